@@ -1,0 +1,385 @@
+"""Which event is a clause about?
+
+Each clause segment of a sentence (factcheck/segment.py) is matched against the events of the
+fact base. The evidence, strongest first:
+
+- level 3, the event's own name ("video summit", "NATO-Russia Council");
+- level 2, all its parties and a word for a talk ("Biden's call with Zelenskyy"), or a word
+  for a talk that refers back to the event the article is telling about ("Tuesday's meeting");
+- level 1, its parties without such a word, one party and a word for a talk, or a reference back
+  inside an "after/before ..." clause. Level 1 only ever agrees: a mismatch there is unclear.
+
+Events with the same parties are told apart by `mode` (video, phone, in person) and by the time
+the article is about (its explicit dates and the events it names): "on Wednesday" in a story
+about the 30 December call cannot be about the 6 December call. A clause that is about none of
+them binds nothing; a clause about several keeps all candidates and lets the checker decide
+per value (the nearest event, or the one the value agrees with).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from factcheck.factbase.model import Event, FactBase, Party
+from factcheck.lang import alternation, lang
+from factcheck.segment import Document, Segment, Sentence
+
+STRONG, MEDIUM, WEAK, NONE = 3, 2, 1, 0
+
+
+@dataclass(frozen=True)
+class Hit:
+    what: str  # party id, or "name:<event>", "place:<event>"
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Binding:
+    """The events a segment may be about. `spans[e]` is the evidence only `e` has (to find the
+    event nearest a value); `why[e]` says how it was bound, for the report."""
+
+    candidates: tuple[str, ...] = ()
+    level: int = NONE
+    spans: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    why: dict[str, str] = field(default_factory=dict)
+
+    def nearest(self, start: int, end: int) -> tuple[str | None, bool]:
+        """The candidate whose own evidence is nearest [start, end), and whether it is clearly
+        nearer than the next (at most 0.6 times the distance)."""
+        if len(self.candidates) == 1:
+            return self.candidates[0], True
+        dists = []
+        for e in self.candidates:
+            spans = self.spans.get(e, ())
+            if not spans:
+                continue
+            d = min(max(a - end, start - b, 0) for a, b in spans)
+            dists.append((d, e))
+        if not dists:
+            return None, False
+        dists.sort()
+        if len(dists) == 1:
+            return dists[0][1], True
+        (d1, e1), (d2, _) = dists[0], dists[1]
+        return e1, d1 <= 0.6 * d2 and d1 < d2
+
+
+@cache
+def _word_res() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[str, regex.Pattern[str]], regex.Pattern[str]]:
+    lg = lang()
+    nouns = regex.compile(rf"(?<![\p{{L}}-])(?:{alternation(lg.event_nouns)})(?![\p{{L}}])", regex.IGNORECASE)
+    verbs = regex.compile(rf"(?<![\p{{L}}-])(?:{alternation(lg.event_verbs)})(?![\p{{L}}])", regex.IGNORECASE)
+    modes = {m: regex.compile(rf"(?<![\p{{L}}])(?:{alternation(ws)})(?![\p{{L}}])", regex.IGNORECASE)
+             for m, ws in lg.modes.items()}
+    other = regex.compile(
+        rf"(?<![\p{{L}}])(?:{alternation(lg.data['other_event_words'])})\s+(?:\p{{L}}+\s+){{0,2}}?(?:{alternation(lg.event_nouns)})(?![\p{{L}}])",
+        regex.IGNORECASE)
+    return nouns, verbs, modes, other
+
+
+@cache
+def _irrealis_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['irrealis'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _governs_talk(text: str) -> bool:
+    """A negation or modal shortly before a word for a talk ("not expected to attend these talks
+    or meet Putin"); not one in a reported clause after it ("warned Putin that an invasion would")."""
+    nouns, verbs, _, _ = _word_res()
+    for m in _irrealis_re().finditer(text):
+        window = text[m.end() : m.end() + 45]
+        if nouns.search(window) or verbs.search(window):
+            return True
+    return False
+
+
+@cache
+def _pair_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['pair_words'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+class PartyFinder:
+    """Finds parties in text: aliases (longest match wins), fuzzy one-word aliases, and
+    "the leaders of X and Y" through the parties' countries."""
+
+    def __init__(self, parties: dict[str, Party]):
+        self.parties = parties
+        alias_owner: dict[str, list[str]] = {}
+        for p in parties.values():
+            for a in (p.name, *p.aliases):
+                alias_owner.setdefault(a.lower(), []).append(p.id)
+        self.alias_owner = alias_owner
+        self.alias_re = regex.compile(
+            rf"(?<![\p{{L}}])(?:{alternation(alias_owner)})(?![\p{{L}}])", regex.IGNORECASE)
+        fuzzy_words = sorted({a for p in parties.values() if p.fuzzy for a in p.aliases
+                              if regex.fullmatch(r"\p{Lu}\p{Ll}{5,}", a)}, key=len, reverse=True)
+        self.fuzzy_owner = {w.lower(): [p.id for p in parties.values() if w in p.aliases] for w in fuzzy_words}
+        self.fuzzy_re = (regex.compile(
+            rf"(?<![\p{{L}}])(?:{'|'.join(f'(?:{regex.escape(w)}){{e<=1}}' for w in fuzzy_words)})(?![\p{{L}}])",
+            regex.ENHANCEMATCH) if fuzzy_words else None)
+        # "the leaders of the United States and Russia", "U.S. and Russian presidents"
+        self.by_country: dict[str, str] = {p.country: p.id for p in parties.values() if p.country}
+        self.country_alias: dict[str, str] = {}
+        for canon, aliases in lang().countries.items():
+            for a in (canon, *aliases):
+                self.country_alias[a.lower()] = canon
+        for extra, canon in lang().data.get("demonyms", {}).items():
+            self.country_alias[str(extra).lower()] = str(canon)
+        c = alternation(self.country_alias)
+        self.leaders_re = regex.compile(
+            rf"(?:leaders?|presidents?|heads?\s+of\s+state)\s+of\s+(?:the\s+)?(?P<a>{c})\s+and\s+(?:of\s+)?(?:the\s+)?(?P<b>{c})(?![\p{{L}}])"
+            rf"|(?<![\p{{L}}])(?P<c>{c})\s+and\s+(?P<d>{c})\s+(?:leaders|presidents|heads\s+of\s+state)",
+            regex.IGNORECASE)
+
+    def find(self, text: str, offset: int) -> list[Hit]:
+        hits: list[Hit] = []
+        for m in self.alias_re.finditer(text, overlapped=True):
+            for pid in self.alias_owner.get(regex.sub(r"\s+", " ", m.group(0).lower()), []):
+                hits.append(Hit(pid, offset + m.start(), offset + m.end(), m.group(0)))
+        if self.fuzzy_re is not None:
+            try:
+                for m in self.fuzzy_re.finditer(text, timeout=0.5):
+                    w = m.group(0)
+                    if not w[:1].isupper():
+                        continue
+                    best = min(self.fuzzy_owner, key=lambda k: _dist(k, w.lower()))
+                    if best[:1] != w[:1].lower():
+                        continue
+                    for pid in self.fuzzy_owner[best]:
+                        hits.append(Hit(pid, offset + m.start(), offset + m.end(), w))
+            except TimeoutError:
+                pass
+        for m in self.leaders_re.finditer(text):
+            for g in ("a", "b", "c", "d"):
+                if m.group(g):
+                    country = self.country_alias.get(regex.sub(r"\s+", " ", m.group(g).lower()), "")
+                    leader = self.by_country.get(country)
+                    if leader:
+                        hits.append(Hit(leader, offset + m.start(), offset + m.end(), m.group(0)))
+        # longest first; a shorter alias inside a longer one ("U.S." in "U.S. President") is dropped
+        hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+        kept: list[Hit] = []
+        for h in hits:
+            if any(h.start < k.end and k.start < h.end and (k.end - k.start) > (h.end - h.start) for k in kept):
+                continue
+            kept.append(h)
+        kept.sort(key=lambda h: h.start)
+        return kept
+
+
+def _dist(a: str, b: str) -> int:
+    """Levenshtein distance (short words only)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+@dataclass
+class _SegInfo:
+    seg: Segment
+    hits: list[Hit]
+    noun: bool
+    verb: bool
+    other_event: bool  # "another call", "their next meeting": not the event in discourse
+    modes: set[str]
+    names: dict[str, list[tuple[int, int]]]
+    places: dict[str, list[tuple[int, int]]]
+    pair: bool
+    sentence_word: bool = False  # a word for a talk elsewhere in the sentence
+    irrealis: bool = False  # negated or hypothetical ("not expected to meet", "whether he would")
+
+
+class Binder:
+    """Resolves segments to events, sentence by sentence, keeping the event in discourse."""
+
+    def __init__(self, fb: FactBase, doc: Document):
+        self.fb = fb
+        self.doc = doc
+        self.parties = PartyFinder(fb.parties)
+        self.current: str | None = None
+        self._place_res = {e.id: regex.compile(rf"(?<![\p{{L}}]){regex.escape(e.place)}(?![\p{{L}}])", regex.IGNORECASE)
+                           for e in fb.events.values() if e.place}
+        self.anchors: tuple[dt.date, ...] = ()
+        self.anchors = self._anchors()
+
+    # -- the time the article is about -------------------------------------------------------
+    def _anchors(self) -> tuple[dt.date, ...]:
+        from factcheck.kinds.date import read_dates
+
+        out: set[dt.date] = set()
+        years = sorted({e.date.year for e in self.fb.events.values() if e.date}) or [dt.date.today().year]
+        for s in self.doc.sentences:
+            for r in read_dates(s.text, s.start):
+                v = r.value
+                if v.month and v.day:
+                    for y in ([v.year] if v.year else years):
+                        try:
+                            out.add(dt.date(y, v.month, v.day))
+                        except ValueError:
+                            pass
+            for e in self.fb.events.values():
+                if e.date and any(p.search(s.text) for p in e.names):
+                    out.add(e.date)
+        if not out:
+            # no date in the text: the article is about the events it is firmly about
+            probe = Binder.__new__(Binder)
+            probe.fb, probe.doc, probe.parties, probe.current, probe.anchors = self.fb, self.doc, self.parties, None, ()
+            probe._place_res = self._place_res
+            for s in self.doc.sentences:
+                for b in probe.sentence(s):
+                    if len(b.candidates) == 1 and b.level >= MEDIUM:
+                        d = self.fb.events[b.candidates[0]].date
+                        if d:
+                            out.add(d)
+        # keep only dates near the events of the base: a far date (an anniversary, a page date)
+        # says nothing about which of these events the article is about
+        ev_dates = [e.date for e in self.fb.events.values() if e.date]
+        if ev_dates:
+            lo, hi = min(ev_dates) - dt.timedelta(days=60), max(ev_dates) + dt.timedelta(days=60)
+            out = {d for d in out if lo <= d <= hi}
+        return tuple(sorted(out))
+
+    def near_anchor(self, event: Event, days: int = 10) -> bool:
+        if not self.anchors or event.date is None:
+            return True
+        return any(abs((event.date - a).days) <= days for a in self.anchors)
+
+    # -- evidence ------------------------------------------------------------------------------
+    def _info(self, seg: Segment, sentence_modes: set[str]) -> _SegInfo:
+        nouns, verbs, modes, other = _word_res()
+        text = seg.text
+        names: dict[str, list[tuple[int, int]]] = {}
+        for e in self.fb.events.values():
+            for p in e.names:
+                for m in p.finditer(text):
+                    names.setdefault(e.id, []).append((seg.start + m.start(), seg.start + m.end()))
+        places: dict[str, list[tuple[int, int]]] = {}
+        for eid, rx in self._place_res.items():
+            for m in rx.finditer(text):
+                places.setdefault(eid, []).append((seg.start + m.start(), seg.start + m.end()))
+        seg_modes = {m for m, rx in modes.items() if rx.search(text)}
+        return _SegInfo(
+            seg=seg, hits=self.parties.find(text, seg.start), noun=bool(nouns.search(text)),
+            verb=bool(verbs.search(text)), other_event=bool(other.search(text)),
+            modes=seg_modes or (set() if seg.anchor else sentence_modes), names=names, places=places,
+            pair=bool(_pair_re().search(text)), irrealis=_governs_talk(text),
+        )
+
+    def _candidates(self, info: _SegInfo) -> Binding:
+        found = {h.what for h in info.hits}
+        if info.pair and self.current:
+            found |= set(self.fb.events[self.current].parties)
+        scored: list[tuple[int, float, str, str, frozenset[str]]] = []
+        for e in self.fb.events.values():
+            named = e.id in info.names
+            if not named and e.mode and info.modes and e.mode not in info.modes:
+                continue
+            mine = found & set(e.parties)
+            specific = {p for p in mine if not self.fb.parties[p].generic}
+            full = len(e.parties) >= 2 and len(mine) == len(e.parties)
+            if named:
+                level, why = STRONG, "named"
+            elif full and info.noun:
+                level, why = MEDIUM, "parties and a word for a talk"
+            elif full and (info.verb or info.sentence_word):
+                level, why = WEAK, "parties and a verb for a talk"
+            elif full and len(specific) >= 2:
+                # "Putin on Tuesday presented Biden with a demand": persons named, no word for a talk
+                level, why = WEAK, "parties only"
+            elif specific and info.noun and not info.other_event:
+                level, why = WEAK, "one party and a word for a talk"
+            else:
+                continue
+            evidence = frozenset(mine | ({"name"} if named else set()) | ({"place"} if e.id in info.places else set()))
+            score = len(mine) + (2 if e.id in info.places else 0) + (1 if e.mode in info.modes else 0)
+            scored.append((level, score, e.id, why, evidence))
+        if not scored:
+            return Binding()
+        top = max(s[0] for s in scored)
+        best = [s for s in scored if s[0] == top]
+        # an event whose evidence is part of another's is not the one meant: "Biden's call with
+        # Zelenskyy" is not about Biden's call with Putin
+        best = [s for s in best if not any(s[4] < o[4] for o in best)]
+        if len(best) > 1:
+            near = [s for s in best if self.near_anchor(self.fb.events[s[2]])]
+            best = near or best
+        if len(best) > 1 and top == WEAK and self.current in {s[2] for s in best}:
+            # loose evidence: read it as the event the article is telling about
+            best = [s for s in best if s[2] == self.current]
+        cands = tuple(s[2] for s in sorted(best, key=lambda s: (-s[1], s[2])))
+        return Binding(cands, top, self._spans(cands, info), {s[2]: s[3] for s in best})
+
+    @staticmethod
+    def _cap(b: Binding, info: _SegInfo) -> Binding:
+        """A negated or hypothetical clause binds at most loosely: it can agree, never accuse."""
+        if info.irrealis and b.level > WEAK:
+            return Binding(b.candidates, WEAK, b.spans, {e: w + ", negated or hypothetical" for e, w in b.why.items()})
+        return b
+
+    def _spans(self, cands: tuple[str, ...], info: _SegInfo) -> dict[str, tuple[tuple[int, int], ...]]:
+        """Evidence that tells each candidate apart from the others."""
+        parties_of = {e: set(self.fb.events[e].parties) for e in cands}
+        shared = set.intersection(*parties_of.values()) if parties_of else set()
+        out: dict[str, tuple[tuple[int, int], ...]] = {}
+        for e in cands:
+            spans = list(info.names.get(e, [])) + list(info.places.get(e, []))
+            spans += [(h.start, h.end) for h in info.hits if h.what in parties_of[e] and h.what not in shared]
+            out[e] = tuple(sorted(spans))
+        return out
+
+    # -- sentences -----------------------------------------------------------------------------
+    def sentence(self, s: Sentence) -> list[Binding]:
+        _, _, modes, _ = _word_res()
+        # modes said in the sentence's main clauses hold for all of it; an "after the video call"
+        # clause speaks of another event and lends its mode to no one
+        sentence_modes = {m for m, rx in modes.items() for g in s.segments if not g.anchor and rx.search(g.text)}
+        infos = [self._info(g, sentence_modes) for g in s.segments]
+        talk = any(i.noun or i.verb for i in infos)
+        for i in infos:
+            i.sentence_word = talk
+        out = [self._cap(self._candidates(i), i) for i in infos]
+        # first the clauses that speak of a talk without naming it: the event in discourse
+        for k, (b, info) in enumerate(zip(out, infos)):
+            if b.candidates or not self.current or info.other_event:
+                continue
+            if not (info.noun or info.pair or (info.verb and not info.seg.anchor)):
+                continue
+            ev = self.fb.events[self.current]
+            if ev.mode and info.modes and ev.mode not in info.modes:
+                continue
+            lvl = MEDIUM if info.noun and not info.seg.anchor else WEAK
+            out[k] = Binding((self.current,), lvl, {self.current: ()},
+                             {self.current: "the event the article is telling about"})
+        # then clauses with no event of their own take the sentence's ("On Monday, ... Blinken had
+        # a conversation with Zelensky")
+        main = [b for b, i in zip(out, infos) if b.candidates and not i.seg.anchor]
+        main_events = tuple(dict.fromkeys(e for b in main for e in b.candidates))
+        main_parties = {p for e in main_events for p in self.fb.events[e].parties}
+        for k, (b, info) in enumerate(zip(out, infos)):
+            if b.candidates or info.seg.anchor or not main:
+                continue
+            if any(h.what not in main_parties and not self.fb.parties[h.what].generic for h in info.hits):
+                continue  # "..., and Zelensky on Thursday": another person, another event
+            lvl = min(x.level for x in main)
+            spans: dict[str, tuple[tuple[int, int], ...]] = {}
+            for x in main:
+                for e, sp in x.spans.items():
+                    spans[e] = spans.get(e, ()) + sp
+            out[k] = Binding(main_events, lvl, spans, {e: "same sentence" for e in main_events})
+        # the event in discourse: the one the sentence's main clauses are firmly about
+        resolved = [b for b, i in zip(out, infos) if b.candidates and not i.seg.anchor
+                    and (b.level >= MEDIUM or self.current is None)]
+        evs = {e for b in resolved for e in b.candidates}
+        if len(evs) == 1:
+            self.current = next(iter(evs))
+        return out

@@ -1,0 +1,366 @@
+"""The core: `check(source, factbase) -> SourceResult`. Pure; no I/O.
+
+For every fact of the base the source gets one Finding: `contradict` if any bound mention
+contradicts, `agree` if at least one agrees and none contradicts, else `omit`. All bound
+mentions are kept as evidence, `unclear` ones included (they never make a contradiction).
+
+Binding, in short (details in bind.py and README "How binding works"):
+- facts of an event bind to values in clauses about that event; when a clause may be about
+  several events, a value goes to the event it agrees with, else to the clearly nearest event,
+  else it is unclear;
+- other facts bind in sentences where their `cues` occur and their `exclude` patterns do not;
+- name facts find their person anywhere (the kind checks the context).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from factcheck.bind import MEDIUM, Binder, Binding
+from factcheck.factbase.model import Fact, FactBase
+from factcheck.kinds import KINDS, Context, Reading
+from factcheck.kinds.date import DateValue, read_dates, shift
+from factcheck.lang import alternation, lang, reporting_re
+from factcheck.model import Finding, Mention, MentionVerdict, Source, SourceResult, combine
+from factcheck.segment import Document, Sentence, segment
+
+NEAR_WINDOW = 40  # characters before a value in which a `near` cue must end
+
+
+@cache
+def _offset_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{alternation(lang().data['anchor_offsets'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Judged:
+    verdict: MentionVerdict
+    reason: str
+
+
+def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -> Judged:
+    """Compare a reading with the fact's value and its accepted variants."""
+    kind = KINDS[fact.kind]
+    first = kind.compare(kind_reading, fact.value, fact, ctx)
+    if first is True:
+        return Judged("agree", f"matches {fact.expected}")
+    for v in fact.variants:
+        if v.attribution is not None and not v.attribution.search(sentence.text):
+            continue
+        if kind.compare(kind_reading, v.value, fact, ctx) is True:
+            why = f"matches accepted variant {kind.render(v.value)}"
+            return Judged("agree", why + (f" ({v.note})" if v.note else ""))
+    if first is False:
+        return Judged("contradict", f"expected {fact.expected}, read {kind_reading.text!r}"
+                      + (f" ({kind_reading.detail})" if kind_reading.detail else ""))
+    return Judged("unclear", "cannot tell from this mention alone")
+
+
+def _near_ok(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    head = sentence.text[max(0, r.start - sentence.start - NEAR_WINDOW) : r.start - sentence.start]
+    return any(m.end() >= len(head) - 25 for p in fact.near for m in p.finditer(head))
+
+
+def _reported_on(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """A date right after a reporting verb ("said on Monday") is the day of the statement."""
+    if fact.kind != "date" or fact.near:
+        return False
+    head = sentence.text[max(0, r.start - sentence.start - NEAR_WINDOW) : r.start - sentence.start]
+    return bool(reporting_re().search(head))
+
+
+def _excluded_near(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """An `exclude_near` cue just before the value ("ended at 16:25") takes it from the fact."""
+    if not fact.exclude_near:
+        return False
+    head = sentence.text[max(0, r.start - sentence.start - NEAR_WINDOW) : r.start - sentence.start]
+    return any(m.end() >= len(head) - 25 for p in fact.exclude_near for m in p.finditer(head))
+
+
+class _Checker:
+    def __init__(self, source: Source, fb: FactBase):
+        self.source = source
+        self.fb = fb
+        self.doc: Document = segment(source.text)
+        self.binder = Binder(fb, self.doc)
+        self.ctx = Context(self.doc, self.binder.anchors)
+        self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        self.seen: set[tuple[str, int, int]] = set()
+        by_event: dict[str, list[Fact]] = defaultdict(list)
+        for f in fb.facts:
+            if f.event:
+                by_event[f.event].append(f)
+        self.by_event = by_event
+        self.event_facts = [f for f in fb.facts if f.event]
+        self.cue_facts = [f for f in fb.facts if not f.event and f.cues]
+        self.free_facts = [f for f in fb.facts if not f.event and not f.cues]
+
+    # -- evidence ---------------------------------------------------------------------------
+    def record(self, fact: Fact, r: Reading, sentence: Sentence, j: Judged, rule: str) -> None:
+        key = (fact.id, r.start, r.end)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        line, col = self.doc.line_col(r.start)
+        self.mentions[fact.id].append(Mention(
+            text=self.doc.text[r.start : r.end], start=r.start, end=r.end, line=line, col=col,
+            value=r.shown, verdict=j.verdict, rule=f"{rule}; {fact.kind}", sentence=sentence.text,
+            sentence_start=sentence.start, reason=j.reason))
+
+    # -- event facts --------------------------------------------------------------------------
+    def _routed(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
+        """Does a value of this kind go to `fact` rather than to a sibling with a `near` cue?"""
+        if _excluded_near(fact, r, sentence) or _reported_on(fact, r, sentence):
+            return False
+        if fact.near:
+            return _near_ok(fact, r, sentence)
+        siblings = [s for s in self.by_event[fact.event or ""] if s.kind == fact.kind and s.near and s is not fact]
+        return not any(_near_ok(s, r, sentence) for s in siblings)
+
+    def event_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
+        seg_of = [(g.start, g.end) for g in sentence.segments]
+
+        def binding_at(pos: int) -> Binding:
+            for (a, b), bd in zip(seg_of, bindings):
+                if a <= pos < b:
+                    return bd
+            return Binding()
+
+        done: set[tuple[str, int, int]] = set()
+        for fact in self.event_facts:
+            kind = KINDS[fact.kind]
+            for r in kind.extract(sentence, fact, self.ctx):
+                b = binding_at(r.start)
+                if fact.event not in b.candidates or (fact.id, r.start, r.end) in done:
+                    continue
+                done.add((fact.id, r.start, r.end))
+                if not self._routed(fact, r, sentence):
+                    continue
+                self._decide(fact, r, sentence, b)
+
+    def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:
+        j = judge(r, fact, sentence, self.ctx)
+        ev = fact.event or ""
+        rule = f"event {ev} ({b.why.get(ev, '')}, level {b.level})"
+        if len(b.candidates) == 1:
+            if j.verdict == "contradict" and b.level < MEDIUM:
+                j = Judged("unclear", j.reason + "; the clause is only loosely about this event")
+            self.record(fact, r, sentence, j, rule)
+            return
+        rivals = [f for e in b.candidates if e != ev for f in self.by_event[e]
+                  if f.kind == fact.kind and self._routed(f, r, sentence)]
+        rival_agree = [f for f in rivals if judge(r, f, sentence, self.ctx).verdict == "agree"]
+        nearest, clear = b.nearest(r.start, r.end)
+        if j.verdict == "agree":
+            if rival_agree and nearest != ev and any(f.event == nearest for f in rival_agree):
+                return  # the nearer event agrees too: the value is about that one
+            self.record(fact, r, sentence, j, rule + f"; agrees with this of {len(b.candidates)} events")
+            return
+        if rival_agree:
+            return  # the value agrees with another event of the clause: it is about that one
+        if nearest == ev and clear and b.level >= MEDIUM:
+            self.record(fact, r, sentence, j, rule + f"; nearest of {len(b.candidates)} events")
+        elif nearest == ev or nearest is None:
+            self.record(fact, r, sentence,
+                        Judged("unclear", j.reason + f"; the clause may be about {', '.join(b.candidates)}"),
+                        rule)
+
+    # -- "two days after the video summit" ----------------------------------------------------
+    def relative_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
+        """A clause placing the main event relative to another: the date one of them is given
+        implies the other's. "spoke with Biden on Thursday, two days after the video conference"
+        says the video conference was on Tuesday; "the day before the video meeting, Biden held a
+        call" says the call was the day before the meeting's (true) date."""
+        offsets = lang().data["anchor_offsets"]
+        main = [(g, b) for g, b in zip(sentence.segments, bindings) if not g.anchor and b.candidates]
+        main_events = {e for _, b in main for e in b.candidates}
+        if len(main_events) != 1:
+            return
+        m_event = next(iter(main_events))
+        m_level = min(b.level for _, b in main)
+        for seg, b in zip(sentence.segments, bindings):
+            if not seg.anchor or len(b.candidates) != 1 or b.candidates[0] == m_event:
+                continue
+            pm = _offset_re().match(seg.text)
+            if not pm:
+                continue
+            off = int(offsets[regex.sub(r"\s+", " ", pm.group(0).lower())])
+            a_event = self.fb.events[b.candidates[0]]
+            level = min(m_level, b.level)
+            phrase = Reading(start=seg.start, end=seg.start + pm.end(), text=pm.group(0), value=None, shown=None)
+            main_dates = [r for g, _ in main for r in read_dates(g.text, g.start)]
+            if main_dates:
+                for f in self.by_event[a_event.id]:
+                    if f.kind != "date" or f.near:
+                        continue
+                    for r in main_dates:
+                        v = shift(r.value, -off, tuple(a.year for a in self.binder.anchors))
+                        derived = Reading(phrase.start, phrase.end, phrase.text, v, v.shown(),
+                                          f"{phrase.text!r} {r.text!r}")
+                        self._record_relative(f, derived, sentence, level, f"{phrase.text} {r.text}")
+            elif a_event.date is not None:
+                d = a_event.date + dt.timedelta(days=off)
+                v = DateValue(d.year, d.month, d.day, d.weekday())
+                for f in self.by_event[m_event]:
+                    if f.kind == "date" and not f.near:
+                        derived = Reading(phrase.start, phrase.end, phrase.text, v, v.shown(),
+                                          f"{phrase.text!r} {a_event.what} ({a_event.date})")
+                        self._record_relative(f, derived, sentence, level, f"{phrase.text} {a_event.id}")
+
+    def _record_relative(self, fact: Fact, r: Reading, sentence: Sentence, level: int, how: str) -> None:
+        j = judge(r, fact, sentence, self.ctx)
+        if j.verdict == "contradict" and level < MEDIUM:
+            j = Judged("unclear", j.reason + "; the clauses are only loosely about these events")
+        self.record(fact, r, sentence, j, f"relative date ({how}), level {level}")
+
+    # -- facts found by cues ------------------------------------------------------------------
+    def _months_outside(self, fact: Fact, sentence: Sentence) -> bool:
+        if fact.when is None:
+            return False
+        lo, hi = fact.when
+        for r in read_dates(sentence.text, sentence.start):
+            v = r.value
+            if not v.month:
+                continue
+            years = [v.year] if v.year else list(range(lo.year, hi.year + 1))
+            inside = False
+            for y in years:
+                first = dt.date(y, v.month, v.day or 1)
+                last = dt.date(y, v.month, v.day or 28)
+                if first <= hi and last >= lo.replace(day=1):
+                    inside = True
+            if not inside:
+                return True
+        return False
+
+    def cue_sentence(self, sentence: Sentence) -> None:
+        cands: list[tuple[Fact, list[tuple[int, int]]]] = []
+        for fact in self.cue_facts:
+            spans = [(sentence.start + m.start(), sentence.start + m.end())
+                     for p in fact.cues for m in p.finditer(sentence.text)]
+            if not spans:
+                continue
+            if self._months_outside(fact, sentence):
+                continue
+            cands.append((fact, spans))
+        by_kind: dict[str, list[tuple[Fact, list[tuple[int, int]]]]] = defaultdict(list)
+        for fact, spans in cands:
+            by_kind[fact.kind].append((fact, spans))
+        for kind_name, group in by_kind.items():
+            kind = KINDS[kind_name]
+            for fact, spans in group:
+                for r in kind.extract(sentence, fact, self.ctx):
+                    eligible = [(f, sp) for f, sp in group if not self._excluded(f, r, sentence, sp)]
+                    if fact not in [f for f, _ in eligible]:
+                        continue
+                    self._decide_cue(fact, r, sentence, eligible, spans)
+
+    @staticmethod
+    def _excluded(fact: Fact, r: Reading, sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
+        """An `exclude` pattern in the value's clause, or in the sentence when the fact's own cue
+        is not in the value's clause, takes the value away from the fact."""
+        seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
+        if any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
+            return True
+        cue_in_seg = seg is not None and any(seg.start <= a < seg.end for a, _ in spans)
+        return not cue_in_seg and any(p.search(sentence.text) for p in fact.exclude)
+
+    def _decide_cue(self, fact: Fact, r: Reading, sentence: Sentence,
+                    group: list[tuple[Fact, list[tuple[int, int]]]], spans: list[tuple[int, int]]) -> None:
+        j = judge(r, fact, sentence, self.ctx)
+        cue_text = ", ".join(sorted({self.doc.text[a:b] for a, b in spans}))[:60]
+        rule = f"cue {cue_text!r}"
+        rivals = [(f, sp) for f, sp in group if f is not fact]
+        if not rivals:
+            self.record(fact, r, sentence, j, rule)
+            return
+
+        def dist(sp: list[tuple[int, int]]) -> int:
+            return min(max(a - r.end, r.start - b, 0) for a, b in sp)
+
+        rival_agree = [f for f, _ in rivals if judge(r, f, sentence, self.ctx).verdict == "agree"]
+        mine = dist(spans)
+        others = min(dist(sp) for _, sp in rivals)
+        if j.verdict == "agree":
+            if rival_agree and others < mine:
+                return
+            self.record(fact, r, sentence, j, rule)
+        elif rival_agree:
+            return
+        elif mine <= 0.6 * others and mine < others:
+            self.record(fact, r, sentence, j, rule + f"; nearest of {len(group)} facts")
+        elif mine <= others:
+            self.record(fact, r, sentence, Judged("unclear", j.reason + "; another fact's cue is as near"), rule)
+
+    # -- names and other facts that find themselves ----------------------------------------
+    def free_sentence(self, sentence: Sentence) -> None:
+        for fact in self.free_facts:
+            kind = KINDS[fact.kind]
+            for r in kind.extract(sentence, fact, self.ctx):
+                self.record(fact, r, sentence, judge(r, fact, sentence, self.ctx), "name in context")
+
+    # -- whole document -------------------------------------------------------------------------
+    def run(self) -> SourceResult:
+        for sentence in self.doc.sentences:
+            bindings = self.binder.sentence(sentence)
+            self.event_sentence(sentence, bindings)
+            self.relative_sentence(sentence, bindings)
+            self.cue_sentence(sentence)
+            self.free_sentence(sentence)
+        findings = []
+        for fact in self.fb.facts:
+            ms = sorted(self.mentions.get(fact.id, []), key=lambda m: (m.start, m.end))
+            findings.append(Finding(source=self.source.id, fact=fact.id,
+                                    verdict=combine([m.verdict for m in ms]), mentions=tuple(ms),
+                                    expected=fact.expected))
+        return SourceResult(self.source, tuple(findings))
+
+
+def check(source: Source, factbase: FactBase) -> SourceResult:
+    """Check one source against the fact base: one Finding per fact, omissions included."""
+    return _Checker(source, factbase).run()
+
+
+def check_text(text: str, factbase: FactBase, source_id: str = "text") -> SourceResult:
+    """Convenience for hand-written tests: check a string."""
+    return check(Source(id=source_id, text=text), factbase)
+
+
+def explain(source: Source, factbase: FactBase, fact_id: str) -> dict[str, Any]:
+    """Everything considered for one (source, fact) pair, for people: see `factcheck explain`."""
+    fact = factbase.fact(fact_id)
+    checker = _Checker(source, factbase)
+    result = checker.run()
+    finding = next(f for f in result.findings if f.fact == fact_id)
+    binder = Binder(factbase, checker.doc)
+    sentences = []
+    kind = KINDS[fact.kind]
+    for s in checker.doc.sentences:
+        bindings = binder.sentence(s)
+        readings = kind.extract(s, fact, Context(checker.doc, binder.anchors))
+        cues = [p.source for p in (*fact.cues, *fact.near) if p.search(s.text)]
+        evs = sorted({e for b in bindings for e in b.candidates})
+        if not readings and not cues and not (fact.event and fact.event in evs):
+            continue
+        line, _ = checker.doc.line_col(s.start)
+        sentences.append({
+            "line": line, "sentence": s.text,
+            "segments": [{"text": g.text, "anchor": g.anchor, "events": list(b.candidates), "level": b.level,
+                          "why": b.why} for g, b in zip(s.segments, bindings)],
+            "cues_fired": cues,
+            "values_read": [{"text": r.text, "value": r.shown, "detail": r.detail} for r in readings],
+        })
+    return {
+        "source": source.id, "fact": fact.id, "expected": fact.expected, "defined_at": fact.defined_at,
+        "event": fact.event, "anchors": [d.isoformat() for d in binder.anchors],
+        "furniture": [{"text": checker.doc.text[a:b], "why": w} for a, b, w in checker.doc.furniture],
+        "sentences": sentences, "verdict": finding.verdict,
+        "mentions": [m.to_json() for m in finding.mentions],
+    }
+

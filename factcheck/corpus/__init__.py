@@ -1,0 +1,198 @@
+"""Read a corpus of news articles into ``Source`` values, one file at a time.
+
+``read_corpus(paths)`` is a generator: it holds one file (one JSONL line) in
+memory at a time, never writes to the corpus, and never raises for a bad
+input: anything that cannot be read is yielded as a ``SourceError`` so a
+report can list it while the run goes on.
+
+What is read
+    Arguments are taken in the order given. A file named explicitly is always
+    read (``.html``/``.htm`` as HTML, ``.jsonl`` as JSON Lines, anything else
+    as text). Directories are walked recursively, each level sorted by name
+    (code-point order, so the result is the same on every machine), and only
+    ``.txt``, ``.md``, ``.html``, ``.htm`` and ``.jsonl`` files are read
+    (extension case ignored). Other files, and hidden entries (names starting
+    with ".", e.g. ``.git`` or editor lock files) are skipped without error.
+    Symlinks are followed, except one that leads back to a directory being
+    walked: that is a loop and is reported. A file reached twice (listed
+    twice, hard links, symlinks) is read once.
+
+Source ids
+    A file's id is its name without extension; a JSONL article's id is its
+    ``id`` field. When a file's name is already taken in this run (e.g. both
+    ``a/x.txt`` and ``b/x.txt``), the later file gets its path relative to the
+    directory argument without extension (``b/x``), then, if still taken, its
+    whole path as given or joined without extension (``corpus2/x``). A JSONL
+    article whose id is taken is a ``SourceError`` "duplicate source id":
+    its id was chosen by whoever wrote the file, so renaming it would hide
+    the clash.
+
+Errors
+    A path that does not exist gives reason "no such file or directory"; see
+    ``text.os_error_reason`` for the others.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from factcheck.corpus.html import read_html
+from factcheck.corpus.jsonl import read_jsonl
+from factcheck.corpus.text import FileRef, os_error_reason, read_text
+from factcheck.model import Source, SourceError
+
+__all__ = ["DEFAULT_MAX_BYTES", "KNOWN_EXTENSIONS", "iter_paths", "read_corpus"]
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+HTML_EXTENSIONS = frozenset({".html", ".htm"})
+KNOWN_EXTENSIONS = frozenset({".txt", ".md", ".jsonl"}) | HTML_EXTENSIONS
+
+PathArg = str | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A file the walk will read: path as given/joined, path relative to its argument."""
+
+    path: str
+    relative: str
+
+
+def read_corpus(
+    paths: Sequence[PathArg], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Source | SourceError]:
+    """Every article under ``paths`` as a Source, or a SourceError saying why not."""
+    taken: set[str] = set()
+    for item in _walk(paths):
+        if isinstance(item, SourceError):
+            yield item
+            continue
+        suffix = PurePath(item.path).suffix.lower()
+        if suffix == ".jsonl":
+            for result in read_jsonl(item.path, max_bytes):
+                if isinstance(result, Source):
+                    if result.id in taken:
+                        result = SourceError(
+                            result.id, result.path, "duplicate source id"
+                        )
+                    else:
+                        taken.add(result.id)
+                yield result
+            continue
+        source_id = _claim_id(item, taken)
+        if source_id is None:
+            yield SourceError(
+                PurePath(item.path).stem, item.path, "duplicate source id"
+            )
+            continue
+        ref = FileRef(item.path, source_id)
+        yield (
+            read_html(ref, max_bytes)
+            if suffix in HTML_EXTENSIONS
+            else read_text(ref, max_bytes)
+        )
+
+
+def iter_paths(paths: Sequence[PathArg]) -> Iterator[str]:
+    """The files ``read_corpus`` would open, in the same order.
+
+    Paths it would report as errors without opening anything (missing paths,
+    loops, unreadable directories) are left out.
+    """
+    for item in _walk(paths):
+        if isinstance(item, _Found):
+            yield item.path
+
+
+def _claim_id(found: _Found, taken: set[str]) -> str | None:
+    """The first free id among stem, relative path and full path (see module doc)."""
+    candidates = [
+        PurePath(found.path).stem,
+        _without_suffix(found.relative),
+        _without_suffix(PurePath(found.path).as_posix()),
+    ]
+    for candidate in candidates:
+        if candidate not in taken:
+            taken.add(candidate)
+            return candidate
+    return None
+
+
+def _without_suffix(posix: str) -> str:
+    path = PurePath(posix)
+    return path.with_suffix("").as_posix() if path.suffix else posix
+
+
+def _walk(paths: Sequence[PathArg]) -> Iterator[_Found | SourceError]:
+    # A lone str is a Sequence[str] too: take it as one path, not as characters.
+    arguments = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    seen: set[tuple[int, int]] = set()
+    for argument in arguments:
+        path = os.fspath(argument)
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            yield SourceError(_name_id(path), path, os_error_reason(exc))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk_dir(path, "", frozenset({_key(info)}), seen)
+        elif not stat.S_ISREG(info.st_mode):
+            yield SourceError(_name_id(path), path, "not a regular file")
+        elif _key(info) not in seen:
+            seen.add(_key(info))
+            relative = PurePath(os.path.normpath(path)).as_posix()
+            yield _Found(path, relative)
+
+
+def _walk_dir(
+    directory: str,
+    relative: str,
+    ancestors: frozenset[tuple[int, int]],
+    seen: set[tuple[int, int]],
+) -> Iterator[_Found | SourceError]:
+    """Depth first, entries sorted by name: files come out ordered by relative path,
+    compared component by component."""
+    try:
+        with os.scandir(directory) as scan:
+            names = sorted(entry.name for entry in scan)
+    except OSError as exc:
+        yield SourceError(_name_id(directory), directory, os_error_reason(exc))
+        return
+    for name in names:
+        if name.startswith("."):
+            continue
+        path = os.path.join(directory, name)
+        rel = f"{relative}{name}"
+        wanted = PurePath(name).suffix.lower() in KNOWN_EXTENSIONS
+        try:
+            info = os.stat(path)
+        except OSError as exc:  # dangling or looping symlink, vanished entry
+            if wanted:
+                yield SourceError(_name_id(path), path, os_error_reason(exc))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            if _key(info) in ancestors:
+                reason = "symlink loop: leads back to a directory being read"
+                yield SourceError(_name_id(path), path, reason)
+            else:
+                yield from _walk_dir(path, f"{rel}/", ancestors | {_key(info)}, seen)
+        elif not wanted:
+            continue
+        elif not stat.S_ISREG(info.st_mode):
+            yield SourceError(_name_id(path), path, "not a regular file")
+        elif _key(info) not in seen:
+            seen.add(_key(info))
+            yield _Found(path, rel)
+
+
+def _key(info: os.stat_result) -> tuple[int, int]:
+    return (info.st_dev, info.st_ino)
+
+
+def _name_id(path: str) -> str:
+    """An id for an error about ``path``: its name without extension."""
+    return PurePath(path).stem or path

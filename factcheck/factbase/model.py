@@ -1,0 +1,115 @@
+"""The fact base as values: parties, events and facts, each with where it is defined."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from factcheck.model import Position
+
+# Every user pattern is matched with this time limit (seconds) so a runaway pattern is an
+# error with a position, never a hang (issue 5).
+MATCH_TIMEOUT = 0.25
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A user-written regular expression, compiled case-insensitively, with its position."""
+
+    source: str
+    compiled: regex.Pattern[str]
+    position: Position
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        try:
+            return self.compiled.search(
+                text, pos, endpos if endpos is not None else len(text), timeout=MATCH_TIMEOUT
+            )
+        except TimeoutError:
+            return None
+
+    def finditer(self, text: str) -> list[regex.Match[str]]:
+        try:
+            return list(self.compiled.finditer(text, timeout=MATCH_TIMEOUT))
+        except TimeoutError:
+            return []
+
+
+@dataclass(frozen=True)
+class Party:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    fuzzy: bool
+    country: str | None
+    position: Position
+    generic: bool = False  # a country or institution, named in almost every sentence of such articles
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Another accepted value; with `attribution`, accepted only when the sentence attributes
+    the claim to that source (e.g. TASS's 122 minutes for the summit)."""
+
+    value: Any
+    attribution: Pattern | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    kind: str
+    value: Any  # parsed by the kind
+    raw_value: Any  # as written in the YAML
+    position: Position
+    event: str | None = None
+    variants: tuple[Variant, ...] = ()
+    cues: tuple[Pattern, ...] = ()
+    exclude: tuple[Pattern, ...] = ()
+    near: tuple[Pattern, ...] = ()
+    exclude_near: tuple[Pattern, ...] = ()
+    when: tuple[dt.date, dt.date] | None = None
+    options: dict[str, Any] = field(default_factory=dict)  # kind-specific keys, parsed by the kind
+    sources: tuple[str, ...] = ()
+    note: str = ""
+    omission: str | None = None  # skip | fail | pass (pytest plugin), None = default
+    tags: tuple[str, ...] = ()
+    expected: str = ""  # the value rendered for people
+
+    @property
+    def defined_at(self) -> str:
+        return f"{self.position.file}:{self.position.line}"
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    what: str
+    date: dt.date | None
+    mode: str | None
+    place: str | None
+    parties: tuple[str, ...]
+    names: tuple[Pattern, ...]
+    facts: tuple[str, ...]
+    position: Position
+
+
+@dataclass(frozen=True)
+class FactBase:
+    parties: dict[str, Party]
+    events: dict[str, Event]
+    facts: tuple[Fact, ...]
+    files: tuple[str, ...] = ()
+
+    def fact(self, fact_id: str) -> Fact:
+        for f in self.facts:
+            if f.id == fact_id:
+                return f
+        raise KeyError(fact_id)
+
+    def event_facts(self, event_id: str, kind: str | None = None) -> list[Fact]:
+        return [f for f in self.facts if f.event == event_id and (kind is None or f.kind == kind)]

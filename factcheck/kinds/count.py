@@ -1,0 +1,66 @@
+"""Counts: "nine NATO members", "30 member states", "a group of eight NATO countries".
+A number counts only when the fact's `counted` noun follows it closely."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import regex
+
+from factcheck.errors import FactValueError
+from factcheck.factbase.model import Fact
+from factcheck.kinds._patterns import compile_option
+from factcheck.kinds.base import Context, Reading
+from factcheck.numbers import Number, find_numbers
+from factcheck.segment import Sentence
+
+_GAP = regex.compile(r"\A[\s-]+(?:(?:major|main|key|other|more|\p{Lu}[\p{L}.]*)\s+){0,2}")
+
+
+def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Reading]:
+    text = sentence.text
+    out: list[Reading] = []
+    for n in find_numbers(text, sentence.start):
+        if n.magnitude or not n.value.is_integer() or n.value > 10000:
+            continue
+        after = text[n.end - sentence.start :]
+        g = _GAP.match(after)
+        if not g:
+            continue
+        if not counted.match(after[g.end() :]):
+            continue
+        if regex.search(r"(?:\d[.:]|\bof\s+the\s+|\b(?:one|each)\s+of\s+)\s*$", text[: n.start - sentence.start]):
+            continue
+        quote = text[n.span_start - sentence.start : n.end - sentence.start]
+        out.append(Reading(start=n.span_start, end=n.end, text=quote, value=n, shown=int(n.value),
+                           detail=f"read as {n.interval()}"))
+    return out
+
+
+class CountKind:
+    name: ClassVar[str] = "count"
+    option_keys: ClassVar[frozenset[str]] = frozenset({"counted"})
+
+    def parse_value(self, raw: Any, options: dict[str, Any]) -> int:
+        if isinstance(raw, str) and raw.strip().isdigit():
+            return int(raw.strip())
+        nums = find_numbers(raw) if isinstance(raw, str) else []
+        if len(nums) == 1 and nums[0].value.is_integer() and not nums[0].magnitude:
+            return int(nums[0].value)
+        raise FactValueError(f"a count is a whole number, not {raw!r}", "write e.g. `value: 9`")
+
+    def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
+        if "counted" not in options:
+            raise FactValueError("a count needs `counted`: what is counted",
+                                 "add e.g. `counted: 'members|countries|states'`")
+        return {"counted": compile_option(options, "counted")}
+
+    def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        return counted_numbers(sentence, fact.options["counted"])
+
+    def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
+        n: Number = reading.value
+        return bool(n.interval().contains(float(value))) if n.hedge else int(n.value) == int(value)
+
+    def render(self, value: Any) -> str:
+        return str(value)

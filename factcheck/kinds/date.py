@@ -1,0 +1,212 @@
+"""Dates: "December 30", "30 December", "Dec. 7, 2021", "7 December 2021", "2021-12-07",
+"Thursday, Dec. 30", a weekday alone ("on Tuesday", "Monday night") and a month alone ("in June").
+
+A weekday alone agrees when it is the weekday of the fact's date, but only in an article written
+around that date: "on Wednesday" in a story about the 30 December call is 29 December, whatever
+the weekday of a fact three weeks earlier (seed 002). Otherwise it cannot tell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, ClassVar
+
+import regex
+
+from factcheck.errors import FactValueError
+from factcheck.factbase.model import Fact
+from factcheck.kinds.base import Context, Reading
+from factcheck.lang import alternation, lang
+from factcheck.segment import Sentence
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """What a date mention says; any part may be missing."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+
+    def shown(self) -> str:
+        parts = []
+        if self.weekday is not None:
+            parts.append(WEEKDAY_NAMES[self.weekday])
+        if self.month:
+            md = f"{self.year or '????'}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+            parts.append(md)
+        return " ".join(parts)
+
+
+@cache
+def _date_re() -> regex.Pattern[str]:
+    mon = alternation(lang().months)
+    wd = alternation(lang().weekdays)
+    return regex.compile(
+        rf"(?<![\p{{L}}\d])(?:"
+        rf"(?:(?P<wd1>{wd})\.?,?\s+(?:\(\s*)?)?(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d)(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+        rf"|(?:(?P<wd2>{wd})\.?,?\s+(?:\(\s*)?)?(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+        rf"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
+        rf"|(?P<wd3>{wd})(?:['’]s)?(?:\s+(?:night|evening|morning|afternoon))?"
+        rf"|(?P<mo_ctx>(?:in|since|during|until|by|last|this|early|late|mid|of)\s+|mid-)(?P<m4>{mon})(?:\s+(?P<y4>(?:19|20)\d\d))?"
+        rf"|(?P<m5>January|February|March|April|June|July|August|September|October|November|December)(?:[\s,]+(?P<y5>(?:19|20)\d\d))?"
+        rf")(?![\p{{L}}\d])",
+        regex.IGNORECASE,
+    )
+
+
+def _mk(m: regex.Match[str]) -> DateValue | None:
+    months = lang().months
+    weekdays = lang().weekdays
+
+    def mon(s: str | None) -> int | None:
+        return months.get(s.lower().rstrip(".")) if s else None
+
+    def wd(s: str | None) -> int | None:
+        return weekdays.get(s.lower().rstrip(".")) if s else None
+
+    def yr(s: str | None) -> int | None:
+        return int(s) if s else None
+
+    if m.group("m1"):
+        return DateValue(yr(m.group("y1")), mon(m.group("m1")), int(m.group("d1")), wd(m.group("wd1")))
+    if m.group("m2"):
+        return DateValue(yr(m.group("y2")), mon(m.group("m2")), int(m.group("d2")), wd(m.group("wd2")))
+    if m.group("iy"):
+        return DateValue(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    if m.group("wd3"):
+        return DateValue(weekday=wd(m.group("wd3")))
+    if m.group("m4"):
+        return DateValue(yr(m.group("y4")), mon(m.group("m4")))
+    if m.group("m5"):
+        return DateValue(yr(m.group("y5")), mon(m.group("m5")))
+    return None
+
+
+# Capitalised month/weekday abbreviations are common words in lower case ("may", "sun", "wed"):
+# the pattern is case-sensitive on the first letter for that reason.
+_CASE_OK = regex.compile(r"^[\p{Lu}\d(]|^(?:in|since|during|until|by|last|this|early|late|mid|of)\b")
+
+
+def read_dates(text: str, offset: int = 0) -> list[Reading]:
+    out: list[Reading] = []
+    for m in _date_re().finditer(text):
+        v = _mk(m)
+        if v is None or (v.day is not None and not 1 <= v.day <= 31):
+            continue
+        word = m.group("m4") or m.group("wd3") or m.group("m1") or m.group("m2") or m.group("m5") or ""
+        if word and not word[0].isupper() and not m.group("iy"):
+            continue
+        if m.group("wd3") and len(m.group("wd3")) <= 4 and not m.group("wd3").endswith("."):
+            # "Sun", "Wed", "Sat" alone are too often other words
+            if m.group("wd3").lower() not in ("tues", "thurs"):
+                continue
+        start = offset + m.start()
+        if m.group("mo_ctx"):
+            start = offset + m.start("m4")
+        out.append(Reading(start=start, end=offset + m.end(), text=text[start - offset : m.end()],
+                           value=v, shown=v.shown()))
+    return out
+
+
+@cache
+def _relative_re() -> regex.Pattern[str]:
+    rel = alternation(lang().relative_days)
+    # not "the day before the video meeting": that is a clause about another event (check.py)
+    return regex.compile(rf"(?<![\p{{L}}])(?:on\s+)?(?P<rel>{rel})(?![\p{{L}}])"
+                         rf"(?!\s+(?:the|a|an|his|her|their|its|\p{{Lu}}\p{{L}}*['’]s)\b)", regex.IGNORECASE)
+
+
+def shift(v: DateValue, days: int, years: tuple[int, ...]) -> DateValue:
+    """`v` moved by `days`; a weekday alone moves as a weekday."""
+    if v.month and v.day:
+        year = v.year or (years[0] if years else 2000)
+        try:
+            d = dt.date(year, v.month, v.day) + dt.timedelta(days=days)
+        except ValueError:
+            return v
+        return DateValue(d.year if v.year else None, d.month, d.day,
+                         None if v.weekday is None else (v.weekday + days) % 7)
+    if v.weekday is not None:
+        return DateValue(weekday=(v.weekday + days) % 7)
+    return v
+
+
+def relative_dates(sentence: Sentence, ctx: Context) -> list[Reading]:
+    """"On the same day", "the next day": the last date given before, in the same paragraph."""
+    out: list[Reading] = []
+    rel = lang().relative_days
+    for m in _relative_re().finditer(sentence.text):
+        offset = rel[regex.sub(r"\s+", " ", m.group("rel").lower())]
+        base = _last_date_before(sentence, sentence.start + m.start(), ctx)
+        if base is None:
+            continue
+        v = shift(base.value, offset, tuple(a.year for a in ctx.anchors))
+        a, b = sentence.start + m.start("rel"), sentence.start + m.end("rel")
+        out.append(Reading(start=a, end=b, text=m.group("rel"), value=v, shown=v.shown(),
+                           detail=f"{m.group('rel')!r} after {base.text!r}"))
+    return out
+
+
+def _last_date_before(sentence: Sentence, pos: int, ctx: Context) -> Reading | None:
+    prev = [s for s in ctx.doc.sentences if s.paragraph == sentence.paragraph and s.index <= sentence.index]
+    for s in reversed(prev[-3:]):
+        found = [r for r in read_dates(s.text, s.start) if r.start < pos and r.value.month and r.value.day]
+        if found:
+            return found[-1]
+    return None
+
+
+def parse_date(raw: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(raw.strip())
+    except ValueError as e:
+        raise FactValueError(f"{raw!r} is not a date: {e}", "write dates as YYYY-MM-DD, e.g. 2021-12-07") from None
+
+
+class DateKind:
+    name: ClassVar[str] = "date"
+    option_keys: ClassVar[frozenset[str]] = frozenset()
+
+    def parse_value(self, raw: Any, options: dict[str, Any]) -> dt.date:
+        if not isinstance(raw, str):
+            raise FactValueError("a date is a string YYYY-MM-DD", "write e.g. `value: 2021-12-07`")
+        return parse_date(raw)
+
+    def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
+        return {}
+
+    def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        key = ("date", sentence.index)
+        if key not in ctx.cache:
+            ctx.cache[key] = read_dates(sentence.text, sentence.start) + relative_dates(sentence, ctx)
+        readings: list[Reading] = ctx.cache[key]
+        return readings
+
+    def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
+        v: DateValue = reading.value
+        d: dt.date = value
+        if v.month is not None:
+            if v.month != d.month or (v.year is not None and v.year != d.year):
+                return False
+            if v.day is not None and v.day != d.day:
+                return False
+            if v.weekday is not None and v.weekday != d.weekday():
+                return False
+            if v.day is None:
+                return True
+            return True
+        if v.weekday is not None:
+            if not ctx.near_anchor(d, 10):
+                return None
+            return v.weekday == d.weekday()
+        return None
+
+    def render(self, value: Any) -> str:
+        d: dt.date = value
+        return f"{d.isoformat()} ({WEEKDAY_NAMES[d.weekday()]})"

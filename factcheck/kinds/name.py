@@ -1,0 +1,198 @@
+"""Names: legitimate variants (Zelensky, Zelenskiy, Zelenskyy) agree; near-misses that are not
+listed variants (Brinken, Zelenskyyk, "Anthony" Blinken, "Jenn" Psaki) contradict.
+
+Near-misses are found with the `regex` module's fuzzy matching. A lone surname counts only with
+the fact's `context` in the sentence, or when the person was already named in full or with their
+role earlier in the article, so an ordinary word ("horn") never does.
+
+With `patterns` (regular expressions with a `(?P<who>...)` group, `{party}` standing for a name),
+a name fact reads who did something ("Russia had asked for the call") instead: `value`/`variants`
+agree, `others` contradict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import regex
+
+from factcheck.errors import FactValueError
+from factcheck.factbase.model import Fact
+from factcheck.kinds.base import Context, Reading
+from factcheck.lang import alternation
+from factcheck.segment import Sentence
+
+_L = r"\p{L}\p{M}"
+_PARTY = (r"(?:the\s+)?(?:(?:Russian|American|U\.?S\.?|Ukrainian)\s+side"
+          r"|(?-i:[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}))")
+
+
+@dataclass(frozen=True)
+class NameSpec:
+    first: str
+    last: str
+    forms: frozenset[str]  # every accepted surname form, lower case
+    firsts: frozenset[str]  # accepted first names, lower case
+    fuzzy: regex.Pattern[str]
+
+
+def _split(full: str) -> tuple[str, str]:
+    parts = full.replace('"', "").split()
+    return (parts[0] if len(parts) > 1 else "", parts[-1])
+
+
+def _max_edits(word: str) -> int:
+    return 1 if len(word) <= 7 else 2
+
+
+def name_spec(value: str, variants: list[str]) -> NameSpec:
+    first, last = _split(value)
+    forms = {last.lower()}
+    firsts = {first.lower()} if first else set()
+    for v in variants:
+        f, s = _split(v)
+        forms.add(s.lower())
+        if f and s.lower() in forms:
+            firsts.add(f.lower())
+    alts = "|".join(f"(?:{regex.escape(f)}){{e<={_max_edits(f)}}}" for f in sorted(forms, key=len, reverse=True))
+    fuzzy = regex.compile(rf"(?<![{_L}])(?:{alts})(?![{_L}])", regex.IGNORECASE | regex.ENHANCEMATCH)
+    return NameSpec(first, last, frozenset(forms), frozenset(firsts), fuzzy)
+
+
+class NameKind:
+    name: ClassVar[str] = "name"
+    option_keys: ClassVar[frozenset[str]] = frozenset({"context", "patterns", "others"})
+
+    def parse_value(self, raw: Any, options: dict[str, Any]) -> str:
+        if not isinstance(raw, str) or not raw.strip():
+            raise FactValueError("a name is a string", "write e.g. `value: Antony Blinken`")
+        return raw.strip()
+
+    def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        ctx = options.get("context")
+        if ctx is not None:
+            if not isinstance(ctx, list) or not all(isinstance(c, str) for c in ctx):
+                raise FactValueError("`context` is a list of regular expressions",
+                                     "write `context: ['Secretary of State']`")
+            out["context"] = [self._compile(c, "context") for c in ctx]
+        pats = options.get("patterns")
+        if pats is not None:
+            if not isinstance(pats, list) or not all(isinstance(p, str) for p in pats):
+                raise FactValueError("`patterns` is a list of regular expressions", "")
+            compiled = []
+            for p in pats:
+                if "(?P<who>" not in p:
+                    raise FactValueError(f"pattern {p!r} has no (?P<who>...) group",
+                                         "mark the name with (?P<who>{party})")
+                compiled.append(self._compile(p.replace("{party}", _PARTY), "patterns"))
+            out["patterns"] = compiled
+        others = options.get("others", [])
+        if not isinstance(others, list) or not all(isinstance(o, str) for o in others):
+            raise FactValueError("`others` is a list of names", "write `others: [Biden, Washington]`")
+        out["others"] = [o.lower() for o in others]
+        return out
+
+    @staticmethod
+    def _compile(p: str, key: str) -> regex.Pattern[str]:
+        try:
+            return regex.compile(p, regex.IGNORECASE)
+        except regex.error as e:
+            raise FactValueError(f"`{key}` pattern {p!r} does not compile: {e}", "check brackets and escapes") from None
+
+    def _spec(self, fact: Fact, ctx: Context) -> NameSpec:
+        key = ("namespec", fact.id)
+        if key not in ctx.cache:
+            ctx.cache[key] = name_spec(fact.value, [str(v.value) for v in fact.variants])
+        spec: NameSpec = ctx.cache[key]
+        return spec
+
+    def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        if "patterns" in fact.options:
+            return self._extract_who(sentence, fact)
+        spec = self._spec(fact, ctx)
+        out: list[Reading] = []
+        text = sentence.text
+        try:
+            matches = list(spec.fuzzy.finditer(text, overlapped=False, timeout=0.5))
+        except TimeoutError:
+            return out
+        has_context = any(c.search(text) for c in fact.options.get("context", []))
+        established = ctx.cache.setdefault(("established", fact.id), False)
+        for m in matches:
+            word = m.group(0)
+            if not word[:1].isupper() or word.isupper() and len(word) > 3:
+                continue
+            exact = word.lower() in spec.forms
+            edits = sum(m.fuzzy_counts)
+            if not exact and (edits == 0 or word[:1].lower() != next(iter(sorted(spec.forms)))[:1]
+                              and not any(word[:1].lower() == f[:1] for f in spec.forms)):
+                continue
+            start = sentence.start + m.start()
+            first_m = regex.search(rf"([\p{{Lu}}][{_L}]+)\.?\s+(?:[\p{{Lu}}]\.\s+)?$", text[: m.start()])
+            first = first_m.group(1) if first_m else ""
+            first_ok: bool | None = None
+            if first and spec.firsts:
+                fl = first.lower()
+                if fl in spec.firsts:
+                    first_ok = True
+                elif any(regex.fullmatch(rf"(?:{regex.escape(f)}){{e<={1 if len(f) <= 4 else 2}}}", fl)
+                         for f in spec.firsts):
+                    first_ok = False
+            # an exact spelling agrees on its own; a near-miss needs the person's context
+            if not (has_context or established or first_ok is not None or (exact and len(word) >= 5)):
+                continue
+            ctx.cache[("established", fact.id)] = True
+            established = True
+            if first_ok is not None:
+                assert first_m is not None
+                start = sentence.start + first_m.start(1)
+            whole = ctx.doc.text[start : sentence.start + m.end()]
+            out.append(Reading(start=start, end=sentence.start + m.end(), text=whole,
+                               value=(word, exact, first, first_ok), shown=whole,
+                               detail="listed spelling" if exact and first_ok is not False else
+                               "near-miss of " + ", ".join(sorted(spec.forms)) if not exact else
+                               f"first name {first!r} is not {spec.first!r}"))
+        return out
+
+    def _extract_who(self, sentence: Sentence, fact: Fact) -> list[Reading]:
+        out: list[Reading] = []
+        for p in fact.options["patterns"]:
+            try:
+                ms = list(p.finditer(sentence.text, timeout=0.25))
+            except TimeoutError:
+                continue
+            for m in ms:
+                a, b = sentence.start + m.start("who"), sentence.start + m.end("who")
+                who = m.group("who")
+                out.append(Reading(start=a, end=b, text=who, value=who, shown=who, extra={"whole": m.group(0)}))
+        return out
+
+    def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
+        if "patterns" in fact.options:
+            who = regex.sub(r"\s+", " ", str(reading.value)).strip().lower()
+            who_bare = regex.sub(r"^the\s+", "", who)
+            if who in (value.lower(),) or who_bare == value.lower():
+                return True
+            if who in fact.options["others"] or who_bare in fact.options["others"]:
+                return False
+            return None
+        word, exact, first, first_ok = reading.value
+        spec = self._spec(fact, ctx)
+        # the value itself (not variants) decides; variants are checked by the caller
+        if not exact:
+            return False
+        if first_ok is False:
+            return False
+        v_first, v_last = _split(value)
+        if word.lower() == v_last.lower() and (not first or not v_first or first.lower() == v_first.lower()
+                                                 or first_ok is None):
+            return True
+        return word.lower() in spec.forms and first_ok is not False
+
+    def render(self, value: Any) -> str:
+        return str(value)
+
+
+__all__ = ["NameKind", "alternation"]

@@ -1,0 +1,60 @@
+"""Years: "in 2014", "the 1962 Cuban missile crisis". Of the years in a sentence, the one nearest
+the fact's cue is read (a sentence may hold the years of several facts)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import regex
+
+from factcheck.errors import FactValueError
+from factcheck.factbase.model import Fact
+from factcheck.kinds.base import Context, Reading
+from factcheck.segment import Sentence
+
+YEAR = regex.compile(r"(?<![\p{L}\d,.$€£-])(1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d|\s*(?:troops|soldiers|people|km|miles))")
+
+
+def years_in(sentence: Sentence) -> list[tuple[int, int, int]]:
+    """(start, end, year) in source offsets."""
+    return [(sentence.start + m.start(), sentence.start + m.end(), int(m.group(1)))
+            for m in YEAR.finditer(sentence.text)]
+
+
+def nearest_to_cues(items: list[tuple[int, int, int]], sentence: Sentence, fact: Fact,
+                    limit: int = 120) -> list[tuple[int, int, int]]:
+    cue_spans = [(sentence.start + m.start(), sentence.start + m.end())
+                 for c in fact.cues for m in c.finditer(sentence.text)]
+    if not cue_spans or not items:
+        return []
+
+    def dist(it: tuple[int, int, int]) -> int:
+        return min(max(a - it[1], it[0] - b, 0) for a, b in cue_spans)
+
+    best = min(dist(it) for it in items)
+    return [it for it in items if dist(it) == best and best <= limit]
+
+
+class YearKind:
+    name: ClassVar[str] = "year"
+    option_keys: ClassVar[frozenset[str]] = frozenset()
+
+    def parse_value(self, raw: Any, options: dict[str, Any]) -> int:
+        if isinstance(raw, str) and regex.fullmatch(r"\d{4}", raw.strip()):
+            return int(raw)
+        raise FactValueError(f"a year is four digits, not {raw!r}", "write e.g. `value: 2014`")
+
+    def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
+        return {}
+
+    def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        out = []
+        for a, b, y in nearest_to_cues(years_in(sentence), sentence, fact):
+            out.append(Reading(start=a, end=b, text=str(y), value=y, shown=y))
+        return out
+
+    def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
+        return bool(reading.value == value)
+
+    def render(self, value: Any) -> str:
+        return str(value)

@@ -1,0 +1,108 @@
+"""Language knowledge, loaded once from factcheck/data/en.yaml.
+
+Code asks this module for word lists and compiled alternations; the words themselves are data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
+from typing import Any
+
+import regex
+import yaml
+
+
+def alternation(words: list[str] | tuple[str, ...] | set[str] | Any) -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@dataclass(frozen=True)
+class Lang:
+    data: dict[str, Any]
+
+    @cached_property
+    def months(self) -> dict[str, int]:
+        return dict(self.data["months"])
+
+    @cached_property
+    def weekdays(self) -> dict[str, int]:
+        return dict(self.data["weekdays"])
+
+    @cached_property
+    def hedges(self) -> dict[str, str]:
+        """Phrase -> hedge class (about, nearly, over, ...)."""
+        out: dict[str, str] = {}
+        for cls, phrases in self.data["hedges"].items():
+            for p in phrases:
+                out[str(p).lower()] = str(cls)
+        return out
+
+    @cached_property
+    def magnitudes(self) -> dict[str, int]:
+        return {str(k): int(v) for k, v in self.data["magnitudes"].items()}
+
+    @cached_property
+    def number_words(self) -> dict[str, float]:
+        n = self.data["numbers"]
+        out: dict[str, float] = {}
+        for table in ("units", "tens", "scales"):
+            out.update({str(k): float(v) for k, v in n[table].items()})
+        return out
+
+    @cached_property
+    def duration_units(self) -> dict[str, int]:
+        return {str(k): int(v) for k, v in self.data["duration_units"].items()}
+
+    @cached_property
+    def zones(self) -> dict[str, float]:
+        return {str(k): float(v) for k, v in self.data["zones"].items()}
+
+    @cached_property
+    def relative_days(self) -> dict[str, int]:
+        return {str(k): int(v) for k, v in self.data["relative_days"].items()}
+
+    @cached_property
+    def event_nouns(self) -> list[str]:
+        return [str(w) for w in self.data["event_words"]["nouns"]]
+
+    @cached_property
+    def event_verbs(self) -> list[str]:
+        return [str(w) for w in self.data["event_words"]["verbs"]]
+
+    @cached_property
+    def modes(self) -> dict[str, list[str]]:
+        return {str(k): [str(w) for w in v] for k, v in self.data["event_words"]["modes"].items()}
+
+    @cached_property
+    def anchors(self) -> list[str]:
+        return [str(w) for w in self.data["anchors"]]
+
+    @cached_property
+    def clause_openers(self) -> list[str]:
+        return [str(w) for w in self.data["clause_openers"]]
+
+    @cached_property
+    def countries(self) -> dict[str, list[str]]:
+        return {str(k): [str(a) for a in v] for k, v in self.data["countries"].items()}
+
+
+@cache
+def lang() -> Lang:
+    text = resources.files("factcheck.data").joinpath("en.yaml").read_text(encoding="utf-8")
+    return Lang(yaml.safe_load(text))
+
+
+def reporting_re() -> regex.Pattern[str]:
+    """A reporting verb ending just before a position: 'said on ', 'told reporters '."""
+    return _reporting_re()
+
+
+@cache
+def _reporting_re() -> regex.Pattern[str]:
+    words = alternation(lang().data["reporting_verbs"])
+    return regex.compile(rf"(?<![\p{{L}}])(?:{words})(?:\s+(?:reporters|journalists|the\s+press|Reuters|AFP|AP))?"
+                         rf"\s+(?:on\s+|late\s+|early\s+|last\s+)?$", regex.IGNORECASE)

@@ -1,0 +1,155 @@
+"""The values that flow through factcheck: sources, facts, mentions, findings.
+
+Everything here is a frozen dataclass so results can be shared between front ends
+(CLI, pytest plugin, parallel runners) and compared byte for byte.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Verdict = Literal["agree", "contradict", "omit"]
+MentionVerdict = Literal["agree", "contradict", "unclear"]
+VERDICTS: tuple[Verdict, ...] = ("agree", "contradict", "omit")
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where something is defined: 1-based line and column."""
+
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A numeric claim as an interval; bounds may be open or infinite."""
+
+    lo: float
+    hi: float
+    lo_open: bool = False
+    hi_open: bool = False
+
+    @classmethod
+    def point(cls, v: float) -> Interval:
+        return cls(v, v)
+
+    def overlaps(self, other: Interval) -> bool:
+        if self.hi < other.lo or other.hi < self.lo:
+            return False
+        if self.hi == other.lo and (self.hi_open or other.lo_open):
+            return False
+        if other.hi == self.lo and (other.hi_open or self.lo_open):
+            return False
+        return True
+
+    def scaled(self, k: float) -> Interval:
+        return Interval(self.lo * k, self.hi * k, self.lo_open, self.hi_open)
+
+    def contains(self, v: float) -> bool:
+        return self.overlaps(Interval.point(v))
+
+    def __str__(self) -> str:
+        def fmt(x: float) -> str:
+            if math.isinf(x):
+                return "inf" if x > 0 else "-inf"
+            return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+
+        left = "(" if self.lo_open else "["
+        right = ")" if self.hi_open else "]"
+        return f"{left}{fmt(self.lo)}, {fmt(self.hi)}{right}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article of a corpus: its id, where it came from and its text."""
+
+    id: str
+    text: str
+    path: str = ""
+    url: str | None = None
+    published: str | None = None
+    notes: tuple[str, ...] = ()  # e.g. "decoded as cp1252", "html reduced to main text"
+
+
+@dataclass(frozen=True)
+class SourceError:
+    """A source that could not be read; listed in the report, the run goes on."""
+
+    id: str
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A value read in an article and bound to a fact, with its evidence."""
+
+    text: str  # the exact quote of the value in the article
+    start: int  # character offsets in the source text
+    end: int
+    line: int  # 1-based
+    col: int  # 1-based
+    value: Any  # JSON-friendly rendering of the value read
+    verdict: MentionVerdict
+    rule: str  # which rule bound it (e.g. "event:summit via 'video call'; kind:duration")
+    sentence: str = ""  # the sentence it was read in
+    sentence_start: int = 0
+    reason: str = ""  # why this verdict (e.g. "121 min not in [162, 198]")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "col": self.col,
+            "value": self.value,
+            "verdict": self.verdict,
+            "rule": self.rule,
+            "reason": self.reason,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The verdict for one (source, fact) pair and all the mentions behind it."""
+
+    source: str
+    fact: str
+    verdict: Verdict
+    mentions: tuple[Mention, ...] = ()
+    expected: str = ""  # the fact's canonical value, rendered for people
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "fact": self.fact,
+            "verdict": self.verdict,
+            "expected": self.expected,
+            "mentions": [m.to_json() for m in self.mentions],
+        }
+
+
+def combine(verdicts: list[MentionVerdict]) -> Verdict:
+    """contradict if any mention contradicts, agree if one agrees, else omit."""
+    if "contradict" in verdicts:
+        return "contradict"
+    if "agree" in verdicts:
+        return "agree"
+    return "omit"
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    """All findings for one source (one per fact of the base, omissions included)."""
+
+    source: Source
+    findings: tuple[Finding, ...] = field(default_factory=tuple)

@@ -1,0 +1,64 @@
+"""CSV rendering: one row per (source, fact) finding, for spreadsheets.
+
+Quotes come from untrusted articles and spreadsheets execute cells that look like
+formulas, so every text cell starting with a formula trigger gets a leading `'`
+(OWASP "CSV injection"). Rows end in CRLF (RFC 4180), which also makes the csv
+module quote cells holding a bare CR.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from factcheck.model import Finding, Mention
+from factcheck.report.json import value_text
+from factcheck.report.model import Report
+
+HEADER = (
+    "source",
+    "fact",
+    "verdict",
+    "expected",
+    "quote",
+    "line",
+    "col",
+    "value",
+    "rule",
+    "mention_count",
+)
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard(cell: str) -> str:
+    """Defuse a cell a spreadsheet would evaluate as a formula."""
+    return "'" + cell if cell.startswith(_TRIGGERS) else cell
+
+
+def decisive(finding: Finding) -> Mention | None:
+    """The first mention whose verdict is the finding's; none for omissions."""
+    for m in finding.mentions:
+        if m.verdict == finding.verdict:
+            return m
+    return None
+
+
+def _row(f: Finding) -> list[str | int]:
+    m = decisive(f)
+    cells: list[str | int] = [f.source, f.fact, f.verdict, f.expected]
+    if m is None:
+        cells += ["", "", "", "", ""]
+    else:
+        cells += [m.text, m.line, m.col, value_text(m.value), m.rule]
+    cells.append(len(f.mentions))
+    return [guard(c) if isinstance(c, str) else c for c in cells]
+
+
+def render_csv(report: Report) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for r in report.results:
+        for f in r.findings:
+            writer.writerow(_row(f))
+    return buf.getvalue()

@@ -1,0 +1,58 @@
+"""Atomic file output: a reader (CI, a watcher, a crashed run) sees either the old
+report or the complete new one, never a truncated file."""
+
+from __future__ import annotations
+
+import os
+import secrets
+
+
+def _fsync_dir(directory: str) -> None:
+    """Make the rename itself durable; not possible on every OS, so best effort."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write `text` as UTF-8 (bytes exactly as given, no newline translation).
+
+    The temporary file lives in the target directory so `os.replace` is a
+    same-filesystem rename. It is created with mode 0o666 under the umask (not
+    mkstemp's 0o600) so the report gets ordinary permissions. Parent directories
+    are created. A symlink at `path` is replaced, not followed.
+    """
+    target = os.fspath(path)
+    directory = os.path.dirname(target) or "."
+    os.makedirs(directory, exist_ok=True)
+    data = text.encode("utf-8")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = os.path.join(
+            directory, f".{os.path.basename(target)}.{secrets.token_hex(6)}.tmp"
+        )
+        try:
+            fd = os.open(tmp, flags, 0o666)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(directory)

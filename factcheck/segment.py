@@ -1,0 +1,221 @@
+"""Cut an article into paragraphs, sentences and clause segments, keeping character offsets.
+
+Page furniture (page-date lines, datelines, bylines, related-link headlines, share bars) is
+marked so that nothing in it is read as the article's claim: a scraped site's own date
+("Thursday, June 20, 2024", seed 002) must bind to nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from factcheck.lang import alternation, lang
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A clause-sized piece of a sentence. `anchor` segments introduce another event
+    ("two days after the video call"): their values belong to the event they name."""
+
+    start: int
+    end: int
+    text: str
+    anchor: bool = False
+    anchor_word: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    index: int  # sentence number in the document
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    sentences: tuple[Sentence, ...]
+    furniture: tuple[tuple[int, int, str], ...]  # (start, end, why) spans not read as claims
+    line_starts: tuple[int, ...]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        import bisect
+
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+
+_MONTH = alternation(lang().months)
+_WEEKDAY = alternation(lang().weekdays)
+
+# A line that is only a date (a page's own date line), optionally with a weekday and time.
+_DATE_LINE = regex.compile(
+    rf"^\W*(?:(?:{_WEEKDAY})\.?,?\s+)?(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+    r"(?:\s*[,|·-]?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\W*$",
+    regex.IGNORECASE,
+)
+# Lines that are page furniture by their look.
+_FURNITURE_LINE = regex.compile(
+    r"^\s*(?:\[ad_\d\]|source\s+link|leave\s+a\s+reply|comments?|most\s+popular|recent\s+comments|"
+    r"related\s+articles|back\s+to\s+top(?:\s+button)?|share(?:\s+this)?(?:\s+(?:on|article|story))?|"
+    r"no\s+script|please\s+wait\.*|advertisement|print|email|tweet|"
+    r"your\s+email\s+address\s+will\s+not\s+be\s+published\.?|.*\bstar\s*add\s+to\s+favorites|"
+    r"(?:also\s+)?read(?:\s+more|\s+also)?\s*:.*|related\s*:.*|see\s+also\s*:.*|more\s*:.*|"
+    r"(?:by|from)\s+[^.]{1,60}?(?:[-–—|,]\s*.*\d{4})?|.*(?:folder_open|access_time).*|"
+    r"(?:home|news)\s*[»>›].*|.*\s[»›]\s.*|photo\s*:.*|image\s*:.*|\(?(?:ap|reuters|afp)\s+photo.*)\s*$",
+    regex.IGNORECASE,
+)
+# A dateline opening a paragraph: "MOSCOW, December 31 (Reuters) –", "WASHINGTON —", "MOSCOW - ".
+_DATELINE = regex.compile(
+    r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]+\.?)?(?:,\s*(?:(?:" + _MONTH + r")\.?\s+\d{1,2}"
+    r"(?:,\s*\d{4})?|\d{1,2}\s+(?:" + _MONTH + r")\.?))?\s*(?:\((?:[A-Za-z .]+)\))?\s*[-–—:]+\s+",
+    regex.IGNORECASE if False else 0,
+)
+
+# Sentence boundary: terminal punctuation, optional closing quote/bracket, space, then a capital,
+# a digit or an opening quote. Abbreviations that end with a period are protected below.
+_SENT_END = regex.compile(r"(?<=[.!?])[”\"’')\]]*\s+(?=[“\"‘'(\[]?[\p{Lu}\d])")
+_ABBREV = regex.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|St|Jr|Sr|Prof|No|vs|etc|approx|Inc|Corp|Co|Ltd|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun|"
+    r"a\.m|p\.m|U\.S|U\.K|U\.N|E\.U|D\.C)\.|\b[A-Z]\.)$"
+)
+
+
+@cache
+def _clause_split_re() -> regex.Pattern[str]:
+    lg = lang()
+    anchors = alternation(lg.anchors)
+    # Split before an anchor phrase (always a clause of its own), after ; and spaced dashes,
+    # and at a comma before a clause opener.
+    return regex.compile(
+        rf"(?P<semi>\s*;\s*|\s+[–—-]{{1,2}}\s+|\s*\(\s*|\s*\)\s*|(?<!\d):\s+)"
+        rf"|(?P<comma>,\s+)(?=(?:{alternation(lg.clause_openers)})\b)"
+        rf"|(?P<anchor>(?:,\s*)?(?<![\p{{L}}-])(?P<phrase>(?:{anchors}))\b(?!\s+(?:of|that|to)\b))",
+        regex.IGNORECASE,
+    )
+
+
+@cache
+def _anchor_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{alternation(lang().anchors)})\b", regex.IGNORECASE)
+
+
+def _segments(text: str, start: int) -> tuple[Segment, ...]:
+    cuts: list[int] = [0]
+    for m in _clause_split_re().finditer(text):
+        if m.group("anchor") is not None:
+            # keep the anchor phrase at the head of the next segment; drop only the comma
+            if m.start("phrase") == 0:
+                continue
+            cuts.append(m.start())
+            cuts.append(m.start("phrase"))
+            continue
+        if m.start() == 0 and not m.group("semi"):
+            continue
+        cuts.append(m.start())
+        cuts.append(m.end())
+    cuts.append(len(text))
+    # an anchor clause ("After speaking with Zelensky, Biden held...") ends at its first comma
+    spans = list(zip(cuts[0::2], cuts[1::2]))
+    split: list[tuple[int, int]] = []
+    for a, b in spans:
+        piece = text[a:b]
+        lead = len(piece) - len(piece.lstrip(" ,"))
+        if _anchor_re().match(piece[lead:]):
+            c = piece.find(", ")
+            if c > 0:
+                split.append((a, a + c))
+                split.append((a + c, b))
+                continue
+        split.append((a, b))
+    out: list[Segment] = []
+    for a, b in split:
+        piece = text[a:b]
+        if not piece.strip():
+            continue
+        lead = len(piece) - len(piece.lstrip(" ,"))
+        piece_s = piece[lead:].rstrip()
+        am = _anchor_re().match(piece_s)
+        out.append(
+            Segment(
+                start=start + a + lead,
+                end=start + a + lead + len(piece_s),
+                text=piece_s,
+                anchor=bool(am),
+                anchor_word=am.group(0).lower() if am else "",
+            )
+        )
+    return tuple(out)
+
+
+def _sentences(line: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENT_END.finditer(line):
+        head = line[pos : m.start()]
+        if _ABBREV.search(head):
+            continue
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(line)))
+    return [(a, b) for a, b in spans if line[a:b].strip()]
+
+
+def segment(text: str) -> Document:
+    """Split `text` into sentences and clause segments; mark furniture."""
+    sentences: list[Sentence] = []
+    furniture: list[tuple[int, int, str]] = []
+    line_starts = [0]
+    for m in regex.finditer(r"\n", text):
+        line_starts.append(m.end())
+    paragraph = 0
+    offset = 0
+    for raw_line in text.split("\n"):
+        line_start = offset
+        offset += len(raw_line) + 1
+        line = raw_line.rstrip("\r")
+        if not line.strip():
+            paragraph += 1
+            continue
+        if _DATE_LINE.match(line):
+            furniture.append((line_start, line_start + len(line), "page date line"))
+            continue
+        if _FURNITURE_LINE.match(line) and len(line) < 200:
+            furniture.append((line_start, line_start + len(line), "page furniture"))
+            continue
+        body_start = 0
+        dl = _DATELINE.match(line)
+        if dl and dl.end() < len(line):
+            furniture.append((line_start, line_start + dl.end(), "dateline"))
+            body_start = dl.end()
+        for a, b in _sentences(line[body_start:]):
+            a += body_start
+            b += body_start
+            s_text = line[a:b]
+            s_start = line_start + a
+            sentences.append(
+                Sentence(
+                    start=s_start,
+                    end=s_start + len(s_text),
+                    text=s_text,
+                    paragraph=paragraph,
+                    index=len(sentences),
+                    segments=_segments(s_text, s_start),
+                )
+            )
+        paragraph += 1
+    return Document(
+        text=text,
+        sentences=tuple(sentences),
+        furniture=tuple(furniture),
+        line_starts=tuple(line_starts),
+    )
