@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -48,6 +49,14 @@ class Binding:
     level: int = NONE
     spans: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     why: dict[str, str] = field(default_factory=dict)
+    levels: dict[str, int] = field(default_factory=dict)  # per candidate; `level` is the highest
+    # events with the same evidence that the time of the article or the discourse set aside: a
+    # value agreeing with one of them is not held against the candidates
+    alternates: tuple[str, ...] = ()
+    by_reference: bool = False  # bound by "the call", "the same sentence": no evidence of its own
+
+    def level_of(self, event: str) -> int:
+        return self.levels.get(event, self.level)
 
     def nearest(self, start: int, end: int) -> tuple[str | None, bool]:
         """The candidate whose own evidence is nearest [start, end), and whether it is clearly
@@ -196,6 +205,8 @@ class _SegInfo:
     places: dict[str, list[tuple[int, int]]]
     pair: bool
     sentence_word: bool = False  # a word for a talk elsewhere in the sentence
+    sentence_parties: frozenset[str] = frozenset()  # specific parties named anywhere in the sentence
+    sentence_hits: tuple[Hit, ...] = ()
     irrealis: bool = False  # negated or hypothetical ("not expected to meet", "whether he would")
 
 
@@ -209,6 +220,8 @@ class Binder:
         self.current: str | None = None
         self._place_res = {e.id: regex.compile(rf"(?<![\p{{L}}]){regex.escape(e.place)}(?![\p{{L}}])", regex.IGNORECASE)
                            for e in fb.events.values() if e.place}
+        self._member_sets = {f.event: set(f.value) for f in fb.facts
+                             if f.event and f.kind == "set" and f.options.get("universe") == "countries"}
         self.anchors: tuple[dt.date, ...] = ()
         self.anchors = self._anchors()
 
@@ -234,7 +247,7 @@ class Binder:
             # no date in the text: the article is about the events it is firmly about
             probe = Binder.__new__(Binder)
             probe.fb, probe.doc, probe.parties, probe.current, probe.anchors = self.fb, self.doc, self.parties, None, ()
-            probe._place_res = self._place_res
+            probe._place_res, probe._member_sets = self._place_res, self._member_sets
             for s in self.doc.sentences:
                 for b in probe.sentence(s):
                     if len(b.candidates) == 1 and b.level >= MEDIUM:
@@ -263,6 +276,16 @@ class Binder:
             for p in e.names:
                 for m in p.finditer(text):
                     names.setdefault(e.id, []).append((seg.start + m.start(), seg.start + m.end()))
+        # "the leaders of France, Germany, Spain and the United Kingdom": a list naming two or more
+        # of an event's set members stands for the event, whatever the other members
+        if self._member_sets:
+            from factcheck.kinds.set import country_lists
+
+            as_sentence = Sentence(seg.start, seg.end, seg.text, 0, -1, ())
+            for a, b, members in country_lists(as_sentence):
+                for eid, ms in self._member_sets.items():
+                    if len(ms & set(members)) >= 2:
+                        names.setdefault(eid, []).append((a, b))
         places: dict[str, list[tuple[int, int]]] = {}
         for eid, rx in self._place_res.items():
             for m in rx.finditer(text):
@@ -291,39 +314,83 @@ class Binder:
                 level, why = STRONG, "named"
             elif full and info.noun:
                 level, why = MEDIUM, "parties and a word for a talk"
-            elif full and (info.verb or info.sentence_word):
-                level, why = WEAK, "parties and a verb for a talk"
+            elif full and info.verb:
+                level, why = MEDIUM, "parties and a verb for a talk"
+            elif full and info.sentence_word:
+                level, why = WEAK, "parties, a word for a talk elsewhere in the sentence"
             elif full and len(specific) >= 2:
                 # "Putin on Tuesday presented Biden with a demand": persons named, no word for a talk
                 level, why = WEAK, "parties only"
+            elif (specific and info.noun and not info.other_event and len(e.parties) >= 2
+                  and set(e.parties) <= found | info.sentence_parties):
+                # "Zelenskyy wrote ... after saying he had a 90-minute conversation with Biden"
+                level, why = MEDIUM, "parties of the sentence and a word for a talk"
             elif specific and info.noun and not info.other_event:
                 level, why = WEAK, "one party and a word for a talk"
+            elif e.id in info.places and info.noun and not info.other_event:
+                level, why = WEAK, "its place and a word for a talk"
             else:
                 continue
-            evidence = frozenset(mine | ({"name"} if named else set()) | ({"place"} if e.id in info.places else set()))
+            evidence = frozenset(mine | ({f"name:{e.id}"} if named else set())
+                                 | ({f"place:{e.place}"} if e.id in info.places else set()))
             score = len(mine) + (2 if e.id in info.places else 0) + (1 if e.mode in info.modes else 0)
             scored.append((level, score, e.id, why, evidence))
         if not scored:
             return Binding()
-        top = max(s[0] for s in scored)
-        best = [s for s in scored if s[0] == top]
-        # an event whose evidence is part of another's is not the one meant: "Biden's call with
-        # Zelenskyy" is not about Biden's call with Putin
-        best = [s for s in best if not any(s[4] < o[4] for o in best)]
-        if len(best) > 1:
-            near = [s for s in best if self.near_anchor(self.fb.events[s[2]])]
-            best = near or best
-        if len(best) > 1 and top == WEAK and self.current in {s[2] for s in best}:
-            # loose evidence: read it as the event the article is telling about
-            best = [s for s in best if s[2] == self.current]
-        cands = tuple(s[2] for s in sorted(best, key=lambda s: (-s[1], s[2])))
-        return Binding(cands, top, self._spans(cands, info), {s[2]: s[3] for s in best})
+        # an event whose evidence is part of another's (at the same or a higher level) is not the
+        # one meant: "Biden's call with Zelenskyy" is not about Biden's call with Putin
+        best = [s for s in scored
+                if not any((s[4] < o[4] and o[0] >= s[0]) or (s[4] == o[4] and o[0] > s[0]) for o in scored)]
+        alternates: list[str] = []
+        groups: dict[frozenset[str], list[Any]] = {}
+        for item in best:
+            groups.setdefault(item[4], []).append(item)
+        kept: list[Any] = []
+        for group in groups.values():
+            if len(group) > 1:
+                near = [g for g in group if self.near_anchor(self.fb.events[g[2]])]
+                if near and len(near) < len(group):
+                    alternates += [g[2] for g in group if g not in near]
+                    group = near
+            if len(group) > 1 and all(g[3] == "parties of the sentence and a word for a talk" for g in group):
+                group = self._nearest_missing_party(group, info)
+            if len(group) > 1 and max(g[0] for g in group) == WEAK and self.current in {g[2] for g in group}:
+                # loose evidence: read it as the event the article is telling about
+                alternates += [g[2] for g in group if g[2] != self.current]
+                group = [g for g in group if g[2] == self.current]
+            kept += group
+        cands = tuple(s[2] for s in sorted(kept, key=lambda s: (-s[0], -s[1], s[2])))
+        return Binding(cands, max(s[0] for s in kept), self._spans(cands, info), {s[2]: s[3] for s in kept},
+                       {s[2]: s[0] for s in kept}, tuple(sorted(set(alternates))))
+
+    def _elsewhere(self, info: _SegInfo, event: str) -> bool:
+        """Does the segment name a person or place of another event ("in Geneva", "Zelensky")?"""
+        ev = self.fb.events[event]
+        if any(h.what not in ev.parties and not self.fb.parties[h.what].generic for h in info.hits):
+            return True
+        return any(e != event and self.fb.events[e].place != ev.place for e in info.places)
+
+    def _nearest_missing_party(self, best: list[Any], info: _SegInfo) -> list[Any]:
+        """"Zelenskyy wrote ... after saying he had a conversation with Biden": of the events whose
+        other party is named elsewhere in the sentence, the one whose party is named nearest."""
+        seg = info.seg
+        here = {h.what for h in info.hits}
+
+        def dist(eid: str) -> int:
+            missing = set(self.fb.events[eid].parties) - here
+            ds = [max(seg.start - h.end, h.start - seg.end, 0) for h in info.sentence_hits if h.what in missing]
+            return min(ds) if ds else 10**6
+
+        ranked = sorted(best, key=lambda s: dist(s[2]))
+        d1, d2 = dist(ranked[0][2]), dist(ranked[1][2])
+        return [ranked[0]] if d1 <= 0.6 * d2 and d1 < d2 else best
 
     @staticmethod
     def _cap(b: Binding, info: _SegInfo) -> Binding:
         """A negated or hypothetical clause binds at most loosely: it can agree, never accuse."""
         if info.irrealis and b.level > WEAK:
-            return Binding(b.candidates, WEAK, b.spans, {e: w + ", negated or hypothetical" for e, w in b.why.items()})
+            return Binding(b.candidates, WEAK, b.spans, {e: w + ", negated or hypothetical" for e, w in b.why.items()},
+                           {e: WEAK for e in b.candidates}, b.alternates)
         return b
 
     def _spans(self, cands: tuple[str, ...], info: _SegInfo) -> dict[str, tuple[tuple[int, int], ...]]:
@@ -345,12 +412,16 @@ class Binder:
         sentence_modes = {m for m, rx in modes.items() for g in s.segments if not g.anchor and rx.search(g.text)}
         infos = [self._info(g, sentence_modes) for g in s.segments]
         talk = any(i.noun or i.verb for i in infos)
+        named = frozenset(h.what for i in infos for h in i.hits if not self.fb.parties[h.what].generic)
+        all_hits = tuple(h for i in infos for h in i.hits)
         for i in infos:
             i.sentence_word = talk
+            i.sentence_parties = named
+            i.sentence_hits = all_hits
         out = [self._cap(self._candidates(i), i) for i in infos]
         # first the clauses that speak of a talk without naming it: the event in discourse
         for k, (b, info) in enumerate(zip(out, infos)):
-            if b.candidates or not self.current or info.other_event:
+            if b.candidates or not self.current or info.other_event or self._elsewhere(info, self.current):
                 continue
             if not (info.noun or info.pair or (info.verb and not info.seg.anchor)):
                 continue
@@ -359,23 +430,24 @@ class Binder:
                 continue
             lvl = MEDIUM if info.noun and not info.seg.anchor else WEAK
             out[k] = Binding((self.current,), lvl, {self.current: ()},
-                             {self.current: "the event the article is telling about"})
-        # then clauses with no event of their own take the sentence's ("On Monday, ... Blinken had
-        # a conversation with Zelensky")
+                             {self.current: "the event the article is telling about"}, by_reference=True)
+        # then clauses with no event and no talk of their own take the sentence's ("On Monday, ...
+        # Blinken had a conversation with Zelensky")
         main = [b for b, i in zip(out, infos) if b.candidates and not i.seg.anchor]
         main_events = tuple(dict.fromkeys(e for b in main for e in b.candidates))
-        main_parties = {p for e in main_events for p in self.fb.events[e].parties}
         for k, (b, info) in enumerate(zip(out, infos)):
-            if b.candidates or info.seg.anchor or not main:
+            if b.candidates or info.seg.anchor or not main or info.noun or info.verb:
                 continue
-            if any(h.what not in main_parties and not self.fb.parties[h.what].generic for h in info.hits):
+            if any(self._elsewhere(info, e) for e in main_events):
                 continue  # "..., and Zelensky on Thursday": another person, another event
             lvl = min(x.level for x in main)
             spans: dict[str, tuple[tuple[int, int], ...]] = {}
             for x in main:
                 for e, sp in x.spans.items():
                     spans[e] = spans.get(e, ()) + sp
-            out[k] = Binding(main_events, lvl, spans, {e: "same sentence" for e in main_events})
+            alts = tuple(sorted({a for x in main for a in x.alternates}))
+            out[k] = Binding(main_events, lvl, spans, {e: "same sentence" for e in main_events},
+                             {e: lvl for e in main_events}, alts, by_reference=True)
         # the event in discourse: the one the sentence's main clauses are firmly about
         resolved = [b for b, i in zip(out, infos) if b.candidates and not i.seg.anchor
                     and (b.level >= MEDIUM or self.current is None)]

@@ -147,15 +147,29 @@ class _Checker:
     def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:
         j = judge(r, fact, sentence, self.ctx)
         ev = fact.event or ""
-        rule = f"event {ev} ({b.why.get(ev, '')}, level {b.level})"
+        level = b.level_of(ev)
+        rule = f"event {ev} ({b.why.get(ev, '')}, level {level})"
+        # which other events the value could be about: the clause's other candidates, those set
+        # aside by the article's time; and, when the clause only refers back ("the talks"), any
+        # event at all ("January's talks" in a story about the December summit)
+        others = set(b.candidates) | set(b.alternates)
+        if b.by_reference:
+            others |= set(self.by_event)
+        others.discard(ev)
+        rival_agree = [f for e in sorted(others) for f in self.by_event[e]
+                       if f.kind == fact.kind and self._routed(f, r, sentence)
+                       and judge(r, f, sentence, self.ctx).verdict == "agree"]
         if len(b.candidates) == 1:
-            if j.verdict == "contradict" and b.level < MEDIUM:
+            if j.verdict == "contradict" and rival_agree:
+                return  # the value is another event's ("Jan. 10" in a clause about the OSCE meeting)
+            if j.verdict == "contradict" and level < MEDIUM:
                 j = Judged("unclear", j.reason + "; the clause is only loosely about this event")
+            elif j.verdict == "contradict" and fact.near and b.by_reference:
+                # "Peskov said on Friday that Moscow would judge ... those talks": a statement's date
+                # needs the event in the clause, not only a reference back to it
+                j = Judged("unclear", j.reason + "; the clause only refers back to the event")
             self.record(fact, r, sentence, j, rule)
             return
-        rivals = [f for e in b.candidates if e != ev for f in self.by_event[e]
-                  if f.kind == fact.kind and self._routed(f, r, sentence)]
-        rival_agree = [f for f in rivals if judge(r, f, sentence, self.ctx).verdict == "agree"]
         nearest, clear = b.nearest(r.start, r.end)
         if j.verdict == "agree":
             if rival_agree and nearest != ev and any(f.event == nearest for f in rival_agree):
@@ -164,7 +178,7 @@ class _Checker:
             return
         if rival_agree:
             return  # the value agrees with another event of the clause: it is about that one
-        if nearest == ev and clear and b.level >= MEDIUM:
+        if nearest == ev and clear and level >= MEDIUM:
             self.record(fact, r, sentence, j, rule + f"; nearest of {len(b.candidates)} events")
         elif nearest == ev or nearest is None:
             self.record(fact, r, sentence,
@@ -249,6 +263,7 @@ class _Checker:
             if self._months_outside(fact, sentence):
                 continue
             cands.append((fact, spans))
+        self.ctx.sentence_cues = {fact.id: spans for fact, spans in cands if fact.kind in ("year", "set")}
         by_kind: dict[str, list[tuple[Fact, list[tuple[int, int]]]]] = defaultdict(list)
         for fact, spans in cands:
             by_kind[fact.kind].append((fact, spans))

@@ -12,18 +12,17 @@ from pathlib import Path
 from types import FrameType
 
 import pytest
+import trafilatura
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import factcheck.corpus.html as corpus_html
 import factcheck.corpus.text as corpus_text
 from factcheck.corpus import iter_paths, read_corpus
 from factcheck.corpus.text import Unreadable, decode
 from factcheck.model import Source, SourceError
 
 CP1252_TEXT = (
-    "The minister said \u201cwe will act\u201d \u2014 the caf\u00e9\u2019s owner "
-    "disagreed, and it cost \u20ac5."
+    "The minister said \u201cwe will act\u201d \u2014 the caf\u00e9\u2019s owner disagreed, and it cost \u20ac5."
 )
 
 
@@ -87,14 +86,17 @@ def test_short_cp1252_is_not_mistaken_for_a_dos_code_page(tmp_path: Path) -> Non
 
 
 def test_latin1_text(tmp_path: Path) -> None:
-    text = "Se\u00f1or M\u00fcller a d\u00e9clar\u00e9 \u00e0 la presse qu'il \u00e9tait \u00e2g\u00e9 de 52 ans \u00b1 1."
+    text = "Se\u00f1or M\u00fcller a d\u00e9clar\u00e9 \u00e0 la presse qu'il \u00e9tait \u00e2g\u00e9 de 52 ans."
     got = source(write(tmp_path / "l1.txt", text.encode("latin-1")))
     assert got.text == text
     assert any(note.startswith("decoded as ") for note in got.notes)
 
 
 def test_cp1250_text_keeps_its_own_letters(tmp_path: Path) -> None:
-    text = "Minister powiedzia\u0142, \u017ce spotkanie trwa\u0142o trzy godziny. \u0179r\u00f3d\u0142o: \u0142\u00f3d\u017a. " * 3
+    text = (
+        "Minister powiedzia\u0142, \u017ce spotkanie trwa\u0142o trzy godziny. \u0141\u00f3d\u017a, \u015bl\u0105sk. "
+        * 3
+    )
     got = source(write(tmp_path / "pl.txt", text.encode("cp1250")))
     assert got.text == text
     assert "decoded as cp1250" in got.notes
@@ -222,9 +224,7 @@ def test_unreadable_file_chmod_000(tmp_path: Path) -> None:
         path.chmod(stat.S_IRUSR | stat.S_IWUSR)
 
 
-def test_permission_error_on_open_becomes_a_source_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_permission_error_on_open_becomes_a_source_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Same path as the chmod test, but also exercised when running as root.
     path = write(tmp_path / "secret.txt", "hidden text")
 
@@ -235,9 +235,7 @@ def test_permission_error_on_open_becomes_a_source_error(
     assert error(path) == SourceError("secret", str(path), "permission denied")
 
 
-def test_unreadable_directory_is_an_error_and_the_rest_is_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_unreadable_directory_is_an_error_and_the_rest_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path / "a.txt", "first")
     write(tmp_path / "locked" / "b.txt", "never seen")
     write(tmp_path / "z.txt", "last")
@@ -302,10 +300,18 @@ def test_arguments_keep_their_order_and_files_are_read_once(tmp_path: Path) -> N
     assert [r.text for r in results if isinstance(r, Source)] == ["zed", "ay"]
 
 
-def test_a_single_string_is_one_path(tmp_path: Path) -> None:
-    path = write(tmp_path / "one.txt", "single")
-    got = list(read_corpus(str(path)))
-    assert [r.id for r in got] == ["one"]
+def test_a_single_string_is_one_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / "one.txt", "single")
+    monkeypatch.chdir(tmp_path)  # taken as characters, "." would be this directory
+    got = list(read_corpus("one.txt"))
+    assert got == [Source(id="one", text="single", path="one.txt")]
+
+
+def test_directory_reached_twice_is_walked_once(tmp_path: Path) -> None:
+    write(tmp_path / "real" / "story.txt", "once")
+    (tmp_path / "alias").symlink_to(tmp_path / "real", target_is_directory=True)
+    (tmp_path / "zlias").symlink_to(tmp_path / "real", target_is_directory=True)
+    assert list(iter_paths([tmp_path, tmp_path / "real"])) == [str(tmp_path / "alias" / "story.txt")]
 
 
 def test_corpus_is_not_modified(tmp_path: Path) -> None:
@@ -445,44 +451,56 @@ noted in their evening reports on the agreement.</p>
 <script>console.log("SCRIPT2");</script>
 </body></html>
 """
-PARAGRAPH_STARTS = ("The two leaders met", "According to the statement", "Markets reacted calmly")
-BOILERPLATE = ("SCRIPTTEXT", "SCRIPT2", "HEADERTEXT", "NAVTEXT", "ASIDETEXT", "FOOTERTEXT", "color")
+HEADLINE = "Summit ends with deal on tariffs"
+PARAGRAPHS = [
+    "The two leaders met for three hours on Tuesday in Geneva, officials said. The talks covered trade, "
+    "energy and a new framework for tariff reductions over five years.",
+    "According to the statement, 120 delegates attended the summit, which was the first in-person meeting "
+    "since 2019. Both sides called the outcome a significant step.",
+    "Markets reacted calmly; the index rose 0.4 percent by the close of trading, analysts noted in their "
+    "evening reports on the agreement.",
+]
+BOILERPLATE = ("SCRIPTTEXT", "SCRIPT2", "HEADERTEXT", "NAVTEXT", "ASIDETEXT", "FOOTERTEXT", "color", "Daily News")
 
 
-def check_article(text: str) -> list[str]:
-    paragraphs = text.split("\n\n")
-    for start in PARAGRAPH_STARTS:
-        assert sum(p.startswith(start) for p in paragraphs) == 1, (start, text)
-    assert "framework for tariff reductions over five years." in text
+def check_article(text: str) -> None:
+    """Headline first, then exactly the three article paragraphs, blank-line separated."""
     for junk in BOILERPLATE:
         assert junk not in text
-    return paragraphs
+    assert text.split("\n\n") == [HEADLINE, *PARAGRAPHS], text
 
 
 def test_html_keeps_article_paragraphs_and_drops_boilerplate(tmp_path: Path) -> None:
     page = ARTICLE.format(headline="<h1>Summit ends with deal on tariffs</h1>")
     got = source(write(tmp_path / "story.html", page))
     assert got.id == "story"
-    paragraphs = check_article(got.text)
-    assert paragraphs[0] == "Summit ends with deal on tariffs"
+    check_article(got.text)
     assert "html reduced to main text (trafilatura)" in got.notes
 
 
 def test_html_headline_from_title_when_the_page_has_no_h1(tmp_path: Path) -> None:
     got = source(write(tmp_path / "story.htm", ARTICLE.format(headline="")))
     check_article(got.text)
-    assert got.text.split("\n\n")[0] == "Summit ends with deal on tariffs"
     assert "headline restored" in got.notes
 
 
-def test_html_fallback_when_trafilatura_finds_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("extract", ["trafilatura", "fallback"])
+def test_html_headline_in_the_articles_own_header(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extract: str
 ) -> None:
-    monkeypatch.setattr(corpus_html.trafilatura, "extract", lambda *a, **k: None)
+    # The page header holds a logo <h1>; the article's <header> holds the real one.
+    if extract == "fallback":
+        monkeypatch.setattr(trafilatura, "extract", lambda *a, **k: None)
+    page = ARTICLE.format(headline="<header><h1>Summit ends with deal\non tariffs</h1></header>")
+    page = page.replace("<title>Summit ends with deal on tariffs |", "<title>World |")
+    check_article(source(write(tmp_path / "story.html", page)).text)
+
+
+def test_html_fallback_when_trafilatura_finds_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(trafilatura, "extract", lambda *a, **k: None)
     page = ARTICLE.format(headline="<h1>Summit ends with deal on tariffs</h1>")
     got = source(write(tmp_path / "story.html", page))
-    paragraphs = check_article(got.text)
-    assert paragraphs[0] == "Summit ends with deal on tariffs"
+    check_article(got.text)
     assert not any("trafilatura)" in note for note in got.notes)
     assert any("lxml" in note for note in got.notes)
 

@@ -14,8 +14,8 @@ What is read
     (extension case ignored). Other files, and hidden entries (names starting
     with ".", e.g. ``.git`` or editor lock files) are skipped without error.
     Symlinks are followed, except one that leads back to a directory being
-    walked: that is a loop and is reported. A file reached twice (listed
-    twice, hard links, symlinks) is read once.
+    walked: that is a loop and is reported. A file or directory reached twice
+    (listed twice, hard links, symlinks) is read once, the first time.
 
 Source ids
     A file's id is its name without extension; a JSONL article's id is its
@@ -62,9 +62,7 @@ class _Found:
     relative: str
 
 
-def read_corpus(
-    paths: Sequence[PathArg], *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Source | SourceError]:
+def read_corpus(paths: Sequence[PathArg], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source | SourceError]:
     """Every article under ``paths`` as a Source, or a SourceError saying why not."""
     taken: set[str] = set()
     for item in _walk(paths):
@@ -76,25 +74,17 @@ def read_corpus(
             for result in read_jsonl(item.path, max_bytes):
                 if isinstance(result, Source):
                     if result.id in taken:
-                        result = SourceError(
-                            result.id, result.path, "duplicate source id"
-                        )
+                        result = SourceError(result.id, result.path, "duplicate source id")
                     else:
                         taken.add(result.id)
                 yield result
             continue
         source_id = _claim_id(item, taken)
         if source_id is None:
-            yield SourceError(
-                PurePath(item.path).stem, item.path, "duplicate source id"
-            )
+            yield SourceError(PurePath(item.path).stem, item.path, "duplicate source id")
             continue
         ref = FileRef(item.path, source_id)
-        yield (
-            read_html(ref, max_bytes)
-            if suffix in HTML_EXTENSIONS
-            else read_text(ref, max_bytes)
-        )
+        yield (read_html(ref, max_bytes) if suffix in HTML_EXTENSIONS else read_text(ref, max_bytes))
 
 
 def iter_paths(paths: Sequence[PathArg]) -> Iterator[str]:
@@ -130,7 +120,7 @@ def _without_suffix(posix: str) -> str:
 def _walk(paths: Sequence[PathArg]) -> Iterator[_Found | SourceError]:
     # A lone str is a Sequence[str] too: take it as one path, not as characters.
     arguments = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int]] = set()  # (device, inode) of files and directories
     for argument in arguments:
         path = os.fspath(argument)
         try:
@@ -139,7 +129,9 @@ def _walk(paths: Sequence[PathArg]) -> Iterator[_Found | SourceError]:
             yield SourceError(_name_id(path), path, os_error_reason(exc))
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk_dir(path, "", frozenset({_key(info)}), seen)
+            if _key(info) not in seen:
+                seen.add(_key(info))
+                yield from _walk_dir(path, "", frozenset({_key(info)}), seen)
         elif not stat.S_ISREG(info.st_mode):
             yield SourceError(_name_id(path), path, "not a regular file")
         elif _key(info) not in seen:
@@ -178,7 +170,8 @@ def _walk_dir(
             if _key(info) in ancestors:
                 reason = "symlink loop: leads back to a directory being read"
                 yield SourceError(_name_id(path), path, reason)
-            else:
+            elif _key(info) not in seen:  # else already walked, through another link
+                seen.add(_key(info))
                 yield from _walk_dir(path, f"{rel}/", ancestors | {_key(info)}, seen)
         elif not wanted:
             continue

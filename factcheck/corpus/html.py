@@ -43,6 +43,7 @@ _BOILERPLATE = (
     "footer",
     "aside",
 )
+_CHROME = ("header", "nav", "footer", "aside")
 _BLOCKS = frozenset(
     {
         "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -50,9 +51,7 @@ _BLOCKS = frozenset(
         "table", "ul", "ol", "dl", "figure",
     }
 )  # fmt: skip
-_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
-)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
@@ -102,9 +101,7 @@ def _parse(markup: str) -> lxml.html.HtmlElement | None:
 
 def _trafilatura_paragraphs(markup: str) -> list[str]:
     try:
-        extracted = trafilatura.extract(
-            markup, include_comments=False, include_tables=False, favor_precision=True
-        )
+        extracted = trafilatura.extract(markup, include_comments=False, include_tables=False, favor_precision=True)
     # A third-party parser on arbitrary input: fall back rather than end the run.
     except Exception:  # noqa: BLE001
         return []
@@ -117,7 +114,10 @@ def _fallback_paragraphs(document: lxml.html.HtmlElement) -> list[str]:
     scope = body if body is not None else document
     for element in list(scope.iter(*_BOILERPLATE)):
         element.drop_tree()  # keeps the element's tail text
+    # Source line breaks mean nothing in HTML; only block boundaries end a paragraph.
     for element in scope.iter():
+        element.text = _squash_keep_ends(element.text)
+        element.tail = _squash_keep_ends(element.tail)
         if isinstance(element.tag, str) and element.tag in _BLOCKS:
             element.text = "\n" + (element.text or "")
             element.tail = "\n" + (element.tail or "")
@@ -125,20 +125,30 @@ def _fallback_paragraphs(document: lxml.html.HtmlElement) -> list[str]:
 
 
 def _headline(document: lxml.html.HtmlElement) -> str | None:
-    """The article's <h1> (not a logo in the page header), else the <title>."""
-    for h1 in document.iter("h1"):
-        if not any(
-            a.tag in ("header", "nav", "footer", "aside") for a in h1.iterancestors()
-        ):
-            text = _squash(h1.text_content())
-            if text:
-                return text
+    """The article's <h1>, else one outside the page chrome (not a logo), else the <title>."""
+    headings = list(document.iter("h1"))
+    in_article = [h for h in headings if any(a.tag in ("article", "main") for a in h.iterancestors())]
+    outside_chrome = [h for h in headings if not any(a.tag in _CHROME for a in h.iterancestors())]
+    for heading in [*in_article, *outside_chrome]:
+        text = _squash(heading.text_content())
+        if text:
+            return text
     title = document.find(".//title")
     if title is None:
         return None
     # "Headline | Site" or "Site | Headline": the longest part is the headline.
     parts = [_squash(part) for part in (title.text_content() or "").split(" | ")]
     return max(parts, key=len) or None
+
+
+def _squash_keep_ends(text: str | None) -> str | None:
+    """Whitespace runs to one space, keeping a space at either end if there was one."""
+    if not text:
+        return text
+    core = _squash(text)
+    start = " " if text[0].isspace() else ""
+    end = " " if text[-1].isspace() and core else ""
+    return f"{start}{core}{end}"
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

@@ -107,9 +107,7 @@ def decode(data: bytes, *, hint: str | None = None) -> tuple[str, tuple[str, ...
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise Unreadable(
-                    f"invalid {encoding} after byte-order mark: {exc.reason}"
-                ) from exc
+                raise Unreadable(f"invalid {encoding} after byte-order mark: {exc.reason}") from exc
             return _finish(text, (f"decoded as {encoding}",))
     if looks_binary(data):
         raise Unreadable(BINARY_REASON)

@@ -37,6 +37,10 @@ class Context:
     doc: Document
     anchors: tuple[dt.date, ...] = ()  # the dates the article is about (see check.py)
     cache: dict[Any, Any] = field(default_factory=dict)
+    # for the sentence being read: where each cue-bound fact's cues matched (fact id -> spans), so
+    # that a value near another fact's cue is left to that fact ("independent since 1991, lost
+    # Crimea in 2014")
+    sentence_cues: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def near_anchor(self, day: dt.date, days: int = 10) -> bool:
         """Is `day` within `days` of a date the article is about? Without anchors: yes."""

@@ -24,7 +24,7 @@ from factcheck.lang import alternation
 from factcheck.segment import Sentence
 
 _L = r"\p{L}\p{M}"
-_PARTY = (r"(?:the\s+)?(?:(?:Russian|American|U\.?S\.?|Ukrainian)\s+side"
+_PARTY = (r"(?:the\s+)?(?:(?:Russian|American|U\.?S\.?|Ukrainian)\s+(?:side|leader|president)"
           r"|(?-i:[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}))")
 
 

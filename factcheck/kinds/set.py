@@ -106,7 +106,7 @@ class SetKind:
         out: list[Reading] = []
         if fact.options["universe"] == "years":
             items = years_in(sentence)
-            near = nearest_to_cues(items, sentence, fact, limit=160)
+            near = nearest_to_cues(items, sentence, fact, limit=160, others=ctx.sentence_cues)
             if near:
                 # the years listed together with the nearest one
                 lo = min(a for a, _, _ in near)

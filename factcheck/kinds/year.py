@@ -22,17 +22,25 @@ def years_in(sentence: Sentence) -> list[tuple[int, int, int]]:
 
 
 def nearest_to_cues(items: list[tuple[int, int, int]], sentence: Sentence, fact: Fact,
-                    limit: int = 120) -> list[tuple[int, int, int]]:
+                    limit: int = 120, others: dict[str, list[tuple[int, int]]] | None = None
+                    ) -> list[tuple[int, int, int]]:
+    """The items nearest the fact's cue, of those no other fact's cue is nearer to."""
     cue_spans = [(sentence.start + m.start(), sentence.start + m.end())
                  for c in fact.cues for m in c.finditer(sentence.text)]
     if not cue_spans or not items:
         return []
 
-    def dist(it: tuple[int, int, int]) -> int:
-        return min(max(a - it[1], it[0] - b, 0) for a, b in cue_spans)
+    def dist(it: tuple[int, int, int], spans: list[tuple[int, int]]) -> int:
+        return min(max(a - it[1], it[0] - b, 0) for a, b in spans)
 
-    best = min(dist(it) for it in items)
-    return [it for it in items if dist(it) == best and best <= limit]
+    rival = [sp for fid, sp in (others or {}).items() if fid != fact.id and sp]
+    owned = [it for it in items if all(dist(it, cue_spans) < dist(it, sp) for sp in rival)]
+    # an item as near another fact's cue as ours is ours only if nothing is clearly ours
+    owned = owned or [it for it in items if all(dist(it, cue_spans) <= dist(it, sp) for sp in rival)]
+    if not owned:
+        return []
+    best = min(dist(it, cue_spans) for it in owned)
+    return [it for it in owned if dist(it, cue_spans) == best and best <= limit]
 
 
 class YearKind:
@@ -49,7 +57,7 @@ class YearKind:
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         out = []
-        for a, b, y in nearest_to_cues(years_in(sentence), sentence, fact):
+        for a, b, y in nearest_to_cues(years_in(sentence), sentence, fact, others=ctx.sentence_cues):
             out.append(Reading(start=a, end=b, text=str(y), value=y, shown=y))
         return out
 
