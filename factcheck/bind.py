@@ -108,6 +108,14 @@ def _governs_talk(text: str) -> bool:
     return False
 
 
+def _inside_word(text: str, a: int, b: int) -> bool:
+    return (a > 0 and text[a - 1].isalpha()) or (b < len(text) and text[b].isalpha())
+
+
+_LEADERS = regex.compile(r"(?<![\p{L}])(?:leaders|presidents|heads\s+of\s+state)(?![\p{L}])", regex.IGNORECASE)
+_RELATIVE = regex.compile(r"(?:which|who|whom|that|where)\b", regex.IGNORECASE)
+
+
 @cache
 def _pair_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['pair_words'])})(?![\p{{L}}])", regex.IGNORECASE)
@@ -127,7 +135,7 @@ class PartyFinder:
         self.alias_re = regex.compile(
             rf"(?<![\p{{L}}])(?:{alternation(alias_owner)})(?![\p{{L}}])", regex.IGNORECASE)
         fuzzy_words = sorted({a for p in parties.values() if p.fuzzy for a in p.aliases
-                              if regex.fullmatch(r"\p{Lu}\p{Ll}{5,}", a)}, key=len, reverse=True)
+                              if regex.fullmatch(r"\p{Lu}\p{Ll}{4,}", a)}, key=len, reverse=True)
         self.fuzzy_owner = {w.lower(): [p.id for p in parties.values() if w in p.aliases] for w in fuzzy_words}
         self.fuzzy_re = (regex.compile(
             rf"(?<![\p{{L}}])(?:{'|'.join(f'(?:{regex.escape(w)}){{e<=1}}' for w in fuzzy_words)})(?![\p{{L}}])",
@@ -218,6 +226,7 @@ class Binder:
         self.doc = doc
         self.parties = PartyFinder(fb.parties)
         self.current: str | None = None
+        self.history: list[str] = []  # events the article has firmly been about, latest last
         self._place_res = {e.id: regex.compile(rf"(?<![\p{{L}}]){regex.escape(e.place)}(?![\p{{L}}])", regex.IGNORECASE)
                            for e in fb.events.values() if e.place}
         self._member_sets = {f.event: set(f.value) for f in fb.facts
@@ -247,6 +256,7 @@ class Binder:
             # no date in the text: the article is about the events it is firmly about
             probe = Binder.__new__(Binder)
             probe.fb, probe.doc, probe.parties, probe.current, probe.anchors = self.fb, self.doc, self.parties, None, ()
+            probe.history = []
             probe._place_res, probe._member_sets = self._place_res, self._member_sets
             for s in self.doc.sentences:
                 for b in probe.sentence(s):
@@ -275,6 +285,9 @@ class Binder:
         for e in self.fb.events.values():
             for p in e.names:
                 for m in p.finditer(text):
+                    # whole words only: "video calls" (of a cloud outage) is not "video call"
+                    if _inside_word(text, m.start(), m.end()):
+                        continue
                     names.setdefault(e.id, []).append((seg.start + m.start(), seg.start + m.end()))
         # "the leaders of France, Germany, Spain and the United Kingdom": a list naming two or more
         # of an event's set members stands for the event, whatever the other members
@@ -294,14 +307,20 @@ class Binder:
         return _SegInfo(
             seg=seg, hits=self.parties.find(text, seg.start), noun=bool(nouns.search(text)),
             verb=bool(verbs.search(text)), other_event=bool(other.search(text)),
-            modes=seg_modes or (set() if seg.anchor else sentence_modes), names=names, places=places,
+            # a mode said in another clause ("..., and ... on Tuesday's video call") is that clause's
+            modes=seg_modes, names=names, places=places,
             pair=bool(_pair_re().search(text)), irrealis=_governs_talk(text),
         )
 
     def _candidates(self, info: _SegInfo) -> Binding:
         found = {h.what for h in info.hits}
-        if info.pair and self.current:
-            found |= set(self.fb.events[self.current].parties)
+        if info.pair:
+            # "the two presidents": the latest event between two heads of state (parties with a country)
+            for eid in reversed(self.history):
+                ps = self.fb.events[eid].parties
+                if len(ps) == 2 and all(self.fb.parties[p].country for p in ps if p in self.fb.parties):
+                    found |= set(ps)
+                    break
         scored: list[tuple[int, float, str, str, frozenset[str]]] = []
         for e in self.fb.events.values():
             named = e.id in info.names
@@ -327,8 +346,12 @@ class Binder:
                 level, why = MEDIUM, "parties of the sentence and a word for a talk"
             elif specific and info.noun and not info.other_event:
                 level, why = WEAK, "one party and a word for a talk"
-            elif e.id in info.places and info.noun and not info.other_event:
+            elif e.id in info.places and (info.noun or info.verb or info.sentence_word) and not info.other_event:
                 level, why = WEAK, "its place and a word for a talk"
+            elif (e.mode and e.mode in info.modes and self._mode_unique(e) and (info.noun or info.verb)
+                  and (info.sentence_parties or _LEADERS.search(info.seg.text))):
+                # "the leaders last spoke on Dec. 7, by video": the only event held by video
+                level, why = WEAK, "its mode and a word for a talk"
             else:
                 continue
             evidence = frozenset(mine | ({f"name:{e.id}"} if named else set())
@@ -362,6 +385,9 @@ class Binder:
         cands = tuple(s[2] for s in sorted(kept, key=lambda s: (-s[0], -s[1], s[2])))
         return Binding(cands, max(s[0] for s in kept), self._spans(cands, info), {s[2]: s[3] for s in kept},
                        {s[2]: s[0] for s in kept}, tuple(sorted(set(alternates))))
+
+    def _mode_unique(self, e: Event) -> bool:
+        return sum(1 for x in self.fb.events.values() if x.mode == e.mode) == 1
 
     def _elsewhere(self, info: _SegInfo, event: str) -> bool:
         """Does the segment name a person or place of another event ("in Geneva", "Zelensky")?"""
@@ -419,6 +445,14 @@ class Binder:
             i.sentence_parties = named
             i.sentence_hits = all_hits
         out = [self._cap(self._candidates(i), i) for i in infos]
+        # a relative clause speaks of what the clause before it is about (", which the White House
+        # said lasted for just over two hours")
+        for k in range(1, len(out)):
+            if _RELATIVE.match(infos[k].seg.text) and out[k - 1].candidates and not infos[k].names:
+                prev = out[k - 1]
+                out[k] = Binding(prev.candidates, prev.level, prev.spans,
+                                 {e: w + ", relative clause" for e, w in prev.why.items()},
+                                 dict(prev.levels), prev.alternates, prev.by_reference)
         # first the clauses that speak of a talk without naming it: the event in discourse
         for k, (b, info) in enumerate(zip(out, infos)):
             if b.candidates or not self.current or info.other_event or self._elsewhere(info, self.current):
@@ -454,4 +488,6 @@ class Binder:
         evs = {e for b in resolved for e in b.candidates}
         if len(evs) == 1:
             self.current = next(iter(evs))
+            if not self.history or self.history[-1] != self.current:
+                self.history.append(self.current)
         return out

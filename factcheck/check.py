@@ -146,8 +146,12 @@ class _Checker:
 
     def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:
         j = judge(r, fact, sentence, self.ctx)
+        if j.verdict == "contradict" and r.extra.get("loose"):
+            j = Judged("unclear", j.reason + "; resolved from an earlier sentence")
         ev = fact.event or ""
         level = b.level_of(ev)
+        if level < MEDIUM and isinstance(r.value, DateValue) and r.value.day is None and r.value.weekday is None:
+            return  # a month alone ("January's talks") in a loose clause says too little
         rule = f"event {ev} ({b.why.get(ev, '')}, level {level})"
         # which other events the value could be about: the clause's other candidates, those set
         # aside by the article's time; and, when the clause only refers back ("the talks"), any
@@ -172,8 +176,8 @@ class _Checker:
             return
         nearest, clear = b.nearest(r.start, r.end)
         if j.verdict == "agree":
-            if rival_agree and nearest != ev and any(f.event == nearest for f in rival_agree):
-                return  # the nearer event agrees too: the value is about that one
+            # several events of the clause may agree ("6 December 2021 - Biden confers with Macron ...;
+            # Blinken speaks with Zelenskyy"): the value agrees with each
             self.record(fact, r, sentence, j, rule + f"; agrees with this of {len(b.candidates)} events")
             return
         if rival_agree:
@@ -234,11 +238,19 @@ class _Checker:
         self.record(fact, r, sentence, j, f"relative date ({how}), level {level}")
 
     # -- facts found by cues ------------------------------------------------------------------
-    def _months_outside(self, fact: Fact, sentence: Sentence) -> bool:
+    def _months_outside(self, fact: Fact, sentence: Sentence, reading: Reading) -> bool:
+        """Does the value's clause date itself outside the fact's period ("in April, Moscow had
+        massed more than 100,000")?"""
         if fact.when is None:
             return False
         lo, hi = fact.when
-        for r in read_dates(sentence.text, sentence.start):
+        # the part of the sentence between semicolons that holds the value ("Kyiv counts some 94,000
+        # troops; in April, Moscow had massed more than 100,000")
+        rel = reading.start - sentence.start
+        a = sentence.text.rfind(";", 0, rel) + 1
+        b = sentence.text.find(";", rel)
+        part = sentence.text[a : b if b >= 0 else len(sentence.text)]
+        for r in read_dates(part, sentence.start + a):
             v = r.value
             if not v.month:
                 continue
@@ -258,11 +270,8 @@ class _Checker:
         for fact in self.cue_facts:
             spans = [(sentence.start + m.start(), sentence.start + m.end())
                      for p in fact.cues for m in p.finditer(sentence.text)]
-            if not spans:
-                continue
-            if self._months_outside(fact, sentence):
-                continue
-            cands.append((fact, spans))
+            if spans:
+                cands.append((fact, spans))
         self.ctx.sentence_cues = {fact.id: spans for fact, spans in cands if fact.kind in ("year", "set")}
         by_kind: dict[str, list[tuple[Fact, list[tuple[int, int]]]]] = defaultdict(list)
         for fact, spans in cands:
@@ -271,6 +280,8 @@ class _Checker:
             kind = KINDS[kind_name]
             for fact, spans in group:
                 for r in kind.extract(sentence, fact, self.ctx):
+                    if self._months_outside(fact, sentence, r):
+                        continue
                     eligible = [(f, sp) for f, sp in group if not self._excluded(f, r, sentence, sp)]
                     if fact not in [f for f, _ in eligible]:
                         continue

@@ -14,7 +14,26 @@ from factcheck.kinds.base import Context, Reading
 from factcheck.numbers import Number, find_numbers
 from factcheck.segment import Sentence
 
-_GAP = regex.compile(r"\A[\s-]+(?:(?:major|main|key|other|more|\p{Lu}[\p{L}.]*)\s+){0,2}")
+_WORD = regex.compile(r"\A[\s-]+(?P<w>[\p{L}][\p{L}.'’-]*)")
+_NOT_GAP = regex.compile(r"(?:of|years?|days?|weeks?|months?|hours?|minutes?|percent|times|and|or|to|in|on|at)$",
+                         regex.IGNORECASE)
+
+
+def _counted_follows(after: str, counted: regex.Pattern[str], max_gap: int = 2) -> bool:
+    """Does the counted noun follow, after at most `max_gap` other words ("nine eastern-flank NATO
+    members", "30-member alliance")?"""
+    pos = 0
+    for _ in range(max_gap + 1):
+        m = regex.match(r"\A[\s-]+", after[pos:])
+        if not m:
+            return False
+        if counted.match(after[pos + m.end() :]):
+            return True
+        w = _WORD.match(after[pos:])
+        if not w or _NOT_GAP.match(w.group("w")):
+            return False
+        pos += w.end()
+    return False
 
 
 def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Reading]:
@@ -24,10 +43,7 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
         if n.magnitude or not n.value.is_integer() or n.value > 10000:
             continue
         after = text[n.end - sentence.start :]
-        g = _GAP.match(after)
-        if not g:
-            continue
-        if not counted.match(after[g.end() :]):
+        if not _counted_follows(after, counted):
             continue
         if regex.search(r"(?:\d[.:]|\bof\s+the\s+|\b(?:one|each)\s+of\s+)\s*$", text[: n.start - sentence.start]):
             continue

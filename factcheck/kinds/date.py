@@ -52,6 +52,7 @@ def _date_re() -> regex.Pattern[str]:
         rf"(?:(?P<wd1>{wd})\.?,?\s+(?:\(\s*)?)?(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d)(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
         rf"|(?:(?P<wd2>{wd})\.?,?\s+(?:\(\s*)?)?(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
         rf"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
+        rf"|(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})(?:/(?P<ny>(?:19|20)?\d\d))?(?!/)"
         rf"|(?P<wd3>{wd})(?:['’]s)?(?:\s+(?:night|evening|morning|afternoon))?"
         rf"|(?P<mo_ctx>(?:in|since|during|until|by|last|this|early|late|mid|of)\s+|mid-)(?P<m4>{mon})(?:\s+(?P<y4>(?:19|20)\d\d))?"
         rf"|(?P<m5>January|February|March|April|June|July|August|September|October|November|December)(?:[\s,]+(?P<y5>(?:19|20)\d\d))?"
@@ -79,6 +80,16 @@ def _mk(m: regex.Match[str]) -> DateValue | None:
         return DateValue(yr(m.group("y2")), mon(m.group("m2")), int(m.group("d2")), wd(m.group("wd2")))
     if m.group("iy"):
         return DateValue(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    if m.group("na"):
+        # 12/30 or 30/12: read only when one reading is impossible (a month above 12)
+        a, b = int(m.group("na")), int(m.group("nb"))
+        y = m.group("ny")
+        year = (int(y) + (2000 if len(y) == 2 else 0)) if y else None
+        if a <= 12 < b <= 31:
+            return DateValue(year, a, b)
+        if b <= 12 < a <= 31:
+            return DateValue(year, b, a)
+        return None
     if m.group("wd3"):
         return DateValue(weekday=wd(m.group("wd3")))
     if m.group("m4"):
@@ -100,7 +111,7 @@ def read_dates(text: str, offset: int = 0) -> list[Reading]:
         if v is None or (v.day is not None and not 1 <= v.day <= 31):
             continue
         word = m.group("m4") or m.group("wd3") or m.group("m1") or m.group("m2") or m.group("m5") or ""
-        if word and not word[0].isupper() and not m.group("iy"):
+        if word and not word[0].isupper() and not m.group("iy") and not m.group("na"):
             continue
         if m.group("wd3") and len(m.group("wd3")) <= 4 and not m.group("wd3").endswith("."):
             # "Sun", "Wed", "Sat" alone are too often other words
@@ -148,15 +159,19 @@ def relative_dates(sentence: Sentence, ctx: Context) -> list[Reading]:
             continue
         v = shift(base.value, offset, tuple(a.year for a in ctx.anchors))
         a, b = sentence.start + m.start("rel"), sentence.start + m.end("rel")
+        # resolved from an earlier sentence: good enough to agree, too loose to accuse
         out.append(Reading(start=a, end=b, text=m.group("rel"), value=v, shown=v.shown(),
-                           detail=f"{m.group('rel')!r} after {base.text!r}"))
+                           detail=f"{m.group('rel')!r} after {base.text!r}",
+                           extra={"loose": not (sentence.start <= base.start < sentence.end)}))
     return out
 
 
 def _last_date_before(sentence: Sentence, pos: int, ctx: Context) -> Reading | None:
-    prev = [s for s in ctx.doc.sentences if s.paragraph == sentence.paragraph and s.index <= sentence.index]
-    for s in reversed(prev[-3:]):
-        found = [r for r in read_dates(s.text, s.start) if r.start < pos and r.value.month and r.value.day]
+    # the sentence itself and the two before it ("... Tuesday, December seventh ... The next day")
+    prev = [s for s in ctx.doc.sentences if sentence.index - 2 <= s.index <= sentence.index]
+    for s in reversed(prev):
+        found = [r for r in read_dates(s.text, s.start)
+                 if r.start < pos and ((r.value.month and r.value.day) or r.value.weekday is not None)]
         if found:
             return found[-1]
     return None

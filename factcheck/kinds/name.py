@@ -119,6 +119,10 @@ class NameKind:
         except TimeoutError:
             return out
         has_context = any(c.search(text) for c in fact.options.get("context", []))
+        doc_context = ctx.cache.get(("doc_context", fact.id))
+        if doc_context is None:
+            doc_context = any(c.search(ctx.doc.text) for c in fact.options.get("context", []))
+            ctx.cache[("doc_context", fact.id)] = doc_context
         established = ctx.cache.setdefault(("established", fact.id), False)
         for m in matches:
             word = m.group(0)
@@ -141,7 +145,10 @@ class NameKind:
                          for f in spec.firsts):
                     first_ok = False
             # an exact spelling agrees on its own; a near-miss needs the person's context
-            if not (has_context or established or first_ok is not None or (exact and len(word) >= 5)):
+            # an exact spelling needs the person's context somewhere in the article ("a player named
+            # Kirby" in a sports report is not John Kirby); a near-miss needs it in the sentence
+            distinctive = exact and len(word) >= 6  # Blinken, Peskov, Zelenskyy; not Kirby, Horne
+            if not (has_context or established or first_ok is not None or (exact and (doc_context or distinctive))):
                 continue
             ctx.cache[("established", fact.id)] = True
             established = True

@@ -50,8 +50,9 @@ def unit_follows(after: str, unit_re: regex.Pattern[str], max_words: int = 3) ->
 
 # What a bare number may be followed by and still stand for the fact's unit ("up to 175,000 for an
 # offensive", "puts the figure at 94,300.").
-_BARE_OK = regex.compile(r"\A(?:\s*[.,;:)]|\s*$|\s+(?:for|to|at|in|near|along|on|by|and|or|who|that|were|are|"
-                         r"have|had|massed|troops))", regex.IGNORECASE)
+_BARE_OK = regex.compile(r"\A(?:\s*[.,;:)]|\s*$|\s+(?:for|to|at|in|near|along|on|by|and|or|who|that|which|were|are|"
+                         r"was|is|have|had|has|could|would|might|may|can|will|as|more|massed|troops|from|into|"
+                         r"within|around|across|inside|outside)\b)", regex.IGNORECASE)
 # What a number followed by these is not: a troop figure
 _OTHER_UNIT = regex.compile(r"\A\s*(?:%|percent|per\s+cent|km|kilomet|mile|dollars|euros|rubles|roubles|years?|days?|"
                             r"hours?|minutes?)", regex.IGNORECASE)

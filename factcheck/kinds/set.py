@@ -40,11 +40,14 @@ def _country_re() -> tuple[regex.Pattern[str], dict[str, str]]:
 
 
 # between two members of a list: a comma or "and", maybe a first name ("Macron, Angela Merkel")
-_JOIN = regex.compile(r"\A(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?(?:(?-i:\p{Lu}[\p{L}.'’-]+)\s+){0,2}\Z",
+_JOIN = regex.compile(r"\A(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?(?:(?-i:\p{Lu}[\p{L}.'’-]+)\s+){0,4}\Z",
                       regex.IGNORECASE)
 _INTRO = regex.compile(r"(?:leaders?|heads?\s+of\s+(?:state|government)|counterparts?|presidents?|"
                        r"prime\s+ministers?|chancellors?|allies)\s+(?:of|from|in)\s+(?:the\s+)?\Z|\bwith\s+(?:the\s+)?\Z",
                        regex.IGNORECASE)
+
+
+_TITLE = regex.compile(r"\A\s+(?:(?-i:\p{Lu}[\p{L}.'’-]*)\s+){0,3}\Z")
 
 
 def country_lists(sentence: Sentence) -> list[tuple[int, int, list[str]]]:
@@ -52,22 +55,27 @@ def country_lists(sentence: Sentence) -> list[tuple[int, int, list[str]]]:
     rx, alias_to = _country_re()
     ms = list(rx.finditer(sentence.text))
     out: list[tuple[int, int, list[str]]] = []
-    run: list[regex.Match[str]] = []
+    run: list[tuple[str, int, int]] = []  # (member, start, end of its last mention)
 
     def flush() -> None:
         if not run:
             return
-        members = [alias_to[regex.sub(r"\s+", " ", m.group("c")).lower()] for m in run]
-        intro = _INTRO.search(sentence.text[max(0, run[0].start() - 40) : run[0].start()])
+        intro = _INTRO.search(sentence.text[max(0, run[0][1] - 40) : run[0][1]])
         if len(run) >= 3 or (len(run) >= 2 and intro):
-            out.append((sentence.start + run[0].start(), sentence.start + run[-1].end(), members))
+            out.append((sentence.start + run[0][1], sentence.start + run[-1][2], [m for m, _, _ in run]))
 
     for m in ms:
-        if run and _JOIN.match(sentence.text[run[-1].end() : m.start()]):
-            run.append(m)
+        member = alias_to[regex.sub(r"\s+", " ", m.group("c")).lower()]
+        gap = sentence.text[run[-1][2] : m.start()] if run else ""
+        if run and run[-1][0] == member and _TITLE.match(gap):
+            # "French President Emmanuel Macron": one member named twice
+            run[-1] = (member, run[-1][1], m.end())
+            continue
+        if run and _JOIN.match(gap):
+            run.append((member, m.start(), m.end()))
             continue
         flush()
-        run = [m]
+        run = [(member, m.start(), m.end())]
     flush()
     return out
 
