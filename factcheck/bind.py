@@ -382,6 +382,15 @@ class Binder:
                 alternates += [g[2] for g in group if g[2] != self.current]
                 group = [g for g in group if g[2] == self.current]
             kept += group
+        if len(kept) == 1 and kept[0][3] == "one party and a word for a talk":
+            e = self.fb.events[kept[0][2]]
+            foreign = {h.what for h in info.hits} - set(e.parties)
+            if not any(not self.fb.parties[p].generic for p in foreign) and (
+                    (e.mode and e.mode in info.modes) or e.id == self.current):
+                # "Putin said ... at the Tuesday meeting" in a video clip: one party, its mode or the
+                # event being told about, nothing else: firm enough
+                kept = [(MEDIUM, kept[0][1], kept[0][2], "one party, a word for a talk and its mode or the story",
+                         kept[0][4])]
         cands = tuple(s[2] for s in sorted(kept, key=lambda s: (-s[0], -s[1], s[2])))
         return Binding(cands, max(s[0] for s in kept), self._spans(cands, info), {s[2]: s[3] for s in kept},
                        {s[2]: s[0] for s in kept}, tuple(sorted(set(alternates))))

@@ -62,6 +62,10 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
     return Judged("unclear", "cannot tell from this mention alone")
 
 
+def _weekday_only(r: Reading) -> bool:
+    return isinstance(r.value, DateValue) and r.value.day is None and r.value.weekday is not None
+
+
 def _near_ok(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     head = sentence.text[max(0, r.start - sentence.start - NEAR_WINDOW) : r.start - sentence.start]
     return any(m.end() >= len(head) - 25 for p in fact.near for m in p.finditer(head))
@@ -157,7 +161,8 @@ class _Checker:
         # aside by the article's time; and, when the clause only refers back ("the talks"), any
         # event at all ("January's talks" in a story about the December summit)
         others = set(b.candidates) | set(b.alternates)
-        if b.by_reference:
+        if b.by_reference and not _weekday_only(r):
+            # a weekday matches some event's by chance; a full date or a duration rarely does
             others |= set(self.by_event)
         others.discard(ev)
         rival_agree = [f for e in sorted(others) for f in self.by_event[e]

@@ -19,7 +19,6 @@ import re
 
 import lxml.etree
 import lxml.html
-import trafilatura
 
 from factcheck.corpus.text import (
     FileRef,
@@ -101,6 +100,8 @@ def _parse(markup: str) -> lxml.html.HtmlElement | None:
 
 def _trafilatura_paragraphs(markup: str) -> list[str]:
     try:
+        import trafilatura  # imported on first use: it costs ~0.4 s, and most corpora are text
+
         extracted = trafilatura.extract(markup, include_comments=False, include_tables=False, favor_precision=True)
     # A third-party parser on arbitrary input: fall back rather than end the run.
     except Exception:  # noqa: BLE001

@@ -13,6 +13,7 @@ agree, `others` contradict.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar
 
 import regex
@@ -20,7 +21,7 @@ import regex
 from factcheck.errors import FactValueError
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
-from factcheck.lang import alternation
+from factcheck.lang import alternation, lang
 from factcheck.segment import Sentence
 
 _L = r"\p{L}\p{M}"
@@ -58,6 +59,11 @@ def name_spec(value: str, variants: list[str]) -> NameSpec:
     alts = "|".join(f"(?:{regex.escape(f)}){{e<={_max_edits(f)}}}" for f in sorted(forms, key=len, reverse=True))
     fuzzy = regex.compile(rf"(?<![{_L}])(?:{alts})(?![{_L}])", regex.IGNORECASE | regex.ENHANCEMATCH)
     return NameSpec(first, last, frozenset(forms), frozenset(firsts), fuzzy)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(str(t).lower() for t in lang().data["titles"])
 
 
 class NameKind:
@@ -144,7 +150,9 @@ class NameKind:
                 elif any(regex.fullmatch(rf"(?:{regex.escape(f)}){{e<={1 if len(f) <= 4 else 2}}}", fl)
                          for f in spec.firsts):
                     first_ok = False
-            # an exact spelling agrees on its own; a near-miss needs the person's context
+                elif not exact and fl not in _titles():
+                    # another first name: another person ("Olena Zelenska" is not a misspelt Zelenskyy)
+                    continue
             # an exact spelling needs the person's context somewhere in the article ("a player named
             # Kirby" in a sports report is not John Kirby); a near-miss needs it in the sentence
             distinctive = exact and len(word) >= 6  # Blinken, Peskov, Zelenskyy; not Kirby, Horne

@@ -128,8 +128,14 @@ class QuantityKind:
         if n.magnitude:
             return None
         same_side = (q.hedge in _UPPER and n.hedge in _UPPER) or (q.hedge in _LOWER and n.hedge in _LOWER)
-        if not n.hedge or same_side:
+        if same_side:
             # a claim about the bound itself ("as many as 250,000" against "up to 175,000")
+            return interval(n.value, n.unit, "").overlaps(exact_fact)
+        if q.hedge in _LOWER:
+            # "more than 10,000" reports a figure a little above 10,000, not any figure above it:
+            # "about 40,000" is another figure
+            return n.interval().overlaps(Interval(q.value, q.value * 1.5, lo_open=True))
+        if not n.hedge:
             return interval(n.value, n.unit, "").overlaps(exact_fact)
         return n.interval().overlaps(q.interval())
 

@@ -1,0 +1,58 @@
+"""Verdict quality on the evaluation sets, written to benchmarks/results/quality.md.
+
+    python benchmarks/quality.py            # every set found
+Sets: tests/golden/unseen (written independently of the rules, then used during development),
+tests/golden/holdout (written independently, scored and not tuned against), and the shared
+development set ../shared/dev when it is present."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from factcheck.check import check
+from factcheck.evaluate import score
+from factcheck.factbase.load import load_factbase
+from factcheck.model import Source
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = {
+    "unseen (independent author; used while developing)": (ROOT / "tests/golden/unseen", "u*.txt"),
+    "holdout (independent author; scored, not tuned)": (ROOT / "tests/golden/holdout", "h*.txt"),
+    "shared dev set (../shared/dev)": (ROOT.parent / "shared/dev", "articles/*.txt"),
+}
+
+
+def main() -> int:
+    fb = load_factbase(ROOT / "facts")
+    out = ["# Verdict quality", "", "Produced by `python benchmarks/quality.py`. Precision and recall per",
+           "verdict over every (article, scored fact) pair; '?' cases need reasoning across sentences", ""]
+    for name, (folder, pattern) in SETS.items():
+        gold_path = folder / "gold.yaml"
+        if not gold_path.exists():
+            continue
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        scored_file = folder / "facts_scored.txt"
+        if not scored_file.exists():
+            scored_file = folder / "facts_required.txt"
+        scored = scored_file.read_text(encoding="utf-8").split()
+        t = time.perf_counter()
+        results = [check(Source(id=p.stem, text=p.read_text(encoding="utf-8")), fb)
+                   for p in sorted(folder.glob(pattern))]
+        elapsed = time.perf_counter() - t
+        s = score(gold, results, scored)
+        out += [f"## {name}", "", f"{len(results)} articles, {len(scored)} facts, checked in {elapsed:.2f} s", "",
+                "```", s.render(), "```", ""]
+        if s.disagreements:
+            out += ["Disagreements:", ""] + [f"- {d}" for d in s.disagreements] + [""]
+    text = "\n".join(out)
+    (ROOT / "benchmarks/results/quality.md").write_text(text, encoding="utf-8")
+    sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
