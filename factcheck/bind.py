@@ -97,6 +97,11 @@ def _irrealis_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['irrealis'])})(?![\p{{L}}])", regex.IGNORECASE)
 
 
+@cache
+def _not_talk_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['not_talk'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
 def _governs_talk(text: str) -> bool:
     """A negation or modal shortly before a word for a talk ("not expected to attend these talks
     or meet Putin"); not one in a reported clause after it ("warned Putin that an invasion would")."""
@@ -232,7 +237,12 @@ class Binder:
         self._member_sets = {f.event: set(f.value) for f in fb.facts
                              if f.event and f.kind == "set" and f.options.get("universe") == "countries"}
         self.anchors: tuple[dt.date, ...] = ()
+        self.explicit_anchors: tuple[dt.date, ...] = ()
         self.anchors = self._anchors()
+        lo_ev = [e.date for e in fb.events.values() if e.date]
+        if lo_ev:
+            lo, hi = min(lo_ev) - dt.timedelta(days=60), max(lo_ev) + dt.timedelta(days=60)
+            self.explicit_anchors = tuple(d for d in self.explicit_anchors if lo <= d <= hi)
 
     # -- the time the article is about -------------------------------------------------------
     def _anchors(self) -> tuple[dt.date, ...]:
@@ -240,8 +250,11 @@ class Binder:
 
         out: set[dt.date] = set()
         years = sorted({e.date.year for e in self.fb.events.values() if e.date}) or [dt.date.today().year]
-        for s in self.doc.sentences:
-            for r in read_dates(s.text, s.start):
+        # page-date and "Updated ..." lines are not claims, but they do say when the page was written
+        texts = [(s.text, s.start) for s in self.doc.sentences]
+        texts += [(self.doc.text[a:b], a) for a, b, _ in self.doc.furniture]
+        for text, start in texts:
+            for r in read_dates(text, start):
                 v = r.value
                 if v.month and v.day:
                     for y in ([v.year] if v.year else years):
@@ -249,6 +262,8 @@ class Binder:
                             out.add(dt.date(y, v.month, v.day))
                         except ValueError:
                             pass
+        self.explicit_anchors = tuple(sorted(out))
+        for s in self.doc.sentences:
             for e in self.fb.events.values():
                 if e.date and any(p.search(s.text) for p in e.names):
                     out.add(e.date)
@@ -256,7 +271,7 @@ class Binder:
             # no date in the text: the article is about the events it is firmly about
             probe = Binder.__new__(Binder)
             probe.fb, probe.doc, probe.parties, probe.current, probe.anchors = self.fb, self.doc, self.parties, None, ()
-            probe.history = []
+            probe.history, probe.explicit_anchors = [], ()
             probe._place_res, probe._member_sets = self._place_res, self._member_sets
             for s in self.doc.sentences:
                 for b in probe.sentence(s):
@@ -281,6 +296,8 @@ class Binder:
     def _info(self, seg: Segment, sentence_modes: set[str]) -> _SegInfo:
         nouns, verbs, modes, other = _word_res()
         text = seg.text
+        # "news conference", "press briefing": not a talk between the parties
+        talk_text = _not_talk_re().sub(lambda m: " " * len(m.group(0)), text)
         names: dict[str, list[tuple[int, int]]] = {}
         for e in self.fb.events.values():
             for p in e.names:
@@ -305,8 +322,8 @@ class Binder:
                 places.setdefault(eid, []).append((seg.start + m.start(), seg.start + m.end()))
         seg_modes = {m for m, rx in modes.items() if rx.search(text)}
         return _SegInfo(
-            seg=seg, hits=self.parties.find(text, seg.start), noun=bool(nouns.search(text)),
-            verb=bool(verbs.search(text)), other_event=bool(other.search(text)),
+            seg=seg, hits=self.parties.find(text, seg.start), noun=bool(nouns.search(talk_text)),
+            verb=bool(verbs.search(talk_text)), other_event=bool(other.search(talk_text)),
             # a mode said in another clause ("..., and ... on Tuesday's video call") is that clause's
             modes=seg_modes, names=names, places=places,
             pair=bool(_pair_re().search(text)), irrealis=_governs_talk(text),
@@ -382,6 +399,12 @@ class Binder:
                 alternates += [g[2] for g in group if g[2] != self.current]
                 group = [g for g in group if g[2] == self.current]
             kept += group
+        # the article dates itself far from an event it names only by its parties: another
+        # occurrence ("Biden spoke with Zelenskyy for nearly an hour on Sunday", February 2022)
+        kept = [(WEAK if lvl > WEAK and not why.startswith("named") and self._far(eid) else lvl,
+                 sc, eid, why + (", far from the article's dates" if lvl > WEAK and not why.startswith("named")
+                                 and self._far(eid) else ""), ev)
+                for lvl, sc, eid, why, ev in kept]
         if len(kept) == 1 and kept[0][3] == "one party and a word for a talk":
             e = self.fb.events[kept[0][2]]
             foreign = {h.what for h in info.hits} - set(e.parties)
@@ -394,6 +417,12 @@ class Binder:
         cands = tuple(s[2] for s in sorted(kept, key=lambda s: (-s[0], -s[1], s[2])))
         return Binding(cands, max(s[0] for s in kept), self._spans(cands, info), {s[2]: s[3] for s in kept},
                        {s[2]: s[0] for s in kept}, tuple(sorted(set(alternates))))
+
+    def _far(self, event_id: str, days: int = 30) -> bool:
+        d = self.fb.events[event_id].date
+        if d is None or not self.explicit_anchors:
+            return False
+        return all(abs((d - a).days) > days for a in self.explicit_anchors)
 
     def _mode_unique(self, e: Event) -> bool:
         return sum(1 for x in self.fb.events.values() if x.mode == e.mode) == 1
@@ -483,6 +512,9 @@ class Binder:
                 continue
             if any(self._elsewhere(info, e) for e in main_events):
                 continue  # "..., and Zelensky on Thursday": another person, another event
+            if all(";" in s.text[min(g.end, info.seg.start) - s.start : max(g.start, info.seg.end) - s.start]
+                   for g, x in zip(s.segments, out) if x in main):
+                continue  # "...had 30 members; North Macedonia had become the 30th in March 2020"
             lvl = min(x.level for x in main)
             spans: dict[str, tuple[tuple[int, int], ...]] = {}
             for x in main:

@@ -62,6 +62,27 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
     return Judged("unclear", "cannot tell from this mention alone")
 
 
+def _month_only(r: Reading) -> bool:
+    return isinstance(r.value, DateValue) and r.value.day is None and r.value.weekday is None
+
+
+@cache
+def _disputed_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['disputed'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _soften(j: Judged, r: Reading, sentence: Sentence) -> Judged:
+    """A contradiction the reading itself makes unsure: resolved from an earlier sentence, part of
+    a range over time ("grew from 100,000 to 190,000"), or a claim the article reports to dispute."""
+    if j.verdict != "contradict":
+        return j
+    if r.extra.get("loose"):
+        return Judged("unclear", j.reason + f"; {r.extra.get('why_loose', 'resolved from an earlier sentence')}")
+    if _disputed_re().search(sentence.text):
+        return Judged("unclear", j.reason + "; the sentence reports a claim in order to dispute it")
+    return j
+
+
 def _weekday_only(r: Reading) -> bool:
     return isinstance(r.value, DateValue) and r.value.day is None and r.value.weekday is not None
 
@@ -149,9 +170,7 @@ class _Checker:
                 self._decide(fact, r, sentence, b)
 
     def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:
-        j = judge(r, fact, sentence, self.ctx)
-        if j.verdict == "contradict" and r.extra.get("loose"):
-            j = Judged("unclear", j.reason + "; resolved from an earlier sentence")
+        j = _soften(judge(r, fact, sentence, self.ctx), r, sentence)
         ev = fact.event or ""
         level = b.level_of(ev)
         if level < MEDIUM and isinstance(r.value, DateValue) and r.value.day is None and r.value.weekday is None:
@@ -161,7 +180,7 @@ class _Checker:
         # aside by the article's time; and, when the clause only refers back ("the talks"), any
         # event at all ("January's talks" in a story about the December summit)
         others = set(b.candidates) | set(b.alternates)
-        if b.by_reference and not _weekday_only(r):
+        if (b.by_reference and not _weekday_only(r)) or _month_only(r):
             # a weekday matches some event's by chance; a full date or a duration rarely does
             others |= set(self.by_event)
         others.discard(ev)
@@ -243,6 +262,14 @@ class _Checker:
         self.record(fact, r, sentence, j, f"relative date ({how}), level {level}")
 
     # -- facts found by cues ------------------------------------------------------------------
+    def _other_period(self, fact: Fact) -> bool:
+        """The article dates itself (explicit dates) far outside the fact's period: its figures are
+        other figures (a February 2022 story's troop count is not December's)."""
+        if fact.when is None or not self.binder.explicit_anchors:
+            return False
+        lo, hi = fact.when[0] - dt.timedelta(days=15), fact.when[1] + dt.timedelta(days=15)
+        return not any(lo <= a <= hi for a in self.binder.explicit_anchors)
+
     def _months_outside(self, fact: Fact, sentence: Sentence, reading: Reading) -> bool:
         """Does the value's clause date itself outside the fact's period ("in April, Moscow had
         massed more than 100,000")?"""
@@ -278,6 +305,7 @@ class _Checker:
             if spans:
                 cands.append((fact, spans))
         self.ctx.sentence_cues = {fact.id: spans for fact, spans in cands if fact.kind in ("year", "set")}
+        cands = [(f, sp) for f, sp in cands if not self._other_period(f)]
         by_kind: dict[str, list[tuple[Fact, list[tuple[int, int]]]]] = defaultdict(list)
         for fact, spans in cands:
             by_kind[fact.kind].append((fact, spans))
@@ -294,17 +322,25 @@ class _Checker:
 
     @staticmethod
     def _excluded(fact: Fact, r: Reading, sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
-        """An `exclude` pattern in the value's clause, or in the sentence when the fact's own cue
-        is not in the value's clause, takes the value away from the fact."""
+        """Is the value taken away from the fact? By an `exclude` pattern nearer to it than the
+        fact's own cue ("put the total at 94,300, the same day ... an offensive with up to
+        175,000"), or, for a number standing alone, by no cue of the fact shortly before it."""
+        def dist(a: int, b: int) -> int:
+            return max(a - r.end, r.start - b, 0)
+
         seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
         if any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
             return True
         cue_in_seg = seg is not None and any(seg.start <= a < seg.end for a, _ in spans)
-        return not cue_in_seg and any(p.search(sentence.text) for p in fact.exclude)
+        if not cue_in_seg and any(p.search(sentence.text) for p in fact.exclude):
+            return True
+        if r.extra.get("bare"):
+            return not any(b <= r.start and r.start - b <= 60 for a, b in spans)
+        return False
 
     def _decide_cue(self, fact: Fact, r: Reading, sentence: Sentence,
                     group: list[tuple[Fact, list[tuple[int, int]]]], spans: list[tuple[int, int]]) -> None:
-        j = judge(r, fact, sentence, self.ctx)
+        j = _soften(judge(r, fact, sentence, self.ctx), r, sentence)
         cue_text = ", ".join(sorted({self.doc.text[a:b] for a, b in spans}))[:60]
         rule = f"cue {cue_text!r}"
         rivals = [(f, sp) for f, sp in group if f is not fact]

@@ -70,7 +70,9 @@ _FURNITURE_LINE = regex.compile(
     r"your\s+email\s+address\s+will\s+not\s+be\s+published\.?|.*\bstar\s*add\s+to\s+favorites|"
     r"(?:also\s+)?read(?:\s+more|\s+also)?\s*:.*|related\s*:.*|see\s+also\s*:.*|more\s*:.*|"
     r"(?:by|from)\s+[^.]{1,60}?(?:[-–—|,]\s*.*\d{4})?|.*(?:folder_open|access_time).*|"
-    r"(?:home|news)\s*[»>›].*|.*\s[»›]\s.*|photo\s*:.*|image\s*:.*|\(?(?:ap|reuters|afp)\s+photo.*)\s*$",
+    r"(?:home|news)\s*[»>›].*|.*\s[»›]\s.*|photo\s*:.*|image\s*:.*|\(?(?:ap|reuters|afp)\s+photo.*|"
+    r"(?:last\s+)?(?:updated|published|posted|first\s+published|modified)\b.{0,100}|tags?\s*:.*|"
+    r"share\s*:.*|(?:we\s+use\s+)?cookies?\b.{0,200}|advertisement|sponsored.*)\s*$",
     regex.IGNORECASE,
 )
 # A dateline opening a paragraph: "MOSCOW, December 31 (Reuters) –", "WASHINGTON —", "MOSCOW - ".

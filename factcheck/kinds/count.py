@@ -45,11 +45,19 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
         after = text[n.end - sentence.start :]
         if not _counted_follows(after, counted):
             continue
-        if regex.search(r"(?:\d[.:]|\bof\s+the\s+|\b(?:one|each)\s+of\s+)\s*$", text[: n.start - sentence.start]):
+        head = text[: n.start - sentence.start]
+        if regex.search(r"(?:\d[.:]|\bof\s+the\s+|\b(?:one|each)\s+of\s+)\s*$", head):
             continue
+        if n.value <= 2 and regex.search(r"\b(?:the|these|those|both|its|their)\s+$", head, regex.IGNORECASE):
+            continue  # "the two countries": a reference, not a count
+        from factcheck.kinds.quantity import in_range
+
+        extra = {}
+        if in_range(text, n.span_start - sentence.start, n.end - sentence.start):
+            extra = {"loose": True, "why_loose": "one end of a range over time (from ... to ...)"}
         quote = text[n.span_start - sentence.start : n.end - sentence.start]
         out.append(Reading(start=n.span_start, end=n.end, text=quote, value=n, shown=int(n.value),
-                           detail=f"read as {n.interval()}"))
+                           detail=f"read as {n.interval()}", extra=extra))
     return out
 
 

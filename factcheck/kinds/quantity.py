@@ -73,6 +73,17 @@ def _is_year(n: Number, text: str) -> bool:
             and "," not in n.text and " " not in n.text)
 
 
+_FROM = regex.compile(r"\b(?:from|between)\s+(?:\w+\s+){0,2}$", regex.IGNORECASE)
+_TO = regex.compile(r"\A[^.;]{0,40}?\b(?:to|and)\s+(?:\w+\s+){0,2}\d", regex.IGNORECASE)
+_FROM_BEFORE = regex.compile(r"\b(?:from|between)\s+[^.;]{0,40}?\d[^.;]{0,30}?\b(?:to|and)\s+(?:\w+\s+){0,2}$",
+                             regex.IGNORECASE)
+
+
+def in_range(text: str, a: int, b: int) -> bool:
+    """Is the number one end of "from X to Y" / "between X and Y"?"""
+    return bool((_FROM.search(text[:a]) and _TO.match(text[b:])) or _FROM_BEFORE.search(text[:a]))
+
+
 class QuantityKind:
     name: ClassVar[str] = "quantity"
     option_keys: ClassVar[frozenset[str]] = frozenset({"unit", "hedge"})
@@ -113,10 +124,13 @@ class QuantityKind:
             if not has_unit and not (n.value >= 1000 and _BARE_OK.match(after)):
                 continue
             iv = n.interval()
+            extra: dict[str, Any] = {"bare": not has_unit}
+            if in_range(text, n.span_start - sentence.start, n.end - sentence.start):
+                extra.update(loose=True, why_loose="one end of a range over time (from ... to ...)")
             out.append(Reading(start=n.span_start, end=n.end,
                                text=text[n.span_start - sentence.start : n.end - sentence.start],
                                value=n, shown={"value": n.value, "hedge": n.hedge or None, "interval": str(iv)},
-                               detail=f"read as {iv}"))
+                               detail=f"read as {iv}", extra=extra))
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:

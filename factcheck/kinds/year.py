@@ -43,6 +43,25 @@ def nearest_to_cues(items: list[tuple[int, int, int]], sentence: Sentence, fact:
     return [it for it in owned if dist(it, cue_spans) == best and best <= limit]
 
 
+_SPAN_BEFORE = regex.compile(r"\b(?:\d+|\p{L}+)\s+(?:years?|months?|weeks?|decades?)\s*,?\s*$", regex.IGNORECASE)
+
+
+def _with_cue(item: tuple[int, int, int], sentence: Sentence, fact: Fact) -> bool:
+    """A year counts for a fact when its clause holds the fact's cue, or it stands in a short
+    clause of its own ("In 2014, when Moscow annexed Crimea"); not "moved in 1998, seven years
+    after Ukraine declared independence"."""
+    seg = next((g for g in sentence.segments if g.start <= item[0] < g.end), None)
+    if seg is None or len(sentence.segments) == 1 or any(c.search(seg.text) for c in fact.cues):
+        return True
+    for g in sentence.segments:
+        if g is seg or not g.anchor or not any(c.search(g.text) for c in fact.cues):
+            continue
+        head = sentence.text[max(0, g.start - sentence.start - 25) : g.start - sentence.start]
+        if _SPAN_BEFORE.search(head):
+            return False  # the year is "seven years after" the cue's event, not its year
+    return True
+
+
 class YearKind:
     name: ClassVar[str] = "year"
     option_keys: ClassVar[frozenset[str]] = frozenset()
@@ -57,7 +76,8 @@ class YearKind:
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         out = []
-        for a, b, y in nearest_to_cues(years_in(sentence), sentence, fact, others=ctx.sentence_cues):
+        items = [it for it in years_in(sentence) if _with_cue(it, sentence, fact)]
+        for a, b, y in nearest_to_cues(items, sentence, fact, others=ctx.sentence_cues):
             out.append(Reading(start=a, end=b, text=str(y), value=y, shown=y))
         return out
 
