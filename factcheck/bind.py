@@ -239,10 +239,10 @@ class Binder:
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
         self.anchors = self._anchors()
-        lo_ev = [e.date for e in fb.events.values() if e.date]
+        lo_ev: list[dt.date] = [e.date for e in fb.events.values() if e.date is not None]
         if lo_ev:
             lo, hi = min(lo_ev) - dt.timedelta(days=60), max(lo_ev) + dt.timedelta(days=60)
-            self.explicit_anchors = tuple(d for d in self.explicit_anchors if lo <= d <= hi)
+            self.explicit_anchors = tuple(x for x in self.explicit_anchors if lo <= x <= hi)
 
     # -- the time the article is about -------------------------------------------------------
     def _anchors(self) -> tuple[dt.date, ...]:

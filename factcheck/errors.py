@@ -18,7 +18,10 @@ class Problem:
     def render(self) -> str:
         out = f"{self.file}:{self.line}:{self.col}: {self.code}: {self.message}"
         if self.line_text:
-            out += f"\n    {self.line_text}\n    {' ' * max(0, self.col - 1)}^"
+            # the caret under the column, tabs kept so that it lines up whatever the tab width
+            pad = "".join("\t" if ch == "\t" else " " for ch in self.line_text[: max(0, self.col - 1)])
+            pad += " " * max(0, self.col - 1 - len(self.line_text))
+            out += f"\n    {self.line_text}\n    {pad}^"
         if self.fix:
             out += f"\n    fix: {self.fix}"
         return out

@@ -3,7 +3,8 @@
 `load_factbase(dir)` returns a FactBase or raises FactBaseError listing each mistake as
 `file:line:col: CODE: message` with the offending line and a fix. Unknown keys are errors (a
 typo such as `vaule:` must never silently drop a fact), values are parsed by their kind, patterns
-are compiled and tried against runaway inputs.
+are compiled and tried against runaway inputs. A mistake never hides the next one: an entry with
+a bad id or a missing key still has its other keys checked. The codes are listed in docs/facts.md.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 import difflib
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,28 +22,52 @@ import regex
 from factcheck.errors import FactBaseError, FactValueError, Problem
 from factcheck.factbase import schema
 from factcheck.factbase.model import Event, Fact, FactBase, Party, Pattern, Variant
-from factcheck.factbase.yamlpos import Y, load_yaml
+from factcheck.factbase.yamlpos import MAX_FILE_BYTES, Y, load_yaml, split_lines
 from factcheck.kinds import KINDS
 from factcheck.lang import lang
 from factcheck.model import Position
+from factcheck.numbers import find_numbers
 
-_ID = regex.compile(r"^[a-z0-9_]+(?:[.-][a-z0-9_]+)*$")
+_ID = regex.compile(schema.ID_PATTERN)
+_DATE = regex.compile(schema.DATE_PATTERN)
 _RUNAWAY_PROBES = ("a" * 4000 + "!", " " * 4000 + "!", "aa " * 1500 + "!", "1," * 2000 + "x")
+_PROBE_LEN = 3000
+_MAX_CHAR_PROBES = 8
 RUNAWAY_TIMEOUT = 0.2
+_TRUE = ("true", "yes", "on")
+_FALSE = ("false", "no", "off")
+_PATTERN_KEYS = ("cues", "exclude", "near", "exclude_near")
 
 
 class _Ctx:
+    """One file being loaded: its lines (for the problem's line_text) and its problems."""
+
     def __init__(self, path: str, text: str):
         self.path = path
-        self.lines = text.splitlines()
+        self.lines = split_lines(text)
         self.problems: list[Problem] = []
 
-    def add(self, line: int, col: int, code: str, msg: str, fix: str = "") -> None:
+    def add(self, line: int, col: int, code: str, msg: str, fix: str) -> None:
         lt = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
         self.problems.append(Problem(self.path, line, col, code, msg, fix, lt))
 
+    def at(self, y: Y, code: str, msg: str, fix: str) -> None:
+        self.add(y.line, y.col, code, msg, fix)
+
     def pos(self, y: Y) -> Position:
         return Position(self.path, y.line, y.col)
+
+
+@dataclass
+class _State:
+    """What the files share: ids seen, and what can only be checked once every file is read."""
+
+    parties: dict[str, Party] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    seen: dict[str, Position] = field(default_factory=dict)
+    party_refs: list[tuple[str, _Ctx, Y]] = field(default_factory=list)  # (event id, file, party item)
+    spellings: list[tuple[str, str, _Ctx, Y]] = field(default_factory=list)  # (fact id, spelling, file, where)
 
 
 def fact_files(directory: str | os.PathLike[str]) -> list[Path]:
@@ -60,45 +86,70 @@ def load_factbase(directory: str | os.PathLike[str]) -> FactBase:
 
 
 def load_with_problems(directory: str | os.PathLike[str]) -> tuple[FactBase | None, list[Problem]]:
-    files = fact_files(directory)
+    """The fact base and no problem, or None and every problem found (sorted by file and position).
+    Never raises for anything a fact file contains."""
     if not Path(directory).exists():
         return None, [Problem(str(directory), 1, 1, "FB052", "no such fact directory or file",
                               "pass --facts DIR with the fact base (default: facts/)")]
+    try:
+        files = fact_files(directory)
+    except OSError as e:
+        return None, [Problem(str(directory), 1, 1, "FB052", f"cannot list the fact directory: {e.strerror or e}",
+                              "check that the directory exists and is readable")]
     if not files:
         return None, [Problem(str(directory), 1, 1, "FB051", "no fact files (*.yaml) found",
                               "add a YAML file with `facts:` or `events:`")]
-    parties: dict[str, Party] = {}
-    events: dict[str, Event] = {}
-    facts: list[Fact] = []
+    st = _State()
+    ctxs: list[_Ctx] = []
     problems: list[Problem] = []
-    seen_ids: dict[str, Position] = {}
-    event_refs: list[tuple[Event, _Ctx, list[Y]]] = []
     for path in files:
         shown = _shown_path(path)
-        try:
-            raw = path.read_bytes()
-            text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as e:
-            problems.append(Problem(shown, 1, 1, "FB053", f"cannot read fact file: {e}",
-                                    "save the file as UTF-8 text"))
+        text, problem = _read(path, shown)
+        if problem is not None:
+            problems.append(problem)
             continue
+        assert text is not None
         c = _Ctx(shown, text)
+        ctxs.append(c)
         tree, yproblems = load_yaml(shown, text)
         c.problems.extend(yproblems)
         if tree is not None:
-            _load_file(tree, c, parties, events, facts, seen_ids, event_refs)
+            _load_file(tree, c, st)
+        elif not yproblems:
+            c.add(1, 1, "FB051", "the file is empty: it defines no parties, events or facts",
+                  "add a top-level `facts:` (or `events:`, `parties:`) list, or delete the file")
+    _check_party_refs(st)
+    _check_collisions(st)
+    for c in ctxs:
         problems.extend(c.problems)
-    for ev, c, ys in event_refs:
-        for y in ys:
-            if y.value not in parties:
-                c.add(y.line, y.col, "FB022", f"event {ev.id!r} names unknown party {y.value!r}",
-                      _did_you_mean(str(y.value), parties) or "define it under `parties:`")
-        problems.extend(p for p in c.problems if p not in problems)
-    problems.extend(_collisions(facts))
     if problems:
-        return None, sorted(set(problems), key=lambda p: (p.file, p.line, p.col, p.code))
-    return FactBase(parties=parties, events=events, facts=tuple(facts),
+        return None, sorted(dict.fromkeys(problems), key=lambda p: (p.file, p.line, p.col, p.code))
+    return FactBase(parties=st.parties, events=st.events, facts=tuple(st.facts),
                     files=tuple(_shown_path(f) for f in files)), []
+
+
+def _read(path: Path, shown: str) -> tuple[str | None, Problem | None]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, Problem(shown, 1, 1, "FB050", f"fact file is {size} bytes, more than {MAX_FILE_BYTES}",
+                                 "split it into several files in the same directory")
+        raw = path.read_bytes()
+    except OSError as e:
+        return None, Problem(shown, 1, 1, "FB053", f"cannot read fact file: {e.strerror or e}",
+                             "check that the file exists and is readable")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as e:
+        bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+        start = max(e.start, bom)
+        before = split_lines(raw[bom:start].decode("utf-8", "replace") + "|")
+        lines = split_lines(raw[bom:].decode("utf-8", "replace"))
+        line, col = len(before), len(before[-1])
+        text = lines[line - 1] if line <= len(lines) else ""
+        return None, Problem(shown, line, col, "FB053",
+                             f"the file is not UTF-8: byte 0x{raw[start]:02x} cannot be decoded",
+                             "save the file as UTF-8 (it is probably Latin-1 or Windows-1252)", text)
 
 
 def _shown_path(path: Path) -> str:
@@ -109,55 +160,132 @@ def _shown_path(path: Path) -> str:
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else ""
+    best = _closest(word, choices)
+    return f"did you mean {best!r}?" if best else ""
 
 
-def _check_keys(y: Y, keys: dict[str, schema.Key], what: str, c: _Ctx, extra: Iterable[str] = ()) -> bool:
+def _closest(word: str, choices: Iterable[str]) -> str | None:
+    choices = list(choices)
+    for c in choices:
+        if c.lower() == word.lower():
+            return c
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close:
+        close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
+        close = [next(c for c in choices if c.lower() == close[0])] if close else []
+    return close[0] if close else None
+
+
+def _describe(y: Y) -> str:
+    if isinstance(y.value, dict):
+        return "a mapping"
+    if isinstance(y.value, list):
+        return "a list"
+    if y.value is None:
+        return "nothing"
+    return f"the single value {y.value!r}"
+
+
+def _mapping(y: Y, what: str, c: _Ctx, example: str) -> dict[str, Y] | None:
+    if y.refused:
+        return None
     if not isinstance(y.value, dict):
-        c.add(y.line, y.col, "FB012", f"{what} must be a mapping (key: value lines)",
-              f"write the {what} as `key: value` lines")
-        return False
-    allowed = set(keys) | set(extra)
+        c.at(y, "FB012", f"{what} must be a mapping (key: value lines), not {_describe(y)}", f"write {example}")
+        return None
+    return y.value
+
+
+def _check_keys(y: Y, v: dict[str, Y], keys: dict[str, schema.Key], what: str, c: _Ctx,
+                also: Iterable[str] = (), elsewhere: dict[str, tuple[str, str]] | None = None,
+                required: Iterable[str] = ()) -> bool:
+    """Unknown keys (FB010, or FB016 for a key of another kind), missing or empty required keys (FB011).
+    False when a required key is missing or empty."""
+    allowed = set(keys) | set(also)
+    elsewhere = elsewhere or {}
     assert y.key_pos is not None
-    for k in y.value:
-        if k not in allowed:
-            line, col = y.key_pos[k]
-            hint = _did_you_mean(k, allowed)
-            c.add(line, col, "FB010", f"unknown key {k!r} in {what}",
-                  hint or f"allowed keys: {', '.join(sorted(allowed))}")
+    suggested: set[str] = set()
+    for k in v:
+        if k in allowed:
+            continue
+        line, col = y.key_pos[k]
+        if k in elsewhere:
+            c.add(line, col, "FB016", *elsewhere[k])
+            continue
+        best = _closest(k, allowed)
+        if best is not None:
+            suggested.add(best)
+        c.add(line, col, "FB010", f"unknown key {k!r} in {what}",
+              f"did you mean {best!r}?" if best else f"allowed keys: {', '.join(sorted(allowed))}")
     ok = True
-    for k, spec in keys.items():
-        if spec.required and k not in y.value:
-            c.add(y.line, y.col, "FB011", f"{what} is missing required key {k!r}", f"add `{k}: ...` ({spec.doc})")
+    for k in [*(k for k, s in keys.items() if s.required), *required]:
+        if k not in v:
             ok = False
+            if k not in suggested:  # `vaule:` already said "did you mean 'value'?"
+                doc = (keys.get(k) or schema.FACT.get(k) or schema.Key("str")).doc
+                c.at(y, "FB011", f"{what} is missing required key {k!r}",
+                     f"add `{k}: ...`" + (f" ({doc})" if doc else ""))
+        elif v[k].value is None and not v[k].refused:
+            ok = False
+            line, col = y.key_pos[k]
+            c.add(line, col, "FB011", f"required key {k!r} of {what} is empty", f"write a value after `{k}:`")
     return ok
 
 
 def _str(y: Y | None, c: _Ctx, what: str) -> str | None:
-    if y is None:
+    if y is None or y.refused:
         return None
     if not isinstance(y.value, str):
-        c.add(y.line, y.col, "FB012", f"{what} must be a single value", f"write `{what}: text`")
+        if y.value is None:
+            c.at(y, "FB012", f"`{what}` is empty", f"write a value after `{what}:` or remove the key")
+        else:
+            c.at(y, "FB012", f"`{what}` must be a single value, not {_describe(y)}", f"write `{what}: text`")
         return None
     return y.value
 
 
 def _str_list(y: Y | None, c: _Ctx, what: str) -> list[Y]:
-    if y is None:
+    if y is None or y.refused:
         return []
     if isinstance(y.value, str):
         return [y]  # one string is a list of one
     if not isinstance(y.value, list):
-        c.add(y.line, y.col, "FB012", f"{what} must be a list", f"write `{what}: [a, b]`")
+        if y.value is None:
+            c.at(y, "FB012", f"`{what}` is empty", f"write `{what}: [a, b]` or remove the key")
+        else:
+            c.at(y, "FB012", f"`{what}` must be a list, not {_describe(y)}", f"write `{what}: [a, b]`")
         return []
     out = []
     for item in y.value:
+        if item.refused:
+            continue
         if not isinstance(item.value, str):
-            c.add(item.line, item.col, "FB012", f"each item of {what} must be a plain value", "")
+            c.at(item, "FB012", f"each item of `{what}` must be a single value, not {_describe(item)}",
+                 "write one value per item; quote it if it contains ': ' or starts with a bracket")
             continue
         out.append(item)
     return out
+
+
+def _bool(y: Y | None, c: _Ctx, what: str) -> bool:
+    s = _str(y, c, what)
+    if s is None or y is None:
+        return False
+    if s.lower() in _TRUE:
+        return True
+    if s.lower() not in _FALSE:
+        c.at(y, "FB020", f"`{what}` must be true or false, not {s!r}", f"write `{what}: true` or `{what}: false`")
+    return False
+
+
+def _choice(y: Y | None, c: _Ctx, what: str, choices: tuple[str, ...]) -> str | None:
+    s = _str(y, c, what)
+    if s is None or y is None:
+        return None
+    if s not in choices:
+        c.at(y, "FB020", f"unknown {what} {s!r}",
+             _did_you_mean(s, choices) or f"use one of: {', '.join(choices)}")
+        return None
+    return s
 
 
 def _date(y: Y | None, c: _Ctx, what: str) -> dt.date | None:
@@ -165,33 +293,55 @@ def _date(y: Y | None, c: _Ctx, what: str) -> dt.date | None:
     if s is None or y is None:
         return None
     try:
+        if not _DATE.match(s):
+            raise ValueError("not written YYYY-MM-DD")
         return dt.date.fromisoformat(s.strip())
     except ValueError as e:
-        c.add(y.line, y.col, "FB020", f"{what} {s!r} is not a date: {e}", "write YYYY-MM-DD, e.g. 2021-12-07")
+        c.at(y, "FB020", f"`{what}` {s!r} is not a date: {e}", "write YYYY-MM-DD, e.g. 2021-12-07")
         return None
 
 
+def _probes(src: str) -> list[str]:
+    """Inputs a pattern is tried on: long runs of the characters it names, which is what makes
+    nested repetition such as (a|aa)+$ or (\\w+\\s?)+$ backtrack for ever."""
+    probes = list(_RUNAWAY_PROBES)
+    literal = regex.sub(r"\\p\{[^}]*\}|\\[A-Za-z]|\(\?P?<[^>]*>|\{\d*,?\d*\}", " ", src)
+    chars = [ch for ch in dict.fromkeys(literal.lower()) if ch.isalnum() and ch not in "a1"]
+    for ch in chars[:_MAX_CHAR_PROBES]:
+        probes.append(ch * _PROBE_LEN + "!")
+    if "\\d" in src:
+        probes.append("1" * _PROBE_LEN + "!")
+    return probes
+
+
 def compile_pattern(y: Y, c: _Ctx, what: str) -> Pattern | None:
+    """A user pattern, compiled case-insensitively: FB030 does not compile, FB031 runs away, FB032 matches
+    the empty string."""
     src = str(y.value)
     try:
         rx = regex.compile(src, regex.IGNORECASE)
     except regex.error as e:
-        c.add(y.line, y.col, "FB030", f"{what} pattern {src!r} does not compile: {e}",
-              "check brackets, escapes and groups; quote patterns with single quotes in YAML")
+        c.at(y, "FB030", f"`{what}` pattern {src!r} does not compile: {e}",
+             "check brackets, escapes and groups; quote patterns with single quotes in YAML")
         return None
-    except (ValueError, OverflowError, RecursionError) as e:
-        c.add(y.line, y.col, "FB030", f"{what} pattern {src!r} is not usable: {e}", "simplify the pattern")
+    except (ValueError, OverflowError, RecursionError, TypeError, MemoryError) as e:
+        c.at(y, "FB030", f"`{what}` pattern {src!r} is not usable: {e}", "simplify the pattern")
         return None
-    if rx.search("") is not None and src.strip():
-        c.add(y.line, y.col, "FB032", f"{what} pattern {src!r} matches the empty string, so it matches everywhere",
-              "remove the empty alternative or the `*`/`?` that makes the whole pattern optional")
+    try:
+        empty = rx.search("", timeout=RUNAWAY_TIMEOUT) is not None
+    except TimeoutError:
+        empty = False
+    if empty:
+        c.at(y, "FB032", f"`{what}` pattern {src!r} matches the empty string, so it matches everywhere",
+             "remove the empty alternative or the `*`/`?` that makes the whole pattern optional")
         return None
-    for probe in _RUNAWAY_PROBES:
+    for probe in _probes(src):
         try:
             rx.search(probe, timeout=RUNAWAY_TIMEOUT)
         except TimeoutError:
-            c.add(y.line, y.col, "FB031", f"{what} pattern {src!r} can run away (catastrophic backtracking)",
-                  "avoid nested repetition such as (a+)+ or (a|aa)+; make alternatives exclusive")
+            c.at(y, "FB031", f"`{what}` pattern {src!r} can run away (catastrophic backtracking on "
+                 f"{probe[:12]!r}...)",
+                 "avoid nested repetition such as (a+)+ or (a|aa)+; make alternatives exclusive")
             return None
     return Pattern(src, rx, c.pos(y))
 
@@ -205,218 +355,343 @@ def _patterns(y: Y | None, c: _Ctx, what: str) -> tuple[Pattern, ...]:
     return tuple(out)
 
 
-def _register(fid: str, y: Y, c: _Ctx, seen: dict[str, Position], what: str) -> bool:
-    """Record an id (parties, events and facts have separate namespaces: `what` prefixes them)."""
-    bare = fid
-    fid = fid if what == "fact" else f"{what}:{fid}"
-    if not _ID.match(bare):
-        c.add(y.line, y.col, "FB015", f"{what} id {bare!r} is not a valid id",
-              "use lower-case letters, digits and _ separated by dots, e.g. summit.duration")
-        return False
-    if fid in seen:
-        p = seen[fid]
-        c.add(y.line, y.col, "FB021", f"duplicate {what} id {bare!r} (first defined at {p})", "give each id once")
-        return False
-    seen[fid] = c.pos(y)
-    return True
+def _register(y: Y | None, c: _Ctx, st: _State, what: str) -> str | None:
+    """Check and record an id (parties, events and facts have separate namespaces)."""
+    fid = _str(y, c, "id")
+    if fid is None or y is None:
+        return None
+    key = fid if what == "fact" else f"{what}:{fid}"
+    if not _ID.match(fid):
+        better = regex.sub(r"[^a-z0-9_.-]+", "_", fid.strip().lower()).strip("_.-") or "summit.duration"
+        c.at(y, "FB015", f"{what} id {fid!r} is not a valid id",
+             f"use lower-case letters, digits and _ separated by dots, e.g. {better!r}")
+        return None
+    if key in st.seen:
+        p = st.seen[key]
+        c.at(y, "FB021", f"duplicate {what} id {fid!r} (first defined at {p})", "give each id once: rename one")
+        return None
+    st.seen[key] = c.pos(y)
+    return fid
 
 
-def _load_file(tree: Y, c: _Ctx, parties: dict[str, Party], events: dict[str, Event], facts: list[Fact],
-               seen: dict[str, Position], event_refs: list[tuple[Event, _Ctx, list[Y]]]) -> None:
-    if not _check_keys(tree, schema.TOP, "fact file", c):
+def _load_file(tree: Y, c: _Ctx, st: _State) -> None:
+    top = _mapping(tree, "a fact file", c, "top-level keys `parties:`, `events:` and `facts:`")
+    if top is None:
         return
-    assert isinstance(tree.value, dict)
-    if not any(k in tree.value for k in ("parties", "events", "facts")):
-        c.add(tree.line, tree.col, "FB051", "this file defines no parties, events or facts",
-              "add a top-level `facts:` (or `events:`, `parties:`) list")
+    reported = len(c.problems)
+    _check_keys(tree, top, schema.TOP, "the fact file", c)
+    if "version" in top:
+        _str(top["version"], c, "version")
+    entries = 0
     for section in ("parties", "events", "facts"):
-        sy = tree.value.get(section)
-        if sy is not None and not isinstance(sy.value, list):
-            c.add(sy.line, sy.col, "FB012", f"`{section}` must be a list of entries", f"start each entry with `- id: ...`")
-    for py in _items(tree, "parties"):
-        party = _party(py, c, seen)
-        if party:
-            parties[party.id] = party
-    for ey in _items(tree, "events"):
-        _event(ey, c, seen, events, facts, event_refs)
-    for fy in _items(tree, "facts"):
-        f = _fact(fy, c, seen, None)
+        sy = top.get(section)
+        if sy is None or sy.refused:
+            continue
+        if isinstance(sy.value, list):
+            entries += len(sy.value)
+        elif sy.value is None:
+            line, col = tree.key_pos[section] if tree.key_pos else (sy.line, sy.col)
+            c.add(line, col, "FB012", f"`{section}` is empty",
+                  "list entries under it, each starting with `- id: ...`, or remove the key")
+        else:
+            c.at(sy, "FB012", f"`{section}` must be a list of entries, not {_describe(sy)}",
+                 "start each entry with `- id: ...`")
+    if entries == 0 and len(c.problems) == reported:
+        present = [s for s in ("parties", "events", "facts") if s in top]
+        line, col = tree.key_pos[present[0]] if present and tree.key_pos else (tree.line, tree.col)
+        c.add(line, col, "FB051", "this file defines no parties, events or facts",
+              "add entries to a top-level `facts:` (or `events:`, `parties:`) list, or delete the file")
+    for py in _items(top, "parties"):
+        _party(py, c, st)
+    for ey in _items(top, "events"):
+        _event(ey, c, st)
+    for fy in _items(top, "facts"):
+        f = _fact(fy, c, st, None)
         if f:
-            facts.append(f)
+            st.facts.append(f)
 
 
-def _items(tree: Y, key: str) -> list[Y]:
-    assert isinstance(tree.value, dict)
-    y = tree.value.get(key)
-    return list(y.value) if y is not None and isinstance(y.value, list) else []
+def _items(top: dict[str, Y], key: str) -> list[Y]:
+    y = top.get(key)
+    return [i for i in y.value if not i.refused] if y is not None and isinstance(y.value, list) else []
 
 
-def _party(y: Y, c: _Ctx, seen: dict[str, Position]) -> Party | None:
-    if not _check_keys(y, schema.PARTY, "party", c):
-        return None
-    assert isinstance(y.value, dict)
-    pid = _str(y.value["id"], c, "id")
-    if pid is None or not _register(pid, y.value["id"], c, seen, "party"):
-        return None
-    aliases = tuple(str(a.value) for a in _str_list(y.value.get("aliases"), c, "aliases"))
-    fuzzy = (_str(y.value.get("fuzzy"), c, "fuzzy") or "false").lower() in ("true", "yes", "on", "1")
-    generic = (_str(y.value.get("generic"), c, "generic") or "false").lower() in ("true", "yes", "on", "1")
-    return Party(pid, _str(y.value.get("name"), c, "name") or pid, aliases, fuzzy,
-                 _str(y.value.get("country"), c, "country"), c.pos(y), generic)
-
-
-def _event(y: Y, c: _Ctx, seen: dict[str, Position], events: dict[str, Event], facts: list[Fact],
-           event_refs: list[tuple[Event, _Ctx, list[Y]]]) -> None:
-    if not _check_keys(y, schema.EVENT, "event", c):
+def _party(y: Y, c: _Ctx, st: _State) -> None:
+    v = _mapping(y, "a party", c, "`- id: putin` with `name:` and `aliases:` below it")
+    if v is None:
         return
-    assert isinstance(y.value, dict)
-    v = y.value
-    eid = _str(v["id"], c, "id")
-    if eid is None or not _register(eid, v["id"], c, seen, "event"):
+    n0 = len(c.problems)
+    _check_keys(y, v, schema.PARTY, "party", c)
+    pid = _register(v.get("id"), c, st, "party")
+    aliases = tuple(str(a.value) for a in _str_list(v.get("aliases"), c, "aliases"))
+    fuzzy = _bool(v.get("fuzzy"), c, "fuzzy")
+    generic = _bool(v.get("generic"), c, "generic")
+    name = _str(v.get("name"), c, "name")
+    country = _str(v.get("country"), c, "country")
+    if country is not None and country not in lang().countries:
+        cy = v["country"]
+        canon = {a.lower(): k for k, al in lang().countries.items() for a in (k, *al)}.get(country.lower())
+        c.at(cy, "FB020", f"unknown country {country!r}",
+             f"write the country's name as factcheck/data/en.yaml has it: {canon!r}" if canon else
+             _did_you_mean(country, lang().countries) or
+             f"use one of: {', '.join(sorted(lang().countries))} (or add it to factcheck/data/en.yaml)")
+    _str(v.get("note"), c, "note")
+    if pid is None or len(c.problems) > n0:
         return
-    mode = _str(v.get("mode"), c, "mode")
-    if mode is not None and mode not in schema.EVENT["mode"].choices:
-        my = v["mode"]
-        c.add(my.line, my.col, "FB020", f"unknown mode {mode!r}",
-              _did_you_mean(mode, schema.EVENT["mode"].choices) or "use video, phone or in_person")
-        mode = None
-    fact_ys = list(v["facts"].value) if "facts" in v and isinstance(v["facts"].value, list) else []
+    st.parties[pid] = Party(pid, name or pid, aliases, fuzzy, country, c.pos(y), generic)
+
+
+def _event(y: Y, c: _Ctx, st: _State) -> None:
+    v = _mapping(y, "an event", c, "`- id: summit` with `what:`, `date:` and `facts:` below it")
+    if v is None:
+        return
+    n0 = len(c.problems)
+    _check_keys(y, v, schema.EVENT, "event", c)
+    eid = _register(v.get("id"), c, st, "event")
+    what = _str(v.get("what"), c, "what")
+    date = _date(v.get("date"), c, "date")
+    mode = _choice(v.get("mode"), c, "mode", schema.EVENT["mode"].choices)
+    place = _str(v.get("place"), c, "place")
     party_ys = _str_list(v.get("parties"), c, "parties")
+    names = _patterns(v.get("names"), c, "names")
+    _str(v.get("note"), c, "note")
+    _str_list(v.get("sources"), c, "sources")
+    fy = v.get("facts")
+    fact_ys: list[Y] = []
+    if fy is not None and not fy.refused:
+        if isinstance(fy.value, list):
+            fact_ys = [i for i in fy.value if not i.refused]
+        else:
+            c.at(fy, "FB012", f"`facts` of an event must be a list, not {_describe(fy)}",
+                 "start each fact with `- id: ...`")
+    ok = eid is not None and len(c.problems) == n0
     ev_facts = []
-    for fy in fact_ys:
-        f = _fact(fy, c, seen, eid)
-        if f:
-            facts.append(f)
+    for f_y in fact_ys:
+        f = _fact(f_y, c, st, eid or "?")  # "?": still an event's fact (no FB017)
+        if f is not None and ok:
+            st.facts.append(f)
             ev_facts.append(f.id)
-    ev = Event(id=eid, what=_str(v["what"], c, "what") or eid, date=_date(v.get("date"), c, "date"),
-               mode=mode, place=_str(v.get("place"), c, "place"),
-               parties=tuple(str(p.value) for p in party_ys), names=_patterns(v.get("names"), c, "names"),
-               facts=tuple(ev_facts), position=c.pos(y))
-    events[eid] = ev
-    event_refs.append((ev, c, party_ys))
+    id_y = v.get("id")
+    shown_id = eid or (id_y.value if id_y is not None and isinstance(id_y.value, str) else "?")
+    st.party_refs.extend((shown_id, c, p) for p in party_ys)
+    if eid is None or not ok:
+        return
+    st.events[eid] = Event(id=eid, what=what or eid, date=date, mode=mode, place=place,
+                           parties=tuple(str(p.value) for p in party_ys), names=names,
+                           facts=tuple(ev_facts), position=c.pos(y))
 
 
-def _fact(y: Y, c: _Ctx, seen: dict[str, Position], event: str | None) -> Fact | None:
-    if not isinstance(y.value, dict):
-        _check_keys(y, schema.FACT, "fact", c)
+_KIND_KEYS = frozenset().union(*(k.option_keys for k in KINDS.values()))
+
+
+def _kind_keys_elsewhere(kind: str) -> dict[str, tuple[str, str]]:
+    """For FB016: each kind-specific key a `kind` fact does not take, with the message and the fix."""
+    own = KINDS[kind].option_keys
+    takes = ", ".join(sorted(own)) or "no kind-specific keys"
+    out = {}
+    for k in _KIND_KEYS - own:
+        owners = [n for n, kd in KINDS.items() if k in kd.option_keys]
+        out[k] = (f"key {k!r} does not apply to a {kind} fact",
+                  f"`{k}` is for {' and '.join(owners)} facts; a {kind} fact takes {takes}: remove it or fix `kind`")
+    return out
+
+
+def _locate(msg: str, nodes: Iterable[Y], default: Y) -> Y:
+    """The node a kind's error message is about: the (item) whose value it quotes."""
+    for node in nodes:
+        items = node.value if isinstance(node.value, list) else [node]
+        for item in items:
+            if isinstance(item.value, str) and repr(item.value) in msg:
+                return item
+    return default
+
+
+def _fact(y: Y, c: _Ctx, st: _State, event: str | None) -> Fact | None:
+    v = _mapping(y, "a fact", c, "`- id: summit.date` with `kind:` and `value:` below it")
+    if v is None:
         return None
-    kind_y = y.value.get("kind")
-    kind = _str(kind_y, c, "kind") if kind_y is not None else None
+    n0 = len(c.problems)
+    kind_y = v.get("kind")
+    kind = _str(kind_y, c, "kind") if kind_y is not None and kind_y.value is not None else None
     kind_obj = KINDS.get(kind) if kind else None
     if kind_y is not None and kind is not None and kind_obj is None:
-        c.add(kind_y.line, kind_y.col, "FB013", f"unknown kind {kind!r}",
-              _did_you_mean(kind, KINDS) or f"use one of: {', '.join(KINDS)}")
-    kind_keys = set().union(*(k.option_keys for k in KINDS.values()))
-    common = {k: s for k, s in schema.FACT.items() if k not in kind_keys}
-    allowed_extra = kind_obj.option_keys if kind_obj else kind_keys
-    if not _check_keys(y, common, "fact", c, extra=allowed_extra):
-        return None
-    v = y.value
-    if kind_obj is not None:
-        for k in v:
-            if k in kind_keys and k not in kind_obj.option_keys:
-                line, col = y.key_pos[k]  # type: ignore[index]
-                c.add(line, col, "FB016", f"key {k!r} does not apply to a {kind} fact",
-                      f"{kind} facts take: {', '.join(sorted(kind_obj.option_keys)) or 'no kind-specific keys'}")
-    fid = _str(v["id"], c, "id")
-    if fid is None or not _register(fid, v["id"], c, seen, "fact"):
-        return None
-    if kind_obj is None or kind is None:
-        return None
-    raw_opts = {k: v[k].plain() for k in kind_obj.option_keys if k in v}
-    n_before = len(c.problems)
-    try:
-        options = kind_obj.parse_options(raw_opts)
-    except FactValueError as e:
-        at = next((v[k] for k in kind_obj.option_keys if k in v), y)
-        c.add(at.line, at.col, "FB020", f"fact {fid!r}: {e}", e.fix)
-        return None
-    value_y = v["value"]
-    value = _parse_value(kind_obj, value_y, options, c, fid)
-    variants = _variants(kind_obj, v.get("variants"), options, c, fid)
+        c.at(kind_y, "FB013", f"unknown kind {kind!r}",
+             _did_you_mean(kind, KINDS) or f"use one of: {', '.join(KINDS)}")
+    common = {k: s for k, s in schema.FACT.items() if k not in _KIND_KEYS}
+    if kind_obj is not None and kind is not None:
+        keys_ok = _check_keys(y, v, common, "fact", c, also=kind_obj.option_keys,
+                              elsewhere=_kind_keys_elsewhere(kind),
+                              required=schema.KIND_REQUIRED.get(kind, ()))
+    else:
+        keys_ok = _check_keys(y, v, common, "fact", c, also=_KIND_KEYS)
+    fid = _register(v.get("id"), c, st, "fact")
+    id_y = v.get("id")
+    shown_id = fid or (id_y.value if id_y is not None and isinstance(id_y.value, str) else "?")
+
+    # kind-specific keys: their patterns first (with positions), then the kind's own checks
+    options: dict[str, Any] | None = None
+    if kind_obj is not None and kind is not None:
+        n_opts = len(c.problems)
+        for k in sorted(kind_obj.option_keys & set(v), key=lambda k: y.key_pos[k] if y.key_pos else (0, 0)):
+            t = schema.FACT[k].type
+            if t == "regex":
+                s = _str(v[k], c, k)
+                if s is not None:
+                    compile_pattern(v[k], c, k)
+            elif t == "list[regex]":
+                _patterns(v[k], c, k)
+            elif t == "list[str]":
+                _str_list(v[k], c, k)
+            else:
+                _str(v[k], c, k)
+        missing = [k for k in schema.KIND_REQUIRED.get(kind, ()) if k not in v]
+        if len(c.problems) == n_opts and not missing:
+            raw_opts = {k: v[k].plain() for k in kind_obj.option_keys if k in v}
+            order = sorted(kind_obj.option_keys & set(v), key=lambda k: y.key_pos[k] if y.key_pos else (0, 0))
+            try:
+                options = kind_obj.parse_options(raw_opts)
+            except FactValueError as e:
+                at = _locate(str(e), [v[k] for k in order], v[order[0]] if order else y)
+                c.at(at, "FB020", f"fact {shown_id!r}: {e}", e.fix or "see docs/facts.md for the kind's keys")
+            except Exception as e:  # noqa: BLE001 - a bug in a kind must not hide the other problems
+                _kind_failed(c, v[order[0]] if order else y, shown_id, kind, "keys", e)
+
+    value: Any = None
+    value_y = v.get("value")
+    if options is not None and kind_obj is not None and kind is not None and value_y is not None \
+            and value_y.value is not None and not value_y.refused:
+        value = _parse_value(kind, value_y, options, c, shown_id)
+    variants, spellings = _variants(kind, v.get("variants"), options, c, shown_id)
+
     when = None
-    if "when" in v:
-        wy = v["when"]
-        if _check_keys(wy, schema.WHEN, "when", c):
-            assert isinstance(wy.value, dict)
-            a, b = _date(wy.value["from"], c, "from"), _date(wy.value["to"], c, "to")
+    wy = v.get("when")
+    if wy is not None:
+        wv = _mapping(wy, "`when`", c, "`when: {from: 2021-11-01, to: 2021-12-31}`")
+        if wv is not None and _check_keys(wy, wv, schema.WHEN, "`when`", c):
+            a, b = _date(wv["from"], c, "from"), _date(wv["to"], c, "to")
             if a and b:
                 if a > b:
-                    c.add(wy.line, wy.col, "FB020", f"`when` ends ({b}) before it starts ({a})", "swap from and to")
-                when = (a, b)
-    omission = _str(v.get("omission"), c, "omission")
-    if omission is not None and omission not in schema.FACT["omission"].choices:
-        oy = v["omission"]
-        c.add(oy.line, oy.col, "FB020", f"unknown omission {omission!r}", "use skip, fail or pass")
-    cues = _patterns(v.get("cues"), c, "cues")
-    if event is None and not cues and kind != "name":
-        c.add(y.line, y.col, "FB017", f"fact {fid!r} belongs to no event and has no `cues`, so it can never bind",
-              "add `cues: ['word|other word']`, or move the fact under an event's `facts:`")
-    fact = Fact(
+                    c.at(wv["to"], "FB020", f"`when` ends ({b}) before it starts ({a})",
+                         "swap `from` and `to`, or fix the year")
+                else:
+                    when = (a, b)
+    omission = _choice(v.get("omission"), c, "omission", schema.FACT["omission"].choices)
+    pats = {k: _patterns(v.get(k), c, k) for k in _PATTERN_KEYS}
+    sources = tuple(str(s.value) for s in _str_list(v.get("sources"), c, "sources"))
+    tags = tuple(str(t.value) for t in _str_list(v.get("tags"), c, "tags"))
+    note = _str(v.get("note"), c, "note") or ""
+    cues_y = v.get("cues")
+    no_cues = cues_y is None or (isinstance(cues_y.value, list) and not cues_y.value)
+    if event is None and kind != "name" and no_cues:
+        c.at(y, "FB017", f"fact {shown_id!r} belongs to no event and has no `cues`, so it can never bind",
+             "add `cues: ['word|other word']`, or move the fact under an event's `facts:`")
+    if len(c.problems) > n0 or not keys_ok or fid is None or kind is None or kind_obj is None \
+            or options is None or value is None or value_y is None:
+        return None
+    if kind == "name" and "patterns" not in options:
+        st.spellings.append((fid, str(value), c, value_y))
+        st.spellings.extend((fid, s, c, sy) for s, sy in spellings)
+    return Fact(
         id=fid, kind=kind, value=value, raw_value=value_y.plain(), position=c.pos(y), event=event,
-        variants=variants, cues=cues, exclude=_patterns(v.get("exclude"), c, "exclude"),
-        near=_patterns(v.get("near"), c, "near"), exclude_near=_patterns(v.get("exclude_near"), c, "exclude_near"),
-        when=when, options=options,
-        sources=tuple(str(s.value) for s in _str_list(v.get("sources"), c, "sources")),
-        note=_str(v.get("note"), c, "note") or "", omission=omission,
-        tags=tuple(str(t.value) for t in _str_list(v.get("tags"), c, "tags")),
-        expected=kind_obj.render(value) if value is not None else "",
+        variants=variants, cues=pats["cues"], exclude=pats["exclude"], near=pats["near"],
+        exclude_near=pats["exclude_near"], when=when, options=options, sources=sources, note=note,
+        omission=omission, tags=tags, expected=kind_obj.render(value),
     )
-    if len(c.problems) > n_before or value is None:
-        return None
-    return fact
 
 
-def _parse_value(kind_obj: Any, y: Y, options: dict[str, Any], c: _Ctx, fid: str) -> Any:
+def _parse_value(kind: str, y: Y, options: dict[str, Any], c: _Ctx, fid: str) -> Any:
+    kind_obj = KINDS[kind]
+    raw = y.plain()
     try:
-        return kind_obj.parse_value(y.plain(), options)
+        value = kind_obj.parse_value(raw, options)
+        kind_obj.render(value)
     except FactValueError as e:
-        c.add(y.line, y.col, "FB020", f"fact {fid!r}: {e}", e.fix)
+        c.at(_locate(str(e), [y], y), "FB020", f"fact {fid!r}: {e}", e.fix or "see docs/facts.md for the kind's values")
         return None
+    except Exception as e:  # noqa: BLE001 - a bug in a kind must not hide the other problems
+        _kind_failed(c, y, fid, kind, "value", e)
+        return None
+    left = _leftover(kind, raw)
+    if left:
+        c.at(y, "FB020", f"fact {fid!r}: {left}", "write the number alone: digits (94300, 94,300) or number words "
+             "(ninety-four thousand); a hedge goes in `hedge:`")
+        return None
+    return value
 
 
-def _variants(kind_obj: Any, y: Y | None, options: dict[str, Any], c: _Ctx, fid: str) -> tuple[Variant, ...]:
-    if y is None:
-        return ()
+def _kind_failed(c: _Ctx, y: Y, fid: str, kind: str, what: str, e: Exception) -> None:
+    c.at(y, "FB029", f"fact {fid!r}: the {kind} kind failed on this {what} ({type(e).__name__}: {e})",
+         "this is a bug in factcheck: please report it with this fact; meanwhile write the value another way")
+
+
+def _leftover(kind: str, raw: object) -> str:
+    """Quantities and counts: the kinds read the first number in the value and would drop the rest
+    ("ninety-fiv" read as 90, "up to 175000" as exactly 175000): nothing else may be written."""
+    if kind not in ("quantity", "count") or not isinstance(raw, str):
+        return ""
+    nums = find_numbers(raw)
+    if len(nums) != 1:
+        return ""
+    n = nums[0]
+    if n.hedge:
+        return f"the value {raw!r} carries a hedge; a fact's value is the number alone"
+    rest = (raw[: n.span_start] + " " + raw[n.end :]).strip(" \t,.-")
+    return f"cannot read {raw!r} as one number: {rest!r} is left over" if rest else ""
+
+
+def _variants(kind: str | None, y: Y | None, options: dict[str, Any] | None, c: _Ctx,
+              fid: str) -> tuple[tuple[Variant, ...], list[tuple[str, Y]]]:
+    """The variants, and (spelling, where) of each for the name collision check."""
+    if y is None or y.refused:
+        return (), []
     if not isinstance(y.value, list):
-        c.add(y.line, y.col, "FB012", "`variants` must be a list", "write `variants: [value, value]`")
-        return ()
-    out = []
-    for item in y.value:
+        c.at(y, "FB012", f"`variants` must be a list, not {_describe(y)}", "write `variants: [value, value]`")
+        return (), []
+    items = [i for i in y.value if not i.refused]
+    out: list[Variant] = []
+    spellings: list[tuple[str, Y]] = []
+    for item in items:
+        vy: Y | None = item
+        attr = None
+        note = ""
         if isinstance(item.value, dict):
-            if not _check_keys(item, schema.VARIANT, "variant", c):
-                continue
-            vy = item.value["value"]
-            value = _parse_value(kind_obj, vy, options, c, fid)
-            attr = None
-            if "attribution" in item.value:
-                attr = compile_pattern(item.value["attribution"], c, "attribution")
-            note = _str(item.value.get("note"), c, "note") or ""
-            if value is not None:
-                out.append(Variant(value, attr, note))
-        else:
-            value = _parse_value(kind_obj, item, options, c, fid)
-            if value is not None:
-                out.append(Variant(value))
-    return tuple(out)
-
-
-def _collisions(facts: list[Fact]) -> list[Problem]:
-    """A name variant listed for two different people makes one of them unfalsifiable."""
-    out: list[Problem] = []
-    owner: dict[str, Fact] = {}
-    for f in facts:
-        if f.kind != "name" or "patterns" in f.options:
+            iv = item.value
+            _check_keys(item, iv, schema.VARIANT, "variant", c)
+            vy = iv.get("value")
+            if vy is not None and (vy.value is None or vy.refused):
+                vy = None
+            if "attribution" in iv and _str(iv["attribution"], c, "attribution") is not None:
+                attr = compile_pattern(iv["attribution"], c, "attribution")
+            note = _str(iv.get("note"), c, "note") or ""
+        elif item.value is None:
+            c.at(item, "FB012", "a variant is empty", "write a value, or `- value: ...` with `attribution:`")
             continue
-        for v in [f.value, *(x.value for x in f.variants)]:
-            key = str(v).lower()
-            if key in owner and owner[key].id != f.id:
-                o = owner[key]
-                out.append(Problem(f.position.file, f.position.line, f.position.col, "FB040",
-                                   f"name {v!r} of {f.id!r} is also a name of {o.id!r} ({o.defined_at})",
-                                   "keep each spelling under one person"))
-            owner.setdefault(key, f)
-    return out
+        if vy is None or kind is None or options is None:
+            continue
+        value = _parse_value(kind, vy, options, c, fid)
+        if value is not None:
+            out.append(Variant(value, attr, note))
+            spellings.append((str(value), vy))
+    return tuple(out), spellings
+
+
+def _check_party_refs(st: _State) -> None:
+    for eid, c, y in st.party_refs:
+        if y.value not in st.parties:
+            c.at(y, "FB022", f"event {eid!r} names unknown party {y.value!r}",
+                 _did_you_mean(str(y.value), st.parties) or "define it under `parties:` (in any fact file)")
+
+
+def _check_collisions(st: _State) -> None:
+    """A name variant listed for two different people makes one of them unfalsifiable (FB040)."""
+    owner: dict[str, tuple[str, _Ctx, Y]] = {}
+    for fid, spelling, c, y in st.spellings:
+        key = " ".join(spelling.lower().split())
+        if key in owner and owner[key][0] != fid:
+            ofid, oc, oy = owner[key]
+            c.at(y, "FB040", f"name {spelling!r} of {fid!r} is also a name of {ofid!r} ({oc.path}:{oy.line})",
+                 "keep each spelling under one person")
+        owner.setdefault(key, (fid, c, y))
 
 
 def known_hedges() -> list[str]:

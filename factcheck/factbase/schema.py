@@ -1,39 +1,51 @@
 """The shape of a fact file, as data: which keys each part takes, which are required, and what
-each holds. The loader validates against it; `factcheck schema` writes it out as JSON Schema."""
+each holds. The loader validates against it; `factcheck schema` writes it out as JSON Schema,
+shipped as factcheck/data/factbase.schema.json for editors (a test keeps the two equal).
+
+The JSON Schema describes the file as an editor reads it (YAML 1.2: `2014` is a number, `yes` a
+string), so it accepts numbers wherever the loader reads text. It checks the shape and the simple
+values; the loader also parses each value by its kind, compiles the patterns and checks ids across
+files, which no schema can.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+ID_PATTERN = r"^[a-z0-9_]+(?:[.-][a-z0-9_]+)*$"
+DATE_PATTERN = r"^\s*\d{4}-\d{2}-\d{2}\s*$"
+BOOL_WORDS = ("true", "false", "yes", "no", "on", "off")  # any case
+
 
 @dataclass(frozen=True)
 class Key:
-    type: str  # str | list[str] | list | map | date | regex | list[regex] | bool | enum
+    type: str  # id | str | list[str] | list | map | date | regex | list[regex] | bool | enum | any
     required: bool = False
     doc: str = ""
     choices: tuple[str, ...] = ()
 
 
 TOP: dict[str, Key] = {
-    "version": Key("str", doc="schema version of this file (optional)"),
+    "version": Key("str", doc="schema version of this file (optional, not checked)"),
     "parties": Key("list", doc="who takes part in events"),
     "events": Key("list", doc="events, each with its facts"),
     "facts": Key("list", doc="facts that belong to no single event (figures, years, names)"),
 }
 
 PARTY: dict[str, Key] = {
-    "id": Key("str", True, "unique id, referenced by events' `parties`"),
+    "id": Key("id", True, "unique id, referenced by events' `parties`"),
     "name": Key("str", doc="the party's name for people"),
     "aliases": Key("list[str]", doc="literal phrases articles use for the party (case-insensitive)"),
     "fuzzy": Key("bool", doc="also match near-misses of one-word aliases (garbled names)"),
-    "country": Key("str", doc="the country the party leads, for 'the leaders of X and Y'"),
+    "country": Key("str", doc="the country the party leads, as factcheck/data/en.yaml names it, "
+                              "for 'the leaders of X and Y'"),
     "generic": Key("bool", doc="a country or institution named everywhere: binds only beside a word for a talk"),
-    "note": Key("str"),
+    "note": Key("str", doc="free text for curators"),
 }
 
 EVENT: dict[str, Key] = {
-    "id": Key("str", True, "unique id; facts of the event are usually named <event>.<fact>"),
+    "id": Key("id", True, "unique id; facts of the event are usually named <event>.<fact>"),
     "what": Key("str", True, "one line saying what happened"),
     "date": Key("date", doc="when it happened (YYYY-MM-DD); places the article in time"),
     "mode": Key("enum", doc="how: a video call, a phone call or in person",
@@ -42,12 +54,12 @@ EVENT: dict[str, Key] = {
     "parties": Key("list[str]", doc="ids from `parties`"),
     "names": Key("list[regex]", doc="regular expressions naming this event ('video summit')"),
     "facts": Key("list", doc="facts of this event"),
-    "note": Key("str"),
-    "sources": Key("list[str]"),
+    "note": Key("str", doc="free text for curators"),
+    "sources": Key("list[str]", doc="where the truth comes from (URLs)"),
 }
 
 FACT: dict[str, Key] = {
-    "id": Key("str", True, "unique id, e.g. summit.duration"),
+    "id": Key("id", True, "unique id, e.g. summit.duration"),
     "kind": Key("enum", True, "the kind of value",
                 choices=("date", "time", "duration", "quantity", "count", "year", "set", "name")),
     "value": Key("any", True, "the true value, written as the kind expects"),
@@ -57,12 +69,12 @@ FACT: dict[str, Key] = {
     "near": Key("list[regex]", doc="the value must follow one of these closely ('statement on')"),
     "exclude_near": Key("list[regex]", doc="a value closely after one of these is not about the fact"),
     "when": Key("map", doc="{from: date, to: date}: the period a figure is about"),
-    "note": Key("str"),
+    "note": Key("str", doc="free text for curators"),
     "sources": Key("list[str]", doc="where the truth comes from (URLs)"),
     "omission": Key("enum", doc="how the pytest plugin reports an omission of this fact",
                     choices=("skip", "fail", "pass")),
     "tags": Key("list[str]", doc="markers for the pytest plugin (-m TAG)"),
-    # kind-specific keys
+    # kind-specific keys (which kind takes which: KIND_KEYS)
     "unit": Key("regex", doc="quantity: the noun counted (troops|soldiers)"),
     "hedge": Key("str", doc="quantity: the fact's own hedge ('up to', 'more than')"),
     "counted": Key("regex", doc="count/set: what a count counts (members|countries)"),
@@ -72,32 +84,74 @@ FACT: dict[str, Key] = {
     "others": Key("list[str]", doc="name with patterns: names that contradict"),
 }
 
-KIND_KEYS: dict[str, frozenset[str]] = {}  # filled from the kinds registry by the loader
+# Which kind takes which kind-specific key (the kinds' `option_keys`; a test keeps them equal).
+KIND_KEYS: dict[str, frozenset[str]] = {
+    "date": frozenset(),
+    "time": frozenset(),
+    "duration": frozenset(),
+    "quantity": frozenset({"unit", "hedge"}),
+    "count": frozenset({"counted"}),
+    "year": frozenset(),
+    "set": frozenset({"universe", "counted"}),
+    "name": frozenset({"context", "patterns", "others"}),
+}
+
+# Kind-specific keys a fact of that kind must have.
+KIND_REQUIRED: dict[str, tuple[str, ...]] = {
+    "count": ("counted",),
+}
 
 VARIANT: dict[str, Key] = {
     "value": Key("any", True, "the accepted value"),
     "attribution": Key("regex", doc="accepted only when the sentence matches (e.g. 'TASS|Kremlin')"),
-    "note": Key("str"),
+    "note": Key("str", doc="free text for curators"),
 }
 
 WHEN: dict[str, Key] = {
-    "from": Key("date", True),
-    "to": Key("date", True),
+    "from": Key("date", True, "first day of the period (YYYY-MM-DD)"),
+    "to": Key("date", True, "last day of the period (YYYY-MM-DD)"),
+}
+
+# -- JSON Schema ----------------------------------------------------------------------------------
+
+_SCALAR: dict[str, Any] = {"type": ["string", "number", "boolean"]}
+_DATE: dict[str, Any] = {"type": "string", "pattern": DATE_PATTERN}
+
+# What `value` (and each variant's value) holds, by kind, as an editor reads the YAML.
+KIND_VALUES: dict[str, dict[str, Any]] = {
+    "date": {**_DATE, "description": "YYYY-MM-DD, e.g. 2021-12-07"},
+    "time": {"type": "string", "description": "HH:MM and a zone, e.g. '15:30 ET' or '10:07 ET'"},
+    "duration": {"type": "string", "description": "a number and a unit: '121 min', 'about 90 min', '2 hours'"},
+    "quantity": {"type": ["number", "string"], "description": "a number: 94300, '94,300', 'ninety-four thousand'"},
+    "count": {"type": ["integer", "string"], "description": "a whole number, e.g. 9"},
+    "year": {"anyOf": [{"type": "integer", "minimum": 1000, "maximum": 9999},
+                       {"type": "string", "pattern": r"^\s*\d{4}\s*$"}],
+             "description": "four digits, e.g. 2014"},
+    "set": {"type": "array", "minItems": 1, "items": {"type": ["string", "integer"]},
+            "description": "members: countries as factcheck/data/en.yaml names them, or four-digit years"},
+    "name": {"type": ["string", "number", "boolean"], "minLength": 1,
+             "description": "a person's name as it should be spelled"},
 }
 
 
+def _bool_pattern() -> str:
+    words = "|".join("".join(f"[{ch.upper()}{ch}]" for ch in w) for w in BOOL_WORDS)
+    return f"^(?:{words})$"
+
+
 def _json_type(k: Key) -> dict[str, Any]:
-    if k.type in ("str", "regex", "date"):
-        out: dict[str, Any] = {"type": "string"}
-        if k.type == "date":
-            out["pattern"] = r"^\d{4}-\d{2}-\d{2}$"
-        return out
+    if k.type == "id":
+        return {"type": ["string", "number", "boolean"], "pattern": ID_PATTERN, "minimum": 0}
+    if k.type in ("str", "regex"):
+        return dict(_SCALAR)
+    if k.type == "date":
+        return dict(_DATE)
     if k.type == "bool":
-        return {"type": ["boolean", "string"]}
+        return {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": _bool_pattern()}]}
     if k.type == "enum":
         return {"enum": list(k.choices)}
     if k.type in ("list[str]", "list[regex]"):
-        return {"type": "array", "items": {"type": "string"}}
+        return {"anyOf": [_SCALAR, {"type": "array", "items": _SCALAR}]}
     if k.type == "map":
         return {"type": "object"}
     if k.type == "list":
@@ -112,7 +166,8 @@ def _obj(keys: dict[str, Key], **overrides: Any) -> dict[str, Any]:
         if k.doc:
             p["description"] = k.doc
         props[name] = p
-    props.update(overrides)
+    for name, p in overrides.items():
+        props[name] = {**p, "description": keys[name].doc} if name in keys and keys[name].doc else p
     return {
         "type": "object",
         "additionalProperties": False,
@@ -121,26 +176,61 @@ def _obj(keys: dict[str, Key], **overrides: Any) -> dict[str, Any]:
     }
 
 
+def _variant(value: dict[str, Any]) -> dict[str, Any]:
+    return _obj(VARIANT, value=value)
+
+
+def _per_kind() -> list[dict[str, Any]]:
+    """One if/then per kind: its value, its variants, its required and forbidden keys."""
+    every = frozenset().union(*KIND_KEYS.values())
+    out = []
+    for kind, own in KIND_KEYS.items():
+        value = KIND_VALUES[kind]
+        props: dict[str, Any] = {
+            "value": value,
+            "variants": {"type": "array", "items": {"anyOf": [value, _variant(value)]}},
+        }
+        for k in sorted(own):
+            if FACT[k].type in ("list[str]", "list[regex]"):  # the kinds take these as lists only
+                items: dict[str, Any] = dict(_SCALAR)
+                if k == "patterns":
+                    items = {"type": "string", "pattern": r"\(\?P<who>"}
+                props[k] = {"type": "array", "items": items}
+        props.update({k: False for k in sorted(every - own)})
+        then: dict[str, Any] = {"properties": props}
+        if KIND_REQUIRED.get(kind):
+            then["required"] = list(KIND_REQUIRED[kind])
+        out.append({"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]}, "then": then})
+    return out
+
+
 def json_schema() -> dict[str, Any]:
-    """A JSON Schema (draft 2020-12) for fact files, for editors (yaml-language-server)."""
-    variant = _obj(VARIANT)
+    """A JSON Schema (draft-07, which yaml-language-server and jsonschema both read) for fact files."""
     fact = _obj(
         FACT,
-        variants={"type": "array", "items": {"anyOf": [{"type": ["string", "number", "array"]}, variant]}},
+        variants={"type": "array", "items": {"anyOf": [_SCALAR, {"type": "array"}, _variant({})]}},
         when=_obj(WHEN),
+        hedge={"type": "string", "examples": ["up to", "more than", "about", "at least", "nearly"]},
     )
-    event = _obj(EVENT, facts={"type": "array", "items": {"$ref": "#/$defs/fact"}})
+    fact["allOf"] = _per_kind()
+    event = _obj(EVENT, facts={"type": "array", "items": {"$ref": "#/definitions/fact"}})
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "https://factcheck.invalid/factbase.schema.json",
         "title": "factcheck fact file",
+        "description": "A fact file of factcheck: parties, events with their facts, and facts of no single "
+                       "event. See docs/facts.md.",
         "type": "object",
         "additionalProperties": False,
         "properties": {
-            "version": {"type": ["string", "number"]},
-            "parties": {"type": "array", "items": {"$ref": "#/$defs/party"}},
-            "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},
-            "facts": {"type": "array", "items": {"$ref": "#/$defs/fact"}},
+            "version": {**_SCALAR, "description": TOP["version"].doc},
+            "parties": {"type": "array", "items": {"$ref": "#/definitions/party"},
+                        "description": TOP["parties"].doc},
+            "events": {"type": "array", "items": {"$ref": "#/definitions/event"},
+                       "description": TOP["events"].doc},
+            "facts": {"type": "array", "items": {"$ref": "#/definitions/fact"},
+                      "description": TOP["facts"].doc},
         },
-        "$defs": {"party": _obj(PARTY), "event": event, "fact": fact},
+        "anyOf": [{"required": [s], "properties": {s: {"minItems": 1}}} for s in ("parties", "events", "facts")],
+        "definitions": {"party": _obj(PARTY), "event": event, "fact": fact},
     }
