@@ -239,10 +239,6 @@ class Binder:
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
         self.anchors = self._anchors()
-        lo_ev: list[dt.date] = [e.date for e in fb.events.values() if e.date is not None]
-        if lo_ev:
-            lo, hi = min(lo_ev) - dt.timedelta(days=60), max(lo_ev) + dt.timedelta(days=60)
-            self.explicit_anchors = tuple(x for x in self.explicit_anchors if lo <= x <= hi)
 
     # -- the time the article is about -------------------------------------------------------
     def _anchors(self) -> tuple[dt.date, ...]:
@@ -262,7 +258,10 @@ class Binder:
                             out.add(dt.date(y, v.month, v.day))
                         except ValueError:
                             pass
-        self.explicit_anchors = tuple(sorted(out))
+        ev_days = [e.date for e in self.fb.events.values() if e.date is not None]
+        if ev_days:
+            first, last = min(ev_days) - dt.timedelta(days=60), max(ev_days) + dt.timedelta(days=60)
+            self.explicit_anchors = tuple(sorted(x for x in out if first <= x <= last))
         for s in self.doc.sentences:
             for e in self.fb.events.values():
                 if e.date and any(p.search(s.text) for p in e.names):
@@ -271,7 +270,8 @@ class Binder:
             # no date in the text: the article is about the events it is firmly about
             probe = Binder.__new__(Binder)
             probe.fb, probe.doc, probe.parties, probe.current, probe.anchors = self.fb, self.doc, self.parties, None, ()
-            probe.history, probe.explicit_anchors = [], ()
+            probe.history = []
+            probe.explicit_anchors = ()
             probe._place_res, probe._member_sets = self._place_res, self._member_sets
             for s in self.doc.sentences:
                 for b in probe.sentence(s):
