@@ -1,8 +1,9 @@
 """Verdict quality on the evaluation sets, written to benchmarks/results/quality.md.
 
     python benchmarks/quality.py            # every set found
-Sets: tests/golden/unseen (written independently of the rules, then used during development),
-tests/golden/holdout (written independently, scored and not tuned against), and the shared
+Sets: tests/golden/unseen and tests/golden/holdout (written independently of the rules, then used
+during development: the holdout's first, untuned score is kept in quality-holdout-first-score.md),
+tests/golden/final (written independently, scored once, not tuned against), and the shared
 development set ../shared/dev when it is present."""
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from factcheck.model import Source
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {
     "unseen (independent author; used while developing)": (ROOT / "tests/golden/unseen", "u*.txt"),
-    "holdout (independent author; scored, not tuned)": (ROOT / "tests/golden/holdout", "h*.txt"),
+    "holdout (independent author; first scored untuned, see quality-holdout-first-score.md; then used"
+    " in development)": (ROOT / "tests/golden/holdout", "h*.txt"),
+    "final (independent author; scored once, never tuned against)": (ROOT / "tests/golden/final", "f*.txt"),
     "shared dev set (../shared/dev)": (ROOT.parent / "shared/dev", "articles/*.txt"),
 }
 

@@ -58,18 +58,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    from factcheck.lint import lint
+    from factcheck.lint import run_lint
 
-    problems, unused = lint(args.facts, args.corpus)
-    for p in problems:
-        print(p.render())
-    for line in unused:
-        print(line)
-    n = len(problems) + len(unused)
-    print(f"factcheck lint: {len(problems)} problem(s) in the fact base"
-          + (f", {len(unused)} fact(s) or rule(s) that match nothing in the corpus" if args.corpus else ""),
-          file=sys.stderr)
-    return 1 if n else 0
+    return run_lint(args.facts, args.corpus)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

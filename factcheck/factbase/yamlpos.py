@@ -134,7 +134,13 @@ def load_yaml(path: str, text: str) -> tuple[Y | None, list[Problem]]:
     except RecursionError:
         return None, [problem(1, 1, "FB003", "the file nests lists or mappings too deeply to read",
                               f"a fact file needs a few levels of nesting; keep it under {MAX_DEPTH}")]
-    except yaml.YAMLError as e:  # a reader error without a mark (e.g. a control character)
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow, e.g. NUL
+        before = split_lines(text[: e.position] + "|")
+        return None, [problem(len(before), len(before[-1]), "FB001",
+                              f"YAML syntax: character #x{e.character:04x} is not allowed in YAML"
+                              if isinstance(e.character, int) else f"YAML syntax: {e.reason}",
+                              "remove the control character (an editor may show it as a box or ^@)")]
+    except yaml.YAMLError as e:
         return None, [problem(1, 1, "FB001", f"YAML error: {e}", "save the file as plain UTF-8 text")]
     if node is None:
         return None, []
