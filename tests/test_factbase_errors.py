@@ -122,9 +122,9 @@ CASES: list[Case] = [
     Case("30 February in an event date", {"a.yaml": "events:\n  - id: summit\n    what: x\n    date: 2021-02-30\n"},
          "FB020", "day is out of range for month", "date: ^2021-02-30", fix="YYYY-MM-DD"),
     Case("25:00 time", {"a.yaml": event("      - id: summit.time\n        kind: time\n        value: 25:00 ET\n")},
-         "FB020", "cannot read '25:00 ET' as a time", "value: ^25:00 ET", fix="HH:MM"),
+         "FB020", "'25:00' is not a clock time", "value: ^25:00 ET", fix="hours run 00-23"),
     Case("unknown zone", {"a.yaml": event("      - id: summit.time\n        kind: time\n        value: 10:07 XYZ\n")},
-         "FB020", "with a known zone", "value: ^10:07 XYZ", fix="zone"),
+         "FB020", "unknown zone 'XYZ'", "value: ^10:07 XYZ", fix="zone"),
     Case("'ninety-fiv' quantity", {"a.yaml": event("      - id: summit.troops\n        kind: quantity\n"
                                                    "        value: ninety-fiv\n")},
          "FB020", "'fiv' is left over", "value: ^ninety-fiv", fix="number words"),

@@ -87,9 +87,19 @@ class TimeKind:
         if not isinstance(raw, str):
             raise FactValueError("a time is a string such as '15:30 ET'", "write e.g. `value: 15:30 ET`")
         rs = read_times(raw)
-        if len(rs) != 1 or rs[0].value.offset_h is None:
-            raise FactValueError(f"cannot read {raw!r} as a time with a known zone",
-                                 "write HH:MM and a zone from factcheck/data/en.yaml, e.g. '15:30 ET'")
+        hm = regex.match(r"\s*(\d{1,2})[:.](\d{2})", raw)
+        if hm and (int(hm.group(1)) > 23 or int(hm.group(2)) > 59):
+            raise FactValueError(f"{hm.group(0).strip()!r} is not a clock time", "hours run 00-23, minutes 00-59")
+        known = ", ".join(sorted(lang().zones))
+        if len(rs) == 1 and rs[0].value.zone is None and raw.strip().startswith(rs[0].text):
+            rest = raw.strip()[len(rs[0].text):].strip()
+            if rest:
+                raise FactValueError(f"unknown zone {rest!r} in {raw!r}", f"use a zone factcheck knows: {known}")
+        if len(rs) != 1 or rs[0].text.strip() != raw.strip():
+            raise FactValueError(f"cannot read {raw!r} as one time and zone", "write HH:MM and a zone, e.g. '15:30 ET'")
+        if rs[0].value.offset_h is None:
+            known = ", ".join(sorted(lang().zones))
+            raise FactValueError(f"{raw!r} has no zone factcheck knows", f"add a zone: one of {known}")
         v: TimeValue = rs[0].value
         return v
 
