@@ -1,7 +1,16 @@
 """`factcheck` command line: a thin front end over the pure core.
 
 Exit codes (check): 0 no contradiction, 1 a contradiction, 2 bad usage or a broken fact base,
-3 no contradiction but some source could not be read (listed under `errors`).
+3 no contradiction but some source could not be read (listed under `errors`), 4 the run could not
+finish: the report could not be written (disk full, permission denied; the previous report is left
+intact), or an internal error (a bug; the message says so). A contradiction wins over unreadable
+sources (1, not 3). Exit 1 is never used for a failure of factcheck itself, so CI can read it as
+"contradictions found".
+
+Limits of `check` (docs/robustness.md): a file, or a JSONL line, over `--max-bytes` is refused
+before it is read; an article text over `--max-chars` characters is refused before it is checked;
+an article whose check takes over `--timeout` seconds is abandoned. Each becomes an entry of
+`errors` with its reason, and the run goes on.
 """
 
 from __future__ import annotations
@@ -16,12 +25,22 @@ from pathlib import Path
 from factcheck.errors import FactBaseError
 from factcheck.factbase.load import load_factbase, load_with_problems
 from factcheck.factbase.model import FactBase
-from factcheck.report import FORMATS, render, write_atomic
+from factcheck.report import FORMATS, Report, render, write_atomic
+from factcheck.runner import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, Limits, run
 
-EXIT_OK, EXIT_CONTRADICTION, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+EXIT_OK, EXIT_CONTRADICTION, EXIT_USAGE, EXIT_UNREADABLE, EXIT_FAILED = 0, 1, 2, 3, 4
 DEFAULT_FACTS = "facts"
 DEFAULT_CORPUS = "seeds"
 DEFAULT_REPORTS = "reports"
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024  # a saved news page is rarely over 3 MB
+
+
+class _Failed(Exception):
+    """The command cannot go on; the message has been printed. Carries the exit code."""
+
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
 
 
 def _load(facts: str) -> FactBase | None:
@@ -32,25 +51,63 @@ def _load(facts: str) -> FactBase | None:
         for p in e.problems:
             print(p.render(), file=sys.stderr)
         return None
+    except Exception as e:  # noqa: BLE001 - a loader bug must not look like exit 1 ("contradiction")
+        print(f"factcheck: internal error while loading the fact base {facts}: {type(e).__name__}: {e} "
+              "(a bug in factcheck: please report it with the fact file)", file=sys.stderr)
+        raise _Failed(EXIT_FAILED) from e
+
+
+def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _refuse_corpus_targets(report: Report, targets: list[Path]) -> None:
+    """Never write a report over an article that was just read (`--output seeds/x.txt`)."""
+    wanted = {key: t for t in targets if (key := _identity(t)) is not None}
+    if not wanted:
+        return
+    paths = {r.source.path for r in report.results if r.source.path} | {e.path for e in report.errors if e.path}
+    for p in sorted(paths):
+        key = _identity(p)
+        if key in wanted:
+            print(f"factcheck: refusing to write the report to {wanted[key]}: it is a source of the corpus ({p}); "
+                  "write the report elsewhere", file=sys.stderr)
+            raise _Failed(EXIT_USAGE)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_atomic(path, text)
+    except OSError as e:
+        print(f"factcheck: cannot write {path}: {e.strerror or e}; any previous report there is unchanged",
+              file=sys.stderr)
+        raise _Failed(EXIT_FAILED) from e
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from factcheck.runner import run
-
     fb = _load(args.facts)
     if fb is None:
         return EXIT_USAGE
     paths = args.paths or [DEFAULT_CORPUS]
-    report = run(paths, fb, jobs=args.jobs)
+    limits = Limits(timeout=args.timeout or None, max_chars=args.max_chars or None)
+    report = run(paths, fb, jobs=args.jobs, max_bytes=args.max_bytes, limits=limits)
     if args.output:
-        write_atomic(args.output, render(report, args.format))
-        print(f"factcheck: wrote {args.output} ({len(report.results)} sources, {len(fb.facts)} facts)",
-              file=sys.stderr)
+        target = Path(args.output)
+        _refuse_corpus_targets(report, [target])
+        _write(target, render(report, args.format))
+        print(f"factcheck: wrote {args.output} ({len(report.results)} sources, {len(report.errors)} unreadable, "
+              f"{len(fb.facts)} facts)", file=sys.stderr)
     else:
-        sys.stdout.write(render(report, args.format))
         out = Path(args.reports)
-        write_atomic(out / "consistency.md", render(report, "markdown"))
-        write_atomic(out / "consistency.json", render(report, "json"))
+        _refuse_corpus_targets(report, [out / "consistency.md", out / "consistency.json"])
+        sys.stdout.write(render(report, args.format))
+        sys.stdout.flush()
+        _write(out / "consistency.md", render(report, "markdown"))
+        _write(out / "consistency.json", render(report, "json"))
         print(f"factcheck: wrote {out / 'consistency.md'} and {out / 'consistency.json'}", file=sys.stderr)
     if report.has_contradiction():
         return EXIT_CONTRADICTION
@@ -68,7 +125,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        write_atomic(args.output, text)
+        _write(Path(args.output), text)
     else:
         sys.stdout.write(text)
     return 0
@@ -139,6 +196,33 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _count(text: str) -> int:
+    try:
+        n = int(text.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
+    return n
+
+
+def _positive_int(text: str) -> int:
+    n = _count(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def _seconds(text: str) -> float:
+    try:
+        s = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not s >= 0 or s == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a finite number of seconds, 0 or more, not {text!r}")
+    return s
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="factcheck", description="Check articles against a curated fact base.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -150,6 +234,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--output", help="write the report here instead of printing it and writing reports/")
     c.add_argument("--reports", default=DEFAULT_REPORTS, help=argparse.SUPPRESS)
     c.add_argument("--jobs", "-j", type=int, default=1, help="processes to use (default: 1)")
+    c.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help=f"refuse a file (a JSONL line) over N bytes before reading it (default: {DEFAULT_MAX_BYTES})")
+    c.add_argument("--max-chars", type=_count, default=DEFAULT_MAX_CHARS, metavar="N",
+                   help=f"refuse an article text longer than N characters (default: {DEFAULT_MAX_CHARS}; 0: no limit)")
+    c.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="S",
+                   help=f"give up on an article after S seconds of checking (default: {DEFAULT_TIMEOUT:g}; 0: none)")
     c.set_defaults(func=cmd_check)
 
     li = sub.add_parser("lint", help="validate the fact base; with a corpus, list facts and rules that never match")
@@ -189,12 +279,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         rc: int = args.func(args)
         return rc
+    except _Failed as e:
+        return e.code
     except KeyboardInterrupt:
         print("factcheck: interrupted; no report was half-written", file=sys.stderr)
         return 130
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as e:  # noqa: BLE001 - an uncaught exception would exit 1, which means "contradiction"
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+        print(f"factcheck: internal error: {type(e).__name__}: {e} (a bug in factcheck: please report it)",
+              file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import secrets
 
+_TMP_STEM = 64
+
 
 def _fsync_dir(directory: str) -> None:
     """Make the rename itself durable; not possible on every OS, so best effort."""
@@ -27,7 +29,9 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     The temporary file lives in the target directory so `os.replace` is a
     same-filesystem rename. It is created with mode 0o666 under the umask (not
     mkstemp's 0o600) so the report gets ordinary permissions. Parent directories
-    are created. A symlink at `path` is replaced, not followed.
+    are created. A symlink at `path` is replaced, not followed. On any failure
+    (disk full, permission denied, an interrupt) the temporary file is removed,
+    the file at `path` is left as it was, and the exception propagates.
     """
     target = os.fspath(path)
     directory = os.path.dirname(target) or "."
@@ -35,9 +39,9 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     data = text.encode("utf-8")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
-        tmp = os.path.join(
-            directory, f".{os.path.basename(target)}.{secrets.token_hex(6)}.tmp"
-        )
+        # the name is cut so that a target name near the 255-byte limit still has a temp name
+        stem = os.path.basename(target)[:_TMP_STEM]
+        tmp = os.path.join(directory, f".{stem}.{secrets.token_hex(6)}.tmp")
         try:
             fd = os.open(tmp, flags, 0o666)
             break
