@@ -117,6 +117,7 @@ def _inside_word(text: str, a: int, b: int) -> bool:
     return (a > 0 and text[a - 1].isalpha()) or (b < len(text) and text[b].isalpha())
 
 
+_ELLIPSIS = regex.compile(r"(?:and|or|but|while)\s", regex.IGNORECASE)
 _LEADERS = regex.compile(r"(?<![\p{L}])(?:leaders|presidents|heads\s+of\s+state)(?![\p{L}])", regex.IGNORECASE)
 _RELATIVE = regex.compile(r"(?:which|who|whom|that|where)\b", regex.IGNORECASE)
 
@@ -352,7 +353,8 @@ class Binder:
                 level, why = MEDIUM, "parties and a word for a talk"
             elif full and info.verb:
                 level, why = MEDIUM, "parties and a verb for a talk"
-            elif full and info.sentence_word:
+            elif full and info.sentence_word and (len(specific) >= 2 or _ELLIPSIS.match(info.seg.text)):
+                # "..., and NATO and Russia on Wednesday, Jan. 12": the verb is the sentence's
                 level, why = WEAK, "parties, a word for a talk elsewhere in the sentence"
             elif full and len(specific) >= 2:
                 # "Putin on Tuesday presented Biden with a demand": persons named, no word for a talk
@@ -491,6 +493,19 @@ class Binder:
                 out[k] = Binding(prev.candidates, prev.level, prev.spans,
                                  {e: w + ", relative clause" for e, w in prev.why.items()},
                                  dict(prev.levels), prev.alternates, prev.by_reference)
+        # a clause naming both leaders loosely ("Biden warned Putin on Tuesday 7 December that ...")
+        # in a sentence whose other main clause names the event (", as the two leaders held a video
+        # call"): one sentence, one event
+        firm = {e for b, i in zip(out, infos) if not i.seg.anchor and b.level >= MEDIUM for e in b.candidates
+                if b.level_of(e) >= MEDIUM}
+        for k, (b, info) in enumerate(zip(out, infos)):
+            if info.seg.anchor or b.level != WEAK or info.irrealis:
+                continue
+            shared = [e for e in b.candidates if e in firm]
+            if len(shared) == 1:
+                out[k] = Binding((shared[0],), MEDIUM, {shared[0]: b.spans.get(shared[0], ())},
+                                 {shared[0]: b.why.get(shared[0], "") + "; the sentence names it"},
+                                 {shared[0]: MEDIUM}, b.alternates)
         # first the clauses that speak of a talk without naming it: the event in discourse
         for k, (b, info) in enumerate(zip(out, infos)):
             if b.candidates or not self.current or info.other_event or self._elsewhere(info, self.current):
@@ -500,7 +515,9 @@ class Binder:
             ev = self.fb.events[self.current]
             if ev.mode and info.modes and ev.mode not in info.modes:
                 continue
-            lvl = MEDIUM if info.noun and not info.seg.anchor else WEAK
+            # "They talked for just over two hours": a talk with no one else named in the clause
+            firm = (info.noun or (info.verb and not info.hits)) and not info.seg.anchor
+            lvl = MEDIUM if firm else WEAK
             out[k] = Binding((self.current,), lvl, {self.current: ()},
                              {self.current: "the event the article is telling about"}, by_reference=True)
         # then clauses with no event and no talk of their own take the sentence's ("On Monday, ...

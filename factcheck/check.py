@@ -348,8 +348,11 @@ class _Checker:
             self.record(fact, r, sentence, j, rule)
             return
 
-        def dist(sp: list[tuple[int, int]]) -> int:
-            return min(max(a - r.end, r.start - b, 0) for a, b in sp)
+        def dist(sp: list[tuple[int, int]]) -> float:
+            # the unit noun right after a figure ("10,000 troops") is every troop fact's cue: only
+            # the other cues tell the facts apart
+            far = [(a, b) for a, b in sp if not (r.end <= a <= r.end + 25)]
+            return min((max(a - r.end, r.start - b, 0) for a, b in far), default=float("inf"))
 
         rival_agree = [f for f, _ in rivals if judge(r, f, sentence, self.ctx).verdict == "agree"]
         mine = dist(spans)

@@ -26,6 +26,7 @@ from factcheck.errors import FactBaseError
 from factcheck.factbase.load import load_factbase, load_with_problems
 from factcheck.factbase.model import FactBase
 from factcheck.report import FORMATS, Report, render, write_atomic
+from factcheck.report.write import utf8_safe
 from factcheck.runner import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, Limits, run
 
 EXIT_OK, EXIT_CONTRADICTION, EXIT_USAGE, EXIT_UNREADABLE, EXIT_FAILED = 0, 1, 2, 3, 4
@@ -104,7 +105,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         out = Path(args.reports)
         _refuse_corpus_targets(report, [out / "consistency.md", out / "consistency.json"])
-        sys.stdout.write(render(report, args.format))
+        sys.stdout.write(utf8_safe(render(report, args.format)))
         sys.stdout.flush()
         _write(out / "consistency.md", render(report, "markdown"))
         _write(out / "consistency.json", render(report, "json"))

@@ -4,9 +4,22 @@ report or the complete new one, never a truncated file."""
 from __future__ import annotations
 
 import os
+import re
 import secrets
 
 _TMP_STEM = 64
+# Lone surrogates cannot be encoded as UTF-8; they reach article text through JSON escapes such as
+# "\\ud800" (json.loads accepts them).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8_safe(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD, so that it encodes as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _fsync_dir(directory: str) -> None:
@@ -24,7 +37,8 @@ def _fsync_dir(directory: str) -> None:
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write `text` as UTF-8 (bytes exactly as given, no newline translation).
+    """Write `text` as UTF-8 (bytes exactly as given, no newline translation; a lone
+    surrogate, which UTF-8 cannot carry, is written as U+FFFD: see `utf8_safe`).
 
     The temporary file lives in the target directory so `os.replace` is a
     same-filesystem rename. It is created with mode 0o666 under the umask (not
@@ -36,7 +50,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     target = os.fspath(path)
     directory = os.path.dirname(target) or "."
     os.makedirs(directory, exist_ok=True)
-    data = text.encode("utf-8")
+    data = utf8_safe(text).encode("utf-8")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
         # the name is cut so that a target name near the 255-byte limit still has a temp name

@@ -1,0 +1,192 @@
+"""Collection nodes: one `CorpusFile` per corpus file, one `FactItem` per (source, fact).
+
+    seeds/000_3cc3693bd4ee27e1.txt::person.blinken          a text, HTML or markdown file
+    corpus/articles.jsonl::<article id>::person.blinken    one JSONL article (an `ArticleNode`)
+    seeds/broken.txt::unreadable                            a file that cannot be read
+    corpus/articles.jsonl::articles:12                     a bad JSONL line
+
+Node ids depend only on the corpus and the fact base, so every xdist worker collects the same
+ids. Collection reads the corpus (ids and readability depend on it) but checks nothing: the
+first item of a source to run calls `check_safely`, and the result is cached per process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from factcheck.factbase.model import Fact
+from factcheck.model import Finding, Source, SourceError
+from factcheck.pytest_support import messages
+from factcheck.pytest_support.state import RESERVED_MARKS, State, payload
+
+if TYPE_CHECKING:
+    from _pytest._code.code import TerminalRepr
+
+STATE_KEY = pytest.StashKey["State"]()
+UNREADABLE = "unreadable"
+
+
+class FactcheckFailure(Exception):
+    """A corpus item failed; the message says everything (shown without a traceback)."""
+
+
+def get_state(config: pytest.Config) -> State:
+    return config.stash[STATE_KEY]
+
+
+def corpus_nodeid(rootpath: Path, path: Path) -> str:
+    """The path part of a node id: relative to rootdir, also for files outside it."""
+    try:
+        rel = path.relative_to(rootpath).as_posix()
+    except ValueError:
+        rel = Path(os.path.relpath(path, rootpath)).as_posix()
+    return rel
+
+
+def node_name(source_id: str) -> str:
+    """A JSONL article id as one node-id segment (no `::`, no parametrization brackets)."""
+    return source_id.replace("::", ":").replace("[", "(").replace("]", ")") or "_"
+
+
+def _marks(state: State, fact: Fact) -> list[pytest.MarkDecorator]:
+    """`factcheck`, the fact's kind and its tags (made once per fact: collection makes many items)."""
+    cached = state.marks.get(fact.id)
+    if cached is None:
+        names = ["factcheck", fact.kind]
+        names += [t for t in fact.tags if t not in RESERVED_MARKS and not t.startswith("_") and t not in names]
+        cached = state.marks[fact.id] = [getattr(pytest.mark, n) for n in names]
+    return cached
+
+
+class _CorpusItem(pytest.Item):
+    """What fact items and unreadable-source items share."""
+
+    factcheck_payload: dict[str, Any] | None = None
+    _line = 0
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, self._line, self.nodeid
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
+                     style: Any = None) -> str | TerminalRepr:
+        if isinstance(excinfo.value, FactcheckFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style)
+
+
+class FactItem(_CorpusItem):
+    def __init__(self, *, source: Source, fact: Fact, source_key: str, jsonl: bool, **kw: Any):
+        super().__init__(**kw)
+        self.source = source
+        self.fact = fact
+        self.source_key = source_key
+        self.jsonl = jsonl
+
+    def runtest(self) -> None:
+        run_fact(self, get_state(self.config))
+
+
+class UnreadableItem(_CorpusItem):
+    def __init__(self, *, error: SourceError, **kw: Any):
+        super().__init__(**kw)
+        self.error = error
+
+    def runtest(self) -> None:
+        self.factcheck_payload = payload(None, None, self.error, None)
+        raise FactcheckFailure(messages.unreadable_text(self.error))
+
+
+def _add_marks(item: pytest.Item, marks: list[pytest.MarkDecorator]) -> None:
+    """What `item.add_marker` does, without its per-call lookups (a corpus makes many items)."""
+    for m in marks:
+        item.keywords[m.name] = m
+        item.own_markers.append(m.mark)
+
+
+def _fact_items(parent: pytest.Collector, source: Source, jsonl: bool) -> Iterator[FactItem]:
+    state = get_state(parent.config)
+    key = parent.nodeid
+    for fact in state.fb.facts:
+        item = FactItem.from_parent(parent, name=fact.id, source=source, fact=fact, source_key=key, jsonl=jsonl)
+        _add_marks(item, _marks(state, fact))
+        yield item
+
+
+def _unreadable(parent: pytest.Collector, name: str, error: SourceError) -> UnreadableItem:
+    item = UnreadableItem.from_parent(parent, name=name, error=error)
+    _add_marks(item, [pytest.mark.factcheck])
+    return item
+
+
+class ArticleNode(pytest.Collector):
+    """One article of a JSONL file."""
+
+    def __init__(self, *, source: Source, **kw: Any):
+        super().__init__(**kw)
+        self.source = source
+
+    def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
+        yield from _fact_items(self, self.source, jsonl=True)
+
+
+class CorpusFile(pytest.File):
+    """One file of the corpus."""
+
+    def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
+        entry = get_state(self.config).index().get(Path(os.path.abspath(self.path)))
+        if entry is None:
+            return
+        if not entry.jsonl and len(entry.items) == 1:
+            only = entry.items[0]
+            if isinstance(only, SourceError):
+                yield _unreadable(self, UNREADABLE, only)
+            else:
+                yield from _fact_items(self, only, jsonl=False)
+            return
+        for it in entry.items:
+            if isinstance(it, SourceError):
+                yield _unreadable(self, node_name(it.id), it)
+            else:
+                yield ArticleNode.from_parent(self, name=node_name(it.id), source=it)
+
+
+def run_fact(item: FactItem, state: State) -> None:
+    """Turn the verdict for (source, fact) into a pytest outcome. The check itself is the core's."""
+    s = state.settings
+    source, fact = item.source, item.fact
+    result, by_fact = state.checked(item.source_key, source)
+    if isinstance(result, SourceError):
+        item.factcheck_payload = payload(source, None, result, None)
+        raise FactcheckFailure(messages.unreadable_text(result))
+    finding = by_fact.get(fact.id) or Finding(source=source.id, fact=fact.id, verdict="omit",
+                                              expected=fact.expected)
+    verdict = finding.verdict
+    decisive = [m for m in finding.mentions if m.verdict == verdict]
+    item._line = decisive[0].line - 1 if decisive else 0
+    mode, origin = state.omission_for(fact)
+    fails_as = verdict if verdict == "contradict" or (verdict == "omit" and mode == "fail") else None
+    item.factcheck_payload = payload(source, finding, None, fails_as)
+    item.user_properties += [("factcheck_source", source.id), ("factcheck_fact", fact.id),
+                             ("factcheck_verdict", verdict)]
+    recorded = frozenset[str]() if s.update_baseline else state.baseline.verdicts(source.id, fact.id)
+    if fails_as:
+        if s.update_baseline or fails_as in recorded:
+            pytest.xfail(messages.xfail_reason(fails_as, s.baseline_shown, s.update_baseline))
+        note = (f"note: the baseline {s.baseline_shown} records this pair as {', '.join(sorted(recorded))}, "
+                f"not {fails_as}") if recorded else ""
+        if verdict == "contradict":
+            text = messages.contradiction_text(source, fact, finding, facts_shown=s.facts_shown,
+                                               jsonl=item.jsonl, note=note)
+        else:
+            text = messages.omission_text(source, fact, finding, origin=origin, facts_shown=s.facts_shown,
+                                          jsonl=item.jsonl, note=note)
+        raise FactcheckFailure(text)
+    if recorded and verdict not in recorded:
+        raise FactcheckFailure(messages.fixed_text(source, fact, finding, recorded, s.baseline_shown))
+    if verdict == "omit" and mode == "skip":
+        raise pytest.skip.Exception(messages.skip_reason(fact, finding), _use_item_location=True)

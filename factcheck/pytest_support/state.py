@@ -1,0 +1,267 @@
+"""Per-session state of the plugin, kept in `config.stash` (never in module globals, so
+in-process pytester runs and xdist workers never share it).
+
+Three parts:
+- `Settings`: what the options and ini values say, paths resolved;
+- the corpus index and a small per-process cache of check results, used where items are
+  collected and run (the only process without xdist, each worker with it);
+- `Aggregate`: the findings received in `pytest_runtest_logreport`, from which the controller
+  (or the only process) rebuilds the consistency report at the end of the session.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import Any
+
+import pytest
+
+from factcheck.corpus import read_corpus
+from factcheck.factbase.model import Fact, FactBase
+from factcheck.model import Finding, Mention, Source, SourceError, SourceResult
+from factcheck.pytest_support.baseline import Baseline, Key
+from factcheck.report import Report, build_report
+from factcheck.report.json import jsonable
+from factcheck.runner import check_safely, fact_infos
+
+OMISSION_MODES = ("skip", "fail", "pass")
+DEFAULT_FACTS = "facts"
+DEFAULT_BASELINE = "factcheck-baseline.json"
+CACHE_SIZE = 256  # check results kept per process; items of one source usually run together
+RESERVED_MARKS = frozenset({"skip", "skipif", "xfail", "parametrize", "usefixtures", "filterwarnings",
+                            "tryfirst", "trylast", "factcheck"})
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus: tuple[str, ...]  # as handed to read_corpus (relative to the current directory when given so)
+    roots: tuple[Path, ...]  # the same, absolute
+    from_cli: bool  # --corpus (else the ini value factcheck_corpus)
+    facts: Path
+    facts_shown: str
+    omission: str
+    omission_origin: str  # "--omission", "factcheck_omission" or "default"
+    baseline_path: Path
+    baseline_shown: str
+    update_baseline: bool
+    explicit: bool  # a positional argument names (part of) the corpus: collect only what it names
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def _within(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def resolve_facts(config: pytest.Config) -> Path:
+    """--facts (from the current directory), else the ini value factcheck_facts (from the ini
+    file's directory), else facts/ in rootdir."""
+    opt: str | None = config.getoption("factcheck_facts")
+    ini: str = config.getini("factcheck_facts") or ""
+    if opt:
+        return Path(os.path.abspath(config.invocation_params.dir / opt))
+    if ini:
+        base = config.inipath.parent if config.inipath else config.rootpath
+        return Path(os.path.abspath(base / ini))
+    return config.rootpath / DEFAULT_FACTS
+
+
+def resolve_settings(config: pytest.Config) -> Settings | None:
+    """None when the plugin has nothing to do in this session (no corpus, or only an ini
+    corpus while the command line names other tests). UsageError for bad values."""
+    inv = config.invocation_params.dir
+    ini_base = config.inipath.parent if config.inipath else config.rootpath
+    cli: list[str] = config.getoption("factcheck_corpus") or []
+    ini: list[str] = config.getini("factcheck_corpus") or []
+    if cli:
+        corpus = tuple(cli)
+        roots = tuple(Path(os.path.abspath(inv / p)) for p in cli)
+    elif ini:
+        roots = tuple(Path(os.path.abspath(ini_base / p)) for p in ini)
+        corpus = tuple(_shown(r) for r in roots)
+    else:
+        return None
+    explicit = False
+    if config.args_source == pytest.Config.ArgsSource.ARGS:
+        for arg in config.args:
+            p = Path(os.path.abspath(inv / arg.partition("::")[0]))
+            explicit = explicit or any(_within(p, r) for r in roots)
+    if not cli and config.args_source == pytest.Config.ArgsSource.ARGS and not explicit:
+        return None  # like testpaths: an ini corpus is for runs that name no tests
+    for shown, root in zip(corpus, roots):
+        if not os.path.lexists(root):
+            raise pytest.UsageError(f"factcheck: corpus {shown}: no such file or directory")
+
+    facts = resolve_facts(config)
+    omission_opt: str | None = config.getoption("factcheck_omission")
+    omission_ini: str = config.getini("factcheck_omission") or ""
+    if omission_opt:
+        omission, origin = omission_opt, "--omission"
+    elif omission_ini:
+        omission, origin = omission_ini.strip(), "factcheck_omission"
+    else:
+        omission, origin = "skip", "default"
+    if omission not in OMISSION_MODES:
+        raise pytest.UsageError(f"factcheck: {origin} must be one of {', '.join(OMISSION_MODES)}, not {omission!r}")
+
+    baseline_opt: str | None = config.getoption("factcheck_baseline")
+    update: bool = bool(config.getoption("factcheck_update_baseline"))
+    baseline = Path(os.path.abspath(inv / baseline_opt)) if baseline_opt else config.rootpath / DEFAULT_BASELINE
+    if baseline_opt and not update and not baseline.is_file():
+        raise pytest.UsageError(f"factcheck: --factcheck-baseline {baseline_opt}: no such file "
+                                "(create it with --factcheck-update-baseline)")
+    return Settings(corpus=corpus, roots=roots, from_cli=bool(cli), facts=facts, facts_shown=_shown(facts),
+                    omission=omission, omission_origin=origin, baseline_path=baseline,
+                    baseline_shown=_shown(baseline), update_baseline=update, explicit=explicit)
+
+
+@dataclass
+class CorpusEntry:
+    """One file of the corpus and what read_corpus made of it (one item, or one per JSONL line)."""
+
+    path: Path  # absolute
+    jsonl: bool
+    items: list[Source | SourceError] = field(default_factory=list)
+
+
+def build_index(corpus: tuple[str, ...]) -> dict[Path, CorpusEntry]:
+    """Read the corpus once (ids depend on the whole corpus), grouped by file, in corpus order."""
+    index: dict[Path, CorpusEntry] = {}
+    for item in read_corpus(corpus):
+        key = Path(os.path.abspath(item.path or item.id))
+        entry = index.get(key)
+        if entry is None:
+            entry = index[key] = CorpusEntry(key, PurePath(item.path).suffix.lower() == ".jsonl")
+        entry.items.append(item)
+    return index
+
+
+Checked = tuple[SourceResult | SourceError, dict[str, Finding]]
+
+
+@dataclass
+class WorkerInfo:
+    """What the collecting process knows about completeness (sent to the controller by xdist)."""
+
+    expected: int = 0  # corpus items a full collection makes
+    selected: int = 0  # corpus items left in the session (after --lf, -k, -m, --deselect, node ids)
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+class State:
+    def __init__(self, settings: Settings, fb: FactBase, baseline: Baseline):
+        self.settings = settings
+        self.fb = fb
+        self.baseline = baseline
+        self.facts_by_id: dict[str, Fact] = {f.id: f for f in fb.facts}
+        self._index: dict[Path, CorpusEntry] | None = None
+        self.collected: set[Path] = set()
+        self._cache: OrderedDict[str, Checked] = OrderedDict()
+        self.info = WorkerInfo()
+        self.worker_infos: list[dict[str, Any] | None] = []
+        self.aggregate = Aggregate()
+        self.marks: dict[str, list[pytest.MarkDecorator]] = {}
+
+    def index(self) -> dict[Path, CorpusEntry]:
+        if self._index is None:
+            self._index = build_index(self.settings.corpus)
+            self.info.expected = sum(len(self.fb.facts) if isinstance(i, Source) else 1
+                                     for e in self._index.values() for i in e.items)
+        return self._index
+
+    def omission_for(self, fact: Fact) -> tuple[str, str]:
+        """(mode, where it comes from): the fact's own `omission:` beats the session's."""
+        if fact.omission:
+            return fact.omission, f"omission: {fact.omission} at {fact.defined_at}"
+        return self.settings.omission, (f"{self.settings.omission_origin}={self.settings.omission}"
+                                        if self.settings.omission_origin != "default" else "default")
+
+    def checked(self, key: str, source: Source) -> Checked:
+        """The check of one source, once per process while it stays in the cache."""
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+            return hit
+        result = check_safely(source, self.fb)
+        by_fact = {f.fact: f for f in result.findings} if isinstance(result, SourceResult) else {}
+        self._cache[key] = (result, by_fact)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return result, by_fact
+
+
+# -- what travels from the item to the controller ------------------------------------------------
+
+def source_json(s: Source) -> dict[str, Any]:
+    return {"id": s.id, "path": s.path, "url": s.url, "published": s.published, "notes": list(s.notes)}
+
+
+def mention_json(m: Mention) -> dict[str, Any]:
+    return {"text": m.text, "start": m.start, "end": m.end, "line": m.line, "col": m.col,
+            "value": jsonable(m.value), "verdict": m.verdict, "rule": m.rule, "sentence": m.sentence,
+            "sentence_start": m.sentence_start, "reason": m.reason}
+
+
+def payload(source: Source | None, finding: Finding | None, error: SourceError | None,
+            fails_as: str | None) -> dict[str, Any]:
+    return {
+        "source": source_json(source) if source else None,
+        "finding": None if finding is None else {
+            "fact": finding.fact, "verdict": finding.verdict, "expected": finding.expected,
+            "mentions": [mention_json(m) for m in finding.mentions]},
+        "error": None if error is None else {"id": error.id, "path": error.path, "reason": error.reason},
+        "fails_as": fails_as,
+    }
+
+
+class Aggregate:
+    """Findings and errors as received from the items' reports, whatever process ran them."""
+
+    def __init__(self) -> None:
+        self.sources: dict[str, Source] = {}
+        self.findings: dict[str, dict[str, Finding]] = {}
+        self.errors: dict[tuple[str, str, str], SourceError] = {}
+        self.failing: set[Key] = set()
+        self.ran: set[tuple[str, str]] = set()
+        self.reports = 0
+
+    def add(self, data: dict[str, Any]) -> None:
+        self.reports += 1
+        err = data.get("error")
+        if err:
+            e = SourceError(err["id"], err["path"], err["reason"])
+            self.errors[(e.id, e.path, e.reason)] = e
+        src = data.get("source")
+        f = data.get("finding")
+        if not src or not f:
+            return
+        s = Source(id=src["id"], text="", path=src["path"], url=src["url"], published=src["published"],
+                   notes=tuple(src["notes"]))
+        self.sources.setdefault(s.id, s)
+        mentions = tuple(Mention(**m) for m in f["mentions"])
+        self.findings.setdefault(s.id, {})[f["fact"]] = Finding(
+            source=s.id, fact=f["fact"], verdict=f["verdict"], mentions=mentions, expected=f["expected"])
+        self.ran.add((s.id, f["fact"]))
+        if data.get("fails_as"):
+            self.failing.add((s.id, f["fact"], data["fails_as"]))
+
+    def empty(self) -> bool:
+        return not self.reports
+
+    def report(self, fb: FactBase) -> Report:
+        """The consistency report of what ran: the facts and sources seen, in base order."""
+        seen = {fid for per in self.findings.values() for fid in per}
+        infos = [i for i in fact_infos(fb) if i.id in seen] or fact_infos(fb)
+        results = [SourceResult(s, tuple(self.findings[sid].values())) for sid, s in self.sources.items()]
+        return build_report(results, self.errors.values(), infos)
