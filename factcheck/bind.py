@@ -496,12 +496,12 @@ class Binder:
         # a clause naming both leaders loosely ("Biden warned Putin on Tuesday 7 December that ...")
         # in a sentence whose other main clause names the event (", as the two leaders held a video
         # call"): one sentence, one event
-        firm = {e for b, i in zip(out, infos) if not i.seg.anchor and b.level >= MEDIUM for e in b.candidates
-                if b.level_of(e) >= MEDIUM}
+        firm_events = {e for b, i in zip(out, infos) if not i.seg.anchor and b.level >= MEDIUM
+                       for e in b.candidates if b.level_of(e) >= MEDIUM}
         for k, (b, info) in enumerate(zip(out, infos)):
             if info.seg.anchor or b.level != WEAK or info.irrealis:
                 continue
-            shared = [e for e in b.candidates if e in firm]
+            shared = [e for e in b.candidates if e in firm_events]
             if len(shared) == 1:
                 out[k] = Binding((shared[0],), MEDIUM, {shared[0]: b.spans.get(shared[0], ())},
                                  {shared[0]: b.why.get(shared[0], "") + "; the sentence names it"},
