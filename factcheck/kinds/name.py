@@ -61,6 +61,17 @@ def name_spec(value: str, variants: list[str]) -> NameSpec:
     return NameSpec(first, last, frozenset(forms), frozenset(firsts), fuzzy)
 
 
+def _why(word: str, exact: bool, first: str, first_ok: bool | None, spec: NameSpec) -> str:
+    if exact and first_ok is not False:
+        return "a listed spelling"
+    parts = []
+    if first_ok is False:
+        parts.append(f"{first!r} is not a spelling of the first name {spec.first!r}")
+    if not exact:
+        parts.append(f"{word!r} is a near-miss of {spec.last!r}, not a listed spelling")
+    return "; ".join(parts)
+
+
 @cache
 def _titles() -> frozenset[str]:
     return frozenset(str(t).lower() for t in lang().data["titles"])
@@ -166,9 +177,7 @@ class NameKind:
             whole = ctx.doc.text[start : sentence.start + m.end()]
             out.append(Reading(start=start, end=sentence.start + m.end(), text=whole,
                                value=(word, exact, first, first_ok), shown=whole,
-                               detail="listed spelling" if exact and first_ok is not False else
-                               "near-miss of " + ", ".join(sorted(spec.forms)) if not exact else
-                               f"first name {first!r} is not {spec.first!r}"))
+                               detail=_why(word, exact, first, first_ok, spec)))
         return out
 
     def _extract_who(self, sentence: Sentence, fact: Fact) -> list[Reading]:
