@@ -62,6 +62,9 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
     return Judged("unclear", "cannot tell from this mention alone")
 
 
+_WHEN_CLAUSE = regex.compile(r"(?:when|while|as|where)\b", regex.IGNORECASE)
+
+
 def _month_only(r: Reading) -> bool:
     return isinstance(r.value, DateValue) and r.value.day is None and r.value.weekday is None
 
@@ -278,24 +281,33 @@ class _Checker:
         lo, hi = fact.when
         # the part of the sentence between semicolons that holds the value ("Kyiv counts some 94,000
         # troops; in April, Moscow had massed more than 100,000")
-        rel = reading.start - sentence.start
-        a = sentence.text.rfind(";", 0, rel) + 1
-        b = sentence.text.find(";", rel)
-        part = sentence.text[a : b if b >= 0 else len(sentence.text)]
-        for r in read_dates(part, sentence.start + a):
-            v = r.value
-            if not v.month:
-                continue
-            years = [v.year] if v.year else list(range(lo.year, hi.year + 1))
-            inside = False
-            for y in years:
-                first = dt.date(y, v.month, v.day or 1)
-                last = dt.date(y, v.month, v.day or 28)
-                if first <= hi and last >= lo.replace(day=1):
-                    inside = True
-            if not inside:
-                return True
+        # the value's clause, and a short clause before it that dates it ("November 2021: Ukraine
+        # reports about 90,000"; "In April, Moscow had massed more than 100,000"), not a later clause
+        # ("..., and warned that an escalation could come at the end of January")
+        segs = list(sentence.segments)
+        k = next((i for i, g in enumerate(segs) if g.start <= reading.start < g.end), None)
+        parts = [segs[k]] if k is not None else []
+        if k is not None and k > 0 and (len(segs[k - 1].text.split()) <= 4
+                                        or _WHEN_CLAUSE.match(segs[k].text)):
+            parts.append(segs[k - 1])  # "... in April 2021, when Russia massed more than 100,000"
+        for part in parts:
+            for r in read_dates(part.text, part.start):
+                if self._month_outside(r, lo, hi):
+                    return True
         return False
+
+    @staticmethod
+    def _month_outside(r: Reading, lo: dt.date, hi: dt.date) -> bool:
+        """Does a date mention name a month outside [lo, hi] (in any year of the period)?"""
+        v = r.value
+        if not v.month:
+            return False
+        for y in [v.year] if v.year else list(range(lo.year, hi.year + 1)):
+            first = dt.date(y, v.month, v.day or 1)
+            last = dt.date(y, v.month, v.day or 28)
+            if first <= hi and last >= lo.replace(day=1):
+                return False
+        return True
 
     def cue_sentence(self, sentence: Sentence) -> None:
         cands: list[tuple[Fact, list[tuple[int, int]]]] = []
@@ -348,11 +360,14 @@ class _Checker:
             self.record(fact, r, sentence, j, rule)
             return
 
+        seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
+
         def dist(sp: list[tuple[int, int]]) -> float:
             # the unit noun right after a figure ("10,000 troops") is every troop fact's cue: only
-            # the other cues tell the facts apart
+            # the other cues tell the facts apart; a cue in another clause counts for less
             far = [(a, b) for a, b in sp if not (r.end <= a <= r.end + 25)]
-            return min((max(a - r.end, r.start - b, 0) for a, b in far), default=float("inf"))
+            return min((max(a - r.end, r.start - b, 0) + (0 if seg and seg.start <= a < seg.end else 100)
+                        for a, b in far), default=float("inf"))
 
         rival_agree = [f for f, _ in rivals if judge(r, f, sentence, self.ctx).verdict == "agree"]
         mine = dist(spans)

@@ -56,7 +56,10 @@ def name_spec(value: str, variants: list[str]) -> NameSpec:
         forms.add(s.lower())
         if f and s.lower() in forms:
             firsts.add(f.lower())
-    alts = "|".join(f"(?:{regex.escape(f)}){{e<={_max_edits(f)}}}" for f in sorted(forms, key=len, reverse=True))
+    # one edit more than `_max_edits` is searched for, and kept only after the person's own first
+    # name ("Dmitri Peskoff")
+    alts = "|".join(f"(?:{regex.escape(f)}){{e<={_max_edits(f) + (1 if len(f) >= 6 else 0)}}}"
+                    for f in sorted(forms, key=len, reverse=True))
     fuzzy = regex.compile(rf"(?<![{_L}])(?:{alts})(?![{_L}])", regex.IGNORECASE | regex.ENHANCEMATCH)
     return NameSpec(first, last, frozenset(forms), frozenset(firsts), fuzzy)
 
@@ -150,6 +153,10 @@ class NameKind:
             if not exact and (edits == 0 or word[:1].lower() != next(iter(sorted(spec.forms)))[:1]
                               and not any(word[:1].lower() == f[:1] for f in spec.forms)):
                 continue
+            if not exact and edits > min(_max_edits(f) for f in spec.forms if f[:1] == word[:1].lower()):
+                before = regex.search(rf"([\p{{Lu}}][{_L}]+)\s+$", text[: m.start()])
+                if not before or before.group(1).lower() not in spec.firsts:
+                    continue
             start = sentence.start + m.start()
             first_m = regex.search(rf"([\p{{Lu}}][{_L}]+)\.?\s+(?:[\p{{Lu}}]\.\s+)?$", text[: m.start()])
             first = first_m.group(1) if first_m else ""
