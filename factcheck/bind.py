@@ -143,9 +143,9 @@ class PartyFinder:
         fuzzy_words = sorted({a for p in parties.values() if p.fuzzy for a in p.aliases
                               if regex.fullmatch(r"\p{Lu}\p{Ll}{4,}", a)}, key=len, reverse=True)
         self.fuzzy_owner = {w.lower(): [p.id for p in parties.values() if w in p.aliases] for w in fuzzy_words}
-        self.fuzzy_re = (regex.compile(
-            rf"(?<![\p{{L}}])(?:{'|'.join(f'(?:{regex.escape(w)}){{e<=1}}' for w in fuzzy_words)})(?![\p{{L}}])",
-            regex.ENHANCEMATCH) if fuzzy_words else None)
+        self._fuzzy_by_letter: dict[str, list[str]] = {}
+        for w in self.fuzzy_owner:
+            self._fuzzy_by_letter.setdefault(w[0], []).append(w)
         # "the leaders of the United States and Russia", "U.S. and Russian presidents"
         self.by_country: dict[str, str] = {p.country: p.id for p in parties.values() if p.country}
         self.country_alias: dict[str, str] = {}
@@ -165,19 +165,18 @@ class PartyFinder:
         for m in self.alias_re.finditer(text, overlapped=True):
             for pid in self.alias_owner.get(regex.sub(r"\s+", " ", m.group(0).lower()), []):
                 hits.append(Hit(pid, offset + m.start(), offset + m.end(), m.group(0)))
-        if self.fuzzy_re is not None:
-            try:
-                for m in self.fuzzy_re.finditer(text, timeout=0.5):
-                    w = m.group(0)
-                    if not w[:1].isupper():
-                        continue
-                    best = min(self.fuzzy_owner, key=lambda k: _dist(k, w.lower()))
-                    if best[:1] != w[:1].lower():
-                        continue
-                    for pid in self.fuzzy_owner[best]:
-                        hits.append(Hit(pid, offset + m.start(), offset + m.end(), w))
-            except TimeoutError:
-                pass
+        if self.fuzzy_owner:
+            # garbled names ("Binden", "Putiin", "Zelenskyyk"): capitalised words one edit away
+            # from a one-word alias with the same first letter; an exact alias was found above
+            for m in _CAP_WORD.finditer(text):
+                w = m.group(0).lower()
+                if w in self.alias_owner:
+                    continue
+                for alias in self._fuzzy_by_letter.get(w[0], ()):
+                    if abs(len(alias) - len(w)) <= 1 and _dist(alias, w) <= 1:
+                        for pid in self.fuzzy_owner[alias]:
+                            hits.append(Hit(pid, offset + m.start(), offset + m.end(), m.group(0)))
+                        break
         for m in self.leaders_re.finditer(text):
             for g in ("a", "b", "c", "d"):
                 if m.group(g):
@@ -194,6 +193,21 @@ class PartyFinder:
             kept.append(h)
         kept.sort(key=lambda h: h.start)
         return kept
+
+
+_CAP_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{3,}(?![\p{L}])")
+
+
+def party_finder(fb: FactBase) -> PartyFinder:
+    """One PartyFinder per fact base (its alternation is costly to build)."""
+    found = _FINDERS.get(id(fb))
+    if found is None or found[0] is not fb:
+        found = (fb, PartyFinder(fb.parties))
+        _FINDERS[id(fb)] = found
+    return found[1]
+
+
+_FINDERS: dict[int, tuple[FactBase, PartyFinder]] = {}
 
 
 def _dist(a: str, b: str) -> int:
@@ -230,7 +244,7 @@ class Binder:
     def __init__(self, fb: FactBase, doc: Document):
         self.fb = fb
         self.doc = doc
-        self.parties = PartyFinder(fb.parties)
+        self.parties = party_finder(fb)
         self.current: str | None = None
         self.history: list[str] = []  # events the article has firmly been about, latest last
         self._place_res = {e.id: regex.compile(rf"(?<![\p{{L}}]){regex.escape(e.place)}(?![\p{{L}}])", regex.IGNORECASE)

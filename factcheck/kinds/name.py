@@ -35,7 +35,6 @@ class NameSpec:
     last: str
     forms: frozenset[str]  # every accepted surname form, lower case
     firsts: frozenset[str]  # accepted first names, lower case
-    fuzzy: regex.Pattern[str]
 
 
 def _split(full: str) -> tuple[str, str]:
@@ -47,7 +46,8 @@ def _max_edits(word: str) -> int:
     return 1 if len(word) <= 7 else 2
 
 
-def name_spec(value: str, variants: list[str]) -> NameSpec:
+@cache
+def name_spec(value: str, variants: tuple[str, ...]) -> NameSpec:
     first, last = _split(value)
     forms = {last.lower()}
     firsts = {first.lower()} if first else set()
@@ -56,12 +56,7 @@ def name_spec(value: str, variants: list[str]) -> NameSpec:
         forms.add(s.lower())
         if f and s.lower() in forms:
             firsts.add(f.lower())
-    # one edit more than `_max_edits` is searched for, and kept only after the person's own first
-    # name ("Dmitri Peskoff")
-    alts = "|".join(f"(?:{regex.escape(f)}){{e<={_max_edits(f) + (1 if len(f) >= 6 else 0)}}}"
-                    for f in sorted(forms, key=len, reverse=True))
-    fuzzy = regex.compile(rf"(?<![{_L}])(?:{alts})(?![{_L}])", regex.IGNORECASE | regex.ENHANCEMATCH)
-    return NameSpec(first, last, frozenset(forms), frozenset(firsts), fuzzy)
+    return NameSpec(first, last, frozenset(forms), frozenset(firsts))
 
 
 def _why(word: str, exact: bool, first: str, first_ok: bool | None, spec: NameSpec) -> str:
@@ -73,6 +68,34 @@ def _why(word: str, exact: bool, first: str, first_ok: bool | None, spec: NameSp
     if not exact:
         parts.append(f"{word!r} is a near-miss of {spec.last!r}, not a listed spelling")
     return "; ".join(parts)
+
+
+_CAPITALISED = regex.compile(rf"(?<![{_L}])\p{{Lu}}[{_L}]*(?![{_L}])")
+
+
+def _near_words(text: str, spec: NameSpec) -> list[tuple[regex.Match[str], int]]:
+    """Capitalised words at most one edit more than `_max_edits` from a surname form with the same
+    first letter (the extra edit is kept only after the person's own first name: "Dmitri
+    Peskoff"), with their distance (a Levenshtein distance on short words: cheaper than fuzzy
+    regular expressions over every sentence)."""
+    from factcheck.bind import _dist
+
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        w = m.group(0).lower()
+        best = None
+        for f in spec.forms:
+            if f[:1] != w[:1]:
+                continue
+            allowed = _max_edits(f) + (1 if len(f) >= 6 else 0)
+            if abs(len(f) - len(w)) > allowed:
+                continue
+            d = 0 if f == w else _dist(f, w)
+            if d <= allowed and (best is None or d < best):
+                best = d
+        if best is not None:
+            out.append((m, best))
+    return out
 
 
 @cache
@@ -124,7 +147,7 @@ class NameKind:
     def _spec(self, fact: Fact, ctx: Context) -> NameSpec:
         key = ("namespec", fact.id)
         if key not in ctx.cache:
-            ctx.cache[key] = name_spec(fact.value, [str(v.value) for v in fact.variants])
+            ctx.cache[key] = name_spec(fact.value, tuple(str(v.value) for v in fact.variants))
         spec: NameSpec = ctx.cache[key]
         return spec
 
@@ -134,9 +157,8 @@ class NameKind:
         spec = self._spec(fact, ctx)
         out: list[Reading] = []
         text = sentence.text
-        try:
-            matches = list(spec.fuzzy.finditer(text, overlapped=False, timeout=0.5))
-        except TimeoutError:
+        matches = _near_words(text, spec)
+        if not matches:
             return out
         has_context = any(c.search(text) for c in fact.options.get("context", []))
         doc_context = ctx.cache.get(("doc_context", fact.id))
@@ -144,12 +166,11 @@ class NameKind:
             doc_context = any(c.search(ctx.doc.text) for c in fact.options.get("context", []))
             ctx.cache[("doc_context", fact.id)] = doc_context
         established = ctx.cache.setdefault(("established", fact.id), False)
-        for m in matches:
+        for m, edits in matches:
             word = m.group(0)
-            if not word[:1].isupper() or word.isupper() and len(word) > 3:
+            if word.isupper() and len(word) > 3:
                 continue
             exact = word.lower() in spec.forms
-            edits = sum(m.fuzzy_counts)
             if not exact and (edits == 0 or word[:1].lower() != next(iter(sorted(spec.forms)))[:1]
                               and not any(word[:1].lower() == f[:1] for f in spec.forms)):
                 continue
