@@ -410,8 +410,10 @@ class Binder:
                     group = near
             if len(group) > 1 and all(g[3] == "parties of the sentence and a word for a talk" for g in group):
                 group = self._nearest_missing_party(group, info)
-            if len(group) > 1 and max(g[0] for g in group) == WEAK and self.current in {g[2] for g in group}:
-                # loose evidence: read it as the event the article is telling about
+            if len(group) > 1 and self.current in {g[2] for g in group}:
+                # the same evidence fits several events ("the call between Biden and Putin"): read it
+                # as the one the article is telling about; the others stay as alternates, so a value
+                # that agrees with one of them is not held against it
                 alternates += [g[2] for g in group if g[2] != self.current]
                 group = [g for g in group if g[2] == self.current]
             kept += group
