@@ -86,6 +86,17 @@ def _soften(j: Judged, r: Reading, sentence: Sentence) -> Judged:
     return j
 
 
+def _talk_near(sentence: Sentence, r: Reading) -> bool:
+    """A word for a talk right around the value ("announced the call on Wednesday"), not only far
+    off in the sentence ("said on Friday that Moscow would judge ... those talks")."""
+    from factcheck.bind import _word_res
+
+    nouns = _word_res()[0]
+    a = max(0, r.start - sentence.start - 30)
+    b = min(len(sentence.text), r.end - sentence.start + 15)
+    return bool(nouns.search(sentence.text[a:b]))
+
+
 def _weekday_only(r: Reading) -> bool:
     return isinstance(r.value, DateValue) and r.value.day is None and r.value.weekday is not None
 
@@ -195,7 +206,7 @@ class _Checker:
                 return  # the value is another event's ("Jan. 10" in a clause about the OSCE meeting)
             if j.verdict == "contradict" and level < MEDIUM:
                 j = Judged("unclear", j.reason + "; the clause is only loosely about this event")
-            elif j.verdict == "contradict" and fact.near and b.by_reference:
+            elif j.verdict == "contradict" and fact.near and b.by_reference and not _talk_near(sentence, r):
                 # "Peskov said on Friday that Moscow would judge ... those talks": a statement's date
                 # needs the event in the clause, not only a reference back to it
                 j = Judged("unclear", j.reason + "; the clause only refers back to the event")
