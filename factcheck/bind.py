@@ -423,6 +423,13 @@ class Binder:
                  sc, eid, why + (", far from the article's dates" if lvl > WEAK and not why.startswith("named")
                                  and self._far(eid) else ""), ev)
                 for lvl, sc, eid, why, ev in kept]
+        if len(kept) == 1 and kept[0][3] == "its place and a word for a talk" and alternates and not any(
+                not self.fb.parties[h.what].generic and h.what not in self.fb.events[kept[0][2]].parties
+                for h in info.hits):
+            # "talks in Geneva on Jan. 10" in a story of January: the June summit in Geneva is set
+            # aside by the article's dates, one event is left
+            kept = [(MEDIUM, kept[0][1], kept[0][2], "its place, a word for a talk and the article's dates",
+                     kept[0][4])]
         if len(kept) == 1 and kept[0][3] == "one party and a word for a talk":
             e = self.fb.events[kept[0][2]]
             foreign = {h.what for h in info.hits} - set(e.parties)

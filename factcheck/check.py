@@ -380,9 +380,11 @@ class _Checker:
             return min((max(a - r.end, r.start - b, 0) + (0 if seg and seg.start <= a < seg.end else 100)
                         for a, b in far), default=float("inf"))
 
-        rival_agree = [f for f, _ in rivals if judge(r, f, sentence, self.ctx).verdict == "agree"]
         mine = dist(spans)
         others = min(dist(sp) for _, sp in rivals)
+        # rivals that agree and are at least as near by their own cues: the value may be theirs
+        rival_agree = [f for f, sp in rivals if judge(r, f, sentence, self.ctx).verdict == "agree"
+                       and dist(sp) <= mine]
         if j.verdict == "agree":
             if rival_agree and others < mine:
                 return
