@@ -21,10 +21,10 @@ from factcheck.model import Source
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {
-    "unseen (independent author; used while developing)": (ROOT / "tests/golden/unseen", "u*.txt"),
+    "unseen (independent author; used while developing)": (ROOT / "tests/golden/unseen", "u[0-9]*.txt"),
     "holdout (independent author; first scored untuned, see quality-holdout-first-score.md; then used"
-    " in development)": (ROOT / "tests/golden/holdout", "h*.txt"),
-    "final (independent author; scored once, never tuned against)": (ROOT / "tests/golden/final", "f*.txt"),
+    " in development)": (ROOT / "tests/golden/holdout", "h[0-9]*.txt"),
+    "final (independent author; scored once, never tuned against)": (ROOT / "tests/golden/final", "f[0-9]*.txt"),
     "shared dev set (../shared/dev)": (ROOT.parent / "shared/dev", "articles/*.txt"),
 }
 

@@ -356,9 +356,11 @@ class Binder:
         scored: list[tuple[int, float, str, str, frozenset[str]]] = []
         for e in self.fb.events.values():
             named = e.id in info.names
-            if not named and e.mode and info.modes and e.mode not in info.modes:
-                continue
             mine = found & set(e.parties)
+            if not named and e.mode and info.modes and e.mode not in info.modes and self._mode_rival(e, mine, info):
+                # "talk by telephone": not the video summit, which has the same parties; but a
+                # video call named in the clause does not take away Biden's call with Zelenskyy
+                continue
             specific = {p for p in mine if not self.fb.parties[p].generic}
             full = len(e.parties) >= 2 and len(mine) == len(e.parties)
             if named:
@@ -388,7 +390,8 @@ class Binder:
             else:
                 continue
             evidence = frozenset(mine | ({f"name:{e.id}"} if named else set())
-                                 | ({f"place:{e.place}"} if e.id in info.places else set()))
+                                 | ({f"place:{e.place}"} if e.id in info.places else set())
+                                 | ({f"mode:{e.mode}"} if e.mode and e.mode in info.modes else set()))
             score = len(mine) + (2 if e.id in info.places else 0) + (1 if e.mode in info.modes else 0)
             scored.append((level, score, e.id, why, evidence))
         if not scored:
@@ -448,6 +451,13 @@ class Binder:
         if d is None or not self.explicit_anchors:
             return False
         return all(abs((d - a).days) > days for a in self.explicit_anchors)
+
+    def _mode_rival(self, e: Event, mine: set[str], info: _SegInfo) -> bool:
+        """Is there another event with these parties whose mode the clause does say?"""
+        if not mine:
+            return True
+        return any(x.id != e.id and mine <= set(x.parties) and (x.mode in info.modes or x.id in info.names)
+                   for x in self.fb.events.values())
 
     def _mode_unique(self, e: Event) -> bool:
         return sum(1 for x in self.fb.events.values() if x.mode == e.mode) == 1

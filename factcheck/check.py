@@ -62,6 +62,7 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
     return Judged("unclear", "cannot tell from this mention alone")
 
 
+_NEGATED = regex.compile(r"(?<![\p{L}])(?:not|n't|never|neither|nor)(?![\p{L}])", regex.IGNORECASE)
 _WHEN_CLAUSE = regex.compile(r"(?:when|while|as|where)\b", regex.IGNORECASE)
 
 
@@ -83,6 +84,11 @@ def _soften(j: Judged, r: Reading, sentence: Sentence) -> Judged:
         return Judged("unclear", j.reason + f"; {r.extra.get('why_loose', 'resolved from an earlier sentence')}")
     if _disputed_re().search(sentence.text):
         return Judged("unclear", j.reason + "; the sentence reports a claim in order to dispute it")
+    head = sentence.text[max(0, r.start - sentence.start - 45) : r.start - sentence.start]
+    if isinstance(r.value, DateValue) and _far_zone_before(head):
+        return Judged("unclear", j.reason + "; the date is given in another time zone (\"2:00am AEDT on Wednesday\")")
+    if _NEGATED.search(head):
+        return Judged("unclear", j.reason + "; the statement is negated (\"did not take place on ...\")")
     return j
 
 
@@ -95,6 +101,14 @@ def _talk_near(sentence: Sentence, r: Reading) -> bool:
     a = max(0, r.start - sentence.start - 30)
     b = min(len(sentence.text), r.end - sentence.start + 15)
     return bool(nouns.search(sentence.text[a:b]))
+
+
+def _far_zone_before(head: str) -> bool:
+    """A clock time in a zone far from Washington's right before a date: the date may be local."""
+    from factcheck.kinds.time import read_times
+
+    times = read_times(head[-30:])
+    return any(t.value.offset_h is not None and not -6 <= t.value.offset_h <= 0 for t in times)
 
 
 def _weekday_only(r: Reading) -> bool:
@@ -215,7 +229,10 @@ class _Checker:
         nearest, clear = b.nearest(r.start, r.end)
         if j.verdict == "agree":
             # several events of the clause may agree ("6 December 2021 - Biden confers with Macron ...;
-            # Blinken speaks with Zelenskyy"): the value agrees with each
+            # Blinken speaks with Zelenskyy"): the value agrees with each, unless another agreeing
+            # event is clearly the nearest ("90 minutes, shorter than his two-hour video summit")
+            if clear and nearest != ev and any(f.event == nearest for f in rival_agree):
+                return
             self.record(fact, r, sentence, j, rule + f"; agrees with this of {len(b.candidates)} events")
             return
         if rival_agree:

@@ -76,10 +76,10 @@ _FURNITURE_LINE = regex.compile(
     regex.IGNORECASE,
 )
 # A dateline opening a paragraph: "MOSCOW, December 31 (Reuters) –", "WASHINGTON —", "MOSCOW - ".
+# The city is in capitals (case-sensitive); the month may be written any way ("Dec 31", "JANUARY 2").
 _DATELINE = regex.compile(
-    r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]+\.?)?(?:,\s*(?:(?:" + _MONTH + r")\.?\s+\d{1,2}"
-    r"(?:,\s*\d{4})?|\d{1,2}\s+(?:" + _MONTH + r")\.?))?\s*(?:\((?:[A-Za-z .]+)\))?\s*[-–—:]+\s+",
-    regex.IGNORECASE if False else 0,
+    r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]+\.?)?(?:,\s*(?i:(?:" + _MONTH + r")\.?\s+\d{1,2}"
+    r"(?:,\s*\d{4})?|\d{1,2}\s+(?:" + _MONTH + r")\.?(?:\s+\d{4})?))?\s*(?:\((?:[A-Za-z .]+)\))?\s*[-–—:]+\s+"
 )
 
 # Sentence boundary: terminal punctuation, optional closing quote/bracket, space, then a capital,
@@ -101,7 +101,9 @@ def _clause_split_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?P<semi>\s*;\s*|\s+[–—-]{{1,2}}\s+|\s*\(\s*|\s*\)\s*|(?<!\d):\s+)"
         rf"|(?P<comma>,\s+)(?=(?:{alternation(lg.clause_openers)})\b)"
-        rf"|(?P<anchor>(?:,\s*)?(?<![\p{{L}}-])(?P<phrase>(?:{anchors}))\b(?!\s+(?:of|that|to)\b))",
+        rf"|(?P<anchor>(?:,\s*)?(?<![\p{{L}}-])(?P<phrase>(?:{anchors}))\b(?!\s+(?:of|that|to)\b)"
+        rf"(?!\s+(?:(?:just|nearly|about|almost|some|roughly|more\s+than|less\s+than|over|under)\s+)*"
+        rf"(?:\d|an?\s+hour|half\s+an|(?:one|two|three|four|five|six|seven|eight|nine|ten|ninety|fifty)\b)))",
         regex.IGNORECASE,
     )
 

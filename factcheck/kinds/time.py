@@ -40,9 +40,9 @@ def _time_re() -> regex.Pattern[str]:
     ampm = r"(?P<ampm>[ap]\.?\s?m\b\.?)"
     return regex.compile(
         rf"(?<![\p{{L}}\d.,:])(?:"
-        rf"(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*{ampm}(?:\s*\(?(?P<z1>{zones})\b\.?)?"
-        rf"|(?P<h2>\d{{1,2}})[:.](?P<mi2>\d{{2}})(?:\s*(?:hours|hrs|h))?(?:\s*\(?(?P<z2>{zones})\b\.?)?"
-        rf"|(?P<hm>[0-2]\d[0-5]\d)\s*(?:hours|hrs|h)?\s*\(?(?P<z3>{zones})\b\.?"
+        rf"(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*{ampm}(?:\s*\(?(?P<z1>{zones})\b)?"
+        rf"|(?P<h2>\d{{1,2}})[:.](?P<mi2>\d{{2}})(?:\s*(?:hours|hrs|h))?(?:\s*\(?(?P<z2>{zones})\b)?"
+        rf"|(?P<hm>[0-2]\d[0-5]\d)\s*(?:hours|hrs|h)?\s*\(?(?P<z3>{zones})\b"
         rf")(?![\d])",
         regex.IGNORECASE,
     )
