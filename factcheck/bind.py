@@ -102,6 +102,20 @@ def _not_talk_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['not_talk'])})(?![\p{{L}}])", regex.IGNORECASE)
 
 
+@cache
+def _again_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['again'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
+def _leaders_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['leaders'])})(?![\p{{L}}])")
+
+
+def _norm_leader(name: str) -> str:
+    return regex.sub(r"\s+", " ", name)
+
+
 def _governs_talk(text: str) -> bool:
     """A negation or modal shortly before a word for a talk ("not expected to attend these talks
     or meet Putin"); not one in a reported clause after it ("warned Putin that an invasion would")."""
@@ -236,6 +250,8 @@ class _SegInfo:
     sentence_parties: frozenset[str] = frozenset()  # specific parties named anywhere in the sentence
     sentence_hits: tuple[Hit, ...] = ()
     irrealis: bool = False  # negated or hypothetical ("not expected to meet", "whether he would")
+    again: bool = False  # "speak again": perhaps another occurrence
+    leaders: frozenset[str] = frozenset()  # countries whose leaders the clause names
 
 
 class Binder:
@@ -342,6 +358,8 @@ class Binder:
             # a mode said in another clause ("..., and ... on Tuesday's video call") is that clause's
             modes=seg_modes, names=names, places=places,
             pair=bool(_pair_re().search(text)), irrealis=_governs_talk(text),
+            again=bool(_again_re().search(talk_text)),
+            leaders=frozenset(lang().data["leaders"][_norm_leader(m.group(0))] for m in _leaders_re().finditer(text)),
         )
 
     def _candidates(self, info: _SegInfo) -> Binding:
@@ -389,6 +407,10 @@ class Binder:
                 level, why = WEAK, "its mode and a word for a talk"
             else:
                 continue
+            if level > WEAK and not named and info.again:
+                level, why = WEAK, why + ", said to happen again"
+            if named and self._third_leader(e, info):
+                level, why = WEAK, "named, but with another country's leader"
             evidence = frozenset(mine | ({f"name:{e.id}"} if named else set())
                                  | ({f"place:{e.place}"} if e.id in info.places else set())
                                  | ({f"mode:{e.mode}"} if e.mode and e.mode in info.modes else set()))
@@ -451,6 +473,13 @@ class Binder:
         if d is None or not self.explicit_anchors:
             return False
         return all(abs((d - a).days) > days for a in self.explicit_anchors)
+
+    def _third_leader(self, e: Event, info: _SegInfo) -> bool:
+        """"Biden and Xi hold virtual summit": a leader of a country none of the event's parties
+        leads, and not all the parties named."""
+        countries = {self.fb.parties[p].country for p in e.parties if p in self.fb.parties}
+        found = {h.what for h in info.hits}
+        return bool(info.leaders - countries) and not set(e.parties) <= found
 
     def _mode_rival(self, e: Event, mine: set[str], info: _SegInfo) -> bool:
         """Is there another event with these parties whose mode the clause does say?"""

@@ -62,6 +62,7 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
     return Judged("unclear", "cannot tell from this mention alone")
 
 
+_CORRECTED = regex.compile(r"\W{0,4}(?:sorry|I\s+mean|rather|correction|make\s+that|that\s+is)\b", regex.IGNORECASE)
 _NEGATED = regex.compile(r"(?<![\p{L}])(?:not|n't|never|neither|nor)(?![\p{L}])", regex.IGNORECASE)
 _WHEN_CLAUSE = regex.compile(r"(?:when|while|as|where)\b", regex.IGNORECASE)
 
@@ -85,6 +86,9 @@ def _soften(j: Judged, r: Reading, sentence: Sentence) -> Judged:
     if _disputed_re().search(sentence.text):
         return Judged("unclear", j.reason + "; the sentence reports a claim in order to dispute it")
     head = sentence.text[max(0, r.start - sentence.start - 45) : r.start - sentence.start]
+    tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 25]
+    if _CORRECTED.match(tail):
+        return Judged("unclear", j.reason + "; corrected right after (\"on Friday, sorry, Thursday\")")
     if isinstance(r.value, DateValue) and _far_zone_before(head):
         return Judged("unclear", j.reason + "; the date is given in another time zone (\"2:00am AEDT on Wednesday\")")
     if _NEGATED.search(head):
@@ -215,6 +219,11 @@ class _Checker:
         rival_agree = [f for e in sorted(others) for f in self.by_event[e]
                        if f.kind == fact.kind and self._routed(f, r, sentence)
                        and judge(r, f, sentence, self.ctx).verdict == "agree"]
+        if (j.verdict == "contradict" and isinstance(r.value, DateValue) and r.value.month and r.value.day
+                and not b.why.get(ev, "").startswith("named") and self._far_from_event(r.value, ev)):
+            # "Biden and Zelenskyy speak ... on January 2": weeks away from the call of the base, by the
+            # same parties: another call rather than a wrong date
+            j = Judged("unclear", j.reason + "; weeks from this event: perhaps another talk between the same parties")
         if len(b.candidates) == 1:
             if j.verdict == "contradict" and rival_agree:
                 return  # the value is another event's ("Jan. 10" in a clause about the OSCE meeting)
@@ -243,6 +252,16 @@ class _Checker:
             self.record(fact, r, sentence,
                         Judged("unclear", j.reason + f"; the clause may be about {', '.join(b.candidates)}"),
                         rule)
+
+    def _far_from_event(self, v: DateValue, event_id: str, days: int = 14) -> bool:
+        d = self.fb.events[event_id].date
+        if d is None or v.month is None or v.day is None:
+            return False
+        try:
+            read = dt.date(v.year or d.year, v.month, v.day)
+        except ValueError:
+            return False
+        return abs((read - d).days) > days
 
     # -- "two days after the video summit" ----------------------------------------------------
     def relative_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:

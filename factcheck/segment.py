@@ -75,6 +75,14 @@ _FURNITURE_LINE = regex.compile(
     r"share\s*:.*|(?:we\s+use\s+)?cookies?\b.{0,200}|advertisement|sponsored.*)\s*$",
     regex.IGNORECASE,
 )
+# Headers of lists of other articles; the lines after them, up to a blank line, are furniture too.
+_LIST_HEADER = regex.compile(
+    r"^\s*(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles|stories|news|coverage))?|"
+    r"read\s+(?:more|next|also)|more\s+(?:from|on|stories|news)(?:\s+\S+){0,3}|trending(?:\s+now)?|"
+    r"recommended(?:\s+for\s+you)?|you\s+may\s+(?:also\s+)?like|top\s+stories|latest\s+news|"
+    r"editor'?s\s+picks?|also\s+on\s+\S+)\s*:?\s*$",
+    regex.IGNORECASE,
+)
 # A dateline opening a paragraph: "MOSCOW, December 31 (Reuters) –", "WASHINGTON —", "MOSCOW - ".
 # The city is in capitals (case-sensitive); the month may be written any way ("Dec 31", "JANUARY 2").
 _DATELINE = regex.compile(
@@ -183,12 +191,22 @@ def segment(text: str) -> Document:
         line_starts.append(m.end())
     paragraph = 0
     offset = 0
+    in_list = False
     for raw_line in text.split("\n"):
         line_start = offset
         offset += len(raw_line) + 1
         line = raw_line.rstrip("\r")
         if not line.strip():
             paragraph += 1
+            in_list = False
+            continue
+        if in_list and len(line) < 160:
+            # the headlines listed under "Most read", "Related", "More from": not this article's claims
+            furniture.append((line_start, line_start + len(line), "list of other articles"))
+            continue
+        if _LIST_HEADER.match(line):
+            furniture.append((line_start, line_start + len(line), "page furniture"))
+            in_list = True
             continue
         if _DATE_LINE.match(line):
             furniture.append((line_start, line_start + len(line), "page date line"))

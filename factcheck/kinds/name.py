@@ -12,6 +12,7 @@ agree, `others` contradict.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
@@ -59,6 +60,11 @@ def name_spec(value: str, variants: tuple[str, ...]) -> NameSpec:
     return NameSpec(first, last, frozenset(forms), frozenset(firsts))
 
 
+def _plain(word: str) -> str:
+    """Lower case without accents: "Volodímir" and "Volodimir" are the same transliteration."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
 def _why(word: str, exact: bool, first: str, first_ok: bool | None, spec: NameSpec) -> str:
     if exact and first_ok is not False:
         return "a listed spelling"
@@ -82,7 +88,7 @@ def _near_words(text: str, spec: NameSpec) -> list[tuple[regex.Match[str], int]]
 
     out = []
     for m in _CAPITALISED.finditer(text):
-        w = m.group(0).lower()
+        w = _plain(m.group(0))
         best = None
         for f in spec.forms:
             if f[:1] != w[:1]:
@@ -170,7 +176,7 @@ class NameKind:
             word = m.group(0)
             if word.isupper() and len(word) > 3:
                 continue
-            exact = word.lower() in spec.forms
+            exact = _plain(word) in spec.forms
             if not exact and (edits == 0 or word[:1].lower() != next(iter(sorted(spec.forms)))[:1]
                               and not any(word[:1].lower() == f[:1] for f in spec.forms)):
                 continue
@@ -180,7 +186,7 @@ class NameKind:
                     continue
             start = sentence.start + m.start()
             first_m = regex.search(rf"([\p{{Lu}}][{_L}]+)\.?\s+(?:[\p{{Lu}}]\.\s+)?$", text[: m.start()])
-            first = first_m.group(1) if first_m else ""
+            first = _plain(first_m.group(1)) if first_m else ""
             first_ok: bool | None = None
             if first and spec.firsts:
                 fl = first.lower()
