@@ -131,6 +131,7 @@ def _inside_word(text: str, a: int, b: int) -> bool:
     return (a > 0 and text[a - 1].isalpha()) or (b < len(text) and text[b].isalpha())
 
 
+_THEY = regex.compile(r"(?<![\p{L}])(?:they|the\s+two|both)(?![\p{L}])", regex.IGNORECASE)
 _ELLIPSIS = regex.compile(r"(?:and|or|but|while)\s", regex.IGNORECASE)
 _LEADERS = regex.compile(r"(?<![\p{L}])(?:leaders|presidents|heads\s+of\s+state)(?![\p{L}])", regex.IGNORECASE)
 _RELATIVE = regex.compile(r"(?:which|who|whom|that|where)\b", regex.IGNORECASE)
@@ -399,7 +400,9 @@ class Binder:
                 level, why = MEDIUM, "parties of the sentence and a word for a talk"
             elif specific and info.noun and not info.other_event:
                 level, why = WEAK, "one party and a word for a talk"
-            elif e.id in info.places and (info.noun or info.verb or info.sentence_word) and not info.other_event:
+            elif e.id in info.places and not info.other_event and (
+                    info.noun or (info.verb and (info.pair or _THEY.search(info.seg.text)))):
+                # "talks in Geneva", "they sat down together in Geneva"; not "is planned in Geneva"
                 level, why = WEAK, "its place and a word for a talk"
             elif (e.mode and e.mode in info.modes and self._mode_unique(e) and (info.noun or info.verb)
                   and (info.sentence_parties or _LEADERS.search(info.seg.text))):

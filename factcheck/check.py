@@ -107,6 +107,14 @@ def _talk_near(sentence: Sentence, r: Reading) -> bool:
     return bool(nouns.search(sentence.text[a:b]))
 
 
+def _unit_after(fact: Fact, r: Reading, a: int, b: int, sentence: Sentence) -> bool:
+    """Is the cue span [a, b) the unit noun just after the figure ("10,000 Russian troops")?"""
+    unit = fact.options.get("unit")
+    if unit is None or not r.end <= a <= r.end + 25:
+        return False
+    return bool(unit.fullmatch(sentence.text[a - sentence.start : b - sentence.start]))
+
+
 def _far_zone_before(head: str) -> bool:
     """A clock time in a zone far from Washington's right before a date: the date may be local."""
     from factcheck.kinds.time import read_times
@@ -381,20 +389,33 @@ class _Checker:
 
     @staticmethod
     def _excluded(fact: Fact, r: Reading, sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
-        """Is the value taken away from the fact? By an `exclude` pattern nearer to it than the
-        fact's own cue ("put the total at 94,300, the same day ... an offensive with up to
-        175,000"), or, for a number standing alone, by no cue of the fact shortly before it."""
-        def dist(a: int, b: int) -> int:
-            return max(a - r.end, r.start - b, 0)
-
+        """Is the value taken away from the fact? By an `exclude` pattern in its clause (for figures:
+        nearer to it than the fact's own cue), or, for a number standing alone, by no cue of the
+        fact shortly before it."""
         seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
-        if any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
+
+        def dist(a: int, b: int) -> int:
+            outside = 0 if seg is None or seg.start <= a < seg.end else 100  # another clause counts less
+            return max(a - r.end, r.start - b, 0) + outside
+
+        if fact.kind == "quantity" and fact.exclude:
+            # figures: an exclude pattern counts when it is nearer the figure than the fact's own
+            # distinctive cue ("returning to their bases ..., a fraction of the 94,300 that
+            # Ukraine's defence minister said")
+            own = min((dist(a, b) for a, b in spans if not _unit_after(fact, r, a, b, sentence)), default=10**6)
+            near_exclude = min((dist(sentence.start + m.start(), sentence.start + m.end())
+                                for p in fact.exclude for m in p.finditer(sentence.text)), default=10**6)
+            if near_exclude < own:
+                return True
+        elif any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
             return True
         cue_in_seg = seg is not None and any(seg.start <= a < seg.end for a, _ in spans)
-        if not cue_in_seg and any(p.search(sentence.text) for p in fact.exclude):
+        if fact.kind != "quantity" and not cue_in_seg and any(p.search(sentence.text) for p in fact.exclude):
             return True
         if r.extra.get("bare"):
-            return not any(b <= r.start and r.start - b <= 60 for a, b in spans)
+            # a figure with no unit needs the fact's cue shortly before or just after it
+            return not any((b <= r.start and r.start - b <= 60) or (r.end <= a and a - r.end <= 30)
+                           for a, b in spans)
         return False
 
     def _decide_cue(self, fact: Fact, r: Reading, sentence: Sentence,
@@ -412,7 +433,7 @@ class _Checker:
         def dist(sp: list[tuple[int, int]]) -> float:
             # the unit noun right after a figure ("10,000 troops") is every troop fact's cue: only
             # the other cues tell the facts apart; a cue in another clause counts for less
-            far = [(a, b) for a, b in sp if not (r.end <= a <= r.end + 25)]
+            far = [(a, b) for a, b in sp if not _unit_after(fact, r, a, b, sentence)]
             return min((max(a - r.end, r.start - b, 0) + (0 if seg and seg.start <= a < seg.end else 100)
                         for a, b in far), default=float("inf"))
 

@@ -47,7 +47,8 @@ _INTRO = regex.compile(r"(?:leaders?|heads?\s+of\s+(?:state|government)|counterp
                        regex.IGNORECASE)
 
 
-_TITLE = regex.compile(r"\A\s+(?:(?-i:\p{Lu}[\p{L}.'’-]*)\s+){0,3}\Z")
+# between two names of one member: titles and first names, or "of" ("Emmanuel Macron of France")
+_TITLE = regex.compile(r"\A(?:\s+(?:(?-i:\p{Lu}[\p{L}.'’-]*)\s+){0,3}|\s+of\s+(?:the\s+)?|['’]s\s+)\Z")
 
 
 def country_lists(sentence: Sentence) -> list[tuple[int, int, list[str]]]:
