@@ -268,6 +268,10 @@ class Binder:
                            for e in fb.events.values() if e.place}
         self._member_sets = {f.event: set(f.value) for f in fb.facts
                              if f.event and f.kind == "set" and f.options.get("universe") == "countries"}
+        # the parties the article names anywhere, and the events one of whose parties it names: a
+        # "90-minute video call" among former scouts is no Biden-Putin summit
+        self.named_parties = {h.what for s in doc.sentences for h in self.parties.find(s.text, s.start)}
+        self.present = {e.id for e in fb.events.values() if set(e.parties) & self.named_parties}
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
         self.anchors = self._anchors()
@@ -305,6 +309,7 @@ class Binder:
             probe.history = []
             probe.explicit_anchors = ()
             probe._place_res, probe._member_sets = self._place_res, self._member_sets
+            probe.named_parties, probe.present = self.named_parties, self.present
             for s in self.doc.sentences:
                 for b in probe.sentence(s):
                     if len(b.candidates) == 1 and b.level >= MEDIUM:
@@ -374,6 +379,8 @@ class Binder:
                     break
         scored: list[tuple[int, float, str, str, frozenset[str]]] = []
         for e in self.fb.events.values():
+            if e.id not in self.present:
+                continue
             named = e.id in info.names
             mine = found & set(e.parties)
             if not named and e.mode and info.modes and e.mode not in info.modes and self._mode_rival(e, mine, info):

@@ -232,6 +232,9 @@ class _Checker:
             # "Biden and Zelenskyy speak ... on January 2": weeks away from the call of the base, by the
             # same parties: another call rather than a wrong date
             j = Judged("unclear", j.reason + "; weeks from this event: perhaps another talk between the same parties")
+        if j.verdict == "contradict" and isinstance(r.value, DateValue) and r.value.month and r.value.day \
+                and self._far_from_event(r.value, ev, 3) and self._another_events_date(r.value, ev):
+            return  # "... on a video link on 7 December and spoke again by phone on 30 December"
         if len(b.candidates) == 1:
             if j.verdict == "contradict" and rival_agree:
                 return  # the value is another event's ("Jan. 10" in a clause about the OSCE meeting)
@@ -260,6 +263,11 @@ class _Checker:
             self.record(fact, r, sentence,
                         Judged("unclear", j.reason + f"; the clause may be about {', '.join(b.candidates)}"),
                         rule)
+
+    def _another_events_date(self, v: DateValue, event_id: str) -> bool:
+        """Is the date, read in full, exactly another event's date?"""
+        return any(e.id != event_id and e.date is not None and e.date.month == v.month and e.date.day == v.day
+                   and (v.year is None or v.year == e.date.year) for e in self.fb.events.values())
 
     def _far_from_event(self, v: DateValue, event_id: str, days: int = 14) -> bool:
         d = self.fb.events[event_id].date
@@ -461,12 +469,20 @@ class _Checker:
                 self.record(fact, r, sentence, judge(r, fact, sentence, self.ctx), "name in context")
 
     # -- whole document -------------------------------------------------------------------------
+    def relevant(self) -> bool:
+        """Is the article about the fact base's events at all? It must name one of their parties
+        (Biden, Russia, NATO, ...): a scouts' "90-minute video call on Thursday" binds nothing.
+        Each event also needs one of its own parties named somewhere (see Binder.present)."""
+        return bool(self.binder.named_parties)
+
     def run(self) -> SourceResult:
+        relevant = self.relevant()
         for sentence in self.doc.sentences:
-            bindings = self.binder.sentence(sentence)
-            self.event_sentence(sentence, bindings)
-            self.relative_sentence(sentence, bindings)
-            self.cue_sentence(sentence)
+            if relevant:
+                bindings = self.binder.sentence(sentence)
+                self.event_sentence(sentence, bindings)
+                self.relative_sentence(sentence, bindings)
+                self.cue_sentence(sentence)
             self.free_sentence(sentence)
         findings = []
         for fact in self.fb.facts:
