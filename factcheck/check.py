@@ -67,6 +67,11 @@ _NEGATED = regex.compile(r"(?<![\p{L}])(?:not|n't|never|neither|nor)(?![\p{L}])"
 _WHEN_CLAUSE = regex.compile(r"(?:when|while|as|where)\b", regex.IGNORECASE)
 
 
+@cache
+def _season_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['seasons'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
 def _month_only(r: Reading) -> bool:
     return isinstance(r.value, DateValue) and r.value.day is None and r.value.weekday is None
 
@@ -356,6 +361,11 @@ class _Checker:
         for part in parts:
             for r in read_dates(part.text, part.start):
                 if self._month_outside(r, lo, hi):
+                    return True
+            for m in _season_re().finditer(part.text):
+                months = lang().data["seasons"][m.group(0).lower()]
+                if not any(lo.replace(day=1) <= dt.date(y, mo, 1) <= hi
+                           for y in range(lo.year, hi.year + 1) for mo in months):
                     return True
         return False
 
