@@ -64,7 +64,7 @@ def _within(path: Path, root: Path) -> bool:
 
 def resolve_facts(config: pytest.Config) -> Path:
     """--facts (from the current directory), else the ini value factcheck_facts (from the ini
-    file's directory), else facts/ in rootdir."""
+    file's directory), else facts/ in rootdir, else facts/ in the current directory."""
     opt: str | None = config.getoption("factcheck_facts")
     ini: str = config.getini("factcheck_facts") or ""
     if opt:
@@ -72,6 +72,11 @@ def resolve_facts(config: pytest.Config) -> Path:
     if ini:
         base = config.inipath.parent if config.inipath else config.rootpath
         return Path(os.path.abspath(base / ini))
+    # facts/ in rootdir; when a corpus outside the project makes rootdir something else, facts/
+    # in the directory pytest was started from
+    for base in (config.rootpath, config.invocation_params.dir):
+        if (base / DEFAULT_FACTS).exists():
+            return base / DEFAULT_FACTS
     return config.rootpath / DEFAULT_FACTS
 
 
