@@ -1,6 +1,6 @@
 """Score verdicts against a gold file (the format of tests/golden/unseen/gold.yaml): per verdict
 precision and recall, and every disagreement. Verdicts ending in '?' need reasoning across
-sentences; they are counted apart. Used by `factcheck evaluate` and the tests."""
+sentences; they are counted apart. Used by benchmarks/quality.py and the tests."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Mine candidate facts from a corpus: `factcheck suggest [CORPUS ...]` (issue #4).
+"""Mine candidate facts from a corpus: `factcheck suggest [CORPUS ...]`.
 
 Every value the extractors can read is collected with its sentence: numbers followed by a unit
 noun ("94,000 Russian troops"), durations, dates, clock times, years, and capitalised person-like

@@ -1,7 +1,8 @@
 """Names: legitimate variants (Zelensky, Zelenskiy, Zelenskyy) agree; near-misses that are not
 listed variants (Brinken, Zelenskyyk, "Anthony" Blinken, "Jenn" Psaki) contradict.
 
-Near-misses are found with the `regex` module's fuzzy matching. A lone surname counts only with
+Near-misses are capitalised words a small edit distance from a surname form (with the same first
+letter; accents ignored). A lone surname counts only with
 the fact's `context` in the sentence, or when the person was already named in full or with their
 role earlier in the article, so an ordinary word ("horn") never does.
 

@@ -1,0 +1,33 @@
+"""The language data (factcheck/data/en.yaml) has the shape the code expects."""
+
+from __future__ import annotations
+
+import regex
+
+from factcheck.lang import alternation, lang
+
+
+def test_tables_have_their_types() -> None:
+    lg = lang()
+    assert lg.months["december"] == 12 and lg.months["dec"] == 12
+    assert lg.weekdays["tuesday"] == 1
+    assert set(lg.hedges.values()) <= {"about", "nearly", "just_under", "just_over", "over", "at_least",
+                                        "up_to", "under"}
+    assert all(isinstance(v, int) and v > 0 for v in lg.magnitudes.values())
+    assert lg.duration_units["hour"] == 60
+    assert all(-12 <= v <= 14 for v in lg.zones.values())
+    assert set(lg.modes) == {"video", "phone", "in_person"}
+
+
+def test_every_alias_list_compiles_to_a_pattern() -> None:
+    lg = lang()
+    for words in (lg.anchors, lg.event_nouns, lg.event_verbs, list(lg.hedges), list(lg.data["leaders"]),
+                  lg.data["pair_words"], lg.data["not_talk"], lg.data["disputed"]):
+        rx = regex.compile(alternation(words), regex.IGNORECASE)
+        assert all(rx.fullmatch(w) for w in words)
+
+
+def test_countries_and_leaders_agree() -> None:
+    lg = lang()
+    assert set(lg.data["leaders"].values()) - set(lg.countries) <= {"Israel", "Australia"}
+    assert set(lg.data["demonyms"].values()) <= set(lg.countries)
