@@ -26,7 +26,8 @@ SETS = {
     " in development)": (ROOT / "tests/golden/holdout", "h[0-9]*.txt"),
     "final (independent author; first score in quality-final-first-score.md; then used in development)":
         (ROOT / "tests/golden/final", "f[0-9]*.txt"),
-    "last (independent author; scored once at the end, never tuned against)": (ROOT / "tests/golden/last", "l[0-9]*.txt"),
+    "last (independent author; first score in quality-last-first-score.md; then used in development)":
+        (ROOT / "tests/golden/last", "l[0-9]*.txt"),
     "shared dev set (../shared/dev)": (ROOT.parent / "shared/dev", "articles/*.txt"),
 }
 
