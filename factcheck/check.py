@@ -483,6 +483,8 @@ class _Checker:
         """Is the article about the fact base's events at all? It must name one of their parties
         (Biden, Russia, NATO, ...): a scouts' "90-minute video call on Thursday" binds nothing.
         Each event also needs one of its own parties named somewhere (see Binder.present)."""
+        if not self.fb.parties:
+            return True  # a base of cue facts only: every article may hold them
         return bool(self.binder.named_parties)
 
     def run(self) -> SourceResult:

@@ -21,6 +21,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from factcheck.errors import FactBaseError
 from factcheck.factbase.load import load_factbase, load_with_problems
@@ -94,25 +95,50 @@ def cmd_check(args: argparse.Namespace) -> int:
     if fb is None:
         return EXIT_USAGE
     paths = args.paths or [DEFAULT_CORPUS]
+    if not any(os.path.lexists(p) for p in paths):
+        # a mistyped corpus is a usage error; one missing path among others is an unreadable source
+        print(f"factcheck: no such file or directory: {', '.join(map(str, paths))}", file=sys.stderr)
+        return EXIT_USAGE
+    fmt = args.format or _format_for(args.output)
     limits = Limits(timeout=args.timeout or None, max_chars=args.max_chars or None)
     report = run(paths, fb, jobs=args.jobs, max_bytes=args.max_bytes, limits=limits)
-    if args.output:
+    if not report.results and not report.errors:
+        print(f"factcheck: no article found in {', '.join(map(str, paths))} (.txt, .md, .html, .htm, .jsonl)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    rc = EXIT_CONTRADICTION if report.has_contradiction() else EXIT_UNREADABLE if report.errors else EXIT_OK
+    try:
+        _emit(args, report, fb, fmt)
+    except BrokenPipeError:
+        # the reader went away ("| head"): the verdict still decides the exit code
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return rc
+
+
+def _format_for(output: str | None) -> str:
+    """The format a file name asks for (report.json, report.csv, report.md), else the table."""
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    return {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown"}.get(suffix, "table")
+
+
+def _emit(args: argparse.Namespace, report: Any, fb: FactBase, fmt: str) -> None:
+    if args.output == "-":
+        sys.stdout.write(utf8_safe(render(report, fmt)))
+        sys.stdout.flush()
+    elif args.output:
         target = Path(args.output)
         _refuse_corpus_targets(report, [target])
-        _write(target, render(report, args.format))
+        _write(target, render(report, fmt))
         print(f"factcheck: wrote {args.output} ({len(report.results)} sources, {len(report.errors)} unreadable, "
               f"{len(fb.facts)} facts)", file=sys.stderr)
     else:
         out = Path(args.reports)
         _refuse_corpus_targets(report, [out / "consistency.md", out / "consistency.json"])
-        sys.stdout.write(utf8_safe(render(report, args.format)))
-        sys.stdout.flush()
         _write(out / "consistency.md", render(report, "markdown"))
         _write(out / "consistency.json", render(report, "json"))
+        sys.stdout.write(utf8_safe(render(report, fmt)))
+        sys.stdout.flush()
         print(f"factcheck: wrote {out / 'consistency.md'} and {out / 'consistency.json'}", file=sys.stderr)
-    if report.has_contradiction():
-        return EXIT_CONTRADICTION
-    return EXIT_UNREADABLE if report.errors else EXIT_OK
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
@@ -231,8 +257,10 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="check a corpus against the fact base and write the consistency report")
     c.add_argument("paths", nargs="*", help=f"files or directories (default: {DEFAULT_CORPUS}/)")
     c.add_argument("--facts", default=DEFAULT_FACTS, help=f"fact base directory or file (default: {DEFAULT_FACTS}/)")
-    c.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    c.add_argument("--output", help="write the report here instead of printing it and writing reports/")
+    c.add_argument("--format", choices=FORMATS, default=None,
+                   help="output format (default: from the --output name (.json, .csv, .md), else table)")
+    c.add_argument("--output", help="write the report here (- for standard output) instead of printing it "
+                                    "and writing reports/")
     c.add_argument("--reports", default=DEFAULT_REPORTS, help=argparse.SUPPRESS)
     c.add_argument("--jobs", "-j", type=int, default=1, help="processes to use (default: 1)")
     c.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
