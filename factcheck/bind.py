@@ -200,13 +200,20 @@ class PartyFinder:
                     if leader:
                         hits.append(Hit(leader, offset + m.start(), offset + m.end(), m.group(0)))
         # longest first; a shorter alias inside a longer one ("U.S." in "U.S. President") is dropped
-        hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+        # a hit inside a longer one is dropped; hits are short, so only those starting within the
+        # longest alias's length before it can overlap (linear, not quadratic, in the hits)
+        by_start: dict[int, list[Hit]] = {}
+        for h in hits:
+            by_start.setdefault(h.start, []).append(h)
+        longest = max((h.end - h.start for h in hits), default=0)
         kept: list[Hit] = []
         for h in hits:
-            if any(h.start < k.end and k.start < h.end and (k.end - k.start) > (h.end - h.start) for k in kept):
+            size = h.end - h.start
+            if any(k.start < h.end and h.start < k.end and (k.end - k.start) > size
+                   for st in range(h.start - longest, h.end) for k in by_start.get(st, ())):
                 continue
             kept.append(h)
-        kept.sort(key=lambda h: h.start)
+        kept.sort(key=lambda h: (h.start, h.end))
         return kept
 
 

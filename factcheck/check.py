@@ -376,8 +376,9 @@ class _Checker:
         if not v.month:
             return False
         for y in [v.year] if v.year else list(range(lo.year, hi.year + 1)):
-            first = dt.date(y, v.month, v.day or 1)
-            last = dt.date(y, v.month, v.day or 28)
+            # the month is what counts ("April 31" is no date, but it is April)
+            first = dt.date(y, v.month, 1)
+            last = dt.date(y, v.month, 28)
             if first <= hi and last >= lo.replace(day=1):
                 return False
         return True

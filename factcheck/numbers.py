@@ -93,10 +93,12 @@ def _words() -> dict[str, float]:
 def _number_re() -> regex.Pattern[str]:
     words = alternation([w for w in _words() if w not in ("a", "an")])
     scales = alternation(lang().data["numbers"]["scales"])
-    digits = r"\d{1,3}(?:(?:,|\u00a0|\u202f|\u2009| )\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    # ASCII digits only: float() does not read every digit the regex module knows; at most 15
+    # digits, the precision of a float (a 400-digit run is no figure)
+    digits = r"[0-9]{1,3}(?:(?:,|\u00a0|\u202f|\u2009| )[0-9]{3}){1,4}(?:\.[0-9]{1,6})?|[0-9]{1,15}(?:\.[0-9]{1,6})?"
     return regex.compile(
         rf"(?<![\p{{L}}\d.,:/-])(?P<digits>{digits})(?:\s*(?P<mult>{scales}|k\b|m\b|bn\b|mn\b))?"
-        rf"(?![\d]|[.,:]\d|/\d)"
+        rf"(?![0-9]|[.,:][0-9]|/[0-9])"
         rf"|(?<![\p{{L}}-])(?P<words>(?:{words})(?:(?:\s+and\s+|[\s-]+)(?:{words}))*)(?![\p{{L}}])",
         regex.IGNORECASE,
     )

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import FrameType
 
 from factcheck.check import check
@@ -53,29 +53,6 @@ class Limits:
 
 class _SourceTimeout(BaseException):
     """Raised by the SIGALRM handler; a BaseException so no `except Exception` in the core eats it."""
-
-
-@dataclass(frozen=True, eq=False)
-class _IndexedReport(Report):
-    """A Report whose `result(source_id)` is a dict lookup.
-
-    `Report.result` scans every result, and the renderers call it (through `counts`) once per
-    source, so rendering a report of n sources takes n² steps: 10,000 sources spend 3.3 s in it,
-    100,000 about 6 minutes per format. Until the core is fixed (see the xfail test
-    tests/test_robustness.py::test_rendering_is_linear_in_the_number_of_sources), `run` returns
-    this subclass; it renders byte for byte the same.
-    """
-
-    _index: dict[str, SourceResult] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_index", {r.source.id: r for r in self.results})
-
-    def result(self, source_id: str) -> SourceResult:
-        try:
-            return self._index[source_id]
-        except KeyError:
-            raise KeyError(source_id) from None
 
 
 _FB: FactBase | None = None
@@ -229,5 +206,4 @@ def run(paths: Sequence[str | os.PathLike[str]], fb: FactBase, jobs: int = 1,
             results.append(r)
         if progress:
             progress(n)
-    report = build_report(results, errors, fact_infos(fb))
-    return _IndexedReport(results=report.results, errors=report.errors, facts=report.facts)
+    return build_report(results, errors, fact_infos(fb))

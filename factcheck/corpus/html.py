@@ -68,10 +68,15 @@ def read_html(ref: FileRef, max_bytes: int) -> Source | SourceError:
     return Source(id=ref.source_id, text=text, path=ref.path, notes=notes)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def html_to_text(markup: str) -> tuple[str, tuple[str, ...]]:
     """The article text of a page, paragraphs separated by blank lines, plus notes."""
     if not markup.strip():
         return "", ()
+    # control characters (but tab and newline) make lxml refuse the text
+    markup = _CONTROL.sub(" ", markup)
     document = _parse(markup)
     headline = _headline(document) if document is not None else None
     paragraphs = _trafilatura_paragraphs(markup)

@@ -106,7 +106,8 @@ def _required(record: dict[str, Any], key: str) -> str:
     value = record[key]
     if not isinstance(value, str):
         raise _BadLine(f"'{key}' must be a string, not {_json_type(value)}")
-    return value
+    # JSON may escape lone surrogates ("\ud800"), which no report could encode: replace them
+    return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _optional(record: dict[str, Any], key: str) -> str | None:

@@ -66,7 +66,10 @@ class CountKind:
     option_keys: ClassVar[frozenset[str]] = frozenset({"counted"})
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> int:
-        if isinstance(raw, str) and raw.strip().isdigit():
+        if isinstance(raw, str) and raw.strip().isascii() and raw.strip().isdigit():
+            if len(raw.strip()) > 9:
+                raise FactValueError(f"{raw.strip()[:20]}... is too large to be a count",
+                                     "write a count below a billion")
             return int(raw.strip())
         nums = find_numbers(raw) if isinstance(raw, str) else []
         if len(nums) == 1 and nums[0].value.is_integer() and not nums[0].magnitude:

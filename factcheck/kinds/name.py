@@ -182,11 +182,12 @@ class NameKind:
                               and not any(word[:1].lower() == f[:1] for f in spec.forms)):
                 continue
             if not exact and edits > min(_max_edits(f) for f in spec.forms if f[:1] == word[:1].lower()):
-                before = regex.search(rf"([\p{{Lu}}][{_L}]+)\s+$", text[: m.start()])
+                before = regex.search(rf"([\p{{Lu}}][{_L}]+)\s+$", text[max(0, m.start() - 60) : m.start()])
                 if not before or before.group(1).lower() not in spec.firsts:
                     continue
             start = sentence.start + m.start()
-            first_m = regex.search(rf"([\p{{Lu}}][{_L}]+)\.?\s+(?:[\p{{Lu}}]\.\s+)?$", text[: m.start()])
+            window = max(0, m.start() - 60)  # a bounded look back: linear in the sentence
+            first_m = regex.search(rf"([\p{{Lu}}][{_L}]+)\.?\s+(?:[\p{{Lu}}]\.\s+)?$", text[window : m.start()])
             first = _plain(first_m.group(1)) if first_m else ""
             first_ok: bool | None = None
             if first and spec.firsts:
@@ -208,7 +209,7 @@ class NameKind:
             established = True
             if first_ok is not None:
                 assert first_m is not None
-                start = sentence.start + first_m.start(1)
+                start = sentence.start + window + first_m.start(1)
             whole = ctx.doc.text[start : sentence.start + m.end()]
             out.append(Reading(start=start, end=sentence.start + m.end(), text=whole,
                                value=(word, exact, first, first_ok), shown=whole,

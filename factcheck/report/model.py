@@ -44,10 +44,12 @@ class Report:
     facts: tuple[FactInfo, ...]
 
     def result(self, source_id: str) -> SourceResult:
-        for r in self.results:
-            if r.source.id == source_id:
-                return r
-        raise KeyError(source_id)
+        index = self.__dict__.get("_index")
+        if index is None or len(index) != len(self.results):
+            # built once (a frozen dataclass keeps it in __dict__): renderers look up every source
+            index = {r.source.id: r for r in self.results}
+            object.__setattr__(self, "_index", index)
+        return index[source_id]
 
     def counts(self, source_id: str) -> dict[str, int]:
         """agree/contradict/omit counts for one source (KeyError if unknown)."""
