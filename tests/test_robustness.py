@@ -50,6 +50,9 @@ CLEAN_ARTICLE = (
     "President Joe Biden and Russian President Vladimir Putin held a video call on Tuesday, December 7, 2021."
 )
 
+# Budgets that catch a hang, with room for a loaded 2-core machine (speed itself is benchmarked).
+SLACK = 3
+
 
 # --- helpers -----------------------------------------------------------------------------------
 
@@ -269,14 +272,14 @@ def test_50mb_article_is_refused_by_the_size_limit_within_a_time_budget(cli: Cli
     write(tmp_path / "c" / "ok.txt", CLEAN_ARTICLE)
     started = time.monotonic()
     rc, report = check_json(cli, tmp_path, tmp_path / "c")
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 10 * SLACK
     assert rc == EXIT_UNREADABLE
     reason = errors_by_id(report)["huge"]
     assert reason.startswith("file too large: 52") and reason.endswith("limit is 8388608 bytes")
     # raising the byte limit does not make it a 20-minute check: the character limit refuses it
     started = time.monotonic()
     rc, report = check_json(cli, tmp_path, tmp_path / "c", "--max-bytes", str(64 * 1024 * 1024))
-    assert time.monotonic() - started < 20
+    assert time.monotonic() - started < 20 * SLACK
     assert rc == EXIT_UNREADABLE
     assert re.fullmatch(r"article too long: \d+ characters, limit is 1000000 \(--max-chars\)",
                         errors_by_id(report)["huge"])
@@ -351,7 +354,7 @@ def test_symlink_loops_and_dangling_links_are_errors_and_the_run_goes_on(cli: Cl
     os.symlink("nowhere.txt", c / "dangling.txt")
     started = time.monotonic()
     rc, report = check_json(cli, tmp_path, c)
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 10 * SLACK
     assert rc == EXIT_UNREADABLE
     assert errors_by_id(report) == {
         "a": "symlink loop", "b": "symlink loop", "self": "symlink loop",
@@ -413,7 +416,7 @@ def test_html_hostile_pages(cli: Cli, tmp_path: Path) -> None:
     write(c / "entities.html", "<p>" + "&amp;" * 100_000 + "</p>")
     started = time.monotonic()
     rc, report = check_json(cli, tmp_path, c)
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 30 * SLACK
     assert rc == EXIT_OK
     text = json.dumps(report)
     assert "TOKEN-8c1f0e" not in text  # external entities are never resolved
@@ -482,7 +485,7 @@ def test_per_source_timeout(cli: Cli, tmp_path: Path, monkeypatch: pytest.Monkey
     for jobs in ("1", "2"):
         started = time.monotonic()
         rc, report = check_json(cli, tmp_path, tmp_path / "c", "--timeout", "0.5", "--jobs", jobs)
-        assert time.monotonic() - started < 10
+        assert time.monotonic() - started < 10 * SLACK
         assert rc == EXIT_UNREADABLE
         assert errors_by_id(report) == {"slow": "timed out: checking took longer than 0.5 s (--timeout)"}
 
@@ -598,12 +601,12 @@ def test_alias_bomb_and_recursive_alias_are_refused_fast(cli: Cli, tmp_path: Pat
     bomb = facts_file(tmp_path / "bomb", "\n".join(lines) + "\nfacts: *j\n")  # 9^10 values once expanded
     started = time.monotonic()
     assert cli("lint", "--facts", bomb) == 1
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 2 * SLACK
     assert re.search(r"facts\.yaml:\d+:\d+: FB003: the file expands to more than 200000 values", cli.out)
     recursive = facts_file(tmp_path / "rec", "facts: &x\n  - id: a.b\n    kind: year\n    value: *x\n")
     started = time.monotonic()
     assert cli("check", SEEDS, "--facts", recursive, "--output", tmp_path / "o.json") == EXIT_USAGE
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 2 * SLACK
     assert "FB003: an alias refers to a value that contains it" in cli.err
 
 
@@ -612,7 +615,7 @@ def test_oversized_and_non_utf8_fact_files_are_refused(cli: Cli, tmp_path: Path)
     assert (big / "facts.yaml").stat().st_size > 2 * 1024 * 1024
     started = time.monotonic()
     assert cli("check", SEEDS, "--facts", big, "--output", tmp_path / "o.json") == EXIT_USAGE
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 2 * SLACK
     assert re.search(r"facts\.yaml:1:1: FB050: fact file is \d+ bytes, more than 2097152", cli.err)
     latin = tmp_path / "latin"
     text = "facts:\n  - id: x.name\n    kind: name\n    value: Jos\u00e9 Blanco\n"
@@ -627,7 +630,7 @@ def test_lint_reports_a_catastrophic_pattern_instead_of_hanging(cli: Cli, tmp_pa
                                     f"    cues: ['{pattern}']\n")
     started = time.monotonic()
     assert cli("lint", "--facts", fb) == 1
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 5 * SLACK
     assert re.search(r"facts\.yaml:5:12: FB031: `cues` pattern .* can run away", cli.out), cli.out
 
 
@@ -645,14 +648,14 @@ def test_match_timeout_cuts_a_runaway_pattern_at_check_time(cli: Cli, tmp_path: 
     article = "Biden said the party was founded in 1990. " + "\u00e9" * 3000 + "!"
     started = time.monotonic()
     result = check(Source(id="x", text=article), fb)
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 2 * SLACK
     assert result.findings[0].verdict == "omit"  # the cut match counts as no match
     # many such sentences: each match is cut at 0.25 s, and the per-source timeout bounds the sum
     write(tmp_path / "c" / "many.txt", " ".join(["Biden said in 1990 " + "\u00e9" * 60 + "!"] * 100))
     write(tmp_path / "c" / "ok.txt", "Biden said the party was founded in 1991.")
     started = time.monotonic()
     rc, report = check_json(cli, tmp_path, tmp_path / "c", "--timeout", "2", facts=fb_dir)
-    assert time.monotonic() - started < 8
+    assert time.monotonic() - started < 8 * SLACK
     assert rc == EXIT_UNREADABLE
     assert errors_by_id(report) == {"many": "timed out: checking took longer than 2 s (--timeout)"}
     assert [s["id"] for s in report["sources"]] == ["ok"]

@@ -95,7 +95,7 @@ def numbers(draw: st.DrawFn) -> str:
         st.sampled_from(NUMBER_WORDS),
         st.sampled_from(("1.5", "2.5", "0.5", "94,300", "175,000", "100 000", "10 000", "1,2,3", "3-4", "2-3",
                          "9999999999999999999999", "9" * 400, "1" + "0" * 308, "1e9", "-5", "+7", "½", "¾", "1/2",
-                         "0x1F", "١٢", "٣")),
+                         "0x1F", "١٢", "٣", "\U00011f50\U00011f51", "\U00010d40")),  # Kawi, Garay digits
     ))
     return draw(st.sampled_from(HEDGES)) + n
 
