@@ -26,7 +26,7 @@ from typing import Any
 import regex
 
 from factcheck.factbase.model import Event, FactBase, Party
-from factcheck.lang import alternation, lang
+from factcheck.lang import alternation, lang, levenshtein, words_re
 from factcheck.segment import Document, Segment, Sentence
 
 STRONG, MEDIUM, WEAK, NONE = 3, 2, 1, 0
@@ -92,24 +92,20 @@ def _word_res() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[str, regex
     return nouns, verbs, modes, other
 
 
-@cache
 def _irrealis_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['irrealis'])})(?![\p{{L}}])", regex.IGNORECASE)
+    return words_re("irrealis")
 
 
-@cache
 def _not_talk_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['not_talk'])})(?![\p{{L}}])", regex.IGNORECASE)
+    return words_re("not_talk")
 
 
-@cache
 def _again_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['again'])})(?![\p{{L}}])", regex.IGNORECASE)
+    return words_re("again")
 
 
-@cache
 def _leaders_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['leaders'])})(?![\p{{L}}])")
+    return words_re("leaders", ignore_case=False)
 
 
 def _norm_leader(name: str) -> str:
@@ -137,9 +133,8 @@ _LEADERS = regex.compile(r"(?<![\p{L}])(?:leaders|presidents|heads\s+of\s+state)
 _RELATIVE = regex.compile(r"(?:which|who|whom|that|where)\b", regex.IGNORECASE)
 
 
-@cache
 def _pair_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['pair_words'])})(?![\p{{L}}])", regex.IGNORECASE)
+    return words_re("pair_words")
 
 
 class PartyFinder:
@@ -188,7 +183,7 @@ class PartyFinder:
                 if w in self.alias_owner:
                     continue
                 for alias in self._fuzzy_by_letter.get(w[0], ()):
-                    if abs(len(alias) - len(w)) <= 1 and _dist(alias, w) <= 1:
+                    if abs(len(alias) - len(w)) <= 1 and levenshtein(alias, w) <= 1:
                         for pid in self.fuzzy_owner[alias]:
                             hits.append(Hit(pid, offset + m.start(), offset + m.end(), m.group(0)))
                         break
@@ -232,15 +227,6 @@ def party_finder(fb: FactBase) -> PartyFinder:
 _FINDERS: dict[int, tuple[FactBase, PartyFinder]] = {}
 
 
-def _dist(a: str, b: str) -> int:
-    """Levenshtein distance (short words only)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 @dataclass

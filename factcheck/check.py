@@ -26,7 +26,7 @@ from factcheck.bind import MEDIUM, Binder, Binding
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
-from factcheck.lang import alternation, lang, reporting_re
+from factcheck.lang import alternation, lang, reporting_re, words_re
 from factcheck.model import Finding, Mention, MentionVerdict, Source, SourceResult, combine
 from factcheck.segment import Document, Sentence, segment
 
@@ -67,18 +67,16 @@ _NEGATED = regex.compile(r"(?<![\p{L}])(?:not|n't|never|neither|nor)(?![\p{L}])"
 _WHEN_CLAUSE = regex.compile(r"(?:when|while|as|where)\b", regex.IGNORECASE)
 
 
-@cache
 def _season_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['seasons'])})(?![\p{{L}}])", regex.IGNORECASE)
+    return words_re("seasons")
 
 
 def _month_only(r: Reading) -> bool:
     return isinstance(r.value, DateValue) and r.value.day is None and r.value.weekday is None
 
 
-@cache
 def _disputed_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['disputed'])})(?![\p{{L}}])", regex.IGNORECASE)
+    return words_re("disputed")
 
 
 def _soften(j: Judged, r: Reading, sentence: Sentence) -> Judged:

@@ -106,3 +106,24 @@ def _reporting_re() -> regex.Pattern[str]:
     words = alternation(lang().data["reporting_verbs"])
     return regex.compile(rf"(?<![\p{{L}}])(?:{words})(?:\s+(?:reporters|journalists|the\s+press|Reuters|AFP|AP))?"
                          rf"\s+(?:on\s+|late\s+|early\s+|last\s+)?$", regex.IGNORECASE)
+
+
+@cache
+def words_re(key: str, ignore_case: bool = True) -> regex.Pattern[str]:
+    """Whole-word alternation of the phrases listed under `key` in en.yaml."""
+    data = lang().data[key]
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(data)})(?![\p{{L}}])",
+                         regex.IGNORECASE if ignore_case else 0)
+
+
+def levenshtein(a: str, b: str) -> int:
+    """Edit distance of two short words (names, aliases)."""
+    if a == b:
+        return 0
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

@@ -46,7 +46,7 @@ from factcheck.kinds.date import WEEKDAY_NAMES, DateValue, read_dates
 from factcheck.kinds.duration import read_durations
 from factcheck.kinds.time import TimeValue, read_times
 from factcheck.kinds.year import YEAR
-from factcheck.lang import alternation, lang
+from factcheck.lang import alternation, lang, levenshtein
 from factcheck.model import Interval, Source, SourceError
 from factcheck.numbers import Number, find_numbers
 from factcheck.segment import Document, Sentence, segment
@@ -615,21 +615,12 @@ def _ratio(a: float, b: float) -> float:
     return max(a, b) / min(a, b)
 
 
-def _levenshtein(a: str, b: str) -> int:
-    if a == b:
-        return 0
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+
 
 
 def _similar_word(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
-    return _levenshtein(a, b) <= (1 if min(len(a), len(b)) <= 5 else 2)
+    return levenshtein(a, b) <= (1 if min(len(a), len(b)) <= 5 else 2)
 
 
 def _same_person(a: Value, b: Value) -> bool:

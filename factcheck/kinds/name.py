@@ -23,7 +23,7 @@ import regex
 from factcheck.errors import FactValueError
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
-from factcheck.lang import alternation, lang
+from factcheck.lang import alternation, lang, levenshtein
 from factcheck.segment import Sentence
 
 _L = r"\p{L}\p{M}"
@@ -85,8 +85,6 @@ def _near_words(text: str, spec: NameSpec) -> list[tuple[regex.Match[str], int]]
     first letter (the extra edit is kept only after the person's own first name: "Dmitri
     Peskoff"), with their distance (a Levenshtein distance on short words: cheaper than fuzzy
     regular expressions over every sentence)."""
-    from factcheck.bind import _dist
-
     out = []
     for m in _CAPITALISED.finditer(text):
         w = _plain(m.group(0))
@@ -97,7 +95,7 @@ def _near_words(text: str, spec: NameSpec) -> list[tuple[regex.Match[str], int]]
             allowed = _max_edits(f) + (1 if len(f) >= 6 else 0)
             if abs(len(f) - len(w)) > allowed:
                 continue
-            d = 0 if f == w else _dist(f, w)
+            d = levenshtein(f, w)
             if d <= allowed and (best is None or d < best):
                 best = d
         if best is not None:
