@@ -458,6 +458,13 @@ class Binder:
             # aside by the article's dates, one event is left
             kept = [(MEDIUM, kept[0][1], kept[0][2], "its place, a word for a talk and the article's dates",
                      kept[0][4])]
+        if len(kept) == 1 and kept[0][3] == "its mode and a word for a talk" and (
+                info.pair or _LEADERS.search(info.seg.text)) and not info.irrealis and not any(
+                not self.fb.parties[h.what].generic and h.what not in self.fb.events[kept[0][2]].parties
+                for h in info.hits):
+            # "the leaders last spoke on Dec. 7, by video": the only event held by video, between
+            # heads of state, no one else named
+            kept = [(MEDIUM, kept[0][1], kept[0][2], "its mode, the leaders and a word for a talk", kept[0][4])]
         if len(kept) == 1 and kept[0][3] == "one party and a word for a talk":
             e = self.fb.events[kept[0][2]]
             foreign = {h.what for h in info.hits} - set(e.parties)
