@@ -431,8 +431,10 @@ class _Checker:
             return True
         if r.extra.get("bare"):
             # a figure with no unit needs the fact's cue shortly before or just after it
-            return not any((b <= r.start and r.start - b <= 60) or (r.end <= a and a - r.end <= 30)
-                           for a, b in spans)
+            # ... in the figure's own clause ("Kyiv's current count, 94,300, is lower, but American
+            # intelligence warns ..." gives 94,300 to no intelligence figure)
+            return not any(((b <= r.start and r.start - b <= 60) or (r.end <= a and a - r.end <= 30))
+                           and (seg is None or seg.start <= a < seg.end) for a, b in spans)
         return False
 
     def _decide_cue(self, fact: Fact, r: Reading, sentence: Sentence,

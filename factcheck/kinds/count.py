@@ -36,6 +36,9 @@ def _counted_follows(after: str, counted: regex.Pattern[str], max_gap: int = 2) 
     return False
 
 
+_FROM_COUNTED_TO = regex.compile(r"\bfrom\s+\w+\s+[\w\s-]{0,30}?\s+to\s+$", regex.IGNORECASE)
+
+
 def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Reading]:
     text = sentence.text
     out: list[Reading] = []
@@ -43,9 +46,12 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
         if n.magnitude or not n.value.is_integer() or n.value > 10000:
             continue
         after = text[n.end - sentence.start :]
-        if not _counted_follows(after, counted):
-            continue
         head = text[: n.start - sentence.start]
+        # "grown from 16 members to 29": the end of the range counts the same thing, and is the
+        # figure the sentence ends on (the start is history)
+        range_end = bool(_FROM_COUNTED_TO.search(head)) and bool(counted.search(_FROM_COUNTED_TO.search(head)[0]))
+        if not range_end and not _counted_follows(after, counted):
+            continue
         if regex.search(r"(?:\d[.:]|\bof\s+the\s+|\b(?:one|each)\s+of\s+)\s*$", head):
             continue
         if n.value <= 2 and regex.search(r"\b(?:the|these|those|both|its|their)\s+$", head, regex.IGNORECASE):
@@ -53,7 +59,7 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
         from factcheck.kinds.quantity import in_range
 
         extra = {}
-        if in_range(text, n.span_start - sentence.start, n.end - sentence.start):
+        if not range_end and in_range(text, n.span_start - sentence.start, n.end - sentence.start):
             extra = {"loose": True, "why_loose": "one end of a range over time (from ... to ...)"}
         quote = text[n.span_start - sentence.start : n.end - sentence.start]
         out.append(Reading(start=n.span_start, end=n.end, text=quote, value=n, shown=int(n.value),
