@@ -175,9 +175,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
         print(f"factcheck: no fact {args.fact!r}" + (f"; did you mean {', '.join(close)}?" if close else ""),
               file=sys.stderr)
         return EXIT_USAGE
-    items = list(read_corpus([args.source]))
+    # "feed.jsonl::a3" names one article of a JSONL file (or of a directory)
+    path, _, wanted = str(args.source).partition("::")
+    items = list(read_corpus([path]))
+    if wanted:
+        items = [i for i in items if i.id == wanted]
     if not items:
         print(f"factcheck: nothing to read at {args.source}", file=sys.stderr)
+        return EXIT_USAGE
+    if len(items) > 1:
+        ids = ", ".join(i.id for i in items[:5]) + (", ..." if len(items) > 5 else "")
+        print(f"factcheck: {path} holds {len(items)} articles ({ids}); name one as {path}::ID", file=sys.stderr)
         return EXIT_USAGE
     item = items[0]
     if isinstance(item, SourceError):
@@ -281,7 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_schema)
 
     e = sub.add_parser("explain", help="show how one (source, fact) verdict was reached")
-    e.add_argument("source", help="the article file")
+    e.add_argument("source", help="the article file, or FILE.jsonl::ID for one article of a JSONL file")
     e.add_argument("fact", help="the fact id")
     e.add_argument("--facts", default=DEFAULT_FACTS)
     e.add_argument("--json", action="store_true", help="machine-readable output")
