@@ -692,7 +692,3 @@ def _check_collisions(st: _State) -> None:
             c.at(y, "FB040", f"name {spelling!r} of {fid!r} is also a name of {ofid!r} ({oc.path}:{oy.line})",
                  "keep each spelling under one person")
         owner.setdefault(key, (fid, c, y))
-
-
-def known_hedges() -> list[str]:
-    return sorted(lang().hedges)

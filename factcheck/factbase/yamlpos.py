@@ -70,18 +70,6 @@ class Y:
     key_pos: dict[str, tuple[int, int]] | None = None  # mapping: where each key is written
     refused: bool = False
 
-    @property
-    def is_map(self) -> bool:
-        return isinstance(self.value, dict)
-
-    @property
-    def is_seq(self) -> bool:
-        return isinstance(self.value, list)
-
-    @property
-    def is_scalar(self) -> bool:
-        return isinstance(self.value, str)
-
     def plain(self) -> object:
         """The value without positions (strings, lists, dicts)."""
         if isinstance(self.value, dict):

@@ -28,8 +28,4 @@ KINDS: dict[str, Kind] = {
 }
 
 
-def get_kind(name: str) -> Kind:
-    return KINDS[name]
-
-
-__all__ = ["KINDS", "Context", "Kind", "Reading", "get_kind"]
+__all__ = ["KINDS", "Context", "Kind", "Reading"]
