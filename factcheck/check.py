@@ -192,6 +192,11 @@ class _Checker:
         return not any(_near_ok(s, r, sentence) for s in siblings)
 
     def event_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
+        # the dates the article is about: its own dates, and those of the events it has firmly
+        # been about so far (a weekday of the summit in a story that also dates the 30 December call)
+        told = {self.fb.events[e].date for e in self.binder.history} | {
+            self.fb.events[e].date for b in bindings for e in b.candidates if b.level_of(e) >= MEDIUM}
+        self.ctx.anchors = tuple(sorted(set(self.binder.anchors) | {d for d in told if d is not None}))
         seg_of = [(g.start, g.end) for g in sentence.segments]
 
         def binding_at(pos: int) -> Binding:
@@ -238,6 +243,10 @@ class _Checker:
         if j.verdict == "contradict" and isinstance(r.value, DateValue) and r.value.month and r.value.day \
                 and self._far_from_event(r.value, ev, 3) and self._another_events_date(r.value, ev):
             return  # "... on a video link on 7 December and spoke again by phone on 30 December"
+        if j.verdict == "contradict" and _weekday_only(r) and self._alternate_weekday(r, fact, sentence, b):
+            # another occurrence with the same parties, set aside only by the article's dates, fell
+            # on that weekday: the weekday alone cannot tell which of them the clause means
+            j = Judged("unclear", j.reason + f"; it is the weekday of {', '.join(b.alternates)}")
         if len(b.candidates) == 1:
             if j.verdict == "contradict" and rival_agree:
                 return  # the value is another event's ("Jan. 10" in a clause about the OSCE meeting)
@@ -266,6 +275,11 @@ class _Checker:
             self.record(fact, r, sentence,
                         Judged("unclear", j.reason + f"; the clause may be about {', '.join(b.candidates)}"),
                         rule)
+
+    def _alternate_weekday(self, r: Reading, fact: Fact, sentence: Sentence, b: Binding) -> bool:
+        loose = Context(self.doc)  # no anchors: any date may be meant
+        return any(judge(r, f, sentence, loose).verdict == "agree"
+                   for e in b.alternates for f in self.by_event[e] if f.kind == fact.kind and not f.near)
 
     def _another_events_date(self, v: DateValue, event_id: str) -> bool:
         """Is the date, read in full, exactly another event's date?"""
