@@ -173,7 +173,7 @@ class PartyFinder:
     def find(self, text: str, offset: int) -> list[Hit]:
         hits: list[Hit] = []
         for m in self.alias_re.finditer(text, overlapped=True):
-            for pid in self.alias_owner.get(regex.sub(r"\s+", " ", m.group(0).lower()), []):
+            for pid in self.alias_owner.get(_WS.sub(" ", m.group(0).lower()), []):
                 hits.append(Hit(pid, offset + m.start(), offset + m.end(), m.group(0)))
         if self.fuzzy_owner:
             # garbled names ("Binden", "Putiin", "Zelenskyyk"): capitalised words one edit away
@@ -190,7 +190,7 @@ class PartyFinder:
         for m in self.leaders_re.finditer(text):
             for g in ("a", "b", "c", "d"):
                 if m.group(g):
-                    country = self.country_alias.get(regex.sub(r"\s+", " ", m.group(g).lower()), "")
+                    country = self.country_alias.get(_WS.sub(" ", m.group(g).lower()), "")
                     leader = self.by_country.get(country)
                     if leader:
                         hits.append(Hit(leader, offset + m.start(), offset + m.end(), m.group(0)))
@@ -204,14 +204,16 @@ class PartyFinder:
         kept: list[Hit] = []
         for h in hits:
             size = h.end - h.start
-            if any(k.start < h.end and h.start < k.end and (k.end - k.start) > size
-                   for st in range(h.start - longest, h.end) for k in by_start.get(st, ())):
+            near = hits if len(hits) <= 32 else [k for st in range(h.start - longest, h.end)
+                                                 for k in by_start.get(st, ())]
+            if any(k.start < h.end and h.start < k.end and (k.end - k.start) > size for k in near):
                 continue
             kept.append(h)
         kept.sort(key=lambda h: (h.start, h.end))
         return kept
 
 
+_WS = regex.compile(r"\s+")
 _CAP_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{3,}(?![\p{L}])")
 
 
@@ -263,7 +265,7 @@ class Binder:
                              if f.event and f.kind == "set" and f.options.get("universe") == "countries"}
         # the parties the article names anywhere, and the events one of whose parties it names: a
         # "90-minute video call" among former scouts is no Biden-Putin summit
-        self.named_parties = {h.what for s in doc.sentences for h in self.parties.find(s.text, s.start)}
+        self.named_parties = {h.what for h in self.parties.find(doc.text, 0)}  # one pass over the text
         self.present = {e.id for e in fb.events.values() if set(e.parties) & self.named_parties}
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar
 
 import regex
@@ -61,6 +61,7 @@ def name_spec(value: str, variants: tuple[str, ...]) -> NameSpec:
     return NameSpec(first, last, frozenset(forms), frozenset(firsts))
 
 
+@lru_cache(maxsize=65536)
 def _plain(word: str) -> str:
     """Lower case without accents: "Volodímir" and "Volodimir" are the same transliteration."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
@@ -86,8 +87,7 @@ def _near_words(text: str, spec: NameSpec) -> list[tuple[regex.Match[str], int]]
     Peskoff"), with their distance (a Levenshtein distance on short words: cheaper than fuzzy
     regular expressions over every sentence)."""
     out = []
-    for m in _CAPITALISED.finditer(text):
-        w = _plain(m.group(0))
+    for m, w in _capitalised(text):
         best = None
         for f in spec.forms:
             if f[:1] != w[:1]:
@@ -101,6 +101,12 @@ def _near_words(text: str, spec: NameSpec) -> list[tuple[regex.Match[str], int]]
         if best is not None:
             out.append((m, best))
     return out
+
+
+@lru_cache(maxsize=256)
+def _capitalised(text: str) -> list[tuple[regex.Match[str], str]]:
+    """The capitalised words of a sentence with their plain form (shared by every name fact)."""
+    return [(m, _plain(m.group(0))) for m in _CAPITALISED.finditer(text)]
 
 
 @cache
