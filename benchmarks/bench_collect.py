@@ -35,6 +35,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from _common import clean_up, write_results  # benchmarks/_common.py, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "collect.md"
 PER_DIR = 1000
@@ -168,15 +170,9 @@ def main(argv: list[str] | None = None) -> int:
                                  ["--corpus", "corpus", "corpus"], args.runs))
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         text = render(args.sources, n_facts, args.runs, timings, peak, load)
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text, encoding="utf-8")
-        print(text)
-        print(f"wrote {args.out}", file=sys.stderr)
+        write_results(text, args.out)
     finally:
-        if args.keep:
-            print(f"kept {base}", file=sys.stderr)
-        else:
-            shutil.rmtree(base, ignore_errors=True)
+        clean_up(base, args.keep)
     return 0
 
 

@@ -26,7 +26,6 @@ import os
 import platform
 import random
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -34,6 +33,8 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from _common import clean_up, write_results  # benchmarks/_common.py, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "scale.md"
@@ -196,15 +197,9 @@ def main(argv: list[str] | None = None) -> int:
             if len(set(reports.values())) != 1:
                 raise SystemExit(f"N={n}: the reports differ between --jobs {args.jobs}")
         text = render(rows, sizes, args.runs, n_facts, load, time.perf_counter() - started)
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text, encoding="utf-8")
-        print(text)
-        print(f"wrote {args.out}", file=sys.stderr)
+        write_results(text, args.out)
     finally:
-        if args.keep:
-            print(f"kept {base}", file=sys.stderr)
-        else:
-            shutil.rmtree(base, ignore_errors=True)
+        clean_up(base, args.keep)
     return 0
 
 
