@@ -96,6 +96,17 @@ def lang() -> Lang:
     return Lang(yaml.safe_load(text))
 
 
+@cache
+def pack(name: str, locale: str = "en") -> dict[str, Any]:
+    """A language data pack by concern: `factcheck/data/<locale>/<name>.yaml` (units, zones,
+    countries, ...). Packs are plain YAML mappings, loaded once."""
+    text = resources.files("factcheck.data").joinpath(locale, f"{name}.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"language pack {locale}/{name}.yaml is not a mapping")
+    return data
+
+
 def reporting_re() -> regex.Pattern[str]:
     """A reporting verb ending just before a position: 'said on ', 'told reporters '."""
     return _reporting_re()

@@ -10,9 +10,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Verdict = Literal["agree", "contradict", "omit"]
+Verdict = Literal["agree", "contradict", "unclear", "omit"]
 MentionVerdict = Literal["agree", "contradict", "unclear"]
-VERDICTS: tuple[Verdict, ...] = ("agree", "contradict", "omit")
+#: the verdicts of a finding, in the order reports list them. `unclear`: a value was bound to the
+#: fact and does not match it, but the binding or the value is not sure enough to accuse ("needs a
+#: look"); it never fails a build by default.
+VERDICTS: tuple[Verdict, ...] = ("agree", "contradict", "unclear", "omit")
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,10 @@ class Mention:
     sentence: str = ""  # the sentence it was read in
     sentence_start: int = 0
     reason: str = ""  # why this verdict (e.g. "121 min not in [162, 198]")
+    #: the ids of the rules that bound the value and decided the verdict (factcheck/rules.py)
+    rules: tuple[str, ...] = ()
+    #: was the binding sure enough to accuse? Only a certain mention can contradict.
+    certain: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -113,6 +120,8 @@ class Mention:
             "value": self.value,
             "verdict": self.verdict,
             "rule": self.rule,
+            "rules": list(self.rules),
+            "certain": self.certain,
             "reason": self.reason,
             "sentence": self.sentence,
         }
@@ -139,11 +148,14 @@ class Finding:
 
 
 def combine(verdicts: list[MentionVerdict]) -> Verdict:
-    """contradict if any mention contradicts, agree if one agrees, else omit."""
+    """contradict if any mention contradicts (only certain bindings do), agree if one agrees,
+    unclear if the only values bound are unsure conflicts, else omit."""
     if "contradict" in verdicts:
         return "contradict"
     if "agree" in verdicts:
         return "agree"
+    if "unclear" in verdicts:
+        return "unclear"
     return "omit"
 
 

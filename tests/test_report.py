@@ -113,9 +113,9 @@ def test_build_report_sorts_fills_omissions_and_counts() -> None:
     assert [e.id for e in rep.errors] == ["y-gone", "z-bad"]
     for r in rep.results:
         assert [f.fact for f in r.findings] == [f.id for f in FACTS]
-    assert rep.counts("a-post") == {"agree": 2, "contradict": 0, "omit": 1}
-    assert rep.counts("c-wire") == {"agree": 0, "contradict": 0, "omit": 3}
-    assert rep.totals() == {"agree": 3, "contradict": 1, "omit": 5}
+    assert rep.counts("a-post") == {"agree": 2, "contradict": 0, "unclear": 0, "omit": 1}
+    assert rep.counts("c-wire") == {"agree": 0, "contradict": 0, "unclear": 0, "omit": 3}
+    assert rep.totals() == {"agree": 3, "contradict": 1, "unclear": 0, "omit": 5}
     assert rep.has_contradiction()
     [(r, f, m)] = rep.contradictions()
     assert (r.source.id, f.fact, m.text) == ("b-times", "summit.duration", "two hours")
@@ -164,12 +164,12 @@ def test_json_contract_keys_and_types() -> None:
     assert list(data) == ["findings", "sources", "facts", "errors", "totals"]
     for f in data["findings"]:
         assert list(f) == ["source", "fact", "verdict", "expected", "mentions"]
-        assert f["verdict"] in ("agree", "contradict", "omit")
+        assert f["verdict"] in ("agree", "contradict", "unclear", "omit")
         assert isinstance(f["mentions"], list)
     for s in data["sources"]:
         assert list(s) == ["id", "path", "url", "published", "notes", "counts"]
         assert isinstance(s["notes"], list)
-        assert list(s["counts"]) == ["agree", "contradict", "omit"]
+        assert list(s["counts"]) == ["agree", "contradict", "unclear", "omit"]
     assert data["facts"][0] == {
         "id": "summit.duration",
         "kind": "duration",
@@ -183,6 +183,7 @@ def test_json_contract_keys_and_types() -> None:
     assert data["totals"] == {
         "agree": 3,
         "contradict": 1,
+        "unclear": 0,
         "omit": 5,
         "sources": 3,
         "errors": 2,
@@ -307,7 +308,7 @@ def test_markdown_escapes_hostile_quote_and_keeps_table_shape() -> None:
     assert "x\\_\\[y\\].txt" in text and "r\\_\\*1\\*" in text
     rows = table_rows(text)
     assert len(rows) == 2 + 4  # header, rule, four sources
-    assert {unescaped_pipes(r) for r in rows} == {len(FACTS) + 3 + 2}
+    assert {unescaped_pipes(r) for r in rows} == {len(FACTS) + 4 + 2}
     assert any(r.startswith("| evil\\|id\\*") for r in rows)
 
 
@@ -344,16 +345,16 @@ def test_terminal_table_has_no_control_characters() -> None:
 
 def test_table_marks_and_legend() -> None:
     text = render(sample(), "table")
-    assert "legend: ✓ agree, ✗ contradict, · omit" in text
+    assert "legend: ✓ agree, ✗ contradict, ? unclear (needs a look), · omit" in text
     rows = {
         ln.split()[0]: ln.split()[1:]
         for ln in text.splitlines()
         if ln.startswith(("a-", "b-", "c-"))
     }
     assert rows == {
-        "a-post": ["✓", "·", "✓", "2", "0", "1"],
-        "b-times": ["✗", "✓", "·", "1", "1", "1"],
-        "c-wire": ["·", "·", "·", "0", "0", "3"],
+        "a-post": ["✓", "·", "✓", "2", "0", "0", "1"],
+        "b-times": ["✗", "✓", "·", "1", "1", "0", "1"],
+        "c-wire": ["·", "·", "·", "0", "0", "0", "3"],
     }
 
 
@@ -384,6 +385,7 @@ def test_transposition_rule(n_sources: int, n_facts: int, by_fact: bool) -> None
                 *(f.id for f in facts),
                 "agree",
                 "contradict",
+                "unclear",
                 "omit",
             ]
             assert "one row per source" in text

@@ -785,7 +785,7 @@ def test_markdown_escapes_article_text(cli: Cli, tmp_path: Path) -> None:
     assert "<script>" not in md and "</script>" not in md and "<b>" not in md
     assert "x\\|\\<script\\>alert(1)\\</script\\> \\| y.jsonl:3:20: person.blinken: CONTRADICT" in md
     table = [ln for ln in md.splitlines() if ln.startswith("|")]
-    assert len(table) == 2 + len(load_factbase(FACTS).facts) + 3  # transposed: a row per fact, 3 totals
+    assert len(table) == 2 + len(load_factbase(FACTS).facts) + 4  # transposed: a row per fact, 4 totals
     assert len({len(re.findall(r"(?<!\\)\|", ln)) for ln in table}) == 1, table  # no id breaks the table
     assert not [ln for ln in md.splitlines() if ln.startswith(("# heading", "- item", "<"))]
 

@@ -134,6 +134,17 @@ def skip_reason(fact: Fact, finding: Finding) -> str:
     return f"omitted: the source does not mention {fact.id} (expected {clean(fact.expected)}){extra}"
 
 
+def unclear_reason(fact: Fact, finding: Finding) -> str:
+    """An unclear finding is skipped with its evidence: the first unsure mention, quoted."""
+    ms = [m for m in finding.mentions if m.verdict == "unclear"]
+    if not ms:
+        return f"unclear: {fact.id} (expected {clean(fact.expected)})"
+    m = ms[0]
+    more = f" (+{len(ms) - 1} more)" if len(ms) > 1 else ""
+    return (f"unclear: {fact.id} expected {clean(fact.expected)}, line {m.line}:{m.col} reads {_q(m.text)}"
+            f" in {marked_sentence(m, 50)}: {clean(m.reason)}{more}")
+
+
 def xfail_reason(verdict: str, baseline: str, updating: bool) -> str:
     if updating:
         return f"known {verdict}: being recorded in {baseline}"

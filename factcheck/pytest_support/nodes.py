@@ -190,3 +190,6 @@ def run_fact(item: FactItem, state: State) -> None:
         raise FactcheckFailure(messages.fixed_text(source, fact, finding, recorded, s.baseline_shown))
     if verdict == "omit" and mode == "skip":
         raise pytest.skip.Exception(messages.skip_reason(fact, finding), _use_item_location=True)
+    if verdict == "unclear":
+        # bound, but not sure enough to accuse: never a failure, shown with its quote (-rs)
+        raise pytest.skip.Exception(messages.unclear_reason(fact, finding), _use_item_location=True)

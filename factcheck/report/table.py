@@ -28,8 +28,8 @@ from factcheck.model import VERDICTS, Finding, SourceResult
 from factcheck.report.json import value_text
 from factcheck.report.model import Report
 
-MARKS = {"agree": "✓", "contradict": "✗", "omit": "·"}
-LEGEND = "legend: ✓ agree, ✗ contradict, · omit"
+MARKS = {"agree": "✓", "contradict": "✗", "unclear": "?", "omit": "·"}
+LEGEND = "legend: ✓ agree, ✗ contradict, ? unclear (needs a look), · omit"
 
 _BREAKS = frozenset("\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 _BIDI = frozenset(
@@ -115,26 +115,28 @@ def _quoted(text: str) -> str:
     return '"' + clean(text.replace("\\", "\\\\").replace('"', '\\"')) + '"'
 
 
-def _lines_for(result: SourceResult, f: Finding) -> list[str]:
-    head = f"{clean(f.fact)}: CONTRADICT: expected {clean(f.expected)}"
-    decisive = [m for m in f.mentions if m.verdict == "contradict"]
+def _lines_for(result: SourceResult, f: Finding, verdict: str = "contradict") -> list[str]:
+    head = f"{clean(f.fact)}: {verdict.upper()}: expected {clean(f.expected)}"
+    decisive = [m for m in f.mentions if m.verdict == verdict]
     if not decisive:  # never hide a contradiction, even without its evidence
-        return [f"{_location(result)}: {head} (no contradicting mention recorded)"]
-    return [
-        f"{_location(result)}:{m.line}:{m.col}: {head}, found {_quoted(m.text)} "
-        f"(value read {clean(value_text(m.value))}; rule {clean(m.rule)})"
-        for m in decisive
-    ]
+        return [f"{_location(result)}: {head} (no {verdict} mention recorded)"]
+    lines = []
+    for m in decisive:
+        why = f"; why {clean(m.reason)}" if verdict == "unclear" and m.reason else ""
+        lines.append(f"{_location(result)}:{m.line}:{m.col}: {head}, found {_quoted(m.text)} "
+                     f"(value read {clean(value_text(m.value))}; rule {clean(m.rule)}{why})")
+    return lines
 
 
-def contradiction_lines(report: Report) -> list[str]:
-    """`path:line:col: fact: CONTRADICT: expected X, found "q" (value read V; rule R)`."""
+def contradiction_lines(report: Report, verdict: str = "contradict") -> list[str]:
+    """`path:line:col: fact: CONTRADICT: expected X, found "q" (value read V; rule R)`; with
+    `verdict="unclear"`, the findings that need a look, with why they do not accuse."""
     return [
         line
         for r in report.results
         for f in r.findings
-        if f.verdict == "contradict"
-        for line in _lines_for(r, f)
+        if f.verdict == verdict
+        for line in _lines_for(r, f, verdict)
     ]
 
 
@@ -164,7 +166,7 @@ def summary(report: Report) -> str:
     return (
         f"{len(report.results)} sources, {len(report.errors)} unreadable, "
         f"{len(report.facts)} facts: {t['agree']} agree, {t['contradict']} contradict, "
-        f"{t['omit']} omit"
+        f"{t['unclear']} unclear, {t['omit']} omit"
     )
 
 
@@ -176,6 +178,8 @@ def _section(title: str, lines: list[str]) -> list[str]:
 def render_table(report: Report) -> str:
     out = [f"{LEGEND}; {_layout(report)}", "", _table(report, clean, "simple"), ""]
     out += _section("contradictions", contradiction_lines(report))
+    out += _section("unclear (bound, not sure enough to accuse: needs a look)",
+                    contradiction_lines(report, "unclear"))
     out += _section("unreadable sources", error_lines(report))
     if any(r.source.notes for r in report.results):
         out += _section("notes", note_lines(report))
@@ -191,6 +195,7 @@ def render_markdown(report: Report) -> str:
     out = ["# Fact-check report", "", f"{LEGEND}; {_layout(report)}", ""]
     out += [_table(report, md, "github"), ""]
     out += section("Contradictions", contradiction_lines(report))
+    out += section("Unclear (bound, not sure enough to accuse: needs a look)", contradiction_lines(report, "unclear"))
     out += section("Unreadable sources", error_lines(report))
     if any(r.source.notes for r in report.results):
         out += section("Notes", note_lines(report))
