@@ -27,9 +27,23 @@ import regex
 
 from factcheck.factbase.model import Event, FactBase, Party
 from factcheck.lang import alternation, lang, levenshtein, words_re
+from factcheck.rules import rule
 from factcheck.segment import Document, Segment, Sentence
 
 STRONG, MEDIUM, WEAK, NONE = 3, 2, 1, 0
+
+
+def _r(rule_id: str) -> tuple[int, tuple[str, ...]]:
+    """The level a bind rule gives (from the rules table) and the rule ids so far."""
+    return rule(rule_id).level, (rule_id,)
+
+
+def _lv(rule_id: str) -> int:
+    return rule(rule_id).level
+
+
+def _first_why(bindings: list[Binding], event: str) -> tuple[str, ...]:
+    return next((b.why[event] for b in bindings if event in b.why), ())
 
 
 @dataclass(frozen=True)
@@ -43,12 +57,12 @@ class Hit:
 @dataclass(frozen=True)
 class Binding:
     """The events a segment may be about. `spans[e]` is the evidence only `e` has (to find the
-    event nearest a value); `why[e]` says how it was bound, for the report."""
+    event nearest a value); `why[e]` is the ids of the rules that bound it (factcheck/rules.py)."""
 
     candidates: tuple[str, ...] = ()
     level: int = NONE
     spans: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
-    why: dict[str, str] = field(default_factory=dict)
+    why: dict[str, tuple[str, ...]] = field(default_factory=dict)
     levels: dict[str, int] = field(default_factory=dict)  # per candidate; `level` is the highest
     # events with the same evidence that the time of the article or the discourse set aside: a
     # value agreeing with one of them is not held against the candidates
@@ -57,6 +71,13 @@ class Binding:
 
     def level_of(self, event: str) -> int:
         return self.levels.get(event, self.level)
+
+    def rules_of(self, event: str) -> tuple[str, ...]:
+        return self.why.get(event, ())
+
+    def why_text(self, event: str) -> str:
+        """The rules that bound `event`, for people."""
+        return "; ".join(rule(r).what for r in self.why.get(event, ()))
 
     def nearest(self, start: int, end: int) -> tuple[str | None, bool]:
         """The candidate whose own evidence is nearest [start, end), and whether it is clearly
@@ -242,6 +263,7 @@ class _SegInfo:
     names: dict[str, list[tuple[int, int]]]
     places: dict[str, list[tuple[int, int]]]
     pair: bool
+    words: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # the events' own words
     sentence_word: bool = False  # a word for a talk elsewhere in the sentence
     sentence_parties: frozenset[str] = frozenset()  # specific parties named anywhere in the sentence
     sentence_hits: tuple[Hit, ...] = ()
@@ -266,7 +288,11 @@ class Binder:
         # the parties the article names anywhere, and the events one of whose parties it names: a
         # "90-minute video call" among former scouts is no Biden-Putin summit
         self.named_parties = {h.what for h in self.parties.find(doc.text, 0)}  # one pass over the text
-        self.present = {e.id for e in fb.events.values() if set(e.parties) & self.named_parties}
+        # an event is present when one of its parties is named, or (events of any kind: a launch, a
+        # quake, a run-off) one of its names or words occurs
+        self.present = {e.id for e in fb.events.values()
+                        if set(e.parties) & self.named_parties
+                        or any(p.search(doc.text) for p in (*e.names, *e.words))}
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
         self.anchors = self._anchors()
@@ -348,6 +374,14 @@ class Binder:
                 for eid, ms in self._member_sets.items():
                     if len(ms & set(members)) >= 2:
                         names.setdefault(eid, []).append((a, b))
+        words: dict[str, list[tuple[int, int]]] = {}
+        for e in self.fb.events.values():
+            if e.id not in self.present:
+                continue
+            for p in e.words:
+                for m in p.finditer(text):
+                    if not _inside_word(text, m.start(), m.end()):
+                        words.setdefault(e.id, []).append((seg.start + m.start(), seg.start + m.end()))
         places: dict[str, list[tuple[int, int]]] = {}
         for eid, rx in self._place_res.items():
             for m in rx.finditer(text):
@@ -357,7 +391,7 @@ class Binder:
             seg=seg, hits=self.parties.find(text, seg.start), noun=bool(nouns.search(talk_text)),
             verb=bool(verbs.search(talk_text)), other_event=bool(other.search(talk_text)),
             # a mode said in another clause ("..., and ... on Tuesday's video call") is that clause's
-            modes=seg_modes, names=names, places=places,
+            modes=seg_modes, names=names, places=places, words=words,
             pair=bool(_pair_re().search(text)), irrealis=_governs_talk(text),
             again=bool(_again_re().search(talk_text)),
             leaders=frozenset(lang().data["leaders"][_norm_leader(m.group(0))] for m in _leaders_re().finditer(text)),
@@ -372,7 +406,7 @@ class Binder:
                 if len(ps) == 2 and all(self.fb.parties[p].country for p in ps if p in self.fb.parties):
                     found |= set(ps)
                     break
-        scored: list[tuple[int, float, str, str, frozenset[str]]] = []
+        scored: list[tuple[int, float, str, tuple[str, ...], frozenset[str]]] = []
         for e in self.fb.events.values():
             if e.id not in self.present:
                 continue
@@ -384,41 +418,49 @@ class Binder:
                 continue
             specific = {p for p in mine if not self.fb.parties[p].generic}
             full = len(e.parties) >= 2 and len(mine) == len(e.parties)
+            shared_word = e.id in info.words and any(
+                o != e.id and any(a < d and c < b for a, b in info.words[e.id] for c, d in sp)
+                for o, sp in info.words.items())
             if named:
-                level, why = STRONG, "named"
+                level, why = _r("event.named")
+            elif e.id in info.words and not info.other_event:
+                # the event's own words ("lifted off", "the quake", "the run-off"); a word several
+                # events share binds them all loosely, and the value goes to the one it fits
+                level, why = _r("event.words_shared" if shared_word else "event.words")
             elif full and info.noun:
-                level, why = MEDIUM, "parties and a word for a talk"
+                level, why = _r("event.parties_noun")
             elif full and info.verb:
-                level, why = MEDIUM, "parties and a verb for a talk"
+                level, why = _r("event.parties_verb")
             elif full and info.sentence_word and (len(specific) >= 2 or _ELLIPSIS.match(info.seg.text)):
                 # "..., and NATO and Russia on Wednesday, Jan. 12": the verb is the sentence's
-                level, why = WEAK, "parties, a word for a talk elsewhere in the sentence"
+                level, why = _r("event.parties_sentence_word")
             elif full and len(specific) >= 2:
                 # "Putin on Tuesday presented Biden with a demand": persons named, no word for a talk
-                level, why = WEAK, "parties only"
+                level, why = _r("event.parties_only")
             elif (specific and info.noun and not info.other_event and len(e.parties) >= 2
                   and set(e.parties) <= found | info.sentence_parties):
                 # "Zelenskyy wrote ... after saying he had a 90-minute conversation with Biden"
-                level, why = MEDIUM, "parties of the sentence and a word for a talk"
+                level, why = _r("event.sentence_parties_noun")
             elif specific and info.noun and not info.other_event:
-                level, why = WEAK, "one party and a word for a talk"
+                level, why = _r("event.one_party_noun")
             elif e.id in info.places and not info.other_event and (
                     info.noun or (info.verb and (info.pair or _THEY.search(info.seg.text)))):
                 # "talks in Geneva", "they sat down together in Geneva"; not "is planned in Geneva"
-                level, why = WEAK, "its place and a word for a talk"
+                level, why = _r("event.place_talk")
             elif (e.mode and e.mode in info.modes and self._mode_unique(e) and (info.noun or info.verb)
                   and (info.sentence_parties or _LEADERS.search(info.seg.text))):
                 # "the leaders last spoke on Dec. 7, by video": the only event held by video
-                level, why = WEAK, "its mode and a word for a talk"
+                level, why = _r("event.mode_talk")
             else:
                 continue
             if level > WEAK and not named and info.again:
-                level, why = WEAK, why + ", said to happen again"
+                level, why = WEAK, (*why, "event.again")
             if named and self._third_leader(e, info):
-                level, why = WEAK, "named, but with another country's leader"
+                level, why = WEAK, (*why, "event.third_leader")
             evidence = frozenset(mine | ({f"name:{e.id}"} if named else set())
                                  | ({f"place:{e.place}"} if e.id in info.places else set())
-                                 | ({f"mode:{e.mode}"} if e.mode and e.mode in info.modes else set()))
+                                 | ({f"mode:{e.mode}"} if e.mode and e.mode in info.modes else set())
+                                 | {f"word:{a}-{b}" for a, b in info.words.get(e.id, ())})
             score = len(mine) + (2 if e.id in info.places else 0) + (1 if e.mode in info.modes else 0)
             scored.append((level, score, e.id, why, evidence))
         if not scored:
@@ -438,7 +480,7 @@ class Binder:
                 if near and len(near) < len(group):
                     alternates += [g[2] for g in group if g not in near]
                     group = near
-            if len(group) > 1 and all(g[3] == "parties of the sentence and a word for a talk" for g in group):
+            if len(group) > 1 and all(g[3][0] == "event.sentence_parties_noun" for g in group):
                 group = self._nearest_missing_party(group, info)
             if len(group) > 1 and self.current in {g[2] for g in group}:
                 # the same evidence fits several events ("the call between Biden and Putin"): read it
@@ -449,33 +491,31 @@ class Binder:
             kept += group
         # the article dates itself far from an event it names only by its parties: another
         # occurrence ("Biden spoke with Zelenskyy for nearly an hour on Sunday", February 2022)
-        kept = [(WEAK if lvl > WEAK and not why.startswith("named") and self._far(eid) else lvl,
-                 sc, eid, why + (", far from the article's dates" if lvl > WEAK and not why.startswith("named")
-                                 and self._far(eid) else ""), ev)
+        kept = [(WEAK, sc, eid, (*why, "event.far_from_dates"), ev)
+                if lvl > WEAK and why[0] != "event.named" and self._far(eid) else (lvl, sc, eid, why, ev)
                 for lvl, sc, eid, why, ev in kept]
-        if len(kept) == 1 and kept[0][3] == "its place and a word for a talk" and alternates and not any(
+        if len(kept) == 1 and kept[0][3] == ("event.place_talk",) and alternates and not any(
                 not self.fb.parties[h.what].generic and h.what not in self.fb.events[kept[0][2]].parties
                 for h in info.hits):
             # "talks in Geneva on Jan. 10" in a story of January: the June summit in Geneva is set
             # aside by the article's dates, one event is left
-            kept = [(MEDIUM, kept[0][1], kept[0][2], "its place, a word for a talk and the article's dates",
-                     kept[0][4])]
-        if len(kept) == 1 and kept[0][3] == "its mode and a word for a talk" and (
+            kept = [(_lv("event.place_dates"), kept[0][1], kept[0][2], ("event.place_dates",), kept[0][4])]
+        if len(kept) == 1 and kept[0][3] == ("event.mode_talk",) and (
                 info.pair or _LEADERS.search(info.seg.text)) and not info.irrealis and not any(
                 not self.fb.parties[h.what].generic and h.what not in self.fb.events[kept[0][2]].parties
                 for h in info.hits):
             # "the leaders last spoke on Dec. 7, by video": the only event held by video, between
             # heads of state, no one else named
-            kept = [(MEDIUM, kept[0][1], kept[0][2], "its mode, the leaders and a word for a talk", kept[0][4])]
-        if len(kept) == 1 and kept[0][3] == "one party and a word for a talk":
+            kept = [(_lv("event.mode_leaders"), kept[0][1], kept[0][2], ("event.mode_leaders",), kept[0][4])]
+        if len(kept) == 1 and kept[0][3] == ("event.one_party_noun",):
             e = self.fb.events[kept[0][2]]
             foreign = {h.what for h in info.hits} - set(e.parties)
             if not any(not self.fb.parties[p].generic for p in foreign) and (
                     (e.mode and e.mode in info.modes) or e.id == self.current):
                 # "Putin said ... at the Tuesday meeting" in a video clip: one party, its mode or the
                 # event being told about, nothing else: firm enough
-                kept = [(MEDIUM, kept[0][1], kept[0][2], "one party, a word for a talk and its mode or the story",
-                         kept[0][4])]
+                kept = [(_lv("event.one_party_mode_or_story"), kept[0][1], kept[0][2],
+                         ("event.one_party_mode_or_story",), kept[0][4])]
         cands = tuple(s[2] for s in sorted(kept, key=lambda s: (-s[0], -s[1], s[2])))
         return Binding(cands, max(s[0] for s in kept), self._spans(cands, info), {s[2]: s[3] for s in kept},
                        {s[2]: s[0] for s in kept}, tuple(sorted(set(alternates))))
@@ -529,7 +569,7 @@ class Binder:
     def _cap(b: Binding, info: _SegInfo) -> Binding:
         """A negated or hypothetical clause binds at most loosely: it can agree, never accuse."""
         if info.irrealis and b.level > WEAK:
-            return Binding(b.candidates, WEAK, b.spans, {e: w + ", negated or hypothetical" for e, w in b.why.items()},
+            return Binding(b.candidates, WEAK, b.spans, {e: (*w, "event.irrealis") for e, w in b.why.items()},
                            {e: WEAK for e in b.candidates}, b.alternates)
         return b
 
@@ -539,7 +579,7 @@ class Binder:
         shared = set.intersection(*parties_of.values()) if parties_of else set()
         out: dict[str, tuple[tuple[int, int], ...]] = {}
         for e in cands:
-            spans = list(info.names.get(e, [])) + list(info.places.get(e, []))
+            spans = list(info.names.get(e, [])) + list(info.places.get(e, [])) + list(info.words.get(e, []))
             spans += [(h.start, h.end) for h in info.hits if h.what in parties_of[e] and h.what not in shared]
             out[e] = tuple(sorted(spans))
         return out
@@ -565,7 +605,7 @@ class Binder:
             if _RELATIVE.match(infos[k].seg.text) and out[k - 1].candidates and not infos[k].names:
                 prev = out[k - 1]
                 out[k] = Binding(prev.candidates, prev.level, prev.spans,
-                                 {e: w + ", relative clause" for e, w in prev.why.items()},
+                                 {e: (*w, "event.relative_clause") for e, w in prev.why.items()},
                                  dict(prev.levels), prev.alternates, prev.by_reference)
         # a clause naming both leaders loosely ("Biden warned Putin on Tuesday 7 December that ...")
         # in a sentence whose other main clause names the event (", as the two leaders held a video
@@ -577,9 +617,10 @@ class Binder:
                 continue
             shared = [e for e in b.candidates if e in firm_events]
             if len(shared) == 1:
-                out[k] = Binding((shared[0],), MEDIUM, {shared[0]: b.spans.get(shared[0], ())},
-                                 {shared[0]: b.why.get(shared[0], "") + "; the sentence names it"},
-                                 {shared[0]: MEDIUM}, b.alternates)
+                lv = _lv("event.sentence_names_it")
+                out[k] = Binding((shared[0],), lv, {shared[0]: b.spans.get(shared[0], ())},
+                                 {shared[0]: (*b.why.get(shared[0], ()), "event.sentence_names_it")},
+                                 {shared[0]: lv}, b.alternates)
         # first the clauses that speak of a talk without naming it: the event in discourse
         for k, (b, info) in enumerate(zip(out, infos)):
             if b.candidates or not self.current or info.other_event or self._elsewhere(info, self.current):
@@ -591,9 +632,9 @@ class Binder:
                 continue
             # "They talked for just over two hours": a talk with no one else named in the clause
             firm = (info.noun or (info.verb and not info.hits)) and not info.seg.anchor
-            lvl = MEDIUM if firm else WEAK
-            out[k] = Binding((self.current,), lvl, {self.current: ()},
-                             {self.current: "the event the article is telling about"}, by_reference=True)
+            rid = "event.in_discourse" if firm else "event.in_discourse_loose"
+            out[k] = Binding((self.current,), _lv(rid), {self.current: ()}, {self.current: (rid,)},
+                             by_reference=True)
         # then clauses with no event and no talk of their own take the sentence's ("On Monday, ...
         # Blinken had a conversation with Zelensky")
         main = [b for b, i in zip(out, infos) if b.candidates and not i.seg.anchor]
@@ -612,7 +653,8 @@ class Binder:
                 for e, sp in x.spans.items():
                     spans[e] = spans.get(e, ()) + sp
             alts = tuple(sorted({a for x in main for a in x.alternates}))
-            out[k] = Binding(main_events, lvl, spans, {e: "same sentence" for e in main_events},
+            why_same = {e: (*_first_why(main, e), "event.same_sentence") for e in main_events}
+            out[k] = Binding(main_events, lvl, spans, why_same,
                              {e: lvl for e in main_events}, alts, by_reference=True)
         # the event in discourse: the one the sentence's main clauses are firmly about
         resolved = [b for b, i in zip(out, infos) if b.candidates and not i.seg.anchor

@@ -28,9 +28,38 @@ from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
 from factcheck.lang import alternation, lang, reporting_re, words_re
 from factcheck.model import Finding, Mention, MentionVerdict, Source, SourceResult, combine
+from factcheck.rules import table, tune, why
 from factcheck.segment import Document, Sentence, segment
 
-NEAR_WINDOW = 40  # characters before a value in which a `near` cue must end
+
+@dataclass(frozen=True)
+class TraceStep:
+    """One value considered for one fact: what became of it (`agree`, `contradict`, `unclear`
+    or `dropped`) and the rules that decided it. `explain` renders these; nothing is re-run."""
+
+    fact: str
+    start: int
+    end: int
+    line: int
+    col: int
+    text: str
+    value: Any
+    outcome: str
+    rules: tuple[str, ...]
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"fact": self.fact, "line": self.line, "col": self.col, "start": self.start, "end": self.end,
+                "text": self.text, "value": self.value, "outcome": self.outcome, "rules": list(self.rules),
+                "reason": self.reason}
+
+
+def _near_window() -> int:
+    return int(tune("near_window"))
+
+
+def _near_tail() -> int:
+    return int(tune("near_tail"))
 
 
 @cache
@@ -42,6 +71,12 @@ def _offset_re() -> regex.Pattern[str]:
 class Judged:
     verdict: MentionVerdict
     reason: str
+    rules: tuple[str, ...] = ()  # the rules (factcheck/rules.py) that changed the verdict
+
+    def unsure(self, rule_id: str, because: str = "") -> Judged:
+        """The same reading, bound unsurely by `rule_id`: a contradiction becomes unclear."""
+        verdict: MentionVerdict = "unclear" if self.verdict == "contradict" else self.verdict
+        return Judged(verdict, self.reason + "; " + (because or why(rule_id)), (*self.rules, rule_id))
 
 
 def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -> Judged:
@@ -63,6 +98,8 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
 
 
 _CORRECTED = regex.compile(r"\W{0,4}(?:sorry|I\s+mean|rather|correction|make\s+that|that\s+is)\b", regex.IGNORECASE)
+_TIMESTAMP_AFTER = regex.compile(r"\s*(?:[—–|:]|-\s|\.\s*$|(?:\s*[A-Z]{2,5})?\s*[—–|])")
+_BULLETS = " \t*•·-–—>#[]()"
 _NEGATED = regex.compile(r"(?<![\p{L}])(?:not|n't|never|neither|nor)(?![\p{L}])", regex.IGNORECASE)
 _WHEN_CLAUSE = regex.compile(r"(?:when|while|as|where)\b", regex.IGNORECASE)
 
@@ -85,17 +122,21 @@ def _soften(j: Judged, r: Reading, sentence: Sentence) -> Judged:
     if j.verdict != "contradict":
         return j
     if r.extra.get("loose"):
-        return Judged("unclear", j.reason + f"; {r.extra.get('why_loose', 'resolved from an earlier sentence')}")
+        return j.unsure("value.loose", str(r.extra.get("why_loose", "resolved from an earlier sentence")))
     if _disputed_re().search(sentence.text):
-        return Judged("unclear", j.reason + "; the sentence reports a claim in order to dispute it")
+        return j.unsure("value.disputed")
     head = sentence.text[max(0, r.start - sentence.start - 45) : r.start - sentence.start]
     tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 25]
     if _CORRECTED.match(tail):
-        return Judged("unclear", j.reason + "; corrected right after (\"on Friday, sorry, Thursday\")")
+        return j.unsure("value.corrected")
+    if _TIMESTAMP_AFTER.match(tail) and not sentence.text[: r.start - sentence.start].strip(_BULLETS):
+        # "10:32 ET — The White House said ...", "Nov. 16, 08:14 | ...": a live blog's or a
+        # timeline's stamp dates the entry; what the entry tells may have happened earlier
+        return j.unsure("value.timestamp")
     if isinstance(r.value, DateValue) and _far_zone_before(head):
-        return Judged("unclear", j.reason + "; the date is given in another time zone (\"2:00am AEDT on Wednesday\")")
+        return j.unsure("value.far_zone_date")
     if _NEGATED.search(head):
-        return Judged("unclear", j.reason + "; the statement is negated (\"did not take place on ...\")")
+        return j.unsure("value.negated")
     return j
 
 
@@ -105,8 +146,8 @@ def _talk_near(sentence: Sentence, r: Reading) -> bool:
     from factcheck.bind import _word_res
 
     nouns = _word_res()[0]
-    a = max(0, r.start - sentence.start - 30)
-    b = min(len(sentence.text), r.end - sentence.start + 15)
+    a = max(0, r.start - sentence.start - int(tune("talk_near_before")))
+    b = min(len(sentence.text), r.end - sentence.start + int(tune("talk_near_after")))
     return bool(nouns.search(sentence.text[a:b]))
 
 
@@ -131,15 +172,15 @@ def _weekday_only(r: Reading) -> bool:
 
 
 def _near_ok(fact: Fact, r: Reading, sentence: Sentence) -> bool:
-    head = sentence.text[max(0, r.start - sentence.start - NEAR_WINDOW) : r.start - sentence.start]
-    return any(m.end() >= len(head) - 25 for p in fact.near for m in p.finditer(head))
+    head = sentence.text[max(0, r.start - sentence.start - _near_window()) : r.start - sentence.start]
+    return any(m.end() >= len(head) - _near_tail() for p in fact.near for m in p.finditer(head))
 
 
 def _reported_on(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     """A date right after a reporting verb ("said on Monday") is the day of the statement."""
-    if fact.kind != "date" or fact.near:
+    if fact.kind not in ("date", "time") or fact.near:
         return False
-    head = sentence.text[max(0, r.start - sentence.start - NEAR_WINDOW) : r.start - sentence.start]
+    head = sentence.text[max(0, r.start - sentence.start - _near_window()) : r.start - sentence.start]
     return bool(reporting_re().search(head))
 
 
@@ -147,14 +188,17 @@ def _excluded_near(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     """An `exclude_near` cue just before the value ("ended at 16:25") takes it from the fact."""
     if not fact.exclude_near:
         return False
-    head = sentence.text[max(0, r.start - sentence.start - NEAR_WINDOW) : r.start - sentence.start]
-    return any(m.end() >= len(head) - 25 for p in fact.exclude_near for m in p.finditer(head))
+    head = sentence.text[max(0, r.start - sentence.start - _near_window()) : r.start - sentence.start]
+    return any(m.end() >= len(head) - _near_tail() for p in fact.exclude_near for m in p.finditer(head))
 
 
 class _Checker:
-    def __init__(self, source: Source, fb: FactBase):
+    def __init__(self, source: Source, fb: FactBase, trace: bool = False):
         self.source = source
         self.fb = fb
+        self.trace: list[TraceStep] | None = [] if trace else None
+        self.clauses: list[tuple[Sentence, tuple[Binding, ...]]] = []
+        self.was_relevant = True
         self.doc: Document = segment(source.text)
         self.binder = Binder(fb, self.doc)
         self.ctx = Context(self.doc, self.binder.anchors)
@@ -170,26 +214,53 @@ class _Checker:
         self.free_facts = [f for f in fb.facts if not f.event and not f.cues]
 
     # -- evidence ---------------------------------------------------------------------------
-    def record(self, fact: Fact, r: Reading, sentence: Sentence, j: Judged, rule: str) -> None:
+    def record(self, fact: Fact, r: Reading, sentence: Sentence, j: Judged, rule: str,
+               bound: tuple[str, ...] = (), certain: bool = True) -> None:
+        """Keep a mention: `rule` is the human summary, `bound` the ids of the rules that bound the
+        value, `j.rules` those that changed the verdict; only a certain binding accuses."""
         key = (fact.id, r.start, r.end)
         if key in self.seen:
             return
         self.seen.add(key)
+        rules = tuple(dict.fromkeys((*bound, *j.rules)))
+        certain = certain and not any(table()[x].effect == "unsure" for x in rules)
+        if j.verdict == "contradict" and not certain:
+            j = Judged("unclear", j.reason + "; the binding is not sure enough to accuse", j.rules)
         line, col = self.doc.line_col(r.start)
         self.mentions[fact.id].append(Mention(
             text=self.doc.text[r.start : r.end], start=r.start, end=r.end, line=line, col=col,
             value=r.shown, verdict=j.verdict, rule=f"{rule}; {fact.kind}", sentence=sentence.text,
-            sentence_start=sentence.start, reason=j.reason))
+            sentence_start=sentence.start, reason=j.reason, rules=rules, certain=certain))
+        self.note(fact, r, j.verdict, rules, j.reason)
+
+    def note(self, fact: Fact, r: Reading, outcome: str, rules: tuple[str, ...], reason: str = "") -> None:
+        """The trace: every value considered for a fact, what became of it and by which rules."""
+        if self.trace is not None:
+            line, col = self.doc.line_col(r.start)
+            self.trace.append(TraceStep(fact.id, r.start, r.end, line, col, self.doc.text[r.start : r.end],
+                                        r.shown, outcome, rules, reason))
+
+    def drop(self, fact: Fact, r: Reading, rule_id: str, detail: str = "") -> None:
+        self.note(fact, r, "dropped", (rule_id,), detail or why(rule_id))
 
     # -- event facts --------------------------------------------------------------------------
-    def _routed(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    def _routed(self, fact: Fact, r: Reading, sentence: Sentence, trace: bool = False) -> bool:
         """Does a value of this kind go to `fact` rather than to a sibling with a `near` cue?"""
-        if _excluded_near(fact, r, sentence) or _reported_on(fact, r, sentence):
-            return False
+        drop = self._unrouted(fact, r, sentence)
+        if drop and trace:
+            self.drop(fact, r, drop)
+        return drop is None
+
+    def _unrouted(self, fact: Fact, r: Reading, sentence: Sentence) -> str | None:
+        """The rule that takes the value away from `fact`, if any."""
+        if _excluded_near(fact, r, sentence):
+            return "fact.exclude_near"
+        if _reported_on(fact, r, sentence):
+            return "value.report_time"
         if fact.near:
-            return _near_ok(fact, r, sentence)
+            return None if _near_ok(fact, r, sentence) else "fact.not_near"
         siblings = [s for s in self.by_event[fact.event or ""] if s.kind == fact.kind and s.near and s is not fact]
-        return not any(_near_ok(s, r, sentence) for s in siblings)
+        return "fact.sibling_near" if any(_near_ok(s, r, sentence) for s in siblings) else None
 
     def event_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
         # the dates the article is about: its own dates, and those of the events it has firmly
@@ -213,7 +284,7 @@ class _Checker:
                 if fact.event not in b.candidates or (fact.id, r.start, r.end) in done:
                     continue
                 done.add((fact.id, r.start, r.end))
-                if not self._routed(fact, r, sentence):
+                if not self._routed(fact, r, sentence, trace=True):
                     continue
                 self._decide(fact, r, sentence, b)
 
@@ -221,9 +292,11 @@ class _Checker:
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence)
         ev = fact.event or ""
         level = b.level_of(ev)
+        bound = b.rules_of(ev)
         if level < MEDIUM and isinstance(r.value, DateValue) and r.value.day is None and r.value.weekday is None:
-            return  # a month alone ("January's talks") in a loose clause says too little
-        rule = f"event {ev} ({b.why.get(ev, '')}, level {level})"
+            self.drop(fact, r, "value.month_only_loose")  # "January's talks" in a loose clause
+            return
+        rule = f"event {ev} ({b.why_text(ev)}, level {level})"
         # which other events the value could be about: the clause's other candidates, those set
         # aside by the article's time; and, when the clause only refers back ("the talks"), any
         # event at all ("January's talks" in a story about the December summit)
@@ -235,28 +308,34 @@ class _Checker:
         rival_agree = [f for e in sorted(others) for f in self.by_event[e]
                        if f.kind == fact.kind and self._routed(f, r, sentence)
                        and judge(r, f, sentence, self.ctx).verdict == "agree"]
-        if (j.verdict == "contradict" and isinstance(r.value, DateValue) and r.value.month and r.value.day
-                and not b.why.get(ev, "").startswith("named") and self._far_from_event(r.value, ev)):
+        full_date = isinstance(r.value, DateValue) and bool(r.value.month and r.value.day)
+        if (j.verdict == "contradict" and full_date and "event.named" not in bound
+                and self._far_from_event(r.value, ev)):
             # "Biden and Zelenskyy speak ... on January 2": weeks away from the call of the base, by the
             # same parties: another call rather than a wrong date
-            j = Judged("unclear", j.reason + "; weeks from this event: perhaps another talk between the same parties")
-        if j.verdict == "contradict" and isinstance(r.value, DateValue) and r.value.month and r.value.day \
-                and self._far_from_event(r.value, ev, 3) and self._another_events_date(r.value, ev):
-            return  # "... on a video link on 7 December and spoke again by phone on 30 December"
+            j = j.unsure("event.far_date_same_parties")
+        if (j.verdict == "contradict" and full_date
+                and self._far_from_event(r.value, ev, int(tune("another_event_days")))
+                and self._another_events_date(r.value, ev)):
+            self.drop(fact, r, "event.another_events_date")  # "... by video on 7 December and by phone on 30 December"
+            return
         if j.verdict == "contradict" and _weekday_only(r) and self._alternate_weekday(r, fact, sentence, b):
             # another occurrence with the same parties, set aside only by the article's dates, fell
             # on that weekday: the weekday alone cannot tell which of them the clause means
-            j = Judged("unclear", j.reason + f"; it is the weekday of {', '.join(b.alternates)}")
+            j = j.unsure("event.alternate_weekday", f"it is the weekday of {', '.join(b.alternates)}")
+        certain = level >= MEDIUM
         if len(b.candidates) == 1:
             if j.verdict == "contradict" and rival_agree:
-                return  # the value is another event's ("Jan. 10" in a clause about the OSCE meeting)
+                # the value is another event's ("Jan. 10" in a clause about the OSCE meeting)
+                self.drop(fact, r, "event.rival_agrees", f"agrees with {rival_agree[0].id}")
+                return
             if j.verdict == "contradict" and level < MEDIUM:
-                j = Judged("unclear", j.reason + "; the clause is only loosely about this event")
+                j = j.unsure("event.loosely_bound")
             elif j.verdict == "contradict" and fact.near and b.by_reference and not _talk_near(sentence, r):
                 # "Peskov said on Friday that Moscow would judge ... those talks": a statement's date
                 # needs the event in the clause, not only a reference back to it
-                j = Judged("unclear", j.reason + "; the clause only refers back to the event")
-            self.record(fact, r, sentence, j, rule)
+                j = j.unsure("event.reference_only")
+            self.record(fact, r, sentence, j, rule, bound, certain)
             return
         nearest, clear = b.nearest(r.start, r.end)
         if j.verdict == "agree":
@@ -264,17 +343,23 @@ class _Checker:
             # Blinken speaks with Zelenskyy"): the value agrees with each, unless another agreeing
             # event is clearly the nearest ("90 minutes, shorter than his two-hour video summit")
             if clear and nearest != ev and any(f.event == nearest for f in rival_agree):
+                self.drop(fact, r, "event.nearest_of_several", f"{nearest} is nearer and agrees too")
                 return
-            self.record(fact, r, sentence, j, rule + f"; agrees with this of {len(b.candidates)} events")
+            self.record(fact, r, sentence, j, rule + f"; agrees with this of {len(b.candidates)} events",
+                        (*bound, "event.agrees_one_of_several"), certain)
             return
         if rival_agree:
-            return  # the value agrees with another event of the clause: it is about that one
+            self.drop(fact, r, "event.rival_agrees", f"agrees with {rival_agree[0].id}")
+            return
         if nearest == ev and clear and level >= MEDIUM:
-            self.record(fact, r, sentence, j, rule + f"; nearest of {len(b.candidates)} events")
+            self.record(fact, r, sentence, j, rule + f"; nearest of {len(b.candidates)} events",
+                        (*bound, "event.nearest_of_several"), certain)
         elif nearest == ev or nearest is None:
             self.record(fact, r, sentence,
-                        Judged("unclear", j.reason + f"; the clause may be about {', '.join(b.candidates)}"),
-                        rule)
+                        j.unsure("event.several_candidates", f"the clause may be about {', '.join(b.candidates)}"),
+                        rule, bound, False)
+        else:
+            self.drop(fact, r, "event.nearest_of_several", f"{nearest} is nearer")
 
     def _alternate_weekday(self, r: Reading, fact: Fact, sentence: Sentence, b: Binding) -> bool:
         loose = Context(self.doc)  # no anchors: any date may be meant
@@ -340,9 +425,10 @@ class _Checker:
 
     def _record_relative(self, fact: Fact, r: Reading, sentence: Sentence, level: int, how: str) -> None:
         j = judge(r, fact, sentence, self.ctx)
-        if j.verdict == "contradict" and level < MEDIUM:
-            j = Judged("unclear", j.reason + "; the clauses are only loosely about these events")
-        self.record(fact, r, sentence, j, f"relative date ({how}), level {level}")
+        if level < MEDIUM:
+            j = j.unsure("event.loosely_bound", "the clauses are only loosely about these events")
+        self.record(fact, r, sentence, j, f"relative date ({how}), level {level}", ("relative.offset",),
+                    level >= MEDIUM)
 
     # -- facts found by cues ------------------------------------------------------------------
     def _other_period(self, fact: Fact) -> bool:
@@ -403,7 +489,7 @@ class _Checker:
             if spans:
                 cands.append((fact, spans))
         self.ctx.sentence_cues = {fact.id: spans for fact, spans in cands if fact.kind in ("year", "set")}
-        cands = [(f, sp) for f, sp in cands if not self._other_period(f)]
+        cands = [(f, sp) for f, sp in cands if not self._other_period(f)]  # rule cue.other_period
         by_kind: dict[str, list[tuple[Fact, list[tuple[int, int]]]]] = defaultdict(list)
         for fact, spans in cands:
             by_kind[fact.kind].append((fact, spans))
@@ -412,14 +498,16 @@ class _Checker:
             for fact, spans in group:
                 for r in kind.extract(sentence, fact, self.ctx):
                     if self._months_outside(fact, sentence, r):
+                        self.drop(fact, r, "cue.months_outside")
                         continue
                     eligible = [(f, sp) for f, sp in group if not self._excluded(f, r, sentence, sp)]
                     if fact not in [f for f, _ in eligible]:
+                        self.drop(fact, r, self._excluded(fact, r, sentence, spans) or "cue.excluded")
                         continue
                     self._decide_cue(fact, r, sentence, eligible, spans)
 
     @staticmethod
-    def _excluded(fact: Fact, r: Reading, sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
+    def _excluded(fact: Fact, r: Reading, sentence: Sentence, spans: list[tuple[int, int]]) -> str | None:
         """Is the value taken away from the fact? By an `exclude` pattern in its clause (for figures:
         nearer to it than the fact's own cue), or, for a number standing alone, by no cue of the
         fact shortly before it."""
@@ -437,37 +525,52 @@ class _Checker:
             near_exclude = min((dist(sentence.start + m.start(), sentence.start + m.end())
                                 for p in fact.exclude for m in p.finditer(sentence.text)), default=10**6)
             if near_exclude < own:
-                return True
+                return "cue.excluded"
         elif any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
-            return True
+            return "cue.excluded"
         cue_in_seg = seg is not None and any(seg.start <= a < seg.end for a, _ in spans)
         if fact.kind != "quantity" and not cue_in_seg and any(p.search(sentence.text) for p in fact.exclude):
-            return True
+            return "cue.excluded"
         if r.extra.get("bare"):
             # a figure with no unit needs the fact's cue shortly before or just after it
             # ... in the figure's own clause ("Kyiv's current count, 94,300, is lower, but American
             # intelligence warns ..." gives 94,300 to no intelligence figure)
-            return not any(((b <= r.start and r.start - b <= 60) or (r.end <= a and a - r.end <= 30))
-                           and (seg is None or seg.start <= a < seg.end) for a, b in spans)
-        return False
+            before, after = tune("bare_cue_before"), tune("bare_cue_after")
+            near = any(((b <= r.start and r.start - b <= before) or (r.end <= a and a - r.end <= after))
+                       and (seg is None or seg.start <= a < seg.end) for a, b in spans)
+            return None if near else "cue.bare_needs_cue"
+        return None
 
     def _decide_cue(self, fact: Fact, r: Reading, sentence: Sentence,
                     group: list[tuple[Fact, list[tuple[int, int]]]], spans: list[tuple[int, int]]) -> None:
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence)
         cue_text = ", ".join(sorted({self.doc.text[a:b] for a, b in spans}))[:60]
         rule = f"cue {cue_text!r}"
+        bound = ("cue.in_sentence",)
+        seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
+        penalty = tune("other_clause_penalty")
+        segs = list(sentence.segments)
+        k = next((i for i, g in enumerate(segs) if g.start <= r.start < g.end), -1)
+
+        def clause_cost(a: int) -> float:
+            i = next((i for i, g in enumerate(segs) if g.start <= a < g.end), -10)
+            return 0 if i == k else tune("next_clause_penalty") if abs(i - k) == 1 else penalty
+
+        closest = min((max(a - r.end, r.start - b, 0) + clause_cost(a) for a, b in spans), default=float("inf"))
+        if closest > tune("cue_near"):
+            # "its stern is now 102 metres from the bank" in a sentence about the ship: a cue far
+            # from the figure binds it only loosely
+            j = j.unsure("cue.far")
         rivals = [(f, sp) for f, sp in group if f is not fact]
         if not rivals:
-            self.record(fact, r, sentence, j, rule)
+            self.record(fact, r, sentence, j, rule, bound)
             return
-
-        seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
 
         def dist(sp: list[tuple[int, int]]) -> float:
             # the unit noun right after a figure ("10,000 troops") is every troop fact's cue: only
             # the other cues tell the facts apart; a cue in another clause counts for less
             far = [(a, b) for a, b in sp if not _unit_after(fact, r, a, b, sentence)]
-            return min((max(a - r.end, r.start - b, 0) + (0 if seg and seg.start <= a < seg.end else 100)
+            return min((max(a - r.end, r.start - b, 0) + (0 if seg and seg.start <= a < seg.end else penalty)
                         for a, b in far), default=float("inf"))
 
         mine = dist(spans)
@@ -477,21 +580,26 @@ class _Checker:
                        and dist(sp) <= mine]
         if j.verdict == "agree":
             if rival_agree and others < mine:
+                self.drop(fact, r, "cue.rival_nearer", f"{rival_agree[0].id} agrees and its cue is nearer")
                 return
-            self.record(fact, r, sentence, j, rule)
+            self.record(fact, r, sentence, j, rule, bound)
         elif rival_agree:
-            return
-        elif mine <= 0.6 * others and mine < others:
-            self.record(fact, r, sentence, j, rule + f"; nearest of {len(group)} facts")
+            self.drop(fact, r, "cue.rival_nearer", f"{rival_agree[0].id} agrees and its cue is as near")
+        elif mine <= tune("nearest_ratio") * others and mine < others:
+            self.record(fact, r, sentence, j, rule + f"; nearest of {len(group)} facts",
+                        (*bound, "cue.nearest_of_several"))
         elif mine <= others:
-            self.record(fact, r, sentence, Judged("unclear", j.reason + "; another fact's cue is as near"), rule)
+            self.record(fact, r, sentence, j.unsure("cue.as_near"), rule, bound, False)
+        else:
+            self.drop(fact, r, "cue.nearest_of_several", "another fact's cue is nearer")
 
     # -- names and other facts that find themselves ----------------------------------------
     def free_sentence(self, sentence: Sentence) -> None:
         for fact in self.free_facts:
             kind = KINDS[fact.kind]
             for r in kind.extract(sentence, fact, self.ctx):
-                self.record(fact, r, sentence, judge(r, fact, sentence, self.ctx), "name in context")
+                self.record(fact, r, sentence, judge(r, fact, sentence, self.ctx), "name in context",
+                            ("name.in_context",))
 
     # -- whole document -------------------------------------------------------------------------
     def relevant(self) -> bool:
@@ -499,18 +607,21 @@ class _Checker:
         (Biden, Russia, NATO, ...): a scouts' "90-minute video call on Thursday" binds nothing.
         Each event also needs one of its own parties named somewhere (see Binder.present)."""
         if not self.fb.parties:
-            return True  # a base of cue facts only: every article may hold them
-        return bool(self.binder.named_parties)
+            return True  # a base of cue facts and events of any kind: every article may hold them
+        return bool(self.binder.named_parties) or bool(self.binder.present)
 
     def run(self) -> SourceResult:
         relevant = self.relevant()
         for sentence in self.doc.sentences:
             if relevant:
                 bindings = self.binder.sentence(sentence)
+                if self.trace is not None:
+                    self.clauses.append((sentence, tuple(bindings)))
                 self.event_sentence(sentence, bindings)
                 self.relative_sentence(sentence, bindings)
                 self.cue_sentence(sentence)
             self.free_sentence(sentence)
+        self.was_relevant = relevant
         findings = []
         for fact in self.fb.facts:
             ms = sorted(self.mentions.get(fact.id, []), key=lambda m: (m.start, m.end))
@@ -530,35 +641,77 @@ def check_text(text: str, factbase: FactBase, source_id: str = "text") -> Source
     return check(Source(id=source_id, text=text), factbase)
 
 
+@dataclass(frozen=True)
+class Traced:
+    """A check with its trace: the result, every value considered and what became of it, and
+    which events each clause was bound to (by which rules)."""
+
+    result: SourceResult
+    steps: tuple[TraceStep, ...]
+    clauses: tuple[tuple[Sentence, tuple[Binding, ...]], ...]
+    anchors: tuple[dt.date, ...]
+    furniture: tuple[tuple[int, int, str], ...]
+    relevant: bool
+    doc: Document
+
+
+def check_traced(source: Source, factbase: FactBase) -> Traced:
+    """`check`, recording its trace (what `factcheck explain` shows). Same verdicts as `check`."""
+    c = _Checker(source, factbase, trace=True)
+    result = c.run()
+    return Traced(result, tuple(c.trace or ()), tuple(c.clauses), tuple(c.binder.anchors),
+                  tuple(c.doc.furniture), c.was_relevant, c.doc)
+
+
+def _why_nothing(fact: Fact, fb: FactBase, t: Traced) -> str:
+    """Why a fact bound nothing in an article: which name, word, party or cue was missing."""
+    if not t.relevant:
+        return "the article names none of the base's parties or events: nothing binds in it"
+    if fact.event:
+        ev = fb.events[fact.event]
+        lines = sorted({t.doc.line_col(s.start)[0] for s, bs in t.clauses for b in bs if fact.event in b.candidates})
+        if not lines:
+            said = [f"names {', '.join(p.source for p in ev.names)}" if ev.names else "",
+                    f"words {', '.join(p.source for p in ev.words)}" if ev.words else "",
+                    f"parties {', '.join(ev.parties)}" if ev.parties else ""]
+            return (f"no clause is about event {ev.id}: none of its {'; '.join(x for x in said if x) or 'evidence'}"
+                    " occurs with what binds it (see the rules in factcheck/data/rules.yaml)")
+        return (f"clauses about {ev.id} on line(s) {', '.join(map(str, lines[:12]))}, but no {fact.kind} value "
+                "was read in them")
+    if fact.cues:
+        hits = sorted({t.doc.line_col(s.start)[0] for s, _ in t.clauses if any(p.search(s.text) for p in fact.cues)})
+        if not hits:
+            return f"none of its cues ({', '.join(p.source for p in fact.cues)}) occurs in the article"
+        return f"its cues occur on line(s) {', '.join(map(str, hits[:12]))}, but no {fact.kind} value was read there"
+    return f"no {fact.kind} value for it was read in the article"
+
+
 def explain(source: Source, factbase: FactBase, fact_id: str) -> dict[str, Any]:
-    """Everything considered for one (source, fact) pair, for people: see `factcheck explain`."""
+    """How one (source, fact) pair was decided, from the trace of the real run (nothing re-run):
+    the clauses bound to the fact's event, every value considered with the rules that kept or
+    dropped it, and, when nothing bound, why not."""
     fact = factbase.fact(fact_id)
-    checker = _Checker(source, factbase)
-    result = checker.run()
-    finding = next(f for f in result.findings if f.fact == fact_id)
-    binder = Binder(factbase, checker.doc)
-    sentences = []
-    kind = KINDS[fact.kind]
-    for s in checker.doc.sentences:
-        bindings = binder.sentence(s)
-        readings = kind.extract(s, fact, Context(checker.doc, binder.anchors))
-        cues = [p.source for p in (*fact.cues, *fact.near) if p.search(s.text)]
-        evs = sorted({e for b in bindings for e in b.candidates})
-        if not readings and not cues and not (fact.event and fact.event in evs):
+    t = check_traced(source, factbase)
+    finding = next(f for f in t.result.findings if f.fact == fact_id)
+    clauses = []
+    for s, bindings in t.clauses:
+        if not (fact.event and any(fact.event in b.candidates for b in bindings)) and not (
+                fact.cues and any(p.search(s.text) for p in fact.cues)):
             continue
-        line, _ = checker.doc.line_col(s.start)
-        sentences.append({
+        line, _ = t.doc.line_col(s.start)
+        clauses.append({
             "line": line, "sentence": s.text,
             "segments": [{"text": g.text, "anchor": g.anchor, "events": list(b.candidates), "level": b.level,
-                          "why": b.why} for g, b in zip(s.segments, bindings)],
-            "cues_fired": cues,
-            "values_read": [{"text": r.text, "value": r.shown, "detail": r.detail} for r in readings],
+                          "rules": {e: list(b.rules_of(e)) for e in b.candidates},
+                          "why": {e: b.why_text(e) for e in b.candidates}}
+                         for g, b in zip(s.segments, bindings)],
         })
+    steps = [st.to_json() for st in t.steps if st.fact == fact_id]
     return {
         "source": source.id, "fact": fact.id, "expected": fact.expected, "defined_at": fact.defined_at,
-        "event": fact.event, "anchors": [d.isoformat() for d in binder.anchors],
-        "furniture": [{"text": checker.doc.text[a:b], "why": w} for a, b, w in checker.doc.furniture],
-        "sentences": sentences, "verdict": finding.verdict,
+        "event": fact.event, "anchors": [d.isoformat() for d in t.anchors],
+        "furniture": [{"text": t.doc.text[a:b], "why": w} for a, b, w in t.furniture],
+        "clauses": clauses, "considered": steps, "verdict": finding.verdict,
         "mentions": [m.to_json() for m in finding.mentions],
+        "why_nothing": "" if steps else _why_nothing(fact, factbase, t),
     }
-

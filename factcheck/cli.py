@@ -27,6 +27,7 @@ from factcheck.errors import FactBaseError
 from factcheck.factbase.load import load_factbase, load_with_problems
 from factcheck.factbase.model import FactBase
 from factcheck.report import FORMATS, Report, render, write_atomic
+from factcheck.report.table import clean
 from factcheck.report.write import utf8_safe
 from factcheck.runner import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, Limits, run
 
@@ -199,25 +200,32 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
-def _explain_text(d: dict[str, object]) -> str:
-    lines = [f"{d['source']} x {d['fact']}: {str(d['verdict']).upper()}",
-             f"  expected {d['expected']} (defined at {d['defined_at']}; event {d['event'] or '-'})",
-             f"  the article is about dates near: {', '.join(d['anchors']) or 'no date'}"]  # type: ignore[arg-type]
-    for f in d["furniture"]:  # type: ignore[attr-defined]
-        lines.append(f"  furniture ({f['why']}), not read: {f['text']!r}")
-    for s in d["sentences"]:  # type: ignore[attr-defined]
-        lines.append(f"  line {s['line']}: {s['sentence']}")
+def _explain_text(d: dict[str, Any]) -> str:
+    """The trace of the real run for one (source, fact), for people."""
+    c = clean
+    lines = [f"{c(d['source'])} x {c(d['fact'])}: {str(d['verdict']).upper()}",
+             f"  expected {c(d['expected'])} (defined at {c(d['defined_at'])}; event {c(d['event'] or '-')})",
+             f"  the article is about dates near: {', '.join(d['anchors']) or 'no date'}"]
+    for f in d["furniture"]:
+        lines.append(f"  furniture ({c(f['why'])}), not read: {c(repr(f['text']))}")
+    for s in d["clauses"]:
+        lines.append(f"  line {s['line']}: {c(s['sentence'])}")
         for g in s["segments"]:
-            ev = ", ".join(f"{e} ({g['why'].get(e, '')})" for e in g["events"]) or "no event"
+            ev = ", ".join(f"{e} ({c(g['why'].get(e, ''))} [{', '.join(g['rules'].get(e, []))}])"
+                           for e in g["events"]) or "no event"
             kind = "after/before clause" if g["anchor"] else "clause"
-            lines.append(f"    {kind} {g['text'][:70]!r}: {ev}; level {g['level']}")
-        if s["cues_fired"]:
-            lines.append(f"    cues fired: {', '.join(s['cues_fired'])}")
-        for v in s["values_read"]:
-            lines.append(f"    value read: {v['text']!r} = {v['value']} {v['detail']}")
-    lines.append("  mentions bound:" if d["mentions"] else "  no mention bound: the verdict is omit")
-    for m in d["mentions"]:  # type: ignore[attr-defined]
-        lines.append(f"    {m['line']}:{m['col']} {m['verdict'].upper()} {m['text']!r}: {m['reason']} [{m['rule']}]")
+            lines.append(f"    {kind} {c(repr(g['text'][:70]))}: {ev}; level {g['level']}")
+    if d["considered"]:
+        lines.append("  values considered:")
+    for st in d["considered"]:
+        lines.append(f"    {st['line']}:{st['col']} {c(repr(st['text']))} -> {st['outcome'].upper()}"
+                     f" [{', '.join(st['rules'])}]" + (f": {c(st['reason'])}" if st["reason"] else ""))
+    lines.append("  mentions bound:" if d["mentions"] else f"  no mention bound: the verdict is {d['verdict']}")
+    for m in d["mentions"]:
+        lines.append(f"    {m['line']}:{m['col']} {m['verdict'].upper()} {c(repr(m['text']))}: {c(m['reason'])}"
+                     f" [{c(m['rule'])}]")
+    if d["why_nothing"]:
+        lines.append(f"  why nothing bound: {c(d['why_nothing'])}")
     return "\n".join(lines) + "\n"
 
 

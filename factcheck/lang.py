@@ -116,7 +116,7 @@ def reporting_re() -> regex.Pattern[str]:
 def _reporting_re() -> regex.Pattern[str]:
     words = alternation(lang().data["reporting_verbs"])
     return regex.compile(rf"(?<![\p{{L}}])(?:{words})(?:\s+(?:reporters|journalists|the\s+press|Reuters|AFP|AP))?"
-                         rf"\s+(?:on\s+|late\s+|early\s+|last\s+)?$", regex.IGNORECASE)
+                         rf"\s+(?:on\s+|late\s+|early\s+|last\s+|at\s+|shortly\s+after\s+)?$", regex.IGNORECASE)
 
 
 @cache

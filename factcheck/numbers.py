@@ -9,12 +9,13 @@ the table in `interval()` and README "Hedges as intervals".
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from typing import Any
 
 import regex
 
-from factcheck.lang import alternation, lang
+from factcheck.lang import alternation, lang, pack
 from factcheck.model import Interval
 
 
@@ -32,13 +33,31 @@ class Number:
     text: str = ""
     words: bool = False  # written in words ("ninety-four thousand")
     magnitude: bool = False  # a vague magnitude ("tens of thousands"): a lower bound only
+    hi: float | None = None  # the upper end of a range ("60,000 to 90,000"): value is the lower end
+    # the other reading of an ambiguous form ("94.300": 94.3 or 94,300); None when unambiguous
+    alt: float | None = None
+    alt_unit: float = 1.0
 
     @property
     def span_start(self) -> int:
         return self.hedge_start if self.hedge_start >= 0 else self.start
 
+    @property
+    def ambiguous(self) -> bool:
+        return self.alt is not None
+
     def interval(self, scale: float = 1.0) -> Interval:
-        return interval(self.value, self.unit, self.hedge, self.magnitude).scaled(scale)
+        iv = interval(self.value, self.unit, self.hedge, self.magnitude)
+        if self.hi is not None:
+            top = interval(self.hi, self.unit, self.hedge)
+            iv = Interval(min(iv.lo, top.lo), max(iv.hi, top.hi), iv.lo_open, top.hi_open)
+        return iv.scaled(scale)
+
+    def readings(self) -> list[Number]:
+        """This number, and its other reading when the form is ambiguous ("94.300")."""
+        if self.alt is None:
+            return [self]
+        return [replace(self, alt=None), replace(self, value=self.alt, unit=self.alt_unit, alt=None)]
 
 
 def half_width(value: float, unit: float) -> float:
@@ -86,22 +105,80 @@ def rounding_unit(value: float, decimals: int = 0) -> float:
 
 @cache
 def _words() -> dict[str, float]:
-    return lang().number_words
+    out = dict(lang().number_words)
+    out.update({str(k): float(v) for k, v in _numbers_pack()["multipliers"].items()})
+    return out
+
+
+@cache
+def _numbers_pack() -> dict[str, Any]:
+    return pack("numbers")
+
+
+@cache
+def _short_mults() -> dict[str, dict[str, object]]:
+    return {str(k).lower(): dict(v) for k, v in _numbers_pack()["short_multipliers"].items()}
+
+
+_SEP = r"[,\u00a0\u202f\u2009 ]"
+# comma/space thousands with a decimal point | dotted thousands with a decimal comma | plain, with a
+# decimal point or comma ("25,5"). ASCII digits only: float() does not read every digit the regex
+# module knows; at most 15 digits, the precision of a float (a 400-digit run is no figure).
+_DIGITS = (rf"[0-9]{{1,3}}(?:{_SEP}[0-9]{{3}}){{1,4}}(?:\.[0-9]{{1,6}})?"
+           r"|[0-9]{1,3}(?:\.[0-9]{3}){1,4}(?:,[0-9]{1,6})?"
+           r"|[0-9]{1,15}(?:[.,][0-9]{1,6})?")
 
 
 @cache
 def _number_re() -> regex.Pattern[str]:
     words = alternation([w for w in _words() if w not in ("a", "an")])
     scales = alternation(lang().data["numbers"]["scales"])
-    # ASCII digits only: float() does not read every digit the regex module knows; at most 15
-    # digits, the precision of a float (a 400-digit run is no figure)
-    digits = r"[0-9]{1,3}(?:(?:,|\u00a0|\u202f|\u2009| )[0-9]{3}){1,4}(?:\.[0-9]{1,6})?|[0-9]{1,15}(?:\.[0-9]{1,6})?"
+    spaced = alternation([k for k, v in _short_mults().items() if v.get("space")])
+    tight = alternation([k for k, v in _short_mults().items() if not v.get("space")])
+    half = alternation(_numbers_pack()["half_suffix"])
     return regex.compile(
-        rf"(?<![\p{{L}}\d.,:/-])(?P<digits>{digits})(?:\s*(?P<mult>{scales}|k\b|m\b|bn\b|mn\b))?"
+        rf"(?<![\p{{L}}\d.,:/])(?<![^0-9]-)(?<!^-)(?P<digits>{_DIGITS})"
+        rf"(?P<half>\s*(?:{half})(?![\p{{L}}]))?"
+        rf"(?:\s*(?P<mult>{scales}|(?:{spaced})\b)|(?P<short>{tight})\b)?"
         rf"(?![0-9]|[.,:][0-9]|/[0-9])"
-        rf"|(?<![\p{{L}}-])(?P<words>(?:{words})(?:(?:\s+and\s+|[\s-]+)(?:{words}))*)(?![\p{{L}}])",
+        rf"|(?<![\p{{L}}-])(?P<words>(?:{words})(?:(?:\s+and\s+|[\s-]+)(?:{words}))*)(?![\p{{L}}])"
+        rf"(?:(?P<whalf>\s+(?:{half})(?![\p{{L}}]))(?:\s+(?P<wmult>{scales})(?![\p{{L}}]))?)?",
         regex.IGNORECASE,
     )
+
+
+_CURRENCY_BEFORE = regex.compile(r"(?:\p{Sc}|\b[A-Z]{3}|\b[A-Z]{1,2}\p{Sc})\s*$")
+_DOT_THOUSANDS = regex.compile(r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}\.[0-9]{3}(?![0-9])"
+                               r"|(?<![\d.,])[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{1,2}(?![0-9.,])")
+_DOT_DECIMAL = regex.compile(r"(?<![\d.,])[0-9]{1,3},[0-9]{3}(?![0-9])|(?<![\d.,])[0-9]+\.[0-9]{1,2}(?![0-9.,])")
+
+
+def convention(text: str) -> str:
+    """How `text` writes numbers: "dot_thousands" (94.300 / 25,5), "dot_decimal" (94,300 / 25.5),
+    or "" when it does not say (or says both)."""
+    t = bool(_DOT_THOUSANDS.search(text))
+    d = bool(_DOT_DECIMAL.search(text))
+    return "dot_thousands" if t and not d else "dot_decimal" if d and not t else ""
+
+
+def _read_digits(raw: str, conv: str) -> tuple[float, float, float | None, float]:
+    """(value, rounding unit, other reading or None, its unit) of a digit string."""
+    clean = regex.sub(r"[\u00a0\u202f\u2009 ]", "", raw)
+    if regex.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3}){2,4}(?:,[0-9]+)?|[0-9]{1,3}\.[0-9]{3},[0-9]+", clean):
+        clean = clean.replace(".", "").replace(",", ".")  # 18.768.639 / 1.234,5
+    elif regex.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", clean):
+        clean = clean.replace(",", "")  # 94,300 / 1,234.5
+    elif regex.fullmatch(r"[0-9]+,[0-9]+", clean):
+        clean = clean.replace(",", ".")  # 25,5 / 2,25
+    elif regex.fullmatch(r"[0-9]{1,3}\.[0-9]{3}", clean) and conv != "dot_decimal":
+        thousands = float(clean.replace(".", ""))
+        if conv == "dot_thousands":
+            return thousands, rounding_unit(thousands), None, 1.0
+        dec = float(clean)
+        return dec, 0.001, thousands, rounding_unit(thousands)
+    decimals = len(clean.split(".")[1]) if "." in clean else 0
+    value = float(clean)
+    return value, rounding_unit(value, decimals), None, 1.0
 
 
 @cache
@@ -114,9 +191,6 @@ def _hedge_re() -> regex.Pattern[str]:
 @cache
 def _magnitude_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().magnitudes)})(?![\p{{L}}])", regex.IGNORECASE)
-
-
-_MULT = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 
 
 def parse_words(text: str) -> list[tuple[int, int, float]]:
@@ -173,28 +247,64 @@ def parse_words(text: str) -> list[tuple[int, int, float]]:
     return out
 
 
-def find_numbers(text: str, offset: int = 0) -> list[Number]:
-    """Every number in `text` (offsets shifted by `offset`), with its hedge."""
+def find_numbers(text: str, offset: int = 0, conv: str | None = None) -> list[Number]:
+    """Every number in `text` (offsets shifted by `offset`), with its hedge. `conv` is the
+    document's number convention (see `convention`); by default `text`'s own."""
+    if conv is None:
+        conv = convention(text)
+    return list(_find_numbers(text, offset, conv))
+
+
+@cache
+def _range_join() -> regex.Pattern[str]:
+    return regex.compile(r"\A\s*(?:to|–|—|-)\s*(?:\p{Sc}|[A-Z]{3}\s?|[A-Z]{1,2}\p{Sc})?\Z")
+
+
+_BETWEEN = regex.compile(r"\bbetween\s+(?:\p{Sc}|[A-Z]{3}\s?)?\Z", regex.IGNORECASE)
+_AND = regex.compile(r"\A\s+and\s+(?:\p{Sc}|[A-Z]{3}\s?)?\Z", regex.IGNORECASE)
+_FROM_BEFORE = regex.compile(r"\bfrom\s+(?:\p{Sc}|[A-Z]{3}\s?)?\Z", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
     found: list[Number] = []
+    mults: list[float] = []
     for m in _number_re().finditer(text):
         if m.group("digits"):
-            raw = m.group("digits")
-            clean = regex.sub(r"[,\u00a0\u202f\u2009 ]", "", raw)
-            decimals = len(clean.split(".")[1]) if "." in clean else 0
-            value = float(clean)
-            unit = rounding_unit(value, decimals)
+            value, unit, alt, alt_unit = _read_digits(m.group("digits"), conv)
+            end = m.end()
+            if m.group("half"):
+                value, unit = value + 0.5, 0.5
+                alt = None
+            k = 1.0
             mult = (m.group("mult") or "").lower()
-            if mult:
-                k = _MULT.get(mult) or _words().get(mult, 1.0)
-                value *= k
-                unit *= k
-            found.append(_hedged(text, offset, m.start(), m.end(), value, unit, words=False))
+            short = (m.group("short") or "").lower()
+            if short:
+                sm = _short_mults()[short]
+                if sm.get("after_currency") and not _CURRENCY_BEFORE.search(text[: m.start()]):
+                    end = m.end("half") if m.group("half") else m.end("digits")
+                else:
+                    k = float(sm["value"])  # type: ignore[arg-type]
+            elif mult:
+                k = float(_short_mults()[mult]["value"]) if mult in _short_mults() else _words().get(mult, 1.0)  # type: ignore[arg-type]
+            n = _hedged(text, offset, m.start(), end, value * k, unit * k, words=False)
+            if alt is not None:
+                n = replace(n, alt=alt * k, alt_unit=alt_unit * k)
+            found.append(n)
+            mults.append(k)
         else:
             base = m.start("words")
-            for a, b, v in parse_words(m.group("words")):
-                found.append(
-                    _hedged(text, offset, base + a, base + b, v, rounding_unit(v), words=True)
-                )
+            parts = parse_words(m.group("words"))
+            for i, (a, b, v) in enumerate(parts):
+                unit = rounding_unit(v)
+                if i == len(parts) - 1 and m.group("whalf"):
+                    b, v, unit = m.end() - base, v + 0.5, 0.5
+                    if m.group("wmult"):
+                        k = _words().get(m.group("wmult").lower(), 1.0)
+                        v, unit = v * k, unit * k
+                found.append(_hedged(text, offset, base + a, base + b, v, unit, words=True))
+                mults.append(1.0)
+    found, mults = _ranges(text, offset, found, mults)
     for m in _magnitude_re().finditer(text):
         v = float(lang().magnitudes[regex.sub(r"\s+", " ", m.group(0).lower())])
         # drop the digits/words the magnitude phrase contains ("tens of thousands")
@@ -206,7 +316,40 @@ def find_numbers(text: str, offset: int = 0) -> list[Number]:
             )
         )
     found.sort(key=lambda n: n.start)
-    return found
+    return tuple(found)
+
+
+def _ranges(text: str, offset: int, found: list[Number], mults: list[float]) -> tuple[list[Number], list[float]]:
+    """Join "60,000 to 90,000", "$14m–$15m", "between 2 and 3 million" into one Number with `hi`;
+    drop a number after a hyphen that is no range's end ("2021-12-07")."""
+    out: list[Number] = []
+    outm: list[float] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        if i + 1 < len(found):
+            b = found[i + 1]
+            between = text[a.end - offset : b.start - offset]
+            before = text[: a.span_start - offset]
+            lo, lo_unit = a.value, a.unit
+            if mults[i] == 1.0 and mults[i + 1] > 1.0 and a.value < b.value / mults[i + 1]:
+                lo, lo_unit = a.value * mults[i + 1], a.unit * mults[i + 1]
+            joined = (_range_join().match(between) and not _FROM_BEFORE.search(before)) or (
+                _AND.match(between) and _BETWEEN.search(before))
+            tail = text[b.end - offset : b.end - offset + 2]
+            if (joined and lo < b.value and not b.hedge and a.alt is None and b.alt is None
+                    and a.words == b.words and not regex.match(r"-\d", tail)):
+                out.append(replace(a, value=lo, unit=max(lo_unit, b.unit), hi=b.value, end=b.end,
+                                   text=text[a.start - offset : b.end - offset]))
+                outm.append(mults[i + 1])
+                i += 2
+                continue
+        s = a.start - offset
+        if not (s >= 2 and text[s - 1] == "-" and text[s - 2].isdigit()):
+            out.append(a)
+            outm.append(mults[i])
+        i += 1
+    return out, outm
 
 
 def _hedged(

@@ -169,13 +169,29 @@ def _segments(text: str, start: int) -> tuple[Segment, ...]:
     return tuple(out)
 
 
+_DAY_DOT = regex.compile(r"(?<![\d.,])\d{1,2}\.$")
+
+
+@cache
+def _month_after_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{alternation(lang().months)})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+class _MonthAfter:
+    def match(self, text: str, pos: int) -> bool:
+        return bool(_month_after_re().match(text, pos))
+
+
+_MONTH_AFTER = _MonthAfter()
+
+
 def _sentences(line: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END.finditer(line):
         head = line[pos : m.start()]
-        if _ABBREV.search(head):
-            continue
+        if _ABBREV.search(head) or _DAY_DOT.search(head) and _MONTH_AFTER.match(line, m.end()):
+            continue  # "Dr. Smith"; "on 16. November 2022" (a day-first date)
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(line)))

@@ -127,7 +127,7 @@ CASES: list[Case] = [
          "FB020", "unknown zone 'XYZ'", "value: ^10:07 XYZ", fix="zone"),
     Case("'ninety-fiv' quantity", {"a.yaml": event("      - id: summit.troops\n        kind: quantity\n"
                                                    "        value: ninety-fiv\n")},
-         "FB020", "'fiv' is left over", "value: ^ninety-fiv", fix="number words"),
+         "FB020", "unknown unit '-fiv'", "value: ^ninety-fiv", fix="units.yaml"),
     Case("hedge written in a quantity's value", {"a.yaml": event("      - id: summit.troops\n        kind: quantity\n"
                                                                  "        value: up to 175000\n")},
          "FB020", "carries a hedge", "value: ^up to", fix="`hedge:`"),

@@ -441,6 +441,23 @@ def _party(y: Y, c: _Ctx, st: _State) -> None:
     st.parties[pid] = Party(pid, name or pid, aliases, fuzzy, country, c.pos(y), generic)
 
 
+def _zone(y: Y | None, c: _Ctx) -> str | None:
+    """An IANA zone name, checked against the zone database (zoneinfo + tzdata)."""
+    name = _str(y, c, "zone")
+    if name is None or y is None:
+        return None
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        known = sorted(zoneinfo.available_timezones())
+        c.at(y, "FB023", f"unknown time zone {name!r}",
+             _did_you_mean(name, known) or "write an IANA zone name such as Europe/Paris or America/Santiago")
+        return None
+    return name
+
+
 def _event(y: Y, c: _Ctx, st: _State) -> None:
     v = _mapping(y, "an event", c, "`- id: summit` with `what:`, `date:` and `facts:` below it")
     if v is None:
@@ -454,6 +471,8 @@ def _event(y: Y, c: _Ctx, st: _State) -> None:
     place = _str(v.get("place"), c, "place")
     party_ys = _str_list(v.get("parties"), c, "parties")
     names = _patterns(v.get("names"), c, "names")
+    words = _patterns(v.get("words"), c, "words")
+    zone = _zone(v.get("zone"), c)
     _str(v.get("note"), c, "note")
     _str_list(v.get("sources"), c, "sources")
     fy = v.get("facts")
@@ -467,7 +486,7 @@ def _event(y: Y, c: _Ctx, st: _State) -> None:
     ok = eid is not None and len(c.problems) == n0
     ev_facts = []
     for f_y in fact_ys:
-        f = _fact(f_y, c, st, eid or "?")  # "?": still an event's fact (no FB017)
+        f = _fact(f_y, c, st, eid or "?", (date, zone))  # "?": still an event's fact (no FB017)
         if f is not None and ok:
             st.facts.append(f)
             ev_facts.append(f.id)
@@ -478,7 +497,7 @@ def _event(y: Y, c: _Ctx, st: _State) -> None:
         return
     st.events[eid] = Event(id=eid, what=what or eid, date=date, mode=mode, place=place,
                            parties=tuple(str(p.value) for p in party_ys), names=names,
-                           facts=tuple(ev_facts), position=c.pos(y))
+                           facts=tuple(ev_facts), position=c.pos(y), words=words, zone=zone)
 
 
 _KIND_KEYS = frozenset().union(*(k.option_keys for k in KINDS.values()))
@@ -506,7 +525,8 @@ def _locate(msg: str, nodes: Iterable[Y], default: Y) -> Y:
     return default
 
 
-def _fact(y: Y, c: _Ctx, st: _State, event: str | None) -> Fact | None:
+def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
+          event_info: tuple[dt.date | None, str | None] = (None, None)) -> Fact | None:
     v = _mapping(y, "a fact", c, "`- id: summit.date` with `kind:` and `value:` below it")
     if v is None:
         return None
@@ -547,6 +567,9 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None) -> Fact | None:
         missing = [k for k in schema.KIND_REQUIRED.get(kind, ()) if k not in v]
         if len(c.problems) == n_opts and not missing:
             raw_opts = {k: v[k].plain() for k in kind_obj.option_keys if k in v}
+            if kind == "time":
+                # a clock time is an instant on the event's day, in its place's zone
+                raw_opts.update({"_date": event_info[0], "_zone": event_info[1]})
             order = sorted(kind_obj.option_keys & set(v), key=lambda k: y.key_pos[k] if y.key_pos else (0, 0))
             try:
                 options = kind_obj.parse_options(raw_opts)
@@ -635,6 +658,8 @@ def _leftover(kind: str, raw: object) -> str:
     n = nums[0]
     if n.hedge:
         return f"the value {raw!r} carries a hedge; a fact's value is the number alone"
+    if kind == "quantity":
+        return ""  # the rest is a unit, read (or refused with its own message) by the kind
     rest = (raw[: n.span_start] + " " + raw[n.end :]).strip(" \t,.-")
     return f"cannot read {raw!r} as one number: {rest!r} is left over" if rest else ""
 

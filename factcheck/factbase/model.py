@@ -96,6 +96,11 @@ class Event:
     names: tuple[Pattern, ...]
     facts: tuple[str, ...]
     position: Position
+    #: the event's own words for what happened ("launch|lifted off", "quake|tremor", "run-off"):
+    #: a clause with one of them is about the event, parties or not
+    words: tuple[Pattern, ...] = ()
+    #: the IANA zone of the event's place ("America/Santiago"): local and bare clock times
+    zone: str | None = None
 
 
 @dataclass(frozen=True)

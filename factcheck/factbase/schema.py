@@ -53,6 +53,11 @@ EVENT: dict[str, Key] = {
     "place": Key("str", doc="where, when it tells this event from others with the same parties"),
     "parties": Key("list[str]", doc="ids from `parties`"),
     "names": Key("list[regex]", doc="regular expressions naming this event ('video summit')"),
+    "words": Key("list[regex]", doc="the event's own words for what happened ('launch|lifted off', "
+                                    "'quake|tremor'): a clause with one of them is about the event, "
+                                    "with or without parties"),
+    "zone": Key("str", doc="IANA time zone of the event's place ('America/Santiago'): local and bare "
+                           "clock times of the event are read in it"),
     "facts": Key("list", doc="facts of this event"),
     "note": Key("str", doc="free text for curators"),
     "sources": Key("list[str]", doc="where the truth comes from (URLs)"),
@@ -61,7 +66,8 @@ EVENT: dict[str, Key] = {
 FACT: dict[str, Key] = {
     "id": Key("id", True, "unique id, e.g. summit.duration"),
     "kind": Key("enum", True, "the kind of value",
-                choices=("date", "time", "duration", "quantity", "count", "year", "set", "name")),
+                choices=("date", "time", "duration", "quantity", "count", "year", "set", "name",
+                         "percentage", "money", "ordinal", "place")),
     "value": Key("any", True, "the true value, written as the kind expects"),
     "variants": Key("list", doc="other accepted values: a value, or {value, attribution, note}"),
     "cues": Key("list[regex]", doc="facts outside events: a sentence must match one of these"),
@@ -77,11 +83,15 @@ FACT: dict[str, Key] = {
     # kind-specific keys (which kind takes which: KIND_KEYS)
     "unit": Key("regex", doc="quantity: the noun counted (troops|soldiers)"),
     "hedge": Key("str", doc="quantity: the fact's own hedge ('up to', 'more than')"),
-    "counted": Key("regex", doc="count/set: what a count counts (members|countries)"),
-    "universe": Key("enum", doc="set: what the members are", choices=("countries", "years")),
+    "counted": Key("regex", doc="count/set/ordinal: what a count counts (members|countries)"),
+    "per": Key("enum", doc="money: the period of a rate ('$9.6 billion a day')",
+               choices=("hour", "day", "week", "month", "year")),
+    "universe": Key("enum", doc="set: what the members are", choices=("countries", "years", "people", "dates")),
     "context": Key("list[regex]", doc="name: words that show a lone surname is this person"),
     "patterns": Key("list[regex]", doc="name: patterns with (?P<who>{party}) reading who did something"),
-    "others": Key("list[str]", doc="name with patterns: names that contradict"),
+    "others": Key("list[str]", doc="name with patterns, place: names that contradict"),
+    "role": Key("regex", doc="place with a country value: the role word beside another country that "
+                             "contradicts ('owned|owner')"),
 }
 
 # Which kind takes which kind-specific key (the kinds' `option_keys`; a test keeps them equal).
@@ -94,11 +104,16 @@ KIND_KEYS: dict[str, frozenset[str]] = {
     "year": frozenset(),
     "set": frozenset({"universe", "counted"}),
     "name": frozenset({"context", "patterns", "others"}),
+    "percentage": frozenset(),
+    "money": frozenset({"per"}),
+    "ordinal": frozenset({"counted"}),
+    "place": frozenset({"others", "role"}),
 }
 
 # Kind-specific keys a fact of that kind must have.
 KIND_REQUIRED: dict[str, tuple[str, ...]] = {
     "count": ("counted",),
+    "ordinal": ("counted",),
 }
 
 VARIANT: dict[str, Key] = {
@@ -122,15 +137,23 @@ KIND_VALUES: dict[str, dict[str, Any]] = {
     "date": {**_DATE, "description": "YYYY-MM-DD, e.g. 2021-12-07"},
     "time": {"type": "string", "description": "HH:MM and a zone, e.g. '15:30 ET' or '10:07 ET'"},
     "duration": {"type": "string", "description": "a number and a unit: '121 min', 'about 90 min', '2 hours'"},
-    "quantity": {"type": ["number", "string"], "description": "a number: 94300, '94,300', 'ninety-four thousand'"},
+    "quantity": {"type": ["number", "string"], "description": "a number, optionally with a unit: 94300, '94,300', "
+                                                   "'ninety-four thousand', '130 km', '20124 TEU'"},
     "count": {"type": ["integer", "string"], "description": "a whole number, e.g. 9"},
+    "percentage": {"type": "string", "description": "a percent or percentage points: '58.55 %', '17.1 points'"},
+    "money": {"type": "string",
+              "description": "a currency and an amount: '$916 million', 'USD 4.1 billion', 'EUR 1.2bn'"},
+    "ordinal": {"type": ["integer", "string"], "description": "a rank: 3 or 'third'"},
     "year": {"anyOf": [{"type": "integer", "minimum": 1000, "maximum": 9999},
                        {"type": "string", "pattern": r"^\s*\d{4}\s*$"}],
              "description": "four digits, e.g. 2014"},
     "set": {"type": "array", "minItems": 1, "items": {"type": ["string", "integer"]},
-            "description": "members: countries as factcheck/data/en.yaml names them, or four-digit years"},
+            "description": "members: countries (any English name), four-digit years, people's names "
+                           "(universe: people) or YYYY-MM-DD dates (universe: dates)"},
     "name": {"type": ["string", "number", "boolean"], "minLength": 1,
              "description": "a person's name as it should be spelled"},
+    "place": {"type": "string", "minLength": 1,
+              "description": "a place's name (Launch Complex 39B) or a country (Panama)"},
 }
 
 

@@ -7,7 +7,11 @@ from factcheck.kinds.base import Context, Kind, Reading
 from factcheck.kinds.count import CountKind
 from factcheck.kinds.date import DateKind
 from factcheck.kinds.duration import DurationKind
+from factcheck.kinds.money import MoneyKind
 from factcheck.kinds.name import NameKind
+from factcheck.kinds.ordinal import OrdinalKind
+from factcheck.kinds.percentage import PercentageKind
+from factcheck.kinds.place import PlaceKind
 from factcheck.kinds.quantity import QuantityKind
 from factcheck.kinds.set import SetKind
 from factcheck.kinds.time import TimeKind
@@ -24,6 +28,10 @@ KINDS: dict[str, Kind] = {
         YearKind(),
         SetKind(),
         NameKind(),
+        PlaceKind(),
+        PercentageKind(),
+        MoneyKind(),
+        OrdinalKind(),
     )
 }
 

@@ -32,9 +32,14 @@ class DateValue:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
+    # a numeric date that reads both ways ("11.12.2022"): (first, second) number; month/day unset
+    either: tuple[int, int] | None = None
 
     def shown(self) -> str:
         parts = []
+        if self.either is not None:
+            a, b = self.either
+            return f"{self.year or '????'}-{b:02d}-{a:02d} or {self.year or '????'}-{a:02d}-{b:02d}"
         if self.weekday is not None:
             parts.append(WEEKDAY_NAMES[self.weekday])
         if self.month:
@@ -50,9 +55,10 @@ def _date_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![\p{{L}}\d])(?:"
         rf"(?:(?P<wd1>{wd})\.?,?\s+(?:\(\s*)?)?(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d)(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
-        rf"|(?:(?P<wd2>{wd})\.?,?\s+(?:\(\s*)?)?(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+        rf"|(?:(?P<wd2>{wd})\.?,?\s+(?:\(\s*)?)?(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
         rf"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
         rf"|(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})(?:/(?P<ny>(?:19|20)?\d\d))?(?!/)"
+        rf"|(?P<pa>\d{{1,2}})\.(?P<pb>\d{{1,2}})\.(?P<py>(?:19|20)\d\d)(?![.,]?\d)"
         rf"|(?P<wd3>{wd})(?:['’]s)?(?:\s+(?:night|evening|morning|afternoon))?"
         rf"|(?P<mo_ctx>(?:in|since|during|until|by|last|this|early|late|mid|of)\s+|mid-)(?P<m4>{mon})(?:\s+(?P<y4>(?:19|20)\d\d))?"
         rf"|(?P<m5>January|February|March|April|June|July|August|September|October|November|December)(?:[\s,]+(?P<y5>(?:19|20)\d\d))?"
@@ -61,7 +67,7 @@ def _date_re() -> regex.Pattern[str]:
     )
 
 
-def _mk(m: regex.Match[str]) -> DateValue | None:
+def _mk(m: regex.Match[str], day_first: bool | None = None, either: bool = False) -> DateValue | None:
     months = lang().months
     weekdays = lang().weekdays
 
@@ -80,16 +86,26 @@ def _mk(m: regex.Match[str]) -> DateValue | None:
         return DateValue(yr(m.group("y2")), mon(m.group("m2")), int(m.group("d2")), wd(m.group("wd2")))
     if m.group("iy"):
         return DateValue(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
-    if m.group("na"):
-        # 12/30 or 30/12: read only when one reading is impossible (a month above 12)
-        a, b = int(m.group("na")), int(m.group("nb"))
-        y = m.group("ny")
+    if m.group("na") or m.group("pa"):
+        # 12/30 or 30/12, 11.12.2022: read one way when the other is impossible (a month above
+        # 12) or the article writes its numeric dates day first (`day_first`); else both ways
+        dotted = bool(m.group("pa"))
+        a, b = (int(m.group("pa")), int(m.group("pb"))) if dotted else (int(m.group("na")), int(m.group("nb")))
+        y = m.group("py") if dotted else m.group("ny")
         year = (int(y) + (2000 if len(y) == 2 else 0)) if y else None
-        if a <= 12 < b <= 31:
+        if a <= 12 < b <= 31 and not dotted:
             return DateValue(year, a, b)
         if b <= 12 < a <= 31:
             return DateValue(year, b, a)
-        return None
+        if a > 12 or b > 12 or not a or not b:
+            return None
+        if a == b:
+            return DateValue(year, a, b)
+        if day_first is True:
+            return DateValue(year, b, a)
+        if day_first is False and not dotted:
+            return DateValue(year, a, b)
+        return DateValue(year, either=(a, b)) if either else None
     if m.group("wd3"):
         return DateValue(weekday=wd(m.group("wd3")))
     if m.group("m4"):
@@ -104,14 +120,16 @@ def _mk(m: regex.Match[str]) -> DateValue | None:
 _CASE_OK = regex.compile(r"^[\p{Lu}\d(]|^(?:in|since|during|until|by|last|this|early|late|mid|of)\b")
 
 
-def read_dates(text: str, offset: int = 0) -> list[Reading]:
+def read_dates(text: str, offset: int = 0, *, day_first: bool | None = None, either: bool = False) -> list[Reading]:
+    """Every date in `text`. `day_first`: how the article writes numeric dates (see
+    `numeric_order`); `either`: also return numeric dates that read both ways, month and day unset."""
     out: list[Reading] = []
     for m in _date_re().finditer(text):
-        v = _mk(m)
+        v = _mk(m, day_first, either)
         if v is None or (v.day is not None and not 1 <= v.day <= 31):
             continue
         word = m.group("m4") or m.group("wd3") or m.group("m1") or m.group("m2") or m.group("m5") or ""
-        if word and not word[0].isupper() and not m.group("iy") and not m.group("na"):
+        if word and not word[0].isupper() and not m.group("iy") and not m.group("na") and not m.group("pa"):
             continue
         if m.group("wd3") and len(m.group("wd3")) <= 4 and not m.group("wd3").endswith("."):
             # "Sun", "Wed", "Sat" alone are too often other words
@@ -123,6 +141,28 @@ def read_dates(text: str, offset: int = 0) -> list[Reading]:
         out.append(Reading(start=start, end=offset + m.end(), text=text[start - offset : m.end()],
                            value=v, shown=v.shown()))
     return out
+
+
+_NUMERIC = regex.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(?:19|20)?\d\d(?![\d])")
+_DAY_DOT_MONTH = regex.compile(r"(?<![\d.])\d{1,2}\.\s+(?-i:\p{Lu})\p{L}+")
+
+
+def numeric_order(text: str) -> bool | None:
+    """How an article writes numeric dates: True day first (a "16/11/2022", a "16. November"),
+    False month first (an "11/16/2022"), None when it does not show or shows both."""
+    months = lang().months
+    day_first = any(w.split(".")[-1].strip().lower() in months for w in
+                    (m.group(0) for m in _DAY_DOT_MONTH.finditer(text)))
+    month_first = False
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m.group(1)), int(m.group(3))
+        if b <= 12 < a <= 31:
+            day_first = True
+        elif a <= 12 < b <= 31:
+            month_first = True
+    if day_first == month_first:
+        return None
+    return day_first
 
 
 @cache
@@ -199,13 +239,19 @@ class DateKind:
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         key = ("date", sentence.index)
         if key not in ctx.cache:
-            ctx.cache[key] = read_dates(sentence.text, sentence.start) + relative_dates(sentence, ctx)
+            okey = ("date", "order")
+            if okey not in ctx.cache:
+                ctx.cache[okey] = numeric_order(ctx.doc.text)
+            ctx.cache[key] = read_dates(sentence.text, sentence.start, day_first=ctx.cache[okey], either=True) \
+                + relative_dates(sentence, ctx)
         readings: list[Reading] = ctx.cache[key]
         return readings
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         v: DateValue = reading.value
         d: dt.date = value
+        if v.either is not None:
+            return None  # "11.12.2022" in an article that does not show its order: either date
         if v.month is not None:
             if v.month != d.month or (v.year is not None and v.year != d.year):
                 return False

@@ -1,8 +1,16 @@
-"""Durations: "two hours and one minute", "121 minutes", "a 90-minute call", "1.5 hours",
-"an hour and a half", "just over two hours". Values are minutes; a mention is an interval."""
+"""Durations from seconds to months: "97 seconds", "two hours and one minute", "a 90-minute call",
+"1.5 hours", "an hour and 45 minutes", "25 days, 10 hours and 53 minutes", "25,5 days",
+"a six-day trip", "nearly a week", "more than two months", "the better part of a week".
+
+Values are minutes; a mention is an interval. A compound ("25 days, 10 hours and 53 minutes") is
+one reading, as precise as its smallest unit. An adjective ("a six-day trip") is read as "about".
+Unit words are data (factcheck/data/en/durations.yaml); numbers and hedges come from
+factcheck/numbers.py.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
 
@@ -11,100 +19,177 @@ import regex
 from factcheck.errors import FactValueError
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
-from factcheck.lang import alternation, lang
+from factcheck.lang import alternation, lang, pack
 from factcheck.model import Interval
-from factcheck.numbers import Number, find_numbers, half_width, interval
+from factcheck.numbers import find_numbers, half_width, interval
 from factcheck.segment import Sentence
 
 
 @cache
+def _data() -> dict[str, Any]:
+    return pack("durations")
+
+
+@cache
+def units() -> dict[str, float]:
+    return {str(k).lower(): float(v) for k, v in _data()["units"].items()}
+
+
+@cache
 def _unit_re() -> regex.Pattern[str]:
-    units = alternation(lang().duration_units)
-    return regex.compile(rf"\A(?P<sep>[-\s]|\s*-\s*)(?P<unit>{units})(?![\p{{L}}])", regex.IGNORECASE)
+    return regex.compile(rf"\A(?P<sep>[-\s]|\s*-\s*)(?P<unit>{alternation(units())})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
+def _article_re() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?P<a>an?|half\s+an?)\s+(?P<unit>{alternation(units())})(?![\p{{L}}\-])", regex.IGNORECASE)
+
+
+@cache
+def _decimal_comma_re() -> regex.Pattern[str]:
+    # "25,5 days": a comma followed by one or two digits is no thousands separator
+    unit = alternation(units())
+    return regex.compile(rf"(?<![\p{{L}}\d.,])(?P<n>\d{{1,4}},\d{{1,2}})(?=[-\s]+(?:{unit})(?![\p{{L}}]))",
+                         regex.IGNORECASE)
+
+
+@cache
+def _lead_re() -> regex.Pattern[str]:
+    """A hedge (numbers.py's classes) or a part ("the better part of") right before a position."""
+    hedges = alternation(lang().hedges)
+    parts = alternation(_data()["part_of"])
+    return regex.compile(rf"(?<![\p{{L}}])(?:(?P<h>{hedges})\s+)?(?:(?P<p>{parts})\s+)?$", regex.IGNORECASE)
+
+
+@cache
+def _before_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(_data()['article_before'])})\s+$", regex.IGNORECASE)
 
 
 _AND_HALF = regex.compile(r"\A\s+and\s+a\s+half\b", regex.IGNORECASE)
-_AN_HOUR = regex.compile(
-    r"(?<![\p{L}])(?P<hedge>(?:(?:about|around|roughly|nearly|almost|just\s+over|more\s+than|over|"
-    r"just\s+under|less\s+than|some)\s+)?)(?P<a>an?|one)\s+(?P<unit>hour|minute)(?P<half>\s+and\s+a\s+half)?(?![\p{L}])"
-    r"|(?<![\p{L}])(?P<halfan>half\s+an\s+hour)",
-    regex.IGNORECASE,
-)
-_MINUTES_AFTER = regex.compile(r"\A\s*(?:,\s*)?(?:and\s+)?", regex.IGNORECASE)
+_JOIN = regex.compile(r"\s*,?\s*(?:and\s+)?", regex.IGNORECASE)
 # "two hours later", "hours after": a distance in time, not how long something lasted.
 _NOT_LENGTH = regex.compile(r"\A\s+(?:later|earlier|ago|before|after|ahead|behind|of\s+(?:difference|delay))\b",
                             regex.IGNORECASE)
 
 
-def _interval_minutes(n: Number, minutes_per_unit: float, adjective: bool) -> Interval:
-    hedge = n.hedge or ("about" if adjective else "")
-    return interval(n.value, n.unit, hedge).scaled(minutes_per_unit)
+@dataclass
+class _Atom:
+    start: int  # where the atom's hedge or part begins (relative to text)
+    qstart: int  # where the quantity begins
+    end: int
+    value: float  # in units
+    per: float  # minutes per unit
+    unit_word: str
+    rounding: float  # rounding unit of the number, in units
+    hedge: str = ""
+    part: tuple[float, float] | None = None
+    adjective: bool = False
+    article: bool = False
+
+
+def _atoms(text: str) -> list[_Atom]:
+    table = units()
+    out: list[_Atom] = []
+    taken: list[tuple[int, int]] = []
+    extra = [(m.start("n"), m.end("n"), float(m.group("n").replace(",", ".")), 10.0 ** -len(m.group("n").split(",")[1]))
+             for m in _decimal_comma_re().finditer(text)]
+    nums = [(n.start, n.end, n.value, n.unit, n.magnitude) for n in find_numbers(text)]
+    nums = [n for n in nums if not any(a <= n[0] < b for a, b, _, _ in extra)]
+    for a, b, value, rounding, magnitude in sorted([*nums, *[(*e, False) for e in extra]]):
+        if magnitude:
+            continue
+        m = _unit_re().match(text[b:])
+        if not m:
+            continue
+        word = m.group("unit").lower()
+        at = _Atom(a, a, b + m.end(), value, table[word], word, rounding, adjective="-" in m.group("sep"))
+        _lead(text, at)
+        out.append(at)
+        taken.append((a, at.end))
+    for m in _article_re().finditer(text):
+        if any(a <= m.start("unit") < b for a, b in taken):
+            continue
+        word = m.group("unit").lower()
+        half = m.group("a").lower().startswith("half")
+        at = _Atom(m.start(), m.start(), m.end(), 0.5 if half else 1.0, table[word], word, 1 / 6, article=True)
+        _lead(text, at)
+        if not half and not at.hedge and not at.part and word.rstrip("s") in _data()["article_needs"] \
+                and not _before_re().search(text[max(0, at.start - 20) : at.start]):
+            continue  # "twice a day", "a week later": no length unless hedged or after "for", "lasted"
+        out.append(at)
+    out.sort(key=lambda x: x.qstart)
+    return out
+
+
+def _lead(text: str, at: _Atom) -> None:
+    head = text[max(0, at.qstart - 40) : at.qstart]
+    m = _lead_re().search(head)
+    if m is None or m.start() == len(head):
+        return
+    if m.group("h"):
+        at.hedge = lang().hedges[regex.sub(r"\s+", " ", m.group("h").lower())]
+    if m.group("p"):
+        lo, hi = _data()["part_of"][regex.sub(r"\s+", " ", m.group("p").lower())]
+        at.part = (float(lo), float(hi))
+    at.start = max(0, at.qstart - 40) + m.start()
+
+
+def _spread(word: str) -> float:
+    return float(_data().get("spread", {}).get(word, 0.0))
 
 
 def read_durations(text: str, offset: int = 0) -> list[Reading]:
     """All durations in `text`; offsets shifted by `offset`."""
-    units = lang().duration_units
-    nums = find_numbers(text, offset)
+    atoms = _atoms(text)
     out: list[Reading] = []
-    used: set[int] = set()
-    for i, n in enumerate(nums):
-        if i in used or n.magnitude:
-            continue
-        rest = text[n.end - offset :]
-        m = _unit_re().match(rest)
-        if not m:
-            continue
-        per = units[m.group("unit").lower()]
-        end = n.end + m.end()
-        adjective = "-" in m.group("sep")
-        half = _AND_HALF.match(text[end - offset :])
-        value_iv = _interval_minutes(n, per, adjective)
-        minutes = n.value * per
+    i = 0
+    while i < len(atoms):
+        first = atoms[i]
+        chain = [first]
+        end = first.end
+        half = _AND_HALF.match(text[end:])
         if half:
-            minutes += per / 2
             end += half.end()
-            value_iv = Interval(value_iv.lo + per / 2, value_iv.hi + per / 2, value_iv.lo_open, value_iv.hi_open)
-        # "two hours and one minute": add the minutes, precision from the smaller unit
-        if per >= 60 and i + 1 < len(nums):
-            nxt = nums[i + 1]
-            between = text[end - offset : nxt.start - offset]
-            if _MINUTES_AFTER.fullmatch(between) is not None or regex.fullmatch(r"\s*(?:,|and)?\s*", between):
-                m2 = _unit_re().match(text[nxt.end - offset :])
-                if m2 and units[m2.group("unit").lower()] < 60:
-                    minutes = n.value * per + nxt.value
-                    w = half_width(minutes, 1.0)
-                    value_iv = interval(minutes, 1.0, n.hedge)
-                    if not n.hedge:
-                        value_iv = Interval(minutes - w, minutes + w)
-                    end = nxt.end + m2.end()
-                    used.add(i + 1)
-        if _NOT_LENGTH.match(text[end - offset :]):
-            continue
-        start = n.span_start
-        out.append(
-            Reading(
-                start=start, end=end, text=text[start - offset : end - offset],
-                value=value_iv, shown={"minutes": minutes, "interval": str(value_iv)},
-                detail=f"{minutes:g} min read as {value_iv}",
-            )
-        )
-    for m in _AN_HOUR.finditer(text):
-        if any(r.start - offset <= m.start() < r.end - offset for r in out):
-            continue
-        if m.group("halfan"):
-            minutes, iv = 30.0, Interval(25, 35)
         else:
-            per = 60 if m.group("unit").lower() == "hour" else 1
-            minutes = per * (1.5 if m.group("half") else 1.0)
-            hedge = lang().hedges.get(regex.sub(r"\s+", " ", m.group("hedge").strip().lower()), "")
-            iv = interval(minutes, minutes / 6 if per == 60 else 1, hedge)
-        if _NOT_LENGTH.match(text[m.end() :]):
+            # "two hours and one minute", "25 days, 10 hours and 53 minutes": smaller units follow
+            while i + 1 < len(atoms):
+                nxt = atoms[i + 1]
+                if nxt.per >= chain[-1].per or nxt.hedge or nxt.part or nxt.adjective \
+                        or _JOIN.fullmatch(text[end : nxt.start]) is None:
+                    break
+                chain.append(nxt)
+                end = nxt.end
+                i += 1
+        i += 1
+        if _NOT_LENGTH.match(text[end:]):
             continue
-        start, end = offset + m.start(), offset + m.end()
-        out.append(Reading(start=start, end=end, text=m.group(0), value=iv,
-                           shown={"minutes": minutes, "interval": str(iv)},
+        minutes = sum(a.value * a.per for a in chain)
+        if half:
+            minutes += first.per / 2
+        if len(chain) > 1:
+            small = chain[-1].per
+            w = half_width(minutes, small)
+            iv = interval(minutes, small, first.hedge) if first.hedge else Interval(minutes - w, minutes + w)
+        else:
+            value = first.value + (0.5 if half else 0.0)
+            hedge = first.hedge or ("about" if first.adjective else "")
+            rounding = value / 6 if first.article else first.rounding if not half else min(first.rounding, 0.5)
+            iv = interval(value, rounding, hedge).scaled(first.per)
+            if first.article and first.value == 0.5 and not hedge:
+                iv = Interval(first.per * 5 / 12, first.per * 7 / 12)  # "half an hour": 25 to 35 minutes
+            s = _spread(first.unit_word)
+            if s:
+                iv = Interval(iv.lo * (1 - s), iv.hi * (1 + s), iv.lo_open, iv.hi_open)
+        if first.part:
+            lo, hi = first.part
+            iv = Interval(iv.lo * lo, iv.hi * hi)
+            minutes *= (lo + hi) / 2
+        start = first.start
+        out.append(Reading(start=offset + start, end=offset + end, text=text[start:end],
+                           value=iv, shown={"minutes": round(minutes, 3), "interval": str(iv)},
                            detail=f"{minutes:g} min read as {iv}"))
-    out.sort(key=lambda r: r.start)
     return out
 
 
@@ -119,7 +204,8 @@ class DurationKind:
         readings = read_durations(raw)
         if len(readings) != 1 or readings[0].text.strip() != raw.strip():
             raise FactValueError(f"cannot read {raw!r} as one duration",
-                                 "write a number and a unit: '121 min', '2 hours 1 minute', 'about 90 min'")
+                                 "write a number and a unit: '121 min', '97 seconds', '6 days', '25.5 days', "
+                                 "'2 hours 1 minute', 'about 69 days'")
         iv: Interval = readings[0].value
         return iv
 
@@ -139,4 +225,9 @@ class DurationKind:
     def render(self, value: Any) -> str:
         iv: Interval = value
         mid = (iv.lo + iv.hi) / 2
+        if mid >= 2880 and iv.hi != float("inf"):
+            days = Interval(iv.lo / 1440, iv.hi / 1440, iv.lo_open, iv.hi_open)
+            return f"{mid / 1440:g} days" if iv.hi - iv.lo <= 1440 else f"{days} days"
+        if iv.hi - iv.lo <= 1 and mid < 10 and abs(mid - round(mid)) > 1e-6:
+            return f"{mid * 60:.0f} seconds"
         return f"{mid:g} min" if iv.hi - iv.lo <= 1 else f"{iv} min"

@@ -1,8 +1,19 @@
 """Names: legitimate variants (Zelensky, Zelenskiy, Zelenskyy) agree; near-misses that are not
 listed variants (Brinken, Zelenskyyk, "Anthony" Blinken, "Jenn" Psaki) contradict.
 
-Near-misses are capitalised words a small edit distance from a surname form (with the same first
-letter; accents ignored). A lone surname counts only with
+A name is read as tokens: capitalised words, and the lower-case particles of
+factcheck/data/en/names.yaml ("van", "de", "le", ...) before a capitalised word; hyphens and
+spaces separate tokens alike, so "Blackwell-Thompson" and "Blackwell Thompson" are one name, and
+accents are ignored (Piñera = Pinera). The surname of a value is its last word with the particles
+before it ("Marine Le Pen": Le Pen; "Virgil van Dijk": van Dijk); the middle words of a longer
+name may belong to it too ("Randal Kolo Muani": Muani or Kolo Muani). A suffix after the name
+("Jr.", a regnal number "VI") must be the value's when both are written ("Mohammed IV" contradicts
+"Mohammed VI").
+
+Near-misses are windows of tokens a small edit distance from a surname form (with the same first
+letter). A spelling that differs from a form only by the transliteration alternations of
+names.yaml (doubled letters, ou/u, iy/y, ...: "Mohamed" for "Mohammed") is read as unclear, never
+as a contradiction, unless it is a listed variant (then it agrees). A lone surname counts only with
 the fact's `context` in the sentence, or when the person was already named in full or with their
 role earlier in the article, so an ordinary word ("horn") never does.
 
@@ -23,25 +34,117 @@ import regex
 from factcheck.errors import FactValueError
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
-from factcheck.lang import alternation, lang, levenshtein
+from factcheck.lang import alternation, lang, levenshtein, pack
 from factcheck.segment import Sentence
 
 _L = r"\p{L}\p{M}"
 _PARTY = (r"(?:the\s+)?(?:(?:Russian|American|U\.?S\.?|Ukrainian)\s+(?:side|leader|president)"
           r"|(?-i:[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}))")
+_ROMAN = regex.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+@cache
+def _names() -> dict[str, Any]:
+    return pack("names")
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(str(p).lower() for p in _names()["particles"])
+
+
+@cache
+def _suffix_words() -> dict[str, str]:
+    """Written suffix (lower case, no dot) -> its canonical form."""
+    out: dict[str, str] = {}
+    for s in _names()["suffixes"]:
+        k = str(s).rstrip(".").lower()
+        out[k] = {"junior": "jr", "senior": "sr"}.get(k, k)
+    return out
+
+
+def _suffix(word: str) -> str | None:
+    """The canonical suffix a word stands for ("Jr." -> "jr", "VI" -> "VI"), or None."""
+    w = word.strip(",")
+    if w and _ROMAN.fullmatch(w):
+        return w
+    return _suffix_words().get(w.rstrip(".").lower())
+
+
+@cache
+def _translit_rules() -> tuple[tuple[regex.Pattern[str], str], ...]:
+    return tuple((regex.compile(str(p)), str(r)) for p, r in _names()["transliteration"])
+
+
+@lru_cache(maxsize=4096)
+def skeleton(key: str) -> str:
+    """A plain spelling with the transliteration alternations of names.yaml undone."""
+    for rx, rep in _translit_rules():
+        key = rx.sub(rep, key)
+    return key
+
+
+@lru_cache(maxsize=65536)
+def _plain(word: str) -> str:
+    """Lower case without accents or apostrophes: "Volodímir" and "Volodimir" are the same."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(c) and c not in "'’").lower()
+
+
+def name_key(name: str) -> str:
+    """The comparable form of a name: no accents, case, spaces, hyphens or apostrophes
+    ("Blackwell-Thompson" = "blackwell thompson" = "BlackwellThompson")."""
+    return "".join(_plain(t) for t in regex.split(r"[\s\-‐‑–]+", name) if t)
 
 
 @dataclass(frozen=True)
 class NameSpec:
     first: str
-    last: str
-    forms: frozenset[str]  # every accepted surname form, lower case
-    firsts: frozenset[str]  # accepted first names, lower case
+    last: str  # the surname as written in the value
+    forms: dict[str, int]  # every accepted surname form (name_key) -> its number of tokens
+    firsts: frozenset[str]  # accepted first names, plain
+    suffixes: frozenset[str]  # suffixes of the value and its variants ("VI", "jr")
+    value_suffix: str | None
+    maxn: int  # the most tokens of a form
+
+
+@dataclass(frozen=True)
+class Parts:
+    first: str
+    middle: tuple[str, ...]
+    surname: tuple[str, ...]
+    suffix: str | None
+
+
+def _parts(full: str) -> Parts:
+    words = full.replace('"', " ").split()
+    suffix = None
+    if len(words) > 1 and _suffix(words[-1]) is not None:
+        suffix = _suffix(words[-1])
+        words = words[:-1]
+    words = [w.rstrip(",") for w in words]
+    # initials ("Antony J. Blinken") are neither first name nor surname
+    core = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and regex.fullmatch(r"\p{L}\.?", w))]
+    if len(core) == 1:
+        return Parts("", (), (core[0],), suffix)
+    i = len(core) - 1
+    while i > 1 and core[i - 1].lower() in _particles():
+        i -= 1
+    if i == 1 and core[0].lower() in _particles():
+        return Parts("", (), tuple(core), suffix)  # "van Dijk"
+    return Parts(core[0], tuple(core[1:i]), tuple(core[i:]), suffix)
+
+
+name_parts = _parts
+
+
+def _ntok(words: tuple[str, ...]) -> int:
+    return sum(len([t for t in regex.split(r"[\-‐‑–]+", w) if t]) for w in words)
 
 
 def _split(full: str) -> tuple[str, str]:
-    parts = full.replace('"', "").split()
-    return (parts[0] if len(parts) > 1 else "", parts[-1])
+    p = _parts(full)
+    return p.first, " ".join(p.surname)
 
 
 def _max_edits(word: str) -> int:
@@ -50,68 +153,154 @@ def _max_edits(word: str) -> int:
 
 @cache
 def name_spec(value: str, variants: tuple[str, ...]) -> NameSpec:
-    first, last = _split(value)
-    forms = {last.lower()}
-    firsts = {first.lower()} if first else set()
-    for v in variants:
-        f, s = _split(v)
-        forms.add(s.lower())
-        if f and s.lower() in forms:
-            firsts.add(f.lower())
-    return NameSpec(first, last, frozenset(forms), frozenset(firsts))
+    forms: dict[str, int] = {}
+    firsts: set[str] = set()
+    suffixes: set[str] = set()
+    vp = _parts(value)
+    for i, full in enumerate((value, *variants)):
+        p = _parts(full)
+        keys = [(name_key(" ".join(p.surname)), _ntok(p.surname))]
+        if p.middle and not any(w.lower() in _particles() for w in p.surname):
+            # "Randal Kolo Muani": the surname may be "Kolo Muani"
+            for j in range(len(p.middle)):
+                words = p.middle[j:] + p.surname
+                keys.append((name_key(" ".join(words)), _ntok(words)))
+        for k, n in keys:
+            forms.setdefault(k, n)
+        if p.first and (i == 0 or keys[0][0] in forms):
+            firsts.add(_plain(p.first))
+        if p.suffix:
+            suffixes.add(p.suffix)
+    return NameSpec(vp.first, " ".join(vp.surname), forms, frozenset(firsts), frozenset(suffixes),
+                    vp.suffix, max(forms.values()))
 
 
-@lru_cache(maxsize=65536)
-def _plain(word: str) -> str:
-    """Lower case without accents: "Volodímir" and "Volodimir" are the same transliteration."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+@dataclass(frozen=True)
+class NameRead:
+    """What a name mention says: the surname as written, whether it is an accepted form, a
+    transliteration of one, the first name before it and whether that is the person's."""
+
+    word: str
+    exact: bool
+    first: str
+    first_ok: bool | None
+    translit: bool = False
+    suffix: str | None = None
+
+    def __iter__(self) -> Any:  # unpacks like the (word, exact, first, first_ok) tuple of old
+        return iter((self.word, self.exact, self.first, self.first_ok))
 
 
-def _why(word: str, exact: bool, first: str, first_ok: bool | None, spec: NameSpec) -> str:
-    if exact and first_ok is not False:
-        return "a listed spelling"
+def _why(r: NameRead, spec: NameSpec) -> str:
     parts = []
-    if first_ok is False:
-        parts.append(f"{first!r} is not a spelling of the first name {spec.first!r}")
-    if not exact:
-        parts.append(f"{word!r} is a near-miss of {spec.last!r}, not a listed spelling")
-    return "; ".join(parts)
+    if r.suffix and spec.value_suffix and r.suffix not in spec.suffixes:
+        parts.append(f"{r.suffix!r} is not {spec.value_suffix!r}")
+    if r.first_ok is False:
+        parts.append(f"{r.first!r} is not a spelling of the first name {spec.first!r}")
+    if r.translit:
+        parts.append(f"{r.word!r} differs from {spec.last!r} only by a transliteration alternation, "
+                     "and is not a listed variant")
+    elif not r.exact:
+        parts.append(f"{r.word!r} is a near-miss of {spec.last!r}, not a listed spelling")
+    return "; ".join(parts) or "a listed spelling"
 
 
-_CAPITALISED = regex.compile(rf"(?<![{_L}])\p{{Lu}}[{_L}]*(?![{_L}])")
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    plain: str
+    chunk: int  # tokens of one chunk are written together ("Randal Kolo Muani", "Blackwell-Thompson")
+    spaced: bool  # separated from the token before by white space (not a hyphen)
+    caps: bool  # written all in capitals and longer than three letters (an acronym, a headline)
+    initial: bool  # a single letter ("J.")
 
 
-def _near_words(text: str, spec: NameSpec) -> list[tuple[regex.Match[str], int]]:
-    """Capitalised words at most one edit more than `_max_edits` from a surname form with the same
-    first letter (the extra edit is kept only after the person's own first name: "Dmitri
-    Peskoff"), with their distance (a Levenshtein distance on short words: cheaper than fuzzy
-    regular expressions over every sentence)."""
-    out = []
-    for m, w in _capitalised(text):
-        best = None
-        for f in spec.forms:
-            if f[:1] != w[:1]:
-                continue
-            allowed = _max_edits(f) + (1 if len(f) >= 6 else 0)
-            if abs(len(f) - len(w)) > allowed:
-                continue
-            d = levenshtein(f, w)
-            if d <= allowed and (best is None or d < best):
-                best = d
-        if best is not None:
-            out.append((m, best))
-    return out
+@cache
+def _token_re() -> regex.Pattern[str]:
+    parts = alternation(_particles())
+    return regex.compile(rf"(?<![{_L}'’])(?:\p{{Lu}}[{_L}]*(?:['’]\p{{Lu}}[{_L}]*)*"
+                         rf"|(?-i:{parts})(?=[\s\-]+\p{{Lu}}))(?![{_L}])")
+
+
+_GAP = regex.compile(r"\A(?:\s+|[\-‐‑–])\Z")
+_INITIAL_GAP = regex.compile(r"\A\.?\s+\Z")
 
 
 @lru_cache(maxsize=256)
-def _capitalised(text: str) -> list[tuple[regex.Match[str], str]]:
-    """The capitalised words of a sentence with their plain form (shared by every name fact)."""
-    return [(m, _plain(m.group(0))) for m in _CAPITALISED.finditer(text)]
+def _tokens(text: str) -> tuple[Tok, ...]:
+    """The name tokens of a sentence (shared by every name fact)."""
+    out: list[Tok] = []
+    chunk = 0
+    prev_end = -1
+    prev_initial = False
+    for m in _token_re().finditer(text):
+        w = m.group(0)
+        spaced = True
+        if out:
+            gap = text[prev_end : m.start()]
+            if _GAP.match(gap):
+                spaced = gap[0].isspace()
+            elif not (prev_initial and _INITIAL_GAP.match(gap)):
+                chunk += 1
+        initial = len(w) == 1
+        out.append(Tok(m.start(), m.end(), _plain(w), chunk, spaced, w.isupper() and len(w) > 3, initial))
+        prev_end, prev_initial = m.end(), initial
+    return tuple(out)
+
+
+def _windows(toks: tuple[Tok, ...], spec: NameSpec) -> list[tuple[int, int, int, str]]:
+    """Windows of tokens (start index, number of tokens, edits, form) at most one edit more than
+    `_max_edits` from a surname form with the same first letter (the extra edit is kept only after
+    the person's own first name: "Dmitri Peskoff"); overlapping windows keep the closest, then
+    the longest. A window of another number of tokens than the form must match it exactly
+    ("MacAllister" = "Mac Allister")."""
+    found: list[tuple[int, int, int, str]] = []
+    for i, t in enumerate(toks):
+        if t.initial:
+            continue
+        key = ""
+        for n in range(1, spec.maxn + 1):
+            if i + n > len(toks) or toks[i + n - 1].chunk != t.chunk:
+                break
+            key += toks[i + n - 1].plain
+            best: tuple[int, str] | None = None
+            for f, fn in spec.forms.items():
+                if f[:1] != key[:1]:
+                    continue
+                if fn != n:
+                    if key == f:
+                        best = (0, f)
+                    continue
+                allowed = _max_edits(f) + (1 if len(f) >= 6 else 0)
+                if abs(len(f) - len(key)) > allowed:
+                    continue
+                d = levenshtein(f, key)
+                if d <= allowed and (best is None or d < best[0]):
+                    best = (d, f)
+            if best is not None:
+                found.append((i, n, best[0], best[1]))
+    if len(found) <= 1:
+        return found
+    found.sort(key=lambda w: (w[2], -w[1], w[0]))
+    used: set[int] = set()
+    out = []
+    for i, n, d, f in found:
+        span = set(range(i, i + n))
+        if span & used:
+            continue
+        used |= span
+        out.append((i, n, d, f))
+    return sorted(out)
 
 
 @cache
 def _titles() -> frozenset[str]:
     return frozenset(str(t).lower() for t in lang().data["titles"])
+
+
+# a suffix right after a name: "Mohammed VI", "Martin Luther King Jr.", "King, Jr."
+_AFTER = regex.compile(r"\A(?:,\s*(?=[JS])|\s+)(\p{Lu}[\p{L}]*\.?)(?![\p{L}])")
 
 
 class NameKind:
@@ -168,7 +357,8 @@ class NameKind:
         spec = self._spec(fact, ctx)
         out: list[Reading] = []
         text = sentence.text
-        matches = _near_words(text, spec)
+        toks = _tokens(text)
+        matches = _windows(toks, spec)
         if not matches:
             return out
         has_context = any(c.search(text) for c in fact.options.get("context", []))
@@ -177,47 +367,60 @@ class NameKind:
             doc_context = any(c.search(ctx.doc.text) for c in fact.options.get("context", []))
             ctx.cache[("doc_context", fact.id)] = doc_context
         established = ctx.cache.setdefault(("established", fact.id), False)
-        for m, edits in matches:
-            word = m.group(0)
-            if word.isupper() and len(word) > 3:
+        for i, n, edits, form in matches:
+            win = toks[i : i + n]
+            if any(t.caps for t in win):
                 continue
-            exact = _plain(word) in spec.forms
-            if not exact and (edits == 0 or word[:1].lower() != next(iter(sorted(spec.forms)))[:1]
-                              and not any(word[:1].lower() == f[:1] for f in spec.forms)):
-                continue
-            if not exact and edits > min(_max_edits(f) for f in spec.forms if f[:1] == word[:1].lower()):
-                before = regex.search(rf"([\p{{Lu}}][{_L}]+)\s+$", text[max(0, m.start() - 60) : m.start()])
-                if not before or before.group(1).lower() not in spec.firsts:
+            a, b = win[0].start, win[-1].end
+            word = text[a:b]
+            exact = edits == 0
+            # the first name: the word written before the surname, past an initial ("Antony J.")
+            j = i - 1
+            while j >= 0 and toks[j].initial and toks[j].chunk == win[0].chunk:
+                j -= 1
+            first_tok = toks[j] if j >= 0 and toks[j].chunk == win[0].chunk and toks[j + 1].spaced else None
+            first = first_tok.plain if first_tok is not None and not first_tok.initial else ""
+            if not exact and edits > _max_edits(form):
+                if not first or first not in spec.firsts:
                     continue
-            start = sentence.start + m.start()
-            window = max(0, m.start() - 60)  # a bounded look back: linear in the sentence
-            first_m = regex.search(rf"([\p{{Lu}}][{_L}]+)\.?\s+(?:[\p{{Lu}}]\.\s+)?$", text[window : m.start()])
-            first = _plain(first_m.group(1)) if first_m else ""
             first_ok: bool | None = None
             if first and spec.firsts:
-                fl = first.lower()
-                if fl in spec.firsts:
+                if first in spec.firsts:
                     first_ok = True
-                elif any(regex.fullmatch(rf"(?:{regex.escape(f)}){{e<={1 if len(f) <= 4 else 2}}}", fl)
+                elif any(regex.fullmatch(rf"(?:{regex.escape(f)}){{e<={1 if len(f) <= 4 else 2}}}", first)
                          for f in spec.firsts):
                     first_ok = False
-                elif not exact and fl not in _titles():
+                elif not exact and first not in _titles():
                     # another first name: another person ("Olena Zelenska" is not a misspelt Zelenskyy)
+                    continue
+            after = _AFTER.match(text[b : b + 16])
+            suffix = _suffix(after.group(1)) if after else None
+            if suffix == "I" and spec.value_suffix is None:
+                suffix = None  # "..., said Blinken. I": a pronoun, not a number
+            if suffix is not None:
+                assert after is not None
+                b += after.end(1)
+            translit = not exact and skeleton(_key_of(win)) == skeleton(form)
+            if spec.value_suffix and suffix is None and not spec.first:
+                # "Mohammed" alone is not "Mohammed VI": only with the person's context, and not
+                # when another name follows ("Mohammed Ali")
+                nxt = toks[i + n] if i + n < len(toks) else None
+                if not has_context or (nxt is not None and nxt.chunk == win[0].chunk):
                     continue
             # an exact spelling needs the person's context somewhere in the article ("a player named
             # Kirby" in a sports report is not John Kirby); a near-miss needs it in the sentence
-            distinctive = exact and len(word) >= 6  # Blinken, Peskov, Zelenskyy; not Kirby, Horne
+            distinctive = exact and (len(form) >= 6 or n > 1)  # Blinken, Le Pen; not Kirby, Horne
             if not (has_context or established or first_ok is not None or (exact and (doc_context or distinctive))):
                 continue
             ctx.cache[("established", fact.id)] = True
             established = True
             if first_ok is not None:
-                assert first_m is not None
-                start = sentence.start + window + first_m.start(1)
-            whole = ctx.doc.text[start : sentence.start + m.end()]
-            out.append(Reading(start=start, end=sentence.start + m.end(), text=whole,
-                               value=(word, exact, first, first_ok), shown=whole,
-                               detail=_why(word, exact, first, first_ok, spec)))
+                assert first_tok is not None
+                a = first_tok.start
+            read = NameRead(word, exact, first, first_ok, translit, suffix)
+            whole = ctx.doc.text[sentence.start + a : sentence.start + b]
+            out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=whole,
+                               value=read, shown=whole, detail=_why(read, spec)))
         return out
 
     def _extract_who(self, sentence: Sentence, fact: Fact) -> list[Reading]:
@@ -242,21 +445,25 @@ class NameKind:
             if who in fact.options["others"] or who_bare in fact.options["others"]:
                 return False
             return None
-        word, exact, first, first_ok = reading.value
+        r: NameRead = reading.value
         spec = self._spec(fact, ctx)
-        # the value itself (not variants) decides; variants are checked by the caller
-        if not exact:
+        # the fact's value decides the suffix and the first name; variants only add spellings
+        if r.suffix is not None and spec.value_suffix is not None and r.suffix not in spec.suffixes:
+            return False  # "Mohammed IV" for Mohammed VI
+        if r.first_ok is False:
             return False
-        if first_ok is False:
-            return False
-        v_first, v_last = _split(value)
-        if word.lower() == v_last.lower() and (not first or not v_first or first.lower() == v_first.lower()
-                                                 or first_ok is None):
-            return True
-        return word.lower() in spec.forms and first_ok is not False
+        if not r.exact:
+            return None if r.translit else False
+        if r.suffix is not None and spec.value_suffix is None and _ROMAN.fullmatch(r.suffix):
+            return None  # "Charles III" for a Charles without a number: perhaps another bearer
+        return True
 
     def render(self, value: Any) -> str:
         return str(value)
 
 
-__all__ = ["NameKind", "alternation"]
+def _key_of(win: tuple[Tok, ...]) -> str:
+    return "".join(t.plain for t in win)
+
+
+__all__ = ["NameKind", "NameRead", "NameSpec", "alternation", "name_key", "name_parts", "name_spec", "skeleton"]

@@ -17,18 +17,15 @@ import regex
 from factcheck.errors import FactValueError
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
+from factcheck.kinds._units import factor, fillers_re, lookup, unit_after
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import lang
 from factcheck.model import Interval
-from factcheck.numbers import Number, find_numbers, interval, rounding_unit
+from factcheck.numbers import Number, convention, find_numbers, interval, rounding_unit
 from factcheck.segment import Sentence
 
 _UPPER = {"up_to", "under"}
 _LOWER = {"over", "at_least", "just_over"}
-# What may stand between a number and its unit noun: "94,000 Russian troops", "175,000 combat troops".
-_FILLER = regex.compile(r"(?:of|the|its|more|additional|extra|new|military|armed|ground|active|regular|combat|"
-                        r"front-?line|battle-?ready|Russian|Russia's|Ukrainian)$|(?-i:\p{Lu}[\p{L}'’]+)$",
-                        regex.IGNORECASE)
 
 
 def unit_follows(after: str, unit_re: regex.Pattern[str], max_words: int = 3) -> bool:
@@ -42,7 +39,7 @@ def unit_follows(after: str, unit_re: regex.Pattern[str], max_words: int = 3) ->
         if unit_re.match(after[pos:]):
             return True
         w = regex.match(r"[\p{L}'’-]+", after[pos:])
-        if not w or not _FILLER.match(w.group(0)):
+        if not w or not fillers_re().match(w.group(0)):
             return False
         pos += w.end()
     return False
@@ -63,9 +60,25 @@ class QuantityValue:
     value: float
     hedge: str  # hedge class of the fact ("up_to", "over", "")
     unit: float
+    measure: str = ""  # the unit of measure or counted noun of `value: 130 km` (units.yaml), "" if none
+    physical: bool = False  # `measure` converts (km, ft); else a counted noun (TEU)
 
     def interval(self) -> Interval:
         return interval(self.value, self.unit, self.hedge)
+
+
+def doc_convention(ctx: Context) -> str:
+    """The document's number convention (numbers.convention), computed once per document."""
+    key = ("number_convention", id(ctx.doc))
+    if key not in ctx.cache:
+        ctx.cache[key] = convention(ctx.doc.text)
+    return str(ctx.cache[key])
+
+
+def unit_precedes(before: str, unit_re: regex.Pattern[str]) -> bool:
+    """Is the noun written just before the number ("a magnitude of 6.8", "magnitude 6.8")?"""
+    m = regex.search(r"([\p{L}][\p{L}'’-]*)\s+(?:of\s+)?$", before)
+    return bool(m and unit_re.fullmatch(m.group(1)))
 
 
 def _is_year(n: Number, text: str) -> bool:
@@ -91,13 +104,22 @@ class QuantityKind:
     def parse_value(self, raw: Any, options: dict[str, Any]) -> QuantityValue:
         if not isinstance(raw, str):
             raise FactValueError("a quantity is a number", "write e.g. `value: 94300`")
-        nums = find_numbers(raw)
-        if len(nums) != 1 or nums[0].magnitude:
+        nums = find_numbers(raw, 0, "dot_decimal")
+        if len(nums) != 1 or nums[0].magnitude or nums[0].hi is not None:
             raise FactValueError(f"cannot read {raw!r} as one number",
                                  "write digits (94300, 94,300) or number words (ninety-four thousand)")
         n = nums[0]
         hedge = options.get("hedge_class", "")
-        return QuantityValue(n.value, hedge, n.unit if n.unit > 1 else rounding_unit(n.value))
+        unit = n.unit if n.unit > 1 or not n.value.is_integer() else rounding_unit(n.value)
+        rest = raw[n.end :].strip()
+        if not rest:
+            return QuantityValue(n.value, hedge, unit)
+        hit = lookup(rest)
+        if hit is None:
+            raise FactValueError(f"unknown unit {rest!r} in {raw!r}",
+                                 "write a unit of factcheck/data/en/units.yaml (130 km, 400 m, 20124 TEU), "
+                                 "or the number alone with `unit:` a pattern for the noun counted")
+        return QuantityValue(n.value, hedge, unit, hit[0], hit[1])
 
     def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {"unit": compile_option(options, "unit", r"troops|soldiers|servicemen|forces")}
@@ -110,17 +132,21 @@ class QuantityKind:
         return out
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        if isinstance(fact.value, QuantityValue) and fact.value.measure:
+            return self._measured(sentence, fact.value, ctx)
         unit_re: regex.Pattern[str] = fact.options["unit"]
         text = sentence.text
         out: list[Reading] = []
-        for n in find_numbers(text, sentence.start):
-            if _is_year(n, text) or (n.value < 100 and not n.magnitude):
+        for n in find_numbers(text, sentence.start, doc_convention(ctx)):
+            if _is_year(n, text):
                 continue
             after = text[n.end - sentence.start :]
             before = text[: n.start - sentence.start]
-            if regex.search(r"[$€£¥]\s*$", before) or _OTHER_UNIT.match(after):
+            if regex.search(r"\p{Sc}\s*$", before) or _OTHER_UNIT.match(after):
                 continue
-            has_unit = unit_follows(after, unit_re)
+            has_unit = unit_follows(after, unit_re) or unit_precedes(text[: n.span_start - sentence.start], unit_re)
+            if n.value < 100 and not n.magnitude and not has_unit:
+                continue
             if not has_unit and not (n.value >= 1000 and _BARE_OK.match(after)):
                 continue
             iv = n.interval()
@@ -133,9 +159,41 @@ class QuantityKind:
                                detail=f"read as {iv}", extra=extra))
         return out
 
+    def _measured(self, sentence: Sentence, q: QuantityValue, ctx: Context) -> list[Reading]:
+        """Numbers followed by a unit that converts to the fact's ("81 miles" for 130 km), or by the
+        fact's counted noun ("20,124 TEU")."""
+        text = sentence.text
+        out: list[Reading] = []
+        for n in find_numbers(text, sentence.start, doc_convention(ctx)):
+            if n.magnitude:
+                continue
+            u = unit_after(text[n.end - sentence.start :])
+            if u is None:
+                continue
+            canon, physical, end = u
+            k = factor(canon, q.measure) if physical and q.physical else (1.0 if canon == q.measure else None)
+            if k is None:
+                continue
+            a, b = n.span_start - sentence.start, n.end - sentence.start + end
+            iv = n.interval(k)
+            out.append(Reading(start=n.span_start, end=sentence.start + b, text=text[a:b], value=n,
+                               shown={"value": n.value, "unit": canon, "hedge": n.hedge or None,
+                                      "interval": f"{iv} {q.measure}"},
+                               detail=f"read as {iv} {q.measure}", extra={"unit": canon, "factor": k}))
+        return out
+
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
-        n: Number = reading.value
+        n0: Number = reading.value
+        results = {self._compare_one(n, reading, value) for n in n0.readings()}
+        return results.pop() if len(results) == 1 else None
+
+    def _compare_one(self, n: Number, reading: Reading, value: Any) -> bool | None:
         q: QuantityValue = value
+        k = float(reading.extra.get("factor", 1.0))
+        if k != 1.0:
+            n = Number(start=n.start, end=n.end, value=n.value * k, unit=n.unit * k, hedge=n.hedge,
+                       hedge_start=n.hedge_start, text=n.text, words=n.words, magnitude=n.magnitude,
+                       hi=None if n.hi is None else n.hi * k)
         exact_fact = interval(q.value, q.unit, "")
         if not q.hedge:
             return n.interval().overlaps(exact_fact)
@@ -145,17 +203,25 @@ class QuantityKind:
         if same_side:
             # a claim about the bound itself ("as many as 250,000" against "up to 175,000")
             return interval(n.value, n.unit, "").overlaps(exact_fact)
+        # a figure not stated as a bound, against a bound: the bound's own figure agrees ("175,000
+        # troops" for "up to 175,000"); any other is perhaps another figure (a current count beside
+        # a projection): it cannot contradict the bound
+        # above an upper bound or below a lower one, it breaks the bound
+        iv = n.interval()
         if q.hedge in _LOWER:
-            # "more than 10,000" reports a figure a little above 10,000, not any figure above it:
-            # "about 40,000" is another figure
-            return n.interval().overlaps(Interval(q.value, q.value * 1.5, lo_open=True))
-        if not n.hedge:
-            return interval(n.value, n.unit, "").overlaps(exact_fact)
-        return n.interval().overlaps(q.interval())
+            if iv.hi < exact_fact.lo:
+                return False  # "about 3,000" against "more than 10,000"
+            # "more than 10,000" reports a figure a little above 10,000, not any figure above it
+            fits = iv.overlaps(Interval(q.value, q.value * 1.5, lo_open=True))
+        else:
+            if iv.lo > exact_fact.hi:
+                return False  # "275,000" against "up to 175,000"
+            fits = interval(n.value, n.unit, "").overlaps(exact_fact)
+        return True if fits else None
 
     def render(self, value: Any) -> str:
         q: QuantityValue = value
         hedge = {"up_to": "up to ", "over": "more than ", "at_least": "at least ", "under": "fewer than ",
                  "about": "about ", "nearly": "nearly ", "just_over": "just over "}.get(q.hedge, "")
-        v = f"{q.value:,.0f}" if not math.isinf(q.value) else "inf"
-        return f"{hedge}{v}"
+        v = "inf" if math.isinf(q.value) else f"{q.value:,.0f}" if q.value.is_integer() else f"{q.value:,g}"
+        return f"{hedge}{v}" + (f" {q.measure}" if q.measure else "")

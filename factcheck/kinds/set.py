@@ -1,15 +1,22 @@
-"""Sets: "the leaders of France, Germany, Italy and the United Kingdom" (countries, with aliases:
-Britain = United Kingdom, Macron = France), "in 2014 and 2015" (years); and counts of the set
-("the four major European leaders").
+"""Sets: "the leaders of France, Germany, Italy and the United Kingdom" (countries, with aliases
+and demonyms: Britain = United Kingdom, Chilean = Chile, Macron = France), "in 2014 and 2015"
+(years), "Reid Wiseman, Victor Glover and Christina Koch" (people, compared by the name rules),
+"on August 29 and September 3" (dates); and counts of the set ("the four major European leaders").
 
-A listed member outside the set contradicts; the whole set agrees; a part of it cannot tell
-(an article may name only some of the leaders)."""
+Countries come from pycountry, with the short names, other names and demonyms of
+factcheck/data/en/countries.yaml and the `countries:` of factcheck/data/en.yaml (leaders' names).
+
+A listed member outside the set contradicts; the whole set agrees. A part of a set of countries or
+years cannot tell (an article may name only some of the leaders); a part of a set of people or
+dates agrees when every stated member is right (a crew member named, one of two launch attempts)."""
 
 from __future__ import annotations
 
-from functools import cache
+import datetime as dt
+from functools import cache, lru_cache
 from typing import Any, ClassVar
 
+import pycountry
 import regex
 
 from factcheck.errors import FactValueError
@@ -17,26 +24,112 @@ from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
 from factcheck.kinds.base import Context, Reading
 from factcheck.kinds.count import counted_numbers
+from factcheck.kinds.date import read_dates
+from factcheck.kinds.name import name_key, name_parts, name_spec, skeleton
 from factcheck.kinds.year import nearest_to_cues, years_in
-from factcheck.lang import lang
+from factcheck.lang import lang, levenshtein, pack
 from factcheck.segment import Sentence
 
-UNIVERSES = ("countries", "years")
+UNIVERSES = ("countries", "years", "people", "dates")
+_NO_PLURAL = regex.compile(r"(?:ese|ish|ch|sh|ss|s|x|z|i-Kiribati|Vanuatu)$")
+
+
+def _plural(word: str) -> str | None:
+    if _NO_PLURAL.search(word) or " " in word and word.split()[-1][0].islower():
+        return None
+    return word + "s"
 
 
 @cache
-def _country_re() -> tuple[regex.Pattern[str], dict[str, str]]:
-    alias_to: dict[str, str] = {}
-    for canon, aliases in lang().countries.items():
-        for a in [canon, *aliases]:
-            alias_to[a.lower()] = canon
-    # case-sensitive on purpose: "US" and "us" differ
-    alts = sorted(alias_to, key=len, reverse=True)
-    pats = []
-    for a in alts:
-        orig = next(x for c, xs in lang().countries.items() for x in [c, *xs] if x.lower() == a)
-        pats.append(regex.escape(orig).replace(r"\ ", r"\s+"))
-    return regex.compile(rf"(?<![\p{{L}}.])(?:the\s+)?(?P<c>{'|'.join(pats)})(?![\p{{L}}])"), alias_to
+def country_table() -> tuple[dict[str, str], dict[str, str]]:
+    """(alias as written -> canonical name, lower-case alias -> canonical name) for every country
+    of pycountry, the names, aliases and demonyms of countries.yaml and en.yaml's `countries:`."""
+    data = pack("countries")
+    names = {str(k): str(v) for k, v in data.get("names", {}).items()}
+    ambiguous = {str(a) for a in data.get("ambiguous", [])}
+    exact: dict[str, str] = {}
+
+    def add(alias: str, canon: str) -> None:
+        alias = " ".join(alias.split())
+        if alias and alias not in ambiguous:
+            exact.setdefault(alias, canon)
+
+    canon_of: dict[str, str] = {}
+    for c in pycountry.countries:
+        canon = names.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
+        canon_of[c.alpha_2] = canon
+        add(canon, canon)
+    for c in pycountry.countries:  # ISO names second: a short name wins a clash
+        canon = canon_of[c.alpha_2]
+        for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if n and "," not in n and "(" not in n:
+                add(str(n), canon)
+    for code, aliases in data.get("aliases", {}).items():
+        for a in aliases:
+            add(str(a), canon_of[str(code)])
+    for code, words in data.get("demonyms", {}).items():
+        for w in words:
+            add(str(w), canon_of[str(code)])
+            pl = _plural(str(w))
+            if pl:
+                add(pl, canon_of[str(code)])
+    for canon, words in data.get("extra", {}).items():
+        add(str(canon), str(canon))
+        for w in words:
+            add(str(w), str(canon))
+            pl = _plural(str(w))
+            if pl:
+                add(pl, str(canon))
+    lower = {a.lower(): c for a, c in exact.items()}
+    for canon, aliases in lang().countries.items():  # en.yaml: leaders' names, capitals, EU, NATO
+        target = lower.get(canon.lower(), canon)
+        for a in (canon, *aliases):
+            add(a, target)
+            lower.setdefault(a.lower(), target)
+    return exact, lower
+
+
+def country_of(name: str) -> str | None:
+    """The canonical name of a country written any known way ("Holland" -> "Netherlands")."""
+    key = " ".join(name.split())
+    table = country_table()[1]
+    return table.get(key.lower()) or table.get(regex.sub(r"(?i)^the\s+", "", key).lower())
+
+
+@cache
+def _by_letter() -> dict[str, regex.Pattern[str]]:
+    exact, _ = country_table()
+    groups: dict[str, list[str]] = {}
+    for a in exact:
+        groups.setdefault(a[0], []).append(a)
+    return {k: regex.compile("(?:" + "|".join(regex.escape(a).replace(r"\ ", r"\s+")
+                                              for a in sorted(v, key=len, reverse=True)) + r")(?![\p{L}\p{M}])")
+            for k, v in groups.items()}
+
+
+_WORD_START = regex.compile(r"(?<![\p{L}\p{M}.'’])\p{Lu}")
+
+
+@lru_cache(maxsize=256)
+def country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every country named in a text, as (start, end, canonical name), case-sensitive ("US" is a
+    country, "us" is not), longest name first ("Papua New Guinea", not "Guinea")."""
+    exact, _ = country_table()
+    by_letter = _by_letter()
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for m in _WORD_START.finditer(text):
+        if m.start() < pos:
+            continue
+        rx = by_letter.get(m.group(0))
+        if rx is None:
+            continue
+        hit = rx.match(text, m.start())
+        if hit is None:
+            continue
+        out.append((hit.start(), hit.end(), exact[" ".join(hit.group(0).split())]))
+        pos = hit.end()
+    return tuple(out)
 
 
 # between two members of a list: a comma or "and", maybe a first name ("Macron, Angela Merkel")
@@ -53,8 +146,7 @@ _TITLE = regex.compile(r"\A(?:\s+(?:(?-i:\p{Lu}[\p{L}.'’-]*)\s+){0,3}|\s+of\s+
 
 def country_lists(sentence: Sentence) -> list[tuple[int, int, list[str]]]:
     """Coordinated lists of countries (or their leaders): (start, end, canonical members)."""
-    rx, alias_to = _country_re()
-    ms = list(rx.finditer(sentence.text))
+    ms = country_mentions(sentence.text)
     out: list[tuple[int, int, list[str]]] = []
     run: list[tuple[str, int, int]] = []  # (member, start, end of its last mention)
 
@@ -65,27 +157,75 @@ def country_lists(sentence: Sentence) -> list[tuple[int, int, list[str]]]:
         if len(run) >= 3 or (len(run) >= 2 and intro):
             out.append((sentence.start + run[0][1], sentence.start + run[-1][2], [m for m, _, _ in run]))
 
-    for m in ms:
-        member = alias_to[regex.sub(r"\s+", " ", m.group("c")).lower()]
-        gap = sentence.text[run[-1][2] : m.start()] if run else ""
+    for a, b, member in ms:
+        gap = sentence.text[run[-1][2] : a] if run else ""
         if run and run[-1][0] == member and _TITLE.match(gap):
             # "French President Emmanuel Macron": one member named twice
-            run[-1] = (member, run[-1][1], m.end())
+            run[-1] = (member, run[-1][1], b)
             continue
         if run and _JOIN.match(gap):
-            run.append((member, m.start(), m.end()))
+            run.append((member, a, b))
             continue
         flush()
-        run = [(member, m.start(), m.end())]
+        run = [(member, a, b)]
     flush()
     return out
+
+
+# between two dates or two names of a list
+_LIST_GAP = regex.compile(r"\A(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)(?:(?:on|then|again)\s+)?\Z")
+
+
+def _people_runs(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised names joined by commas or "and": [(start, end) of each name]."""
+    names = [(m.start(), m.end()) for m in _full_name_re().finditer(text)]
+    runs: list[list[tuple[int, int]]] = []
+    for a, b in names:
+        if runs and _LIST_GAP.match(text[runs[-1][-1][1] : a]):
+            runs[-1].append((a, b))
+        else:
+            runs.append([(a, b)])
+    return runs
+
+
+@cache
+def _full_name_re() -> regex.Pattern[str]:
+    """A name of one to four words, particles included ("Virgil van Dijk")."""
+    parts = "|".join(regex.escape(str(p)) for p in pack("names")["particles"])
+    word = r"\p{Lu}[\p{L}\p{M}'’]*"
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){word}(?:\.?(?:[\s\-]+(?:(?:{parts})\s+)?{word}){{0,3}})"
+                         rf"(?![\p{{L}}\p{{M}}])")
+
+
+def _person_match(written: str, members: frozenset[str]) -> tuple[str | None, str]:
+    """Which member a written name is: (member, "exact" | "translit" | "near"), or (None, "").
+    The surname decides, by the rules of the name kind; a first name, when written, must be the
+    member's (another first name is another person)."""
+    p = name_parts(written)
+    key = name_key(" ".join(p.surname))
+    first = name_key(p.first) if p.first else ""
+    best: tuple[str | None, str] = (None, "")
+    for m in sorted(members):
+        spec = name_spec(m, ())
+        if first and spec.firsts and first not in spec.firsts:
+            continue
+        for form in spec.forms:
+            if key == form:
+                return m, "exact"
+            if key[:1] == form[:1] and abs(len(key) - len(form)) <= 2:
+                d = levenshtein(key, form)
+                if 0 < d <= (1 if len(form) <= 7 else 2):
+                    how = "translit" if skeleton(key) == skeleton(form) else "near"
+                    if best[0] is None or how == "translit":
+                        best = (m, how)
+    return best
 
 
 class SetKind:
     name: ClassVar[str] = "set"
     option_keys: ClassVar[frozenset[str]] = frozenset({"universe", "counted"})
 
-    def parse_value(self, raw: Any, options: dict[str, Any]) -> frozenset[str]:
+    def parse_value(self, raw: Any, options: dict[str, Any]) -> frozenset[Any]:
         if not isinstance(raw, list) or not raw or not all(isinstance(x, str) for x in raw):
             raise FactValueError("a set is a list of members", "write e.g. `value: [France, Germany]`")
         universe = options.get("universe", "countries")
@@ -94,14 +234,27 @@ class SetKind:
             if bad:
                 raise FactValueError(f"{bad[0]!r} is not a year", "write four-digit years: [2014, 2015]")
             return frozenset(raw)
-        known = set(lang().countries)
-        _, alias_to = _country_re()
+        if universe == "people":
+            return frozenset(" ".join(x.split()) for x in raw)
+        if universe == "dates":
+            out_d = set()
+            for x in raw:
+                try:
+                    out_d.add(dt.date.fromisoformat(x.strip()))
+                except ValueError:
+                    raise FactValueError(f"{x!r} is not a date", "write YYYY-MM-DD: [2022-08-29, 2022-09-03]") from None
+            return frozenset(out_d)
         out = set()
         for x in raw:
-            canon = alias_to.get(x.lower())
+            canon = country_of(x)
             if canon is None:
-                raise FactValueError(f"{x!r} is not a country known to factcheck/data/en.yaml",
-                                     f"use one of {', '.join(sorted(known))}, or add it to en.yaml")
+                import difflib
+
+                near = difflib.get_close_matches(str(x), sorted(set(country_table()[0].values())), n=1, cutoff=0.75)
+                hint = f"did you mean {near[0]!r}? " if near else ""
+                raise FactValueError(f"{x!r} is not a country known to pycountry or factcheck/data/en/countries.yaml",
+                                     hint + "write a country's English name (Argentina, United Kingdom), "
+                                     "or add an alias to countries.yaml")
             out.add(canon)
         return frozenset(out)
 
@@ -113,7 +266,8 @@ class SetKind:
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         out: list[Reading] = []
-        if fact.options["universe"] == "years":
+        universe = fact.options["universe"]
+        if universe == "years":
             items = years_in(sentence)
             near = nearest_to_cues(items, sentence, fact, limit=160, others=ctx.sentence_cues)
             if near:
@@ -124,6 +278,10 @@ class SetKind:
                 ys = sorted({str(g[2]) for g in group})
                 out.append(Reading(start=a, end=b, text=ctx.doc.text[a:b], value=frozenset(ys), shown=ys))
             return out
+        if universe == "dates":
+            return self._dates(sentence, ctx)
+        if universe == "people":
+            return self._people(sentence, fact, ctx)
         for a, b, members in country_lists(sentence):
             out.append(Reading(start=a, end=b, text=ctx.doc.text[a:b], value=frozenset(members),
                                shown=sorted(set(members))))
@@ -134,16 +292,70 @@ class SetKind:
                                    shown={"count": int(r.value.value)}, detail="a count of the set"))
         return out
 
+    @staticmethod
+    def _dates(sentence: Sentence, ctx: Context) -> list[Reading]:
+        """Runs of dates with a month and a day ("August 29 and September 3")."""
+        ds = [r for r in read_dates(sentence.text, sentence.start) if r.value.month and r.value.day]
+        out: list[Reading] = []
+        run: list[Reading] = []
+        for r in [*ds, None]:
+            if r is not None and run and _LIST_GAP.match(ctx.doc.text[run[-1].end : r.start]):
+                run.append(r)
+                continue
+            if run:
+                a, b = run[0].start, run[-1].end
+                vals = tuple((v.value.year, v.value.month, v.value.day) for v in run)
+                out.append(Reading(start=a, end=b, text=ctx.doc.text[a:b], value=("dates", vals),
+                                   shown=[v.shown for v in run]))
+            run = [r] if r is not None else []
+        return out
+
+    @staticmethod
+    def _people(sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        """Lists of names at least one of which is a member (or a near-miss of one)."""
+        members: frozenset[str] = fact.value
+        out: list[Reading] = []
+        for run in _people_runs(sentence.text):
+            got = []
+            for a, b in run:
+                written = sentence.text[a:b]
+                m, how = _person_match(written, members)
+                got.append((written, m, how))
+            known = [g for g in got if g[1] is not None]
+            if not known or (len(run) == 1 and known[0][2] != "exact" and not fact.cues):
+                continue
+            a, b = sentence.start + run[0][0], sentence.start + run[-1][1]
+            out.append(Reading(start=a, end=b, text=ctx.doc.text[a:b], value=("people", tuple(got)),
+                               shown=[g[0] for g in got]))
+        return out
+
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
-        members: frozenset[str] = value
+        members: frozenset[Any] = value
         if isinstance(reading.value, int):
             return reading.value == len(members)
-        got: frozenset[str] = reading.value
-        if got == members:
+        if isinstance(reading.value, tuple) and reading.value[0] == "dates":
+            ok = True
+            for y, mo, d in reading.value[1]:
+                if not any(x.month == mo and x.day == d and (y is None or x.year == y) for x in members):
+                    ok = False
+            return ok
+        if isinstance(reading.value, tuple) and reading.value[0] == "people":
+            got = reading.value[1]
+            if any(how == "near" for _, _, how in got):
+                return False  # a member misspelt ("Christina Hock")
+            if any(how == "translit" for _, _, how in got):
+                return None
+            strangers = [w for w, m, _ in got if m is None]
+            if strangers:
+                # someone else in a list of the members: outside the set when the list is clearly it
+                return False if len(got) - len(strangers) >= 2 else None
             return True
-        if got - members:
+        got_c: frozenset[str] = reading.value
+        if got_c == members:
+            return True
+        if got_c - members:
             return False
         return None
 
     def render(self, value: Any) -> str:
-        return "{" + ", ".join(sorted(value)) + "}"
+        return "{" + ", ".join(sorted(str(v) for v in value)) + "}"

@@ -1,82 +1,358 @@
-"""Clock times with zones: "3:30 pm Eastern Time", "15:30 ET", "2030 GMT", "23.30 Moscow time".
-Compared as the same instant (minutes after midnight UTC, modulo a day). A time without a zone
-agrees when it is the fact's time in the fact's own zone; otherwise it cannot tell."""
+"""Clock times with zones: "3:30 pm Eastern Time", "15:30 ET", "0647 GMT", "07:47 CET",
+"18.40 Uhr MEZ", "21H55", "20 heures", "7.47 o'clock CET", "just after 3 p.m.", "noon".
+
+Zones are IANA zones (stdlib `zoneinfo`, data from `tzdata`); the labels articles use are data
+(factcheck/data/en/zones.yaml). A label naming one side of summer time ("EDT", "CEST") is a fixed
+offset, so a wrong label is a different instant; a label naming a region's clock ("ET",
+"Eastern", "Paris time") is resolved at the date. Two times are compared as instants modulo a
+day, so "00:11 local time" on the 13th agrees with "23:11 EDT" on the 12th. When the date is not
+known and the zone has summer time, every offset the zone takes is tried: the comparison agrees
+(or contradicts) only when every offset does; otherwise it cannot tell.
+
+A fact's value may carry a date and any zone label or IANA name:
+`10:07 ET`, `01:47 EST`, `14:05 America/Santiago`, `2010-10-13 00:11 America/Santiago`. The
+loader passes the event's date (`_date`) and zone (`_zone`) in the options: a reading without a
+zone ("at 2:05 p.m.", "9.40 local time") is read in the article's header zone ("All times EDT")
+or the event's zone, and otherwise agrees only with the same clock reading and cannot contradict.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import regex
 
 from factcheck.errors import FactValueError
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
-from factcheck.lang import alternation, lang
+from factcheck.lang import alternation, pack
 from factcheck.segment import Sentence
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A zone as written: a fixed offset (minutes east of UTC), an IANA zone, or "local time"."""
+
+    label: str
+    fixed: int | None = None
+    iana: str | None = None
+    local: bool = False
+
+    def __str__(self) -> str:
+        return self.label
 
 
 @dataclass(frozen=True)
 class TimeValue:
     local: int  # minutes after local midnight
-    zone: str | None  # canonical zone label as found
-    offset_h: float | None  # hours from UTC
+    zone: Zone | None
+    day: dt.date | None = None  # the local date, when known (facts)
+    lo: int = 0  # a hedged time stands for [local + lo, local + hi] minutes
+    hi: int = 0
+    on_the_hour: bool = False  # "8 p.m.", "noon", "20 heures": maybe a round figure
+    event_zone: str | None = None  # facts: the event's IANA zone, for readings without a zone
+
+    @property
+    def offset_h(self) -> float | None:
+        """Hours east of UTC at `day` (or the zone's offset in January when the date is unknown)."""
+        if self.zone is None:
+            return None
+        offs = sorted(zone_offsets(self.zone, self.day or dt.date(2021, 1, 15), self.local))
+        return offs[0] / 60 if offs else None
 
     @property
     def utc(self) -> int | None:
-        if self.offset_h is None:
-            return None
-        return int(round(self.local - self.offset_h * 60)) % 1440
+        """Minutes after midnight UTC (see `offset_h`)."""
+        o = self.offset_h
+        return None if o is None else int(round(self.local - o * 60)) % 1440
 
     def shown(self) -> str:
         s = f"{self.local // 60:02d}:{self.local % 60:02d}"
+        if self.day is not None:
+            s = f"{self.day.isoformat()} {s}"
         return f"{s} {self.zone}" if self.zone else s
+
+
+# -- data ---------------------------------------------------------------------------------------
+
+
+def _zone_from(label: str, spec: Any) -> Zone:
+    if isinstance(spec, (int, float)):
+        return Zone(label, fixed=int(round(float(spec) * 60)))
+    return Zone(label, iana=str(spec))
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return pack("zones")
+
+
+@cache
+def abbreviations() -> dict[str, Zone]:
+    return {str(k): _zone_from(str(k), v) for k, v in _data()["abbreviations"].items()}
+
+
+@cache
+def zone_names() -> dict[str, Zone]:
+    return {str(k).lower(): _zone_from(str(k), v) for k, v in _data()["names"].items()}
+
+
+@cache
+def local_words() -> set[str]:
+    return {str(w).lower() for w in _data()["local"]}
+
+
+@cache
+def time_hedges() -> dict[str, tuple[int, int]]:
+    return {str(k).lower(): (int(v[0]), int(v[1])) for k, v in _data()["hedges"].items()}
+
+
+_OFFSET = r"(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?"
+
+
+@cache
+def _zone_alt() -> str:
+    """Any zone label: abbreviations case-sensitively, names and local words case-insensitively."""
+    abbr = alternation(abbreviations())
+    names = alternation(list(zone_names()) + sorted(local_words()))
+    return rf"(?:{_OFFSET}|(?-i:{abbr})(?![\p{{L}}])|(?:{names})(?![\p{{L}}]))"
+
+
+def lookup_zone(label: str, *, loose: bool = False) -> Zone | None:
+    """The zone a label names; `loose` (fact values) also takes any case and IANA names."""
+    s = regex.sub(r"\s+", " ", label.strip())
+    m = regex.fullmatch(r"(?:UTC|GMT)\s?([+\-\u2212])\s?(\d{1,2})(?::?(\d{2}))?", s, regex.IGNORECASE)
+    if m:
+        sign = -1 if m.group(1) != "+" else 1
+        return Zone(s, fixed=sign * (int(m.group(2)) * 60 + int(m.group(3) or 0)))
+    abbr = abbreviations()
+    if s in abbr:
+        return abbr[s]
+    low = s.lower()
+    if low in zone_names():
+        z = zone_names()[low]
+        return Zone(s, z.fixed, z.iana)
+    if low in local_words():
+        return Zone(s, local=True)
+    if loose:
+        for k, z in abbr.items():
+            if k.lower() == low:
+                return Zone(s, z.fixed, z.iana)
+        if "/" in s or s.upper() == "UTC":
+            try:
+                ZoneInfo(s)
+            except (ZoneInfoNotFoundError, ValueError):
+                return None
+            return Zone(s, iana=s)
+    return None
+
+
+@cache
+def _zoneinfo(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+@cache
+def zone_offsets(zone: Zone, day: dt.date | None, local: int = 720) -> frozenset[int]:
+    """The offsets (minutes east of UTC) `zone` may have at `local` minutes on `day`: one for a
+    fixed zone; for an IANA zone at a known date one (two in the repeated hour of autumn); for an
+    IANA zone without a date, every offset it takes around the year."""
+    if zone.fixed is not None:
+        return frozenset({zone.fixed})
+    if zone.iana is None:
+        return frozenset()
+    tz = _zoneinfo(zone.iana)
+    h, m = divmod(local % 1440, 60)
+    days = [day] if day is not None else [dt.date(2021, mo, 15) for mo in (1, 4, 7, 10)]
+    out: set[int] = set()
+    for d in days:
+        for fold in (0, 1):
+            off = dt.datetime(d.year, d.month, d.day, h, m, fold=fold, tzinfo=tz).utcoffset()
+            if off is not None:
+                out.add(int(off.total_seconds() // 60))
+    return frozenset(out)
+
+
+# -- reading ------------------------------------------------------------------------------------
 
 
 @cache
 def _time_re() -> regex.Pattern[str]:
-    zones = alternation(lang().zones)
+    z = _zone_alt()
+    zone = rf"(?:\s*\(?\s*(?P<z>{z}))?"
     ampm = r"(?P<ampm>[ap]\.?\s?m\b\.?)"
+    hour_before = alternation(_data()["hour_word_before"])
+    clock_before = alternation(_data()["clock_word_before"])
+    clock = alternation(_data()["clock_words"])
     return regex.compile(
         rf"(?<![\p{{L}}\d.,:])(?:"
-        rf"(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*{ampm}(?:\s*\(?(?P<z1>{zones})\b)?"
-        rf"|(?P<h2>\d{{1,2}})[:.](?P<mi2>\d{{2}})(?:\s*(?:hours|hrs|h))?(?:\s*\(?(?P<z2>{zones})\b)?"
-        rf"|(?P<hm>[0-2]\d[0-5]\d)\s*(?:hours|hrs|h)?\s*\(?(?P<z3>{zones})\b"
-        rf")(?![\d])",
+        rf"(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*{ampm}"
+        rf"|(?P<h2>\d{{1,2}})(?P<sep>[:.])(?P<mi2>\d{{2}})(?P<suffix>\s*(?:o['’]clock|Uhr|hours|hrs|h)(?![\p{{L}}]))?"
+        rf"|(?P<hm>[0-2]\d[0-5]\d)(?P<suffix2>\s*(?:hours|hrs|h)(?![\p{{L}}]))?"
+        rf"|(?P<h3>\d{{1,2}})[hH](?P<mi3>[0-5]\d)"
+        rf"|(?<=(?<![\p{{L}}])(?:{hour_before})\s+)(?P<h4>\d{{1,2}})\s*(?P<hw>heures|heure|h|Uhr|o['’]clock)(?![\p{{L}}])(?!\s+de\b)"
+        rf"|(?P<h5>\d{{1,2}})\s*o['’]clock"
+        rf"|(?<=(?<![\p{{L}}])(?:{clock_before})\s+)(?P<cw>{clock})(?![\p{{L}}])"
+        rf"){zone}(?![\d])",
         regex.IGNORECASE,
     )
 
 
-def read_times(text: str, offset: int = 0) -> list[Reading]:
-    zones = lang().zones
+@cache
+def _hedge_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?P<h>{alternation(time_hedges())})\s+(?:at\s+)?$", regex.IGNORECASE)
+
+
+def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Reading]:
+    """Every clock time in `text`; offsets shifted by `offset`."""
     out: list[Reading] = []
     for m in _time_re().finditer(text):
+        z = m.group("z")
+        hour_only = False
         if m.group("h") is not None:
             h, mi = int(m.group("h")), int(m.group("mi") or 0)
             if not 1 <= h <= 12:
                 continue
+            hour_only = m.group("mi") is None
             pm = m.group("ampm").lower().startswith("p")
             h = (h % 12) + (12 if pm else 0)
-            z = m.group("z1")
         elif m.group("h2") is not None:
             h, mi = int(m.group("h2")), int(m.group("mi2"))
-            z = m.group("z2")
-            sep = text[m.start("h2") + len(m.group("h2"))]
-            if sep == "." and not z:
-                continue  # "1.30" without a zone is a decimal number
-        else:
+            suffix = (m.group("suffix") or "").strip().lower()
+            if m.group("sep") == "." and not z and not suffix.startswith(("o", "uhr")):
+                continue  # "1.30" or "1.30 hours" without a zone is a decimal number
+        elif m.group("hm") is not None:
+            if not z and not m.group("suffix2"):
+                continue  # "2030" alone is a year or a figure
             hm = m.group("hm")
             h, mi = int(hm[:2]), int(hm[2:])
-            z = m.group("z3")
-        if h > 23 or mi > 59:
+        elif m.group("h3") is not None:
+            h, mi = int(m.group("h3")), int(m.group("mi3"))
+        elif m.group("h4") is not None:
+            h, mi, hour_only = int(m.group("h4")), 0, True
+        elif m.group("h5") is not None:
+            h, mi, hour_only = int(m.group("h5")), 0, True
+        else:
+            minutes = int(_data()["clock_words"][m.group("cw").lower()])
+            h, mi, hour_only = minutes // 60, minutes % 60, True
+        if h > 24 or mi > 59 or (h == 24 and mi):
             continue
-        zone = regex.sub(r"\s+", " ", z.lower()) if z else None
-        v = TimeValue(h * 60 + mi, z.strip() if z else None, zones.get(zone) if zone else None)
-        out.append(Reading(start=offset + m.start(), end=offset + m.end(), text=m.group(0).strip(),
+        h %= 24
+        zone = lookup_zone(z, loose=loose) if z else None
+        if z and zone is None:
+            continue  # an abbreviation in the wrong case ("et"): not a zone, and unsure it is a time
+        start = m.start()
+        lo = hi = 0
+        hm_ = _hedge_re().search(text[max(0, start - 30) : start])
+        if hm_:
+            lo, hi = time_hedges()[regex.sub(r"\s+", " ", hm_.group("h").lower())]
+            start = max(0, start - 30) + hm_.start()
+        v = TimeValue(h * 60 + mi, zone, lo=lo, hi=hi, on_the_hour=hour_only and mi == 0)
+        utc = v.utc
+        out.append(Reading(start=offset + start, end=offset + m.end(), text=text[start : m.end()].strip(),
                            value=v, shown=v.shown(),
-                           detail="" if v.utc is None else f"{v.utc // 60:02d}:{v.utc % 60:02d} UTC"))
+                           detail="" if utc is None else f"{utc // 60:02d}:{utc % 60:02d} UTC"))
     return out
+
+
+# -- the article's header zone ------------------------------------------------------------------
+
+
+@cache
+def _header_re() -> regex.Pattern[str]:
+    z = _zone_alt()
+    pats = [str(p).replace("{zone}", f"(?P<z{i}>{z})") for i, p in enumerate(_data()["headers"])]
+    return regex.compile("|".join(f"(?:{p})" for p in pats), regex.IGNORECASE)
+
+
+def header_zone(text: str) -> Zone | None:
+    """The zone a live-blog header gives every bare time ("All times EDT", "Times are CET")."""
+    for m in _header_re().finditer(text):
+        for k, v in m.groupdict().items():
+            if k.startswith("z") and v:
+                z = lookup_zone(v)
+                if z is not None and not z.local:
+                    return z
+    return None
+
+
+# -- comparing ----------------------------------------------------------------------------------
+
+
+def _circular(d: int) -> int:
+    return (d + 720) % 1440 - 720
+
+
+def _fact_days(f: TimeValue, ctx: Context) -> list[dt.date | None]:
+    if f.day is not None:
+        return [f.day]
+    return list(ctx.anchors) or [None]
+
+
+def compare_times(v: TimeValue, f: TimeValue, ctx: Context | None = None, header: Zone | None = None) -> bool | None:
+    """True: the same instant (within the reading's hedge); False: another; None: cannot tell."""
+    rz = v.zone
+    if rz is None and header is not None:
+        rz = header
+    if (rz is None or rz.local) and f.event_zone:
+        rz = Zone(f.event_zone, iana=f.event_zone)
+    if rz is None or rz.local:
+        return True if v.local == f.local and not v.lo and not v.hi else None
+    assert f.zone is not None
+    fz = f.zone if not f.zone.local else (Zone(f.event_zone, iana=f.event_zone) if f.event_zone else None)
+    if fz is None:
+        return None
+    verdicts: set[bool | None] = set()
+    slack = max(15, v.hi - v.lo) if (v.lo or v.hi) else (10 if v.on_the_hour else 0)
+    for day in _fact_days(f, ctx) if ctx is not None else [f.day]:
+        for fo in zone_offsets(fz, day, f.local):
+            f_utc = f.local - fo
+            for ro in zone_offsets(rz, day, v.local):
+                diff = _circular(f_utc - (v.local - ro))
+                if v.lo <= diff <= v.hi:
+                    verdicts.add(True)
+                elif v.lo - slack < diff < v.hi + slack:
+                    verdicts.add(None)
+                else:
+                    verdicts.add(False)
+    if len(verdicts) != 1:
+        return None
+    return verdicts.pop()
+
+
+# -- the kind -----------------------------------------------------------------------------------
+
+_FACT_RE = regex.compile(
+    r"\s*(?:(?P<date>\d{4}-\d\d-\d\d)[ T]+)?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:\s+(?P<zone>.+?))?\s*")
+
+
+def _known_labels() -> list[str]:
+    return sorted(abbreviations()) + sorted(zone_names())
+
+
+def _nearest(label: str) -> str:
+    cands = _known_labels()
+    near = difflib.get_close_matches(label, cands, n=4, cutoff=0.5)
+    near += difflib.get_close_matches(label.upper(), cands, n=2, cutoff=0.5)
+    if "/" in label or not near:
+        near += difflib.get_close_matches(label, sorted(available_timezones()), n=4, cutoff=0.6)
+    seen = list(dict.fromkeys(near))
+    return ", ".join(seen[:5]) if seen else "e.g. ET, GMT, CET, Europe/Paris"
+
+
+def _opt_date(options: dict[str, Any]) -> dt.date | None:
+    d = options.get("_date")
+    return d if isinstance(d, dt.date) else None
+
+
+def _opt_zone(options: dict[str, Any]) -> str | None:
+    z = options.get("_zone")
+    return z if isinstance(z, str) and z else None
 
 
 class TimeKind:
@@ -86,25 +362,49 @@ class TimeKind:
     def parse_value(self, raw: Any, options: dict[str, Any]) -> TimeValue:
         if not isinstance(raw, str):
             raise FactValueError("a time is a string such as '15:30 ET'", "write e.g. `value: 15:30 ET`")
-        rs = read_times(raw)
-        hm = regex.match(r"\s*(\d{1,2})[:.](\d{2})", raw)
-        if hm and (int(hm.group(1)) > 23 or int(hm.group(2)) > 59):
-            raise FactValueError(f"{hm.group(0).strip()!r} is not a clock time", "hours run 00-23, minutes 00-59")
-        known = ", ".join(sorted(lang().zones))
-        if len(rs) == 1 and rs[0].value.zone is None and raw.strip().startswith(rs[0].text):
-            rest = raw.strip()[len(rs[0].text):].strip()
-            if rest:
-                raise FactValueError(f"unknown zone {rest!r} in {raw!r}", f"use a zone factcheck knows: {known}")
-        if len(rs) != 1 or rs[0].text.strip() != raw.strip():
-            raise FactValueError(f"cannot read {raw!r} as one time and zone", "write HH:MM and a zone, e.g. '15:30 ET'")
-        if rs[0].value.offset_h is None:
-            known = ", ".join(sorted(lang().zones))
-            raise FactValueError(f"{raw!r} has no zone factcheck knows", f"add a zone: one of {known}")
-        v: TimeValue = rs[0].value
-        return v
+        day, event_zone = _opt_date(options), _opt_zone(options)
+        m = _FACT_RE.fullmatch(raw)
+        if m is None:
+            rs = read_times(raw, loose=True)
+            if len(rs) != 1 or rs[0].text.strip() != raw.strip():
+                raise FactValueError(f"cannot read {raw!r} as one time and zone",
+                                     "write HH:MM and a zone, e.g. '15:30 ET' or '14:05 America/Santiago'")
+            v: TimeValue = rs[0].value
+            zone, local = v.zone, v.local
+        else:
+            h, mi = int(m.group("h")), int(m.group("m"))
+            if h > 23 or mi > 59:
+                raise FactValueError(f"'{m.group('h')}:{m.group('m')}' is not a clock time",
+                                     "hours run 00-23, minutes 00-59")
+            local = h * 60 + mi
+            if m.group("date"):
+                try:
+                    day = dt.date.fromisoformat(m.group("date"))
+                except ValueError as e:
+                    raise FactValueError(f"{m.group('date')!r} is not a date: {e}", "write YYYY-MM-DD") from None
+            zone = None
+            if m.group("zone"):
+                zone = lookup_zone(m.group("zone"), loose=True)
+                if zone is None:
+                    raise FactValueError(f"unknown zone {m.group('zone')!r} in {raw!r}",
+                                         f"use a zone factcheck knows (nearest: {_nearest(m.group('zone'))}) "
+                                         "or an IANA zone name such as Europe/Paris")
+        if event_zone is not None:
+            try:
+                ZoneInfo(event_zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise FactValueError(f"unknown event zone {event_zone!r}",
+                                     f"use an IANA name; nearest: {_nearest(event_zone)}") from None
+        if zone is None or zone.local:
+            if event_zone is None:
+                raise FactValueError(f"{raw!r} has no zone factcheck knows",
+                                     "add a zone: an abbreviation (ET, GMT, CET), a zone word (Paris time) "
+                                     "or an IANA name (Europe/Paris), or give the event a `zone:`")
+            zone = Zone(event_zone, iana=event_zone)
+        return TimeValue(local, zone, day=day, event_zone=event_zone)
 
     def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
-        return {}
+        return {k: options[k] for k in ("_date", "_zone") if options.get(k) is not None}
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         key = ("time", sentence.index)
@@ -114,14 +414,15 @@ class TimeKind:
         return readings
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
-        v: TimeValue = reading.value
-        f: TimeValue = value
-        if v.utc is not None:
-            return v.utc == f.utc
-        if v.local == f.local:
-            return True
-        return None
+        key = ("time", "header")
+        if key not in ctx.cache:
+            ctx.cache[key] = header_zone(ctx.doc.text)
+        return compare_times(reading.value, value, ctx, ctx.cache[key])
 
     def render(self, value: Any) -> str:
         v: TimeValue = value
-        return f"{v.shown()} ({(v.utc or 0) // 60:02d}:{(v.utc or 0) % 60:02d} UTC)"
+        assert v.zone is not None
+        utcs = sorted({(v.local - o) % 1440 for o in zone_offsets(v.zone, v.day, v.local)})
+        if len(utcs) != 1:
+            return v.shown()  # a zone with summer time and no date: the UTC time depends on the date
+        return f"{v.shown()} ({utcs[0] // 60:02d}:{utcs[0] % 60:02d} UTC)"

@@ -215,7 +215,7 @@ def source_json(s: Source) -> dict[str, Any]:
 def mention_json(m: Mention) -> dict[str, Any]:
     return {"text": m.text, "start": m.start, "end": m.end, "line": m.line, "col": m.col,
             "value": jsonable(m.value), "verdict": m.verdict, "rule": m.rule, "sentence": m.sentence,
-            "sentence_start": m.sentence_start, "reason": m.reason}
+            "sentence_start": m.sentence_start, "reason": m.reason, "rules": list(m.rules), "certain": m.certain}
 
 
 def payload(source: Source | None, finding: Finding | None, error: SourceError | None,
@@ -254,7 +254,7 @@ class Aggregate:
         s = Source(id=src["id"], text="", path=src["path"], url=src["url"], published=src["published"],
                    notes=tuple(src["notes"]))
         self.sources.setdefault(s.id, s)
-        mentions = tuple(Mention(**m) for m in f["mentions"])
+        mentions = tuple(Mention(**{**m, "rules": tuple(m.get("rules", ()))}) for m in f["mentions"])
         self.findings.setdefault(s.id, {})[f["fact"]] = Finding(
             source=s.id, fact=f["fact"], verdict=f["verdict"], mentions=mentions, expected=f["expected"])
         self.ran.add((s.id, f["fact"]))

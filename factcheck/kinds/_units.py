@@ -1,0 +1,75 @@
+"""Units of measure for the numeric kinds: aliases are data (factcheck/data/en/units.yaml),
+conversion factors come from pint, built once and cached per pair of units."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from typing import Any
+
+import regex
+
+from factcheck.lang import alternation, pack
+
+
+@cache
+def aliases() -> dict[str, tuple[str, bool]]:
+    """alias (as written, or lowercased when matched in any case) -> (canonical unit, physical)."""
+    data = pack("units")
+    out: dict[str, tuple[str, bool]] = {}
+    for physical, section in ((True, "physical"), (False, "counted")):
+        for canon, words in data[section].items():
+            for w in [canon, *words] if not physical else words:
+                w = str(w)
+                out[w if len(w) <= 3 else w.lower()] = (str(canon), physical)
+    return out
+
+
+def lookup(text: str) -> tuple[str, bool] | None:
+    t = regex.sub(r"\s+", " ", text.strip())
+    table = aliases()
+    return table.get(t) or table.get(t.lower())
+
+
+@cache
+def unit_after_re() -> regex.Pattern[str]:
+    """A unit right after a number: "130 km", "72km", "400-metre", "30 000 m³"."""
+    words = list(aliases())
+    short = alternation([w for w in words if len(w) <= 3])
+    long = alternation([w for w in words if len(w) > 3])
+    return regex.compile(rf"\A[\s\u00a0\u202f-]?(?P<u>(?i:{long})|(?-i:{short}))(?![\p{{L}}\d])")
+
+
+def unit_after(after: str) -> tuple[str, bool, int] | None:
+    """(canonical unit, physical, end offset in `after`) of the unit written first in `after`."""
+    m = unit_after_re().match(after)
+    if not m:
+        return None
+    hit = lookup(m.group("u"))
+    return (hit[0], hit[1], m.end()) if hit else None
+
+
+@cache
+def fillers_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{alternation(pack('units')['fillers'])})$|(?-i:\p{{Lu}}[\p{{L}}'’]+)$",
+                         regex.IGNORECASE)
+
+
+@cache
+def _registry() -> Any:
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=1024)
+def factor(src: str, dst: str) -> float | None:
+    """How many `dst` one `src` is (mile -> kilometer: 1.609344); None when they do not convert."""
+    if src == dst:
+        return 1.0
+    import pint
+
+    ureg = _registry()
+    try:
+        return float(ureg.Quantity(1.0, src).to(dst).magnitude)
+    except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError, AttributeError, ValueError):
+        return None

@@ -1,0 +1,144 @@
+"""Money: "$916 million", "USD 4.1 billion", "€1.2bn", "$9.6 billion a day". A fact's value names
+its currency; a figure in another currency is not read for it unless a variant is in that
+currency. With `per: day`, only rates are read, converted to the fact's period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, ClassVar
+
+import regex
+
+from factcheck.errors import FactValueError
+from factcheck.factbase.model import Fact
+from factcheck.kinds.base import Context, Reading
+from factcheck.kinds.quantity import doc_convention
+from factcheck.lang import alternation, pack
+from factcheck.numbers import Number, find_numbers, interval
+from factcheck.segment import Sentence
+
+
+@dataclass(frozen=True)
+class Money:
+    value: float
+    unit: float
+    currency: str  # ISO code
+
+
+@cache
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    for code, forms in pack("money")["currencies"].items():
+        for w in forms.get("before", []):
+            before[str(w).lower()] = str(code)
+        for w in forms.get("after", []):
+            after[str(w).lower()] = str(code)
+    return before, after
+
+
+@cache
+def _before_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:(?<![\p{{L}}])|(?<=\d))(?P<c>{alternation(_tables()[0])})\s*$", regex.IGNORECASE)
+
+
+@cache
+def _after_re() -> regex.Pattern[str]:
+    return regex.compile(rf"\A\s*(?:of\s+)?(?P<c>{alternation(_tables()[1])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
+def _rate_re() -> regex.Pattern[str]:
+    words = {str(w).lower(): str(u) for u, ws in pack("money")["rate_words"].items() for w in ws}
+    return regex.compile(rf"\A\s*(?P<r>{alternation(words)})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _rate_unit(phrase: str) -> str:
+    p = regex.sub(r"\s+", " ", phrase.lower())
+    return next(str(u) for u, ws in pack("money")["rate_words"].items() if p in [str(w).lower() for w in ws])
+
+
+def read_money(text: str, offset: int, conv: str) -> list[tuple[Number, str, str, int]]:
+    """(number, currency, rate unit or "", end) of each sum of money in `text`."""
+    out = []
+    for n in find_numbers(text, offset, conv):
+        if n.magnitude:
+            continue
+        head = text[: n.start - offset]
+        end = n.end - offset
+        b = _before_re().search(head)
+        if b:
+            cur = _tables()[0][b.group("c").lower()]
+        else:
+            a = _after_re().match(text[end:])
+            if not a:
+                continue
+            cur = _tables()[1][a.group("c").lower()]
+            end += a.end()
+        r = _rate_re().match(text[end:])
+        rate = ""
+        if r:
+            rate = _rate_unit(r.group("r"))
+            end += r.end()
+        out.append((n, cur, rate, offset + end))
+    return out
+
+
+class MoneyKind:
+    name: ClassVar[str] = "money"
+    option_keys: ClassVar[frozenset[str]] = frozenset({"per"})
+
+    def parse_value(self, raw: Any, options: dict[str, Any]) -> Money:
+        text = str(raw).strip()
+        found = read_money(text, 0, "dot_decimal")
+        if len(found) != 1 or found[0][0].hedge or found[0][0].hi is not None or found[0][2]:
+            raise FactValueError(f"cannot read {raw!r} as a sum of money",
+                                 "write e.g. `value: $916 million`, `USD 4.1 billion` or `EUR 1.2bn` "
+                                 "(a rate's period goes in `per:`)")
+        n, cur, _, _ = found[0]
+        return Money(n.value, n.unit, cur)
+
+    def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
+        per = options.get("per")
+        if per is None:
+            return {"per": ""}
+        rates = pack("money")["rates"]
+        if not isinstance(per, str) or per.strip().lower() not in rates:
+            raise FactValueError(f"unknown period {per!r}", f"use one of: {', '.join(rates)}")
+        return {"per": per.strip().lower()}
+
+    def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        per: str = fact.options.get("per", "")
+        currencies = {v.value.currency for v in fact.variants if isinstance(v.value, Money)}
+        if isinstance(fact.value, Money):
+            currencies.add(fact.value.currency)
+        rates = pack("money")["rates"]
+        out: list[Reading] = []
+        for n, cur, rate, end in read_money(sentence.text, sentence.start, doc_convention(ctx)):
+            if cur not in currencies or bool(rate) != bool(per):
+                continue
+            k = float(rates[per]) / float(rates[rate]) if per else 1.0
+            a, b = n.span_start - sentence.start, end - sentence.start
+            iv = n.interval(k)
+            out.append(Reading(start=n.span_start, end=end, text=sentence.text[a:b], value=n,
+                               shown={"value": n.value, "currency": cur, "per": rate or None, "interval": str(iv)},
+                               detail=f"read as {cur} {iv}" + (f" per {per}" if per else ""),
+                               extra={"currency": cur, "per": rate, "factor": k}))
+        return out
+
+    def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
+        m: Money = value
+        if reading.extra.get("currency") != m.currency:
+            return None
+        k = float(reading.extra.get("factor", 1.0))
+        exact = interval(m.value, m.unit)
+        results = {n.interval(k).overlaps(exact) for n in reading.value.readings()}
+        return results.pop() if len(results) == 1 else None
+
+    def render(self, value: Any) -> str:
+        m: Money = value
+        for scale, word in ((1e9, "billion"), (1e6, "million")):
+            if abs(m.value) >= scale:
+                return f"{m.currency} {m.value / scale:g} {word}"
+        return f"{m.currency} {m.value:,g}"

@@ -1,0 +1,82 @@
+"""Ordinals: "third attempt", "the 33rd miner", "at the third time of asking". An ordinal counts
+only when the fact's `counted` noun follows it closely (as for `count`)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, ClassVar
+
+import regex
+
+from factcheck.errors import FactValueError
+from factcheck.factbase.model import Fact
+from factcheck.kinds._patterns import compile_option
+from factcheck.kinds.base import Context, Reading
+from factcheck.kinds.count import _counted_follows
+from factcheck.lang import alternation, lang, pack
+from factcheck.segment import Sentence
+
+
+@cache
+def _ordinals() -> dict[str, int]:
+    return {str(k).lower(): int(v) for k, v in pack("numbers")["ordinals"].items()}
+
+
+@cache
+def _ordinal_re() -> regex.Pattern[str]:
+    tens = alternation([w for w, v in lang().number_words.items() if 20 <= v < 100 and v % 10 == 0])
+    suffixes = alternation(pack("numbers")["ordinal_suffixes"])
+    return regex.compile(
+        rf"(?<![\p{{L}}\d])(?:(?P<d>[0-9]{{1,6}})(?:{suffixes})|(?:(?P<t>{tens})[\s-])?(?P<w>{alternation(_ordinals())}))"
+        rf"(?![\p{{L}}\d])", regex.IGNORECASE)
+
+
+def read_ordinals(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, value) of each ordinal in `text`."""
+    out = []
+    for m in _ordinal_re().finditer(text):
+        if m.group("d"):
+            v = int(m.group("d"))
+        else:
+            tens = int(lang().number_words[m.group("t").lower()]) if m.group("t") else 0
+            v = _ordinals()[m.group("w").lower()] + tens
+        out.append((m.start(), m.end(), v))
+    return out
+
+
+class OrdinalKind:
+    name: ClassVar[str] = "ordinal"
+    option_keys: ClassVar[frozenset[str]] = frozenset({"counted"})
+
+    def parse_value(self, raw: Any, options: dict[str, Any]) -> int:
+        text = str(raw).strip()
+        if text.isascii() and text.isdigit() and len(text) <= 6:
+            return int(text)
+        found = read_ordinals(text)
+        if len(found) == 1 and found[0][:2] == (0, len(text)):
+            return found[0][2]
+        raise FactValueError(f"cannot read {raw!r} as an ordinal", "write e.g. `value: 3` or `value: third`")
+
+    def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
+        if "counted" not in options:
+            raise FactValueError("an ordinal needs `counted`: what is ranked",
+                                 "add e.g. `counted: 'attempt|try|bid'`")
+        return {"counted": compile_option(options, "counted")}
+
+    def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        counted: regex.Pattern[str] = fact.options["counted"]
+        out = []
+        for a, b, v in read_ordinals(sentence.text):
+            if not _counted_follows(sentence.text[b:], counted):
+                continue
+            out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
+                               value=v, shown=v, detail=f"read as {v}"))
+        return out
+
+    def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
+        return int(reading.value) == int(value)
+
+    def render(self, value: Any) -> str:
+        v = int(value)
+        suffix = "th" if 10 <= v % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(v % 10, "th")
+        return f"{v}{suffix}"

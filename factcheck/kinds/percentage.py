@@ -1,0 +1,108 @@
+"""Percentages and percentage points: "58.55 %", "58,55 %", "58.5 per cent", "nearly 59%",
+"two-thirds", "more than half", "a 17-point margin". A fact in percent (`value: 58.55 %`) and a
+fact in points (`value: 17.1 points`) read only figures of their own unit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, ClassVar
+
+import regex
+
+from factcheck.errors import FactValueError
+from factcheck.factbase.model import Fact
+from factcheck.kinds.base import Context, Reading
+from factcheck.kinds.quantity import doc_convention
+from factcheck.lang import alternation, lang, pack
+from factcheck.model import Interval
+from factcheck.numbers import Number, find_numbers, interval
+from factcheck.segment import Sentence
+
+
+@dataclass(frozen=True)
+class Pct:
+    value: float
+    unit: float  # rounding unit of the curated value
+    points: bool  # percentage points, not percent
+
+
+@cache
+def _sign_re() -> regex.Pattern[str]:
+    p = pack("numbers")
+    signs = alternation([s for s in p["percent_signs"] if s != "%"])
+    return regex.compile(rf"\A(?:\s*(?P<pct>%|(?:{signs})(?![\p{{L}}]))"
+                         rf"|[\s-]*(?P<pts>(?:{alternation(p['point_words'])}))(?![\p{{L}}]))", regex.IGNORECASE)
+
+
+@cache
+def _fraction_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}-])(?P<f>{alternation(pack('numbers')['fractions'])})(?![\p{{L}}-])",
+                         regex.IGNORECASE)
+
+
+@cache
+def _hedge_before() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?P<h>{alternation(lang().hedges)})\s+$", regex.IGNORECASE)
+
+
+def read_percentages(text: str, offset: int, conv: str) -> list[tuple[Number, bool, int]]:
+    """(number, points?, end) for each percentage in `text`; fractions in words as about that share."""
+    out: list[tuple[Number, bool, int]] = []
+    for n in find_numbers(text, offset, conv):
+        if n.magnitude:
+            continue
+        m = _sign_re().match(text[n.end - offset :])
+        if m:
+            out.append((n, bool(m.group("pts")), n.end + m.end()))
+    for m in _fraction_re().finditer(text):
+        v = float(pack("numbers")["fractions"][regex.sub(r"\s+", " ", m.group("f").lower())])
+        h = _hedge_before().search(text[: m.start()])
+        hedge = lang().hedges[regex.sub(r"\s+", " ", h.group("h").lower())] if h else ""
+        hs = offset + h.start() if h else -1
+        out.append((Number(start=offset + m.start(), end=offset + m.end(), value=v, unit=5.0, hedge=hedge,
+                           hedge_start=hs, text=m.group(0), words=True), False, offset + m.end()))
+    return out
+
+
+class PercentageKind:
+    name: ClassVar[str] = "percentage"
+    option_keys: ClassVar[frozenset[str]] = frozenset()
+
+    def parse_value(self, raw: Any, options: dict[str, Any]) -> Pct:
+        text = str(raw).strip()
+        found = read_percentages(text, 0, "dot_decimal")
+        if len(found) != 1 or found[0][0].words or found[0][2] != len(text) or found[0][0].hedge:
+            raise FactValueError(f"cannot read {raw!r} as a percentage",
+                                 "write e.g. `value: 58.55 %` or `value: 17.1 points`")
+        n, points, _ = found[0]
+        return Pct(n.value, n.unit, points)
+
+    def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
+        return {}
+
+    def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        want_points = isinstance(fact.value, Pct) and fact.value.points
+        out: list[Reading] = []
+        for n, points, end in read_percentages(sentence.text, sentence.start, doc_convention(ctx)):
+            if points != want_points:
+                continue
+            a, b = n.span_start - sentence.start, end - sentence.start
+            iv = n.interval()
+            out.append(Reading(start=n.span_start, end=end, text=sentence.text[a:b], value=n,
+                               shown={"value": n.value, "unit": "points" if points else "%", "interval": str(iv)},
+                               detail=f"read as {iv}", extra={"unit": "points" if points else "%"}))
+        return out
+
+    def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
+        p: Pct = value
+        exact = interval(p.value, p.unit)
+        results = {n.interval().overlaps(exact) for n in reading.value.readings()}
+        return results.pop() if len(results) == 1 else None
+
+    def render(self, value: Any) -> str:
+        p: Pct = value
+        return f"{p.value:g} points" if p.points else f"{p.value:g} %"
+
+
+__all__ = ["Interval", "PercentageKind", "Pct", "read_percentages"]

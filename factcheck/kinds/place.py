@@ -1,0 +1,106 @@
+"""Places: where something happened or what a ship flies, as a name among known alternatives.
+
+`value` is the place, `variants` other accepted names ("Pad 39B", the larger site that holds it),
+`others` the names that contradict (the neighbouring pad). A place named that is none of these is
+not read at all: precision first, an article mentions many places.
+
+When `value` is a country (as pycountry or factcheck/data/en/countries.yaml know it), the kind
+reads the country's names and demonyms ("Panama-flagged", "the Panamanian flag"); another country
+contradicts only when the fact's `role` pattern is right beside it ("Taiwanese-owned", "owned by
+Japan"), since an article names many countries in other roles.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, ClassVar
+
+import regex
+
+from factcheck.errors import FactValueError
+from factcheck.factbase.model import Fact
+from factcheck.kinds._patterns import compile_option
+from factcheck.kinds.base import Context, Reading
+from factcheck.kinds.set import country_mentions, country_of
+from factcheck.lang import alternation
+from factcheck.segment import Sentence
+
+ROLE_WINDOW = 16  # characters between a country and its role word ("Taiwanese-owned", "owned by Japan")
+
+
+_BY = regex.compile(r"(?:by|to|in|of)\s+(?:the\s+)?$", regex.IGNORECASE)
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.split()).lower()
+
+
+@cache
+def _names_re(names: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation(names)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+
+
+class PlaceKind:
+    name: ClassVar[str] = "place"
+    option_keys: ClassVar[frozenset[str]] = frozenset({"others", "role"})
+
+    def parse_value(self, raw: Any, options: dict[str, Any]) -> str:
+        if not isinstance(raw, str) or not raw.strip():
+            raise FactValueError("a place is a name", "write e.g. `value: Launch Complex 39B` or `value: Panama`")
+        return " ".join(raw.split())
+
+    def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
+        others = options.get("others", [])
+        if not isinstance(others, list) or not all(isinstance(o, str) and o.strip() for o in others):
+            raise FactValueError("`others` is a list of place names", "write `others: [Launch Complex 39A]`")
+        return {"others": [" ".join(o.split()) for o in others], "role": compile_option(options, "role")}
+
+    @staticmethod
+    def _country(fact: Fact) -> str | None:
+        return country_of(str(fact.value))
+
+    def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        if self._country(fact) is not None:
+            return self._extract_country(sentence, fact, ctx)
+        names = (str(fact.value), *(str(v.value) for v in fact.variants), *fact.options["others"])
+        out = []
+        for m in _names_re(tuple(names)).finditer(sentence.text):
+            a, b = sentence.start + m.start(), sentence.start + m.end()
+            out.append(Reading(start=a, end=b, text=m.group(0), value=_norm(m.group(0)), shown=m.group(0)))
+        return out
+
+    def _extract_country(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        mine = self._country(fact)
+        role: regex.Pattern[str] | None = fact.options.get("role")
+        text = sentence.text
+        out = []
+        for a, b, canon in country_mentions(text):
+            detail = ""
+            if canon != mine:
+                if role is None:
+                    continue
+                after = regex.match(rf"[\s\-–]{{0,3}}(?:{role.pattern})", text[b : b + ROLE_WINDOW + 20],
+                                    regex.IGNORECASE)
+                ahead = text[max(0, a - ROLE_WINDOW) : a]
+                if not after and not (role.search(ahead) and _BY.search(ahead)):
+                    continue
+                detail = f"{canon} in the role {role.pattern!r}"
+            out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=text[a:b], value=canon,
+                               shown=canon, detail=detail))
+        return out
+
+    def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
+        got = str(reading.value)
+        mine = country_of(str(value))
+        if self._country(fact) is not None:
+            if mine is not None and got == mine:
+                return True
+            return False if got != self._country(fact) else None
+        if got == _norm(str(value)):
+            return True
+        if got in {_norm(o) for o in fact.options["others"]}:
+            return False
+        return None
+
+    def render(self, value: Any) -> str:
+        return str(value)

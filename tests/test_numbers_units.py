@@ -1,0 +1,69 @@
+"""numbers.py forms (decimal commas, dotted thousands, ranges, halves) and quantities with units."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.kinds._units import factor, unit_after
+from factcheck.kinds.money import read_money
+from factcheck.kinds.ordinal import read_ordinals
+from factcheck.kinds.quantity import QuantityKind
+from factcheck.numbers import find_numbers
+
+
+@pytest.mark.parametrize("text,value,hi", [
+    ("a magnitude of 6.8", 6.8, None),                 # earthquake
+    ("18 768 639 votes", 18768639, None),               # election
+    ("58,55 %", 58.55, None),
+    ("2,25 million barrels", 2_250_000, None),
+    ("60,000 to 90,000 fans", 60_000, 90_000),          # football final
+    ("$14m–$15m", 14e6, 15e6),                          # shipping claim
+    ("between 2 and 3 million", 2e6, 3e6),
+    ("25 and a half hours", 25.5, None),
+    ("25½ hours", 25.5, None),
+    ("two and a half million", 2.5e6, None),
+    ("a dozen satellites", 12, None),
+    ("a ship 400m long", 400, None),                    # not 400 million: no currency
+    ("432.210 km and 1.234.567 people", 432_210, None),  # dotted thousands elsewhere in the text
+])
+def test_forms(text: str, value: float, hi: float | None) -> None:
+    n = find_numbers(text)[0]
+    assert n.value == pytest.approx(value) and n.hi == (None if hi is None else pytest.approx(hi))
+
+
+def test_ambiguous_dot_keeps_both_readings() -> None:
+    n = find_numbers("94.300 troops")[0]
+    assert n.ambiguous and sorted(r.value for r in n.readings()) == [94.3, 94300]
+
+
+def test_iso_date_is_no_range() -> None:
+    assert [n.value for n in find_numbers("on 2021-12-07")] == [2021]
+
+
+def test_precision_interval() -> None:
+    iv = find_numbers("58.5")[0].interval()
+    assert (iv.lo, iv.hi) == (pytest.approx(58.45), pytest.approx(58.55))
+
+
+def test_units_and_conversion() -> None:
+    assert unit_after(" Kilometer")[0] == "kilometer"  # type: ignore[index]
+    assert unit_after("-metre ship")[0] == "meter"  # type: ignore[index]
+    assert unit_after(" million") is None
+    assert factor("mile", "kilometer") == pytest.approx(1.609344)
+    assert factor("mile", "kilogram") is None
+
+
+def test_quantity_value_with_unit() -> None:
+    q = QuantityKind().parse_value("130 km", {})
+    assert (q.value, q.measure, q.physical) == (130, "kilometer", True)
+    assert QuantityKind().parse_value("20124 TEU", {}).measure == "TEU"
+    assert QuantityKind().render(QuantityKind().parse_value("6.8", {})) == "6.8"
+
+
+def test_money_forms() -> None:
+    got = [(n.value, cur, rate) for n, cur, rate, _ in read_money("€1.2bn, then $400 million an hour", 0, "")]
+    assert got == [(1.2e9, "EUR", ""), (400e6, "USD", "hour")]
+
+
+def test_ordinals() -> None:
+    assert [v for _, _, v in read_ordinals("the 33rd miner, the third attempt, the twenty-first")] == [33, 3, 21]

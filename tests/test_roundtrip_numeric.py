@@ -1,0 +1,32 @@
+"""Render a value in the forms each numeric kind claims to read, read it back."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.kinds.money import read_money
+from factcheck.kinds.ordinal import OrdinalKind, read_ordinals
+from factcheck.kinds.percentage import read_percentages
+
+
+@given(st.integers(0, 9999), st.integers(0, 99), st.sampled_from(["{i}.{d:02d} %", "{i},{d:02d} %",
+                                                                  "{i}.{d:02d} per cent", "{i}.{d:02d}%"]))
+def test_percentage_roundtrip(i: int, d: int, form: str) -> None:
+    text = "the share was " + form.format(i=i, d=d)
+    found = read_percentages(text, 0, "")
+    assert len(found) == 1 and abs(found[0][0].value - (i + d / 100)) < 1e-9
+
+
+@given(st.integers(1, 999), st.sampled_from([("${v} million", 1e6, "USD"), ("EUR {v}bn", 1e9, "EUR"),
+                                              ("€{v}m", 1e6, "EUR"), ("{v} billion dollars", 1e9, "USD")]))
+def test_money_roundtrip(v: int, form: tuple[str, float, str]) -> None:
+    pattern, k, cur = form
+    found = read_money("it cost " + pattern.format(v=v) + " in all", 0, "")
+    assert [(n.value, c) for n, c, _, _ in found] == [(v * k, cur)]
+
+
+@given(st.integers(1, 999))
+def test_ordinal_roundtrip(v: int) -> None:
+    text = f"the {OrdinalKind().render(v)} attempt"
+    assert [x for _, _, x in read_ordinals(text)] == [v]

@@ -1,0 +1,65 @@
+"""Round trip: an instant rendered in several zones and formats reads back as the same instant."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from hypothesis import assume, example, given
+from hypothesis import strategies as st
+
+from factcheck.kinds.time import TimeKind, compare_times, read_times
+
+KIND = TimeKind()
+UTC = dt.UTC
+
+# (how an article names the zone, the IANA zone that clock follows, whether the label is only
+# right in summer (True), only in winter (False) or in any season (None))
+ZONES = [
+    ("ET", "America/New_York", None), ("EST", "America/New_York", False), ("EDT", "America/New_York", True),
+    ("Eastern Time", "America/New_York", None), ("PT", "America/Los_Angeles", None),
+    ("GMT", "UTC", None), ("UTC", "UTC", None), ("BST", "Europe/London", True),
+    ("CET", "Europe/Paris", False), ("CEST", "Europe/Paris", True), ("Paris time", "Europe/Paris", None),
+    ("MEZ", "Europe/Berlin", False), ("Moscow time", "Europe/Moscow", None), ("MSK", "Europe/Moscow", None),
+    ("Qatar time", "Asia/Qatar", None), ("Thailand time", "Asia/Bangkok", None),
+    ("Moroccan time", "Africa/Casablanca", None), ("JST", "Asia/Tokyo", None), ("IST", "Asia/Kolkata", None),
+    ("CLT", "America/Santiago", False), ("CLST", "America/Santiago", True), ("AEDT", "Australia/Sydney", True),
+]
+
+
+def forms(h: int, m: int, zone: str) -> list[str]:
+    ampm = f"{(h % 12) or 12}:{m:02d} {'p.m.' if h >= 12 else 'a.m.'} {zone}"
+    return [f"{h:02d}:{m:02d} {zone}", f"{h:02d}{m:02d} {zone}", ampm, f"{h}.{m:02d} {zone}",
+            f"{h}.{m:02d} o'clock {zone}"]
+
+
+@given(st.datetimes(min_value=dt.datetime(2015, 1, 1), max_value=dt.datetime(2030, 12, 31)),
+       st.sampled_from(ZONES),
+       st.sampled_from(["14:05 America/Santiago", "01:47 EST", "10:07 ET", "18:07 Moscow time"]))
+@example(dt.datetime(2022, 11, 16, 6, 47), ("EDT", "America/New_York", True), "01:47 EST")
+@example(dt.datetime(2010, 10, 13, 3, 11), ("CLST", "America/Santiago", True), "14:05 America/Santiago")
+def test_time_roundtrip(naive_utc: dt.datetime, zone: tuple[str, str, bool | None], fact_form: str) -> None:
+    label, iana, summer = zone
+    instant = naive_utc.replace(second=0, microsecond=0, tzinfo=UTC)
+    local = instant.astimezone(ZoneInfo(iana))
+    is_summer = bool(local.dst())
+    # the fact: the same instant, written in one of the fact forms' zones at its own date
+    fact_label = fact_form.split(" ", 1)[1]
+    fact_local = instant.astimezone(ZoneInfo({"EST": "Etc/GMT+5", "ET": "America/New_York",
+                                              "Moscow time": "Europe/Moscow"}.get(fact_label, fact_label)))
+    f = KIND.parse_value(f"{fact_local:%Y-%m-%d %H:%M} {fact_label}", {})
+    # a bare time is read at the fact's date: leave out the rare instants whose local date falls
+    # on the other side of a clock change, and the repeated hour of autumn (either offset)
+    tz = ZoneInfo(iana)
+    at_fact_date = {dt.datetime(fact_local.year, fact_local.month, fact_local.day, local.hour, local.minute,
+                                fold=fold, tzinfo=tz).utcoffset() for fold in (0, 1)}
+    assume(at_fact_date == {local.utcoffset()})
+    for text in forms(local.hour, local.minute, label):
+        rs = read_times(f"The launch was at {text} on that day.")
+        assert len(rs) == 1, (text, rs)
+        got = compare_times(rs[0].value, f)
+        if summer is None or summer == is_summer:
+            assert got is True, (text, instant, fact_form)
+        else:
+            # a label for the other season: another instant, never agreement
+            assert got is False, (text, instant, fact_form)

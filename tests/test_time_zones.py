@@ -1,0 +1,165 @@
+"""Clock times on IANA zones: summer time, wrong DST labels, local time, headers, formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.errors import FactValueError
+from factcheck.kinds.base import Context
+from factcheck.kinds.time import TimeKind, TimeValue, header_zone, read_times
+from factcheck.segment import segment
+
+KIND = TimeKind()
+LAUNCH_DAY = dt.date(2022, 11, 16)  # a rocket launch at 01:47 EST, after US summer time ended
+RESCUE_DAY = dt.date(2010, 10, 12)  # a mine rescue: 23:11 EDT on the 12th, 00:11 local on the 13th
+
+
+def fact(raw: str, day: dt.date | None = None, zone: str | None = None) -> TimeValue:
+    opts: dict[str, object] = {}
+    if day is not None:
+        opts["_date"] = day
+    if zone is not None:
+        opts["_zone"] = zone
+    return KIND.parse_value(raw, KIND.parse_options(opts))
+
+
+def one(sentence: str) -> TimeValue:
+    rs = read_times(sentence)
+    assert len(rs) == 1, (sentence, rs)
+    v: TimeValue = rs[0].value
+    return v
+
+
+def verdict(sentence: str, f: TimeValue, anchors: tuple[dt.date, ...] = ()) -> bool | None:
+    doc = segment(sentence)
+    ctx = Context(doc, anchors)
+    r = read_times(sentence)
+    assert len(r) == 1, (sentence, r)
+    return KIND.compare(r[0], f, None, ctx)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("The rocket lifted off at 1:47 a.m. EST on Wednesday.", True),
+    ("The rocket lifted off at 1:47 a.m. ET on Wednesday.", True),
+    ("The rocket lifted off at 1:47 a.m. Eastern Time.", True),
+    ("Liftoff came at 0647 GMT.", True),
+    ("Liftoff came at 07:47 CET.", True),
+    ("Der Start erfolgte um 7.47 o'clock CET.", True),
+    ("The rocket lifted off at 1:47 a.m. EDT on Wednesday.", False),  # EDT had ended: 05:47 UTC
+    ("The rocket lifted off at 2:47 a.m. EST.", False),
+])
+def test_launch_instant(sentence: str, want: bool) -> None:
+    assert verdict(sentence, fact("01:47 EST", LAUNCH_DAY)) is want
+
+
+def test_eastern_resolves_at_the_date() -> None:
+    summer = fact("10:00 ET", dt.date(2022, 7, 1))
+    winter = fact("10:00 ET", dt.date(2022, 12, 1))
+    assert verdict("The vote count resumed at 14:00 GMT.", summer) is True
+    assert verdict("The vote count resumed at 14:00 GMT.", winter) is False
+    assert verdict("The vote count resumed at 15:00 GMT.", winter) is True
+    # no date anywhere: ET may be 14:00 or 15:00 GMT, so neither agrees nor contradicts
+    assert verdict("The vote count resumed at 14:00 GMT.", fact("10:00 ET")) is None
+    # ... but 09:00 GMT is wrong at any time of year
+    assert verdict("The vote count resumed at 09:00 GMT.", fact("10:00 ET")) is False
+
+
+def test_mine_rescue_crosses_midnight() -> None:
+    f = fact("23:11 EDT", RESCUE_DAY, zone="America/Santiago")
+    assert verdict("The first miner reached the surface at 00:11 local time.", f) is True
+    assert verdict("The first miner reached the surface at 0311 GMT.", f) is True
+    assert verdict("The first miner reached the surface at 01:11 local time.", f) is False
+    g = fact("2010-10-13 00:11 America/Santiago")
+    assert verdict("The capsule surfaced at 11:11 p.m. EDT.", g) is True
+    assert verdict("The capsule surfaced at 11:11 p.m. EST.", g) is False
+
+
+def test_local_time_without_an_event_zone_cannot_contradict() -> None:
+    f = fact("14:05 America/Santiago", RESCUE_DAY)
+    assert verdict("Rescuers began at 9.40 local time.", f) is None
+    assert verdict("Rescuers began at 2:05 p.m.", f) is True  # the same clock reading agrees
+    assert verdict("Rescuers began at 3:05 p.m.", f) is None
+
+
+def test_event_zone_reads_bare_times() -> None:
+    f = fact("14:05", RESCUE_DAY, zone="America/Santiago")
+    assert verdict("Rescuers began at 2:05 p.m.", f) is True
+    assert verdict("Rescuers began at 3:05 p.m.", f) is False
+
+
+def test_live_blog_header_sets_the_zone() -> None:
+    text = "Election night live. All times EDT.\n\nPolls closed at 8 p.m. in the state."
+    assert str(header_zone(text)) == "EDT"
+    doc = segment(text)
+    f = fact("20:00 ET", dt.date(2022, 8, 2))  # a summer primary: ET is EDT
+    r = [x for s in doc.sentences for x in read_times(s.text, s.start)]
+    assert len(r) == 1
+    assert KIND.compare(r[0], f, None, Context(doc)) is True  # type: ignore[arg-type]
+    wrong = fact("19:00 ET", dt.date(2022, 8, 2))
+    assert KIND.compare(r[0], wrong, None, Context(doc)) is False  # type: ignore[arg-type]
+    # in November the header's EDT is a wrong label: 20:00 EDT is 19:00 EST
+    assert KIND.compare(r[0], fact("20:00 ET", dt.date(2022, 11, 8)), None, Context(doc)) is False  # type: ignore[arg-type]
+    assert header_zone("Times are CET. The final kicked off at 18:00.") is not None
+    assert header_zone("Kick-off times vary across the tournament.") is None
+
+
+@pytest.mark.parametrize(("sentence", "local", "zone"), [
+    ("Le coup d'envoi de la finale est donné à 21H55.", 21 * 60 + 55, None),
+    ("La finale commence à 20 heures.", 20 * 60, None),
+    ("Das Finale beginnt um 18.40 Uhr MEZ.", 18 * 60 + 40, "MEZ"),
+    ("The final kicked off at 8 p.m. local time in Doha.", 20 * 60, "local time"),
+    ("The final kicked off at 18:00 Qatar time.", 18 * 60, "Qatar time"),
+    ("The quake struck at 23:11 Moroccan time.", 23 * 60 + 11, "Moroccan time"),
+    ("The quake struck just after 11 p.m. Morocco time.", 23 * 60, "Morocco time"),
+    ("The rescue ended at noon Thailand time.", 12 * 60, "Thailand time"),
+    ("The rescue ended at midnight ICT.", 0, "ICT"),
+    ("Polls closed at 07:00 CEST.", 7 * 60, "CEST"),
+])
+def test_formats(sentence: str, local: int, zone: str | None) -> None:
+    v = one(sentence)
+    assert v.local == local
+    assert (str(v.zone) if v.zone else None) == zone
+
+
+def test_hedges_are_intervals() -> None:
+    f = fact("15:07 BST", dt.date(2022, 6, 1))
+    assert verdict("The ship ran aground just after 3 p.m. BST.", f) is True
+    assert verdict("The ship ran aground just before 3 p.m. BST.", f) is None  # 7 minutes off a loose hedge
+    assert verdict("The ship ran aground shortly before 2 p.m. BST.", f) is False
+    assert verdict("The ship ran aground at 3 p.m. BST.", f) is None  # on the hour: maybe rounded
+    assert verdict("The ship ran aground at 4 p.m. BST.", f) is False
+    # BST is summer time in London: 15:07 BST is 14:07 GMT
+    assert verdict("The ship ran aground at 14:07 GMT.", f) is True
+
+
+def test_not_times() -> None:
+    assert read_times("The ship was delayed by 1.30 hours.") == []
+    assert read_times("Turnout rose to 61.5 percent.") == []
+    assert read_times("Le vol a duré 20 heures de plus.") == []
+    assert [r.text for r in read_times("at 3:30 pm et al")] == ["3:30 pm"]  # lower-case "et": no zone
+
+
+def test_fact_values() -> None:
+    assert fact("10:07 ET").local == 607
+    assert fact("18:07 Moscow time").utc == 15 * 60 + 7
+    v = fact("2010-10-13 00:11 America/Santiago")
+    assert v.day == dt.date(2010, 10, 13) and v.zone is not None and v.zone.iana == "America/Santiago"
+    assert KIND.render(fact("01:47 EST", LAUNCH_DAY)) == "2022-11-16 01:47 EST (06:47 UTC)"
+
+
+@pytest.mark.parametrize(("raw", "hint"), [
+    ("10:07 EZT", "ET"), ("10:07 Europe/Pariss", "Europe/Paris"), ("10:07 paris tme", "paris time"),
+])
+def test_unknown_zone_names_the_nearest(raw: str, hint: str) -> None:
+    with pytest.raises(FactValueError) as e:
+        fact(raw)
+    assert hint in str(e.value.args) + str(getattr(e.value, "fix", ""))
+
+
+def test_zone_less_fact_needs_an_event_zone() -> None:
+    with pytest.raises(FactValueError):
+        fact("14:05")
+    with pytest.raises(FactValueError):
+        fact("14:05", zone="Mars/Olympus")
