@@ -235,6 +235,13 @@ class PartyFinder:
 
 
 _WS = regex.compile(r"\s+")
+_YEAR_BEFORE = regex.compile(r"(?<![\d.,])((?:1[89]|20)\d\d)(?:['’]s)?\s+(?:[\p{L}'’-]+\s+){0,2}$")
+
+
+def _year_before(text: str, at: int) -> int | None:
+    """A year standing right before position `at` ("the 2017 run-off", "its 2008 summit in")."""
+    m = _YEAR_BEFORE.search(text[max(0, at - 40) : at])
+    return int(m.group(1)) if m else None
 _CAP_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{3,}(?![\p{L}])")
 
 
@@ -264,6 +271,10 @@ class _SegInfo:
     places: dict[str, list[tuple[int, int]]]
     pair: bool
     words: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # the events' own words
+    # years right before a word for a talk or an event's word: "the alliance's 2008 summit", "the
+    # 2017 run-off" speak of another occurrence than an event of another year
+    noun_years: frozenset[int] = frozenset()
+    word_years: dict[str, frozenset[int]] = field(default_factory=dict)
     sentence_word: bool = False  # a word for a talk elsewhere in the sentence
     sentence_parties: frozenset[str] = frozenset()  # specific parties named anywhere in the sentence
     sentence_hits: tuple[Hit, ...] = ()
@@ -289,13 +300,17 @@ class Binder:
         # "90-minute video call" among former scouts is no Biden-Putin summit
         self.named_parties = {h.what for h in self.parties.find(doc.text, 0)}  # one pass over the text
         # an event is present when one of its parties is named, or (events of any kind: a launch, a
-        # quake, a run-off) one of its names or words occurs
-        self.present = {e.id for e in fb.events.values()
-                        if set(e.parties) & self.named_parties
-                        or any(p.search(doc.text) for p in (*e.names, *e.words))}
+        # quake, a run-off) with no parties, when one of its names or words occurs: a scouts' "video call"
+        # is no summit between leaders none of whom it names
+        self.present = {e.id for e in fb.events.values() if self._is_present(e, doc.text)}
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
         self.anchors = self._anchors()
+
+    def _is_present(self, e: Event, text: str) -> bool:
+        if e.parties:
+            return bool(set(e.parties) & self.named_parties)
+        return any(p.search(text) for p in (*e.names, *e.words))
 
     # -- the time the article is about -------------------------------------------------------
     def _anchors(self) -> tuple[dt.date, ...]:
@@ -392,6 +407,9 @@ class Binder:
             verb=bool(verbs.search(talk_text)), other_event=bool(other.search(talk_text)),
             # a mode said in another clause ("..., and ... on Tuesday's video call") is that clause's
             modes=seg_modes, names=names, places=places, words=words,
+            noun_years=frozenset(y for m in nouns.finditer(talk_text) if (y := _year_before(text, m.start()))),
+            word_years={e: frozenset(y for a, _ in sp if (y := _year_before(text, a - seg.start)))
+                        for e, sp in words.items()},
             pair=bool(_pair_re().search(text)), irrealis=_governs_talk(text),
             again=bool(_again_re().search(talk_text)),
             leaders=frozenset(lang().data["leaders"][_norm_leader(m.group(0))] for m in _leaders_re().finditer(text)),
@@ -410,6 +428,8 @@ class Binder:
         for e in self.fb.events.values():
             if e.id not in self.present:
                 continue
+            if e.date is not None and self._other_year(e, info):
+                continue  # rule event.other_occurrence: "the 2017 run-off" is not the 2022 one
             named = e.id in info.names
             mine = found & set(e.parties)
             if not named and e.mode and info.modes and e.mode not in info.modes and self._mode_rival(e, mine, info):
@@ -519,6 +539,14 @@ class Binder:
         cands = tuple(s[2] for s in sorted(kept, key=lambda s: (-s[0], -s[1], s[2])))
         return Binding(cands, max(s[0] for s in kept), self._spans(cands, info), {s[2]: s[3] for s in kept},
                        {s[2]: s[0] for s in kept}, tuple(sorted(set(alternates))))
+
+    @staticmethod
+    def _other_year(e: Event, info: _SegInfo) -> bool:
+        """Is the clause's word for this event (its own word, else a word for a talk) qualified by
+        another year than the event's?"""
+        assert e.date is not None
+        years = info.word_years.get(e.id, frozenset()) if e.id in info.words else info.noun_years
+        return bool(years) and e.date.year not in years and e.id not in info.names
 
     def _far(self, event_id: str, days: int = 30) -> bool:
         d = self.fb.events[event_id].date

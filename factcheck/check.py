@@ -28,6 +28,7 @@ from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
 from factcheck.lang import alternation, lang, reporting_re, words_re
 from factcheck.model import Finding, Mention, MentionVerdict, Source, SourceResult, combine
+from factcheck.roles import figure_roles
 from factcheck.rules import table, tune, why
 from factcheck.segment import Document, Sentence, segment
 
@@ -192,6 +193,9 @@ def _excluded_near(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     return any(m.end() >= len(head) - _near_tail() for p in fact.exclude_near for m in p.finditer(head))
 
 
+_FIGURE_KINDS = frozenset({"quantity", "count", "percentage", "money"})
+
+
 class _Checker:
     def __init__(self, source: Source, fb: FactBase, trace: bool = False):
         self.source = source
@@ -221,6 +225,26 @@ class _Checker:
         key = (fact.id, r.start, r.end)
         if key in self.seen:
             return
+        if fact.kind in _FIGURE_KINDS:
+            seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
+            before = self.doc.text[seg.start if seg else sentence.start : r.start]
+            roles = figure_roles(before, self.doc.text[r.end : min(r.end + 60, sentence.end)])
+            if fact.figure == "value" and roles:
+                # "missed the run-off by about 1.2 million votes", "could deploy up to 175,000"
+                self.drop(fact, r, "figure.role_mismatch", f"stated as a {', '.join(sorted(roles))}")
+                return
+            if fact.figure == "margin" and "margin" not in roles:
+                j = j.unsure("figure.role_unstated", f"not stated as a {fact.figure}")
+        if fact.distractors:
+            # a value that fits a known other figure is that figure's, even when it also fits this
+            # fact's rounding ("127 km" beside a fact of 130 km and a distractor of 127 km)
+            kind = KINDS[fact.kind]
+            other = next((d for d in fact.distractors if kind.compare(r, d.value, fact, self.ctx) is True), None)
+            if other is not None:
+                # "the return flyby's 127 km", "a Nov. 14 date was dropped": the curator's known other figure
+                self.drop(fact, r, "fact.distractor", f"matches {kind.render(other.value)}"
+                          + (f" ({other.note})" if other.note else ""))
+                return
         self.seen.add(key)
         rules = tuple(dict.fromkeys((*bound, *j.rules)))
         certain = certain and not any(table()[x].effect == "unsure" for x in rules)
@@ -309,11 +333,16 @@ class _Checker:
                        if f.kind == fact.kind and self._routed(f, r, sentence)
                        and judge(r, f, sentence, self.ctx).verdict == "agree"]
         full_date = isinstance(r.value, DateValue) and bool(r.value.month and r.value.day)
-        if (j.verdict == "contradict" and full_date and "event.named" not in bound
-                and self._far_from_event(r.value, ev)):
-            # "Biden and Zelenskyy speak ... on January 2": weeks away from the call of the base, by the
-            # same parties: another call rather than a wrong date
-            j = j.unsure("event.far_date_same_parties")
+        if (j.verdict == "contradict" and isinstance(r.value, DateValue)
+                and self._far_from_event(r.value, ev, int(tune("far_event_days")))
+                and not self._wrong_year(r.value, ev)):
+            # "Biden and Zelenskyy speak ... on January 2", "Apollo 13's record of April 1970": weeks
+            # away from the event of the base: another occurrence rather than a wrong date
+            j = j.unsure("event.far_date")
+        elif j.verdict == "contradict" and _month_only(r) and "event.named" not in bound:
+            # "in June" in a story about an April vote: a month alone is too coarse to accuse, unless
+            # it names the event itself ("the July Geneva summit")
+            j = j.unsure("value.month_only")
         if (j.verdict == "contradict" and full_date
                 and self._far_from_event(r.value, ev, int(tune("another_event_days")))
                 and self._another_events_date(r.value, ev)):
@@ -371,10 +400,19 @@ class _Checker:
         return any(e.id != event_id and e.date is not None and e.date.month == v.month and e.date.day == v.day
                    and (v.year is None or v.year == e.date.year) for e in self.fb.events.values())
 
+    def _wrong_year(self, v: DateValue, event_id: str) -> bool:
+        """The event's day and month in another year ("7 December 2020" for 7 December 2021): a
+        plain error, not another occurrence."""
+        d = self.fb.events[event_id].date
+        return d is not None and v.day == d.day and v.month == d.month and v.year not in (None, d.year)
+
     def _far_from_event(self, v: DateValue, event_id: str, days: int = 14) -> bool:
         d = self.fb.events[event_id].date
-        if d is None or v.month is None or v.day is None:
+        if d is None or v.month is None:
             return False
+        if v.day is None:
+            # "April 1970" beside a November 2022 event; a month alone without a year is never far
+            return v.year is not None and abs((v.year - d.year) * 12 + v.month - d.month) > 1
         try:
             read = dt.date(v.year or d.year, v.month, v.day)
         except ValueError:
@@ -473,6 +511,15 @@ class _Checker:
         v = r.value
         if not v.month:
             return False
+        if v.day:
+            # a full date says which day the figure is of ("29 March — ... some 369 vessels")
+            for y in [v.year] if v.year else list(range(lo.year, hi.year + 1)):
+                try:
+                    if lo <= dt.date(y, v.month, v.day) <= hi:
+                        return False
+                except ValueError:
+                    return False
+            return True
         for y in [v.year] if v.year else list(range(lo.year, hi.year + 1)):
             # the month is what counts ("April 31" is no date, but it is April)
             first = dt.date(y, v.month, 1)

@@ -90,6 +90,15 @@ _DATELINE = regex.compile(
     r"(?:,\s*\d{4})?|\d{1,2}\s+(?:" + _MONTH + r")\.?(?:\s+\d{4})?))?\s*(?:\((?:[A-Za-z .]+)\))?\s*[-–—:]+\s+"
 )
 
+# The same with a place written in title case and a date of any form, as agencies and machine
+# translations write it: "Cairo, 30 of March of 2021 (EFA).–", "Washington, 11.12.2022 (sda)",
+# "Paris, 27 april 2022 –", "Copiapó, 14 of October of 2010 (Agencies).–"
+_DATELINE_DATED = regex.compile(
+    r"^\s*\p{Lu}[\p{L} .'-]{2,30},\s*(?i:(?:" + _MONTH + r")\.?\s+\d{1,2}(?:,?\s*\d{4})?"
+    r"|\d{1,2}\.?\s+(?:of\s+|de\s+)?(?:" + _MONTH + r")\.?(?:\s+(?:of\s+|de\s+)?\d{4})?"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})\s*(?:\([^)\n]{1,30}\))?\s*\.?\s*(?:[-–—:]+\s*|(?=\p{Lu}))"
+)
+
 # Sentence boundary: terminal punctuation, optional closing quote/bracket, space, then a capital,
 # a digit or an opening quote. Abbreviations that end with a period are protected below.
 _SENT_END = regex.compile(r"(?<=[.!?])[”\"’')\]]*\s+(?=[“\"‘'(\[]?[\p{Lu}\d])")
@@ -231,7 +240,7 @@ def segment(text: str) -> Document:
             furniture.append((line_start, line_start + len(line), "page furniture"))
             continue
         body_start = 0
-        dl = _DATELINE.match(line)
+        dl = _DATELINE.match(line) or _DATELINE_DATED.match(line)
         if dl and dl.end() < len(line):
             furniture.append((line_start, line_start + dl.end(), "dateline"))
             body_start = dl.end()

@@ -585,6 +585,7 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
             and value_y.value is not None and not value_y.refused:
         value = _parse_value(kind, value_y, options, c, shown_id)
     variants, spellings = _variants(kind, v.get("variants"), options, c, shown_id)
+    distractors, _ = _variants(kind, v.get("distractors"), options, c, shown_id)
 
     when = None
     wy = v.get("when")
@@ -599,6 +600,7 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
                 else:
                     when = (a, b)
     omission = _choice(v.get("omission"), c, "omission", schema.FACT["omission"].choices)
+    figure = _choice(v.get("figure"), c, "figure", schema.FACT["figure"].choices) or "value"
     pats = {k: _patterns(v.get(k), c, k) for k in _PATTERN_KEYS}
     sources = tuple(str(s.value) for s in _str_list(v.get("sources"), c, "sources"))
     tags = tuple(str(t.value) for t in _str_list(v.get("tags"), c, "tags"))
@@ -616,9 +618,9 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
         st.spellings.extend((fid, s, c, sy) for s, sy in spellings)
     return Fact(
         id=fid, kind=kind, value=value, raw_value=value_y.plain(), position=c.pos(y), event=event,
-        variants=variants, cues=pats["cues"], exclude=pats["exclude"], near=pats["near"],
+        variants=variants, distractors=distractors, cues=pats["cues"], exclude=pats["exclude"], near=pats["near"],
         exclude_near=pats["exclude_near"], when=when, options=options, sources=sources, note=note,
-        omission=omission, tags=tags, expected=kind_obj.render(value),
+        omission=omission, tags=tags, expected=kind_obj.render(value), figure=figure,
     )
 
 

@@ -68,6 +68,10 @@ class Fact:
     position: Position
     event: str | None = None
     variants: tuple[Variant, ...] = ()
+    #: the role a figure is stated in (factcheck/roles.py): value, margin or projection
+    figure: str = "value"
+    #: values of other figures near this fact's words: a value matching one is not about this fact
+    distractors: tuple[Variant, ...] = ()
     cues: tuple[Pattern, ...] = ()
     exclude: tuple[Pattern, ...] = ()
     near: tuple[Pattern, ...] = ()

@@ -70,6 +70,10 @@ FACT: dict[str, Key] = {
                          "percentage", "money", "ordinal", "place")),
     "value": Key("any", True, "the true value, written as the kind expects"),
     "variants": Key("list", doc="other accepted values: a value, or {value, attribution, note}"),
+    "distractors": Key("list", doc="values of other figures that articles give near this fact's words "
+                                   "(another flyby's altitude, a dropped target date): a value that "
+                                   "matches one is not about this fact, never a contradiction; "
+                                   "a value, or {value, note}"),
     "cues": Key("list[regex]", doc="facts outside events: a sentence must match one of these"),
     "exclude": Key("list[regex]", doc="a sentence matching one of these is not about the fact"),
     "near": Key("list[regex]", doc="the value must follow one of these closely ('statement on')"),
@@ -77,6 +81,11 @@ FACT: dict[str, Key] = {
     "when": Key("map", doc="{from: date, to: date}: the period a figure is about"),
     "note": Key("str", doc="free text for curators"),
     "sources": Key("list[str]", doc="where the truth comes from (URLs)"),
+    "figure": Key("enum", doc="for figures: in which role articles state it: `value` (the default), `margin` "
+                              "('won by 17 points', '421,308 votes behind') or `projection` ('could deploy "
+                              "up to 175,000', 'exit polls gave'); a figure stated in another role is not "
+                              "about this fact",
+                  choices=("value", "margin", "projection")),
     "omission": Key("enum", doc="how the pytest plugin reports an omission of this fact",
                     choices=("skip", "fail", "pass")),
     "tags": Key("list[str]", doc="markers for the pytest plugin (-m TAG)"),
@@ -212,6 +221,7 @@ def _per_kind() -> list[dict[str, Any]]:
         props: dict[str, Any] = {
             "value": value,
             "variants": {"type": "array", "items": {"anyOf": [value, _variant(value)]}},
+            "distractors": {"type": "array", "items": {"anyOf": [value, _variant(value)]}},
         }
         for k in sorted(own):
             if FACT[k].type in ("list[str]", "list[regex]"):  # the kinds take these as lists only

@@ -70,6 +70,7 @@ def _before_re() -> regex.Pattern[str]:
 _AND_HALF = regex.compile(r"\A\s+and\s+a\s+half\b", regex.IGNORECASE)
 _JOIN = regex.compile(r"\s*,?\s*(?:and\s+)?", regex.IGNORECASE)
 # "two hours later", "hours after": a distance in time, not how long something lasted.
+_SOMEDAY = regex.compile(r"(?i)(?<![\p{L}])(?:would|will|could|might|may|should|can|must|shall|to|and|that)\s+$")
 _NOT_LENGTH = regex.compile(r"\A\s+(?:later|earlier|ago|before|after|ahead|behind|of\s+(?:difference|delay))\b",
                             regex.IGNORECASE)
 
@@ -163,8 +164,9 @@ def read_durations(text: str, offset: int = 0) -> list[Reading]:
                 end = nxt.end
                 i += 1
         i += 1
-        if _NOT_LENGTH.match(text[end:]):
-            continue
+        if _NOT_LENGTH.match(text[end:]) or _SOMEDAY.search(text[: first.start], concurrent=False) \
+                and len(chain) == 1 and not first.hedge and regex.fullmatch(r"(?i)one\s+day", text[first.start:end]):
+            continue  # "two days later"; "Ukraine would one day join" (someday, no length)
         minutes = sum(a.value * a.per for a in chain)
         if half:
             minutes += first.per / 2

@@ -84,6 +84,27 @@ def skeleton(key: str) -> str:
     return key
 
 
+def _runs(key: str) -> list[tuple[str, int]]:
+    return [(m.group(1), len(m.group(0))) for m in regex.finditer(r"(\p{L})\1*", key)]
+
+
+@lru_cache(maxsize=4096)
+def transliterated(a: str, b: str) -> bool:
+    """Are two different spellings transliterations of each other? Their skeletons match, and
+    doubled letters only go one way: "Mohammed"/"Mohamed" and "Zelenskyy"/"Zelensky" are,
+    "Zelenskky"/"Zelenskyy" (one letter changed for another) is not."""
+    if skeleton(a) != skeleton(b):
+        return False
+    undoubled = [(rx, rep) for rx, rep in _translit_rules() if "\\1" not in rep]
+    for rx, rep in undoubled:
+        a, b = rx.sub(rep, a), rx.sub(rep, b)
+    ra, rb = _runs(a), _runs(b)
+    if [c for c, _ in ra] != [c for c, _ in rb]:
+        return True  # the alternations made them equal in another way
+    diffs = [na - nb for (_, na), (_, nb) in zip(ra, rb) if na != nb]
+    return all(d > 0 for d in diffs) or all(d < 0 for d in diffs)
+
+
 @lru_cache(maxsize=65536)
 def _plain(word: str) -> str:
     """Lower case without accents or apostrophes: "Volodímir" and "Volodimir" are the same."""
@@ -400,7 +421,7 @@ class NameKind:
             if suffix is not None:
                 assert after is not None
                 b += after.end(1)
-            translit = not exact and skeleton(_key_of(win)) == skeleton(form)
+            translit = not exact and transliterated(_key_of(win), form)
             if spec.value_suffix and suffix is None and not spec.first:
                 # "Mohammed" alone is not "Mohammed VI": only with the person's context, and not
                 # when another name follows ("Mohammed Ali")

@@ -1,0 +1,59 @@
+"""The role in which a figure is stated: as the value itself, as a margin ("won by 17 points",
+"421,308 votes behind"), or as a projection ("could deploy up to 175,000", "exit polls gave him
+58 %"). Words are data (factcheck/data/en/roles.yaml); a fact's `figure:` says which role it is."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from factcheck.lang import alternation, lang, pack
+
+ROLES = ("value", "margin", "projection")
+
+
+@cache
+def _res() -> dict[str, dict[str, regex.Pattern[str]]]:
+    data = pack("roles")
+    hedges = alternation(lang().hedges)
+    out: dict[str, dict[str, regex.Pattern[str]]] = {}
+    for role, parts in data.items():
+        res: dict[str, regex.Pattern[str]] = {}
+        if parts.get("before"):
+            res["before"] = regex.compile(
+                rf"(?<![\p{{L}}])(?:{alternation(parts['before'])})\s+(?:(?:{hedges})\s+)?(?:an?\s+)?$", regex.IGNORECASE)
+        if parts.get("by_after"):
+            res["by"] = regex.compile(
+                rf"(?<![\p{{L}}])(?:{alternation(parts['by_after'])})\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?by\s+"
+                rf"(?:(?:{hedges})\s+)?$", regex.IGNORECASE)
+        if parts.get("after"):
+            res["after"] = regex.compile(
+                rf"\A(?:\s*[\p{{L}}%$€£.-]+){{0,2}}?\s*-?(?:{alternation(parts['after'])})(?![\p{{L}}])", regex.IGNORECASE)
+        if parts.get("clause"):
+            res["clause"] = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(parts['clause'])})(?![\p{{L}}])",
+                                          regex.IGNORECASE)
+        out[str(role)] = res
+    return out
+
+
+def _near_part(before: str, width: int = 40) -> str:
+    """The words governing a figure: after the last comma, colon or dash, at most `width` characters
+    ("Biden plans to brief the Nine, a group of seven members": not "plans to")."""
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("—"), before.rfind(" – "))
+    return before[cut + 1 :][-width:]
+
+
+def figure_roles(clause_before: str, after: str) -> frozenset[str]:
+    """The roles a figure is stated in, from its clause before it and the text right after it."""
+    found = set()
+    for role, res in _res().items():
+        if "before" in res and res["before"].search(clause_before[-60:]):
+            found.add(role)
+        elif "by" in res and res["by"].search(clause_before[-80:]):
+            found.add(role)
+        elif "after" in res and res["after"].match(after[:40]):
+            found.add(role)
+        elif "clause" in res and res["clause"].search(_near_part(clause_before)):
+            found.add(role)
+    return frozenset(found)
