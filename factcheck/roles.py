@@ -22,14 +22,16 @@ def _res() -> dict[str, dict[str, regex.Pattern[str]]]:
         res: dict[str, regex.Pattern[str]] = {}
         if parts.get("before"):
             res["before"] = regex.compile(
-                rf"(?<![\p{{L}}])(?:{alternation(parts['before'])})\s+(?:(?:{hedges})\s+)?(?:an?\s+)?$", regex.IGNORECASE)
+                rf"(?<![\p{{L}}])(?:{alternation(parts['before'])})\s+(?:(?:{hedges})\s+)?(?:an?\s+)?$",
+                regex.IGNORECASE)
         if parts.get("by_after"):
             res["by"] = regex.compile(
                 rf"(?<![\p{{L}}])(?:{alternation(parts['by_after'])})\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?by\s+"
                 rf"(?:(?:{hedges})\s+)?$", regex.IGNORECASE)
         if parts.get("after"):
             res["after"] = regex.compile(
-                rf"\A(?:\s*[\p{{L}}%$€£.-]+){{0,2}}?\s*-?(?:{alternation(parts['after'])})(?![\p{{L}}])", regex.IGNORECASE)
+                rf"\A(?:\s*[\p{{L}}%$€£.-]+){{0,2}}?\s*-?(?:{alternation(parts['after'])})(?![\p{{L}}])",
+                regex.IGNORECASE)
         if parts.get("clause"):
             res["clause"] = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(parts['clause'])})(?![\p{{L}}])",
                                           regex.IGNORECASE)
