@@ -8,9 +8,13 @@ prod }`: the name travels into every mention and the trace). A rule says:
   2 firm, 3 named), `drop` (the value is not about this fact), `unsure` (bound, but the verdict
   can only agree: a conflict is `unclear`) or `decide` (how a value shared by several events
   or facts is given to one);
-- `what`: one line for people (shown in reports and `explain`);
-- `examples`: sentences from at least two different stories, each with the fact base it runs
-  against, the fact and the verdict it must give; `tests/test_rules.py` runs them all.
+- `what`: one line for people (shown in reports and `explain`).
+
+Each rule's examples (Duckling's Corpus.hs) are sentences from at least two different stories, each
+with the verdict it must give and whether the rule must or must not fire, in
+`tests/rules/examples.yaml`, run against small fact bases of several stories in
+`tests/rules/bases/` by `tests/test_rules.py` (they live under tests/ because nothing in the package
+may name a story's people, places or events).
 
 The tuning constants every rule shares (windows, ratios, days) are the table's `tuning:`
 section, in one place. Ids are validated on load: code asking for an unknown rule fails at
