@@ -75,6 +75,22 @@ _FURNITURE_LINE = regex.compile(
     r"share\s*:.*|(?:we\s+use\s+)?cookies?\b.{0,200}|advertisement|sponsored.*)\s*$",
     regex.IGNORECASE,
 )
+# Navigation bars, bylines and footers split by pipes ("News | Ports | Jobs", "Staff reporter | 8 July
+# 2021, 09:40 BST"), copyright lines, tickers ("Breaking: ..."), inline "... MORE" links: furniture
+# whatever the story.
+_PIPED = regex.compile(r"^[^|\n]{0,40}(?:\|[^|\n]{0,40}){2,}$"  # three short parts or more: a navigation bar
+                       r"|^[^|\n]{0,40}\|[^|\n]{0,12}\d{1,2}[^|\n]{0,40}$")  # "Staff reporter | 8 July 2021, 09:40 BST"
+_FOOTER_LINE = regex.compile(
+    r"^\s*(?:(?i:©|\(c\)\s|copyright\b|all\s+rights\s+reserved|breaking(?:\s+news)?\s*[:—–-]|live\s*[:—–-]|"
+    r"(?:accept|reject|manage)\s+(?:all\s+)?cookies|this\s+(?:site|website)\s+uses\s+cookies|"
+    r"sign\s+(?:in|up)\b|subscribe\b|newsletter\b|skip\s+to\s+(?:main\s+)?content|"
+    r"(?:caption|credit|photograph|pictured)\s*:)|.{0,150}\s(?:MORE|READ\s+MORE)\s*[›»>]?\s*$)",
+)
+# A stored page date fused to the first words of a line: "Dec 7, 2021Putin and Biden held ..."
+_FUSED_DATE = regex.compile(
+    r"^\s*(?i:(?:" + _MONTH + r")\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:" + _MONTH + r")\.?\s+\d{4})"
+    r"(?:\s*[,|•·-]?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?=\p{Lu})"
+)
 # Headers of lists of other articles; the lines after them, up to a blank line, are furniture too.
 _LIST_HEADER = regex.compile(
     r"^\s*(?:most\s+(?:read|popular|viewed|shared)|related(?:\s+(?:articles|stories|news|coverage))?|"
@@ -239,8 +255,11 @@ def segment(text: str) -> Document:
         if _FURNITURE_LINE.match(line) and len(line) < 200:
             furniture.append((line_start, line_start + len(line), "page furniture"))
             continue
+        if (_PIPED.match(line) or _FOOTER_LINE.match(line)) and len(line) < 200:
+            furniture.append((line_start, line_start + len(line), "navigation, byline or footer"))
+            continue
         body_start = 0
-        dl = _DATELINE.match(line) or _DATELINE_DATED.match(line)
+        dl = _FUSED_DATE.match(line) or _DATELINE.match(line) or _DATELINE_DATED.match(line)
         if dl and dl.end() < len(line):
             furniture.append((line_start, line_start + dl.end(), "dateline"))
             body_start = dl.end()

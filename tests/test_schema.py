@@ -149,6 +149,11 @@ BASE = {"facts": [{"id": "summit.date", "kind": "date", "value": "2021-12-07", "
     ({"kind": "year", "value": 20144}, "20144"),
     ({"kind": "set", "value": "France"}, "France"),
     ({"kind": "name", "value": "Putin", "patterns": ["{party} asked"]}, "who"),
+    ({"kind": "ordinal", "value": 3}, "counted"),
+    ({"kind": "money", "value": "$9.6 billion", "per": "fortnight"}, "fortnight"),
+    ({"kind": "set", "value": ["France"], "universe": "planets"}, "planets"),
+    ({"kind": "percentage", "value": "58.55 %", "unit": "votes"}, "unit"),
+    ({"kind": "place", "value": "Panama", "per": "day"}, "per"),
     ({"id": "Summit Date"}, "Summit Date"),
 ])
 def test_schema_rejects_what_the_loader_rejects(change: dict[str, Any], where: str) -> None:
@@ -167,6 +172,10 @@ VALID_FACT: dict[str, dict[str, Any]] = {
     "year": {"value": 2014},
     "set": {"value": ["France", "Italy"], "universe": "countries", "counted": "leaders"},
     "name": {"value": "Antony Blinken", "context": ["State Department"], "others": ["Biden"]},
+    "percentage": {"value": "58.55 %"},
+    "money": {"value": "$9.6 billion", "per": "day"},
+    "ordinal": {"value": 3, "counted": "attempt|try"},
+    "place": {"value": "Panama", "others": ["Liberia"], "role": "flag\\w*|registered"},
 }
 
 
@@ -196,8 +205,10 @@ def test_no_wrong_type_is_refused_by_the_schema_alone_elsewhere(section: str) ->
     party = {"id": "biden", "name": "Joe Biden", "aliases": ["Biden"], "fuzzy": True, "country": "United States",
              "generic": False, "note": "n"}
     ev = {"id": "summit", "what": "the summit", "date": "2021-12-07", "mode": "video", "place": "Geneva",
-          "parties": ["biden"], "names": ["video summit"], "note": "n", "sources": ["https://a.example"],
-          "facts": [{"id": "summit.date", "kind": "date", "value": "2021-12-07"}]}
+          "parties": ["biden"], "names": ["video summit"], "words": ["talks|summit"], "zone": "Europe/Zurich",
+          "note": "n", "sources": ["https://a.example"],
+          "facts": [{"id": "summit.date", "kind": "date", "value": "2021-12-07"},
+                    {"id": "summit.start", "kind": "time", "value": "13:05"}]}
     base: dict[str, Any] = {"version": "1", "parties": [party], "events": [ev]}
     assert _load_text(yaml.safe_dump(base, sort_keys=False)) == []
     keys = {"parties": schema.PARTY, "events": schema.EVENT, "top": schema.TOP}[section]
@@ -251,26 +262,67 @@ TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), mi
     lambda s: s.strip() == s and s != "")
 IDS = st.from_regex(r"[a-z][a-z0-9_]{0,6}(?:\.[a-z0-9_]{1,5}){0,2}", fullmatch=True)
 COUNTRIES = sorted(lang().countries)
-ZONES = ["ET", "GMT", "UTC", "CET", "Moscow time", "EST"]
+ZONES = ["ET", "GMT", "UTC", "CET", "Moscow time", "EST", "EDT", "TRT", "UTC+3", "America/Santiago",
+         "Europe/Istanbul", "Asia/Qatar"]
+EVENT_ZONES = ["America/Santiago", "America/New_York", "Europe/Istanbul", "Asia/Qatar", "Europe/Paris"]
+UNITS = ["km", "m", "miles", "feet", "lbf", "kN", "TEU", "tonnes", "vessels", "magnitude"]
+CURRENCIES = ["$", "USD ", "EUR ", "€", "£", "GBP ", "CHF "]
 
 
 def kind_value(kind: str, salt: int) -> st.SearchStrategy[Any]:
-    """A valid `value` of each kind, as a curator would write it."""
+    """A valid `value` of each kind, as a curator would write it. `set/<universe>`: a set of that
+    universe; `time/bare`: a clock time without a zone (in an event with a `zone`)."""
     if kind == "date":
         return st.dates(dt.date(1000, 1, 1), dt.date(9999, 12, 31)).map(lambda d: d.isoformat())
-    if kind == "time":
-        return st.builds(lambda h, m, z: f"{h:02d}:{m:02d} {z}", st.integers(0, 23), st.integers(0, 59),
-                         st.sampled_from(ZONES))
+    if kind in ("time", "time/bare"):
+        clock = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
+        day = st.one_of(st.just(""), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)).map(lambda d: f"{d} "))
+        zone = st.sampled_from(ZONES).map(lambda z: f" {z}")
+        if kind == "time/bare":
+            zone = st.one_of(st.just(""), zone)
+        return st.builds(lambda d, c, z: f"{d}{c}{z}", day, clock, zone)
     if kind == "duration":
-        return st.builds(lambda n, u: f"{n} {u}", st.integers(1, 900), st.sampled_from(["min", "minutes", "hours"]))
+        return st.one_of(
+            st.builds(lambda n, u: f"{n} {u}", st.integers(1, 900),
+                      st.sampled_from(["min", "minutes", "hours", "seconds", "days", "weeks", "months"])),
+            st.builds(lambda n, u: f"{n}.5 {u}", st.integers(1, 90), st.sampled_from(["days", "hours"])),
+            st.builds(lambda h, n, u: f"{h} {n} {u}", st.sampled_from(["about", "nearly", "more than"]),
+                      st.integers(2, 90), st.sampled_from(["days", "minutes", "seconds"])))
     if kind == "quantity":
-        return st.one_of(st.integers(100, 10**7), st.integers(1000, 10**6).map(lambda n: f"{n:,}"))
+        return st.one_of(st.integers(100, 10**7), st.integers(1000, 10**6).map(lambda n: f"{n:,}"),
+                         st.integers(1, 99).map(lambda n: f"{n / 10:g}"),
+                         st.builds(lambda n, u: f"{n} {u}", st.integers(1, 30000), st.sampled_from(UNITS)),
+                         st.builds(lambda n, u: f"{n / 10:g} million {u}", st.integers(1, 99),
+                                   st.sampled_from(["lbf", "tonnes"])))
     if kind == "count":
         return st.integers(1, 999)
     if kind == "year":
         return st.integers(1600, 2099)
-    if kind == "set":
+    if kind in ("set", "set/countries"):
         return st.lists(st.sampled_from(COUNTRIES), min_size=1, max_size=4, unique=True)
+    if kind == "set/years":
+        return st.lists(st.integers(1600, 2099).map(str), min_size=1, max_size=4, unique=True)
+    if kind == "set/people":
+        return st.lists(st.sampled_from(["Reid Wiseman", "Victor Glover", "Christina Koch", "Jeremy Hansen"]),
+                        min_size=1, max_size=4, unique=True)
+    if kind == "set/dates":
+        return st.lists(st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)).map(lambda d: d.isoformat()),
+                        min_size=1, max_size=3, unique=True)
+    if kind == "percentage":
+        return st.builds(lambda n, u: f"{n / 100:g}{u}", st.integers(0, 10000),
+                         st.sampled_from([" %", "%", " percent", " per cent", " points", " percentage points"]))
+    if kind == "money":
+        return st.one_of(
+            st.builds(lambda c, n, m: f"{c}{n / 10:g}{m}", st.sampled_from(CURRENCIES), st.integers(1, 9999),
+                      st.sampled_from([" million", " billion", "bn", ""])),
+            st.builds(lambda n, w: f"{n} million {w}", st.integers(1, 999),
+                      st.sampled_from(["dollars", "euros", "yen", "Egyptian pounds"])))
+    if kind == "ordinal":
+        return st.one_of(st.integers(1, 999), st.sampled_from(["first", "third", "33rd", "thirty-third", "2nd"]))
+    if kind == "place":
+        return st.one_of(st.sampled_from(COUNTRIES),
+                         st.sampled_from(["Launch Complex 39B", "Lusail Stadium", "Pazarcık"]).map(
+                             lambda p: f"{p} {salt}"))
     assert kind == "name"
     return st.sampled_from(["Anna", "Boris", "Clara", "Dmitri"]).map(lambda f: f"{f} Person{salt}")
 
@@ -281,10 +333,15 @@ WHO = st.sampled_from([r"(?P<who>{party})\s+asked\s+for\s+the\s+call", r"at\s+th
 KIND_OPTIONS: dict[str, tuple[dict[str, st.SearchStrategy[Any]], dict[str, st.SearchStrategy[Any]]]] = {
     "quantity": ({}, {"unit": PATTERNS, "hedge": st.sampled_from(["up to", "more than", "about"])}),
     "count": ({"counted": st.sampled_from(["members|countries", "states"])}, {}),
-    "set": ({}, {"universe": st.just("countries"), "counted": st.just("leaders")}),
+    "set": ({}, {"universe": st.sampled_from(schema.FACT["universe"].choices), "counted": st.just("leaders")}),
     "name": ({}, {"context": st.lists(PATTERNS, min_size=1, max_size=2),
                   "patterns": st.lists(WHO, min_size=1, max_size=2),
                   "others": st.lists(st.sampled_from(["Biden", "the White House"]), min_size=1, max_size=2)}),
+    "money": ({}, {"per": st.sampled_from(schema.FACT["per"].choices)}),
+    "ordinal": ({"counted": st.sampled_from(["attempt|try|bid", "miner", "title|crown"])}, {}),
+    "place": ({}, {"others": st.lists(st.sampled_from(["Launch Complex 39A", "Liberia", "Al Bayt Stadium"]),
+                                      min_size=1, max_size=2),
+                   "role": st.sampled_from(["owned|owner", r"flag\w*|registered", "struck|hit"])}),
 }
 
 
@@ -298,6 +355,7 @@ COMMON: dict[str, Callable[[str, int], st.SearchStrategy[Any]]] = {
     "sources": lambda k, i: st.lists(st.sampled_from(["https://a.example/1", "https://b.example/x"]), max_size=2),
     "tags": lambda k, i: st.lists(st.sampled_from(["smoke", "dates"]), min_size=1, max_size=2),
     "omission": lambda k, i: st.sampled_from(schema.FACT["omission"].choices),
+    "figure": lambda k, i: st.sampled_from(schema.FACT["figure"].choices),
     "exclude": lambda k, i: st.lists(PATTERNS, min_size=1, max_size=2),
     "near": lambda k, i: st.lists(PATTERNS, min_size=1, max_size=2),
     "exclude_near": lambda k, i: st.lists(PATTERNS, min_size=1, max_size=2),
@@ -309,6 +367,9 @@ COMMON: dict[str, Callable[[str, int], st.SearchStrategy[Any]]] = {
     "variants": lambda k, i: st.lists(st.one_of(
         kind_value(k, i + 1000), st.builds(lambda v, a: {"value": v, "attribution": a},
                                           kind_value(k, i + 2000), PATTERNS)), min_size=1, max_size=2),
+    "distractors": lambda k, i: st.lists(st.one_of(
+        kind_value(k, i + 3000), st.builds(lambda v, n: {"value": v, "note": n}, kind_value(k, i + 4000), TEXT)),
+        min_size=1, max_size=2),
 }
 
 
@@ -322,15 +383,23 @@ def test_every_schema_key_has_a_generator() -> None:
 
 
 @st.composite
-def fact(draw: st.DrawFn, i: int, in_event: bool) -> dict[str, Any]:
+def fact(draw: st.DrawFn, i: int, in_event: bool, zone: str | None = None) -> dict[str, Any]:
     kind = draw(st.sampled_from(sorted(KINDS)))
-    out: dict[str, Any] = {"id": f"{draw(IDS)}.f{i}", "kind": kind, "value": draw(kind_value(kind, i))}
-    out.update(draw(kind_options(kind)))
+    options = draw(kind_options(kind))
+    # the form of the value: a set's follows its universe; a time may go without a zone in an
+    # event that has one
+    vkind = kind
+    if kind == "set":
+        vkind = f"set/{options.get('universe', 'countries')}"
+    elif kind == "time" and zone is not None:
+        vkind = "time/bare"
+    out: dict[str, Any] = {"id": f"{draw(IDS)}.f{i}", "kind": kind, "value": draw(kind_value(vkind, i))}
+    out.update(options)
     for key in sorted(COMMON):
         if key == "cues" and not in_event and kind != "name":
-            out[key] = draw(COMMON[key](kind, i))
+            out[key] = draw(COMMON[key](vkind, i))
         elif draw(st.booleans()) and draw(st.booleans()):
-            out[key] = draw(COMMON[key](kind, i))
+            out[key] = draw(COMMON[key](vkind, i))
     return out
 
 
@@ -350,7 +419,11 @@ def fact_file(draw: st.DrawFn) -> dict[str, Any]:
             ev["parties"] = [p["id"] for p in parties]
         if draw(st.booleans()):
             ev["names"] = draw(st.lists(PATTERNS, min_size=1, max_size=2))
-        ev["facts"] = [draw(fact(next(n), True)) for _ in range(draw(st.integers(1, 3)))]
+        if draw(st.booleans()):
+            ev["words"] = draw(st.lists(PATTERNS, min_size=1, max_size=2))
+        if draw(st.booleans()):
+            ev["zone"] = draw(st.sampled_from(EVENT_ZONES))
+        ev["facts"] = [draw(fact(next(n), True, ev.get("zone"))) for _ in range(draw(st.integers(1, 3)))]
         events.append(ev)
     facts = [draw(fact(next(n), False)) for _ in range(draw(st.integers(0 if events else 1, 3)))]
     doc: dict[str, Any] = {}
