@@ -68,6 +68,8 @@ class Binding:
     # value agreeing with one of them is not held against the candidates
     alternates: tuple[str, ...] = ()
     by_reference: bool = False  # bound by "the call", "the same sentence": no evidence of its own
+    # events whose evidence is here but that a rule set aside (event id -> rule id), for the trace
+    set_aside: dict[str, str] = field(default_factory=dict)
 
     def level_of(self, event: str) -> int:
         return self.levels.get(event, self.level)
@@ -140,6 +142,16 @@ def _governs_talk(text: str) -> bool:
     for m in _irrealis_re().finditer(text):
         window = text[m.end() : m.end() + 45]
         if nouns.search(window) or verbs.search(window):
+            return True
+    return False
+
+
+def _governs_words(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A negation or modal shortly before one of the events' own words ("could not lift off")."""
+    if not spans:
+        return False
+    for m in _irrealis_re().finditer(text):
+        if any(m.end() <= a <= m.end() + 45 for a, _ in spans):
             return True
     return False
 
@@ -275,6 +287,7 @@ class _SegInfo:
     # 2017 run-off" speak of another occurrence than an event of another year
     noun_years: frozenset[int] = frozenset()
     word_years: dict[str, frozenset[int]] = field(default_factory=dict)
+    name_years: dict[str, frozenset[int]] = field(default_factory=dict)
     sentence_word: bool = False  # a word for a talk elsewhere in the sentence
     sentence_parties: frozenset[str] = frozenset()  # specific parties named anywhere in the sentence
     sentence_hits: tuple[Hit, ...] = ()
@@ -397,6 +410,12 @@ class Binder:
                 for m in p.finditer(text):
                     if not _inside_word(text, m.start(), m.end()):
                         words.setdefault(e.id, []).append((seg.start + m.start(), seg.start + m.end()))
+        if len(words) > 1:
+            # "return flyby" is the return flyby's word, not also the flyby's ("flyby" inside it)
+            every = [(a, b, e) for e, sp in words.items() for a, b in sp]
+            words = {e: kept for e, sp in words.items()
+                     if (kept := [(a, b) for a, b in sp
+                                  if not any(o != e and c <= a and b <= d and (d - c) > (b - a) for c, d, o in every)])}
         places: dict[str, list[tuple[int, int]]] = {}
         for eid, rx in self._place_res.items():
             for m in rx.finditer(text):
@@ -410,7 +429,11 @@ class Binder:
             noun_years=frozenset(y for m in nouns.finditer(talk_text) if (y := _year_before(text, m.start()))),
             word_years={e: frozenset(y for a, _ in sp if (y := _year_before(text, a - seg.start)))
                         for e, sp in words.items()},
-            pair=bool(_pair_re().search(text)), irrealis=_governs_talk(text),
+            name_years={e: frozenset(y for a, _ in sp if (y := _year_before(text, a - seg.start)))
+                        for e, sp in names.items()},
+            pair=bool(_pair_re().search(text)),
+            irrealis=_governs_talk(text) or _governs_words(text, [(a - seg.start, b - seg.start)
+                                                                   for sp in words.values() for a, b in sp]),
             again=bool(_again_re().search(talk_text)),
             leaders=frozenset(lang().data["leaders"][_norm_leader(m.group(0))] for m in _leaders_re().finditer(text)),
         )
@@ -425,11 +448,13 @@ class Binder:
                     found |= set(ps)
                     break
         scored: list[tuple[int, float, str, tuple[str, ...], frozenset[str]]] = []
+        set_aside: dict[str, str] = {}
         for e in self.fb.events.values():
             if e.id not in self.present:
                 continue
             if e.date is not None and self._other_year(e, info):
-                continue  # rule event.other_occurrence: "the 2017 run-off" is not the 2022 one
+                set_aside[e.id] = "event.other_occurrence"  # "the 2017 run-off" is not the 2022 one
+                continue
             named = e.id in info.names
             mine = found & set(e.parties)
             if not named and e.mode and info.modes and e.mode not in info.modes and self._mode_rival(e, mine, info):
@@ -484,7 +509,7 @@ class Binder:
             score = len(mine) + (2 if e.id in info.places else 0) + (1 if e.mode in info.modes else 0)
             scored.append((level, score, e.id, why, evidence))
         if not scored:
-            return Binding()
+            return Binding(set_aside=set_aside)
         # an event whose evidence is part of another's (at the same or a higher level) is not the
         # one meant: "Biden's call with Zelenskyy" is not about Biden's call with Putin
         best = [s for s in scored
@@ -538,15 +563,20 @@ class Binder:
                          ("event.one_party_mode_or_story",), kept[0][4])]
         cands = tuple(s[2] for s in sorted(kept, key=lambda s: (-s[0], -s[1], s[2])))
         return Binding(cands, max(s[0] for s in kept), self._spans(cands, info), {s[2]: s[3] for s in kept},
-                       {s[2]: s[0] for s in kept}, tuple(sorted(set(alternates))))
+                       {s[2]: s[0] for s in kept}, tuple(sorted(set(alternates))), set_aside=set_aside)
 
     @staticmethod
     def _other_year(e: Event, info: _SegInfo) -> bool:
         """Is the clause's word for this event (its own word, else a word for a talk) qualified by
         another year than the event's?"""
         assert e.date is not None
-        years = info.word_years.get(e.id, frozenset()) if e.id in info.words else info.noun_years
-        return bool(years) and e.date.year not in years and e.id not in info.names
+        if e.id in info.names:
+            years = info.name_years.get(e.id, frozenset())
+        elif e.id in info.words:
+            years = info.word_years.get(e.id, frozenset())
+        else:
+            years = info.noun_years
+        return bool(years) and e.date.year not in years
 
     def _far(self, event_id: str, days: int = 30) -> bool:
         d = self.fb.events[event_id].date
@@ -558,6 +588,8 @@ class Binder:
         """"Biden and Xi hold virtual summit": a leader of a country none of the event's parties
         leads, and not all the parties named."""
         countries = {self.fb.parties[p].country for p in e.parties if p in self.fb.parties}
+        if len(countries - {None}) < 2:
+            return False  # a talk between countries' leaders only: a leader congratulating a winner is no rival
         found = {h.what for h in info.hits}
         return bool(info.leaders - countries) and not set(e.parties) <= found
 

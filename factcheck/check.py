@@ -23,14 +23,15 @@ from typing import Any
 import regex
 
 from factcheck.bind import MEDIUM, Binder, Binding
-from factcheck.factbase.model import Fact, FactBase
+from factcheck.factbase.model import Fact, FactBase, Pattern
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
 from factcheck.lang import alternation, lang, reporting_re, words_re
 from factcheck.model import Finding, Mention, MentionVerdict, Source, SourceResult, combine
+from factcheck.numbers import find_numbers
 from factcheck.roles import figure_roles
 from factcheck.rules import table, tune, why
-from factcheck.segment import Document, Sentence, segment
+from factcheck.segment import Document, Segment, Sentence, segment
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,22 @@ class Judged:
         return Judged(verdict, self.reason + "; " + (because or why(rule_id)), (*self.rules, rule_id))
 
 
+_PRONOUN_SAYS = regex.compile(r"(?<![\p{L}])(?:he|she|they|the\s+(?:aide|spokesman|spokeswoman|spokesperson|"
+                              r"official|agency|ministry|minister))\s+(?:\p{L}+\s+)?(?:said|says|noted|notes|added|"
+                              r"told|stated|recalled|explained|confirmed)(?![\p{L}])", regex.IGNORECASE)
+
+
+def _attributed(pattern: Pattern, sentence: Sentence, ctx: Context) -> bool:
+    """Is the claim in `sentence` attributed to `pattern`'s source? In the sentence, or, when the
+    sentence reports a pronoun's words ("He noted that ..."), in the two sentences before it."""
+    if pattern.search(sentence.text):
+        return True
+    if not _PRONOUN_SAYS.search(sentence.text):
+        return False
+    before = ctx.doc.sentences[max(0, sentence.index - 2) : sentence.index]
+    return any(pattern.search(s.text) for s in before)
+
+
 def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -> Judged:
     """Compare a reading with the fact's value and its accepted variants."""
     kind = KINDS[fact.kind]
@@ -87,7 +104,7 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
     if first is True:
         return Judged("agree", f"matches {fact.expected}")
     for v in fact.variants:
-        if v.attribution is not None and not v.attribution.search(sentence.text):
+        if v.attribution is not None and not _attributed(v.attribution, sentence, ctx):
             continue
         if kind.compare(kind_reading, v.value, fact, ctx) is True:
             why = f"matches accepted variant {kind.render(v.value)}"
@@ -117,7 +134,7 @@ def _disputed_re() -> regex.Pattern[str]:
     return words_re("disputed")
 
 
-def _soften(j: Judged, r: Reading, sentence: Sentence) -> Judged:
+def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None) -> Judged:
     """A contradiction the reading itself makes unsure: resolved from an earlier sentence, part of
     a range over time ("grew from 100,000 to 190,000"), or a claim the article reports to dispute."""
     if j.verdict != "contradict":
@@ -134,7 +151,7 @@ def _soften(j: Judged, r: Reading, sentence: Sentence) -> Judged:
         # "10:32 ET — The White House said ...", "Nov. 16, 08:14 | ...": a live blog's or a
         # timeline's stamp dates the entry; what the entry tells may have happened earlier
         return j.unsure("value.timestamp")
-    if isinstance(r.value, DateValue) and _far_zone_before(head):
+    if isinstance(r.value, DateValue) and home is not None and _far_zone_before(head, home):
         return j.unsure("value.far_zone_date")
     if _NEGATED.search(head):
         return j.unsure("value.negated")
@@ -160,12 +177,43 @@ def _unit_after(fact: Fact, r: Reading, a: int, b: int, sentence: Sentence) -> b
     return bool(unit.fullmatch(sentence.text[a - sentence.start : b - sentence.start]))
 
 
-def _far_zone_before(head: str) -> bool:
-    """A clock time in a zone far from Washington's right before a date: the date may be local."""
+def _far_zone_before(head: str, home: float) -> bool:
+    """A clock time in a zone far from the event's own (`home`, hours from UTC) right before a date
+    ("2:00am AEDT on Wednesday" about an event in Washington): the date may be that zone's."""
     from factcheck.kinds.time import read_times
 
     times = read_times(head[-30:])
-    return any(t.value.offset_h is not None and not -6 <= t.value.offset_h <= 0 for t in times)
+    return any(t.value.offset_h is not None and abs(t.value.offset_h - home) > tune("far_zone_hours")
+               for t in times)
+
+
+def home_offset(fb: FactBase, event_id: str | None) -> float | None:
+    """Hours from UTC of the event's zone on its day (None without a zone)."""
+    e = fb.events.get(event_id or "")
+    if e is None or e.zone is None:
+        return None
+    import zoneinfo
+
+    day = e.date or dt.date(2000, 1, 1)
+    off = dt.datetime(day.year, day.month, day.day, 12, tzinfo=zoneinfo.ZoneInfo(e.zone)).utcoffset()
+    return off.total_seconds() / 3600 if off is not None else None
+
+
+def _exclude_owns(fact: Fact, r: Reading, seg: Segment | None) -> bool:
+    """Is an `exclude` pattern of the figure's own clause nearer to this figure than to any other
+    figure of the clause? ("Lula won 57.3 million votes in the first round"; but not "up to 175,000
+    troops, roughly 70,000 of them already in place", where it is the 70,000's)"""
+    if seg is None:
+        return False
+    figures = [(n.span_start, n.end) for n in find_numbers(seg.text, seg.start)]
+    for p in fact.exclude:
+        for m in p.finditer(seg.text):
+            a, b = seg.start + m.start(), seg.start + m.end()
+            dists = sorted((max(a - e, s - b, 0), s) for s, e in figures)
+            if (dists and dists[0][0] <= tune("cue_near") / 2 and r.start <= dists[0][1] < r.end + 1
+                    and (len(dists) == 1 or dists[0][0] < dists[1][0])):
+                return True
+    return False
 
 
 def _weekday_only(r: Reading) -> bool:
@@ -236,10 +284,23 @@ class _Checker:
             if fact.figure == "margin" and "margin" not in roles:
                 j = j.unsure("figure.role_unstated", f"not stated as a {fact.figure}")
         if fact.distractors:
-            # a value that fits a known other figure is that figure's, even when it also fits this
-            # fact's rounding ("127 km" beside a fact of 130 km and a distractor of 127 km)
+            # a value that fits a known other figure is that figure's; one that fits the fact too is
+            # the fact's ("within 130 km" beside a distractor of 127 km), unless the kind can tell it
+            # is nearer the distractor ("127 km")
             kind = KINDS[fact.kind]
-            other = next((d for d in fact.distractors if kind.compare(r, d.value, fact, self.ctx) is True), None)
+            distance = getattr(kind, "distance", None)
+
+            def takes(d: Any) -> bool:
+                if kind.compare(r, d.value, fact, self.ctx) is not True:
+                    return False
+                if j.verdict != "agree":
+                    return True
+                if distance is None:
+                    return False
+                mine, theirs = distance(r, fact.value), distance(r, d.value)
+                return mine is not None and theirs is not None and theirs < mine
+
+            other = next((d for d in fact.distractors if takes(d)), None)
             if other is not None:
                 # "the return flyby's 127 km", "a Nov. 14 date was dropped": the curator's known other figure
                 self.drop(fact, r, "fact.distractor", f"matches {kind.render(other.value)}"
@@ -263,6 +324,13 @@ class _Checker:
             line, col = self.doc.line_col(r.start)
             self.trace.append(TraceStep(fact.id, r.start, r.end, line, col, self.doc.text[r.start : r.end],
                                         r.shown, outcome, rules, reason))
+
+    def note_fact(self, fact: Fact, sentence: Sentence, rule_id: str) -> None:
+        """The trace: a fact set aside for a whole sentence before any value is read."""
+        if self.trace is not None:
+            line, col = self.doc.line_col(sentence.start)
+            self.trace.append(TraceStep(fact.id, sentence.start, sentence.start, line, col, "", None, "dropped",
+                                        (rule_id,), why(rule_id)))
 
     def drop(self, fact: Fact, r: Reading, rule_id: str, detail: str = "") -> None:
         self.note(fact, r, "dropped", (rule_id,), detail or why(rule_id))
@@ -313,7 +381,7 @@ class _Checker:
                 self._decide(fact, r, sentence, b)
 
     def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:
-        j = _soften(judge(r, fact, sentence, self.ctx), r, sentence)
+        j = _soften(judge(r, fact, sentence, self.ctx), r, sentence, home_offset(self.fb, fact.event))
         ev = fact.event or ""
         level = b.level_of(ev)
         bound = b.rules_of(ev)
@@ -339,9 +407,11 @@ class _Checker:
             # "Biden and Zelenskyy speak ... on January 2", "Apollo 13's record of April 1970": weeks
             # away from the event of the base: another occurrence rather than a wrong date
             j = j.unsure("event.far_date")
-        elif j.verdict == "contradict" and _month_only(r) and "event.named" not in bound:
+        elif j.verdict == "contradict" and _month_only(r) and not (
+                "event.named" in bound and any(max(a - r.end, r.start - e) <= 25 for a, e in b.spans.get(ev, ()))):
             # "in June" in a story about an April vote: a month alone is too coarse to accuse, unless
-            # it names the event itself ("the July Geneva summit")
+            # it qualifies the event's name itself ("the July Geneva summit", not "this run-off ...
+            # June's legislative elections")
             j = j.unsure("value.month_only")
         if (j.verdict == "contradict" and full_date
                 and self._far_from_event(r.value, ev, int(tune("another_event_days")))
@@ -383,7 +453,7 @@ class _Checker:
         if nearest == ev and clear and level >= MEDIUM:
             self.record(fact, r, sentence, j, rule + f"; nearest of {len(b.candidates)} events",
                         (*bound, "event.nearest_of_several"), certain)
-        elif nearest == ev or nearest is None:
+        elif nearest == ev or nearest is None or not clear:
             self.record(fact, r, sentence,
                         j.unsure("event.several_candidates", f"the clause may be about {', '.join(b.candidates)}"),
                         rule, bound, False)
@@ -536,7 +606,13 @@ class _Checker:
             if spans:
                 cands.append((fact, spans))
         self.ctx.sentence_cues = {fact.id: spans for fact, spans in cands if fact.kind in ("year", "set")}
-        cands = [(f, sp) for f, sp in cands if not self._other_period(f)]  # rule cue.other_period
+        kept = []
+        for f, sp in cands:
+            if self._other_period(f):
+                self.note_fact(f, sentence, "cue.other_period")
+            else:
+                kept.append((f, sp))
+        cands = kept
         by_kind: dict[str, list[tuple[Fact, list[tuple[int, int]]]]] = defaultdict(list)
         for fact, spans in cands:
             by_kind[fact.kind].append((fact, spans))
@@ -571,7 +647,8 @@ class _Checker:
             own = min((dist(a, b) for a, b in spans if not _unit_after(fact, r, a, b, sentence)), default=10**6)
             near_exclude = min((dist(sentence.start + m.start(), sentence.start + m.end())
                                 for p in fact.exclude for m in p.finditer(sentence.text)), default=10**6)
-            if near_exclude < own:
+            if near_exclude < own or _exclude_owns(fact, r, seg):
+                # ... or in the figure's own clause ("Lula won 57.3 million votes in the first round")
                 return "cue.excluded"
         elif any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
             return "cue.excluded"

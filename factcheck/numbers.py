@@ -88,7 +88,9 @@ def interval(v: float, unit: float, hedge: str = "", magnitude: bool = False) ->
         case "under":
             return Interval(0, v, hi_open=True)
         case _:
-            return Interval(v - w, v + w)
+            # rounding to the nearest: 7.8 stands for [7.75, 7.85), so 7.7 ([7.65, 7.75)) does not
+            # agree with it, nor 94,400 with 94,300
+            return Interval(v - w, v + w, hi_open=True)
 
 
 def rounding_unit(value: float, decimals: int = 0) -> float:
@@ -188,6 +190,14 @@ def _hedge_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![\p{{L}}])(?P<h>{alternation(lang().hedges)})\s+(?:an?\s+)?$", regex.IGNORECASE
     )
+
+
+def hedge_before(text: str) -> tuple[str, int] | None:
+    """The hedge ending `text` ("more than ", "up to an "): its class and where it starts."""
+    m = _hedge_re().search(text[-40:])
+    if not m:
+        return None
+    return lang().hedges[regex.sub(r"\s+", " ", m.group("h").lower())], len(text) - len(text[-40:]) + m.start()
 
 
 @cache

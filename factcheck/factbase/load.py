@@ -429,12 +429,17 @@ def _party(y: Y, c: _Ctx, st: _State) -> None:
     name = _str(v.get("name"), c, "name")
     country = _str(v.get("country"), c, "country")
     if country is not None and country not in lang().countries:
+        from factcheck.kinds.set import country_of, country_table
+
         cy = v["country"]
-        canon = {a.lower(): k for k, al in lang().countries.items() for a in (k, *al)}.get(country.lower())
-        c.at(cy, "FB020", f"unknown country {country!r}",
-             f"write the country's name as factcheck/data/en.yaml has it: {canon!r}" if canon else
-             _did_you_mean(country, lang().countries) or
-             f"use one of: {', '.join(sorted(lang().countries))} (or add it to factcheck/data/en.yaml)")
+        canon = country_of(country)
+        if canon is None:
+            c.at(cy, "FB020", f"unknown country {country!r}",
+                 _did_you_mean(country, sorted(set(country_table()[0].values())))
+                 or "write a country's English name (Argentina, United Kingdom), as pycountry or "
+                    "factcheck/data/en/countries.yaml has it")
+        else:
+            country = canon
     _str(v.get("note"), c, "note")
     if pid is None or len(c.problems) > n0:
         return

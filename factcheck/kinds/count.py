@@ -43,7 +43,7 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
     text = sentence.text
     out: list[Reading] = []
     for n in find_numbers(text, sentence.start):
-        if n.magnitude or not n.value.is_integer() or n.value > 10000:
+        if n.magnitude or not (n.value.is_integer() or n.value >= 10000):  # "18.77 million votes" reads
             continue
         after = text[n.end - sentence.start :]
         head = text[: n.start - sentence.start]

@@ -4,7 +4,7 @@ currency. With `per: day`, only rates are read, converted to the fact's period."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, ClassVar
 
@@ -15,7 +15,7 @@ from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
 from factcheck.kinds.quantity import doc_convention
 from factcheck.lang import alternation, pack
-from factcheck.numbers import Number, find_numbers, interval
+from factcheck.numbers import Number, find_numbers, hedge_before, interval
 from factcheck.segment import Sentence
 
 
@@ -70,6 +70,10 @@ def read_money(text: str, offset: int, conv: str) -> list[tuple[Number, str, str
         b = _before_re().search(head)
         if b:
             cur = _tables()[0][b.group("c").lower()]
+            h = hedge_before(head[: b.start()])
+            if h is not None and not n.hedge:
+                # "more than $30 billion", "up to €40bn": the hedge stands before the currency sign
+                n = replace(n, hedge=h[0], hedge_start=offset + h[1])
         else:
             a = _after_re().match(text[end:])
             if not a:

@@ -38,7 +38,9 @@ from factcheck.lang import alternation, lang, levenshtein, pack
 from factcheck.segment import Sentence
 
 _L = r"\p{L}\p{M}"
-_PARTY = (r"(?:the\s+)?(?:(?:Russian|American|U\.?S\.?|Ukrainian)\s+(?:side|leader|president)"
+# who, in a `patterns` fact: a capitalised name of up to four words, or "the <Adjective> side" (any
+# country's adjective: "the Russian side", "the French president")
+_PARTY = (r"(?:the\s+)?(?:(?-i:[\p{Lu}][\p{L}.]*)\s+(?:side|leader|president|government|delegation)"
           r"|(?-i:[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}))")
 _ROMAN = regex.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
 
@@ -454,6 +456,8 @@ class NameKind:
             for m in ms:
                 a, b = sentence.start + m.start("who"), sentence.start + m.end("who")
                 who = m.group("who")
+                if regex.search(r"\p{Ll}\.$", who):
+                    who, b = who[:-1], b - 1  # "at the request of Russia." ends the sentence, not the name
                 out.append(Reading(start=a, end=b, text=who, value=who, shown=who, extra={"whole": m.group(0)}))
         return out
 

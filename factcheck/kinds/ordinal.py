@@ -31,6 +31,9 @@ def _ordinal_re() -> regex.Pattern[str]:
         rf"(?![\p{{L}}\d])", regex.IGNORECASE)
 
 
+_BIG_BEFORE = regex.compile(r"(?<![\p{L}])(?:hundred|thousand|million)(?:\s+and)?[\s-]+$", regex.IGNORECASE)
+
+
 def read_ordinals(text: str) -> list[tuple[int, int, int]]:
     """(start, end, value) of each ordinal in `text`."""
     out = []
@@ -38,6 +41,8 @@ def read_ordinals(text: str) -> list[tuple[int, int, int]]:
         if m.group("d"):
             v = int(m.group("d"))
         else:
+            if _BIG_BEFORE.search(text, 0, m.start()):
+                continue  # "the hundred and first attempt": a larger ordinal than the words read
             tens = int(lang().number_words[m.group("t").lower()]) if m.group("t") else 0
             v = _ordinals()[m.group("w").lower()] + tens
         out.append((m.start(), m.end(), v))

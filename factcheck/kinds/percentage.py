@@ -35,6 +35,9 @@ def _sign_re() -> regex.Pattern[str]:
                          rf"|[\s-]*(?P<pts>(?:{alternation(p['point_words'])}))(?![\p{{L}}]))", regex.IGNORECASE)
 
 
+_SHARE_AFTER = regex.compile(r"\s+of(?![\p{L}])", regex.IGNORECASE)
+
+
 @cache
 def _fraction_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}-])(?P<f>{alternation(pack('numbers')['fractions'])})(?![\p{{L}}-])",
@@ -58,6 +61,8 @@ def read_percentages(text: str, offset: int, conv: str) -> list[tuple[Number, bo
     for m in _fraction_re().finditer(text):
         v = float(pack("numbers")["fractions"][regex.sub(r"\s+", " ", m.group("f").lower())])
         h = _hedge_before().search(text[: m.start()])
+        if not h and not _SHARE_AFTER.match(text, m.end()):
+            continue  # "in the first half", "a quarter-final": a share is "half of", "more than half"
         hedge = lang().hedges[regex.sub(r"\s+", " ", h.group("h").lower())] if h else ""
         hs = offset + h.start() if h else -1
         out.append((Number(start=offset + m.start(), end=offset + m.end(), value=v, unit=5.0, hedge=hedge,

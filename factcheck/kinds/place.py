@@ -45,7 +45,8 @@ class PlaceKind:
     option_keys: ClassVar[frozenset[str]] = frozenset({"others", "role"})
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> str:
-        if not isinstance(raw, str) or not raw.strip():
+        if not isinstance(raw, str) or not any(c.isalpha() for c in raw) \
+                or raw.strip().lower() in ("true", "false", "yes", "no", "null", "on", "off"):
             raise FactValueError("a place is a name", "write e.g. `value: Launch Complex 39B` or `value: Panama`")
         return " ".join(raw.split())
 

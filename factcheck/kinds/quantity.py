@@ -219,6 +219,13 @@ class QuantityKind:
             fits = interval(n.value, n.unit, "").overlaps(exact_fact)
         return True if fits else None
 
+    def distance(self, reading: Reading, value: Any) -> float | None:
+        """How far the figure read is from `value`, in the fact's unit (to tell a fact from a
+        distractor that both fit: "127 km" is the 127 km distractor's, not the 130 km fact's)."""
+        n: Number = reading.value
+        q: QuantityValue = value
+        return abs(n.value * float(reading.extra.get("factor", 1.0)) - q.value)
+
     def render(self, value: Any) -> str:
         q: QuantityValue = value
         hedge = {"up_to": "up to ", "over": "more than ", "at_least": "at least ", "under": "fewer than ",

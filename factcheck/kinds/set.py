@@ -178,13 +178,18 @@ _LIST_GAP = regex.compile(r"\A(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\
 
 def _people_runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalised names joined by commas or "and": [(start, end) of each name]."""
-    names = [(m.start(), m.end()) for m in _full_name_re().finditer(text)]
+    # an acronym ("NASA", "UN") is an institution, not a person
+    names = [(m.start(), m.end()) for m in _full_name_re().finditer(text) if not m.group(0).isupper()]
     runs: list[list[tuple[int, int]]] = []
+    closed = False  # "A, B and C": the list ends at the member after "and"
     for a, b in names:
-        if runs and _LIST_GAP.match(text[runs[-1][-1][1] : a]):
+        gap = text[runs[-1][-1][1] : a] if runs else ""
+        if runs and not closed and _LIST_GAP.match(gap):
             runs[-1].append((a, b))
+            closed = bool(regex.search(r"(?<![\p{L}])(?:and|or)(?![\p{L}])|&", gap))
         else:
             runs.append([(a, b)])
+            closed = False
     return runs
 
 

@@ -191,8 +191,8 @@ def _time_re() -> regex.Pattern[str]:
     clock = alternation(_data()["clock_words"])
     return regex.compile(
         rf"(?<![\p{{L}}\d.,:])(?:"
-        rf"(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*{ampm}"
-        rf"|(?P<h2>\d{{1,2}})(?P<sep>[:.])(?P<mi2>\d{{2}})(?P<suffix>\s*(?:o['’]clock|Uhr|hours|hrs|h)(?![\p{{L}}]))?"
+        rf"(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}})(?::[0-5]\d)?)?\s*{ampm}"
+        rf"|(?P<h2>\d{{1,2}})(?P<sep>[:.])(?P<mi2>\d{{2}})(?::[0-5]\d(?:\.\d+)?)?(?P<suffix>\s*(?:o['’]clock|Uhr|hours|hrs|h)(?![\p{{L}}]))?"
         rf"|(?P<hm>[0-2]\d[0-5]\d)(?P<suffix2>\s*(?:hours|hrs|h)(?![\p{{L}}]))?"
         rf"|(?P<h3>\d{{1,2}})[hH](?P<mi3>[0-5]\d)"
         rf"|(?<=(?<![\p{{L}}])(?:{hour_before})\s+)(?P<h4>\d{{1,2}})\s*(?P<hw>heures|heure|h|Uhr|o['’]clock)(?![\p{{L}}])(?!\s+de\b)"

@@ -12,7 +12,9 @@ from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
 from factcheck.segment import Sentence
 
-YEAR = regex.compile(r"(?<![\p{L}\d,.$€£-])(1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d|\s*(?:troops|soldiers|people|km|miles))")
+# not a figure ("2,500 troops", "1990 km") nor a decade ("the late 2010s"; "2018's" stays a year)
+YEAR = regex.compile(r"(?<![\p{L}\d,.$€£-])(1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d|s(?![\p{L}])"
+                     r"|\s*(?:troops|soldiers|people|km|miles))")
 
 
 def years_in(sentence: Sentence) -> list[tuple[int, int, int]]:
