@@ -173,7 +173,8 @@ def read_durations(text: str, offset: int = 0) -> list[Reading]:
         if len(chain) > 1:
             small = chain[-1].per
             w = half_width(minutes, small)
-            iv = interval(minutes, small, first.hedge) if first.hedge else Interval(minutes - w, minutes + w, hi_open=True)
+            iv = (interval(minutes, small, first.hedge) if first.hedge
+                  else Interval(minutes - w, minutes + w, hi_open=True))
         else:
             value = first.value + (0.5 if half else 0.0)
             hedge = first.hedge or ("about" if first.adjective else "")
