@@ -347,6 +347,10 @@ class _Checker:
         """The rule that takes the value away from `fact`, if any."""
         if _excluded_near(fact, r, sentence):
             return "fact.exclude_near"
+        if fact.exclude:
+            seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
+            if any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
+                return "fact.excluded"  # "... in the 2017 run-off", "the return flyby's ..." in the value's clause
         if _reported_on(fact, r, sentence):
             return "value.report_time"
         if fact.near:

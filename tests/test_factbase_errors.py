@@ -77,8 +77,8 @@ CASES: list[Case] = [
     Case("required key left empty", {"a.yaml": event("      - id: summit.date\n        kind: date\n"
                                                      "        value:\n")},
          "FB011", "required key 'value' of fact is empty", "        ^value:", fix="write a value"),
-    Case("when without to", {"a.yaml": event("      - id: summit.date\n        kind: date\n        value: 2021-12-07\n"
-                                             "        when: {from: 2021-12-01}\n")},
+    Case("when without to", {"a.yaml": "facts:\n  - id: troops.n\n    kind: count\n    value: 9\n"
+                                       "    counted: troops\n    cues: [troops]\n    when: {from: 2021-12-01}\n"},
          "FB011", "missing required key 'to'", "when: ^{from", fix="add `to: ...`"),
     Case("count without counted", {"a.yaml": event("      - id: summit.count\n        kind: count\n"
                                                    "        value: 9\n")},
@@ -125,6 +125,13 @@ CASES: list[Case] = [
          "FB020", "'25:00' is not a clock time", "value: ^25:00 ET", fix="hours run 00-23"),
     Case("unknown zone", {"a.yaml": event("      - id: summit.time\n        kind: time\n        value: 10:07 XYZ\n")},
          "FB020", "unknown zone 'XYZ'", "value: ^10:07 XYZ", fix="zone"),
+    Case("cues on an event's fact (ignored there)",
+         {"a.yaml": event("      - id: summit.date\n        kind: date\n        value: 2021-12-07\n"
+                          "        cues: ['summit']\n")},
+         "FB018", "`cues` is ignored there", "cues: ^['summit']", fix="near:"),
+    Case("unknown IANA zone on an event",
+         {"a.yaml": "events:\n  - id: quake\n    what: x\n    zone: Europe/Pariss\n"},
+         "FB023", "unknown time zone 'Europe/Pariss'", "zone: ^Europe/Pariss", fix="Europe/Paris"),
     Case("'ninety-fiv' quantity", {"a.yaml": event("      - id: summit.troops\n        kind: quantity\n"
                                                    "        value: ninety-fiv\n")},
          "FB020", "unknown unit '-fiv'", "value: ^ninety-fiv", fix="units.yaml"),
@@ -146,9 +153,9 @@ CASES: list[Case] = [
         "      - id: summit.duration\n        kind: duration\n        value: 121 min\n"
         "        variants: [122 min, lots]\n")},
          "FB020", "cannot read 'lots'", "122 min, ^lots", fix="a number and a unit"),
-    Case("when ending before it starts", {"a.yaml": event(
-        "      - id: summit.date\n        kind: date\n        value: 2021-12-07\n"
-        "        when: {from: 2021-12-31, to: 2021-11-20}\n")},
+    Case("when ending before it starts", {"a.yaml":
+        "facts:\n  - id: troops.n\n    kind: count\n    value: 9\n    counted: troops\n    cues: [troops]\n"
+        "    when: {from: 2021-12-31, to: 2021-11-20}\n"},
          "FB020", "`when` ends (2021-11-20) before it starts (2021-12-31)", "to: ^2021-11-20", fix="swap"),
     Case("unknown mode", {"a.yaml": event("      - id: summit.date\n        kind: date\n        value: 2021-12-07\n",
                                           head="    mode: vidoe\n")},

@@ -612,6 +612,13 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
     note = _str(v.get("note"), c, "note") or ""
     cues_y = v.get("cues")
     no_cues = cues_y is None or (isinstance(cues_y.value, list) and not cues_y.value)
+    if event is not None:
+        for key in ("cues", "when"):
+            if key in v:
+                c.at(v[key], "FB018", f"fact {shown_id!r} is an event's fact: `{key}` is ignored there",
+                     "an event's fact binds in clauses about its event; use `near:` for words that must stand"
+                     " before the value, `exclude:` for words that take it away, or move the fact to the "
+                     "top-level `facts:` list")
     if event is None and kind != "name" and no_cues:
         c.at(y, "FB017", f"fact {shown_id!r} belongs to no event and has no `cues`, so it can never bind",
              "add `cues: ['word|other word']`, or move the fact under an event's `facts:`")
