@@ -373,7 +373,10 @@ class _Checker:
             return Binding()
 
         done: set[tuple[str, int, int]] = set()
+        bound = {e for bd in bindings for e in bd.candidates}
         for fact in self.event_facts:
+            if fact.event not in bound:
+                continue  # no clause of the sentence is about its event: nothing to read
             kind = KINDS[fact.kind]
             for r in kind.extract(sentence, fact, self.ctx):
                 b = binding_at(r.start)

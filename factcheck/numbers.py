@@ -157,6 +157,7 @@ _DOT_DECIMAL = regex.compile(r"(?<![\d.,])[0-9]{1,3},[0-9]{3}(?![0-9])|(?<![\d.,
                              r"(?![0-9.,])(?!\s*(?:hours?|hrs?|h\b|Uhr|o.clock|[ap]\.?m\b|local|GMT|UTC|[A-Z]{2,4}T\b))")
 
 
+@lru_cache(maxsize=64)
 def convention(text: str) -> str:
     """How `text` writes numbers: "dot_thousands" (94.300 / 25,5), "dot_decimal" (94,300 / 25.5),
     or "" when it does not say (or says both)."""
@@ -165,16 +166,23 @@ def convention(text: str) -> str:
     return "dot_thousands" if t and not d else "dot_decimal" if d and not t else ""
 
 
+_SPACES = regex.compile(r"[\u00a0\u202f\u2009 ]")
+_DOTTED_GROUPS = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,4}(?:,[0-9]+)?|[0-9]{1,3}\.[0-9]{3},[0-9]+")
+_COMMA_GROUPS = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_COMMA_DECIMAL = regex.compile(r"[0-9]+,[0-9]+")
+_ONE_DOT_GROUP = regex.compile(r"[0-9]{1,3}\.[0-9]{3}")
+
+
 def _read_digits(raw: str, conv: str) -> tuple[float, float, float | None, float]:
     """(value, rounding unit, other reading or None, its unit) of a digit string."""
-    clean = regex.sub(r"[\u00a0\u202f\u2009 ]", "", raw)
-    if regex.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3}){2,4}(?:,[0-9]+)?|[0-9]{1,3}\.[0-9]{3},[0-9]+", clean):
+    clean = _SPACES.sub("", raw)
+    if _DOTTED_GROUPS.fullmatch(clean):
         clean = clean.replace(".", "").replace(",", ".")  # 18.768.639 / 1.234,5
-    elif regex.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?", clean):
+    elif _COMMA_GROUPS.fullmatch(clean):
         clean = clean.replace(",", "")  # 94,300 / 1,234.5
-    elif regex.fullmatch(r"[0-9]+,[0-9]+", clean):
+    elif _COMMA_DECIMAL.fullmatch(clean):
         clean = clean.replace(",", ".")  # 25,5 / 2,25
-    elif regex.fullmatch(r"[0-9]{1,3}\.[0-9]{3}", clean) and conv != "dot_decimal":
+    elif _ONE_DOT_GROUP.fullmatch(clean) and conv != "dot_decimal":
         thousands = float(clean.replace(".", ""))
         if conv == "dot_thousands":
             return thousands, rounding_unit(thousands), None, 1.0
