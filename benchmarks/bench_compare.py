@@ -17,7 +17,6 @@ import argparse
 import datetime as dt
 import json
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -113,7 +112,7 @@ def main() -> int:
             for label, rev in (("old", args.old), ("new", args.new)):
                 if rev:
                     subprocess.run(["git", "worktree", "remove", "--force", str(tmp / label)], cwd=ROOT)
-    lines = [f"# Speed of two versions in one run ({dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC)", "",
+    lines = [f"# Speed of two versions in one run ({dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC)", "",
              f"`python benchmarks/bench_compare.py {args.old} {args.new}`. {res['old']['n']} articles "
              f"({res['old']['chars'] / 1000:.0f} K characters: the seeds and the golden sets), each version "
              f"against its own facts/, median of {args.runs} runs of the checking loop.", "",
