@@ -238,7 +238,11 @@ class CorpusSession:
                 self.notes += [f"    {e}" for e in stale]
         if s.update_baseline:
             new = state.baseline.updated(agg.failing, agg.ran, self.full)
-            new.write(s.baseline_path)
+            try:
+                new.write(s.baseline_path)
+            except OSError as e:
+                self.notes.append(f"factcheck: cannot write the baseline {s.baseline_shown}: {e.strerror or e}")
+                return
             self.notes.append(f"factcheck: wrote {s.baseline_shown} ({len(new)} entr{'ies' if len(new) != 1 else 'y'}"
                               + ("" if self.full else "; entries of pairs that did not run were kept") + ")")
 

@@ -195,11 +195,12 @@ def iter_results(
 
 def run(paths: Sequence[str | os.PathLike[str]], fb: FactBase, jobs: int = 1,
         progress: Callable[[int], None] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
-        limits: Limits | None = None) -> Report:
-    """Check every source under `paths`; `max_bytes` bounds a file (a JSONL line) before it is read."""
+        limits: Limits | None = None, skip: Sequence[str | os.PathLike[str]] = ()) -> Report:
+    """Check every source under `paths`; `max_bytes` bounds a file (a JSONL line) before it is read;
+    `skip` (the run's own output) is never read."""
     results: list[SourceResult] = []
     errors: list[SourceError] = []
-    for n, r in enumerate(iter_results(read_corpus(paths, max_bytes=max_bytes), fb, jobs, limits), 1):
+    for n, r in enumerate(iter_results(read_corpus(paths, max_bytes=max_bytes, skip=skip), fb, jobs, limits), 1):
         if isinstance(r, SourceError):
             errors.append(r)
         else:

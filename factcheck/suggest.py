@@ -1225,4 +1225,7 @@ def render_suggestions(candidates: Sequence[Candidate], top: int = 25) -> str:
     if rest > 0:
         lines.append("")
         lines.append(f"# ... {rest} more candidate{'s' if rest != 1 else ''} (raise --top to see them)")
-    return "\n".join(lines) + "\n"
+    # article text and ids reach the terminal: no control or bidi character goes out raw
+    from factcheck.report.table import clean
+
+    return "\n".join(clean(line) for line in lines) + "\n"

@@ -807,7 +807,7 @@ def test_csv_cells_never_start_a_formula(cli: Cli, tmp_path: Path) -> None:
 def test_json_is_always_strict_and_valid_on_a_hostile_corpus(cli: Cli, hostile_corpus: Path, tmp_path: Path) -> None:
     rc, report = check_json(cli, tmp_path, hostile_corpus)
     assert rc == EXIT_CONTRADICTION
-    assert set(report) == {"findings", "sources", "facts", "errors", "totals"}
+    assert set(report) == {"format_version", "tool", "findings", "sources", "facts", "errors", "totals"}
     assert report["totals"]["sources"] == len(report["sources"])
     assert report["totals"]["errors"] == len(report["errors"]) >= 8
     assert report["totals"]["findings"] == len(report["sources"]) * len(report["facts"])
@@ -852,10 +852,11 @@ def test_report_over_a_corpus_file_is_refused(cli: Cli, tmp_path: Path) -> None:
         assert cli("check", tmp_path / "c", "--facts", FACTS, "--output", target) == EXIT_USAGE
         assert "refusing to write the report" in cli.err
         assert article.read_text(encoding="utf-8") == ARTICLE
-    # a corpus that holds reports/ (factcheck check .) must not overwrite what it reads
-    write(tmp_path / "c" / "reports" / "consistency.md", "an article now")
-    assert cli("check", tmp_path / "c", "--facts", FACTS, "--reports", tmp_path / "c" / "reports") == EXIT_USAGE
-    assert (tmp_path / "c" / "reports" / "consistency.md").read_text() == "an article now"
+    # a corpus that holds reports/ (factcheck check .): reports/ is the run's own output, never read
+    # (issue 11, test_robustness2.py::test_reports_and_output_inside_the_corpus_are_not_read)
+    write(tmp_path / "c" / "reports" / "consistency.md", "an old report")
+    assert cli("check", tmp_path / "c", "--facts", FACTS, "--reports", tmp_path / "c" / "reports") == EXIT_CONTRADICTION
+    assert "an old report" not in (tmp_path / "c" / "reports" / "consistency.md").read_text()
 
 
 # --- 4. determinism ------------------------------------------------------------------------------

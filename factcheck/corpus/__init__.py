@@ -27,7 +27,15 @@ Source ids
     its id was chosen by whoever wrote the file, so renaming it would hide
     the clash.
 
+Skipped paths
+    ``skip`` names files and directories the walk leaves out (compared by device and
+    inode, so any spelling of the path matches): the run's own output (``reports/``, the
+    ``--output`` file), which must never be read back as articles.
+
 Errors
+    Any exception of a reader or of an extractor on one file (a decoder, lxml,
+    trafilatura) makes that file a ``SourceError`` ("cannot read: ..."), never the end of
+    the run; in a JSONL file it costs only its line.
     A path that does not exist gives reason "no such file or directory"; see
     ``text.os_error_reason`` for the others.
 """
@@ -62,16 +70,17 @@ class _Found:
     relative: str
 
 
-def read_corpus(paths: Sequence[PathArg], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source | SourceError]:
+def read_corpus(paths: Sequence[PathArg], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                skip: Sequence[PathArg] = ()) -> Iterator[Source | SourceError]:
     """Every article under ``paths`` as a Source, or a SourceError saying why not."""
     taken: set[str] = set()
-    for item in _walk(paths):
+    for item in _walk(paths, skip):
         if isinstance(item, SourceError):
             yield item
             continue
         suffix = PurePath(item.path).suffix.lower()
         if suffix == ".jsonl":
-            for result in read_jsonl(item.path, max_bytes):
+            for result in _guarded_jsonl(item.path, max_bytes):
                 if isinstance(result, Source):
                     if result.id in taken:
                         result = SourceError(result.id, result.path, "duplicate source id")
@@ -84,16 +93,31 @@ def read_corpus(paths: Sequence[PathArg], *, max_bytes: int = DEFAULT_MAX_BYTES)
             yield SourceError(PurePath(item.path).stem, item.path, "duplicate source id")
             continue
         ref = FileRef(item.path, source_id)
-        yield (read_html(ref, max_bytes) if suffix in HTML_EXTENSIONS else read_text(ref, max_bytes))
+        try:
+            yield (read_html(ref, max_bytes) if suffix in HTML_EXTENSIONS else read_text(ref, max_bytes))
+        except Exception as exc:  # noqa: BLE001 - a decoder or extractor bug costs this file only
+            yield SourceError(source_id, item.path, _crash_reason(exc))
 
 
-def iter_paths(paths: Sequence[PathArg]) -> Iterator[str]:
+def _crash_reason(exc: BaseException) -> str:
+    return f"cannot read: {type(exc).__name__}: {str(exc)[:200]}"
+
+
+def _guarded_jsonl(path: str, max_bytes: int) -> Iterator[Source | SourceError]:
+    """``read_jsonl``, but an exception it did not expect ends that file with one error, not the run."""
+    try:
+        yield from read_jsonl(path, max_bytes)
+    except Exception as exc:  # noqa: BLE001
+        yield SourceError(_name_id(path), path, _crash_reason(exc))
+
+
+def iter_paths(paths: Sequence[PathArg], skip: Sequence[PathArg] = ()) -> Iterator[str]:
     """The files ``read_corpus`` would open, in the same order.
 
     Paths it would report as errors without opening anything (missing paths,
     loops, unreadable directories) are left out.
     """
-    for item in _walk(paths):
+    for item in _walk(paths, skip):
         if isinstance(item, _Found):
             yield item.path
 
@@ -117,10 +141,21 @@ def _without_suffix(posix: str) -> str:
     return path.with_suffix("").as_posix() if path.suffix else posix
 
 
-def _walk(paths: Sequence[PathArg]) -> Iterator[_Found | SourceError]:
+def _identities(paths: Sequence[PathArg]) -> set[tuple[int, int]]:
+    keys = set()
+    for p in [paths] if isinstance(paths, (str, os.PathLike)) else paths:
+        try:
+            keys.add(_key(os.stat(p)))
+        except (OSError, ValueError):
+            continue
+    return keys
+
+
+def _walk(paths: Sequence[PathArg], skip: Sequence[PathArg] = ()) -> Iterator[_Found | SourceError]:
     # A lone str is a Sequence[str] too: take it as one path, not as characters.
     arguments = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    seen: set[tuple[int, int]] = set()  # (device, inode) of files and directories
+    # (device, inode) of files and directories; what is to be skipped counts as seen already
+    seen: set[tuple[int, int]] = _identities(skip)
     for argument in arguments:
         path = os.fspath(argument)
         try:

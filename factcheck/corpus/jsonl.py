@@ -7,6 +7,11 @@ and one bad line costs only that article: it becomes a SourceError with id
 on. For the same reason ``max_bytes`` limits each line (each article), not the
 file. Blank lines are skipped. Lines must be UTF-8, as JSON requires.
 Uniqueness of ids across the run is the caller's job (see ``factcheck.corpus``).
+
+The file is judged binary only when its first line is; after that each line is judged on its
+own (one line of NUL bytes costs that line: "binary data, not text"). A line nested too deep
+for the parser, or holding an integer too long to convert, is a bad line like any other: any
+exception of the JSON parser costs its line only.
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ def read_jsonl(path: str, max_bytes: int) -> Iterator[Source | SourceError]:
     stem = PurePath(path).stem
     try:
         with open(path, "rb") as handle:
-            if looks_binary(handle.read(SNIFF_BYTES)):
+            if looks_binary(handle.readline(SNIFF_BYTES)):
                 yield SourceError(stem, path, BINARY_REASON)
                 return
             handle.seek(0)
@@ -49,6 +54,9 @@ def read_jsonl(path: str, max_bytes: int) -> Iterator[Source | SourceError]:
                     yield _source(line, number, path)
                 except _BadLine as exc:
                     yield SourceError(f"{stem}:{number}", path, f"line {number}: {exc}")
+                except (Exception, RecursionError) as exc:  # noqa: BLE001 - one line never ends the file
+                    reason = f"cannot read this line: {type(exc).__name__}: {str(exc)[:200]}"
+                    yield SourceError(f"{stem}:{number}", path, f"line {number}: {reason}")
     except OSError as exc:
         yield SourceError(stem, path, os_error_reason(exc))
 
@@ -76,6 +84,8 @@ def _lines(handle: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | Non
 def _source(line: bytes | None, number: int, path: str) -> Source:
     if line is None:
         raise _BadLine("longer than the size limit for one article")
+    if looks_binary(line):
+        raise _BadLine("binary data, not text")
     try:
         decoded = line.decode("utf-8-sig" if number == 1 else "utf-8")
     except UnicodeDecodeError as exc:
@@ -84,6 +94,10 @@ def _source(line: bytes | None, number: int, path: str) -> Source:
         record = json.loads(decoded)
     except json.JSONDecodeError as exc:
         raise _BadLine(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise _BadLine("not read: nested too deeply") from exc
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits (sys.set_int_max_str_digits)
+        raise _BadLine(f"not read: {str(exc).split(';')[0]}") from exc
     if not isinstance(record, dict):
         raise _BadLine(f"not a JSON object but {_json_type(record)}")
     source_id = _required(record, "id")

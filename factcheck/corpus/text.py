@@ -116,13 +116,37 @@ def decode(data: bytes, *, hint: str | None = None) -> tuple[str, tuple[str, ...
         return _finish(data.decode("utf-8-sig"), ())
     except UnicodeDecodeError:
         pass
-    for encoding in _legacy_candidates(data, hint):
+    for encoding in _legacy_candidates(data, _usable_hint(hint)):
         try:
             text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+        # a declared charset may name a codec that cannot decode at all ("undefined", "rot13")
+        except (UnicodeError, LookupError, TypeError, ValueError):
             continue
         return _finish(text, (f"decoded as {encoding}",))
     raise AssertionError("unreachable: latin-1 decodes any bytes")
+
+
+def _usable_hint(hint: str | None) -> str | None:
+    """A declared charset, unless it cannot be true of bytes that are neither wide-BOM'd nor
+    UTF-8: a text codec that is not an ASCII-compatible byte encoding (utf-16/32 without a BOM,
+    "undefined", utf-7, rot13, base64...) is a lie, and the page is read as if it declared none."""
+    if not hint:
+        return None
+    try:
+        info = codecs.lookup(hint)
+    except (LookupError, ValueError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _LYING:
+        return None
+    try:
+        if b"<a href=x>1".decode(info.name) != "<a href=x>1":
+            return None
+    except (UnicodeError, ValueError, TypeError):
+        return None
+    return hint
+
+
+_LYING = frozenset({"undefined", "utf-7", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
 
 
 def _legacy_candidates(data: bytes, hint: str | None) -> list[str]:

@@ -107,6 +107,10 @@ def load_baseline(path: Path, shown: str) -> Baseline:
         raise BaselineError(f"cannot read baseline {shown}: {e.strerror or e}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise BaselineError(f"baseline {shown} is not valid JSON: {e}") from None
+    except RecursionError:
+        raise BaselineError(f"baseline {shown} is not a baseline: nested too deeply") from None
+    except ValueError as e:  # an integer of more than 4,300 digits
+        raise BaselineError(f"baseline {shown} is not a baseline: {str(e).split(';')[0]}") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise BaselineError(f'baseline {shown} must be an object with an "entries" list')
     entries = []

@@ -31,6 +31,7 @@ from factcheck.runner import check_safely, fact_infos
 OMISSION_MODES = ("skip", "fail", "pass")
 DEFAULT_FACTS = "facts"
 DEFAULT_BASELINE = "factcheck-baseline.json"
+REPORT_DIR = "reports"  # where the session writes its report, under rootdir
 CACHE_SIZE = 256  # check results kept per process; items of one source usually run together
 RESERVED_MARKS = frozenset({"skip", "skipif", "xfail", "parametrize", "usefixtures", "filterwarnings",
                             "tryfirst", "trylast", "factcheck"})
@@ -49,6 +50,7 @@ class Settings:
     baseline_shown: str
     update_baseline: bool
     explicit: bool  # a positional argument names (part of) the corpus: collect only what it names
+    skip: tuple[Path, ...] = ()  # the session's own output (reports/ under rootdir): never read as articles
 
 
 def _shown(path: Path) -> str:
@@ -121,12 +123,16 @@ def resolve_settings(config: pytest.Config) -> Settings | None:
     baseline_opt: str | None = config.getoption("factcheck_baseline")
     update: bool = bool(config.getoption("factcheck_update_baseline"))
     baseline = Path(os.path.abspath(inv / baseline_opt)) if baseline_opt else config.rootpath / DEFAULT_BASELINE
+    if baseline.is_dir():
+        raise pytest.UsageError(f"factcheck: baseline {_shown(baseline)} is a directory; name a JSON file "
+                                "(--factcheck-baseline FILE)")
     if baseline_opt and not update and not baseline.is_file():
         raise pytest.UsageError(f"factcheck: --factcheck-baseline {baseline_opt}: no such file "
                                 "(create it with --factcheck-update-baseline)")
     return Settings(corpus=corpus, roots=roots, from_cli=bool(cli), facts=facts, facts_shown=_shown(facts),
                     omission=omission, omission_origin=origin, baseline_path=baseline,
-                    baseline_shown=_shown(baseline), update_baseline=update, explicit=explicit)
+                    baseline_shown=_shown(baseline), update_baseline=update, explicit=explicit,
+                    skip=(config.rootpath / REPORT_DIR,))
 
 
 @dataclass
@@ -138,10 +144,11 @@ class CorpusEntry:
     items: list[Source | SourceError] = field(default_factory=list)
 
 
-def build_index(corpus: tuple[str, ...]) -> dict[Path, CorpusEntry]:
-    """Read the corpus once (ids depend on the whole corpus), grouped by file, in corpus order."""
+def build_index(corpus: tuple[str, ...], skip: tuple[Path, ...] = ()) -> dict[Path, CorpusEntry]:
+    """Read the corpus once (ids depend on the whole corpus), grouped by file, in corpus order;
+    `skip` (the session's own reports) is never read."""
     index: dict[Path, CorpusEntry] = {}
-    for item in read_corpus(corpus):
+    for item in read_corpus(corpus, skip=skip):
         key = Path(os.path.abspath(item.path or item.id))
         entry = index.get(key)
         if entry is None:
@@ -180,7 +187,7 @@ class State:
 
     def index(self) -> dict[Path, CorpusEntry]:
         if self._index is None:
-            self._index = build_index(self.settings.corpus)
+            self._index = build_index(self.settings.corpus, self.settings.skip)
             self.info.expected = sum(len(self.fb.facts) if isinstance(i, Source) else 1
                                      for e in self._index.values() for i in e.items)
         return self._index

@@ -3,7 +3,8 @@
 Quotes come from untrusted articles and spreadsheets execute cells that look like
 formulas, so every text cell starting with a formula trigger gets a leading `'`
 (OWASP "CSV injection"). Rows end in CRLF (RFC 4180), which also makes the csv
-module quote cells holding a bare CR.
+module quote cells holding a bare CR. Control and bidi characters of article text and ids are
+written as `\\uXXXX` (as in the table), so `--format csv` on a terminal cannot drive it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,17 @@ import io
 from factcheck.model import Finding, Mention
 from factcheck.report.json import value_text
 from factcheck.report.model import Report
+from factcheck.report.table import clean
+
+# cell text keeps its line breaks and tabs (quoted by the csv module, see test_csv_round_trips_...);
+# every other control character, and the bidi overrides, go out as \uXXXX (`table.clean`)
+_KEPT = frozenset("\t\n\r")
+
+
+def terminal_safe(cell: str) -> str:
+    if cell.isprintable():
+        return cell
+    return "".join(ch if ch in _KEPT else clean(ch) for ch in cell)
 
 HEADER = (
     "source",
@@ -51,7 +63,8 @@ def _row(f: Finding) -> list[str | int]:
     else:
         cells += [m.text, m.line, m.col, value_text(m.value), m.rule]
     cells.append(len(f.mentions))
-    return [guard(c) if isinstance(c, str) else c for c in cells]
+    # control and bidi characters as \uXXXX (the CSV is often read on a terminal)
+    return [guard(terminal_safe(c)) if isinstance(c, str) else c for c in cells]
 
 
 def render_csv(report: Report) -> str:

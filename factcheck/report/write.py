@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import stat
+from collections.abc import Iterable
 
 _TMP_STEM = 64
 # Lone surrogates cannot be encoded as UTF-8; they reach article text through JSON escapes such as
@@ -20,6 +22,57 @@ def utf8_safe(text: str) -> str:
     except UnicodeEncodeError:
         return _SURROGATE.sub("\ufffd", text)
     return text
+
+
+STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+
+
+class NotAFileTarget(OSError):
+    """`write_atomic` refuses to replace something that is not a regular file (a device, a FIFO,
+    a socket, a directory): renaming over `/dev/null` would turn it into a file for every
+    program on the machine."""
+
+
+def is_stdout(path: str | os.PathLike[str]) -> bool:
+    """`-` and the names of standard output: the report is streamed there, never renamed over it."""
+    return os.fspath(path) in STDOUT_NAMES
+
+
+def output_problem(path: str | os.PathLike[str], protected: Iterable[str | os.PathLike[str]] = ()) -> str | None:
+    """Why a report must not be written at `path` (None when it may): a directory, a name
+    ending in a slash, anything that exists and is not a regular file (a device such as
+    /dev/null, a FIFO, a socket), or one of the `protected` files (the fact files in use)."""
+    text = os.fspath(path)
+    if text.endswith(("/", os.sep)) or os.path.isdir(text):
+        return "it is a directory; name a file (e.g. DIR/report.json)"
+    try:
+        info = os.stat(text)
+    except OSError:
+        return None  # to be created (or a path that cannot be written: write_atomic says why)
+    if not stat.S_ISREG(info.st_mode):
+        return "it is not a regular file (a device, a FIFO or a socket); only regular files are replaced"
+    for p in protected:
+        try:
+            other = os.stat(p)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            return f"it is a fact file of the base in use ({os.fspath(p)})"
+    return None
+
+
+_REPORT_STARTS = (b'{\n  "format_version"', b"# Fact-check report", b"source,fact,verdict,expected,", b"legend: ")
+
+
+def looks_like_report(path: str | os.PathLike[str]) -> bool:
+    """True when the file at `path` starts like a report factcheck writes (any format), so that
+    a run whose `--output` lies inside its corpus does not read its previous report back."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(64)
+    except OSError:
+        return False
+    return head.startswith(_REPORT_STARTS)
 
 
 def _fsync_dir(directory: str) -> None:
@@ -43,11 +96,21 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     The temporary file lives in the target directory so `os.replace` is a
     same-filesystem rename. It is created with mode 0o666 under the umask (not
     mkstemp's 0o600) so the report gets ordinary permissions. Parent directories
-    are created. A symlink at `path` is replaced, not followed. On any failure
+    are created. A symlink at `path` is replaced, not followed (but one leading to something that is
+    not a regular file is refused, like that thing itself: `NotAFileTarget`). On any failure
     (disk full, permission denied, an interrupt) the temporary file is removed,
     the file at `path` is left as it was, and the exception propagates.
     """
     target = os.fspath(path)
+    if target.endswith(("/", os.sep)):
+        raise NotAFileTarget(21, "Is a directory", target)
+    try:
+        info = os.stat(target)
+    except OSError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise NotAFileTarget(21 if stat.S_ISDIR(info.st_mode) else 22,
+                             "Is a directory" if stat.S_ISDIR(info.st_mode) else "Not a regular file", target)
     directory = os.path.dirname(target) or "."
     os.makedirs(directory, exist_ok=True)
     data = utf8_safe(text).encode("utf-8")
