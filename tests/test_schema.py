@@ -398,6 +398,8 @@ def fact(draw: st.DrawFn, i: int, in_event: bool, zone: str | None = None) -> di
     for key in sorted(COMMON):
         if key == "cues" and not in_event and kind != "name":
             out[key] = draw(COMMON[key](vkind, i))
+        elif in_event and key in ("cues", "when"):
+            continue  # ignored on an event's fact, so refused there (FB018)
         elif draw(st.booleans()) and draw(st.booleans()):
             out[key] = draw(COMMON[key](vkind, i))
     return out

@@ -10,20 +10,14 @@ files, which no schema can.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from factcheck.factbase.keys import Key
+from factcheck.kinds import KINDS
 
 ID_PATTERN = r"^[a-z0-9_]+(?:[.-][a-z0-9_]+)*$"
 DATE_PATTERN = r"^\s*\d{4}-\d{2}-\d{2}\s*$"
 BOOL_WORDS = ("true", "false", "yes", "no", "on", "off")  # any case
-
-
-@dataclass(frozen=True)
-class Key:
-    type: str  # id | str | list[str] | list | map | date | regex | list[regex] | bool | enum | any
-    required: bool = False
-    doc: str = ""
-    choices: tuple[str, ...] = ()
 
 
 TOP: dict[str, Key] = {
@@ -65,9 +59,7 @@ EVENT: dict[str, Key] = {
 
 FACT: dict[str, Key] = {
     "id": Key("id", True, "unique id, e.g. summit.duration"),
-    "kind": Key("enum", True, "the kind of value",
-                choices=("date", "time", "duration", "quantity", "count", "year", "set", "name",
-                         "percentage", "money", "ordinal", "place")),
+    "kind": Key("enum", True, "the kind of value", choices=tuple(KINDS)),
     "value": Key("any", True, "the true value, written as the kind expects"),
     "variants": Key("list", doc="other accepted values: a value, or {value, attribution, note}"),
     "distractors": Key("list", doc="values of other figures that articles give near this fact's words "
@@ -89,41 +81,29 @@ FACT: dict[str, Key] = {
     "omission": Key("enum", doc="how the pytest plugin reports an omission of this fact",
                     choices=("skip", "fail", "pass")),
     "tags": Key("list[str]", doc="markers for the pytest plugin (-m TAG)"),
-    # kind-specific keys (which kind takes which: KIND_KEYS)
-    "unit": Key("regex", doc="quantity: the noun counted (troops|soldiers)"),
-    "hedge": Key("str", doc="quantity: the fact's own hedge ('up to', 'more than')"),
-    "counted": Key("regex", doc="count/set/ordinal: what a count counts (members|countries)"),
-    "per": Key("enum", doc="money: the period of a rate ('$9.6 billion a day')",
-               choices=("hour", "day", "week", "month", "year")),
-    "universe": Key("enum", doc="set: what the members are", choices=("countries", "years", "people", "dates")),
-    "context": Key("list[regex]", doc="name: words that show a lone surname is this person"),
-    "patterns": Key("list[regex]", doc="name: patterns with (?P<who>{party}) reading who did something"),
-    "others": Key("list[str]", doc="name with patterns, place: names that contradict"),
-    "role": Key("regex", doc="place with a country value: the role word beside another country that "
-                             "contradicts ('owned|owner')"),
 }
 
-# Which kind takes which kind-specific key (the kinds' `option_keys`; a test keeps them equal).
-KIND_KEYS: dict[str, frozenset[str]] = {
-    "date": frozenset(),
-    "time": frozenset(),
-    "duration": frozenset(),
-    "quantity": frozenset({"unit", "hedge"}),
-    "count": frozenset({"counted"}),
-    "year": frozenset(),
-    "set": frozenset({"universe", "counted"}),
-    "name": frozenset({"context", "patterns", "others"}),
-    "percentage": frozenset(),
-    "money": frozenset({"per"}),
-    "ordinal": frozenset({"counted"}),
-    "place": frozenset({"others", "role"}),
-}
+# Each kind declares its own keys, the keys it requires and what its `value` holds (its module in
+# factcheck/kinds/): the tables below are gathered from them, so a kind is described in one place.
+KIND_KEYS: dict[str, frozenset[str]] = {name: kind.option_keys for name, kind in KINDS.items()}
+KIND_REQUIRED: dict[str, tuple[str, ...]] = {name: kind.required_keys for name, kind in KINDS.items()
+                                             if kind.required_keys}
 
-# Kind-specific keys a fact of that kind must have.
-KIND_REQUIRED: dict[str, tuple[str, ...]] = {
-    "count": ("counted",),
-    "ordinal": ("counted",),
-}
+
+def _kind_key(name: str) -> Key:
+    """A kind-specific key as the fact table shows it: one key several kinds share ("counted")
+    carries each kind's description."""
+    owners = [(kname, kind.options[name]) for kname, kind in KINDS.items() if name in kind.options]
+    first = owners[0][1]
+    docs: dict[str, list[str]] = {}
+    for kname, k in owners:
+        docs.setdefault(k.doc, []).append(kname)
+    doc = "; ".join(f"{', '.join(kinds)}: {d}" for d, kinds in docs.items())
+    choices = tuple(dict.fromkeys(c for _, k in owners for c in k.choices))
+    return Key(first.type, False, doc, choices)
+
+
+FACT.update({name: _kind_key(name) for name in sorted(frozenset().union(*KIND_KEYS.values()))})
 
 VARIANT: dict[str, Key] = {
     "value": Key("any", True, "the accepted value"),
@@ -142,28 +122,7 @@ _SCALAR: dict[str, Any] = {"type": ["string", "number", "boolean"]}
 _DATE: dict[str, Any] = {"type": "string", "pattern": DATE_PATTERN}
 
 # What `value` (and each variant's value) holds, by kind, as an editor reads the YAML.
-KIND_VALUES: dict[str, dict[str, Any]] = {
-    "date": {**_DATE, "description": "YYYY-MM-DD, e.g. 2021-12-07"},
-    "time": {"type": "string", "description": "HH:MM and a zone, e.g. '15:30 ET' or '10:07 ET'"},
-    "duration": {"type": "string", "description": "a number and a unit: '121 min', 'about 90 min', '2 hours'"},
-    "quantity": {"type": ["number", "string"], "description": "a number, optionally with a unit: 94300, '94,300', "
-                                                   "'ninety-four thousand', '130 km', '20124 TEU'"},
-    "count": {"type": ["integer", "string"], "description": "a whole number, e.g. 9"},
-    "percentage": {"type": "string", "description": "a percent or percentage points: '58.55 %', '17.1 points'"},
-    "money": {"type": "string",
-              "description": "a currency and an amount: '$916 million', 'USD 4.1 billion', 'EUR 1.2bn'"},
-    "ordinal": {"type": ["integer", "string"], "description": "a rank: 3 or 'third'"},
-    "year": {"anyOf": [{"type": "integer", "minimum": 1000, "maximum": 9999},
-                       {"type": "string", "pattern": r"^\s*\d{4}\s*$"}],
-             "description": "four digits, e.g. 2014"},
-    "set": {"type": "array", "minItems": 1, "items": {"type": ["string", "integer"]},
-            "description": "members: countries (any English name), four-digit years, people's names "
-                           "(universe: people) or YYYY-MM-DD dates (universe: dates)"},
-    "name": {"type": ["string", "number", "boolean"], "minLength": 1,
-             "description": "a person's name as it should be spelled"},
-    "place": {"type": "string", "minLength": 1,
-              "description": "a place's name (Launch Complex 39B) or a country (Panama)"},
-}
+KIND_VALUES: dict[str, dict[str, Any]] = {name: dict(kind.value_schema) for name, kind in KINDS.items()}
 
 
 def _bool_pattern() -> str:
@@ -246,7 +205,10 @@ def json_schema() -> dict[str, Any]:
         hedge={"type": "string", "examples": ["up to", "more than", "about", "at least", "nearly"]},
     )
     fact["allOf"] = _per_kind()
-    event = _obj(EVENT, facts={"type": "array", "items": {"$ref": "#/definitions/fact"}})
+    # an event's fact binds in clauses about its event: `cues` and `when` are refused there (FB018)
+    event_fact = {"allOf": [{"$ref": "#/definitions/fact"},
+                            {"not": {"anyOf": [{"required": ["cues"]}, {"required": ["when"]}]}}]}
+    event = _obj(EVENT, facts={"type": "array", "items": event_fact})
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "https://factcheck.invalid/factbase.schema.json",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 if TYPE_CHECKING:
+    from factcheck.factbase.keys import Key
     from factcheck.factbase.model import Fact
     from factcheck.segment import Document, Sentence
 
@@ -53,8 +54,14 @@ class Kind(Protocol):
     """One fact kind. See README "Adding a kind"."""
 
     name: ClassVar[str]
-    #: kind-specific keys a fact of this kind may carry (checked by the loader)
+    #: kind-specific keys a fact of this kind may carry, with their type and description
+    options: ClassVar[dict[str, Key]]
+    #: their names (checked by the loader)
     option_keys: ClassVar[frozenset[str]]
+    #: the kind-specific keys a fact of this kind must have
+    required_keys: ClassVar[tuple[str, ...]]
+    #: what `value` holds, as JSON Schema (gathered into factcheck/data/factbase.schema.json)
+    value_schema: ClassVar[dict[str, Any]]
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> Any:
         """Parse the curated value (strings/lists as written); raise FactValueError."""

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 import regex
 
 from factcheck.errors import FactValueError
+from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
 from factcheck.kinds.base import Context, Reading
@@ -69,7 +70,15 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
 
 class CountKind:
     name: ClassVar[str] = "count"
-    option_keys: ClassVar[frozenset[str]] = frozenset({"counted"})
+    #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
+    options: ClassVar[dict[str, Key]] = {
+        "counted": Key("regex", doc="what is counted, right after the number (members|countries)"),
+    }
+    option_keys: ClassVar[frozenset[str]] = frozenset(options)
+    required_keys: ClassVar[tuple[str, ...]] = ("counted",)
+    #: what `value` holds, as JSON Schema (an editor's view of the YAML)
+    value_schema: ClassVar[dict[str, Any]] = {
+        "type": ["integer", "string"], "description": "a whole number, e.g. 9"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> int:
         if isinstance(raw, str) and raw.strip().isascii() and raw.strip().isdigit():

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import regex
 
 from factcheck.errors import FactValueError
+from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang
@@ -226,7 +227,13 @@ def parse_date(raw: str) -> dt.date:
 
 class DateKind:
     name: ClassVar[str] = "date"
-    option_keys: ClassVar[frozenset[str]] = frozenset()
+    #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
+    options: ClassVar[dict[str, Key]] = {}
+    option_keys: ClassVar[frozenset[str]] = frozenset(options)
+    required_keys: ClassVar[tuple[str, ...]] = ()
+    #: what `value` holds, as JSON Schema (an editor's view of the YAML)
+    value_schema: ClassVar[dict[str, Any]] = (
+        {"type": "string", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$", "description": "YYYY-MM-DD, e.g. 2021-12-07"})
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> dt.date:
         if not isinstance(raw, str):

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 import regex
 
 from factcheck.errors import FactValueError
+from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang, pack
@@ -198,7 +199,14 @@ def read_durations(text: str, offset: int = 0) -> list[Reading]:
 
 class DurationKind:
     name: ClassVar[str] = "duration"
-    option_keys: ClassVar[frozenset[str]] = frozenset()
+    #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
+    options: ClassVar[dict[str, Key]] = {}
+    option_keys: ClassVar[frozenset[str]] = frozenset(options)
+    required_keys: ClassVar[tuple[str, ...]] = ()
+    #: what `value` holds, as JSON Schema (an editor's view of the YAML)
+    value_schema: ClassVar[dict[str, Any]] = {
+        "type": "string",
+        "description": "a number and a unit: '121 min', 'about 90 min', '6 days', '25.5 days', '97 seconds'"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> Interval:
         if not isinstance(raw, str):

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 import regex
 
 from factcheck.errors import FactValueError
+from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
 from factcheck.kinds.quantity import doc_convention
@@ -91,7 +92,17 @@ def read_money(text: str, offset: int, conv: str) -> list[tuple[Number, str, str
 
 class MoneyKind:
     name: ClassVar[str] = "money"
-    option_keys: ClassVar[frozenset[str]] = frozenset({"per"})
+    #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
+    options: ClassVar[dict[str, Key]] = {
+        "per": Key("enum", doc="the period of a rate ('$9.6 billion a day')",
+                   choices=("hour", "day", "week", "month", "year")),
+    }
+    option_keys: ClassVar[frozenset[str]] = frozenset(options)
+    required_keys: ClassVar[tuple[str, ...]] = ()
+    #: what `value` holds, as JSON Schema (an editor's view of the YAML)
+    value_schema: ClassVar[dict[str, Any]] = {
+        "type": "string",
+        "description": "a currency and an amount: '$916 million', 'USD 4.1 billion', 'EUR 1.2bn'"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> Money:
         text = str(raw).strip()

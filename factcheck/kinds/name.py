@@ -32,6 +32,7 @@ from typing import Any, ClassVar
 import regex
 
 from factcheck.errors import FactValueError
+from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang, levenshtein, pack
@@ -328,7 +329,18 @@ _AFTER = regex.compile(r"\A(?:,\s*(?=[JS])|\s+)(\p{Lu}[\p{L}]*\.?)(?![\p{L}])")
 
 class NameKind:
     name: ClassVar[str] = "name"
-    option_keys: ClassVar[frozenset[str]] = frozenset({"context", "patterns", "others"})
+    #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
+    options: ClassVar[dict[str, Key]] = {
+        "context": Key("list[regex]", doc="words that show a lone surname is this person"),
+        "patterns": Key("list[regex]", doc="patterns with (?P<who>{party}) reading who did something"),
+        "others": Key("list[str]", doc="with patterns: the names that contradict"),
+    }
+    option_keys: ClassVar[frozenset[str]] = frozenset(options)
+    required_keys: ClassVar[tuple[str, ...]] = ()
+    #: what `value` holds, as JSON Schema (an editor's view of the YAML)
+    value_schema: ClassVar[dict[str, Any]] = {
+        "type": ["string", "number", "boolean"], "minLength": 1,
+        "description": "a person's name as it should be spelled"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> str:
         if not isinstance(raw, str) or not raw.strip():

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 import regex
 
 from factcheck.errors import FactValueError
+from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
 from factcheck.kinds.base import Context, Reading
@@ -51,7 +52,15 @@ def read_ordinals(text: str) -> list[tuple[int, int, int]]:
 
 class OrdinalKind:
     name: ClassVar[str] = "ordinal"
-    option_keys: ClassVar[frozenset[str]] = frozenset({"counted"})
+    #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
+    options: ClassVar[dict[str, Key]] = {
+        "counted": Key("regex", doc="what is ranked, right after the ordinal (attempt|try|bid)"),
+    }
+    option_keys: ClassVar[frozenset[str]] = frozenset(options)
+    required_keys: ClassVar[tuple[str, ...]] = ("counted",)
+    #: what `value` holds, as JSON Schema (an editor's view of the YAML)
+    value_schema: ClassVar[dict[str, Any]] = {
+        "type": ["integer", "string"], "description": "a rank: 3 or 'third'"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> int:
         text = str(raw).strip()

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 import regex
 
 from factcheck.errors import FactValueError
+from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
 from factcheck.kinds.quantity import doc_convention
@@ -72,7 +73,13 @@ def read_percentages(text: str, offset: int, conv: str) -> list[tuple[Number, bo
 
 class PercentageKind:
     name: ClassVar[str] = "percentage"
-    option_keys: ClassVar[frozenset[str]] = frozenset()
+    #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
+    options: ClassVar[dict[str, Key]] = {}
+    option_keys: ClassVar[frozenset[str]] = frozenset(options)
+    required_keys: ClassVar[tuple[str, ...]] = ()
+    #: what `value` holds, as JSON Schema (an editor's view of the YAML)
+    value_schema: ClassVar[dict[str, Any]] = (
+        {"type": "string", "description": "a percent or percentage points: '58.55 %', '17.1 points'"})
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> Pct:
         text = str(raw).strip()

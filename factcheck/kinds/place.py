@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 import regex
 
 from factcheck.errors import FactValueError
+from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
 from factcheck.kinds.base import Context, Reading
@@ -42,7 +43,18 @@ def _names_re(names: tuple[str, ...]) -> regex.Pattern[str]:
 
 class PlaceKind:
     name: ClassVar[str] = "place"
-    option_keys: ClassVar[frozenset[str]] = frozenset({"others", "role"})
+    #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
+    options: ClassVar[dict[str, Key]] = {
+        "others": Key("list[str]", doc="names of places that contradict ('Launch Complex 39A')"),
+        "role": Key("regex", doc="with a country value: the role word beside another country that "
+                                 "contradicts ('owned|owner')"),
+    }
+    option_keys: ClassVar[frozenset[str]] = frozenset(options)
+    required_keys: ClassVar[tuple[str, ...]] = ()
+    #: what `value` holds, as JSON Schema (an editor's view of the YAML)
+    value_schema: ClassVar[dict[str, Any]] = {
+        "type": "string", "minLength": 1,
+        "description": "a place's name (Launch Complex 39B) or a country (Panama)"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> str:
         if not isinstance(raw, str) or not any(c.isalpha() for c in raw) \

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 import regex
 
 from factcheck.errors import FactValueError
+from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
 from factcheck.kinds._units import factor, fillers_re, lookup, unit_after
@@ -99,7 +100,18 @@ def in_range(text: str, a: int, b: int) -> bool:
 
 class QuantityKind:
     name: ClassVar[str] = "quantity"
-    option_keys: ClassVar[frozenset[str]] = frozenset({"unit", "hedge"})
+    #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
+    options: ClassVar[dict[str, Key]] = {
+        "unit": Key("regex", doc="the noun counted, when the value carries no unit (troops|soldiers)"),
+        "hedge": Key("str", doc="the fact's own hedge ('up to', 'more than')"),
+    }
+    option_keys: ClassVar[frozenset[str]] = frozenset(options)
+    required_keys: ClassVar[tuple[str, ...]] = ()
+    #: what `value` holds, as JSON Schema (an editor's view of the YAML)
+    value_schema: ClassVar[dict[str, Any]] = {
+        "type": ["number", "string"],
+        "description": "a number, optionally with a unit: 94300, '94,300', 'ninety-four thousand', '130 km', "
+                       "'20124 TEU'"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> QuantityValue:
         if not isinstance(raw, str):

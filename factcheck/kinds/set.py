@@ -20,6 +20,7 @@ import pycountry
 import regex
 
 from factcheck.errors import FactValueError
+from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
 from factcheck.kinds.base import Context, Reading
@@ -228,7 +229,18 @@ def _person_match(written: str, members: frozenset[str]) -> tuple[str | None, st
 
 class SetKind:
     name: ClassVar[str] = "set"
-    option_keys: ClassVar[frozenset[str]] = frozenset({"universe", "counted"})
+    #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
+    options: ClassVar[dict[str, Key]] = {
+        "universe": Key("enum", doc="what the members are", choices=("countries", "years", "people", "dates")),
+        "counted": Key("regex", doc="what the set's count counts ('the four leaders')"),
+    }
+    option_keys: ClassVar[frozenset[str]] = frozenset(options)
+    required_keys: ClassVar[tuple[str, ...]] = ()
+    #: what `value` holds, as JSON Schema (an editor's view of the YAML)
+    value_schema: ClassVar[dict[str, Any]] = {
+        "type": "array", "minItems": 1, "items": {"type": ["string", "integer"]},
+        "description": "members: countries (any English name), four-digit years, people's names "
+                       "(universe: people) or YYYY-MM-DD dates (universe: dates)"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> frozenset[Any]:
         if not isinstance(raw, list) or not raw or not all(isinstance(x, str) for x in raw):

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import regex
 
 from factcheck.errors import FactValueError
+from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, pack
@@ -357,7 +358,15 @@ def _opt_zone(options: dict[str, Any]) -> str | None:
 
 class TimeKind:
     name: ClassVar[str] = "time"
-    option_keys: ClassVar[frozenset[str]] = frozenset()
+    #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
+    options: ClassVar[dict[str, Key]] = {}
+    option_keys: ClassVar[frozenset[str]] = frozenset(options)
+    required_keys: ClassVar[tuple[str, ...]] = ()
+    #: what `value` holds, as JSON Schema (an editor's view of the YAML)
+    value_schema: ClassVar[dict[str, Any]] = {
+        "type": "string",
+        "description": "HH:MM and a zone: '15:30 ET', '01:47 EST', '14:05 America/Santiago', "
+                       "'2010-10-13 00:11 America/Santiago'; without a zone, the event's `zone`"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> TimeValue:
         if not isinstance(raw, str):

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 import regex
 
 from factcheck.errors import FactValueError
+from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
 from factcheck.segment import Sentence
@@ -66,7 +67,14 @@ def _with_cue(item: tuple[int, int, int], sentence: Sentence, fact: Fact) -> boo
 
 class YearKind:
     name: ClassVar[str] = "year"
-    option_keys: ClassVar[frozenset[str]] = frozenset()
+    #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
+    options: ClassVar[dict[str, Key]] = {}
+    option_keys: ClassVar[frozenset[str]] = frozenset(options)
+    required_keys: ClassVar[tuple[str, ...]] = ()
+    #: what `value` holds, as JSON Schema (an editor's view of the YAML)
+    value_schema: ClassVar[dict[str, Any]] = {"anyOf": [{"type": "integer", "minimum": 1000, "maximum": 9999},
+                                                            {"type": "string", "pattern": r"^\s*\d{4}\s*$"}],
+                                                  "description": "four digits, e.g. 2014"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> int:
         if isinstance(raw, str) and regex.fullmatch(r"\d{4}", raw.strip()):
