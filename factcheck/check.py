@@ -116,7 +116,7 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
 
 
 _CORRECTED = regex.compile(r"\W{0,4}(?:sorry|I\s+mean|rather|correction|make\s+that|that\s+is)\b", regex.IGNORECASE)
-_TIMESTAMP_AFTER = regex.compile(r"\s*(?:[—–|:]|-\s|\.\s*$|(?:\s*[A-Z]{2,5})?\s*[—–|])")
+_TIMESTAMP_AFTER = regex.compile(r"\s*(?:[—–|:]|-\s|\.\s*$|(?:\s*[A-Z]{2,5})?\s*[—–|])|\s+(?=\p{Lu})")
 _BULLETS = " \t*•·-–—>#[]()"
 _NEGATED = regex.compile(r"(?<![\p{L}])(?:not|n't|never|neither|nor)(?![\p{L}])", regex.IGNORECASE)
 _WHEN_CLAUSE = regex.compile(r"(?:when|while|as|where)\b", regex.IGNORECASE)
@@ -147,9 +147,11 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
     tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 25]
     if _CORRECTED.match(tail):
         return j.unsure("value.corrected")
-    if _TIMESTAMP_AFTER.match(tail) and not sentence.text[: r.start - sentence.start].strip(_BULLETS):
-        # "10:32 ET — The White House said ...", "Nov. 16, 08:14 | ...": a live blog's or a
-        # timeline's stamp dates the entry; what the entry tells may have happened earlier
+    if (not isinstance(r.value, DateValue) and _TIMESTAMP_AFTER.match(tail)
+            and not sentence.text[: r.start - sentence.start].strip(_BULLETS)):
+        # "10:32 ET — The White House said ...", "20:40 Mélenchon urges ...": a live blog's clock
+        # stamp dates the entry; what the entry tells may have happened earlier (a timeline's date
+        # stamp, "Nov. 16 — Liftoff", is the event's date and stays)
         return j.unsure("value.timestamp")
     if isinstance(r.value, DateValue) and home is not None and _far_zone_before(head, home):
         return j.unsure("value.far_zone_date")
@@ -396,6 +398,16 @@ class _Checker:
             self.drop(fact, r, "value.month_only_loose")  # "January's talks" in a loose clause
             return
         rule = f"event {ev} ({b.why_text(ev)}, level {level})"
+        if j.verdict == "contradict" and bound and bound[0] in ("event.words", "event.words_shared"):
+            # the event's own word or name far from the value ("rode to the surface on Wednesday
+            # night, ending an ordeal that began with a rockfall"): bound, but only loosely
+            spans = b.spans.get(ev, ())
+            if spans and min(max(a - r.end, r.start - e, 0) for a, e in spans) > tune("cue_near"):
+                j = j.unsure("event.word_far")
+        if j.verdict == "contradict" and not isinstance(r.value, DateValue) and self._dated_elsewhere(sentence, ev):
+            # "9 October — Plan B breaks through after 33 days of drilling": the line's own date is far
+            # from this event's, so its figures are another moment's
+            j = j.unsure("event.dated_elsewhere")
         # which other events the value could be about: the clause's other candidates, those set
         # aside by the article's time; and, when the clause only refers back ("the talks"), any
         # event at all ("January's talks" in a story about the December summit)
@@ -476,6 +488,21 @@ class _Checker:
         """Is the date, read in full, exactly another event's date?"""
         return any(e.id != event_id and e.date is not None and e.date.month == v.month and e.date.day == v.day
                    and (v.year is None or v.year == e.date.year) for e in self.fb.events.values())
+
+    def _dated_elsewhere(self, sentence: Sentence, event_id: str) -> bool:
+        """Does the sentence give a full date far from the event's, and none near it?"""
+        d = self.fb.events[event_id].date
+        if d is None:
+            return False
+        days = []
+        for r in read_dates(sentence.text, sentence.start):
+            v = r.value
+            if v.month and v.day:
+                try:
+                    days.append(abs((dt.date(v.year or d.year, v.month, v.day) - d).days))
+                except ValueError:
+                    continue
+        return bool(days) and min(days) > tune("far_event_days")
 
     def _wrong_year(self, v: DateValue, event_id: str) -> bool:
         """The event's day and month in another year ("7 December 2020" for 7 December 2021): a
