@@ -275,6 +275,14 @@ class _Checker:
         key = (fact.id, r.start, r.end)
         if key in self.seen:
             return
+        ratio_of = getattr(KINDS[fact.kind], "ratio", None)
+        if j.verdict == "contradict" and ratio_of is not None:
+            q = ratio_of(r, fact.value)
+            limit = tune("other_figure_ratio")
+            if q is not None and (q > limit or q < 1 / limit):
+                # "366 metres" against a 1.6-mile bridge, "1.752 kg" against a 26 kg rover: a figure
+                # off by that much is another quantity far more often than a wrong one
+                j = j.unsure("figure.other_magnitude", f"{q:.2g} times the fact: probably another figure")
         if fact.kind in _FIGURE_KINDS:
             seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
             before = self.doc.text[seg.start if seg else sentence.start : r.start]

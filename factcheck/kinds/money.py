@@ -151,6 +151,13 @@ class MoneyKind:
         results = {n.interval(k).overlaps(exact) for n in reading.value.readings()}
         return results.pop() if len(results) == 1 else None
 
+    def ratio(self, reading: Reading, value: Any) -> float | None:
+        """The sum read over the fact's, in the fact's currency and rate (None if not comparable)."""
+        m: Money = value
+        if reading.extra.get("currency") != m.currency or not m.value:
+            return None
+        return float(reading.value.value) * float(reading.extra.get("factor", 1.0)) / m.value
+
     def render(self, value: Any) -> str:
         m: Money = value
         for scale, word in ((1e9, "billion"), (1e6, "million")):

@@ -238,6 +238,12 @@ class QuantityKind:
         q: QuantityValue = value
         return abs(n.value * float(reading.extra.get("factor", 1.0)) - q.value)
 
+    def ratio(self, reading: Reading, value: Any) -> float | None:
+        """The figure read over the fact's, in the fact's unit (None when the fact is 0)."""
+        n: Number = reading.value
+        q: QuantityValue = value
+        return n.value * float(reading.extra.get("factor", 1.0)) / q.value if q.value else None
+
     def render(self, value: Any) -> str:
         q: QuantityValue = value
         hedge = {"up_to": "up to ", "over": "more than ", "at_least": "at least ", "under": "fewer than ",
