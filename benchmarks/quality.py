@@ -84,6 +84,13 @@ def sets() -> list[EvalSet]:
         gold = {a: {f: str(v).rstrip("?") for f, v in (fs or {}).items()} for a, fs in gold.items()}
         out.append(EvalSet(f"story:{story}", f"shared story {story} (examples/{story}/facts; first score in "
                            "stories-first-score.md)", sorted((folder / "articles").glob("*.txt")), gold, facts, None))
+    own = ROOT / "tests" / "golden" / "stories2"
+    for folder in sorted(p for p in own.glob("*") if (p / "gold.yaml").exists() and (p / "facts").exists()):
+        gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+        gold = {a: {f: str(v).rstrip("?") for f, v in (fs or {}).items()} for a, fs in gold.items()}
+        out.append(EvalSet(f"stories2:{folder.name}", f"project story {folder.name} (tests/golden/stories2; first "
+                           "score in stories2-first-score.md, then used in development)",
+                           sorted((folder / "articles").glob("*.txt")), gold, folder / "facts", None))
     return out
 
 
@@ -133,13 +140,15 @@ def main() -> int:
            "(article, scored fact) pair; `unclear` counts as omit (no accusation); '?' cases need reasoning",
            "across sentences (counted apart). Figures held by tests/test_quality.py (quality.json).", ""]
     data: dict[str, dict[str, float]] = {}
-    stories = [m for m in ms if m.evalset.key.startswith("story:")]
-    if stories:
-        out += ["## Summary of the four shared stories (pooled)", "", "| lines | contradict P | contradict R |"
+    for prefix, title in (("story:", "the four shared stories"), ("stories2:", "the project's two new stories")):
+        group = [m for m in ms if m.evalset.key.startswith(prefix)]
+        if not group:
+            continue
+        out += [f"## Summary of {title} (pooled)", "", "| lines | contradict P | contradict R |"
                 " agree P | agree R |", "|---|---|---|---|---|"]
         for which in ("expressible", "all"):
-            f = figures(pooled(stories, which))
-            data[f"stories:{which}"] = f
+            f = figures(pooled(group, which))
+            data[f"{prefix.rstrip(':')}:pooled:{which}"] = f
             out.append(f"| {which} | {f['contradict_p']:.2f} | {f['contradict_r']:.2f} | {f['agree_p']:.2f} |"
                        f" {f['agree_r']:.2f} |")
         out.append("")

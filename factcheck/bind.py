@@ -156,6 +156,16 @@ def _governs_words(text: str, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+_TITLE_AFTER = regex.compile(r"\A\s+(?:\p{Lu}[\p{L}-]*|\d+\p{L}?)(?![\p{L}])")
+
+
+def _in_proper_name(text: str, a: int, b: int) -> bool:
+    """Is a capitalised word followed by another capitalised word or a number, the start or middle of
+    a proper name ("Space Launch System", "Launch Complex 39B", "Rescue Coordination Centre")? Then
+    it names a thing, not the event."""
+    return text[a : a + 1].isupper() and bool(_TITLE_AFTER.match(text[b : b + 40]))
+
+
 def _inside_word(text: str, a: int, b: int) -> bool:
     return (a > 0 and text[a - 1].isalpha()) or (b < len(text) and text[b].isalpha())
 
@@ -408,7 +418,7 @@ class Binder:
                 continue
             for p in e.words:
                 for m in p.finditer(text):
-                    if not _inside_word(text, m.start(), m.end()):
+                    if not _inside_word(text, m.start(), m.end()) and not _in_proper_name(text, m.start(), m.end()):
                         words.setdefault(e.id, []).append((seg.start + m.start(), seg.start + m.end()))
         if len(words) > 1:
             # "return flyby" is the return flyby's word, not also the flyby's ("flyby" inside it)

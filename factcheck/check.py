@@ -427,6 +427,12 @@ class _Checker:
         rival_agree = [f for e in sorted(others) for f in self.by_event[e]
                        if f.kind == fact.kind and self._routed(f, r, sentence)
                        and judge(r, f, sentence, self.ctx).verdict == "agree"]
+        # ... or a fact bound by cues that the sentence has ("the 26.31 percent recorded ... in this
+        # year's first round" is the first round's abstention, a cue fact, not the 2017 share)
+        rival_agree += [f for f in self.cue_facts
+                        if f.kind == fact.kind and any(p.search(sentence.text) for p in f.cues)
+                        and not any(p.search(sentence.text) for p in f.exclude)
+                        and judge(r, f, sentence, self.ctx).verdict == "agree"]
         full_date = isinstance(r.value, DateValue) and bool(r.value.month and r.value.day)
         if (j.verdict == "contradict" and isinstance(r.value, DateValue)
                 and self._far_from_event(r.value, ev, int(tune("far_event_days")))

@@ -27,8 +27,9 @@ from factcheck.errors import FactBaseError
 from factcheck.factbase.load import load_factbase, load_with_problems
 from factcheck.factbase.model import FactBase
 from factcheck.report import FORMATS, Report, render, write_atomic
+from factcheck.report.line import GATES, fails, render_line, select
 from factcheck.report.table import clean
-from factcheck.report.write import utf8_safe
+from factcheck.report.write import is_stdout, looks_like_report, output_problem, utf8_safe
 from factcheck.runner import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, Limits, run
 
 EXIT_OK, EXIT_CONTRADICTION, EXIT_USAGE, EXIT_UNREADABLE, EXIT_FAILED = 0, 1, 2, 3, 4
@@ -82,6 +83,14 @@ def _refuse_corpus_targets(report: Report, targets: list[Path]) -> None:
             raise _Failed(EXIT_USAGE)
 
 
+def _refuse_output(output: str | None, protected: Sequence[str] = ()) -> None:
+    """Only regular files are replaced (docs/robustness.md): exit 2 before any work otherwise."""
+    problem = output_problem(output, protected) if output and output != "-" else None
+    if problem:
+        print(f"factcheck: refusing to write the report to {output}: {problem}", file=sys.stderr)
+        raise _Failed(EXIT_USAGE)
+
+
 def _write(path: Path, text: str) -> None:
     try:
         write_atomic(path, text)
@@ -100,14 +109,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         # a mistyped corpus is a usage error; one missing path among others is an unreadable source
         print(f"factcheck: no such file or directory: {', '.join(map(str, paths))}", file=sys.stderr)
         return EXIT_USAGE
+    if args.output and is_stdout(args.output):
+        args.output = "-"  # /dev/stdout is streamed to, never replaced
+    _refuse_output(args.output, fb.files)
     fmt = args.format or _format_for(args.output)
     limits = Limits(timeout=args.timeout or None, max_chars=args.max_chars or None)
-    report = run(paths, fb, jobs=args.jobs, max_bytes=args.max_bytes, limits=limits)
+    # the run's own output (reports/, --output) is never read back as articles
+    own = [args.reports] + ([args.output] if args.output and looks_like_report(args.output) else [])
+    report = run(paths, fb, jobs=args.jobs, max_bytes=args.max_bytes, limits=limits, skip=own)
     if not report.results and not report.errors:
         print(f"factcheck: no article found in {', '.join(map(str, paths))} (.txt, .md, .html, .htm, .jsonl)",
               file=sys.stderr)
         return EXIT_USAGE
-    rc = EXIT_CONTRADICTION if report.has_contradiction() else EXIT_UNREADABLE if report.errors else EXIT_OK
+    report = _select(args, report)
+    failed = fails(report, args.fail_on or ["contradict"])
+    rc = EXIT_CONTRADICTION if failed else EXIT_UNREADABLE if report.errors else EXIT_OK
     try:
         _emit(args, report, fb, fmt)
     except BrokenPipeError:
@@ -116,30 +132,55 @@ def cmd_check(args: argparse.Namespace) -> int:
     return rc
 
 
+def _select(args: argparse.Namespace, report: Report) -> Report:
+    """`--fact/--kind/--source` (glob patterns, repeatable): a pattern matching nothing is a usage
+    error, so that a typo cannot turn a CI gate green."""
+    facts, kinds, sources = args.fact or [], args.kind or [], args.source or []
+    if not (facts or kinds or sources):
+        return report
+    chosen = select(report, facts=facts, sources=sources, kinds=kinds)
+    if (facts or kinds) and not chosen.facts:
+        print(f"factcheck: no fact matches {' '.join(['--fact ' + f for f in facts] + ['--kind ' + k for k in kinds])}",
+              file=sys.stderr)
+        raise _Failed(EXIT_USAGE)
+    if sources and not chosen.results and not chosen.errors:
+        print(f"factcheck: no source matches {' '.join('--source ' + p for p in sources)}", file=sys.stderr)
+        raise _Failed(EXIT_USAGE)
+    return chosen
+
+
+def _render(args: argparse.Namespace, report: Report, fmt: str) -> str:
+    if fmt == "line" and getattr(args, "verbose", False):
+        return render_line(report, verbose=True)
+    return render(report, fmt)
+
+
 def _format_for(output: str | None) -> str:
-    """The format a file name asks for (report.json, report.csv, report.md), else the table."""
+    """The format a file name asks for (report.json, .jsonl, .csv, .md, .html), else the table."""
     suffix = Path(output).suffix.lower() if output and output != "-" else ""
-    return {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown"}.get(suffix, "table")
+    return {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
+            ".html": "html", ".htm": "html"}.get(suffix, "table")
 
 
 def _emit(args: argparse.Namespace, report: Any, fb: FactBase, fmt: str) -> None:
     if args.output == "-":
-        sys.stdout.write(utf8_safe(render(report, fmt)))
+        sys.stdout.write(utf8_safe(_render(args, report, fmt)))
         sys.stdout.flush()
     elif args.output:
         target = Path(args.output)
         _refuse_corpus_targets(report, [target])
-        _write(target, render(report, fmt))
+        _write(target, _render(args, report, fmt))
         print(f"factcheck: wrote {args.output} ({len(report.results)} sources, {len(report.errors)} unreadable, "
               f"{len(fb.facts)} facts)", file=sys.stderr)
     else:
         out = Path(args.reports)
-        _refuse_corpus_targets(report, [out / "consistency.md", out / "consistency.json"])
-        _write(out / "consistency.md", render(report, "markdown"))
-        _write(out / "consistency.json", render(report, "json"))
-        sys.stdout.write(utf8_safe(render(report, fmt)))
+        names = [out / "consistency.md", out / "consistency.json", out / "consistency.html"]
+        _refuse_corpus_targets(report, names)
+        for name, kind in zip(names, ("markdown", "json", "html")):
+            _write(name, render(report, kind))
+        sys.stdout.write(utf8_safe(_render(args, report, fmt)))
         sys.stdout.flush()
-        print(f"factcheck: wrote {out / 'consistency.md'} and {out / 'consistency.json'}", file=sys.stderr)
+        print(f"factcheck: wrote {', '.join(map(str, names))}", file=sys.stderr)
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
@@ -152,7 +193,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from factcheck.factbase.schema import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if args.output:
+    if args.output and not is_stdout(args.output):
+        _refuse_output(args.output)
         _write(Path(args.output), text)
     else:
         sys.stdout.write(text)
@@ -266,18 +308,33 @@ def _seconds(text: str) -> float:
     return s
 
 
+def _version() -> str:
+    from factcheck import __version__
+
+    return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="factcheck", description="Check articles against a curated fact base.")
+    p.add_argument("--version", action="version", version=f"factcheck {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("check", help="check a corpus against the fact base and write the consistency report")
     c.add_argument("paths", nargs="*", help=f"files or directories (default: {DEFAULT_CORPUS}/)")
     c.add_argument("--facts", default=DEFAULT_FACTS, help=f"fact base directory or file (default: {DEFAULT_FACTS}/)")
     c.add_argument("--format", choices=FORMATS, default=None,
-                   help="output format (default: from the --output name (.json, .csv, .md), else table)")
+                   help="output format (default: from the --output name (.json, .jsonl, .csv, .md, .html), else table)")
     c.add_argument("--output", help="write the report here (- for standard output) instead of printing it "
                                     "and writing reports/")
     c.add_argument("--reports", default=DEFAULT_REPORTS, help=argparse.SUPPRESS)
+    c.add_argument("--fail-on", action="append", choices=GATES, metavar="VERDICT",
+                   help="exit 1 when a finding has this verdict: contradict, unclear or omit (repeatable; "
+                        "default: contradict)")
+    c.add_argument("--fact", action="append", metavar="GLOB", help="only facts whose id matches (repeatable)")
+    c.add_argument("--kind", action="append", metavar="GLOB", help="only facts of a matching kind (repeatable)")
+    c.add_argument("--source", action="append", metavar="GLOB",
+                   help="only sources whose id or path matches (repeatable)")
+    c.add_argument("-v", "--verbose", action="store_true", help="--format line: list agreements too")
     c.add_argument("--jobs", "-j", type=int, default=1, help="processes to use (default: 1)")
     c.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
                    help=f"refuse a file (a JSONL line) over N bytes before reading it (default: {DEFAULT_MAX_BYTES})")
@@ -308,6 +365,10 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--facts", default=DEFAULT_FACTS, help="mark candidates the base already covers")
     g.add_argument("--top", type=int, default=25)
     g.set_defaults(func=cmd_suggest)
+
+    from factcheck.selftest.cli import add_parser as add_selftest  # docs/selftest.md
+
+    add_selftest(sub)
     return p
 
 

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck import __version__
 from factcheck.model import Finding, Mention, Source, SourceError, SourceResult, Verdict
 from factcheck.report import (
     FORMATS,
@@ -161,7 +162,12 @@ def test_json_contract_keys_and_types() -> None:
     assert '\n  "findings": [' in text  # indent 2
     assert "Genève" in text  # ensure_ascii=False
     data = json.loads(text)
-    assert list(data) == ["findings", "sources", "facts", "errors", "totals"]
+    # format 2 added "format_version" and "tool" in front (and "generated_at" with SOURCE_DATE_EPOCH)
+    assert [k for k in data if k != "generated_at"] == [
+        "format_version", "tool", "findings", "sources", "facts", "errors", "totals"
+    ]
+    assert data["format_version"] == 2
+    assert data["tool"] == {"name": "factcheck", "version": __version__}
     for f in data["findings"]:
         assert list(f) == ["source", "fact", "verdict", "expected", "mentions"]
         assert f["verdict"] in ("agree", "contradict", "unclear", "omit")
@@ -175,6 +181,7 @@ def test_json_contract_keys_and_types() -> None:
         "kind": "duration",
         "expected": "3 h",
         "defined_at": "facts/summit.yaml:12",
+        "counts": {"agree": 1, "contradict": 1, "unclear": 0, "omit": 1},
     }
     assert data["errors"] == [
         {"id": "y-gone", "path": "corpus/y-gone.txt", "reason": "file vanished"},
@@ -484,9 +491,9 @@ def test_csv_round_trips_multiline_quotes() -> None:
 
 
 def test_render_rejects_unknown_format() -> None:
-    assert FORMATS == ("table", "markdown", "json", "csv")
-    with pytest.raises(ValueError, match="html"):
-        render(sample(), "html")
+    assert FORMATS == ("table", "markdown", "json", "csv", "html", "line", "jsonl")
+    with pytest.raises(ValueError, match="jsonl"):
+        render(sample(), "pdf")
 
 
 def test_clean_is_one_line() -> None:

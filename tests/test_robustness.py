@@ -564,7 +564,7 @@ def test_subprocess_exit_codes_and_stderr(tmp_path: Path) -> None:
                           capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
     assert done.returncode == EXIT_CONTRADICTION, done.stderr
     assert "CONTRADICT" in done.stdout
-    assert sorted(os.listdir(tmp_path / "reports")) == ["consistency.json", "consistency.md"]
+    assert sorted(os.listdir(tmp_path / "reports")) == ["consistency.html", "consistency.json", "consistency.md"]
 
 
 # --- 2. fact-base safety -----------------------------------------------------------------------
@@ -830,6 +830,7 @@ def test_source_ids_are_never_used_as_paths(cli: Cli, tmp_path: Path, monkeypatc
     after = tree_state(tmp_path)
     created = sorted(set(after) - set(before))
     assert created == [os.path.join("deep", "work", "reports"),
+                       os.path.join("deep", "work", "reports", "consistency.html"),
                        os.path.join("deep", "work", "reports", "consistency.json"),
                        os.path.join("deep", "work", "reports", "consistency.md")]
     assert {k: v for k, v in after.items() if k in before} == before

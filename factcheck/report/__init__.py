@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from factcheck.report.csv import render_csv
+from factcheck.report.html import render_html
 from factcheck.report.json import render_json
+from factcheck.report.line import render_jsonl, render_line
 from factcheck.report.model import FactInfo, Report, build_report
 from factcheck.report.table import render_markdown, render_table
 from factcheck.report.write import write_atomic
@@ -20,6 +22,9 @@ _RENDERERS: dict[str, Callable[[Report], str]] = {
     "markdown": render_markdown,
     "json": render_json,
     "csv": render_csv,
+    "html": render_html,
+    "line": render_line,
+    "jsonl": render_jsonl,
 }
 FORMATS: tuple[str, ...] = tuple(_RENDERERS)
 

@@ -10,9 +10,42 @@ from __future__ import annotations
 
 import json
 import math
+import os
+from datetime import UTC, datetime
 from typing import Any
 
+from factcheck.model import VERDICTS
 from factcheck.report.model import Report
+
+#: bumped when a key changes meaning or disappears (2: "format_version", "tool", per-fact counts)
+FORMAT_VERSION = 2
+
+
+def tool_version() -> str:
+    from factcheck import __version__
+
+    return __version__
+
+
+def generated_at() -> str | None:
+    """The report's time: only from SOURCE_DATE_EPOCH (reproducible builds), never the wall clock,
+    so that reruns on the same input are byte-identical. None when unset or not a whole number."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw.isdigit():
+        return None
+    try:
+        return datetime.fromtimestamp(int(raw), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def fact_counts(report: Report) -> dict[str, dict[str, int]]:
+    """agree/contradict/unclear/omit counts per fact id, over all readable sources (one pass)."""
+    out: dict[str, dict[str, int]] = {f.id: dict.fromkeys(VERDICTS, 0) for f in report.facts}
+    for r in report.results:
+        for f in r.findings:
+            out[f.fact][f.verdict] += 1
+    return out
 
 
 def jsonable(obj: Any) -> Any:
@@ -54,8 +87,9 @@ def report_json(report: Report) -> dict[str, Any]:
         }
         for r in report.results
     ]
+    per_fact = fact_counts(report)
     facts = [
-        {"id": f.id, "kind": f.kind, "expected": f.expected, "defined_at": f.defined_at}
+        {"id": f.id, "kind": f.kind, "expected": f.expected, "defined_at": f.defined_at, "counts": per_fact[f.id]}
         for f in report.facts
     ]
     errors = [{"id": e.id, "path": e.path, "reason": e.reason} for e in report.errors]
@@ -66,7 +100,12 @@ def report_json(report: Report) -> dict[str, Any]:
         "facts": len(report.facts),
         "findings": len(findings),
     }
+    head: dict[str, Any] = {"format_version": FORMAT_VERSION, "tool": {"name": "factcheck", "version": tool_version()}}
+    when = generated_at()
+    if when is not None:
+        head["generated_at"] = when
     return {
+        **head,
         "findings": findings,
         "sources": sources,
         "facts": facts,
