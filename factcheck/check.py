@@ -456,6 +456,13 @@ class _Checker:
             # on that weekday: the weekday alone cannot tell which of them the clause means
             j = j.unsure("event.alternate_weekday", f"it is the weekday of {', '.join(b.alternates)}")
         certain = level >= MEDIUM
+        seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
+        if (j.verdict == "contradict" and bound and bound[-1] == "event.same_sentence"
+                and seg is not None and len(seg.text.split()) > 6):
+            # the value's clause, a clause of its own (not "On Friday, ..."), has no evidence of its own
+            # ("rode the capsule to the surface on Wednesday night, ending an ordeal that began with a
+            # rockfall"): it agrees, never accuses
+            j = j.unsure("event.borrowed")
         if len(b.candidates) == 1:
             if j.verdict == "contradict" and rival_agree:
                 # the value is another event's ("Jan. 10" in a clause about the OSCE meeting)

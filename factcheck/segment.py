@@ -130,10 +130,11 @@ def _clause_split_re() -> regex.Pattern[str]:
     lg = lang()
     anchors = alternation(lg.anchors)
     # Split before an anchor phrase (always a clause of its own), after ; and spaced dashes,
-    # and at a comma before a clause opener.
+    # and at a comma before a clause opener or a participle (", ending a 69-day ordeal that ...").
     return regex.compile(
         rf"(?P<semi>\s*;\s*|\s+[–—-]{{1,2}}\s+|\s*\(\s*|\s*\)\s*|(?<!\d):\s+)"
-        rf"|(?P<comma>,\s+)(?=(?:{alternation(lg.clause_openers)})\b)"
+        rf"|(?P<comma>,\s+)(?=(?:{alternation(lg.clause_openers)})\b"
+        rf"|(?!(?:{alternation(lg.data['ing_prepositions'])})\b)(?-i:\p{{Ll}}{{2,}}ing)\s)"
         rf"|(?P<anchor>(?:,\s*)?(?<![\p{{L}}-])(?P<phrase>(?:{anchors}))\b(?!\s+(?:of|that|to)\b)"
         rf"(?!\s+(?:(?:just|nearly|about|almost|some|roughly|more\s+than|less\s+than|over|under)\s+)*"
         rf"(?:\d|an?\s+hour|half\s+an|(?:one|two|three|four|five|six|seven|eight|nine|ten|ninety|fifty)\b)))",
