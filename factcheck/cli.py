@@ -23,42 +23,31 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from factcheck.errors import FactBaseError
-from factcheck.factbase.load import load_factbase, load_with_problems
+from factcheck.clitools import (
+    DEFAULT_CORPUS,
+    DEFAULT_FACTS,
+    EXIT_CONTRADICTION,
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    EXIT_USAGE,
+    corpus_paths,
+)
+from factcheck.clitools import Failed as _Failed
+from factcheck.clitools import count_arg as _count
+from factcheck.clitools import load_base as _load
+from factcheck.clitools import positive_int as _positive_int
+from factcheck.clitools import write_report as _write
+from factcheck.factbase.load import load_with_problems
 from factcheck.factbase.model import FactBase
-from factcheck.report import FORMATS, Report, render, write_atomic
+from factcheck.report import FORMATS, Report, render
 from factcheck.report.line import GATES, fails, render_line, select
 from factcheck.report.table import clean
 from factcheck.report.write import is_stdout, looks_like_report, output_problem, utf8_safe
 from factcheck.runner import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, Limits, run
 
-EXIT_OK, EXIT_CONTRADICTION, EXIT_USAGE, EXIT_UNREADABLE, EXIT_FAILED = 0, 1, 2, 3, 4
-DEFAULT_FACTS = "facts"
-DEFAULT_CORPUS = "seeds"
 DEFAULT_REPORTS = "reports"
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024  # a saved news page is rarely over 3 MB
-
-
-class _Failed(Exception):
-    """The command cannot go on; the message has been printed. Carries the exit code."""
-
-    def __init__(self, code: int):
-        super().__init__(code)
-        self.code = code
-
-
-def _load(facts: str) -> FactBase | None:
-    try:
-        return load_factbase(facts)
-    except FactBaseError as e:
-        print(f"factcheck: the fact base has {len(e.problems)} problem(s):", file=sys.stderr)
-        for p in e.problems:
-            print(p.render(), file=sys.stderr)
-        return None
-    except Exception as e:  # noqa: BLE001 - a loader bug must not look like exit 1 ("contradiction")
-        print(f"factcheck: internal error while loading the fact base {facts}: {type(e).__name__}: {e} "
-              "(a bug in factcheck: please report it with the fact file)", file=sys.stderr)
-        raise _Failed(EXIT_FAILED) from e
 
 
 def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
@@ -91,23 +80,12 @@ def _refuse_output(output: str | None, protected: Sequence[str] = ()) -> None:
         raise _Failed(EXIT_USAGE)
 
 
-def _write(path: Path, text: str) -> None:
-    try:
-        write_atomic(path, text)
-    except OSError as e:
-        print(f"factcheck: cannot write {path}: {e.strerror or e}; any previous report there is unchanged",
-              file=sys.stderr)
-        raise _Failed(EXIT_FAILED) from e
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     fb = _load(args.facts)
     if fb is None:
         return EXIT_USAGE
-    paths = args.paths or [DEFAULT_CORPUS]
-    if not any(os.path.lexists(p) for p in paths):
-        # a mistyped corpus is a usage error; one missing path among others is an unreadable source
-        print(f"factcheck: no such file or directory: {', '.join(map(str, paths))}", file=sys.stderr)
+    paths = corpus_paths(args.paths)
+    if paths is None:
         return EXIT_USAGE
     if args.output and is_stdout(args.output):
         args.output = "-"  # /dev/stdout is streamed to, never replaced
@@ -279,23 +257,6 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         fb, _ = load_with_problems(args.facts)
     sys.stdout.write(render_suggestions(suggest(args.paths or [DEFAULT_CORPUS], fb), top=args.top))
     return 0
-
-
-def _count(text: str) -> int:
-    try:
-        n = int(text.replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
-    return n
-
-
-def _positive_int(text: str) -> int:
-    n = _count(text)
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return n
 
 
 def _seconds(text: str) -> float:

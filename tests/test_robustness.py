@@ -671,7 +671,7 @@ def test_a_huge_count_value_is_a_problem_with_a_position(cli: Cli, tmp_path: Pat
 
 
 def test_a_loader_bug_never_exits_1(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import factcheck.cli as cli_module
+    import factcheck.clitools as cli_module
 
     def broken_loader(directory: Any) -> Any:
         raise OverflowError("simulated loader bug")

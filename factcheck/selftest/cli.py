@@ -8,7 +8,6 @@ or one with no article, or a broken fact base.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,8 @@ def _fraction(text: str) -> float:
 
 def add_parser(sub: Any) -> None:
     """Add `selftest` to the subcommands of the factcheck parser."""
-    from factcheck.cli import DEFAULT_CORPUS, DEFAULT_FACTS, _positive_int
+    from factcheck.clitools import DEFAULT_CORPUS, DEFAULT_FACTS
+    from factcheck.clitools import positive_int as _positive_int
 
     t = sub.add_parser("selftest", help="measure the fact base on a corpus: mutate agreeing values in memory "
                                         "and see whether the check catches them")
@@ -49,16 +49,17 @@ def add_parser(sub: Any) -> None:
 
 
 def cmd_selftest(args: argparse.Namespace) -> int:
-    from factcheck.cli import DEFAULT_CORPUS, EXIT_USAGE, _load, _write
+    from factcheck.clitools import EXIT_USAGE, corpus_paths
+    from factcheck.clitools import load_base as _load
+    from factcheck.clitools import write_report as _write
     from factcheck.selftest.report import render
     from factcheck.selftest.run import selftest
 
     fb = _load(args.facts)
     if fb is None:
         return EXIT_USAGE
-    paths = args.paths or [DEFAULT_CORPUS]
-    if not any(os.path.lexists(p) for p in paths):
-        print(f"factcheck: no such file or directory: {', '.join(map(str, paths))}", file=sys.stderr)
+    paths = corpus_paths(args.paths)
+    if paths is None:
         return EXIT_USAGE
     rep = selftest(paths, fb, per_fact=args.per_fact, seed=args.seed, jobs=args.jobs)
     if rep.sources == 0:
