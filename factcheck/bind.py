@@ -726,6 +726,16 @@ class Binder:
             why_same = {e: (*_first_why(main, e), "event.same_sentence") for e in main_events}
             out[k] = Binding(main_events, lvl, spans, why_same,
                              {e: lvl for e in main_events}, alts, by_reference=True)
+        # events of any kind (no parties, bound by their own words): a clause with no evidence at all
+        # is loosely about the event the article is telling about ("The rocket thundered off its pad
+        # early Wednesday" after "... lifted off"); it can agree, never accuse
+        cur = self.fb.events.get(self.current or "")
+        if cur is not None and not cur.parties:
+            for k, (b, info) in enumerate(zip(out, infos)):
+                if b.candidates or b.set_aside or info.seg.anchor or info.other_event or info.hits:
+                    continue
+                out[k] = Binding((cur.id,), _lv("event.in_story"), {cur.id: ()}, {cur.id: ("event.in_story",)},
+                                 by_reference=True)
         # the event in discourse: the one the sentence's main clauses are firmly about
         resolved = [b for b, i in zip(out, infos) if b.candidates and not i.seg.anchor
                     and (b.level >= MEDIUM or self.current is None)]
