@@ -161,7 +161,7 @@ _TITLE_AFTER = regex.compile(r"\A\s+(?:\p{Lu}[\p{L}-]*|\d+\p{L}?)(?![\p{L}])")
 
 def _in_proper_name(text: str, a: int, b: int) -> bool:
     """Is a capitalised word followed by another capitalised word or a number, the start or middle of
-    a proper name ("Space Launch System", "Launch Complex 39B", "Rescue Coordination Centre")? Then
+    a proper name ("Launch Control Center", "Rescue Coordination Centre")? Then
     it names a thing, not the event."""
     return text[a : a + 1].isupper() and bool(_TITLE_AFTER.match(text[b : b + 40]))
 
@@ -421,7 +421,7 @@ class Binder:
                     if not _inside_word(text, m.start(), m.end()) and not _in_proper_name(text, m.start(), m.end()):
                         words.setdefault(e.id, []).append((seg.start + m.start(), seg.start + m.end()))
         if len(words) > 1:
-            # "return flyby" is the return flyby's word, not also the flyby's ("flyby" inside it)
+            # "second round" is the second round's word, not also the round's ("round" inside it)
             every = [(a, b, e) for e, sp in words.items() for a, b in sp]
             words = {e: kept for e, sp in words.items()
                      if (kept := [(a, b) for a, b in sp

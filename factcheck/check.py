@@ -149,7 +149,7 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j.unsure("value.corrected")
     if (not isinstance(r.value, DateValue) and _TIMESTAMP_AFTER.match(tail)
             and not sentence.text[: r.start - sentence.start].strip(_BULLETS)):
-        # "10:32 ET — The White House said ...", "20:40 Mélenchon urges ...": a live blog's clock
+        # "10:32 ET — The ministry said ...", "21:15 The coach urges ...": a live blog's clock
         # stamp dates the entry; what the entry tells may have happened earlier (a timeline's date
         # stamp, "Nov. 16 — Liftoff", is the event's date and stays)
         return j.unsure("value.timestamp")
@@ -203,7 +203,7 @@ def home_offset(fb: FactBase, event_id: str | None) -> float | None:
 
 def _exclude_owns(fact: Fact, r: Reading, seg: Segment | None) -> bool:
     """Is an `exclude` pattern of the figure's own clause nearer to this figure than to any other
-    figure of the clause? ("Lula won 57.3 million votes in the first round"; but not "up to 175,000
+    figure of the clause? ("she won 4.1 million votes in the first round"; but not "up to 175,000
     troops, roughly 70,000 of them already in place", where it is the 70,000's)"""
     if seg is None:
         return False
@@ -288,7 +288,7 @@ class _Checker:
             before = self.doc.text[seg.start if seg else sentence.start : r.start]
             roles = figure_roles(before, self.doc.text[r.end : min(r.end + 60, sentence.end)])
             if fact.figure == "value" and roles:
-                # "missed the run-off by about 1.2 million votes", "could deploy up to 175,000"
+                # "lost the vote by about 300,000 ballots", "could deploy up to 10,000 more"
                 self.drop(fact, r, "figure.role_mismatch", f"stated as a {', '.join(sorted(roles))}")
                 return
             if fact.figure == "margin" and "margin" not in roles:
@@ -312,7 +312,7 @@ class _Checker:
 
             other = next((d for d in fact.distractors if takes(d)), None)
             if other is not None:
-                # "the return flyby's 127 km", "a Nov. 14 date was dropped": the curator's known other figure
+                # another pass's altitude, a target date that was dropped: the curator's known other figure
                 self.drop(fact, r, "fact.distractor", f"matches {kind.render(other.value)}"
                           + (f" ({other.note})" if other.note else ""))
                 return
@@ -360,7 +360,7 @@ class _Checker:
         if fact.exclude:
             seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
             if any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
-                return "fact.excluded"  # "... in the 2017 run-off", "the return flyby's ..." in the value's clause
+                return "fact.excluded"  # "... in the previous election", "the second pass's ..." in the clause
         if _reported_on(fact, r, sentence):
             return "value.report_time"
         if fact.near:
@@ -407,14 +407,14 @@ class _Checker:
             return
         rule = f"event {ev} ({b.why_text(ev)}, level {level})"
         if j.verdict == "contradict" and bound and bound[0] in ("event.words", "event.words_shared"):
-            # the event's own word or name far from the value ("rode to the surface on Wednesday
-            # night, ending an ordeal that began with a rockfall"): bound, but only loosely
+            # the event's own word or name far from the value ("the crews reached the site on Friday after
+            # a long night, days after the quake had struck"): bound, but only loosely
             spans = b.spans.get(ev, ())
             if spans and min(max(a - r.end, r.start - e, 0) for a, e in spans) > tune("cue_near"):
                 j = j.unsure("event.word_far")
         if j.verdict == "contradict" and not isinstance(r.value, DateValue) and self._dated_elsewhere(sentence, ev):
-            # "9 October — Plan B breaks through after 33 days of drilling": the line's own date is far
-            # from this event's, so its figures are another moment's
+            # "12 May — engineers finish the second tunnel after 40 days of work": the line's own date is
+            # far from this event's, so its figures are another moment's
             j = j.unsure("event.dated_elsewhere")
         # which other events the value could be about: the clause's other candidates, those set
         # aside by the article's time; and, when the clause only refers back ("the talks"), any
@@ -437,14 +437,14 @@ class _Checker:
         if (j.verdict == "contradict" and isinstance(r.value, DateValue)
                 and self._far_from_event(r.value, ev, int(tune("far_event_days")))
                 and not self._wrong_year(r.value, ev)):
-            # "Biden and Zelenskyy speak ... on January 2", "Apollo 13's record of April 1970": weeks
+            # "Biden and Zelenskyy speak ... on January 2", "the old record set in April 1970": weeks
             # away from the event of the base: another occurrence rather than a wrong date
             j = j.unsure("event.far_date")
         elif j.verdict == "contradict" and _month_only(r) and not (
                 "event.named" in bound and any(max(a - r.end, r.start - e) <= 25 for a, e in b.spans.get(ev, ()))):
             # "in June" in a story about an April vote: a month alone is too coarse to accuse, unless
-            # it qualifies the event's name itself ("the July Geneva summit", not "this run-off ...
-            # June's legislative elections")
+            # it qualifies the event's name itself ("the July Geneva summit", not "this election ...
+            # June's other vote")
             j = j.unsure("value.month_only")
         if (j.verdict == "contradict" and full_date
                 and self._far_from_event(r.value, ev, int(tune("another_event_days")))
@@ -460,8 +460,8 @@ class _Checker:
         if (j.verdict == "contradict" and bound and bound[-1] == "event.same_sentence"
                 and seg is not None and len(seg.text.split()) > 6):
             # the value's clause, a clause of its own (not "On Friday, ..."), has no evidence of its own
-            # ("rode the capsule to the surface on Wednesday night, ending an ordeal that began with a
-            # rockfall"): it agrees, never accuses
+            # ("the crowd filled the square on Tuesday night, waiting for the result of the vote"): it
+            # agrees, never accuses
             j = j.unsure("event.borrowed")
         if len(b.candidates) == 1:
             if j.verdict == "contradict" and rival_agree:
@@ -703,7 +703,7 @@ class _Checker:
             near_exclude = min((dist(sentence.start + m.start(), sentence.start + m.end())
                                 for p in fact.exclude for m in p.finditer(sentence.text)), default=10**6)
             if near_exclude < own or _exclude_owns(fact, r, seg):
-                # ... or in the figure's own clause ("Lula won 57.3 million votes in the first round")
+                # ... or in the figure's own clause ("she won 4.1 million votes in the first round")
                 return "cue.excluded"
         elif any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
             return "cue.excluded"
@@ -737,7 +737,7 @@ class _Checker:
 
         closest = min((max(a - r.end, r.start - b, 0) + clause_cost(a) for a, b in spans), default=float("inf"))
         if closest > tune("cue_near"):
-            # "its stern is now 102 metres from the bank" in a sentence about the ship: a cue far
+            # "the bow is now 30 metres from the quay" in a sentence about the ship: a cue far
             # from the figure binds it only loosely
             j = j.unsure("cue.far")
         rivals = [(f, sp) for f, sp in group if f is not fact]

@@ -115,7 +115,7 @@ def reporting_re() -> regex.Pattern[str]:
 @cache
 def _reporting_re() -> regex.Pattern[str]:
     words = alternation(lang().data["reporting_verbs"])
-    # "said on Monday", "told reporters on Monday", "released by the interior ministry on Monday"
+    # "said on Monday", "told reporters on Monday", "published by the statistics office on Monday"
     return regex.compile(rf"(?<![\p{{L}}])(?:{words})(?:(?:\s+(?:reporters|journalists|the\s+press|Reuters|AFP|AP))?"
                          rf"\s+(?:on\s+|late\s+|early\s+|last\s+|at\s+|shortly\s+after\s+)?"
                          rf"|\s+by\s+(?:[\p{{L}}'’-]+\s+){{0,3}}[\p{{L}}'’-]+\s+on\s+)$", regex.IGNORECASE)

@@ -1,8 +1,8 @@
 """Durations from seconds to months: "97 seconds", "two hours and one minute", "a 90-minute call",
-"1.5 hours", "an hour and 45 minutes", "25 days, 10 hours and 53 minutes", "25,5 days",
+"1.5 hours", "an hour and 45 minutes", "3 days, 4 hours and 12 minutes", "3,5 days",
 "a six-day trip", "nearly a week", "more than two months", "the better part of a week".
 
-Values are minutes; a mention is an interval. A compound ("25 days, 10 hours and 53 minutes") is
+Values are minutes; a mention is an interval. A compound ("3 days, 4 hours and 12 minutes") is
 one reading, as precise as its smallest unit. An adjective ("a six-day trip") is read as "about".
 Unit words are data (factcheck/data/en/durations.yaml); numbers and hedges come from
 factcheck/numbers.py.
@@ -49,7 +49,7 @@ def _article_re() -> regex.Pattern[str]:
 
 @cache
 def _decimal_comma_re() -> regex.Pattern[str]:
-    # "25,5 days": a comma followed by one or two digits is no thousands separator
+    # "3,5 days": a comma followed by one or two digits is no thousands separator
     unit = alternation(units())
     return regex.compile(rf"(?<![\p{{L}}\d.,])(?P<n>\d{{1,4}},\d{{1,2}})(?=[-\s]+(?:{unit})(?![\p{{L}}]))",
                          regex.IGNORECASE)
@@ -155,7 +155,7 @@ def read_durations(text: str, offset: int = 0) -> list[Reading]:
         if half:
             end += half.end()
         else:
-            # "two hours and one minute", "25 days, 10 hours and 53 minutes": smaller units follow
+            # "two hours and one minute", "3 days, 4 hours and 12 minutes": smaller units follow
             while i + 1 < len(atoms):
                 nxt = atoms[i + 1]
                 if nxt.per >= chain[-1].per or nxt.hedge or nxt.part or nxt.adjective \
