@@ -52,7 +52,10 @@ def _after_re() -> regex.Pattern[str]:
 @cache
 def _rate_re() -> regex.Pattern[str]:
     words = {str(w).lower(): str(u) for u, ws in pack("money")["rate_words"].items() for w in ws}
-    return regex.compile(rf"\A\s*(?P<r>{alternation(words)})(?![\p{{L}}])", regex.IGNORECASE)
+    # the rate may follow what the sum is of ("$9 billion worth of goods a day", "$15 million in
+    # fees for each day"): up to four words, none a verb of a new clause or a figure
+    between = r"(?:(?:worth|of|in|from|at|on)\s+(?:[\p{L}-]+\s+){0,3}?)?"
+    return regex.compile(rf"\A\s*{between}(?:for\s+)?(?P<r>{alternation(words)})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 def _rate_unit(phrase: str) -> str:
