@@ -406,6 +406,10 @@ class _Checker:
             self.drop(fact, r, "value.month_only_loose")  # "January's talks" in a loose clause
             return
         rule = f"event {ev} ({b.why_text(ev)}, level {level})"
+        if "value.timestamp" in j.rules and "event.in_story" in bound:
+            # a live blog's stamp on an entry that does not name the event: the time of the report
+            self.drop(fact, r, "value.timestamp")
+            return
         if j.verdict == "contradict" and bound and bound[0] in ("event.words", "event.words_shared"):
             # the event's own word or name far from the value ("the crews reached the site on Friday after
             # a long night, days after the quake had struck"): bound, but only loosely
