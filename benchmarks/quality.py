@@ -84,13 +84,14 @@ def sets() -> list[EvalSet]:
         gold = {a: {f: str(v).rstrip("?") for f, v in (fs or {}).items()} for a, fs in gold.items()}
         out.append(EvalSet(f"story:{story}", f"shared story {story} (examples/{story}/facts; first score in "
                            "stories-first-score.md)", sorted((folder / "articles").glob("*.txt")), gold, facts, None))
-    own = ROOT / "tests" / "golden" / "stories2"
-    for folder in sorted(p for p in own.glob("*") if (p / "gold.yaml").exists() and (p / "facts").exists()):
-        gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
-        gold = {a: {f: str(v).rstrip("?") for f, v in (fs or {}).items()} for a, fs in gold.items()}
-        out.append(EvalSet(f"stories2:{folder.name}", f"project story {folder.name} (tests/golden/stories2; first "
-                           "score in stories2-first-score.md, then used in development)",
-                           sorted((folder / "articles").glob("*.txt")), gold, folder / "facts", None))
+    for name in ("stories2", "stories3"):
+        own = ROOT / "tests" / "golden" / name
+        for folder in sorted(p for p in own.glob("*") if (p / "gold.yaml").exists() and (p / "facts").exists()):
+            gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+            gold = {a: {f: str(v).rstrip("?") for f, v in (fs or {}).items()} for a, fs in gold.items()}
+            out.append(EvalSet(f"{name}:{folder.name}", f"project story {folder.name} (tests/golden/{name}; first "
+                               f"score in {name}-first-score.md, then used in development)",
+                               sorted((folder / "articles").glob("*.txt")), gold, folder / "facts", None))
     return out
 
 
@@ -140,7 +141,8 @@ def main() -> int:
            "(article, scored fact) pair; `unclear` counts as omit (no accusation); '?' cases need reasoning",
            "across sentences (counted apart). Figures held by tests/test_quality.py (quality.json).", ""]
     data: dict[str, dict[str, float]] = {}
-    for prefix, title in (("story:", "the four shared stories"), ("stories2:", "the project's two new stories")):
+    for prefix, title in (("story:", "the four shared stories"), ("stories2:", "the project's stories2 set"),
+                          ("stories3:", "the project's stories3 set")):
         group = [m for m in ms if m.evalset.key.startswith(prefix)]
         if not group:
             continue

@@ -508,7 +508,10 @@ class Binder:
                 level, why = _r("event.mode_talk")
             else:
                 continue
-            if level > WEAK and not named and info.again:
+            if level > WEAK and not named and info.again and (
+                    e.id not in info.words or self._again_after_word(info, e.id)):
+                # "they spoke again"; for an event's own word, only "again" right after it ("the
+                # quake struck again"), not "the ship sails again after six days of blockage"
                 level, why = WEAK, (*why, "event.again")
             if named and self._third_leader(e, info):
                 level, why = WEAK, (*why, "event.third_leader")
@@ -574,6 +577,11 @@ class Binder:
         cands = tuple(s[2] for s in sorted(kept, key=lambda s: (-s[0], -s[1], s[2])))
         return Binding(cands, max(s[0] for s in kept), self._spans(cands, info), {s[2]: s[3] for s in kept},
                        {s[2]: s[0] for s in kept}, tuple(sorted(set(alternates))), set_aside=set_aside)
+
+    @staticmethod
+    def _again_after_word(info: _SegInfo, event_id: str) -> bool:
+        text, start = info.seg.text, info.seg.start
+        return any(_again_re().search(text[b - start : b - start + 25]) for _, b in info.words.get(event_id, ()))
 
     @staticmethod
     def _other_year(e: Event, info: _SegInfo) -> bool:

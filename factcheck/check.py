@@ -155,9 +155,27 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j.unsure("value.timestamp")
     if isinstance(r.value, DateValue) and home is not None and _far_zone_before(head, home):
         return j.unsure("value.far_zone_date")
+    if _weekday_only(r) and (_day_span_re().search(head)
+                             or _day_span_after_re().match(sentence.text, r.end - sentence.start)):
+        # "the night of Friday to Saturday", "Friday night into Saturday": the event spans both days
+        return j.unsure("value.day_span")
     if _NEGATED.search(head):
         return j.unsure("value.negated")
     return j
+
+
+@cache
+def _day_span_after_re() -> regex.Pattern[str]:
+    days = alternation(lang().weekdays)
+    return regex.compile(rf"(?:\s+(?:night|evening))?\s*(?:to|into|through|-|–|/)\s*(?:{days})(?![\p{{L}}])",
+                         regex.IGNORECASE)
+
+
+@cache
+def _day_span_re() -> regex.Pattern[str]:
+    days = alternation(lang().weekdays)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{days})(?:\s+(?:night|evening))?\s*(?:to|into|and|through|-|–|/)\s*$",
+                         regex.IGNORECASE)
 
 
 def _talk_near(sentence: Sentence, r: Reading) -> bool:

@@ -10,6 +10,7 @@ factcheck/numbers.py.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
@@ -232,6 +233,14 @@ class DurationKind:
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         return bool(reading.value.overlaps(value))
+
+    def ratio(self, reading: Reading, value: Any) -> float | None:
+        """The length read over the fact's (middles of their intervals; None when unbounded)."""
+        r: Interval = reading.value
+        v: Interval = value
+        if any(math.isinf(x) for x in (r.lo, r.hi, v.lo, v.hi)) or not (v.lo + v.hi):
+            return None
+        return (r.lo + r.hi) / (v.lo + v.hi)
 
     def render(self, value: Any) -> str:
         iv: Interval = value

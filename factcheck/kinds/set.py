@@ -349,7 +349,11 @@ class SetKind:
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         members: frozenset[Any] = value
         if isinstance(reading.value, int):
-            return reading.value == len(members)
+            if reading.value == len(members):
+                return True
+            # "2,100 dead" beside "the four countries": a figure that far from the set's size counts
+            # something else
+            return False if 0 < reading.value <= 4 * len(members) else None
         if isinstance(reading.value, tuple) and reading.value[0] == "dates":
             ok = True
             for y, mo, d in reading.value[1]:
