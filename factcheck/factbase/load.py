@@ -590,7 +590,7 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
             and value_y.value is not None and not value_y.refused:
         value = _parse_value(kind, value_y, options, c, shown_id)
     variants, spellings = _variants(kind, v.get("variants"), options, c, shown_id)
-    distractors, _ = _variants(kind, v.get("distractors"), options, c, shown_id)
+    distractors, _ = _variants(kind, v.get("distractors"), options, c, shown_id, "distractors")
 
     when = None
     wy = v.get("when")
@@ -679,12 +679,13 @@ def _leftover(kind: str, raw: object) -> str:
 
 
 def _variants(kind: str | None, y: Y | None, options: dict[str, Any] | None, c: _Ctx,
-              fid: str) -> tuple[tuple[Variant, ...], list[tuple[str, Y]]]:
-    """The variants, and (spelling, where) of each for the name collision check."""
+              fid: str, key: str = "variants") -> tuple[tuple[Variant, ...], list[tuple[str, Y]]]:
+    """The variants (or, with `key="distractors"`, the distractors), and (spelling, where) of each
+    for the name collision check."""
     if y is None or y.refused:
         return (), []
     if not isinstance(y.value, list):
-        c.at(y, "FB012", f"`variants` must be a list, not {_describe(y)}", "write `variants: [value, value]`")
+        c.at(y, "FB012", f"`{key}` must be a list, not {_describe(y)}", f"write `{key}: [value, value]`")
         return (), []
     items = [i for i in y.value if not i.refused]
     out: list[Variant] = []
@@ -695,7 +696,9 @@ def _variants(kind: str | None, y: Y | None, options: dict[str, Any] | None, c: 
         note = ""
         if isinstance(item.value, dict):
             iv = item.value
-            _check_keys(item, iv, schema.VARIANT, "variant", c)
+            keys = schema.VARIANT if key == "variants" else {k: v for k, v in schema.VARIANT.items()
+                                                              if k != "attribution"}
+            _check_keys(item, iv, keys, "variant" if key == "variants" else "distractor", c)
             vy = iv.get("value")
             if vy is not None and (vy.value is None or vy.refused):
                 vy = None
@@ -703,7 +706,9 @@ def _variants(kind: str | None, y: Y | None, options: dict[str, Any] | None, c: 
                 attr = compile_pattern(iv["attribution"], c, "attribution")
             note = _str(iv.get("note"), c, "note") or ""
         elif item.value is None:
-            c.at(item, "FB012", "a variant is empty", "write a value, or `- value: ...` with `attribution:`")
+            c.at(item, "FB012", f"a {'variant' if key == 'variants' else 'distractor'} is empty",
+                 "write a value, or `- value: ...` with `attribution:`" if key == "variants"
+                 else "write a value, or `- value: ...` with `note:`")
             continue
         if vy is None or kind is None or options is None:
             continue
