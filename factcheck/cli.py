@@ -40,6 +40,14 @@ from factcheck.clitools import positive_int as _positive_int
 from factcheck.clitools import write_report as _write
 from factcheck.factbase.load import load_with_problems
 from factcheck.factbase.model import FactBase
+from factcheck.progress import progress_bar
+from factcheck.pytest_support.baseline import (
+    Baseline,
+    BaselineError,
+    load_baseline,
+    render_comparison,
+    render_line_with_baseline,
+)
 from factcheck.report import FORMATS, Report, render
 from factcheck.report.line import GATES, fails, render_line, select
 from factcheck.report.table import clean
@@ -48,6 +56,7 @@ from factcheck.runner import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, Limits, run
 
 DEFAULT_REPORTS = "reports"
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024  # a saved news page is rarely over 3 MB
+DEFAULT_BASELINE = "factcheck-baseline.json"  # as the pytest plugin's, in the current directory
 
 
 def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
@@ -94,13 +103,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     limits = Limits(timeout=args.timeout or None, max_chars=args.max_chars or None)
     # the run's own output (reports/, --output) is never read back as articles
     own = [args.reports] + ([args.output] if args.output and looks_like_report(args.output) else [])
-    report = run(paths, fb, jobs=args.jobs, max_bytes=args.max_bytes, limits=limits, skip=own)
+    baseline = _open_baseline(args, fb)
+    with progress_bar(paths, quiet=args.quiet, skip=own) as progress:
+        report = run(paths, fb, jobs=args.jobs, max_bytes=args.max_bytes, limits=limits, skip=own,
+                     progress=progress)
     if not report.results and not report.errors:
         print(f"factcheck: no article found in {', '.join(map(str, paths))} (.txt, .md, .html, .htm, .jsonl)",
               file=sys.stderr)
         return EXIT_USAGE
     report = _select(args, report)
-    failed = fails(report, args.fail_on or ["contradict"])
+    gate = args.fail_on or ["contradict"]
+    failed = fails(report, gate)
+    if baseline is not None:
+        failed = _against_baseline(args, report, baseline, gate)
     rc = EXIT_CONTRADICTION if failed else EXIT_UNREADABLE if report.errors else EXIT_OK
     try:
         _emit(args, report, fb, fmt)
@@ -108,6 +123,56 @@ def cmd_check(args: argparse.Namespace) -> int:
         # the reader went away ("| head"): the verdict still decides the exit code
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return rc
+
+
+def _open_baseline(args: argparse.Namespace, fb: FactBase) -> Baseline | None:
+    """`--baseline FILE` (`--update-baseline` alone: factcheck-baseline.json here); exit 2 when it
+    cannot be used. A missing file is an error unless it is to be written."""
+    if not args.baseline and not args.update_baseline:
+        if args.strict_baseline:
+            print("factcheck: --strict-baseline needs --baseline FILE", file=sys.stderr)
+            raise _Failed(EXIT_USAGE)
+        return None
+    path = Path(args.baseline or DEFAULT_BASELINE)
+    if args.update_baseline:
+        _refuse_output(str(path), fb.files)
+    if not path.exists():
+        if args.update_baseline:
+            return Baseline(path=path)
+        print(f"factcheck: --baseline {path}: no such file (create it with --update-baseline)", file=sys.stderr)
+        raise _Failed(EXIT_USAGE)
+    try:
+        baseline = load_baseline(path, str(path))
+    except BaselineError as e:
+        print(f"factcheck: {e}", file=sys.stderr)
+        raise _Failed(EXIT_USAGE) from None
+    if baseline.migrated and baseline.entries and not args.update_baseline and not args.quiet:
+        print(f"factcheck: baseline {path} is in the old format (no values recorded, so any value of a recorded "
+              "pair is known); rewrite it with --update-baseline", file=sys.stderr)
+    return baseline
+
+
+def _against_baseline(args: argparse.Namespace, report: Report, baseline: Baseline, gate: list[str]) -> bool:
+    """Sort the run's findings against the baseline (written first with --update-baseline); the gate
+    fails on new discrepancies only, and with --strict-baseline on fixed and stale entries too."""
+    full = not (args.fact or args.kind or args.source)
+    shown = str(baseline.path)
+    if args.update_baseline:
+        baseline = baseline.from_report(report, gate, full)
+        _refuse_corpus_targets(report, [Path(shown)])
+        _write(Path(shown), baseline.dumps())
+        if not args.quiet:
+            n = len(baseline)
+            print(f"factcheck: wrote {shown} ({n} entr{'ies' if n != 1 else 'y'}"
+                  + ("" if full else "; entries of pairs outside --fact/--kind/--source were kept") + ")",
+                  file=sys.stderr)
+    cmp = baseline.compare(report, gate, full)
+    args.comparison = (cmp, gate, shown)
+    strict = args.strict_baseline and bool(cmp.fixed or cmp.stale)
+    if strict and not args.quiet:
+        print(f"factcheck: --strict-baseline: {len(cmp.fixed)} fixed and {len(cmp.stale)} stale entries in {shown} "
+              "(remove them, or rerun with --update-baseline)", file=sys.stderr)
+    return bool(cmp.new) or strict
 
 
 def _select(args: argparse.Namespace, report: Report) -> Report:
@@ -128,8 +193,15 @@ def _select(args: argparse.Namespace, report: Report) -> Report:
 
 
 def _render(args: argparse.Namespace, report: Report, fmt: str) -> str:
+    compared = getattr(args, "comparison", None)  # (Comparison, gate, baseline shown) with --baseline
+    if compared is not None and fmt == "line":
+        cmp, gate, shown = compared
+        return render_line_with_baseline(report, cmp, gate, shown, verbose=getattr(args, "verbose", False))
     if fmt == "line" and getattr(args, "verbose", False):
         return render_line(report, verbose=True)
+    if compared is not None and fmt in ("table", "markdown"):
+        cmp, gate, shown = compared
+        return render(report, fmt) + "\n" + render_comparison(cmp, gate, shown, fmt)
     return render(report, fmt)
 
 
@@ -148,8 +220,9 @@ def _emit(args: argparse.Namespace, report: Any, fb: FactBase, fmt: str) -> None
         target = Path(args.output)
         _refuse_corpus_targets(report, [target])
         _write(target, _render(args, report, fmt))
-        print(f"factcheck: wrote {args.output} ({len(report.results)} sources, {len(report.errors)} unreadable, "
-              f"{len(fb.facts)} facts)", file=sys.stderr)
+        if not getattr(args, "quiet", False):
+            print(f"factcheck: wrote {args.output} ({len(report.results)} sources, {len(report.errors)} unreadable, "
+                  f"{len(fb.facts)} facts)", file=sys.stderr)
     else:
         out = Path(args.reports)
         names = [out / "consistency.md", out / "consistency.json", out / "consistency.html"]
@@ -158,7 +231,8 @@ def _emit(args: argparse.Namespace, report: Any, fb: FactBase, fmt: str) -> None
             _write(name, render(report, kind))
         sys.stdout.write(utf8_safe(_render(args, report, fmt)))
         sys.stdout.flush()
-        print(f"factcheck: wrote {', '.join(map(str, names))}", file=sys.stderr)
+        if not getattr(args, "quiet", False):
+            print(f"factcheck: wrote {', '.join(map(str, names))}", file=sys.stderr)
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
@@ -303,6 +377,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"refuse an article text longer than N characters (default: {DEFAULT_MAX_CHARS}; 0: no limit)")
     c.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="S",
                    help=f"give up on an article after S seconds of checking (default: {DEFAULT_TIMEOUT:g}; 0: none)")
+    c.add_argument("--baseline", metavar="FILE",
+                   help="known discrepancies (source, fact, verdict, value read): they do not fail the gate; "
+                        "new, known and fixed ones are listed apart")
+    c.add_argument("--update-baseline", action="store_true",
+                   help="write the baseline (--baseline FILE, default factcheck-baseline.json) from this run's "
+                        "findings that the gate fails on")
+    c.add_argument("--strict-baseline", action="store_true",
+                   help="with --baseline: fixed and stale entries fail the gate too")
+    c.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar and no notes on standard error (problems are still printed)")
     c.set_defaults(func=cmd_check)
 
     li = sub.add_parser("lint", help="validate the fact base; with a corpus, list facts and rules that never match")
@@ -326,6 +410,10 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--facts", default=DEFAULT_FACTS, help="mark candidates the base already covers")
     g.add_argument("--top", type=int, default=25)
     g.set_defaults(func=cmd_suggest)
+
+    from factcheck.diff import add_parser as add_diff
+
+    add_diff(sub)
 
     from factcheck.selftest.cli import add_parser as add_selftest  # docs/selftest.md
 

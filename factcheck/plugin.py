@@ -31,7 +31,7 @@ from factcheck.factbase.load import load_factbase
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.kinds import KINDS
 from factcheck.model import Finding, SourceResult
-from factcheck.pytest_support.baseline import Baseline, BaselineError, load_baseline
+from factcheck.pytest_support.baseline import Baseline, BaselineError, load_baseline, reads
 from factcheck.pytest_support.nodes import STATE_KEY, CorpusFile, _CorpusItem, corpus_nodeid
 from factcheck.pytest_support.state import (
     OMISSION_MODES,
@@ -65,6 +65,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      "rootdir, if it exists)")
     g.addoption("--factcheck-update-baseline", dest="factcheck_update_baseline", action="store_true",
                 default=False, help="write the baseline from this run's failures (every one xfails)")
+    g.addoption("--factcheck-strict-baseline", "--strict-baseline", dest="factcheck_strict_baseline",
+                action="store_true", default=False,
+                help="after a full run, fail the session when the baseline has stale entries")
     parser.addini("factcheck_corpus", type="linelist", default=[],
                   help="corpus paths (relative to the ini file) checked when no test paths are given")
     parser.addini("factcheck_facts", type="string", default="",
@@ -229,15 +232,22 @@ class CorpusSession:
         else:
             self.notes.append(f"factcheck: partial run ({agg.reports} corpus tests ran): {REPORT_DIR}/ not "
                               "rewritten and stale baseline entries not looked for")
-        run_sources = set(agg.sources) | {e.id for e in agg.errors.values()}
+        names = state.baseline_names()
+        run_sources = {names.get(sid, sid) for sid in set(agg.sources) | {e.id for e in agg.errors.values()}}
         if self.full and not s.update_baseline:
-            stale = state.baseline.stale(run_sources, set(state.facts_by_id))
+            stale = state.baseline.stale({n for n in run_sources if n is not None}, set(state.facts_by_id))
             if stale:
                 self.notes.append(f"factcheck: {len(stale)} stale baseline entr{'ies' if len(stale) != 1 else 'y'} "
                                   f"in {s.baseline_shown} (source or fact not in this run); remove them:")
                 self.notes += [f"    {e}" for e in stale]
+                if self.config.getoption("factcheck_strict_baseline"):
+                    self.notes.append("factcheck: --strict-baseline: stale entries fail the run")
+                    if session.exitstatus == pytest.ExitCode.OK:
+                        session.exitstatus = pytest.ExitCode.TESTS_FAILED
         if s.update_baseline:
-            new = state.baseline.updated(agg.failing, agg.ran, self.full)
+            read = {(sid, fid): reads(f) for sid, per in agg.findings.items() for fid, f in per.items()}
+            paths = {sid: src.path for sid, src in agg.sources.items()}
+            new = state.baseline.updated(agg.failing, agg.ran, self.full, read=read, paths=paths, names=names)
             try:
                 new.write(s.baseline_path)
             except OSError as e:

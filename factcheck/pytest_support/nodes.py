@@ -173,12 +173,12 @@ def run_fact(item: FactItem, state: State) -> None:
     item.factcheck_payload = payload(source, finding, None, fails_as)
     item.user_properties += [("factcheck_source", source.id), ("factcheck_fact", fact.id),
                              ("factcheck_verdict", verdict)]
-    recorded = frozenset[str]() if s.update_baseline else state.baseline.verdicts(source.id, fact.id)
+    judged = None if s.update_baseline else state.judge(source, finding, fails_as)
+    recorded = judged.recorded if judged else frozenset[str]()
     if fails_as:
-        if s.update_baseline or fails_as in recorded:
+        if judged is None or judged.status == "known":
             pytest.xfail(messages.xfail_reason(fails_as, s.baseline_shown, s.update_baseline))
-        note = (f"note: the baseline {s.baseline_shown} records this pair as {', '.join(sorted(recorded))}, "
-                f"not {fails_as}") if recorded else ""
+        note = judged.note(s.baseline_shown, fails_as)
         if verdict == "contradict":
             text = messages.contradiction_text(source, fact, finding, facts_shown=s.facts_shown,
                                                jsonl=item.jsonl, note=note)
@@ -186,7 +186,7 @@ def run_fact(item: FactItem, state: State) -> None:
             text = messages.omission_text(source, fact, finding, origin=origin, facts_shown=s.facts_shown,
                                           jsonl=item.jsonl, note=note)
         raise FactcheckFailure(text)
-    if recorded and verdict not in recorded:
+    if judged is not None and judged.status == "fixed":
         raise FactcheckFailure(messages.fixed_text(source, fact, finding, recorded, s.baseline_shown))
     if verdict == "omit" and mode == "skip":
         raise pytest.skip.Exception(messages.skip_reason(fact, finding), _use_item_location=True)

@@ -23,7 +23,7 @@ import pytest
 from factcheck.corpus import read_corpus
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.model import Finding, Mention, Source, SourceError, SourceResult
-from factcheck.pytest_support.baseline import Baseline, Key
+from factcheck.pytest_support.baseline import Baseline, Judgement, Key
 from factcheck.report import Report, build_report
 from factcheck.report.json import jsonable
 from factcheck.runner import check_safely, fact_infos
@@ -184,6 +184,20 @@ class State:
         self.worker_infos: list[dict[str, Any] | None] = []
         self.aggregate = Aggregate()
         self.marks: dict[str, list[pytest.MarkDecorator]] = {}
+        self._names: dict[str, str | None] | None = None
+
+    def baseline_names(self) -> dict[str, str | None]:
+        """Source id -> the name its baseline entries are filed under (`Baseline.resolve`, over the
+        whole corpus, so every process and every xdist worker agrees)."""
+        if self._names is None and not self.baseline.entries:
+            self._names = {}  # every source is its own name: no need to read the corpus here
+        if self._names is None:
+            self._names = self.baseline.resolve((i.id, i.path) for e in self.index().values() for i in e.items)
+        return self._names
+
+    def judge(self, source: Source, finding: Finding, fails_as: str | None) -> Judgement:
+        """The finding against the baseline (values included: another wrong value is new)."""
+        return self.baseline.judge(self.baseline_names().get(source.id, source.id), finding, fails_as)
 
     def index(self) -> dict[Path, CorpusEntry]:
         if self._index is None:
