@@ -326,6 +326,9 @@ class Binder:
         # quake, a run-off) with no parties, when one of its names or words occurs: a scouts' "video call"
         # is no summit between leaders none of whom it names
         self.present = {e.id for e in fb.events.values() if self._is_present(e, doc.text)}
+        # the events whose names the article has at all: only they are looked for clause by clause
+        # (a base of thousands of events costs one search of each name per article, not per clause)
+        self.named_in_doc = tuple(e for e in fb.events.values() if e.names and any(p.search(doc.text) for p in e.names))
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
         self.anchors = self._anchors()
@@ -358,7 +361,7 @@ class Binder:
             first, last = min(ev_days) - dt.timedelta(days=60), max(ev_days) + dt.timedelta(days=60)
             self.explicit_anchors = tuple(sorted(x for x in out if first <= x <= last))
         for s in self.doc.sentences:
-            for e in self.fb.events.values():
+            for e in self.named_in_doc:
                 if e.date and any(p.search(s.text) for p in e.names):
                     out.add(e.date)
         if not out:
@@ -369,6 +372,7 @@ class Binder:
             probe.explicit_anchors = ()
             probe._place_res, probe._member_sets = self._place_res, self._member_sets
             probe.named_parties, probe.present = self.named_parties, self.present
+            probe.named_in_doc = self.named_in_doc
             for s in self.doc.sentences:
                 for b in probe.sentence(s):
                     if len(b.candidates) == 1 and b.level >= MEDIUM:
@@ -395,7 +399,7 @@ class Binder:
         # "news conference", "press briefing": not a talk between the parties
         talk_text = _not_talk_re().sub(lambda m: " " * len(m.group(0)), text)
         names: dict[str, list[tuple[int, int]]] = {}
-        for e in self.fb.events.values():
+        for e in self.named_in_doc:
             for p in e.names:
                 for m in p.finditer(text):
                     # whole words only: "video calls" (of a cloud outage) is not "video call"

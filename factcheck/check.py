@@ -282,7 +282,9 @@ class _Checker:
                 by_event[f.event].append(f)
         self.by_event = by_event
         self.event_facts = [f for f in fb.facts if f.event]
-        self.cue_facts = [f for f in fb.facts if not f.event and f.cues]
+        # a fact bound by cues can bind only in an article that has one of its cues: the others are
+        # looked for once per article, not sentence by sentence
+        self.cue_facts = [f for f in fb.facts if not f.event and f.cues and any(p.search(source.text) for p in f.cues)]
         self.free_facts = [f for f in fb.facts if not f.event and not f.cues]
 
     # -- evidence ---------------------------------------------------------------------------
