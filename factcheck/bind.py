@@ -328,7 +328,8 @@ class Binder:
         self.present = {e.id for e in fb.events.values() if self._is_present(e, doc.text)}
         # the events whose names the article has at all: only they are looked for clause by clause
         # (a base of thousands of events costs one search of each name per article, not per clause)
-        self.named_in_doc = tuple(e for e in fb.events.values() if e.names and any(p.search(doc.text) for p in e.names))
+        self.named_in_doc = tuple(e for e in fb.events.values()
+                                  if e.names and any(p.may_match(doc.text) for p in e.names))
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
         self.anchors = self._anchors()

@@ -284,7 +284,8 @@ class _Checker:
         self.event_facts = [f for f in fb.facts if f.event]
         # a fact bound by cues can bind only in an article that has one of its cues: the others are
         # looked for once per article, not sentence by sentence
-        self.cue_facts = [f for f in fb.facts if not f.event and f.cues and any(p.search(source.text) for p in f.cues)]
+        self.cue_facts = [f for f in fb.facts
+                          if not f.event and f.cues and any(p.may_match(source.text) for p in f.cues)]
         self.free_facts = [f for f in fb.facts if not f.event and not f.cues]
 
     # -- evidence ---------------------------------------------------------------------------

@@ -31,6 +31,14 @@ class Pattern:
         except TimeoutError:
             return None
 
+    def may_match(self, text: str) -> bool:
+        """Could the pattern match somewhere in `text`? True when it does, and when the search was
+        cut by the time limit (a prefilter must never drop what it could not rule out)."""
+        try:
+            return self.compiled.search(text, timeout=MATCH_TIMEOUT) is not None
+        except TimeoutError:
+            return True
+
     def finditer(self, text: str) -> list[regex.Match[str]]:
         try:
             return list(self.compiled.finditer(text, timeout=MATCH_TIMEOUT))
