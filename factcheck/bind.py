@@ -25,7 +25,7 @@ from typing import Any
 
 import regex
 
-from factcheck.factbase.model import Event, FactBase, Party
+from factcheck.factbase.model import Event, FactBase, Party, Pattern
 from factcheck.lang import alternation, lang, levenshtein, words_re
 from factcheck.rules import rule
 from factcheck.segment import Document, Segment, Sentence
@@ -256,6 +256,16 @@ class PartyFinder:
         return kept
 
 
+class _AnyOf:
+    """The user's patterns for a mode of their own, searched with the per-match time limit."""
+
+    def __init__(self, patterns: tuple[Pattern, ...]):
+        self.patterns = patterns
+
+    def search(self, text: str) -> bool:
+        return any(p.search(text) is not None for p in self.patterns)
+
+
 _WS = regex.compile(r"\s+")
 _YEAR_BEFORE = regex.compile(r"(?<![\d.,])((?:1[89]|20)\d\d)(?:['’]s)?\s+(?:[\p{L}'’-]+\s+){0,2}$")
 
@@ -322,6 +332,11 @@ class Binder:
         # the parties the article names anywhere, and the events one of whose parties it names: a
         # "90-minute video call" among former scouts is no Biden-Putin summit
         self.named_parties = {h.what for h in self.parties.find(doc.text, 0)}  # one pass over the text
+        # modes: the language data's (video, phone, in person) and the base's own (`mode_words`)
+        self.modes: dict[str, Any] = dict(_word_res()[2])
+        for e in fb.events.values():
+            if e.mode and e.mode_words:
+                self.modes[e.mode] = _AnyOf(e.mode_words)
         # an event is present when one of its parties is named, or (events of any kind: a launch, a
         # quake, a run-off) with no parties, when one of its names or words occurs: a scouts' "video call"
         # is no summit between leaders none of whom it names
@@ -374,6 +389,7 @@ class Binder:
             probe._place_res, probe._member_sets = self._place_res, self._member_sets
             probe.named_parties, probe.present = self.named_parties, self.present
             probe.named_in_doc = self.named_in_doc
+            probe.modes = self.modes
             for s in self.doc.sentences:
                 for b in probe.sentence(s):
                     if len(b.candidates) == 1 and b.level >= MEDIUM:
@@ -395,7 +411,8 @@ class Binder:
 
     # -- evidence ------------------------------------------------------------------------------
     def _info(self, seg: Segment, sentence_modes: set[str]) -> _SegInfo:
-        nouns, verbs, modes, other = _word_res()
+        nouns, verbs, _, other = _word_res()
+        modes = self.modes
         text = seg.text
         # "news conference", "press briefing": not a talk between the parties
         talk_text = _not_talk_re().sub(lambda m: " " * len(m.group(0)), text)
@@ -669,7 +686,7 @@ class Binder:
 
     # -- sentences -----------------------------------------------------------------------------
     def sentence(self, s: Sentence) -> list[Binding]:
-        _, _, modes, _ = _word_res()
+        modes = self.modes
         # modes said in the sentence's main clauses hold for all of it; an "after the video call"
         # clause speaks of another event and lends its mode to no one
         sentence_modes = {m for m, rx in modes.items() for g in s.segments if not g.anchor and rx.search(g.text)}

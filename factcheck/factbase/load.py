@@ -472,7 +472,14 @@ def _event(y: Y, c: _Ctx, st: _State) -> None:
     eid = _register(v.get("id"), c, st, "event")
     what = _str(v.get("what"), c, "what")
     date = _date(v.get("date"), c, "date")
-    mode = _choice(v.get("mode"), c, "mode", schema.EVENT["mode"].choices)
+    mode_words = _patterns(v.get("mode_words"), c, "mode_words")
+    mode = _str(v.get("mode"), c, "mode")
+    known_modes = tuple(lang().modes)
+    if mode is not None and mode not in known_modes and not mode_words:
+        c.at(v["mode"], "FB020", f"unknown mode {mode!r}",
+             _did_you_mean(mode, known_modes)
+             or f"use one of: {', '.join(known_modes)}, or give the words of your mode in `mode_words:`")
+        mode = None
     place = _str(v.get("place"), c, "place")
     party_ys = _str_list(v.get("parties"), c, "parties")
     names = _patterns(v.get("names"), c, "names")
@@ -502,7 +509,8 @@ def _event(y: Y, c: _Ctx, st: _State) -> None:
         return
     st.events[eid] = Event(id=eid, what=what or eid, date=date, mode=mode, place=place,
                            parties=tuple(str(p.value) for p in party_ys), names=names,
-                           facts=tuple(ev_facts), position=c.pos(y), words=words, zone=zone)
+                           facts=tuple(ev_facts), position=c.pos(y), words=words, zone=zone,
+                           mode_words=mode_words)
 
 
 _KIND_KEYS = frozenset().union(*(k.option_keys for k in KINDS.values()))

@@ -113,6 +113,8 @@ class Event:
     words: tuple[Pattern, ...] = ()
     #: the IANA zone of the event's place ("America/Santiago"): local and bare clock times
     zone: str | None = None
+    #: the words of a mode of the base's own (`mode` not one of the language data's)
+    mode_words: tuple[Pattern, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -42,8 +42,10 @@ EVENT: dict[str, Key] = {
     "id": Key("id", True, "unique id; facts of the event are usually named <event>.<fact>"),
     "what": Key("str", True, "one line saying what happened"),
     "date": Key("date", doc="when it happened (YYYY-MM-DD); places the article in time"),
-    "mode": Key("enum", doc="how: a video call, a phone call or in person",
-                choices=("video", "phone", "in_person")),
+    "mode": Key("str", doc="how it happened, when that tells it from others with the same parties: video, "
+                           "phone or in_person (their words are factcheck's), or a mode of your own with "
+                           "its words in `mode_words`"),
+    "mode_words": Key("list[regex]", doc="the words of a mode of your own ('by satellite|satellite link')"),
     "place": Key("str", doc="where, when it tells this event from others with the same parties"),
     "parties": Key("list[str]", doc="ids from `parties`"),
     "names": Key("list[regex]", doc="regular expressions naming this event ('video summit')"),
