@@ -121,6 +121,10 @@ def name_key(name: str) -> str:
     return "".join(_plain(t) for t in regex.split(r"[\s\-‐‑–]+", name) if t)
 
 
+def _first_letters(spec: NameSpec) -> frozenset[str]:
+    return frozenset(f[:1] for f in spec.forms)
+
+
 @dataclass(frozen=True)
 class NameSpec:
     first: str
@@ -280,9 +284,10 @@ def _windows(toks: tuple[Tok, ...], spec: NameSpec) -> list[tuple[int, int, int,
     the longest. A window of another number of tokens than the form must match it exactly
     ("MacAllister" = "Mac Allister")."""
     found: list[tuple[int, int, int, str]] = []
+    letters = _first_letters(spec)
     for i, t in enumerate(toks):
-        if t.initial:
-            continue
+        if t.initial or t.plain[:1] not in letters:
+            continue  # every form compared below must start with the window's first letter
         key = ""
         for n in range(1, spec.maxn + 1):
             if i + n > len(toks) or toks[i + n - 1].chunk != t.chunk:
