@@ -27,7 +27,7 @@ import regex
 
 from factcheck.factbase.model import Event, FactBase, Party, Pattern
 from factcheck.lang import alternation, lang, levenshtein, words_re
-from factcheck.rules import rule
+from factcheck.rules import rule, tune
 from factcheck.segment import Document, Segment, Sentence
 
 STRONG, MEDIUM, WEAK, NONE = 3, 2, 1, 0
@@ -374,7 +374,8 @@ class Binder:
                             pass
         ev_days = [e.date for e in self.fb.events.values() if e.date is not None]
         if ev_days:
-            first, last = min(ev_days) - dt.timedelta(days=60), max(ev_days) + dt.timedelta(days=60)
+            window = dt.timedelta(days=tune("article_window_days"))
+            first, last = min(ev_days) - window, max(ev_days) + window
             self.explicit_anchors = tuple(sorted(x for x in out if first <= x <= last))
         for s in self.doc.sentences:
             for e in self.named_in_doc:
@@ -400,14 +401,16 @@ class Binder:
         # says nothing about which of these events the article is about
         ev_dates = [e.date for e in self.fb.events.values() if e.date]
         if ev_dates:
-            lo, hi = min(ev_dates) - dt.timedelta(days=60), max(ev_dates) + dt.timedelta(days=60)
+            window = dt.timedelta(days=tune("article_window_days"))
+            lo, hi = min(ev_dates) - window, max(ev_dates) + window
             out = {d for d in out if lo <= d <= hi}
         return tuple(sorted(out))
 
-    def near_anchor(self, event: Event, days: int = 10) -> bool:
+    def near_anchor(self, event: Event, days: int | None = None) -> bool:
         if not self.anchors or event.date is None:
             return True
-        return any(abs((event.date - a).days) <= days for a in self.anchors)
+        limit = tune("near_anchor_days") if days is None else days
+        return any(abs((event.date - a).days) <= limit for a in self.anchors)
 
     # -- evidence ------------------------------------------------------------------------------
     def _info(self, seg: Segment, sentence_modes: set[str]) -> _SegInfo:
@@ -549,6 +552,7 @@ class Binder:
         # one meant: "Biden's call with Zelenskyy" is not about Biden's call with Putin
         best = [s for s in scored
                 if not any((s[4] < o[4] and o[0] >= s[0]) or (s[4] == o[4] and o[0] > s[0]) for o in scored)]
+        set_aside.update({s[2]: "event.evidence_subsumed" for s in scored if s not in best})
         alternates: list[str] = []
         groups: dict[frozenset[str], list[Any]] = {}
         for item in best:
@@ -559,14 +563,18 @@ class Binder:
                 near = [g for g in group if self.near_anchor(self.fb.events[g[2]])]
                 if near and len(near) < len(group):
                     alternates += [g[2] for g in group if g not in near]
+                    set_aside.update({g[2]: "event.dates_set_aside" for g in group if g not in near})
                     group = near
             if len(group) > 1 and all(g[3][0] == "event.sentence_parties_noun" for g in group):
-                group = self._nearest_missing_party(group, info)
+                nearest = self._nearest_missing_party(group, info)
+                set_aside.update({g[2]: "event.nearest_missing_party" for g in group if g not in nearest})
+                group = nearest
             if len(group) > 1 and self.current in {g[2] for g in group}:
                 # the same evidence fits several events ("the call between Biden and Putin"): read it
                 # as the one the article is telling about; the others stay as alternates, so a value
                 # that agrees with one of them is not held against it
                 alternates += [g[2] for g in group if g[2] != self.current]
+                set_aside.update({g[2]: "event.discourse_preferred" for g in group if g[2] != self.current})
                 group = [g for g in group if g[2] == self.current]
             kept += group
         # the article dates itself far from an event it names only by its parties: another
@@ -618,11 +626,12 @@ class Binder:
             years = info.noun_years
         return bool(years) and e.date.year not in years
 
-    def _far(self, event_id: str, days: int = 30) -> bool:
+    def _far(self, event_id: str, days: int | None = None) -> bool:
         d = self.fb.events[event_id].date
         if d is None or not self.explicit_anchors:
             return False
-        return all(abs((d - a).days) > days for a in self.explicit_anchors)
+        limit = tune("far_article_days") if days is None else days
+        return all(abs((d - a).days) > limit for a in self.explicit_anchors)
 
     def _third_leader(self, e: Event, info: _SegInfo) -> bool:
         """"Biden and Xi hold virtual summit": a leader of a country none of the event's parties

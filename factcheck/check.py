@@ -427,6 +427,8 @@ class _Checker:
             self.drop(fact, r, "value.month_only_loose")  # "January's talks" in a loose clause
             return
         rule = f"event {ev} ({b.why_text(ev)}, level {level})"
+        if fact.near:
+            bound = (*bound, "fact.near")  # routed here: the value stands closely after a `near` cue
         if "value.timestamp" in j.rules and "event.in_story" in bound:
             # a live blog's stamp on an entry that does not name the event: the time of the report
             self.drop(fact, r, "value.timestamp")
@@ -907,7 +909,8 @@ def explain(source: Source, factbase: FactBase, fact_id: str) -> dict[str, Any]:
             "line": line, "sentence": s.text,
             "segments": [{"text": g.text, "anchor": g.anchor, "events": list(b.candidates), "level": b.level,
                           "rules": {e: list(b.rules_of(e)) for e in b.candidates},
-                          "why": {e: b.why_text(e) for e in b.candidates}}
+                          "why": {e: b.why_text(e) for e in b.candidates},
+                          "set_aside": dict(b.set_aside)}
                          for g, b in zip(s.segments, bindings)],
         })
     steps = [st.to_json() for st in t.steps if st.fact == fact_id]

@@ -309,6 +309,8 @@ def _explain_text(d: dict[str, Any]) -> str:
                            for e in g["events"]) or "no event"
             kind = "after/before clause" if g["anchor"] else "clause"
             lines.append(f"    {kind} {c(repr(g['text'][:70]))}: {ev}; level {g['level']}")
+            for e, rid in g.get("set_aside", {}).items():
+                lines.append(f"      set aside: {e} [{rid}]")
     if d["considered"]:
         lines.append("  values considered:")
     for st in d["considered"]:
