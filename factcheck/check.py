@@ -28,7 +28,7 @@ from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
 from factcheck.lang import alternation, lang, reporting_re, words_re
 from factcheck.model import Finding, Mention, MentionVerdict, Source, SourceResult, combine
-from factcheck.numbers import find_numbers
+from factcheck.numbers import Number, find_numbers
 from factcheck.roles import figure_roles
 from factcheck.rules import table, tune, why
 from factcheck.segment import Document, Segment, Sentence, segment
@@ -264,6 +264,19 @@ def _excluded_near(fact: Fact, r: Reading, sentence: Sentence) -> bool:
 _FIGURE_KINDS = frozenset({"quantity", "count", "percentage", "money"})
 
 
+def _readings(kind: Any, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+    """The kind's readings of a sentence, and the fact's own words for a number ("a hat-trick")."""
+    out = list(kind.extract(sentence, fact, ctx))
+    for pattern, number in fact.value_words:
+        for m in pattern.finditer(sentence.text):
+            a, b = sentence.start + m.start(), sentence.start + m.end()
+            value: Any = int(number) if fact.kind == "ordinal" else Number(
+                start=a, end=b, value=number, unit=1.0, text=m.group(0), words=True)
+            out.append(Reading(start=a, end=b, text=m.group(0), value=value, shown=number,
+                               detail=f"{m.group(0)!r} stands for {number:g} (value_words)"))
+    return out
+
+
 class _Checker:
     def __init__(self, source: Source, fb: FactBase, trace: bool = False):
         self.source = source
@@ -409,7 +422,7 @@ class _Checker:
             if fact.event not in bound:
                 continue  # no clause of the sentence is about its event: nothing to read
             kind = KINDS[fact.kind]
-            for r in kind.extract(sentence, fact, self.ctx):
+            for r in _readings(kind, sentence, fact, self.ctx):
                 b = binding_at(r.start)
                 if fact.event not in b.candidates or (fact.id, r.start, r.end) in done:
                     continue
@@ -701,7 +714,7 @@ class _Checker:
         for kind_name, group in by_kind.items():
             kind = KINDS[kind_name]
             for fact, spans in group:
-                for r in kind.extract(sentence, fact, self.ctx):
+                for r in _readings(kind, sentence, fact, self.ctx):
                     if self._months_outside(fact, sentence, r):
                         self.drop(fact, r, "cue.months_outside")
                         continue

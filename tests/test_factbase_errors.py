@@ -125,6 +125,10 @@ CASES: list[Case] = [
          "FB020", "'25:00' is not a clock time", "value: ^25:00 ET", fix="hours run 00-23"),
     Case("unknown zone", {"a.yaml": event("      - id: summit.time\n        kind: time\n        value: 10:07 XYZ\n")},
          "FB020", "unknown zone 'XYZ'", "value: ^10:07 XYZ", fix="zone"),
+    Case("value_words on a date fact",
+         {"a.yaml": event("      - id: summit.date\n        kind: date\n        value: 2021-12-07\n"
+                          "        value_words: {hat-trick: 3}\n")},
+         "FB016", "`value_words` does not apply to a date fact", "value_words: ^{hat-trick", fix="count"),
     Case("cues on an event's fact (ignored there)",
          {"a.yaml": event("      - id: summit.date\n        kind: date\n        value: 2021-12-07\n"
                           "        cues: ['summit']\n")},

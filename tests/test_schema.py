@@ -356,6 +356,7 @@ COMMON: dict[str, Callable[[str, int], st.SearchStrategy[Any]]] = {
     "tags": lambda k, i: st.lists(st.sampled_from(["smoke", "dates"]), min_size=1, max_size=2),
     "omission": lambda k, i: st.sampled_from(schema.FACT["omission"].choices),
     "figure": lambda k, i: st.sampled_from(schema.FACT["figure"].choices),
+    "value_words": lambda k, i: st.sampled_from([{"hat-trick": 3}, {"brace": 2, "double": "2"}]),
     "exclude": lambda k, i: st.lists(PATTERNS, min_size=1, max_size=2),
     "near": lambda k, i: st.lists(PATTERNS, min_size=1, max_size=2),
     "exclude_near": lambda k, i: st.lists(PATTERNS, min_size=1, max_size=2),
@@ -400,6 +401,8 @@ def fact(draw: st.DrawFn, i: int, in_event: bool, zone: str | None = None) -> di
             out[key] = draw(COMMON[key](vkind, i))
         elif in_event and key in ("cues", "when"):
             continue  # ignored on an event's fact, so refused there (FB018)
+        elif key == "value_words" and kind not in ("count", "ordinal", "quantity"):
+            continue  # a number's words: for facts holding a number only (FB016 elsewhere)
         elif draw(st.booleans()) and draw(st.booleans()):
             out[key] = draw(COMMON[key](vkind, i))
     return out

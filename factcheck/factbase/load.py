@@ -538,6 +538,35 @@ def _locate(msg: str, nodes: Iterable[Y], default: Y) -> Y:
     return default
 
 
+_NUMBER_KINDS = ("count", "ordinal", "quantity")
+
+
+def _value_words(y: Y | None, kind: str | None, c: _Ctx) -> tuple[tuple[Pattern, float], ...]:
+    """`value_words: {hat-trick: 3, brace: 2}`: words of the story that stand for a number."""
+    if y is None or y.refused:
+        return ()
+    if kind not in _NUMBER_KINDS:
+        c.at(y, "FB016", f"`value_words` does not apply to a {kind} fact",
+             f"`value_words` is for {', '.join(_NUMBER_KINDS)} facts: remove it or fix `kind`")
+        return ()
+    if not isinstance(y.value, dict):
+        c.at(y, "FB012", f"`value_words` must be a mapping, not {_describe(y)}", "write `value_words: {hat-trick: 3}`")
+        return ()
+    out = []
+    for k, vy in y.value.items():
+        word = str(k)
+        try:
+            number = float(str(vy.value).replace(",", ""))
+        except ValueError:
+            c.at(vy, "FB020", f"`value_words`: {word!r} must stand for a number, not {vy.value!r}",
+                 "write the number it stands for: `hat-trick: 3`")
+            continue
+        phrase = regex.escape(word).replace(r"\ ", r"\s+")
+        compiled = regex.compile(rf"(?<![\p{{L}}\d])(?:{phrase})(?![\p{{L}}])", regex.IGNORECASE)
+        out.append((Pattern(word, compiled, c.pos(vy)), number))
+    return tuple(out)
+
+
 def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
           event_info: tuple[dt.date | None, str | None] = (None, None)) -> Fact | None:
     v = _mapping(y, "a fact", c, "`- id: summit.date` with `kind:` and `value:` below it")
@@ -614,6 +643,7 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
                     when = (a, b)
     omission = _choice(v.get("omission"), c, "omission", schema.FACT["omission"].choices)
     figure = _choice(v.get("figure"), c, "figure", schema.FACT["figure"].choices) or "value"
+    value_words = _value_words(v.get("value_words"), kind, c)
     pats = {k: _patterns(v.get(k), c, k) for k in _PATTERN_KEYS}
     sources = tuple(str(s.value) for s in _str_list(v.get("sources"), c, "sources"))
     tags = tuple(str(t.value) for t in _str_list(v.get("tags"), c, "tags"))
@@ -640,7 +670,7 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
         id=fid, kind=kind, value=value, raw_value=value_y.plain(), position=c.pos(y), event=event,
         variants=variants, distractors=distractors, cues=pats["cues"], exclude=pats["exclude"], near=pats["near"],
         exclude_near=pats["exclude_near"], when=when, options=options, sources=sources, note=note,
-        omission=omission, tags=tags, expected=kind_obj.render(value), figure=figure,
+        omission=omission, tags=tags, expected=kind_obj.render(value), figure=figure, value_words=value_words,
     )
 
 

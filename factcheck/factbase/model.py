@@ -78,6 +78,8 @@ class Fact:
     variants: tuple[Variant, ...] = ()
     #: the role a figure is stated in (factcheck/roles.py): value, margin or projection
     figure: str = "value"
+    #: words that stand for a number in this story ("hat-trick" -> 3), a pattern and the number
+    value_words: tuple[tuple[Pattern, float], ...] = ()
     #: values of other figures near this fact's words: a value matching one is not about this fact
     distractors: tuple[Variant, ...] = ()
     cues: tuple[Pattern, ...] = ()

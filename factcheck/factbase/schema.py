@@ -80,6 +80,8 @@ FACT: dict[str, Key] = {
                               "up to 175,000', 'exit polls gave'); a figure stated in another role is not "
                               "about this fact",
                   choices=("value", "margin", "projection")),
+    "value_words": Key("map", doc="count, ordinal and quantity facts: words that stand for a number in this "
+                                  "story ({hat-trick: 3, brace: 2}); read like the number where the fact binds"),
     "omission": Key("enum", doc="how the pytest plugin reports an omission of this fact",
                     choices=("skip", "fail", "pass")),
     "tags": Key("list[str]", doc="markers for the pytest plugin (-m TAG)"),
