@@ -199,7 +199,7 @@ class PartyFinder:
         self._fuzzy_by_letter: dict[str, list[str]] = {}
         for w in self.fuzzy_owner:
             self._fuzzy_by_letter.setdefault(w[0], []).append(w)
-        # "the leaders of the United States and Russia", "U.S. and Russian presidents"
+        # "the leaders of France and Spain", "French and Spanish presidents"
         self.by_country: dict[str, str] = {p.country: p.id for p in parties.values() if p.country}
         self.country_alias: dict[str, str] = {}
         for canon, aliases in lang().countries.items():
@@ -512,14 +512,14 @@ class Binder:
             elif full and info.verb:
                 level, why = _r("event.parties_verb")
             elif full and info.sentence_word and (len(specific) >= 2 or _ELLIPSIS.match(info.seg.text)):
-                # "..., and NATO and Russia on Wednesday, Jan. 12": the verb is the sentence's
+                # "..., and the union and the employers on Friday, May 5": the verb is the sentence's
                 level, why = _r("event.parties_sentence_word")
             elif full and len(specific) >= 2:
                 # "Putin on Tuesday presented Biden with a demand": persons named, no word for a talk
                 level, why = _r("event.parties_only")
             elif (specific and info.noun and not info.other_event and len(e.parties) >= 2
                   and set(e.parties) <= found | info.sentence_parties):
-                # "Zelenskyy wrote ... after saying he had a 90-minute conversation with Biden"
+                # "the premier wrote ... after saying she had a long conversation with the president"
                 level, why = _r("event.sentence_parties_noun")
             elif specific and info.noun and not info.other_event:
                 level, why = _r("event.one_party_noun")
@@ -708,8 +708,8 @@ class Binder:
             i.sentence_parties = named
             i.sentence_hits = all_hits
         out = [self._cap(self._candidates(i), i) for i in infos]
-        # a relative clause speaks of what the clause before it is about (", which the White House
-        # said lasted for just over two hours")
+        # a relative clause speaks of what the clause before it is about (", which the ministry
+        # said went on for about three hours")
         for k in range(1, len(out)):
             if _RELATIVE.match(infos[k].seg.text) and out[k - 1].candidates and not infos[k].names:
                 prev = out[k - 1]

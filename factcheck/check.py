@@ -587,9 +587,9 @@ class _Checker:
     # -- "two days after the video summit" ----------------------------------------------------
     def relative_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
         """A clause placing the main event relative to another: the date one of them is given
-        implies the other's. "spoke with Biden on Thursday, two days after the video conference"
-        says the video conference was on Tuesday; "the day before the video meeting, Biden held a
-        call" says the call was the day before the meeting's (true) date."""
+        implies the other's. "the ministers met on Friday, two days after the summit" says the summit
+        was on Wednesday; "the day before the summit, the minister gave an interview" says the
+        interview was the day before the summit's (true) date."""
         offsets = lang().data["anchor_offsets"]
         main = [(g, b) for g, b in zip(sentence.segments, bindings) if not g.anchor and b.candidates]
         main_events = {e for _, b in main for e in b.candidates}

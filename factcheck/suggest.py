@@ -8,8 +8,8 @@ their nearness to the value and by how rare they are in the corpus (idf over sen
 mention joins the candidate whose context is most like its own when its value is close to the
 candidate's values (94,000 vs 94,300 vs about 100,000 troops; "two hours and one minute" vs
 "just over two hours"); a numeric candidate also needs the same unit noun, and every candidate
-needs articles about the same thing (a market report's "session that lasted just over two hours"
-is not the summit's). The grouping is greedy and deterministic: the same corpus in the same order
+needs articles about the same thing (a market report's trading session of about two hours is not
+the talks' length). The grouping is greedy and deterministic: the same corpus in the same order
 gives the same output, byte for byte.
 
 Candidates are ranked by the number of distinct sources stating them. Within a candidate the

@@ -1,4 +1,4 @@
-"""Sets: "the leaders of France, Germany, Italy and the United Kingdom" (countries, with aliases
+"""Sets: "the teams of Spain, Italy, Japan and the United Kingdom" (countries, with aliases
 and demonyms: Britain = United Kingdom, Chilean = Chile, Macron = France), "in 2014 and 2015"
 (years), "Reid Wiseman, Victor Glover and Christina Koch" (people, compared by the name rules),
 "on August 29 and September 3" (dates); and counts of the set ("the four major European leaders").
