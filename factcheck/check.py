@@ -137,6 +137,8 @@ def _disputed_re() -> regex.Pattern[str]:
 def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None) -> Judged:
     """A contradiction the reading itself makes unsure: resolved from an earlier sentence, part of
     a range over time ("grew from 100,000 to 190,000"), or a claim the article reports to dispute."""
+    if r.extra.get("listed"):
+        return j.unsure("name.listed_only")
     if j.verdict != "contradict":
         return j
     if r.extra.get("loose"):
@@ -266,7 +268,9 @@ _FIGURE_KINDS = frozenset({"quantity", "count", "percentage", "money"})
 
 def _readings(kind: Any, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
     """The kind's readings of a sentence, and the fact's own words for a number ("a hat-trick")."""
-    out = list(kind.extract(sentence, fact, ctx))
+    # a name merely listed in the sentence (no pattern of the fact says it is who did it) counts
+    # only for a fact bound by its cues: the cue says which role the sentence speaks of
+    out = [r for r in kind.extract(sentence, fact, ctx) if fact.cues or not r.extra.get("listed")]
     for pattern, number in fact.value_words:
         for m in pattern.finditer(sentence.text):
             a, b = sentence.start + m.start(), sentence.start + m.end()
@@ -816,7 +820,7 @@ class _Checker:
     def free_sentence(self, sentence: Sentence) -> None:
         for fact in self.free_facts:
             kind = KINDS[fact.kind]
-            for r in kind.extract(sentence, fact, self.ctx):
+            for r in _readings(kind, sentence, fact, self.ctx):
                 self.record(fact, r, sentence, judge(r, fact, sentence, self.ctx), "name in context",
                             ("name.in_context",))
 

@@ -137,7 +137,10 @@ def _clause_split_re() -> regex.Pattern[str]:
         rf"|(?!(?:{alternation(lg.data['ing_prepositions'])})\b)(?-i:\p{{Ll}}{{2,}}ing)\s)"
         rf"|(?P<anchor>(?:,\s*)?(?<![\p{{L}}-])(?P<phrase>(?:{anchors}))\b(?!\s+(?:of|that|to)\b)"
         rf"(?!\s+(?:(?:just|nearly|about|almost|some|roughly|more\s+than|less\s+than|over|under)\s+)*"
-        rf"(?:\d|an?\s+hour|half\s+an|(?:one|two|three|four|five|six|seven|eight|nine|ten|ninety|fifty)\b)))",
+        rf"(?:\d|an?\s+hour|half\s+an|(?:one|two|three|four|five|six|seven|eight|nine|ten|ninety|fifty)"
+        # a spelled number is a span of time ("after two hours") only before a unit of time;
+        # "after two failed countdowns" opens a clause of its own
+        rf"(?:\s+[\p{{L}}-]+)?\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b)))",
         regex.IGNORECASE,
     )
 

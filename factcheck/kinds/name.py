@@ -476,6 +476,17 @@ class NameKind:
                 if regex.search(r"\p{Ll}\.$", who):
                     who, b = who[:-1], b - 1  # "at the request of Russia." ends the sentence, not the name
                 out.append(Reading(start=a, end=b, text=who, value=who, shown=who, extra={"whole": m.group(0)}))
+        # the listed names (value, variants, others) written anywhere else in the sentence: no
+        # pattern says they are who did it, so they are read as listed only (the check may let them
+        # agree near the fact's cue, never accuse)
+        taken = [(r.start, r.end) for r in out]
+        for a, b, form in _listed(sentence.text, _forms(fact)):
+            a, b = sentence.start + a, sentence.start + b
+            if any(a < y and x < b for x, y in taken):
+                continue
+            taken.append((a, b))
+            out.append(Reading(start=a, end=b, text=sentence.text[a - sentence.start : b - sentence.start],
+                               value=form, shown=form, extra={"listed": True}))
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
@@ -509,3 +520,34 @@ def _key_of(win: tuple[Tok, ...]) -> str:
 
 
 __all__ = ["NameKind", "NameRead", "NameSpec", "alternation", "name_key", "name_parts", "name_spec", "skeleton"]
+
+
+def _forms(fact: Fact) -> tuple[str, ...]:
+    """A `patterns` fact's listed names, longest first: value, variants, others."""
+    forms = {str(fact.value).lower(), *(str(v.value).lower() for v in fact.variants), *fact.options["others"]}
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, one character for one (offsets kept)."""
+    out = []
+    for c in text:
+        base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+        out.append(base.lower() if len(base) == 1 else c.lower())
+    return "".join(out)
+
+
+@lru_cache(maxsize=1024)
+def _listed_re(forms: tuple[str, ...]) -> regex.Pattern[str]:
+    alts = "|".join(regex.escape(_fold(f)).replace(r"\ ", r"\s+") for f in forms if f)
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:{alts})(?![\p{{L}}\p{{M}}\d])")
+
+
+def _listed(text: str, forms: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, listed form) of each listed name in `text`, accents and case aside."""
+    if not forms:
+        return []
+    folded = _fold(text)
+    by_fold = {regex.sub(r"\s+", " ", _fold(f)): f for f in forms}
+    return [(m.start(), m.end(), by_fold.get(regex.sub(r"\s+", " ", m.group(0)), m.group(0)))
+            for m in _listed_re(forms).finditer(folded)]
