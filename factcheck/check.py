@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -281,6 +281,39 @@ def _readings(kind: Any, sentence: Sentence, fact: Fact, ctx: Context) -> list[R
     return out
 
 
+@cache
+def _coordinator_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['coordinators'])})(?![\p{{L}}])",
+                         regex.IGNORECASE)
+
+
+def _flanked(b: Binding, ev: str, r: Reading, seg: Segment | None, text: str) -> bool:
+    """Is the value between the evidence of `ev` on one side and of another candidate on the other,
+    all in the value's clause, with a word that starts another figure ("and the ...") between the
+    value and `ev`'s evidence?"""
+    lo, hi = (seg.start, seg.end) if seg is not None else (r.start - 200, r.end + 200)
+
+    def sides(e: str) -> tuple[bool, bool]:
+        spans = [(a, z) for a, z in b.spans.get(e, ()) if lo <= a < hi]
+        return any(z <= r.start for _, z in spans), any(a >= r.end for a, _ in spans)
+
+    before, after = sides(ev)
+    if before == after:
+        return False  # on both sides, or in no side of the clause
+    mine = [(a, z) for a, z in b.spans.get(ev, ()) if lo <= a < hi]
+    gap = (text[max(z for _, z in mine if z <= r.start) : r.start] if before
+           else text[r.end : min(a for a, _ in mine if a >= r.end)])
+    if not _coordinator_re().search(gap):
+        return False  # "the mainshock measured 7.6, far larger than any aftershock": the value is its own
+    for other in b.candidates:
+        if other == ev:
+            continue
+        o_before, o_after = sides(other)
+        if (before and o_after and not o_before) or (after and o_before and not o_after):
+            return True
+    return False
+
+
 class _Checker:
     def __init__(self, source: Source, fb: FactBase, trace: bool = False):
         self.source = source
@@ -293,6 +326,7 @@ class _Checker:
         self.ctx = Context(self.doc, self.binder.anchors)
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         self.seen: set[tuple[str, int, int]] = set()
+        self.stamps: set[tuple[str, int, int, bool]] = set()  # (fact, start, end, firmly bound)
         by_event: dict[str, list[Fact]] = defaultdict(list)
         for f in fb.facts:
             if f.event:
@@ -499,6 +533,12 @@ class _Checker:
             # another occurrence with the same parties, set aside only by the article's dates, fell
             # on that weekday: the weekday alone cannot tell which of them the clause means
             j = j.unsure("event.alternate_weekday", f"it is the weekday of {', '.join(b.alternates)}")
+        if (isinstance(r.value, DateValue) and "event.named" not in bound
+                and not sentence.text[: r.start - sentence.start].strip(_BULLETS)
+                and regex.match(r"\s*[—–|:]|\s+-\s", sentence.text[r.end - sentence.start :])):
+            # a timeline's stamp ("30 August — Drilling begins"), tied to the event by a word for it only:
+            # weighed against the timeline's other stamps at the end (see _other_steps)
+            self.stamps.add((fact.id, r.start, r.end, level >= MEDIUM))
         certain = level >= MEDIUM
         seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
         if (j.verdict == "contradict" and bound and bound[-1] == "event.same_sentence"
@@ -534,7 +574,13 @@ class _Checker:
         if rival_agree:
             self.drop(fact, r, "event.rival_agrees", f"agrees with {rival_agree[0].id}")
             return
-        if nearest == ev and clear and level >= MEDIUM:
+        if nearest == ev and clear and level >= MEDIUM and _flanked(b, ev, r, seg, self.doc.text):
+            # "above the 25.4 percent of the 2017 run-off and the 26.31 percent recorded in this
+            # year's first round": the value stands between the evidence of two events; which one a
+            # figure belongs to is a matter of syntax, not of distance
+            self.record(fact, r, sentence, j.unsure("event.flanked"), rule, (*bound, "event.nearest_of_several"),
+                        False)
+        elif nearest == ev and clear and level >= MEDIUM:
             self.record(fact, r, sentence, j, rule + f"; nearest of {len(b.candidates)} events",
                         (*bound, "event.nearest_of_several"), certain)
         elif nearest == ev or nearest is None or not clear:
@@ -825,6 +871,25 @@ class _Checker:
                             ("name.in_context",))
 
     # -- whole document -------------------------------------------------------------------------
+    def _other_steps(self) -> None:
+        """A timeline that dates the event right on one line, firmly ("22 August — a borehole reaches
+        the refuge"), and gives another date on a line tied to it by a word only ("30 August —
+        Drilling begins on the second shaft"): that line tells of another step, so it cannot accuse."""
+        for fact_id, ms in self.mentions.items():
+            stamped = {(a, z): firm for f, a, z, firm in self.stamps if f == fact_id}
+            if not any(m.verdict == "agree" and stamped.get((m.start, m.end)) for m in ms):
+                continue
+            out = []
+            for m in ms:
+                if m.verdict == "contradict" and (m.start, m.end) in stamped:
+                    m = replace(m, verdict="unclear", certain=False, rules=(*m.rules, "value.stamp_other_line"),
+                                reason=m.reason + "; " + why("value.stamp_other_line"))
+                    if self.trace is not None:
+                        self.trace.append(TraceStep(fact_id, m.start, m.end, m.line, m.col, m.text, m.value,
+                                                    "unclear", m.rules, m.reason))
+                out.append(m)
+            self.mentions[fact_id] = out
+
     def relevant(self) -> bool:
         """Is the article about the fact base's events at all? It must name one of their parties
         (Biden, Russia, NATO, ...): a scouts' "90-minute video call on Thursday" binds nothing.
@@ -845,6 +910,7 @@ class _Checker:
                 self.cue_sentence(sentence)
             self.free_sentence(sentence)
         self.was_relevant = relevant
+        self._other_steps()
         findings = []
         for fact in self.fb.facts:
             ms = sorted(self.mentions.get(fact.id, []), key=lambda m: (m.start, m.end))
