@@ -287,6 +287,15 @@ def _coordinator_re() -> regex.Pattern[str]:
                          regex.IGNORECASE)
 
 
+@cache
+def _common_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lang().data["common_words"])
+
+
+def _common_word(text: str) -> bool:
+    return " ".join(text.lower().split()) in _common_words()
+
+
 def _flanked(b: Binding, ev: str, r: Reading, seg: Segment | None, text: str) -> bool:
     """Is the value between the evidence of `ev` on one side and of another candidate on the other,
     all in the value's clause, with a word that starts another figure ("and the ...") between the
@@ -830,6 +839,12 @@ class _Checker:
             # "the bow is now 30 metres from the quay" in a sentence about the ship: a cue far
             # from the figure binds it only loosely
             j = j.unsure("cue.far")
+        elif ((fact.kind == "year" or r.extra.get("bare"))
+              and all(_common_word(self.doc.text[a:b]) for a, b in spans)):
+            # "the first meetings held in the region since 1973" for a "deadliest since 1960" fact: a cue
+            # that matched only a common word ("since", "first") says little of what a bare value (a
+            # year, a number with no unit) is; a value with its own noun ("the 32nd miner") says more
+            j = j.unsure("cue.common_word")
         rivals = [(f, sp) for f, sp in group if f is not fact]
         if not rivals:
             self.record(fact, r, sentence, j, rule, bound)
