@@ -154,6 +154,10 @@ BASE = {"facts": [{"id": "summit.date", "kind": "date", "value": "2021-12-07", "
     ({"kind": "set", "value": ["France"], "universe": "planets"}, "planets"),
     ({"kind": "percentage", "value": "58.55 %", "unit": "votes"}, "unit"),
     ({"kind": "place", "value": "Panama", "per": "day"}, "per"),
+    ({"kind": "score", "value": "3-x"}, "3-x"),
+    ({"kind": "score", "value": "3-3", "extra_time": "maybe"}, "maybe"),
+    ({"kind": "quote", "value": "All of us are safe", "misquote": "accuse"}, "accuse"),
+    ({"kind": "quote", "value": "All of us are safe", "penalties": "4-2"}, "penalties"),
     ({"id": "Summit Date"}, "Summit Date"),
 ])
 def test_schema_rejects_what_the_loader_rejects(change: dict[str, Any], where: str) -> None:
@@ -176,6 +180,8 @@ VALID_FACT: dict[str, dict[str, Any]] = {
     "money": {"value": "$9.6 billion", "per": "day"},
     "ordinal": {"value": 3, "counted": "attempt|try"},
     "place": {"value": "Panama", "others": ["Liberia"], "role": "flag\\w*|registered"},
+    "score": {"value": "3-3", "penalties": "4-2", "extra_time": True, "sides": ["Northport", "Eastfield"]},
+    "quote": {"value": "All of us are safe", "match": 0.7, "misquote": "contradict"},
 }
 
 
@@ -323,6 +329,12 @@ def kind_value(kind: str, salt: int) -> st.SearchStrategy[Any]:
         return st.one_of(st.sampled_from(COUNTRIES),
                          st.sampled_from(["Launch Complex 39B", "Lusail Stadium", "Pazarcık"]).map(
                              lambda p: f"{p} {salt}"))
+    if kind == "score":
+        return st.builds(lambda a, sep, b: f"{a}{sep}{b}", st.integers(0, 150),
+                         st.sampled_from(["-", "–", ":", " - "]), st.integers(0, 150))
+    if kind == "quote":
+        return st.sampled_from(["All of us are safe", "The harbour will open again", "Estamos bien, los 33"]).map(
+            lambda q: f"{q} {salt}")
     assert kind == "name"
     return st.sampled_from(["Anna", "Boris", "Clara", "Dmitri"]).map(lambda f: f"{f} Person{salt}")
 
@@ -342,6 +354,12 @@ KIND_OPTIONS: dict[str, tuple[dict[str, st.SearchStrategy[Any]], dict[str, st.Se
     "place": ({}, {"others": st.lists(st.sampled_from(["Launch Complex 39A", "Liberia", "Al Bayt Stadium"]),
                                       min_size=1, max_size=2),
                    "role": st.sampled_from(["owned|owner", r"flag\w*|registered", "struck|hit"])}),
+    "score": ({}, {"penalties": st.sampled_from(["4-2", "5-4", "3:1"]),
+                   "extra_time": st.sampled_from([True, False, "yes"]),
+                   "sides": st.lists(st.sampled_from(["Northport", "Eastfield|the visitors", "Hawks"]), min_size=2,
+                                     max_size=2, unique=True)}),
+    "quote": ({}, {"match": st.sampled_from([0.6, 0.75, "0.8", 1]),
+                   "misquote": st.sampled_from(["unclear", "contradict"])}),
 }
 
 

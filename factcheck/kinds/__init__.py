@@ -13,6 +13,8 @@ from factcheck.kinds.ordinal import OrdinalKind
 from factcheck.kinds.percentage import PercentageKind
 from factcheck.kinds.place import PlaceKind
 from factcheck.kinds.quantity import QuantityKind
+from factcheck.kinds.quote import QuoteKind
+from factcheck.kinds.score import ScoreKind
 from factcheck.kinds.set import SetKind
 from factcheck.kinds.time import TimeKind
 from factcheck.kinds.year import YearKind
@@ -32,6 +34,8 @@ KINDS: dict[str, Kind] = {
         PercentageKind(),
         MoneyKind(),
         OrdinalKind(),
+        ScoreKind(),
+        QuoteKind(),
     )
 }
 

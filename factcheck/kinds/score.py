@@ -1,0 +1,363 @@
+"""Scores: the result of a contest of two sides. "drew 3-3", "a 3–3 draw", "3:3", "won 4-2 on
+penalties", "(4-2 pens)", "after extra time", "beat the visitors 2-1", "lost 1-2 to", "two-nil",
+"three-all".
+
+A pair of numbers is a score only near a word of a contest (factcheck/data/en/scores.yaml) or near
+one of the fact's `cues`; percentages, dates ("3-3-2022"), clock times ("3:30") and ranges
+("60-70 people", "aged 18-25") are not read. A reading is sure (it may contradict) only when a
+result word stands beside it ("drew", "beat ... 2-1", "a 2-1 win"), it is marked as a shoot-out,
+or the two sides frame it ("Northport 2-1 Eastfield"); an interim score ("led 2-0", "2-2 at
+half-time") is not read at all.
+
+The value is the final score, `3-3`; the fact may add the shoot-out (`penalties: 4-2`), whether
+extra time was played (`extra_time: true`) and the sides in the order of the numbers
+(`sides: ['Northport', 'Eastfield|the visitors']`). A shoot-out score is compared with
+`penalties` only, and a match score with the value only. The same pair in the other order never
+contradicts: with `sides`, a sentence that says who won ("Eastfield lost 2-4 on penalties to
+Northport") is put in the sides' order first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, ClassVar
+
+import regex
+
+from factcheck.errors import FactValueError
+from factcheck.factbase.keys import Key
+from factcheck.factbase.model import Fact
+from factcheck.kinds.base import Context, Reading
+from factcheck.lang import alternation, lang, pack
+from factcheck.segment import Sentence
+
+Pair = tuple[int, int]
+
+_VALUE = regex.compile(r"^\s*([0-9]{1,3})\s*[-–—:]\s*([0-9]{1,3})\s*$")
+VALUE_PATTERN = r"^\s*[0-9]{1,3}\s*[-–—:]\s*[0-9]{1,3}\s*$"  # the same, for the JSON Schema
+_TRUE = ("true", "yes", "on")
+_FALSE = ("false", "no", "off")
+
+
+@dataclass(frozen=True)
+class Score:
+    """A curated score: the two numbers in the order of `sides` (or as written), and the optional
+    shoot-out, extra time and sides (their patterns as written)."""
+
+    first: int
+    second: int
+    penalties: Pair | None = None
+    extra_time: bool | None = None
+    sides: tuple[str, str] | None = None
+
+    @property
+    def pair(self) -> Pair:
+        return (self.first, self.second)
+
+
+@dataclass(frozen=True)
+class ScoreRead:
+    """A score read in a sentence. `part` is "penalties" when marked as a shoot-out, else "match";
+    `oriented` is the pair in the order of the fact's sides, when the sentence says who won."""
+
+    first: int
+    second: int
+    part: str
+    certain: bool
+    extra_time: bool
+    oriented: Pair | None = None
+
+    @property
+    def pair(self) -> Pair:
+        return (self.first, self.second)
+
+
+def parse_pair(text: str) -> Pair | None:
+    m = _VALUE.match(text)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _words(key: str) -> list[str]:
+    return [str(w) for w in pack("scores")[key]]
+
+
+def _phrase(key: str) -> str:
+    return alternation(_words(key))
+
+
+@cache
+def _res() -> dict[str, regex.Pattern[str]]:
+    """The pack's word lists, compiled once."""
+    units = {w: int(v) for w, v in lang().number_words.items() if v <= 20 and w not in ("a", "an")}
+    nums = alternation(units)
+    zero = _phrase("zero_words")
+    alls = _phrase("all_words")
+    months = alternation([*lang().months, *lang().weekdays])
+    word = r"[\p{L}'’-]+"
+    join = _phrase("penalty_joiners")
+    n = int(pack("scores")["before_words"])
+    ic = regex.IGNORECASE
+    return {
+        # digits: "3-3", "3–3", "3 - 3", "3:3"; not inside a longer run of numbers ("3-3-2022", "1,500-2,000")
+        "pair": regex.compile(r"(?<![\p{L}\d.,:/–—-])(?P<a>[0-9]{1,3})(?P<sep>\s?[-–—]\s?|:)(?P<b>[0-9]{1,3})"
+                              r"(?![0-9]|[.,:][0-9]|\s?[-–—/]\s?[0-9]|\s?%)"),
+        # words: "two-nil", "three-all", "three apiece"
+        "words": regex.compile(rf"(?<![\p{{L}}-])(?P<wa>{nums})[\s-](?P<wb>{zero}|{alls})(?![\p{{L}}-])", ic),
+        "contest": regex.compile(rf"(?<![\p{{L}}])(?:{_phrase('contest')})(?![\p{{L}}])", ic),
+        "percent": regex.compile(rf"\A\s*(?:{alternation(pack('numbers')['percent_signs'])})", ic),
+        "range_before": regex.compile(rf"(?<![\p{{L}}])(?:{_phrase('range_before')})\s*$", ic),
+        "result_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_phrase('result_before')})(?:\s+{word}){{0,{n}}},?\s*$", ic),
+        "result_after": regex.compile(rf"\A\s*(?:{word}\s+)?(?:{_phrase('result_after')})(?![\p{{L}}])", ic),
+        "interim_before": regex.compile(rf"(?<![\p{{L}}])(?:{_phrase('interim_before')})(?:\s+{word}){{0,2}}\s*$",
+                                        ic),
+        "interim_after": regex.compile(rf"\A\s*\(?\s*(?:{_phrase('interim_after')})(?![\p{{L}}])", ic),
+        "pens_after": regex.compile(rf"\A\s*\(?\s*(?:(?:{join})\s+)?(?:{_phrase('penalty_words')})(?![\p{{L}}])",
+                                    ic),
+        "pens_before": regex.compile(rf"(?<![\p{{L}}])(?:{_phrase('penalty_words')})(?:\s+{word})?\s*[(:,]?\s*$",
+                                     ic),
+        "extra_after": regex.compile(rf"\A\s*\(?\s*(?:{_phrase('extra_time')})(?![\p{{L}}])", ic),
+        "after_ok": regex.compile(rf"\A\s*(?:$|[.,;:!?)\]\"”’'—–(]|(?:{_phrase('after_words')})(?![\p{{L}}]))", ic),
+        "capital_after": regex.compile(rf"\A\s*(?!(?:{months})(?![\p{{L}}]))\p{{Lu}}"),
+        "cut": regex.compile(r"[;:()\[\]—–]"),
+        "win": regex.compile(rf"(?<![\p{{L}}])(?:{_phrase('win_verbs')})(?![\p{{L}}])", ic),
+        "lose": regex.compile(rf"(?<![\p{{L}}])(?:{_phrase('lose_verbs')})(?![\p{{L}}])", ic),
+    }
+
+
+@cache
+def _number_word(w: str) -> int:
+    w = w.lower()
+    if w in {x.lower() for x in _words("zero_words")}:
+        return 0
+    return int(lang().number_words[w])
+
+
+def _is_all(w: str) -> bool:
+    return w.lower() in {x.lower() for x in _words("all_words")}
+
+
+def find_pairs(text: str) -> list[tuple[int, int, Pair]]:
+    """(start, end, pair) of each pair of numbers in `text` that looks like a score by its form
+    alone (no contest word is looked for here)."""
+    r = _res()
+    out = []
+    for m in r["pair"].finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if m.group("sep") == ":" and len(m.group("b")) == 2 and a <= 24:
+            continue  # a clock time ("3:30")
+        out.append((m.start(), m.end(), (a, b)))
+    for m in r["words"].finditer(text):
+        a = _number_word(m.group("wa"))
+        wb = m.group("wb")
+        out.append((m.start(), m.end(), (a, a if _is_all(wb) else _number_word(wb))))
+    return sorted(out)
+
+
+class ScoreKind:
+    name: ClassVar[str] = "score"
+    #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
+    options: ClassVar[dict[str, Key]] = {
+        "penalties": Key("str", doc="the penalty shoot-out's score, in the same order as the value ('4-2')"),
+        "extra_time": Key("bool", doc="whether the score was reached after extra time (true or false)"),
+        "sides": Key("list[regex]", doc="the two sides, in the order of the value's numbers "
+                                        "(['Northport', 'Eastfield|the visitors'])"),
+    }
+    option_keys: ClassVar[frozenset[str]] = frozenset(options)
+    required_keys: ClassVar[tuple[str, ...]] = ()
+    #: what `value` holds, as JSON Schema (an editor's view of the YAML)
+    value_schema: ClassVar[dict[str, Any]] = {
+        "type": "string", "pattern": VALUE_PATTERN,
+        "description": "the final score of two sides: '3-3', '2-1' (the first side's number first)"}
+
+    # -- the fact ------------------------------------------------------------------------------
+    def parse_value(self, raw: Any, options: dict[str, Any]) -> Score:
+        pair = parse_pair(str(raw))
+        if pair is None:
+            raise FactValueError(f"cannot read {raw!r} as a score",
+                                 "write the two numbers with a hyphen: `value: '3-3'`")
+        sides = options.get("sides_text")
+        return Score(pair[0], pair[1], options.get("penalties"), options.get("extra_time"), sides)
+
+    def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {"penalties": None, "extra_time": None, "sides": None, "sides_text": None}
+        if "penalties" in options:
+            raw = options["penalties"]
+            pair = parse_pair(str(raw))
+            if pair is None:
+                raise FactValueError(f"`penalties` must be a score such as '4-2', not {str(raw)!r}",
+                                     "write the shoot-out's score in the value's order: `penalties: '4-2'`")
+            if pair[0] == pair[1]:
+                raise FactValueError(f"`penalties` {str(raw)!r} is a draw, and a shoot-out has a winner",
+                                     "write the shoot-out's final score: `penalties: '4-2'`")
+            out["penalties"] = pair
+        if "extra_time" in options:
+            raw = str(options["extra_time"]).strip().lower()
+            if raw not in _TRUE + _FALSE:
+                raise FactValueError(f"`extra_time` must be true or false, not {str(options['extra_time'])!r}",
+                                     "write `extra_time: true` or `extra_time: false`")
+            out["extra_time"] = raw in _TRUE
+        if "sides" in options:
+            raw_sides = options["sides"]
+            items = [raw_sides] if isinstance(raw_sides, str) else list(raw_sides or [])
+            if len(items) != 2 or not all(isinstance(s, str) and s.strip() for s in items):
+                shown = ", ".join(repr(s) for s in items) or "none"
+                raise FactValueError(f"`sides` must name exactly two sides, in the order of the value's numbers; "
+                                     f"it has {len(items)}: {shown}",
+                                     "write `sides: ['first side', 'second side']`")
+            try:
+                compiled = tuple(regex.compile(rf"(?<![\p{{L}}\d])(?:{s})(?![\p{{L}}\d])", regex.IGNORECASE)
+                                 for s in items)
+            except regex.error as e:
+                raise FactValueError(f"`sides` pattern does not compile: {e}", "check brackets and escapes") from None
+            out["sides"] = compiled
+            out["sides_text"] = (str(items[0]), str(items[1]))
+        return out
+
+    # -- reading -------------------------------------------------------------------------------
+    def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        text = sentence.text
+        r = _res()
+        near = int(pack("scores")["near_chars"])
+        sides: tuple[regex.Pattern[str], regex.Pattern[str]] | None = fact.options.get("sides")
+        side_spans = _side_spans(text, sides)
+        pairs = find_pairs(text)
+        out: list[Reading] = []
+        prev_end = 0
+        # the last framed pair: (end of the side after it, whether the sides were written swapped)
+        prev_framed: tuple[int, bool] | None = None
+        for a, b, pair in pairs:
+            before_all = text[:a]
+            after = text[b:]
+            cut = max([prev_end, *(m.end() for m in r["cut"].finditer(text, prev_end, a))])
+            before = text[cut:a]
+            prev_end = b
+            if r["percent"].match(after) or r["range_before"].search(before_all):
+                continue
+            framed = _framed(text, side_spans, a, b, pair)
+            if not (r["after_ok"].match(after) or r["result_after"].match(after) or r["pens_after"].match(after)
+                    or r["extra_after"].match(after) or framed is not None or r["capital_after"].match(after)):
+                continue  # "60-70 people", "2-3 weeks"
+            lo, hi = max(0, a - near), min(len(text), b + near)
+            cue_near = any(m.start() < hi and m.end() > lo for p in fact.cues for m in p.finditer(text))
+            if not (r["contest"].search(text, lo, hi) or cue_near):
+                continue
+            result_after = bool(r["result_after"].match(after))
+            if r["interim_after"].match(after) or (r["interim_before"].search(before) and not result_after):
+                continue  # "led 2-0", "2-2 at half-time": not the result
+            pens = bool(r["pens_after"].match(after) or r["pens_before"].search(before))
+            extra = bool(r["extra_after"].match(after))
+            certain = bool(result_after or pens or framed is not None or r["result_before"].search(before))
+            oriented: Pair | None = None
+            if framed is not None:
+                oriented = framed[1]
+                prev_framed = (framed[0], framed[2])
+            elif prev_framed is not None and regex.fullmatch(r"\s*\(\s*", text[prev_framed[0]:a]):
+                # "Northport 3-3 Eastfield (4-2 pens)": in the same order as the framed pair
+                oriented = (pair[1], pair[0]) if prev_framed[1] else pair
+            elif pair[0] == pair[1]:
+                oriented = pair if sides else None
+            elif sides:
+                oriented = _by_winner(before_all, pair, side_spans, a)
+            read = ScoreRead(pair[0], pair[1], "penalties" if pens else "match", certain, extra, oriented)
+            shown = f"{pair[0]}-{pair[1]}"
+            detail = f"read as {shown}" + (" on penalties" if pens else "") + (" after extra time" if extra else "")
+            if not certain:
+                detail += " (no result word beside it: unsure)"
+            out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=text[a:b], value=read,
+                               shown={"score": shown, "part": read.part, "extra_time": extra},
+                               detail=detail))
+        return out
+
+    def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
+        r: ScoreRead = reading.value
+        v: Score = value
+        if r.part == "penalties":
+            if v.penalties is None:
+                return None  # the fact says nothing of a shoot-out
+            target = v.penalties
+        else:
+            target = v.pair
+            if v.penalties is not None and _same(r.pair, v.penalties) and not _same(r.pair, target):
+                return None  # the shoot-out's score with no marker: which one is it?
+        got = r.oriented if (r.oriented is not None and v.sides is not None) else r.pair
+        if got == target:
+            if r.extra_time and v.extra_time is False:
+                return None  # "after extra time" where the fact says there was none
+            return True
+        if _same(got, target):
+            return None  # the same pair in the other order: who won is not read surely
+        return False if r.certain else None
+
+    def render(self, value: Any) -> str:
+        v: Score = value
+        shown = f"{v.first}-{v.second}"
+        names = [_plain_name(s) for s in v.sides] if v.sides else []
+        if len(names) == 2 and all(names):
+            shown = f"{names[0]} {shown} {names[1]}"
+        if v.extra_time:
+            shown += " after extra time"
+        if v.penalties is not None:
+            shown += f", {v.penalties[0]}-{v.penalties[1]} on penalties"
+        return shown
+
+
+def _same(x: Pair, y: Pair) -> bool:
+    return sorted(x) == sorted(y)
+
+
+def _plain_name(pattern: str) -> str:
+    """The first alternative of a side's pattern, when it is plain words ("Northport|the hosts")."""
+    first = pattern.split("|", 1)[0].strip()
+    return first if first and not regex.search(r"[\\()\[\]{}?*+^$.]", first) else ""
+
+
+def _side_spans(text: str, sides: tuple[regex.Pattern[str], regex.Pattern[str]] | None) -> list[tuple[int, int, int]]:
+    """(start, end, side index) of each mention of a side in `text`."""
+    if not sides:
+        return []
+    out = [(m.start(), m.end(), i) for i, p in enumerate(sides) for m in p.finditer(text)]
+    return sorted(out)
+
+
+def _framed(text: str, spans: list[tuple[int, int, int]], a: int, b: int,
+            pair: Pair) -> tuple[int, Pair, bool] | None:
+    """"Northport 2-1 Eastfield": a side ends right before the pair and the other starts right after.
+    Returns (end of the side after, the pair in the sides' order, whether the sides are swapped)."""
+    if not spans:
+        return None
+    left = [s for s in spans if s[1] <= a and not text[s[1]:a].strip()]
+    right = [s for s in spans if s[0] >= b and not text[b : s[0]].strip()]
+    if not left or not right or left[-1][2] == right[0][2]:
+        return None
+    swapped = left[-1][2] == 1
+    return right[0][1], ((pair[1], pair[0]) if swapped else pair), swapped
+
+
+def _by_winner(before: str, pair: Pair, spans: list[tuple[int, int, int]], a: int) -> Pair | None:
+    """The pair in the sides' order when the sentence says which side won or lost: the side named
+    before the last verb of winning or losing ahead of the pair ("Northport beat ...", "Eastfield
+    lost ..."), else the side between such a verb and the pair ("beat Eastfield 2-1")."""
+    r = _res()
+    verbs = [(m.start(), m.end(), True) for m in r["win"].finditer(before)]
+    verbs += [(m.start(), m.end(), False) for m in r["lose"].finditer(before)]
+    if not verbs:
+        return None
+    vs, ve, won = max(verbs)
+    if a - ve > 60:
+        return None
+    subject = [s for s in spans if s[1] <= vs and vs - s[1] <= 80]
+    if subject:
+        side, subject_won = subject[-1][2], won
+    else:
+        obj = [s for s in spans if ve <= s[0] and s[1] <= a]
+        if not obj:
+            return None
+        side, subject_won = obj[0][2], not won  # "beat Eastfield": the side named is the loser
+    hi, lo = max(pair), min(pair)
+    mine, theirs = (hi, lo) if subject_won else (lo, hi)
+    return (mine, theirs) if side == 0 else (theirs, mine)
+
+
+__all__ = ["Score", "ScoreKind", "ScoreRead", "find_pairs", "parse_pair"]
