@@ -846,6 +846,10 @@ class _Checker:
             # year, a number with no unit) is; a value with its own noun ("the 32nd miner") says more
             j = j.unsure("cue.common_word")
         rivals = [(f, sp) for f, sp in group if f is not fact]
+        if fact.kind == "quote":
+            # a quotation tells by itself which fact it is: only a fact that reads the same passage is a rival
+            rivals = [(f, sp) for f, sp in rivals
+                      if any((x.start, x.end) == (r.start, r.end) for x in KINDS[f.kind].extract(sentence, f, self.ctx))]
         if not rivals:
             self.record(fact, r, sentence, j, rule, bound)
             return
@@ -881,9 +885,9 @@ class _Checker:
     def free_sentence(self, sentence: Sentence) -> None:
         for fact in self.free_facts:
             kind = KINDS[fact.kind]
+            rule_id = "quote.in_text" if fact.kind == "quote" else "name.in_context"
             for r in _readings(kind, sentence, fact, self.ctx):
-                self.record(fact, r, sentence, judge(r, fact, sentence, self.ctx), "name in context",
-                            ("name.in_context",))
+                self.record(fact, r, sentence, judge(r, fact, sentence, self.ctx), why(rule_id), (rule_id,))
 
     # -- whole document -------------------------------------------------------------------------
     def _other_steps(self) -> None:

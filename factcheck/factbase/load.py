@@ -657,7 +657,7 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
                      "an event's fact binds in clauses about its event; use `near:` for words that must stand"
                      " before the value, `exclude:` for words that take it away, or move the fact to the "
                      "top-level `facts:` list")
-    if event is None and kind != "name" and no_cues:
+    if event is None and kind not in ("name", "quote") and no_cues:
         c.at(y, "FB017", f"fact {shown_id!r} belongs to no event and has no `cues`, so it can never bind",
              "add `cues: ['word|other word']`, or move the fact under an event's `facts:`")
     if len(c.problems) > n0 or not keys_ok or fid is None or kind is None or kind_obj is None \
