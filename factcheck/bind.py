@@ -348,6 +348,28 @@ class Binder:
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
         self.anchors = self._anchors()
+        self.dated_event = self._dateline_event()
+
+    def _dateline_event(self) -> str | None:
+        """The one event of any kind (no parties) that falls on the day of the article's dateline
+        ("CAPE CANAVERAL, Fla., Nov. 16 (Wire) —" for a launch on 16 November), if there is one."""
+        from factcheck.kinds.date import read_dates
+
+        years = sorted({e.date.year for e in self.fb.events.values() if e.date})
+        days: set[dt.date] = set()
+        for a, b, what in self.doc.furniture:
+            if what != "dateline":
+                continue
+            for r in read_dates(self.doc.text[a:b], a):
+                v = r.value
+                if v.month and v.day:
+                    for y in ([v.year] if v.year else years):
+                        try:
+                            days.add(dt.date(y, v.month, v.day))
+                        except ValueError:
+                            pass
+        on_day = [e.id for e in self.fb.events.values() if not e.parties and e.date in days]
+        return on_day[0] if len(on_day) == 1 else None
 
     def _is_present(self, e: Event, text: str) -> bool:
         if e.parties:
@@ -387,6 +409,7 @@ class Binder:
             probe.fb, probe.doc, probe.parties, probe.current, probe.anchors = self.fb, self.doc, self.parties, None, ()
             probe.history = []
             probe.explicit_anchors = ()
+            probe.dated_event = None
             probe._place_res, probe._member_sets = self._place_res, self._member_sets
             probe.named_parties, probe.present = self.named_parties, self.present
             probe.named_in_doc = self.named_in_doc
@@ -768,13 +791,14 @@ class Binder:
         # events of any kind (no parties, bound by their own words): a clause with no evidence at all
         # is loosely about the event the article is telling about ("The rocket thundered off its pad
         # early Wednesday" after "... lifted off"); it can agree, never accuse
-        cur = self.fb.events.get(self.current or "")
+        cur = self.fb.events.get(self.current or self.dated_event or "")
+        # ... or, before any clause has told which, the event that falls on the day of the dateline
+        rid = "event.in_story" if self.current else "event.dateline_day"
         if cur is not None and not cur.parties:
             for k, (b, info) in enumerate(zip(out, infos)):
                 if b.candidates or b.set_aside or info.seg.anchor or info.other_event or info.hits:
                     continue
-                out[k] = Binding((cur.id,), _lv("event.in_story"), {cur.id: ()}, {cur.id: ("event.in_story",)},
-                                 by_reference=True)
+                out[k] = Binding((cur.id,), _lv(rid), {cur.id: ()}, {cur.id: (rid,)}, by_reference=True)
         # the event in discourse: the one the sentence's main clauses are firmly about
         resolved = [b for b, i in zip(out, infos) if b.candidates and not i.seg.anchor
                     and (b.level >= MEDIUM or self.current is None)]
