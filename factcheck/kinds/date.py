@@ -207,6 +207,46 @@ def relative_dates(sentence: Sentence, ctx: Context) -> list[Reading]:
     return out
 
 
+@cache
+def _deictic_re() -> regex.Pattern[str]:
+    words = alternation(list(lang().data["deictic_days"]))
+    return regex.compile(rf"(?<![\p{{L}}])(?P<w>{words})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def published(ctx: Context) -> DateValue | None:
+    """The day the page says it was published: the first full date of its dateline, "Published ..."
+    line or byline date; None when it gives none."""
+    key = ("date", "published")
+    if key not in ctx.cache:
+        found = None
+        for a, b, _ in sorted(ctx.doc.furniture):
+            dates = [r.value for r in read_dates(ctx.doc.text[a:b], a) if r.value.month and r.value.day]
+            if dates:
+                found = dates[0]
+                break
+        ctx.cache[key] = found
+    value: DateValue | None = ctx.cache[key]
+    return value
+
+
+def deictic_dates(sentence: Sentence, ctx: Context) -> list[Reading]:
+    """"yesterday", "today", "tomorrow": from the day the page was published; loose (they may agree,
+    not accuse: a page's date may be its update's, not its writing's)."""
+    out: list[Reading] = []
+    pub = published(ctx)
+    if pub is None:
+        return out
+    days = {str(k).lower(): int(v) for k, v in lang().data["deictic_days"].items()}
+    for m in _deictic_re().finditer(sentence.text):
+        word = regex.sub(r"\s+", " ", m.group("w").lower())
+        v = shift(pub, days[word], tuple(a.year for a in ctx.anchors))
+        a, b = sentence.start + m.start("w"), sentence.start + m.end("w")
+        out.append(Reading(start=a, end=b, text=m.group("w"), value=v, shown=v.shown(),
+                           detail=f"{m.group('w')!r} from the page's date {pub.shown()}",
+                           extra={"loose": True, "why_loose": "dated from the page's own date"}))
+    return out
+
+
 def _last_date_before(sentence: Sentence, pos: int, ctx: Context) -> Reading | None:
     # the sentence itself and the two before it ("... Tuesday, December seventh ... The next day")
     prev = [s for s in ctx.doc.sentences if sentence.index - 2 <= s.index <= sentence.index]
@@ -250,7 +290,7 @@ class DateKind:
             if okey not in ctx.cache:
                 ctx.cache[okey] = numeric_order(ctx.doc.text)
             ctx.cache[key] = read_dates(sentence.text, sentence.start, day_first=ctx.cache[okey], either=True) \
-                + relative_dates(sentence, ctx)
+                + relative_dates(sentence, ctx) + deictic_dates(sentence, ctx)
         readings: list[Reading] = ctx.cache[key]
         return readings
 
