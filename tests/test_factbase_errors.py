@@ -129,6 +129,14 @@ CASES: list[Case] = [
          {"a.yaml": event("      - id: summit.date\n        kind: date\n        value: 2021-12-07\n"
                           "        value_words: {hat-trick: 3}\n")},
          "FB016", "`value_words` does not apply to a date fact", "value_words: ^{hat-trick", fix="count"),
+    Case("unit_words mapped to an unknown unit",
+         {"a.yaml": event("      - id: ship.capacity\n        kind: quantity\n        value: 20124 TEU\n"
+                          "        unit_words: {boxes: crates}\n")},
+         "FB020", "'crates' (for 'boxes') is not a unit", "unit_words: ^{boxes", fix="units.yaml"),
+    Case("unit_words not a mapping",
+         {"a.yaml": event("      - id: ship.capacity\n        kind: quantity\n        value: 20124 TEU\n"
+                          "        unit_words: boxes\n")},
+         "FB012", "`unit_words` must be a mapping", "unit_words: ^boxes", fix="{word: value}"),
     Case("cues on an event's fact (ignored there)",
          {"a.yaml": event("      - id: summit.date\n        kind: date\n        value: 2021-12-07\n"
                           "        cues: ['summit']\n")},

@@ -343,7 +343,8 @@ WHO = st.sampled_from([r"(?P<who>{party})\s+asked\s+for\s+the\s+call", r"at\s+th
 
 # Valid kind-specific keys of each kind: (required, optional) strategies.
 KIND_OPTIONS: dict[str, tuple[dict[str, st.SearchStrategy[Any]], dict[str, st.SearchStrategy[Any]]]] = {
-    "quantity": ({}, {"unit": PATTERNS, "hedge": st.sampled_from(["up to", "more than", "about"])}),
+    "quantity": ({}, {"unit": PATTERNS, "hedge": st.sampled_from(["up to", "more than", "about"]),
+                      "unit_words": st.sampled_from([{"boxes": "TEU"}, {"klicks": "km", "clicks": "km"}])}),
     "count": ({"counted": st.sampled_from(["members|countries", "states"])}, {}),
     "set": ({}, {"universe": st.sampled_from(schema.FACT["universe"].choices), "counted": st.just("leaders")}),
     "name": ({}, {"context": st.lists(PATTERNS, min_size=1, max_size=2),

@@ -604,6 +604,10 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
                 _patterns(v[k], c, k)
             elif t == "list[str]":
                 _str_list(v[k], c, k)
+            elif t == "map":
+                if not isinstance(v[k].value, dict):
+                    c.at(v[k], "FB012", f"`{k}` must be a mapping, not {_describe(v[k])}",
+                         f"write `{k}: {{word: value}}`")
             else:
                 _str(v[k], c, k)
         missing = [k for k in schema.KIND_REQUIRED.get(kind, ()) if k not in v]

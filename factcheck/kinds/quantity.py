@@ -104,6 +104,8 @@ class QuantityKind:
     options: ClassVar[dict[str, Key]] = {
         "unit": Key("regex", doc="the noun counted, when the value carries no unit (troops|soldiers)"),
         "hedge": Key("str", doc="the fact's own hedge ('up to', 'more than')"),
+        "unit_words": Key("map", doc="this story's own words for a unit, mapped to a known unit "
+                                     "({boxes: TEU, klicks: km})"),
     }
     option_keys: ClassVar[frozenset[str]] = frozenset(options)
     required_keys: ClassVar[tuple[str, ...]] = ()
@@ -141,11 +143,14 @@ class QuantityKind:
                 known = ", ".join(sorted({p for p in lang().hedges}))
                 raise FactValueError(f"unknown hedge {h!r}", f"use one of: {known}")
             out["hedge_class"] = lang().hedges[h.lower()]
+        words = options.get("unit_words")
+        if words is not None:
+            out["unit_words"] = _unit_words(words)
         return out
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         if isinstance(fact.value, QuantityValue) and fact.value.measure:
-            return self._measured(sentence, fact.value, ctx)
+            return self._measured(sentence, fact.value, ctx, fact.options.get("unit_words"))
         unit_re: regex.Pattern[str] = fact.options["unit"]
         text = sentence.text
         out: list[Reading] = []
@@ -171,15 +176,23 @@ class QuantityKind:
                                detail=f"read as {iv}", extra=extra))
         return out
 
-    def _measured(self, sentence: Sentence, q: QuantityValue, ctx: Context) -> list[Reading]:
+    def _measured(self, sentence: Sentence, q: QuantityValue, ctx: Context,
+                  own: tuple[regex.Pattern[str], dict[str, str]] | None = None) -> list[Reading]:
         """Numbers followed by a unit that converts to the fact's ("81 miles" for 130 km), or by the
-        fact's counted noun ("20,124 TEU")."""
+        fact's counted noun ("20,124 TEU"), or by one of the fact's own `unit_words`."""
         text = sentence.text
         out: list[Reading] = []
         for n in find_numbers(text, sentence.start, doc_convention(ctx)):
             if n.magnitude:
                 continue
-            u = unit_after(text[n.end - sentence.start :])
+            after = text[n.end - sentence.start :]
+            u = None
+            m = own[0].match(after) if own is not None else None
+            if m is not None and own is not None:
+                # the base's own word comes first: its story's "boxes" may be TEU, not any container
+                hit = lookup(own[1][" ".join(m.group("u").lower().split())])
+                u = (hit[0], hit[1], m.end()) if hit else None
+            u = u or unit_after(after)
             if u is None:
                 continue
             canon, physical, end = u
@@ -250,3 +263,17 @@ class QuantityKind:
                  "about": "about ", "nearly": "nearly ", "just_over": "just over "}.get(q.hedge, "")
         v = "inf" if math.isinf(q.value) else f"{q.value:,.0f}" if q.value.is_integer() else f"{q.value:,g}"
         return f"{hedge}{v}" + (f" {q.measure}" if q.measure else "")
+
+
+def _unit_words(words: Any) -> tuple[regex.Pattern[str], dict[str, str]]:
+    """`unit_words: {boxes: TEU}`: the pattern of the words after a number, and word -> unit."""
+    if not isinstance(words, dict) or not words:
+        raise FactValueError("`unit_words` is a mapping of words to units", "write `unit_words: {boxes: TEU}`")
+    table: dict[str, str] = {}
+    for word, unit in words.items():
+        if lookup(str(unit)) is None:
+            raise FactValueError(f"`unit_words`: {unit!r} (for {word!r}) is not a unit factcheck knows",
+                                 "map the word to a unit of factcheck/data/en/units.yaml (km, m, ft, TEU, t, ...)")
+        table[" ".join(str(word).lower().split())] = str(unit)
+    alts = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(table, key=len, reverse=True))
+    return regex.compile(rf"\A[\s\u00a0\u202f-]?(?P<u>{alts})(?![\p{{L}}\d])", regex.IGNORECASE), table
