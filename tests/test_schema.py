@@ -346,7 +346,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, st.SearchStrategy[Any]], dict[str, st.Se
     "quantity": ({}, {"unit": PATTERNS, "hedge": st.sampled_from(["up to", "more than", "about"]),
                       "unit_words": st.sampled_from([{"boxes": "TEU"}, {"klicks": "km", "clicks": "km"}])}),
     "count": ({"counted": st.sampled_from(["members|countries", "states"])}, {}),
-    "set": ({}, {"universe": st.sampled_from(schema.FACT["universe"].choices), "counted": st.just("leaders")}),
+    "set": ({}, {"universe": st.sampled_from(schema.FACT["universe"].choices), "counted": st.just("leaders"),
+                 "member_words": st.sampled_from([{"Les Bleus": "France"}, {"the Albiceleste": "Argentina"}])}),
     "name": ({}, {"context": st.lists(PATTERNS, min_size=1, max_size=2),
                   "patterns": st.lists(WHO, min_size=1, max_size=2),
                   "others": st.lists(st.sampled_from(["Biden", "the White House"]), min_size=1, max_size=2)}),
@@ -411,6 +412,8 @@ def fact(draw: st.DrawFn, i: int, in_event: bool, zone: str | None = None) -> di
     vkind = kind
     if kind == "set":
         vkind = f"set/{options.get('universe', 'countries')}"
+        if options.get("universe", "countries") != "countries":
+            options.pop("member_words", None)  # names of countries: refused for other members
     elif kind == "time" and zone is not None:
         vkind = "time/bare"
     out: dict[str, Any] = {"id": f"{draw(IDS)}.f{i}", "kind": kind, "value": draw(kind_value(vkind, i))}

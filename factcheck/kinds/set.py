@@ -145,9 +145,16 @@ _INTRO = regex.compile(r"(?:leaders?|heads?\s+of\s+(?:state|government)|counterp
 _TITLE = regex.compile(r"\A(?:\s+(?:(?-i:\p{Lu}[\p{L}.'’-]*)\s+){0,3}|\s+of\s+(?:the\s+)?|['’]s\s+)\Z")
 
 
-def country_lists(sentence: Sentence) -> list[tuple[int, int, list[str]]]:
-    """Coordinated lists of countries (or their leaders): (start, end, canonical members)."""
-    ms = country_mentions(sentence.text)
+def country_lists(sentence: Sentence, own: tuple[regex.Pattern[str], dict[str, str]] | None = None
+                  ) -> list[tuple[int, int, list[str]]]:
+    """Coordinated lists of countries (or their leaders): (start, end, canonical members); `own`: a
+    base's own names for members (`member_words`), read first."""
+    ms: tuple[tuple[int, int, str], ...] | list[tuple[int, int, str]] = country_mentions(sentence.text)
+    if own is not None:
+        mine = [(m.start(), m.end(), own[1][" ".join(m.group(0).lower().split())])
+                for m in own[0].finditer(sentence.text)]
+        if mine:
+            ms = sorted([*mine, *(x for x in ms if not any(a < x[1] and x[0] < b for a, b, _ in mine))])
     out: list[tuple[int, int, list[str]]] = []
     run: list[tuple[str, int, int]] = []  # (member, start, end of its last mention)
 
@@ -233,6 +240,8 @@ class SetKind:
     options: ClassVar[dict[str, Key]] = {
         "universe": Key("enum", doc="what the members are", choices=("countries", "years", "people", "dates")),
         "counted": Key("regex", doc="what the set's count counts ('the four leaders')"),
+        "member_words": Key("map", doc="a set of countries: this story's own names for members "
+                                       "({the Albiceleste: Argentina, Les Bleus: France})"),
     }
     option_keys: ClassVar[frozenset[str]] = frozenset(options)
     required_keys: ClassVar[tuple[str, ...]] = ()
@@ -270,8 +279,8 @@ class SetKind:
                 near = difflib.get_close_matches(str(x), sorted(set(country_table()[0].values())), n=1, cutoff=0.75)
                 hint = f"did you mean {near[0]!r}? " if near else ""
                 raise FactValueError(f"{x!r} is not a country known to pycountry or factcheck/data/en/countries.yaml",
-                                     hint + "write a country's English name (Argentina, United Kingdom), "
-                                     "or add an alias to countries.yaml")
+                                     hint + "write a country's English name (Argentina, United Kingdom); "
+                                     "the story's own names for it go in `member_words: {the Albiceleste: Argentina}`")
             out.add(canon)
         return frozenset(out)
 
@@ -279,7 +288,14 @@ class SetKind:
         universe = options.get("universe", "countries")
         if universe not in UNIVERSES:
             raise FactValueError(f"unknown universe {universe!r}", f"use one of: {', '.join(UNIVERSES)}")
-        return {"universe": universe, "counted": compile_option(options, "counted")}
+        out: dict[str, Any] = {"universe": universe, "counted": compile_option(options, "counted")}
+        words = options.get("member_words")
+        if words is not None:
+            if universe != "countries":
+                raise FactValueError("`member_words` names countries: it is for a set of countries",
+                                     "remove it, or write `universe: countries`")
+            out["member_words"] = _member_words(words)
+        return out
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         out: list[Reading] = []
@@ -299,7 +315,7 @@ class SetKind:
             return self._dates(sentence, ctx)
         if universe == "people":
             return self._people(sentence, fact, ctx)
-        for a, b, members in country_lists(sentence):
+        for a, b, members in country_lists(sentence, fact.options.get("member_words")):
             out.append(Reading(start=a, end=b, text=ctx.doc.text[a:b], value=frozenset(members),
                                shown=sorted(set(members))))
         counted = fact.options.get("counted")
@@ -380,3 +396,19 @@ class SetKind:
 
     def render(self, value: Any) -> str:
         return "{" + ", ".join(sorted(str(v) for v in value)) + "}"
+
+
+def _member_words(words: Any) -> tuple[regex.Pattern[str], dict[str, str]]:
+    """`member_words: {the Albiceleste: Argentina}`: the pattern of the words, and word -> country."""
+    if not isinstance(words, dict) or not words:
+        raise FactValueError("`member_words` is a mapping of names to countries",
+                             "write `member_words: {the Albiceleste: Argentina}`")
+    table: dict[str, str] = {}
+    for word, country in words.items():
+        canon = country_of(str(country))
+        if canon is None:
+            raise FactValueError(f"`member_words`: {country!r} (for {word!r}) is not a country known to pycountry",
+                                 "map the name to a country's English name (Argentina, United Kingdom)")
+        table[" ".join(str(word).lower().split())] = canon
+    alts = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(table, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alts})(?![\p{{L}}\d])", regex.IGNORECASE), table
