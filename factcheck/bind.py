@@ -27,6 +27,7 @@ import regex
 
 from factcheck.factbase.model import Event, FactBase, Party, Pattern
 from factcheck.lang import alternation, lang, levenshtein, words_re
+from factcheck.prefilter import event_prefilter, per_base
 from factcheck.rules import rule, tune
 from factcheck.segment import Document, Segment, Sentence
 
@@ -325,10 +326,12 @@ class Binder:
         self.parties = party_finder(fb)
         self.current: str | None = None
         self.history: list[str] = []  # events the article has firmly been about, latest last
-        self._place_res = {e.id: regex.compile(rf"(?<![\p{{L}}]){regex.escape(e.place)}(?![\p{{L}}])", regex.IGNORECASE)
-                           for e in fb.events.values() if e.place}
-        self._member_sets = {f.event: set(f.value) for f in fb.facts
-                             if f.event and f.kind == "set" and f.options.get("universe") == "countries"}
+        self._place_res = per_base(fb, "place_res", lambda: {
+            e.id: regex.compile(rf"(?<![\p{{L}}]){regex.escape(e.place)}(?![\p{{L}}])", regex.IGNORECASE)
+            for e in fb.events.values() if e.place})
+        self._member_sets = per_base(fb, "member_sets", lambda: {
+            f.event: set(f.value) for f in fb.facts
+            if f.event and f.kind == "set" and f.options.get("universe") == "countries"})
         # the parties the article names anywhere, and the events one of whose parties it names: a
         # "90-minute video call" among former scouts is no Biden-Putin summit
         self.named_parties = {h.what for h in self.parties.find(doc.text, 0)}  # one pass over the text
@@ -340,11 +343,14 @@ class Binder:
         # an event is present when one of its parties is named, or (events of any kind: a launch, a
         # quake, a run-off) with no parties, when one of its names or words occurs: a scouts' "video call"
         # is no summit between leaders none of whom it names
+        self.event_filter = event_prefilter(fb)
+        self._in_doc = self.event_filter.candidates(doc.text)
         self.present = {e.id for e in fb.events.values() if self._is_present(e, doc.text)}
         # the events whose names the article has at all: only they are looked for clause by clause
         # (a base of thousands of events costs one search of each name per article, not per clause)
         self.named_in_doc = tuple(e for e in fb.events.values()
-                                  if e.names and any(p.may_match(doc.text) for p in e.names))
+                                  if e.names and any(("names", e.id, i) in self._in_doc and p.may_match(doc.text)
+                                                     for i, p in enumerate(e.names)))
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
         self.anchors = self._anchors()
@@ -374,7 +380,8 @@ class Binder:
     def _is_present(self, e: Event, text: str) -> bool:
         if e.parties:
             return bool(set(e.parties) & self.named_parties)
-        return any(p.search(text) for p in (*e.names, *e.words))
+        return any((part, e.id, i) in self._in_doc and p.search(text)
+                   for part in ("names", "words") for i, p in enumerate(getattr(e, part)))
 
     # -- the time the article is about -------------------------------------------------------
     def _anchors(self) -> tuple[dt.date, ...]:
@@ -413,6 +420,7 @@ class Binder:
             probe._place_res, probe._member_sets = self._place_res, self._member_sets
             probe.named_parties, probe.present = self.named_parties, self.present
             probe.named_in_doc = self.named_in_doc
+            probe.event_filter = self.event_filter
             probe.modes = self.modes
             for s in self.doc.sentences:
                 for b in probe.sentence(s):
@@ -443,8 +451,11 @@ class Binder:
         # "news conference", "press briefing": not a talk between the parties
         talk_text = _not_talk_re().sub(lambda m: " " * len(m.group(0)), text)
         names: dict[str, list[tuple[int, int]]] = {}
+        possible = self.event_filter.candidates(text)
         for e in self.named_in_doc:
-            for p in e.names:
+            for i, p in enumerate(e.names):
+                if ("names", e.id, i) not in possible:
+                    continue
                 for m in p.finditer(text):
                     # whole words only: "video calls" (of a cloud outage) is not "video call"
                     if _inside_word(text, m.start(), m.end()):
@@ -464,7 +475,9 @@ class Binder:
         for e in self.fb.events.values():
             if e.id not in self.present:
                 continue
-            for p in e.words:
+            for i, p in enumerate(e.words):
+                if ("words", e.id, i) not in possible:
+                    continue
                 for m in p.finditer(text):
                     if not _inside_word(text, m.start(), m.end()) and not _in_proper_name(text, m.start(), m.end()):
                         words.setdefault(e.id, []).append((seg.start + m.start(), seg.start + m.end()))

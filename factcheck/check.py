@@ -29,6 +29,7 @@ from factcheck.kinds.date import DateValue, read_dates, shift
 from factcheck.lang import alternation, lang, reporting_re, words_re
 from factcheck.model import Finding, Mention, MentionVerdict, Source, SourceResult, combine
 from factcheck.numbers import Number, find_numbers
+from factcheck.prefilter import cue_prefilter
 from factcheck.roles import figure_roles
 from factcheck.rules import table, tune, why
 from factcheck.segment import Document, Segment, Sentence, segment
@@ -344,8 +345,13 @@ class _Checker:
         self.event_facts = [f for f in fb.facts if f.event]
         # a fact bound by cues can bind only in an article that has one of its cues: the others are
         # looked for once per article, not sentence by sentence
+        # (one scan of the article by the base's automaton says which cues may occur at all; only
+        # those are searched for)
+        self.cue_filter = cue_prefilter(fb)
+        possible = self.cue_filter.candidates(source.text)
         self.cue_facts = [f for f in fb.facts
-                          if not f.event and f.cues and any(p.may_match(source.text) for p in f.cues)]
+                          if not f.event and f.cues
+                          and any((f.id, i) in possible and p.may_match(source.text) for i, p in enumerate(f.cues))]
         self.free_facts = [f for f in fb.facts if not f.event and not f.cues]
 
     # -- evidence ---------------------------------------------------------------------------
@@ -754,9 +760,10 @@ class _Checker:
 
     def cue_sentence(self, sentence: Sentence) -> None:
         cands: list[tuple[Fact, list[tuple[int, int]]]] = []
+        possible = self.cue_filter.candidates(sentence.text) if self.cue_facts else set()
         for fact in self.cue_facts:
             spans = [(sentence.start + m.start(), sentence.start + m.end())
-                     for p in fact.cues for m in p.finditer(sentence.text)]
+                     for i, p in enumerate(fact.cues) if (fact.id, i) in possible for m in p.finditer(sentence.text)]
             if spans:
                 cands.append((fact, spans))
         self.ctx.sentence_cues = {fact.id: spans for fact, spans in cands if fact.kind in ("year", "set")}
@@ -849,7 +856,8 @@ class _Checker:
         if fact.kind == "quote":
             # a quotation tells by itself which fact it is: only a fact that reads the same passage is a rival
             rivals = [(f, sp) for f, sp in rivals
-                      if any((x.start, x.end) == (r.start, r.end) for x in KINDS[f.kind].extract(sentence, f, self.ctx))]
+                      if any((x.start, x.end) == (r.start, r.end)
+                             for x in KINDS[f.kind].extract(sentence, f, self.ctx))]
         if not rivals:
             self.record(fact, r, sentence, j, rule, bound)
             return
@@ -931,11 +939,14 @@ class _Checker:
         self.was_relevant = relevant
         self._other_steps()
         findings = []
+        sid = self.source.id
         for fact in self.fb.facts:
-            ms = sorted(self.mentions.get(fact.id, []), key=lambda m: (m.start, m.end))
-            findings.append(Finding(source=self.source.id, fact=fact.id,
-                                    verdict=combine([m.verdict for m in ms]), mentions=tuple(ms),
-                                    expected=fact.expected))
+            found = self.mentions.get(fact.id)
+            if not found:
+                findings.append(Finding(sid, fact.id, "omit", (), fact.expected))  # most pairs of a big base
+                continue
+            ms = sorted(found, key=lambda m: (m.start, m.end))
+            findings.append(Finding(sid, fact.id, combine([m.verdict for m in ms]), tuple(ms), fact.expected))
         return SourceResult(self.source, tuple(findings))
 
 

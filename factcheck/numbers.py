@@ -138,12 +138,15 @@ def _number_re() -> regex.Pattern[str]:
     spaced = alternation([k for k, v in _short_mults().items() if v.get("space")])
     tight = alternation([k for k, v in _short_mults().items() if not v.get("space")])
     half = alternation(_numbers_pack()["half_suffix"])
+    ordinals = alternation([str(o) for o in _numbers_pack()["ordinals"]])
     return regex.compile(
         rf"(?<![\p{{L}}\d.,:/])(?<![^0-9]-)(?<!^-)(?P<digits>{_DIGITS})"
         rf"(?P<half>\s*(?:{half})(?![\p{{L}}]))?"
         rf"(?:\s*(?P<mult>{scales}|(?:{spaced})\b)|(?P<short>{tight})\b)?"
         rf"(?![0-9]|[.,:][0-9]|/[0-9])"
         rf"|(?<![\p{{L}}-])(?P<words>(?:{words})(?:(?:\s+and\s+|[\s-]+)(?:{words}))*)(?![\p{{L}}])"
+        # "thirty-third", "twenty first": the tens of an ordinal are no number of their own
+        rf"(?![\s-]+(?:{ordinals})(?![\p{{L}}]))"
         rf"(?:(?P<whalf>\s+(?:{half})(?![\p{{L}}]))(?:\s+(?P<wmult>{scales})(?![\p{{L}}]))?)?",
         regex.IGNORECASE,
     )

@@ -67,3 +67,13 @@ def test_money_forms() -> None:
 
 def test_ordinals() -> None:
     assert [v for _, _, v in read_ordinals("the 33rd miner, the third attempt, the twenty-first")] == [33, 3, 21]
+
+
+@pytest.mark.parametrize("text", [
+    # the tens of a spelled ordinal are not a count (a mine rescue; a match)
+    "Luis Urzúa, the thirty-third and last miner rescued, was embraced by the president.",
+    "He scored in the twenty-third minute, his thirty-first goal for the club.",
+])
+def test_spelled_ordinal_is_no_count(text: str) -> None:
+    from factcheck.numbers import find_numbers
+    assert [n.value for n in find_numbers(text)] == []

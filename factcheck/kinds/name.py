@@ -397,7 +397,18 @@ class NameKind:
         spec = self._spec(fact, ctx)
         out: list[Reading] = []
         text = sentence.text
-        toks = _tokens(text)
+        tkey = ("name_tokens", sentence.index, sentence.start)
+        if tkey not in ctx.cache:
+            # once per sentence, whatever the number of name facts: its tokens, and the first
+            # letters of its words (a surname form is only compared with a word of its own letter)
+            toks0 = _tokens(text)
+            ctx.cache[tkey] = (toks0, frozenset(t.plain[:1] for t in toks0 if not t.initial))
+        toks, letters = ctx.cache[tkey]
+        lkey = ("name_letters", fact.id)
+        if lkey not in ctx.cache:
+            ctx.cache[lkey] = _first_letters(spec)
+        if not letters & ctx.cache[lkey]:
+            return out
         matches = _windows(toks, spec)
         if not matches:
             return out
