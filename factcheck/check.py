@@ -505,6 +505,12 @@ class _Checker:
             spans = b.spans.get(ev, ())
             if spans and min(max(a - r.end, r.start - e, 0) for a, e in spans) > tune("cue_near"):
                 j = j.unsure("event.word_far")
+        if j.verdict == "contradict" and fact.kind == "time" and any(
+                (o.start, o.end) != (r.start, r.end) and judge(o, fact, sentence, self.ctx).verdict == "agree"
+                for o in _readings(KINDS[fact.kind], sentence, fact, self.ctx)):
+            # "kick-off was at 8pm in Sydney, which was 11am in the UK": the sentence gives the event's
+            # time right, then the same instant on other clocks whose zone it may not name
+            j = j.unsure("value.same_instant_elsewhere")
         if j.verdict == "contradict" and not isinstance(r.value, DateValue) and self._dated_elsewhere(sentence, ev):
             # "12 May — engineers finish the second tunnel after 40 days of work": the line's own date is
             # far from this event's, so its figures are another moment's
@@ -616,10 +622,19 @@ class _Checker:
                    and (v.year is None or v.year == e.date.year) for e in self.fb.events.values())
 
     def _dated_elsewhere(self, sentence: Sentence, event_id: str) -> bool:
-        """Does the sentence give a full date far from the event's, and none near it?"""
+        """Does the sentence give a full date far from the event's, and none near it? Or does the
+        timeline line it is on start with a stamp of another day ("15 August (Tue) — Semi-final:
+        ... Sentence two of that line.")?"""
         d = self.fb.events[event_id].date
         if d is None:
             return False
+        stamp = self._line_stamp(sentence)
+        if stamp is not None and stamp.month and stamp.day:
+            try:
+                if abs((dt.date(stamp.year or d.year, stamp.month, stamp.day) - d).days) > 1:
+                    return True  # a timeline's line is one moment: another day than the event's
+            except ValueError:
+                pass
         days = []
         for r in read_dates(sentence.text, sentence.start):
             v = r.value
@@ -629,6 +644,18 @@ class _Checker:
                 except ValueError:
                     continue
         return bool(days) and min(days) > tune("far_event_days")
+
+    def _line_stamp(self, sentence: Sentence) -> DateValue | None:
+        """The date stamp heading the line a sentence is on ("20 July (Thu) — ..."), if any."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, sentence.start) + 1
+        head = text[start : min(len(text), start + 40)]
+        for r in read_dates(head, start):
+            if r.start - start <= 2 and regex.match(r"\s*(?:\([^)\n]{1,12}\)\s*)?[—–|:]|\s+-\s", text[r.end :]):
+                v: DateValue = r.value
+                return v
+            break
+        return None
 
     def _wrong_year(self, v: DateValue, event_id: str) -> bool:
         """The event's day and month in another year ("7 December 2020" for 7 December 2021): a

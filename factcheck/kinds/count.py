@@ -104,5 +104,11 @@ class CountKind:
         n: Number = reading.value
         return bool(n.interval().contains(float(value))) if n.hedge else int(n.value) == int(value)
 
+    def ratio(self, reading: Reading, value: Any) -> float | None:
+        """The count read over the fact's (None when the fact is 0): "two different countries" against
+        32 teams is most likely another count."""
+        n: Number = reading.value
+        return n.value / float(value) if value else None
+
     def render(self, value: Any) -> str:
         return str(value)

@@ -73,7 +73,8 @@ _AND_HALF = regex.compile(r"\A\s+and\s+a\s+half\b", regex.IGNORECASE)
 _JOIN = regex.compile(r"\s*,?\s*(?:and\s+)?", regex.IGNORECASE)
 # "two hours later", "hours after": a distance in time, not how long something lasted.
 _SOMEDAY = regex.compile(r"(?i)(?<![\p{L}])(?:would|will|could|might|may|should|can|must|shall|to|and|that)\s+$")
-_NOT_LENGTH = regex.compile(r"\A\s+(?:later|earlier|ago|before|after|ahead|behind|of\s+(?:difference|delay))\b",
+_NOT_LENGTH = regex.compile(r"\A(?:\s+(?:later|earlier|ago|before|after|ahead|behind|of\s+(?:difference|delay)"
+                            r"|old|of\s+age)|-old)\b",  # "a 46-year-old", "31 years old": an age
                             regex.IGNORECASE)
 
 

@@ -112,6 +112,13 @@ class PercentageKind:
         results = {n.interval().overlaps(exact) for n in reading.value.readings()}
         return results.pop() if len(results) == 1 else None
 
+    def ratio(self, reading: Reading, value: Any) -> float | None:
+        """The share read over the fact's (None when the fact is 0): "two points" against a 17-point
+        margin is most likely another figure."""
+        p: Pct = value
+        n: Number = reading.value
+        return n.value / p.value if p.value else None
+
     def render(self, value: Any) -> str:
         p: Pct = value
         return f"{p.value:g} points" if p.points else f"{p.value:g} %"
