@@ -571,3 +571,23 @@ def test_the_documented_example_loads(root: Path, tmp_path: Path) -> None:
     assert fb is not None
     assert [f.id for f in fb.facts] == ["summit.date", "summit.duration", "troops.ukraine_estimate", "person.blinken"]
     assert fb.events["summit"].facts == ("summit.date", "summit.duration")
+
+
+def test_schema_written_into_a_users_fact_folder(tmp_path: Path) -> None:
+    """docs/facts.md: `factcheck schema --output facts/factbase.schema.json` in a user's project; the
+    fact folder still loads (the .json is no fact file) and its files validate against that schema."""
+    import jsonschema
+
+    from factcheck.cli import main
+
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    (facts / "story.yaml").write_text(
+        "# yaml-language-server: $schema=factbase.schema.json\n"
+        "facts:\n  - id: crew.size\n    kind: count\n    value: 5\n    counted: 'crew|people'\n"
+        "    cues: ['aboard']\n", encoding="utf-8")
+    assert main(["schema", "--output", str(facts / "factbase.schema.json")]) == 0
+    written = json.loads((facts / "factbase.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load((facts / "story.yaml").read_text(encoding="utf-8")), written)
+    fb, problems = load_with_problems(facts)
+    assert not problems and fb is not None and [f.id for f in fb.facts] == ["crew.size"]
