@@ -11,36 +11,48 @@ reason) and the run goes on:
   only: the timer is SIGALRM, which every worker process of `jobs > 1` also has);
 - an article the checker fails on (a bug): "internal error while checking: ...";
 - an article whose worker process dies (killed for memory, a crash in a C extension): the
-  rest of its batch is checked again, each source in a process of its own, so the error names
+  sources of its chunk are checked again, each in a process of its own, so the error names
   the source that killed it.
 
+`jobs` (default in the CLI: `default_jobs()`, every core this process may use) processes share one
+pool for the whole run: each worker gets the fact base once (the initializer), arms itself to die
+with its parent (`die_with_parent`), and is fed chunks of sources with a bounded number in flight.
 Results come out in corpus order whatever `jobs` is, and `build_report` sorts them, so the
-report is byte-identical for any `jobs`.
+report is byte-identical for any `jobs`. `run` keeps the whole report in memory (with the article
+texts: the self-test mutates them); `run_stored` keeps it on disk (`factcheck.report.store`), which
+is what `factcheck check` uses, and can check on a Dask cluster (`factcheck.distributed`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
+import sys
 import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
+from typing import Any
 
 from factcheck.check import check
 from factcheck.corpus import DEFAULT_MAX_BYTES, read_corpus
 from factcheck.factbase.model import FactBase
 from factcheck.model import Source, SourceError, SourceResult
-from factcheck.report import FactInfo, Report, build_report
+from factcheck.report import FactInfo, Report, ReportStore, build_report
 
-__all__ = ["DEFAULT_MAX_CHARS", "DEFAULT_TIMEOUT", "Limits", "check_safely", "fact_infos", "iter_results", "run"]
+__all__ = ["DEFAULT_MAX_CHARS", "DEFAULT_TIMEOUT", "Limits", "SchedulerError", "check_safely", "default_jobs",
+           "die_with_parent", "fact_infos", "iter_results", "run", "run_stored"]
 
 DEFAULT_MAX_CHARS = 1_000_000  # ~25 s of checking at the measured 40-50k characters a second
 DEFAULT_TIMEOUT = 60.0  # seconds per source; 0 or None: no limit
-_BATCH_PER_JOB = 256
+_CHUNK = 8  # sources sent to a worker at a time
+_IN_FLIGHT_PER_JOB = 4  # chunks queued per worker: enough to keep it busy, bounded memory
 
 
 @dataclass(frozen=True)
@@ -51,16 +63,23 @@ class Limits:
     max_chars: int | None = None  # characters of article text per source
 
 
+class SchedulerError(RuntimeError):
+    """`--scheduler` cannot be used: dask is not installed, or no scheduler answers at the address
+    (raised by `factcheck.distributed`)."""
+
+
 class _SourceTimeout(BaseException):
     """Raised by the SIGALRM handler; a BaseException so no `except Exception` in the core eats it."""
 
 
 _FB: FactBase | None = None
 _LIMITS = Limits()
+_STRIP = False
 
 
 def fact_infos(fb: FactBase) -> list[FactInfo]:
-    return [FactInfo(id=f.id, kind=f.kind, expected=f.expected, defined_at=f.defined_at) for f in fb.facts]
+    return [FactInfo(id=f.id, kind=f.kind, expected=f.expected, defined_at=f.defined_at, severity=f.severity)
+            for f in fb.facts]
 
 
 def _can_alarm() -> bool:
@@ -108,15 +127,67 @@ def check_safely(source: Source, fb: FactBase, *, timeout: float | None = None,
         return SourceError(source.id, source.path, f"internal error while checking: {type(e).__name__}: {e}")
 
 
-def _init(fb: FactBase, limits: Limits) -> None:
-    global _FB, _LIMITS
+def default_jobs() -> int:
+    """The cores this process may run on (its CPU affinity, as `os.process_cpu_count` of Python 3.13
+    counts them; a container limited by `taskset` or cgroups cpusets gets what it was given)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this process end when `parent` does (issue 11 item 12: a killed `factcheck check` leaves
+    no worker running and no pipe held open). On Linux the kernel sends SIGKILL when the parent dies
+    (prctl PR_SET_PDEATHSIG); elsewhere a daemon thread polls the parent id. Called in every worker."""
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    if not armed:
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="factcheck-parent-watch", daemon=True).start()
+
+
+def _init(fb: FactBase, limits: Limits, parent: int | None = None, strip: bool = False) -> None:
+    global _FB, _LIMITS, _STRIP
+    if parent is not None:
+        die_with_parent(parent)
     _FB = fb
     _LIMITS = limits
+    _STRIP = strip
+
+
+def without_text(r: SourceResult | SourceError) -> SourceResult | SourceError:
+    """`r` without its article text, which no report shows (the mentions keep their sentences): what
+    a streamed run keeps and what workers send back."""
+    if isinstance(r, SourceResult) and r.source.text:
+        return dataclasses.replace(r, source=dataclasses.replace(r.source, text=""))
+    return r
 
 
 def _work(source: Source) -> SourceResult | SourceError:
     assert _FB is not None
-    return check_safely(source, _FB, timeout=_LIMITS.timeout, max_chars=_LIMITS.max_chars)
+    r = check_safely(source, _FB, timeout=_LIMITS.timeout, max_chars=_LIMITS.max_chars)
+    return without_text(r) if _STRIP else r
+
+
+def _work_chunk(sources: list[Source]) -> list[SourceResult | SourceError]:
+    return [_work(s) for s in sources]
 
 
 def _died(source: Source) -> SourceError:
@@ -124,9 +195,10 @@ def _died(source: Source) -> SourceError:
                        "the worker process checking this source died (out of memory, or a crash)")
 
 
-def _alone(source: Source, fb: FactBase, limits: Limits) -> SourceResult | SourceError:
+def _alone(source: Source, fb: FactBase, limits: Limits, strip: bool) -> SourceResult | SourceError:
     """Check one source in a process of its own, so that if it kills its process it is named."""
-    with ProcessPoolExecutor(max_workers=1, initializer=_init, initargs=(fb, limits)) as pool:
+    with ProcessPoolExecutor(max_workers=1, initializer=_init,
+                             initargs=(fb, limits, os.getpid(), strip)) as pool:
         try:
             return pool.submit(_work, source).result()
         except BrokenProcessPool:
@@ -134,63 +206,98 @@ def _alone(source: Source, fb: FactBase, limits: Limits) -> SourceResult | Sourc
 
 
 class _Pool:
-    """A process pool that is replaced when a worker dies."""
+    """One process pool for the whole run (the fact base reaches each worker once, through the
+    initializer: inherited on fork, pickled once per worker elsewhere), fed chunks of sources with a
+    bounded number in flight; replaced when a worker dies."""
 
-    def __init__(self, jobs: int, fb: FactBase, limits: Limits):
-        self.jobs, self.fb, self.limits = jobs, fb, limits
+    def __init__(self, jobs: int, fb: FactBase, limits: Limits, strip: bool):
+        self.jobs, self.fb, self.limits, self.strip = jobs, fb, limits, strip
         self.pool: ProcessPoolExecutor | None = None
 
     def get(self) -> ProcessPoolExecutor:
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init, initargs=(self.fb, self.limits))
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init,
+                                            initargs=(self.fb, self.limits, os.getpid(), self.strip))
         return self.pool
+
+    def submit(self, chunk: list[Source]) -> Future[list[SourceResult | SourceError]]:
+        return self.get().submit(_work_chunk, chunk)
 
     def discard(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 
-    def results(self, sources: list[Source]) -> list[SourceResult | SourceError]:
-        out: list[SourceResult | SourceError] = []
-        try:
-            for r in self.get().map(_work, sources, chunksize=8):
-                out.append(r)
-        except BrokenProcessPool:
-            self.discard()
-            out += [_alone(s, self.fb, self.limits) for s in sources[len(out):]]
-        return out
-
-    def close(self) -> None:
+    def rescue(self, chunk: list[Source]) -> list[SourceResult | SourceError]:
+        """The results of a chunk whose worker died: each source again, alone."""
         self.discard()
+        return [_alone(s, self.fb, self.limits, self.strip) for s in chunk]
+
+
+def _chunks(items: Iterable[Source | SourceError], size: int) -> Iterator[list[Source | SourceError]]:
+    """Runs of items holding `size` sources (errors ride along where they are, keeping the order)."""
+    chunk: list[Source | SourceError] = []
+    sources = 0
+    for item in items:
+        chunk.append(item)
+        if isinstance(item, Source):
+            sources += 1
+            if sources >= size:
+                yield chunk
+                chunk, sources = [], 0
+    if chunk:
+        yield chunk
 
 
 def iter_results(
-    items: Iterable[Source | SourceError], fb: FactBase, jobs: int = 1, limits: Limits | None = None
+    items: Iterable[Source | SourceError], fb: FactBase, jobs: int = 1, limits: Limits | None = None,
+    *, strip_text: bool = False,
 ) -> Iterator[SourceResult | SourceError]:
-    """Results in corpus order, whatever `jobs` is."""
+    """Results in corpus order, whatever `jobs` is; with `strip_text` without the article texts (see
+    `without_text`), which a streamed report never needs."""
     limits = limits or Limits()
     if jobs <= 1:
         for item in items:
-            yield item if isinstance(item, SourceError) else check_safely(
+            r = item if isinstance(item, SourceError) else check_safely(
                 item, fb, timeout=limits.timeout, max_chars=limits.max_chars)
+            yield without_text(r) if strip_text else r
         return
-    pool = _Pool(jobs, fb, limits)
+    pool = _Pool(jobs, fb, limits, strip_text)
+    pending: deque[tuple[list[Source | SourceError], Future[list[SourceResult | SourceError]] | None]] = deque()
+    # chunks in corpus order; None: a chunk of errors only
+
+    def take() -> Iterator[SourceResult | SourceError]:
+        chunk, future = pending.popleft()
+        sources = [c for c in chunk if isinstance(c, Source)]
+        done: list[SourceResult | SourceError] = []
+        if future is not None:
+            try:
+                done = future.result()
+            except (BrokenProcessPool, CancelledError):
+                # a worker died: each source of the chunk again, alone, so the one that kills is named
+                # (chunks in flight with it fail the same way and are rescued in their turn)
+                done = pool.rescue(sources)
+        it = iter(done)
+        for c in chunk:
+            yield c if isinstance(c, SourceError) else next(it)
+
     try:
-        batch: list[Source | SourceError] = []
-
-        def flush() -> Iterator[SourceResult | SourceError]:
-            done = iter(pool.results([b for b in batch if isinstance(b, Source)]))
-            for b in batch:
-                yield b if isinstance(b, SourceError) else next(done)
-
-        for item in items:
-            batch.append(item)
-            if len(batch) >= _BATCH_PER_JOB * jobs:
-                yield from flush()
-                batch = []
-        yield from flush()
+        for chunk in _chunks(items, _CHUNK):
+            sources = [c for c in chunk if isinstance(c, Source)]
+            pending.append((chunk, pool.submit(sources) if sources else None))
+            while len(pending) > _IN_FLIGHT_PER_JOB * jobs:
+                yield from take()
+        while pending:
+            yield from take()
     finally:
-        pool.close()
+        pool.discard()
+
+
+def _reading_limits(limits: Limits | None) -> dict[str, Any]:
+    """The run's limits that also bound reading (decoding, HTML extraction, each JSONL line)."""
+    if limits is None:
+        return {}
+    return {"timeout": limits.timeout or None, "max_chars": limits.max_chars or None}
 
 
 def run(paths: Sequence[str | os.PathLike[str]], fb: FactBase, jobs: int = 1,
@@ -200,7 +307,8 @@ def run(paths: Sequence[str | os.PathLike[str]], fb: FactBase, jobs: int = 1,
     `skip` (the run's own output) is never read."""
     results: list[SourceResult] = []
     errors: list[SourceError] = []
-    for n, r in enumerate(iter_results(read_corpus(paths, max_bytes=max_bytes, skip=skip), fb, jobs, limits), 1):
+    items = read_corpus(paths, max_bytes=max_bytes, skip=skip, **_reading_limits(limits))
+    for n, r in enumerate(iter_results(items, fb, jobs, limits), 1):
         if isinstance(r, SourceError):
             errors.append(r)
         else:
@@ -208,3 +316,30 @@ def run(paths: Sequence[str | os.PathLike[str]], fb: FactBase, jobs: int = 1,
         if progress:
             progress(n)
     return build_report(results, errors, fact_infos(fb))
+
+
+def run_stored(paths: Sequence[str | os.PathLike[str]], fb: FactBase, jobs: int = 1,
+               progress: Callable[[int], None] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
+               limits: Limits | None = None, skip: Sequence[str | os.PathLike[str]] = (),
+               scheduler: str | None = None) -> ReportStore:
+    """`run`, in memory that does not grow with the corpus: results go to a `ReportStore` on disk as
+    they come (without their article texts); `store.report()` renders byte-identical to `run`'s
+    report. `scheduler` (a Dask scheduler address, or "local") checks on a Dask cluster instead of
+    local processes (`factcheck.distributed`). The caller closes the store (or drops it)."""
+    items = read_corpus(paths, max_bytes=max_bytes, skip=skip, **_reading_limits(limits))
+    if scheduler:
+        from factcheck.distributed import iter_results_dask  # dask is an optional extra
+
+        results = iter_results_dask(items, fb, scheduler, limits, workers=jobs)
+    else:
+        results = iter_results(items, fb, jobs, limits, strip_text=True)
+    store = ReportStore(fact_infos(fb))
+    try:
+        for n, r in enumerate(results, 1):
+            store.add(r)
+            if progress:
+                progress(n)
+    except BaseException:
+        store.close()
+        raise
+    return store

@@ -1,6 +1,7 @@
 """Safe YAML with positions.
 
-The fact files are composed (not constructed) with PyYAML's SafeLoader so that every value keeps
+The fact files are composed (not constructed) with PyYAML's safe loader (libyaml's `CSafeLoader`
+where PyYAML has it, see `compose`) so that every value keeps
 its line and column and stays the string the curator wrote: plain `yaml.safe_load` turns `10:30`
 into 630, `no` into False and an invalid date into a bare ValueError with no location. Only the
 standard tags are accepted (`!!python/object` and friends are refused with a position), and the
@@ -105,7 +106,7 @@ def load_yaml(path: str, text: str) -> tuple[Y | None, list[Problem]]:
         return None, [problem(1, 1, "FB050", f"fact file larger than {MAX_FILE_BYTES} bytes",
                               "split it into several files in the same directory")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = compose(text)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         if e.context_mark is not None and any(f in str(e.problem) for f in _AT_CONTEXT):
@@ -137,6 +138,25 @@ def load_yaml(path: str, text: str) -> tuple[Y | None, list[Problem]]:
         return None, problems
     tree = _convert(node, problems, problem)
     return tree, problems
+
+
+#: libyaml's loader (PyYAML built with it: the wheels of every common platform), else None
+_C_LOADER: type | None = getattr(yaml, "CSafeLoader", None)
+
+
+def compose(text: str) -> yaml.Node | None:
+    """`yaml.compose` with the safe loader: libyaml's (about 20 times faster: a 3,000-fact base
+    starts in a fraction of the time) when PyYAML has it, the pure-Python one otherwise. Both give
+    the same nodes, tags, values and marks (line, column) on every fact file; libyaml also refuses
+    nesting over 1,000 levels instead of recursing. A file libyaml refuses for any reason is composed
+    again by the pure-Python loader, so that a problem is reported with its messages and marks
+    (the fixes of `_SYNTAX_FIXES` are written for them)."""
+    if _C_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_C_LOADER)
+        except Exception:  # noqa: BLE001 - the pure loader below says what is wrong, and where
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _measure(root: yaml.Node, problem: Report) -> list[Problem]:

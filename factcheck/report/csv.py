@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from factcheck.model import Finding, Mention
 from factcheck.report.json import value_text
@@ -67,11 +68,19 @@ def _row(f: Finding) -> list[str | int]:
     return [guard(terminal_safe(c)) if isinstance(c, str) else c for c in cells]
 
 
-def render_csv(report: Report) -> str:
+def iter_csv(report: Report) -> Iterator[str]:
+    """`render_csv` in pieces of one source."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(HEADER)
     for r in report.results:
         for f in r.findings:
             writer.writerow(_row(f))
-    return buf.getvalue()
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    yield buf.getvalue()
+
+
+def render_csv(report: Report) -> str:
+    return "".join(iter_csv(report))

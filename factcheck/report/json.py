@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from factcheck.model import VERDICTS
-from factcheck.report.model import Report
+from factcheck.model import SourceResult
+from factcheck.report.model import Report, counts_of
 
 #: bumped when a key changes meaning or disappears (2: "format_version", "tool", per-fact counts)
 FORMAT_VERSION = 2
@@ -41,11 +42,7 @@ def generated_at() -> str | None:
 
 def fact_counts(report: Report) -> dict[str, dict[str, int]]:
     """agree/contradict/unclear/omit counts per fact id, over all readable sources (one pass)."""
-    out: dict[str, dict[str, int]] = {f.id: dict.fromkeys(VERDICTS, 0) for f in report.facts}
-    for r in report.results:
-        for f in r.findings:
-            out[f.fact][f.verdict] += 1
-    return out
+    return report.fact_counts()
 
 
 def jsonable(obj: Any) -> Any:
@@ -73,47 +70,98 @@ def value_text(value: Any) -> str:
     return json.dumps(jsonable(value), ensure_ascii=False, allow_nan=False)
 
 
-def report_json(report: Report) -> dict[str, Any]:
-    """The report as plain data, in contract order."""
-    findings = [f.to_json() for r in report.results for f in r.findings]
-    sources = [
-        {
-            "id": r.source.id,
-            "path": r.source.path,
-            "url": r.source.url,
-            "published": r.source.published,
-            "notes": list(r.source.notes),
-            "counts": report.counts(r.source.id),
-        }
-        for r in report.results
-    ]
+def _source_json(r: SourceResult) -> dict[str, Any]:
+    return {
+        "id": r.source.id,
+        "path": r.source.path,
+        "url": r.source.url,
+        "published": r.source.published,
+        "notes": list(r.source.notes),
+        "counts": counts_of(r),
+    }
+
+
+def _facts_json(report: Report) -> list[dict[str, Any]]:
     per_fact = fact_counts(report)
-    facts = [
-        {"id": f.id, "kind": f.kind, "expected": f.expected, "defined_at": f.defined_at, "counts": per_fact[f.id]}
+    return [
+        {"id": f.id, "kind": f.kind, "expected": f.expected, "defined_at": f.defined_at, "severity": f.severity,
+         "counts": per_fact[f.id]}
         for f in report.facts
     ]
-    errors = [{"id": e.id, "path": e.path, "reason": e.reason} for e in report.errors]
-    totals = {
+
+
+def _totals_json(report: Report, findings: int) -> dict[str, Any]:
+    return {
         **report.totals(),
         "sources": len(report.results),
         "errors": len(report.errors),
         "facts": len(report.facts),
-        "findings": len(findings),
+        "findings": findings,
     }
+
+
+def _head() -> dict[str, Any]:
     head: dict[str, Any] = {"format_version": FORMAT_VERSION, "tool": {"name": "factcheck", "version": tool_version()}}
     when = generated_at()
     if when is not None:
         head["generated_at"] = when
+    return head
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """The report as plain data, in contract order (all in memory: `iter_json` streams the same)."""
+    findings = [f.to_json() for r in report.results for f in r.findings]
     return {
-        **head,
+        **_head(),
         "findings": findings,
-        "sources": sources,
-        "facts": facts,
-        "errors": errors,
-        "totals": totals,
+        "sources": [_source_json(r) for r in report.results],
+        "facts": _facts_json(report),
+        "errors": [{"id": e.id, "path": e.path, "reason": e.reason} for e in report.errors],
+        "totals": _totals_json(report, len(findings)),
     }
 
 
+def _dumps(obj: Any, level: int) -> str:
+    """`obj` as `json.dumps(..., indent=2)` writes it `level` levels deep in a document (JSON
+    strings never hold a raw line break, so indenting every line is safe)."""
+    text = json.dumps(jsonable(obj), indent=2, ensure_ascii=False, allow_nan=False)
+    return text.replace("\n", "\n" + "  " * level) if level else text
+
+
+def _array(items: Iterator[Any]) -> Iterator[str]:
+    """A member array's items, as `json.dumps(indent=2)` lays them out one level down."""
+    first = True
+    for item in items:
+        yield ("[\n    " if first else ",\n    ") + _dumps(item, 2)
+        first = False
+    yield "[]" if first else "\n  ]"
+
+
+def iter_json(report: Report) -> Iterator[str]:
+    """`render_json` in pieces of about one source, so a report of any size streams to a file in
+    flat memory; the text is byte for byte `json.dumps(report_json(report), indent=2, ...)`."""
+    yield "{"
+    for key, value in _head().items():
+        yield f"\n  {json.dumps(key)}: {_dumps(value, 1)},"
+    n = 0
+
+    def findings() -> Iterator[Any]:
+        nonlocal n
+        for r in report.results:
+            for f in r.findings:
+                n += 1
+                yield f.to_json()
+
+    yield '\n  "findings": '
+    yield from _array(findings())
+    yield ',\n  "sources": '
+    yield from _array(_source_json(r) for r in report.results)
+    yield ',\n  "facts": '
+    yield from _array(iter(_facts_json(report)))
+    yield ',\n  "errors": '
+    yield from _array({"id": e.id, "path": e.path, "reason": e.reason} for e in report.errors)
+    yield f',\n  "totals": {_dumps(_totals_json(report, n), 1)}\n}}\n'
+
+
 def render_json(report: Report) -> str:
-    data = jsonable(report_json(report))
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return "".join(iter_json(report))

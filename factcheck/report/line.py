@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from fnmatch import fnmatchcase
-from typing import Any
+from typing import Any, overload
 
 from factcheck.model import Finding, SourceResult
 from factcheck.report.json import jsonable, value_text
-from factcheck.report.model import Report
+from factcheck.report.model import CountedResults, Report
 from factcheck.report.table import clean
 
 #: the verdicts `--fail-on` accepts
@@ -52,15 +52,18 @@ def finding_line(result: SourceResult, f: Finding) -> str:
             f"(value read {clean(value_text(m.value))}; rule {clean(m.rule)}{why}{more})")
 
 
+def iter_line(report: Report, verbose: bool = False) -> Iterator[str]:
+    """`render_line` in pieces of one source."""
+    for r in report.results:
+        lines = [finding_line(r, f) for f in r.findings if verbose or f.verdict != "agree"]
+        if lines:
+            yield "".join(ln + "\n" for ln in lines)
+    for e in report.errors:
+        yield f"{clean(e.path or e.id)}: {clean(e.id)}: UNREADABLE: {clean(e.reason)}\n"
+
+
 def render_line(report: Report, verbose: bool = False) -> str:
-    lines = [
-        finding_line(r, f)
-        for r in report.results
-        for f in r.findings
-        if verbose or f.verdict != "agree"
-    ]
-    lines += [f"{clean(e.path or e.id)}: {clean(e.id)}: UNREADABLE: {clean(e.reason)}" for e in report.errors]
-    return "".join(ln + "\n" for ln in lines)
+    return "".join(iter_line(report, verbose))
 
 
 _LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -73,17 +76,22 @@ def _one_line(obj: Any) -> str:
     return text + "\n"
 
 
-def render_jsonl(report: Report) -> str:
+def iter_jsonl(report: Report) -> Iterator[str]:
+    """`render_jsonl` in pieces of one source."""
     kinds = {f.id: f.kind for f in report.facts}
-    out = []
     for r in report.results:
+        out = []
         for f in r.findings:
             obj = f.to_json()
             out.append(_one_line({"source": obj.pop("source"), "path": r.source.path, "fact": obj.pop("fact"),
                                   "kind": kinds.get(f.fact, ""), **obj}))
+        yield "".join(out)
     for e in report.errors:
-        out.append(_one_line({"source": e.id, "path": e.path, "verdict": "unreadable", "reason": e.reason}))
-    return "".join(out)
+        yield _one_line({"source": e.id, "path": e.path, "verdict": "unreadable", "reason": e.reason})
+
+
+def render_jsonl(report: Report) -> str:
+    return "".join(iter_jsonl(report))
 
 
 def _matches(text: str, patterns: Sequence[str]) -> bool:
@@ -108,17 +116,48 @@ def select(
     def wanted(sid: str, path: str) -> bool:
         return not sources or _matches(sid, sources) or bool(path and _matches(path, sources))
 
+    def kept(r: SourceResult) -> SourceResult:
+        return dataclasses.replace(r, findings=tuple(f for f in r.findings if f.fact in ids))
+
+    if isinstance(report.results, CountedResults):  # on disk: a view, read again at each pass
+        return Report(results=_Selected(report.results, lambda r: wanted(r.source.id, r.source.path), kept),
+                      errors=tuple(e for e in report.errors if wanted(e.id, e.path)), facts=kept_facts)
     results: Iterable[SourceResult] = (r for r in report.results if wanted(r.source.id, r.source.path))
     return Report(
-        results=tuple(
-            dataclasses.replace(r, findings=tuple(f for f in r.findings if f.fact in ids)) for r in results
-        ),
+        results=tuple(kept(r) for r in results),
         errors=tuple(e for e in report.errors if wanted(e.id, e.path)),
         facts=kept_facts,
     )
 
 
+class _Selected(Sequence[SourceResult]):
+    """The results of a store that pass a filter, each cut down by `cut`; never all in memory."""
+
+    def __init__(self, inner: Sequence[SourceResult], keep: Callable[[SourceResult], bool],
+                 cut: Callable[[SourceResult], SourceResult]):
+        self._inner, self._keep, self._cut = inner, keep, cut
+        self._len: int | None = None
+
+    def __iter__(self) -> Iterator[SourceResult]:
+        return (self._cut(r) for r in self._inner if self._keep(r))
+
+    def __len__(self) -> int:
+        if self._len is None:
+            self._len = sum(1 for r in self._inner if self._keep(r))
+        return self._len
+
+    @overload
+    def __getitem__(self, index: int) -> SourceResult: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[SourceResult]: ...
+
+    def __getitem__(self, index: int | slice) -> SourceResult | Sequence[SourceResult]:
+        return list(self)[index]
+
+
 def fails(report: Report, fail_on: Iterable[str]) -> bool:
-    """Does some finding have one of the verdicts of `fail_on`?"""
+    """Does some finding of a fact of severity `error` have one of the verdicts of `fail_on`? (A
+    `warning` or `info` fact is reported, never failing the gate.)"""
     gate = set(fail_on)
-    return any(f.verdict in gate for r in report.results for f in r.findings)
+    counts = report.fact_counts()
+    return any(counts[f.id].get(v, 0) > 0 for f in report.facts if f.severity == "error" for v in gate)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from abc import abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -25,25 +26,49 @@ class FactInfo:
     kind: str
     expected: str  # the canonical value, rendered for people
     defined_at: str  # "facts/summit.yaml:12"
+    severity: str = "error"  # only an error fact's findings fail a --fail-on gate
 
 
 def _zero() -> dict[str, int]:
     return {v: 0 for v in VERDICTS}
 
 
+def counts_of(result: SourceResult) -> dict[str, int]:
+    """agree/contradict/unclear/omit counts of one (normalised) source."""
+    out = _zero()
+    for f in result.findings:
+        out[f.verdict] += 1
+    return out
+
+
+class CountedResults(Sequence[SourceResult]):
+    """Results that are not all in memory (`factcheck.report.store`): read back one at a time, in
+    report order, with their verdicts counted on the way in, so totals need no pass over them."""
+
+    @abstractmethod
+    def get(self, source_id: str) -> SourceResult:
+        """The result of one source (KeyError if unknown)."""
+
+    @abstractmethod
+    def tally(self) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+        """(totals, counts per fact id), over every result."""
+
+
 @dataclass(frozen=True)
 class Report:
     """Results sorted by source id, errors by id, facts in fact-base order.
 
-    Build it with `build_report`, which sorts, validates and fills omissions; the
-    constructor trusts its arguments.
+    Build it with `build_report`, which sorts, validates and fills omissions (or read it from a
+    `ReportStore`, whose results stay on disk); the constructor trusts its arguments.
     """
 
-    results: tuple[SourceResult, ...]
-    errors: tuple[SourceError, ...]
+    results: Sequence[SourceResult]
+    errors: Sequence[SourceError]
     facts: tuple[FactInfo, ...]
 
     def result(self, source_id: str) -> SourceResult:
+        if isinstance(self.results, CountedResults):
+            return self.results.get(source_id)
         index = self.__dict__.get("_index")
         if index is None or len(index) != len(self.results):
             # built once (a frozen dataclass keeps it in __dict__): renderers look up every source
@@ -53,17 +78,27 @@ class Report:
 
     def counts(self, source_id: str) -> dict[str, int]:
         """agree/contradict/omit counts for one source (KeyError if unknown)."""
-        out = _zero()
-        for f in self.result(source_id).findings:
-            out[f.verdict] += 1
-        return out
+        return counts_of(self.result(source_id))
 
     def totals(self) -> dict[str, int]:
         """agree/contradict/omit summed over all readable sources."""
+        if isinstance(self.results, CountedResults):
+            return dict(self.results.tally()[0])
         out = _zero()
         for r in self.results:
             for f in r.findings:
                 out[f.verdict] += 1
+        return out
+
+    def fact_counts(self) -> dict[str, dict[str, int]]:
+        """agree/contradict/unclear/omit counts per fact id, over all readable sources (one pass)."""
+        if isinstance(self.results, CountedResults):
+            per_fact = self.results.tally()[1]
+            return {f.id: dict(per_fact[f.id]) for f in self.facts}
+        out: dict[str, dict[str, int]] = {f.id: _zero() for f in self.facts}
+        for r in self.results:
+            for f in r.findings:
+                out[f.fact][f.verdict] += 1
         return out
 
     def contradictions(self) -> list[tuple[SourceResult, Finding, Mention]]:
@@ -81,6 +116,8 @@ class Report:
     def has_contradiction(self) -> bool:
         """Judged on finding verdicts, so a contradiction without recorded
         evidence still counts (exit status must not depend on evidence)."""
+        if isinstance(self.results, CountedResults):
+            return self.totals()["contradict"] > 0
         return any(f.verdict == "contradict" for r in self.results for f in r.findings)
 
 
@@ -89,7 +126,7 @@ def _mention_key(m: Mention) -> tuple[int, int, int, int, str, str, str, str]:
     return (m.start, m.end, m.line, m.col, m.verdict, m.rule, m.text, m.reason)
 
 
-def _normalise(result: SourceResult, facts: Sequence[FactInfo]) -> SourceResult:
+def normalise(result: SourceResult, facts: Sequence[FactInfo]) -> SourceResult:
     """One finding per fact in base order; omissions made explicit; mentions in
     text order; an empty `expected` filled from the fact base."""
     sid = result.source.id
@@ -135,7 +172,7 @@ def build_report(
         if a.source.id == b.source.id:
             raise ValueError(f"duplicate source id {a.source.id!r}")
     return Report(
-        results=tuple(_normalise(r, facts) for r in ordered),
+        results=tuple(normalise(r, facts) for r in ordered),
         errors=tuple(sorted(errors, key=lambda e: (e.id, e.path, e.reason))),
         facts=tuple(facts),
     )

@@ -26,7 +26,7 @@ from tabulate import tabulate
 
 from factcheck.model import VERDICTS, Finding, SourceResult
 from factcheck.report.json import value_text
-from factcheck.report.model import Report
+from factcheck.report.model import Report, counts_of
 
 MARKS = {"agree": "✓", "contradict": "✗", "unclear": "?", "omit": "·"}
 LEGEND = "legend: ✓ agree, ✗ contradict, ? unclear (needs a look), · omit"
@@ -66,31 +66,40 @@ def transposed(report: Report) -> bool:
     return len(report.facts) > len(report.results)
 
 
-def _mark(result: SourceResult, fact_id: str) -> str:
+def _marks(result: SourceResult) -> dict[str, str]:
+    """The mark of each fact of one source (its first finding for the fact)."""
+    out: dict[str, str] = {}
     for f in result.findings:
-        if f.fact == fact_id:
-            return MARKS[f.verdict]
-    return MARKS["omit"]
+        out.setdefault(f.fact, MARKS[f.verdict])
+    return out
 
 
 Matrix = tuple[list[str], list[list[str | int]], tuple[str, ...]]
 
 
 def _matrix(report: Report, esc: Callable[[str], str]) -> Matrix:
-    """The verdict matrix as (headers, rows, alignment), laid out by `transposed`."""
-    counts = [report.counts(r.source.id) for r in report.results]
+    """The verdict matrix as (headers, rows, alignment), laid out by `transposed`; one pass over
+    the results (which may be read from disk)."""
+    omit = MARKS["omit"]
+    ids: list[str] = []
+    marks: list[dict[str, str]] = []
+    counts: list[dict[str, int]] = []
+    for r in report.results:
+        ids.append(r.source.id)
+        marks.append(_marks(r))
+        counts.append(counts_of(r))
     if transposed(report):
-        headers = ["fact", *(esc(r.source.id) for r in report.results)]
+        headers = ["fact", *(esc(i) for i in ids)]
         rows: list[list[str | int]] = [
-            [esc(f.id), *(_mark(r, f.id) for r in report.results)] for f in report.facts
+            [esc(f.id), *(m.get(f.id, omit) for m in marks)] for f in report.facts
         ]
         rows += [[v, *(c[v] for c in counts)] for v in VERDICTS]
-        align = ("left", *("center" for _ in report.results))
+        align = ("left", *("center" for _ in ids))
     else:
         headers = ["source", *(esc(f.id) for f in report.facts), *VERDICTS]
         rows = [
-            [esc(r.source.id), *(_mark(r, f.id) for f in report.facts), *c.values()]
-            for r, c in zip(report.results, counts)
+            [esc(i), *(m.get(f.id, omit) for f in report.facts), *c.values()]
+            for i, m, c in zip(ids, marks, counts)
         ]
         align = (
             "left",

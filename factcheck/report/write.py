@@ -89,9 +89,11 @@ def _fsync_dir(directory: str) -> None:
         os.close(fd)
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+def write_atomic(path: str | os.PathLike[str], text: str | Iterable[str]) -> None:
     """Write `text` as UTF-8 (bytes exactly as given, no newline translation; a lone
-    surrogate, which UTF-8 cannot carry, is written as U+FFFD: see `utf8_safe`).
+    surrogate, which UTF-8 cannot carry, is written as U+FFFD: see `utf8_safe`). `text` may
+    be an iterable of pieces (`factcheck.report.iter_render`): they are written as they come,
+    so a report of any size needs no more memory than its largest piece.
 
     The temporary file lives in the target directory so `os.replace` is a
     same-filesystem rename. It is created with mode 0o666 under the umask (not
@@ -113,7 +115,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
                              "Is a directory" if stat.S_ISDIR(info.st_mode) else "Not a regular file", target)
     directory = os.path.dirname(target) or "."
     os.makedirs(directory, exist_ok=True)
-    data = utf8_safe(text).encode("utf-8")
+    pieces: Iterable[str] = (text,) if isinstance(text, str) else text
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
         # the name is cut so that a target name near the 255-byte limit still has a temp name
@@ -126,7 +128,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
             continue
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for piece in pieces:
+                fh.write(utf8_safe(piece).encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

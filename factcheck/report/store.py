@@ -1,0 +1,202 @@
+"""A run's results on disk, so that the memory of `factcheck check` does not grow with the corpus.
+
+`ReportStore` takes results and errors in any order (as a run produces them), normalises each on
+arrival (the checks of `build_report`: one finding per fact, known facts, unique source ids),
+counts the verdicts as it goes (totals, per fact), and keeps the rest in a private temporary
+SQLite database (the standard library's `sqlite3`: a B-tree on disk with a bounded page cache, so
+sorting 1,000,000 sources by id costs no memory; nothing to install). What it keeps of a source is
+compact: no article text (no report shows it; mentions keep their sentences) and no omission that
+`build_report` would fill in anyway, so a source with no text (an empty JSONL line) costs a few
+bytes, not one finding per fact.
+
+`store.report()` is a `Report` whose `results` and `errors` are read back from disk, sorted as
+`build_report` sorts them, one source at a time, each normalised exactly as `build_report` would
+(omissions made explicit): every renderer gives byte-identical output from it, and the streamed
+formats (`iter_render`: JSON, JSONL, CSV, line) write a report of any size in flat memory.
+
+Ordering: ids are stored as UTF-8 with lone surrogates passed through (`surrogatepass`), whose
+byte order is code-point order, the order of Python's `sorted` on `str`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
+
+from factcheck.model import VERDICTS, Finding, SourceError, SourceResult
+from factcheck.report.model import CountedResults, FactInfo, Report, normalise
+
+__all__ = ["ReportStore"]
+
+_COMMIT_EVERY = 2000
+
+
+def _key(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _connect() -> sqlite3.Connection:
+    # "": a private temporary database on disk, deleted when the connection closes
+    db = sqlite3.connect("", check_same_thread=False)
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    db.execute("PRAGMA cache_size=-8192")  # 8 MiB of page cache, whatever the corpus
+    db.execute("CREATE TABLE results (id BLOB PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID")
+    db.execute("CREATE TABLE errors (id BLOB, path BLOB, reason BLOB, data BLOB NOT NULL)")
+    return db
+
+
+class _StoredResults(CountedResults):
+    def __init__(self, store: ReportStore):
+        self._store = store
+
+    def __len__(self) -> int:
+        return self._store.n_results
+
+    def __iter__(self) -> Iterator[SourceResult]:
+        expand = self._store.expand
+        for (data,) in self._store.rows("SELECT data FROM results ORDER BY id"):
+            yield expand(data)
+
+    @overload
+    def __getitem__(self, index: int) -> SourceResult: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[SourceResult]: ...
+
+    def __getitem__(self, index: int | slice) -> SourceResult | Sequence[SourceResult]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError(index)
+        rows = list(self._store.rows("SELECT data FROM results ORDER BY id LIMIT 1 OFFSET ?", (index,)))
+        return self._store.expand(rows[0][0])
+
+    def get(self, source_id: str) -> SourceResult:
+        rows = list(self._store.rows("SELECT data FROM results WHERE id = ?", (_key(source_id),)))
+        if not rows:
+            raise KeyError(source_id)
+        return self._store.expand(rows[0][0])
+
+    def tally(self) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+        return self._store.totals, self._store.per_fact
+
+
+class _StoredErrors(Sequence[SourceError]):
+    def __init__(self, store: ReportStore):
+        self._store = store
+
+    def __len__(self) -> int:
+        return self._store.n_errors
+
+    def __iter__(self) -> Iterator[SourceError]:
+        for (data,) in self._store.rows("SELECT data FROM errors ORDER BY id, path, reason"):
+            yield pickle.loads(data)
+
+    @overload
+    def __getitem__(self, index: int) -> SourceError: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[SourceError]: ...
+
+    def __getitem__(self, index: int | slice) -> SourceError | Sequence[SourceError]:
+        return list(self)[index]
+
+
+class ReportStore:
+    """Results and errors of a run, kept on disk; see the module documentation."""
+
+    def __init__(self, facts: Sequence[FactInfo]):
+        ids = [f.id for f in facts]
+        if len(set(ids)) != len(ids):
+            raise ValueError("duplicate fact ids in the fact base")
+        self.facts = tuple(facts)
+        self._info = {f.id: f for f in self.facts}
+        self._db: sqlite3.Connection | None = _connect()
+        self._pending = 0
+        self.n_results = 0
+        self.n_errors = 0
+        self.totals: dict[str, int] = dict.fromkeys(VERDICTS, 0)
+        self.per_fact: dict[str, dict[str, int]] = {f.id: dict.fromkeys(VERDICTS, 0) for f in self.facts}
+
+    # -- writing ----------------------------------------------------------------------------------
+
+    def add(self, item: SourceResult | SourceError) -> None:
+        if isinstance(item, SourceError):
+            self._insert("INSERT INTO errors VALUES (?, ?, ?, ?)",
+                         (_key(item.id), _key(item.path), _key(item.reason), pickle.dumps(item, protocol=5)))
+            self.n_errors += 1
+            return
+        kept: list[Finding] = []
+        if item.findings:
+            for f in normalise(item, self.facts).findings:
+                self.per_fact[f.fact][f.verdict] += 1
+                if f.verdict != "omit" or f.mentions or f.expected != self._info[f.fact].expected:
+                    kept.append(f)  # a plain omission is filled in again on the way out
+        else:  # nothing read (no text): every fact omitted, and nothing to normalise
+            for counts in self.per_fact.values():
+                counts["omit"] += 1
+        counted = dict.fromkeys(VERDICTS, 0)
+        for f in kept:
+            counted[f.verdict] += 1
+        counted["omit"] += len(self.facts) - len(kept)
+        source = item.source if not item.source.text else dataclasses.replace(item.source, text="")
+        data = pickle.dumps((source, tuple(kept)), protocol=5)
+        try:
+            self._insert("INSERT INTO results VALUES (?, ?)", (_key(source.id), data))
+        except sqlite3.IntegrityError:
+            raise ValueError(f"duplicate source id {source.id!r}") from None
+        for v, n in counted.items():
+            self.totals[v] += n
+        self.n_results += 1
+
+    def _insert(self, sql: str, row: tuple[Any, ...]) -> None:
+        db = self._open()
+        db.execute(sql, row)
+        self._pending += 1
+        if self._pending >= _COMMIT_EVERY:
+            db.commit()
+            self._pending = 0
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise ValueError("the report store is closed")
+        return self._db
+
+    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+        db = self._open()
+        if self._pending:
+            db.commit()
+            self._pending = 0
+        yield from db.execute(sql, params)
+
+    def expand(self, data: bytes) -> SourceResult:
+        """A stored source as `build_report` has it: one finding per fact, in base order."""
+        source, kept = pickle.loads(data)
+        by_fact = {f.fact: f for f in kept}
+        sid = source.id
+        findings = tuple(by_fact.get(info.id) or Finding(source=sid, fact=info.id, verdict="omit",
+                                                         expected=info.expected)
+                         for info in self.facts)
+        return SourceResult(source, findings)
+
+    def report(self) -> Report:
+        """The run as a `Report` read from this store (valid until `close`)."""
+        return Report(results=_StoredResults(self), errors=_StoredErrors(self), facts=self.facts)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> ReportStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
