@@ -19,7 +19,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,10 @@ from factcheck.clitools import (
     EXIT_OK,
     EXIT_UNREADABLE,
     EXIT_USAGE,
+    SourceLimits,
+    add_limit_options,
     corpus_paths,
+    split_source,
 )
 from factcheck.clitools import Failed as _Failed
 from factcheck.clitools import count_arg as _count
@@ -48,11 +51,11 @@ from factcheck.pytest_support.baseline import (
     render_comparison,
     render_line_with_baseline,
 )
-from factcheck.report import FORMATS, Report, render
+from factcheck.report import FORMATS, Report, iter_render, render, write_atomic
 from factcheck.report.line import GATES, fails, render_line, select
 from factcheck.report.table import clean
 from factcheck.report.write import is_stdout, looks_like_report, output_problem, utf8_safe
-from factcheck.runner import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, Limits, run
+from factcheck.runner import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, Limits, SchedulerError, default_jobs, run_stored
 
 DEFAULT_REPORTS = "reports"
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024  # a saved news page is rarely over 3 MB
@@ -104,9 +107,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     # the run's own output (reports/, --output) is never read back as articles
     own = [args.reports] + ([args.output] if args.output and looks_like_report(args.output) else [])
     baseline = _open_baseline(args, fb)
-    with progress_bar(paths, quiet=args.quiet, skip=own) as progress:
-        report = run(paths, fb, jobs=args.jobs, max_bytes=args.max_bytes, limits=limits, skip=own,
-                     progress=progress)
+    try:
+        with progress_bar(paths, quiet=args.quiet, skip=own) as progress:
+            # on disk as it comes, so memory does not grow with the corpus (docs/scale.md)
+            report = run_stored(paths, fb, jobs=args.jobs, max_bytes=args.max_bytes, limits=limits, skip=own,
+                                progress=progress, scheduler=args.scheduler).report()
+    except SchedulerError as e:  # --scheduler: no dask, or no scheduler at the address
+        print(f"factcheck: {e}", file=sys.stderr)
+        return EXIT_USAGE
     if not report.results and not report.errors:
         print(f"factcheck: no article found in {', '.join(map(str, paths))} (.txt, .md, .html, .htm, .jsonl)",
               file=sys.stderr)
@@ -172,7 +180,8 @@ def _against_baseline(args: argparse.Namespace, report: Report, baseline: Baseli
     if strict and not args.quiet:
         print(f"factcheck: --strict-baseline: {len(cmp.fixed)} fixed and {len(cmp.stale)} stale entries in {shown} "
               "(remove them, or rerun with --update-baseline)", file=sys.stderr)
-    return bool(cmp.new) or strict
+    failing = {f.id for f in report.facts if f.severity == "error"}  # warning/info facts never fail
+    return any(finding.fact in failing for _, finding, _ in cmp.new) or strict
 
 
 def _select(args: argparse.Namespace, report: Report) -> Report:
@@ -192,7 +201,7 @@ def _select(args: argparse.Namespace, report: Report) -> Report:
     return chosen
 
 
-def _render(args: argparse.Namespace, report: Report, fmt: str) -> str:
+def _render(args: argparse.Namespace, report: Report, fmt: str) -> Iterable[str]:
     compared = getattr(args, "comparison", None)  # (Comparison, gate, baseline shown) with --baseline
     if compared is not None and fmt == "line":
         cmp, gate, shown = compared
@@ -201,8 +210,18 @@ def _render(args: argparse.Namespace, report: Report, fmt: str) -> str:
         return render_line(report, verbose=True)
     if compared is not None and fmt in ("table", "markdown"):
         cmp, gate, shown = compared
-        return render(report, fmt) + "\n" + render_comparison(cmp, gate, shown, fmt)
-    return render(report, fmt)
+        return [render(report, fmt) + "\n" + render_comparison(cmp, gate, shown, fmt)]
+    return iter_render(report, fmt)  # in pieces: a report of any size streams out
+
+
+def _write_pieces(path: Path, pieces: Iterable[str]) -> None:
+    """`clitools.write_report` for a report in pieces (`iter_render`), written as they come."""
+    try:
+        write_atomic(path, pieces)
+    except OSError as e:
+        print(f"factcheck: cannot write {path}: {e.strerror or e}; any previous report there is unchanged",
+              file=sys.stderr)
+        raise _Failed(EXIT_FAILED) from e
 
 
 def _format_for(output: str | None) -> str:
@@ -214,12 +233,13 @@ def _format_for(output: str | None) -> str:
 
 def _emit(args: argparse.Namespace, report: Any, fb: FactBase, fmt: str) -> None:
     if args.output == "-":
-        sys.stdout.write(utf8_safe(_render(args, report, fmt)))
+        for piece in _render(args, report, fmt):
+            sys.stdout.write(utf8_safe(piece))
         sys.stdout.flush()
     elif args.output:
         target = Path(args.output)
         _refuse_corpus_targets(report, [target])
-        _write(target, _render(args, report, fmt))
+        _write_pieces(target, _render(args, report, fmt))
         if not getattr(args, "quiet", False):
             print(f"factcheck: wrote {args.output} ({len(report.results)} sources, {len(report.errors)} unreadable, "
                   f"{len(fb.facts)} facts)", file=sys.stderr)
@@ -228,8 +248,9 @@ def _emit(args: argparse.Namespace, report: Any, fb: FactBase, fmt: str) -> None
         names = [out / "consistency.md", out / "consistency.json", out / "consistency.html"]
         _refuse_corpus_targets(report, names)
         for name, kind in zip(names, ("markdown", "json", "html")):
-            _write(name, render(report, kind))
-        sys.stdout.write(utf8_safe(_render(args, report, fmt)))
+            _write_pieces(name, iter_render(report, kind))
+        for piece in _render(args, report, fmt):
+            sys.stdout.write(utf8_safe(piece))
         sys.stdout.flush()
         if not getattr(args, "quiet", False):
             print(f"factcheck: wrote {', '.join(map(str, names))}", file=sys.stderr)
@@ -238,7 +259,7 @@ def _emit(args: argparse.Namespace, report: Any, fb: FactBase, fmt: str) -> None
 def cmd_lint(args: argparse.Namespace) -> int:
     from factcheck.lint import run_lint
 
-    return run_lint(args.facts, args.corpus)
+    return run_lint(args.facts, args.corpus, limits=SourceLimits.of(args))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -271,8 +292,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     # "feed.jsonl::a3" names one article of a JSONL file (or of a directory)
-    path, _, wanted = str(args.source).partition("::")
-    items = list(read_corpus([path]))
+    path, wanted = split_source(str(args.source))
+    limits = SourceLimits.of(args)  # as `check`'s: reading, and the explanation too
+    items = list(read_corpus([path], **limits.reading()))
     if wanted:
         items = [i for i in items if i.id == wanted]
     if not items:
@@ -286,7 +308,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if isinstance(item, SourceError):
         print(f"factcheck: cannot read {item.path}: {item.reason}", file=sys.stderr)
         return EXIT_USAGE
-    data = explain(item, fb, args.fact)
+    from factcheck.corpus.text import Expired, deadline
+
+    try:
+        with deadline(limits.timeout):
+            data = explain(item, fb, args.fact)
+    except Expired:
+        print(f"factcheck: {args.source}: timed out: checking took longer than {limits.timeout:g} s (--timeout)",
+              file=sys.stderr)
+        return EXIT_USAGE
     if args.json:
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
@@ -331,7 +361,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     fb = None
     if args.facts and Path(args.facts).exists():
         fb, _ = load_with_problems(args.facts)
-    sys.stdout.write(render_suggestions(suggest(args.paths or [DEFAULT_CORPUS], fb), top=args.top))
+    sys.stdout.write(render_suggestions(suggest(args.paths or [DEFAULT_CORPUS], fb, SourceLimits.of(args)),
+                                        top=args.top))
     return 0
 
 
@@ -372,7 +403,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--source", action="append", metavar="GLOB",
                    help="only sources whose id or path matches (repeatable)")
     c.add_argument("-v", "--verbose", action="store_true", help="--format line: list agreements too")
-    c.add_argument("--jobs", "-j", type=int, default=1, help="processes to use (default: 1)")
+    c.add_argument("--jobs", "-j", type=int, default=default_jobs(),
+                   help=f"processes to use (default: every core this process may use, {default_jobs()} here)")
+    c.add_argument("--scheduler", metavar="ADDRESS",
+                   help="check on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' to start "
+                        "one on this machine; needs the 'dask' extra (docs/scale.md)")
     c.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
                    help=f"refuse a file (a JSONL line) over N bytes before reading it (default: {DEFAULT_MAX_BYTES})")
     c.add_argument("--max-chars", type=_count, default=DEFAULT_MAX_CHARS, metavar="N",
@@ -394,6 +429,7 @@ def build_parser() -> argparse.ArgumentParser:
     li = sub.add_parser("lint", help="validate the fact base; with a corpus, list facts and rules that never match")
     li.add_argument("corpus", nargs="*", help="optional corpus to find rules that match nothing")
     li.add_argument("--facts", default=DEFAULT_FACTS)
+    add_limit_options(li)  # the same limits as check's, for reading and checking the corpus
     li.set_defaults(func=cmd_lint)
 
     s = sub.add_parser("schema", help="write the JSON Schema of fact files (for editors)")
@@ -405,12 +441,14 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("fact", help="the fact id")
     e.add_argument("--facts", default=DEFAULT_FACTS)
     e.add_argument("--json", action="store_true", help="machine-readable output")
+    add_limit_options(e)
     e.set_defaults(func=cmd_explain)
 
     g = sub.add_parser("suggest", help="mine candidate facts from a corpus, as YAML stubs")
     g.add_argument("paths", nargs="*", help=f"files or directories (default: {DEFAULT_CORPUS}/)")
     g.add_argument("--facts", default=DEFAULT_FACTS, help="mark candidates the base already covers")
     g.add_argument("--top", type=int, default=25)
+    add_limit_options(g)
     g.set_defaults(func=cmd_suggest)
 
     from factcheck.diff import add_parser as add_diff

@@ -1,6 +1,13 @@
 """`factcheck lint`: every problem of the fact base in one pass; with a corpus, the facts and
 rules that match nothing anywhere (a rule that never fires is reported, never silent).
 
+Every user pattern, the kinds' own (`unit`, `counted`, `context`, `patterns`...) included, is
+also tried on inputs made to make it backtrack for ever (`runaway_probes`: runs of the
+characters it names, escapes decoded, and of the multi-character strings of its alternations,
+`(?:ab|ab)+c`): one that does is FB031, with the pattern shown cut when it is long. With a
+corpus, the articles are read and checked within the limits of `factcheck check`
+(`--max-bytes`, `--max-chars`, `--timeout`).
+
 Exit codes of `run_lint` (the command): 0 clean, 1 problems (in the fact base, or facts and
 patterns that match nothing in the corpus), 2 usage (no such fact directory, no such corpus path).
 """
@@ -9,12 +16,16 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
+import regex
+
+from factcheck.clitools import SourceLimits
 from factcheck.errors import Problem
-from factcheck.factbase.load import load_with_problems
+from factcheck.factbase.load import RUNAWAY_TIMEOUT, load_with_problems
 from factcheck.factbase.model import FactBase, Pattern
 from factcheck.factbase.yamlpos import split_lines
 
@@ -46,23 +57,175 @@ def _line_text(file: str, line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def unused(fb: FactBase, corpus: Sequence[PathArg]) -> list[Problem]:
+SHOWN = 60  # characters of a pattern shown in a message; a longer one is cut
+
+
+def shown(pattern: str) -> str:
+    """A pattern for a message: repr, cut after SHOWN characters."""
+    return repr(pattern) if len(pattern) <= SHOWN else repr(pattern[:SHOWN]) + f"... ({len(pattern)} characters)"
+
+
+# -- runaway patterns ------------------------------------------------------------------------------
+
+_PROBE_LEN = 3000
+_MAX_PROBES = 24
+_ESCAPE = regex.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|x\{([0-9A-Fa-f]{1,6})\}"
+                        r"|N\{([^}]{1,80})\}|([^\w\s]))")
+# what is no literal text: a class escape (\d, \p{L}), a group opening, a repetition
+_OPERATOR = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]|\\[A-Za-z]|\(\?(?:P?<[^>]*>|[a-zA-Z-]*[:)]|[=!<>]{1,2})?"
+                          r"|\{\d*,?\d*\}|[|()\[\]?*+{}^$.]")
+_BASE_PROBES = ("a" * 4000 + "!", " " * 4000 + "!", "aa " * 1500 + "!", "1," * 2000 + "x", "1" * 4000 + "!")
+
+
+def _escaped(m: regex.Match[str]) -> str:
+    """The character an escape stands for (a space when it names none)."""
+    code = m.group(1) or m.group(2) or m.group(3) or m.group(4)
+    if code:
+        try:
+            return chr(int(code, 16))
+        except (ValueError, OverflowError):
+            return " "
+    if m.group(5):
+        try:
+            return unicodedata.lookup(m.group(5))
+        except KeyError:
+            return " "
+    return m.group(6)  # \. \- \| ...: the character itself
+
+
+def literal_chunks(src: str) -> list[str]:
+    """The literal texts of a pattern, between its operators, with escapes decoded:
+    '(?:\\u00e9|\\u00e9\\u00e9)+z' gives ['é', 'éé', 'z']; '(?:ab|ab)+c' gives ['ab', 'ab', 'c']."""
+    chunks: list[str] = []
+    current: list[str] = []
+    i = 0
+    while i < len(src):
+        esc = _ESCAPE.match(src, i)
+        op = None if esc else _OPERATOR.match(src, i)
+        if esc:
+            current.append(_escaped(esc))
+            i = esc.end()
+        elif op:
+            chunks.append("".join(current))
+            current = []
+            i = op.end()
+        else:
+            current.append(src[i])
+            i += 1
+    chunks.append("".join(current))
+    return [c for c in chunks if c.strip()]
+
+
+def runaway_probes(src: str) -> list[str]:
+    """Inputs a pattern is tried on: long runs of what it names, so that nested repetition such as
+    (a|aa)+$, (?:ab|ab)+c or (?:\\u00e9|\\u00e9\\u00e9)+z backtracks for ever on one of them: runs
+    of each character of its literal chunks (escapes decoded) and of each whole chunk."""
+    chunks = literal_chunks(src)
+    probes = list(_BASE_PROBES)
+    chars = dict.fromkeys(ch for c in chunks for ch in c.lower() if not ch.isspace())
+    for ch in list(chars)[:_MAX_PROBES]:
+        probes.append(ch * _PROBE_LEN + "\u0001")
+    for c in list(dict.fromkeys(c.lower() for c in chunks if len(c) > 1))[:_MAX_PROBES]:
+        probes.append(c * max(2, _PROBE_LEN // len(c)) + "\u0001")
+    return probes
+
+
+def _runs_away(rx: Any, src: str) -> str | None:
+    """The probe (cut) on which `rx` times out, or None."""
+    for probe in runaway_probes(src):
+        try:
+            rx.search(probe, timeout=RUNAWAY_TIMEOUT)
+        except TimeoutError:
+            return probe[:12]
+        except (TypeError, AttributeError):  # not a `regex` pattern: nothing to bound
+            return None
+    return None
+
+
+def _kind_patterns(f: Any) -> Iterator[tuple[str, Any]]:
+    """(key, compiled) of a fact's kind options that are regular expressions (`unit`, `counted`,
+    `context`, `patterns`, ...), and of its `value_words`."""
+    for key, value in sorted(f.options.items()):
+        for v in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(v, regex.Pattern):
+                yield key, v
+    for p, _ in f.value_words:
+        yield "value_words", p.compiled
+
+
+def _option_position(file: str, line: int, key: str) -> tuple[int, int]:
+    """Line and column of `key:` in the fact that starts at `line` (the fact's own, if not found)."""
+    try:
+        lines = split_lines(Path(file).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return line, 1
+    want = regex.compile(rf"^(\s*(?:-\s+)?){regex.escape(key)}\s*:\s*")
+    for n in range(line - 1, min(len(lines), line + 200)):
+        m = want.match(lines[n])
+        if m:
+            return n + 1, m.end() + 1
+        if n > line - 1 and regex.match(r"\s*-\s+id\s*:", lines[n]):
+            break  # the next fact
+    return line, 1
+
+
+def runaway(fb: FactBase) -> list[Problem]:
+    """FB031 for each user pattern the loader let through that backtracks for ever on a probe:
+    the kinds' options (never probed by the loader) and the escapes and multi-character
+    alternations its probes miss."""
+    out: list[Problem] = []
+    seen: set[tuple[str, int, int, str]] = set()
+
+    def add(file: str, line: int, col: int, what: str, src: str, probe: str) -> None:
+        if (file, line, col, src) in seen:
+            return
+        seen.add((file, line, col, src))
+        out.append(_problem(file, line, col, "FB031",
+                            f"`{what}` pattern {shown(src)} can run away (catastrophic backtracking on {probe!r}...)",
+                            "avoid nested repetition such as (a+)+ or (a|aa)+; make alternatives exclusive"))
+
+    pats: list[tuple[str, Pattern]] = []
+    for e in fb.events.values():
+        pats += [("names", p) for p in (*e.names, *e.words, *e.mode_words)]
+    for f in fb.facts:
+        for key in ("cues", "exclude", "near", "exclude_near"):
+            pats += [(key, p) for p in getattr(f, key)]
+        pats += [("attribution", v.attribution) for v in (*f.variants, *f.distractors) if v.attribution]
+    for what, p in pats:
+        probe = _runs_away(p.compiled, p.source)
+        if probe is not None:
+            add(p.position.file, p.position.line, p.position.col, what, p.source, probe)
+    for f in fb.facts:
+        for key, rx in _kind_patterns(f):
+            probe = _runs_away(rx, rx.pattern)
+            if probe is not None:
+                line, col = _option_position(f.position.file, f.position.line, key)
+                add(f.position.file, line, col, f"{key}` of fact `{f.id}", rx.pattern, probe)
+    return sorted(out, key=lambda x: (x.file, x.line, x.col, x.code))
+
+
+# -- facts and rules that match nothing --------------------------------------------------------------
+
+
+def unused(fb: FactBase, corpus: Sequence[PathArg], limits: SourceLimits | None = None) -> list[Problem]:
     """FB090 for each fact that binds to no mention anywhere in the corpus, FB091 for each pattern
-    (event `names`, fact `cues` and `near`) that matches no article, in file order."""
+    (event `names`, fact `cues` and `near`) that matches no article, in file order. The corpus is
+    read and checked within `limits` (default: `factcheck check`'s)."""
     from factcheck.corpus import read_corpus
     from factcheck.model import Source
     from factcheck.runner import check_safely
 
+    limits = limits or SourceLimits.defaults()
     fired: set[int] = set()
     bound: set[str] = set()
     pats = _patterns(fb)
-    for item in read_corpus(corpus):
+    for item in read_corpus(corpus, **limits.reading()):
         if not isinstance(item, Source):
             continue
         for i, (_, _, p) in enumerate(pats):
             if i not in fired and p.search(item.text):
                 fired.add(i)
-        res = check_safely(item, fb)
+        res = check_safely(item, fb, **limits.checking())
         if not isinstance(res, Source) and hasattr(res, "findings"):
             bound |= {f.fact for f in res.findings if f.mentions}
     out: list[Problem] = []
@@ -77,26 +240,31 @@ def unused(fb: FactBase, corpus: Sequence[PathArg]) -> list[Problem]:
         if i not in fired:
             pos = p.position
             out.append(_problem(pos.file, pos.line, pos.col, "FB091",
-                                f"{owner}: `{key}` pattern {p.source!r} matches nothing in the corpus",
+                                f"{owner}: `{key}` pattern {shown(p.source)} matches nothing in the corpus",
                                 "widen the pattern to the wording articles use, or remove it"))
     return sorted(out, key=lambda x: (x.file, x.line, x.col, x.code))
 
 
-def unused_rules(fb: FactBase, corpus: Sequence[PathArg]) -> list[str]:
+def unused_rules(fb: FactBase, corpus: Sequence[PathArg], limits: SourceLimits | None = None) -> list[str]:
     """`unused` rendered one per line (`file:line:col: FB090: ...`)."""
-    return [p.render() for p in unused(fb, corpus)]
+    return [p.render() for p in unused(fb, corpus, limits)]
 
 
-def lint(facts: PathArg, corpus: Sequence[PathArg] = ()) -> tuple[list[Problem], list[str]]:
-    """The fact base's problems, and (with a corpus, when the base loads) its unused facts and rules."""
+def lint(facts: PathArg, corpus: Sequence[PathArg] = (),
+         limits: SourceLimits | None = None) -> tuple[list[Problem], list[str]]:
+    """The fact base's problems (the loader's, then runaway patterns), and (with a corpus, when the
+    base loads) its unused facts and rules."""
     fb, problems = load_with_problems(facts)
-    if fb is None or not corpus:
+    if fb is None:
         return problems, []
-    return problems, unused_rules(fb, corpus)
+    problems = problems + runaway(fb)
+    if not corpus:
+        return problems, []
+    return problems, unused_rules(fb, corpus, limits)
 
 
 def run_lint(facts: PathArg, corpus: Sequence[PathArg] = (), out: TextIO | None = None,
-             err: TextIO | None = None) -> int:
+             err: TextIO | None = None, limits: SourceLimits | None = None) -> int:
     """The `factcheck lint` command: problems on `out`, a summary on `err`; the exit code."""
     out = out or sys.stdout
     err = err or sys.stderr
@@ -108,9 +276,11 @@ def run_lint(facts: PathArg, corpus: Sequence[PathArg] = (), out: TextIO | None 
         print(f"factcheck lint: no such corpus file or directory: {', '.join(missing)}", file=err)
         return EXIT_USAGE
     fb, problems = load_with_problems(facts)
+    if fb is not None:
+        problems = problems + runaway(fb)
     for p in problems:
         print(p.render(), file=out)
-    found = unused(fb, corpus) if fb is not None and corpus else []
+    found = unused(fb, corpus, limits) if fb is not None and corpus else []
     for p in found:
         print(p.render(), file=out)
     summary = f"factcheck lint: {len(problems)} problem(s) in the fact base"

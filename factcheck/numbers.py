@@ -8,6 +8,7 @@ the table in `interval()` and README "Hedges as intervals".
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -152,7 +153,10 @@ def _number_re() -> regex.Pattern[str]:
     )
 
 
-_CURRENCY_BEFORE = regex.compile(r"(?:\p{Sc}|\b[A-Z]{3}|\b[A-Z]{1,2}\p{Sc})\s*$")
+# Patterns about what comes just before a number are matched backwards from the number (REVERSE,
+# `match` with `endpos`), so each costs the length of what it matches, never of the text before:
+# searching the whole prefix for each number made long texts quadratic (docs/robustness.md).
+_CURRENCY_BEFORE = regex.compile(r"(?r)(?:\p{Sc}|\b[A-Z]{3}|\b[A-Z]{1,2}\p{Sc})\s*")
 _DOT_THOUSANDS = regex.compile(r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}\.[0-9]{3}(?![0-9])"
                                r"|(?<![\d.,])[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{1,2}(?![0-9.,])")
 # "7.40 hours", "18.40 Uhr", "at 9.40": clock times written with a dot say nothing of decimals
@@ -283,9 +287,9 @@ def _range_join() -> regex.Pattern[str]:
     return regex.compile(r"\A\s*(?:to|–|—|-)\s*(?:\p{Sc}|[A-Z]{3}\s?|[A-Z]{1,2}\p{Sc})?\Z")
 
 
-_BETWEEN = regex.compile(r"\bbetween\s+(?:\p{Sc}|[A-Z]{3}\s?)?\Z", regex.IGNORECASE)
+_BETWEEN = regex.compile(r"(?r)\bbetween\s+(?:\p{Sc}|[A-Z]{3}\s?)?", regex.IGNORECASE)  # backwards, see above
 _AND = regex.compile(r"\A\s+and\s+(?:\p{Sc}|[A-Z]{3}\s?)?\Z", regex.IGNORECASE)
-_FROM_BEFORE = regex.compile(r"\bfrom\s+(?:\p{Sc}|[A-Z]{3}\s?)?\Z", regex.IGNORECASE)
+_FROM_BEFORE = regex.compile(r"(?r)\bfrom\s+(?:\p{Sc}|[A-Z]{3}\s?)?", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -304,7 +308,7 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
             short = (m.group("short") or "").lower()
             if short:
                 sm = _short_mults()[short]
-                if sm.get("after_currency") and not _CURRENCY_BEFORE.search(text[: m.start()]):
+                if sm.get("after_currency") and not _CURRENCY_BEFORE.match(text, 0, m.start()):
                     end = m.end("half") if m.group("half") else m.end("digits")
                 else:
                     k = float(sm["value"])  # type: ignore[arg-type]
@@ -328,18 +332,23 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
                 found.append(_hedged(text, offset, base + a, base + b, v, unit, words=True))
                 mults.append(1.0)
     found, mults = _ranges(text, offset, found, mults)
-    for m in _magnitude_re().finditer(text):
-        v = float(lang().magnitudes[regex.sub(r"\s+", " ", m.group(0).lower())])
-        # drop the digits/words the magnitude phrase contains ("tens of thousands")
-        found = [n for n in found if not (m.start() <= n.start - offset < m.end())]
-        found.append(
-            Number(
-                start=offset + m.start(), end=offset + m.end(), value=v, unit=v,
-                hedge_start=-1, text=m.group(0), words=True, magnitude=True,
-            )
-        )
+    magnitudes = [
+        Number(start=offset + m.start(), end=offset + m.end(),
+               value=(v := float(lang().magnitudes[regex.sub(r"\s+", " ", m.group(0).lower())])), unit=v,
+               hedge_start=-1, text=m.group(0), words=True, magnitude=True)
+        for m in _magnitude_re().finditer(text)
+    ]
+    if magnitudes:
+        # drop the digits/words a magnitude phrase contains ("tens of thousands"): one pass
+        starts = [g.start for g in magnitudes]
+        found = [n for n in found if not _inside(n.start, starts, magnitudes)] + magnitudes
     found.sort(key=lambda n: n.start)
     return tuple(found)
+
+
+def _inside(pos: int, starts: list[int], spans: list[Number]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i].start <= pos < spans[i].end
 
 
 def _ranges(text: str, offset: int, found: list[Number], mults: list[float]) -> tuple[list[Number], list[float]]:
@@ -353,12 +362,12 @@ def _ranges(text: str, offset: int, found: list[Number], mults: list[float]) -> 
         if i + 1 < len(found):
             b = found[i + 1]
             between = text[a.end - offset : b.start - offset]
-            before = text[: a.span_start - offset]
+            before = a.span_start - offset  # what ends there is matched backwards (see _FROM_BEFORE)
             lo, lo_unit = a.value, a.unit
             if mults[i] == 1.0 and mults[i + 1] > 1.0 and a.value < b.value / mults[i + 1]:
                 lo, lo_unit = a.value * mults[i + 1], a.unit * mults[i + 1]
-            joined = (_range_join().match(between) and not _FROM_BEFORE.search(before)) or (
-                _AND.match(between) and _BETWEEN.search(before))
+            joined = (_range_join().match(between) and not _FROM_BEFORE.match(text, 0, before)) or (
+                _AND.match(between) and _BETWEEN.match(text, 0, before))
             tail = text[b.end - offset : b.end - offset + 2]
             if (joined and lo < b.value and not b.hedge and a.alt is None and b.alt is None
                     and a.words == b.words and not regex.match(r"-\d", tail)):

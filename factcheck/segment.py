@@ -3,10 +3,23 @@
 Page furniture (page-date lines, datelines, bylines, related-link headlines, share bars) is
 marked so that nothing in it is read as the article's claim: a scraped site's own date
 ("Thursday, June 20, 2024", seed 002) must bind to nothing.
+
+What is read is `reading_text(text)`, a copy of the text of exactly the same length with the
+characters that look like nothing, or like something else, made plain (docs/robustness.md):
+zero-width spaces and joiners, word joiners, soft hyphens, stray BOMs and bidi marks are taken
+out of the word they sit in and put back as spaces after it ("Blin\u00adken said" reads as
+"Blinken  said"); digits of any script and full-width forms become ASCII ("\uff19\uff14" = "94");
+"94'300" and "94\u2019300" are 94,300; a word that mixes Latin with Cyrillic or Greek
+look-alikes ("\u0412rinken") is read in Latin letters. `Sentence.text` and `Segment.text` hold the
+reading text; `Document.text` stays the article's own, so every offset, line, column and quote
+points into the original (a word that held invisible characters only ends a little early).
+Everything here is linear in the length of the text: no pattern is tried against a growing
+prefix, and the whole-line furniture patterns only run on lines short enough to be furniture.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,6 +56,26 @@ class Document:
     sentences: tuple[Sentence, ...]
     furniture: tuple[tuple[int, int, str], ...]  # (start, end, why) spans not read as claims
     line_starts: tuple[int, ...]
+    # runs of `text` (start, end) whose invisible characters the reading text moved to their end
+    moved: tuple[tuple[int, int], ...] = ()
+    reading: str = ""  # `reading_text(text)`, what sentences and segments hold (same length as `text`)
+
+    def source_end(self, end: int) -> int:
+        """The end, in the article's own text, of a span that ends at `end` in the reading text:
+        past the invisible characters inside the word ("Blin\u00adken" is 8 characters, read as 7)."""
+        import bisect
+
+        i = bisect.bisect_left(self.moved, (end, end)) - 1
+        if i < 0 or not self.moved[i][0] < end <= self.moved[i][1]:
+            return end
+        a, b = self.moved[i]
+        visible = end - a
+        for j in range(a, b):
+            if not _INVISIBLE.match(self.text, j):
+                visible -= 1
+                if visible == 0:
+                    return j + 1
+        return end
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
@@ -198,6 +231,116 @@ def _segments(text: str, start: int) -> tuple[Segment, ...]:
     return tuple(out)
 
 
+_FURNITURE_MAX = 200  # characters: a longer line is never page furniture
+
+# -- the reading text ------------------------------------------------------------------------------
+
+# Format characters that show as nothing: zero-width space, non-joiner and joiner, word joiner,
+# BOM, soft hyphen, Mongolian vowel separator, invisible operators, combining grapheme joiner,
+# bidi marks, embeddings and isolates.
+_INVISIBLE_CHARS = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064\u034f"
+                    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_INVISIBLE = regex.compile(f"[{_INVISIBLE_CHARS}]")
+_RUN_BEFORE = regex.compile(r"(?r)\S*")  # matched backwards from a position: the run's start
+_RUN_AFTER = regex.compile(r"\S*")
+# Latin look-alikes of Cyrillic and Greek letters, replaced only inside a word that also holds
+# Latin letters (a Russian or Greek word is left alone)
+_LOOKALIKES = {
+    **dict(zip("АВЕКМНОРСТХаеорсухіјѕІЈЅԁԛԝҮһӏ", "ABEKMHOPCTXaeopcyxijsIJSdqwYhl")),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρτυχ", "ABEZHIKMNOPTYXoikvptux")),
+}
+_LOOKALIKE = regex.compile("[" + "".join(_LOOKALIKES) + "]")
+_WORD_BEFORE = regex.compile(r"(?r)[\p{L}\p{M}]*")
+_WORD_AFTER = regex.compile(r"[\p{L}\p{M}]*")
+_LATIN = regex.compile(r"\p{Latin}")
+_APOSTROPHE_GROUPS = regex.compile(r"(?<![\d.,'’])[0-9]{1,3}(?:['’][0-9]{3})+(?![0-9'’])")
+
+
+@cache
+def _plain_forms() -> dict[int, str]:
+    """One character for one: digits of every script Python knows, full-width ASCII forms, the
+    Arabic decimal and thousands separators, figure and punctuation spaces (thin spaces)."""
+    import re  # the standard module: its \d is exactly what unicodedata.decimal reads
+
+    table: dict[int, str] = {}
+    every = "".join(map(chr, range(0x80, 0x20000)))  # every decimal digit of Unicode 15 is below U+1FC00
+    for m in re.finditer(r"\d", every):
+        digit = unicodedata.decimal(m.group(0), None)
+        if digit is not None:
+            table[ord(m.group(0))] = str(digit)
+    for code in range(0xFF01, 0xFF5F):  # ！ .. ～
+        table[code] = chr(code - 0xFEE0)
+    table.update({0x066B: ".", 0x066C: ",", 0x2007: "\u2009", 0x2008: "\u2009"})
+    return table
+
+
+def reading_text(text: str) -> str:
+    """The text as it is read: as long as `text`, character for character (see the module doc)."""
+    return _reading(text)[0]
+
+
+def _reading(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The reading text, and the runs whose invisible characters were moved."""
+    text = text.translate(_plain_forms())
+    moved: tuple[tuple[int, int], ...] = ()
+    if _INVISIBLE.search(text):
+        text, moved = _move_invisible(text)
+    if "'" in text or "’" in text:
+        text = _APOSTROPHE_GROUPS.sub(lambda m: m.group(0).replace("'", ",").replace("’", ","), text)
+    if _LOOKALIKE.search(text):
+        text = _fold_mixed_words(text)
+    return text, moved
+
+
+def _move_invisible(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Each run of non-space characters holding invisible ones: without them, then as many spaces."""
+    out: list[str] = []
+    runs: list[tuple[int, int]] = []
+    done = 0
+    for m in _INVISIBLE.finditer(text):
+        if m.start() < done:
+            continue  # in a run already rewritten
+        a = _RUN_BEFORE.match(text, done, m.start()).start()
+        b = _RUN_AFTER.match(text, m.end()).end()
+        run = text[a:b]
+        kept = _INVISIBLE.sub("", run)
+        out += [text[done:a], kept, " " * (len(run) - len(kept))]
+        runs.append((a, b))
+        done = b
+    out.append(text[done:])
+    return "".join(out), tuple(runs)
+
+
+def _fold_mixed_words(text: str) -> str:
+    """Cyrillic and Greek look-alikes in words that also hold Latin letters, as Latin letters."""
+    out: list[str] = []
+    done = 0
+    for m in _LOOKALIKE.finditer(text):
+        if m.start() < done:
+            continue
+        a = _WORD_BEFORE.match(text, done, m.start()).start()
+        b = _WORD_AFTER.match(text, m.end()).end()
+        word = text[a:b]
+        if _LATIN.search(word):
+            word = _LOOKALIKE.sub(lambda c: _LOOKALIKES[c.group(0)], word)
+        out += [text[done:a], word]
+        done = b
+    out.append(text[done:])
+    return "".join(out)
+
+
+_OTHER_SCRIPT = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
+
+
+def mixed_script(word: str) -> str:
+    """"" for a word in one script; for a Latin word holding Cyrillic or Greek letters, those
+    letters named: "Cyrillic В", "Cyrillic і, Greek ο"."""
+    if not _LATIN.search(word):
+        return ""
+    seen = dict.fromkeys(m.group(0) for m in _OTHER_SCRIPT.finditer(word))
+    return ", ".join(f"{unicodedata.name(c, 'other').split()[0].title()} {c}" for c in seen)
+
+
 _DAY_DOT = regex.compile(r"(?<![\d.,])\d{1,2}\.$")
 
 
@@ -214,12 +357,19 @@ class _MonthAfter:
 _MONTH_AFTER = _MonthAfter()
 
 
+_ABBREV_REACH = 12  # the longest abbreviation above with its period, and a character to spare
+
+
 def _sentences(line: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END.finditer(line):
-        head = line[pos : m.start()]
-        if _ABBREV.search(head) or _DAY_DOT.search(head) and _MONTH_AFTER.match(line, m.end()):
+        # only the end of the text since the last cut can be an abbreviation: look at that window
+        # (with the text before it visible to \b and look-behinds), never at the whole growing head
+        # ("Mr. Mr. Mr. ..." would make this quadratic)
+        near = max(pos, m.start() - _ABBREV_REACH)
+        if (_ABBREV.search(line, near, m.start())
+                or _DAY_DOT.search(line, near, m.start()) and _MONTH_AFTER.match(line, m.end())):
             continue  # "Dr. Smith"; "on 16. November 2022" (a day-first date)
         spans.append((pos, m.start()))
         pos = m.end()
@@ -237,7 +387,8 @@ def segment(text: str) -> Document:
     paragraph = 0
     offset = 0
     in_list = False
-    for raw_line in text.split("\n"):
+    reading, moved = _reading(text)
+    for raw_line in reading.split("\n"):
         line_start = offset
         offset += len(raw_line) + 1
         line = raw_line.rstrip("\r")
@@ -249,17 +400,20 @@ def segment(text: str) -> Document:
             # the headlines listed under "Most read", "Related", "More from": not this article's claims
             furniture.append((line_start, line_start + len(line), "list of other articles"))
             continue
-        if _LIST_HEADER.match(line):
+        short = len(line) < _FURNITURE_MAX
+        if short and _LIST_HEADER.match(line):
             furniture.append((line_start, line_start + len(line), "page furniture"))
             in_list = True
             continue
-        if _DATE_LINE.match(line):
+        if short and _DATE_LINE.match(line):
             furniture.append((line_start, line_start + len(line), "page date line"))
             continue
-        if _FURNITURE_LINE.match(line) and len(line) < 200:
+        # furniture is short: the length is tested first, so a long line never meets these
+        # patterns (`.*x.*` alternatives cost time in proportion to the square of a long line)
+        if short and _FURNITURE_LINE.match(line):
             furniture.append((line_start, line_start + len(line), "page furniture"))
             continue
-        if (_PIPED.match(line) or _FOOTER_LINE.match(line)) and len(line) < 200:
+        if short and (_PIPED.match(line) or _FOOTER_LINE.match(line)):
             furniture.append((line_start, line_start + len(line), "navigation, byline or footer"))
             continue
         body_start = 0
@@ -284,8 +438,10 @@ def segment(text: str) -> Document:
             )
         paragraph += 1
     return Document(
-        text=text,
+        text=text,  # the article's own text: quotes are cut from it
         sentences=tuple(sentences),
         furniture=tuple(furniture),
         line_starts=tuple(line_starts),
+        moved=moved,
+        reading=reading,
     )

@@ -40,6 +40,7 @@ from typing import Any
 
 import regex
 
+from factcheck.clitools import SourceLimits
 from factcheck.factbase.model import FactBase
 from factcheck.kinds.base import Reading
 from factcheck.kinds.date import WEEKDAY_NAMES, DateValue, read_dates
@@ -910,16 +911,17 @@ def _src(c: Candidate, sources: Sequence[str]) -> str:
 # --- coverage by the fact base ----------------------------------------------------------------
 
 
-def _coverage(sources: Sequence[Source], fb: FactBase) -> dict[str, list[tuple[int, int, str, str]]]:
-    """Per source: (start, end, fact id, verdict) of every mention the checker bound."""
-    from factcheck.check import check
+def _coverage(sources: Sequence[Source], fb: FactBase,
+              limits: SourceLimits | None = None) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Per source: (start, end, fact id, verdict) of every mention the checker bound (none for a
+    source the checker fails on, or that is over a limit)."""
+    from factcheck.runner import check_safely
 
     out: dict[str, list[tuple[int, int, str, str]]] = {}
     for s in sources:
         spans: list[tuple[int, int, str, str]] = []
-        try:
-            result = check(s, fb)
-        except Exception:  # noqa: BLE001 - a checker bug must not stop the suggestions
+        result = check_safely(s, fb, **(limits or SourceLimits()).checking())
+        if isinstance(result, SourceError):
             out[s.id] = spans
             continue
         for f in result.findings:
@@ -1074,25 +1076,38 @@ def _finish(c: Candidate, labels: dict[str, str]) -> None:
 # --- the entry points -------------------------------------------------------------------------
 
 
-def suggest(paths: Sequence[PathArg], factbase: FactBase | None = None) -> Suggestions:
-    """Candidate facts mined from the corpus at `paths`, ranked (see the module docstring)."""
+def suggest(paths: Sequence[PathArg], factbase: FactBase | None = None,
+            limits: SourceLimits | None = None) -> Suggestions:
+    """Candidate facts mined from the corpus at `paths`, ranked (see the module docstring).
+    `limits` (default: `check`'s) bound the reading, the mining and the check of each source: a
+    source over a limit is listed among the errors, like one that cannot be read."""
     from factcheck.corpus import read_corpus
+    from factcheck.corpus.text import Expired, deadline
 
-    sources: list[Source] = []
+    limits = limits or SourceLimits.defaults()
+    read: list[Source] = []
     errors: list[SourceError] = []
-    for item in read_corpus(list(paths)):
+    for item in read_corpus(list(paths), **limits.reading()):
         if isinstance(item, SourceError):
             errors.append(item)
         else:
-            sources.append(item)
-    order = {s.id: i for i, s in enumerate(sources)}
-    labels = _labels([s.id for s in sources])
+            read.append(item)
     mentions: list[ValueMention] = []
+    sources: list[Source] = []
     n_sentences = 0
-    for s in sources:
-        ms = read_mentions(s)
+    for s in read:
+        try:
+            with deadline(limits.timeout):
+                ms = read_mentions(s)
+        except Expired:
+            errors.append(SourceError(s.id, s.path, f"timed out: reading values took longer than {limits.timeout:g} s "
+                                                    "(--timeout)"))
+            continue
+        sources.append(s)
         mentions.extend(ms)
         n_sentences += len({m.sentence_start for m in ms})
+    order = {s.id: i for i, s in enumerate(sources)}
+    labels = _labels([s.id for s in sources])
     idf = _idf(mentions, n_sentences)
     # precise values first, then bounds ("more than", "tens of thousands"): a bound joins a
     # candidate whose figures it allows and never bridges two candidates
@@ -1107,7 +1122,7 @@ def suggest(paths: Sequence[PathArg], factbase: FactBase | None = None) -> Sugge
         c.values.sort(key=lambda g: (-len(g.sources), order[g.mentions[0].source], g.mentions[0].start))
         _finish(c, labels)
     if factbase is not None:
-        spans = _coverage(sources, factbase)
+        spans = _coverage(sources, factbase, limits)
         for c in candidates:
             _mark_covered(c, spans)
 

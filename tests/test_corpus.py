@@ -343,14 +343,17 @@ def test_duplicate_file_names_get_a_relative_prefix(tmp_path: Path) -> None:
     write(tmp_path / "b" / "x.txt", "second")
     write(tmp_path / "c" / "d" / "x.md", "third")
     got = [(r.id, r.text) for r in read_all(tmp_path) if isinstance(r, Source)]
-    assert got == [("x", "first"), ("b/x", "second"), ("c/d/x", "third")]
+    # every file of a shared name gets its relative path, whatever the order (issue 11 item 10)
+    assert got == [("a/x", "first"), ("b/x", "second"), ("c/d/x", "third")]
 
 
 def test_duplicate_names_across_directory_arguments(tmp_path: Path) -> None:
     write(tmp_path / "one" / "x.txt", "first")
     write(tmp_path / "two" / "x.txt", "second")
     got = [r.id for r in read_all(tmp_path / "one", tmp_path / "two")]
-    assert got == ["x", (tmp_path / "two" / "x").as_posix()]
+    # both clash relative to their directory argument: each gets its path as given
+    assert got == [(tmp_path / "one" / "x").as_posix(), (tmp_path / "two" / "x").as_posix()]
+    assert sorted(r.id for r in read_all(tmp_path / "two", tmp_path / "one")) == sorted(got)
 
 
 def test_duplicate_jsonl_ids_are_errors(tmp_path: Path) -> None:

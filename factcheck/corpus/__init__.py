@@ -19,18 +19,27 @@ What is read
 
 Source ids
     A file's id is its name without extension; a JSONL article's id is its
-    ``id`` field. When a file's name is already taken in this run (e.g. both
-    ``a/x.txt`` and ``b/x.txt``), the later file gets its path relative to the
-    directory argument without extension (``b/x``), then, if still taken, its
-    whole path as given or joined without extension (``corpus2/x``). A JSONL
-    article whose id is taken is a ``SourceError`` "duplicate source id":
-    its id was chosen by whoever wrote the file, so renaming it would hide
-    the clash.
+    ``id`` field. Files are walked before any is read, so ids do not depend on
+    the order of the arguments: when several files share a name (``a/x.txt``
+    and ``b/x.txt``), *each* of them gets its path relative to its directory
+    argument without extension (``a/x``, ``b/x``); where those clash too (two
+    directory arguments), each gets its whole path as given or joined
+    (``one/x``, ``two/x``), and last its relative path with the extension
+    (``x.txt``, ``x.md``). A file whose id a JSONL article took earlier in the
+    run gets the next of these forms. A JSONL article whose id is taken is a
+    ``SourceError`` "duplicate source id": its id was chosen by whoever wrote
+    the file, so renaming it would hide the clash.
 
 Skipped paths
     ``skip`` names files and directories the walk leaves out (compared by device and
     inode, so any spelling of the path matches): the run's own output (``reports/``, the
     ``--output`` file), which must never be read back as articles.
+
+Limits (the same as ``factcheck check``'s, docs/robustness.md)
+    ``max_bytes`` refuses a file (a JSONL line) before it is read; ``max_chars``
+    refuses an article whose text is longer ("article too long", as the checker
+    says); ``timeout`` bounds the reading of one file (decoding, HTML extraction)
+    and of each JSONL line: "timed out: reading took longer than S s (--timeout)".
 
 Errors
     Any exception of a reader or of an extractor on one file (a decoder, lxml,
@@ -44,18 +53,19 @@ from __future__ import annotations
 
 import os
 import stat
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from factcheck.corpus.html import read_html
 from factcheck.corpus.jsonl import read_jsonl
-from factcheck.corpus.text import FileRef, os_error_reason, read_text
+from factcheck.corpus.text import Expired, FileRef, deadline, os_error_reason, read_text
 from factcheck.model import Source, SourceError
 
-__all__ = ["DEFAULT_MAX_BYTES", "KNOWN_EXTENSIONS", "iter_paths", "read_corpus"]
+__all__ = ["DEFAULT_MAX_BYTES", "KNOWN_EXTENSIONS", "iter_paths", "read_corpus", "too_long", "read_timed_out"]
 
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024  # `factcheck check --max-bytes`: a saved news page is rarely over 3 MB
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
 KNOWN_EXTENSIONS = frozenset({".txt", ".md", ".jsonl"}) | HTML_EXTENSIONS
 
@@ -71,44 +81,84 @@ class _Found:
 
 
 def read_corpus(paths: Sequence[PathArg], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                skip: Sequence[PathArg] = ()) -> Iterator[Source | SourceError]:
-    """Every article under ``paths`` as a Source, or a SourceError saying why not."""
+                skip: Sequence[PathArg] = (), timeout: float | None = None,
+                max_chars: int | None = None) -> Iterator[Source | SourceError]:
+    """Every article under ``paths`` as a Source, or a SourceError saying why not (see the
+    module doc for the limits)."""
     taken: set[str] = set()
-    for item in _walk(paths, skip):
+    found = list(_walk(paths, skip))  # metadata only: the ids of files depend on all their names
+    ids = _file_ids([f for f in found if isinstance(f, _Found)])
+    for item in found:
         if isinstance(item, SourceError):
             yield item
             continue
         suffix = PurePath(item.path).suffix.lower()
         if suffix == ".jsonl":
-            for result in _guarded_jsonl(item.path, max_bytes):
+            for result in _guarded_jsonl(item.path, max_bytes, timeout):
                 if isinstance(result, Source):
                     if result.id in taken:
                         result = SourceError(result.id, result.path, "duplicate source id")
                     else:
                         taken.add(result.id)
-                yield result
+                yield _within(result, max_chars)
             continue
-        source_id = _claim_id(item, taken)
+        source_id = next((i for i in ids[item.path] if i not in taken), None)
         if source_id is None:
             yield SourceError(PurePath(item.path).stem, item.path, "duplicate source id")
             continue
-        ref = FileRef(item.path, source_id)
-        try:
-            yield (read_html(ref, max_bytes) if suffix in HTML_EXTENSIONS else read_text(ref, max_bytes))
-        except Exception as exc:  # noqa: BLE001 - a decoder or extractor bug costs this file only
-            yield SourceError(source_id, item.path, _crash_reason(exc))
+        taken.add(source_id)
+        yield _within(_read_file(FileRef(item.path, source_id), suffix, max_bytes, timeout), max_chars)
+
+
+def too_long(source: Source, max_chars: int) -> SourceError:
+    """The error of an article over ``max_chars`` characters (the checker's words)."""
+    return SourceError(source.id, source.path,
+                       f"article too long: {len(source.text)} characters, limit is {max_chars} (--max-chars)")
+
+
+def read_timed_out(source_id: str, path: str, timeout: float) -> SourceError:
+    return SourceError(source_id, path, f"timed out: reading took longer than {timeout:g} s (--timeout)")
+
+
+def _within(item: Source | SourceError, max_chars: int | None) -> Source | SourceError:
+    if max_chars and isinstance(item, Source) and len(item.text) > max_chars:
+        return too_long(item, max_chars)
+    return item
+
+
+def _read_file(ref: FileRef, suffix: str, max_bytes: int, timeout: float | None) -> Source | SourceError:
+    try:
+        with deadline(timeout):
+            return read_html(ref, max_bytes) if suffix in HTML_EXTENSIONS else read_text(ref, max_bytes)
+    except Expired:
+        assert timeout is not None
+        return read_timed_out(ref.source_id, ref.path, timeout)
+    except Exception as exc:  # noqa: BLE001 - a decoder or extractor bug costs this file only
+        return SourceError(ref.source_id, ref.path, _crash_reason(exc))
 
 
 def _crash_reason(exc: BaseException) -> str:
     return f"cannot read: {type(exc).__name__}: {str(exc)[:200]}"
 
 
-def _guarded_jsonl(path: str, max_bytes: int) -> Iterator[Source | SourceError]:
-    """``read_jsonl``, but an exception it did not expect ends that file with one error, not the run."""
-    try:
-        yield from read_jsonl(path, max_bytes)
-    except Exception as exc:  # noqa: BLE001
-        yield SourceError(_name_id(path), path, _crash_reason(exc))
+def _guarded_jsonl(path: str, max_bytes: int, timeout: float | None = None) -> Iterator[Source | SourceError]:
+    """``read_jsonl``, but an exception it did not expect ends that file with one error, not the run;
+    each line is read within ``timeout`` (a line that is not costs the rest of the file)."""
+    lines = read_jsonl(path, max_bytes)
+    while True:
+        try:
+            with deadline(timeout):
+                item = next(lines, None)
+        except Expired:
+            assert timeout is not None
+            yield read_timed_out(_name_id(path), path, timeout)
+            return
+        except Exception as exc:  # noqa: BLE001
+            yield SourceError(_name_id(path), path, _crash_reason(exc))
+            return
+        if item is None:
+            return
+        yield item
 
 
 def iter_paths(paths: Sequence[PathArg], skip: Sequence[PathArg] = ()) -> Iterator[str]:
@@ -122,18 +172,25 @@ def iter_paths(paths: Sequence[PathArg], skip: Sequence[PathArg] = ()) -> Iterat
             yield item.path
 
 
-def _claim_id(found: _Found, taken: set[str]) -> str | None:
-    """The first free id among stem, relative path and full path (see module doc)."""
-    candidates = [
-        PurePath(found.path).stem,
-        _without_suffix(found.relative),
-        _without_suffix(PurePath(found.path).as_posix()),
-    ]
-    for candidate in candidates:
-        if candidate not in taken:
-            taken.add(candidate)
-            return candidate
-    return None
+def _id_forms(found: _Found) -> list[str]:
+    """The id forms of a file, shortest first: stem, relative path, whole path, relative path
+    with its extension (see the module doc)."""
+    return [PurePath(found.path).stem, _without_suffix(found.relative),
+            _without_suffix(PurePath(found.path).as_posix()), PurePath(found.relative).as_posix()]
+
+
+def _file_ids(files: list[_Found]) -> dict[str, list[str]]:
+    """Each file's ids to try, best first: the shortest form no other file of the run shares,
+    then the longer ones (for a file whose id a JSONL article took). Independent of the order
+    of `files`."""
+    forms = {f.path: _id_forms(f) for f in files}
+    out: dict[str, list[str]] = {}
+    for level in range(4):
+        counts = Counter(v[level] for k, v in forms.items() if k not in out)
+        for path, v in forms.items():
+            if path not in out and (counts[v[level]] == 1 or level == 3):
+                out[path] = list(dict.fromkeys(v[level:]))
+    return out
 
 
 def _without_suffix(posix: str) -> str:

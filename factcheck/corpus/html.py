@@ -6,6 +6,11 @@ kept. ``trafilatura`` does that reduction; when it finds nothing (tiny or
 unusual pages) a plain lxml pass over <body> minus the obvious boilerplate
 elements is used instead, so a page is never silently empty.
 
+Hostile markup is bounded before any parser sees it (docs/robustness.md): lxml compares every
+attribute of a tag with every other (80,000 attributes on one tag: minutes in one C call that no
+timeout can interrupt), so a tag with more than `MAX_ATTRIBUTES` keeps its first ones. The time
+of the whole extraction is bounded by the caller's `--timeout` (corpus.text.deadline).
+
 Each block (paragraph, heading, list item, line after <br>) becomes one
 paragraph, and paragraphs are separated by a blank line so sentence splitting
 never runs across them. The headline carries claims of its own, so if
@@ -50,6 +55,9 @@ _BLOCKS = frozenset(
         "table", "ul", "ol", "dl", "figure",
     }
 )  # fmt: skip
+MAX_ATTRIBUTES = 64  # attributes kept on one tag; the rest carry no article text
+_LONG_TAG = re.compile(r"<([A-Za-z][^\s/<>]*)([^<>]{512,})>")  # only long tags can hold that many
+_ATTRIBUTE = re.compile(r"""[^\s=<>/"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s<>"']*))?""")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
@@ -76,7 +84,7 @@ def html_to_text(markup: str) -> tuple[str, tuple[str, ...]]:
     if not markup.strip():
         return "", ()
     # control characters (but tab and newline) make lxml refuse the text
-    markup = _CONTROL.sub(" ", markup)
+    markup = _LONG_TAG.sub(_trim_tag, _CONTROL.sub(" ", markup))
     document = _parse(markup)
     headline = _headline(document) if document is not None else None
     paragraphs = _trafilatura_paragraphs(markup)
@@ -88,6 +96,16 @@ def html_to_text(markup: str) -> tuple[str, tuple[str, ...]]:
         paragraphs = [headline, *paragraphs]
         notes = (*notes, "headline restored")
     return "\n\n".join(paragraphs), notes
+
+
+def _trim_tag(m: re.Match[str]) -> str:
+    """A start tag with its first MAX_ATTRIBUTES attributes (unchanged when it has no more)."""
+    attributes = []
+    for a in _ATTRIBUTE.finditer(m.group(2)):
+        attributes.append(a.group(0))
+        if len(attributes) > MAX_ATTRIBUTES:
+            return f"<{m.group(1)} {' '.join(attributes[:MAX_ATTRIBUTES])}>"
+    return m.group(0)
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -24,7 +24,13 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from types import FrameType
 
 import charset_normalizer
 
@@ -50,6 +56,48 @@ _WIDE_BOMS: tuple[tuple[bytes, str], ...] = (
 
 class Unreadable(Exception):
     """A file that exists but cannot become a Source; ``str(self)`` is the reason."""
+
+
+class Expired(BaseException):
+    """Raised by `deadline` when its time is up; a BaseException, so that no `except Exception`
+    in a decoder, an extractor or the checker can swallow it."""
+
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise `Expired` in this thread after `seconds` of wall-clock time (POSIX SIGALRM, main
+    thread only; elsewhere, and for None or 0, no limit). Never yield inside it: the time of the
+    caller's own work would count.
+
+    A timer already running (pytest-timeout, an outer limit) is respected: when it would fire
+    first, it governs alone; otherwise it is set again afterwards with what is left of it.
+    Work inside a C extension is cut when it returns to Python (lxml parses a page in one call:
+    corpus/html.py bounds what it gives lxml instead).
+    """
+    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer") \
+            or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    outer, interval = signal.getitimer(signal.ITIMER_REAL)
+    if outer and outer <= seconds:
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise Expired
+
+    started = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        try:  # nested: an alarm right here must not leave this handler installed
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+            if outer:
+                signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 1e-3), interval)
 
 
 def os_error_reason(exc: OSError) -> str:

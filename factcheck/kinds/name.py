@@ -36,7 +36,7 @@ from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang, levenshtein, pack
-from factcheck.segment import Sentence
+from factcheck.segment import Sentence, mixed_script
 
 _L = r"\p{L}\p{M}"
 # who, in a `patterns` fact: a capitalised name of up to four words, or "the <Adjective> side" (any
@@ -225,11 +225,15 @@ def _why(r: NameRead, spec: NameSpec) -> str:
         parts.append(f"{r.suffix!r} is not {spec.value_suffix!r}")
     if r.first_ok is False:
         parts.append(f"{r.first!r} is not a spelling of the first name {spec.first!r}")
+    mixed = mixed_script(r.word)  # "Вrinken (Cyrillic В)": letters of another script in a Latin name
+    word = f"{r.word} ({mixed})" if mixed else r.word
     if r.translit:
-        parts.append(f"{r.word!r} differs from {spec.last!r} only by a transliteration alternation, "
+        parts.append(f"{word!r} differs from {spec.last!r} only by a transliteration alternation, "
                      "and is not a listed variant")
+    elif mixed:
+        parts.append(f"{word!r} mixes scripts: it reads like a spelling of {spec.last!r} but is not one")
     elif not r.exact:
-        parts.append(f"{r.word!r} is a near-miss of {spec.last!r}, not a listed spelling")
+        parts.append(f"{word!r} is a near-miss of {spec.last!r}, not a listed spelling")
     return "; ".join(parts) or "a listed spelling"
 
 
@@ -423,8 +427,11 @@ class NameKind:
             if any(t.caps for t in win):
                 continue
             a, b = win[0].start, win[-1].end
-            word = text[a:b]
-            exact = edits == 0
+            # as written (the sentence is read with look-alike letters made Latin: segment.py);
+            # a name that mixes scripts is never a listed spelling
+            word = ctx.doc.text[sentence.start + a : sentence.start + b]
+            mixed = bool(mixed_script(word))
+            exact = edits == 0 and not mixed
             # the first name: the word written before the surname, past an initial ("Antony J.")
             j = i - 1
             while j >= 0 and toks[j].initial and toks[j].chunk == win[0].chunk:
@@ -451,7 +458,7 @@ class NameKind:
             if suffix is not None:
                 assert after is not None
                 b += after.end(1)
-            translit = not exact and transliterated(_key_of(win), form)
+            translit = not exact and not mixed and transliterated(_key_of(win), form)
             if spec.value_suffix and suffix is None and not spec.first:
                 # "Mohammed" alone is not "Mohammed VI": only with the person's context, and not
                 # when another name follows ("Mohammed Ali")

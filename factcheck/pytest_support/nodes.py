@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+import regex
 
 from factcheck.factbase.model import Fact
 from factcheck.model import Finding, Source, SourceError
@@ -48,9 +49,15 @@ def corpus_nodeid(rootpath: Path, path: Path) -> str:
     return rel
 
 
+_NODE_ESCAPES = regex.compile(r"%|\[|\]|:{2,}|\A:|:\Z")
+
+
 def node_name(source_id: str) -> str:
-    """A JSONL article id as one node-id segment (no `::`, no parametrization brackets)."""
-    return source_id.replace("::", ":").replace("[", "(").replace("]", ")") or "_"
+    """A JSONL article id as one node-id segment, one to one (two ids never share a node id, so
+    each is selectable and `--lf` reruns it): `%`, `[`, `]` and the colons of `::` (or of a
+    colon at either end) are written %25, %5B, %5D, %3A; "p::q" is p%3A%3Aq, "r[1]" is r%5B1%5D,
+    "r(1)" and "p:q" stay as they are."""
+    return _NODE_ESCAPES.sub(lambda m: "".join(f"%{ord(c):02X}" for c in m.group(0)), source_id) or "%"
 
 
 def _marks(state: State, fact: Fact) -> list[pytest.MarkDecorator]:
@@ -138,9 +145,14 @@ class CorpusFile(pytest.File):
     """One file of the corpus."""
 
     def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
-        entry = get_state(self.config).index().get(Path(os.path.abspath(self.path)))
+        state = get_state(self.config)
+        key = Path(os.path.abspath(self.path))
+        entry = state.index().get(key)
         if entry is None:
             return
+        # collected here, not when the node was made: a file whose collection `--lf` skipped (its
+        # node id does not parse back to its path, "a::b.txt") is made again by the plugin
+        state.collected.add(key)
         if not entry.jsonl and len(entry.items) == 1:
             only = entry.items[0]
             if isinstance(only, SourceError):

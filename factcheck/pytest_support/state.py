@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from factcheck.clitools import SourceLimits
 from factcheck.corpus import read_corpus
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.model import Finding, Mention, Source, SourceError, SourceResult
@@ -51,6 +52,8 @@ class Settings:
     update_baseline: bool
     explicit: bool  # a positional argument names (part of) the corpus: collect only what it names
     skip: tuple[Path, ...] = ()  # the session's own output (reports/ under rootdir): never read as articles
+    # `factcheck check`'s limits and defaults (ini factcheck_max_bytes, factcheck_max_chars, factcheck_timeout)
+    limits: SourceLimits = field(default_factory=SourceLimits.defaults)
 
 
 def _shown(path: Path) -> str:
@@ -132,7 +135,31 @@ def resolve_settings(config: pytest.Config) -> Settings | None:
     return Settings(corpus=corpus, roots=roots, from_cli=bool(cli), facts=facts, facts_shown=_shown(facts),
                     omission=omission, omission_origin=origin, baseline_path=baseline,
                     baseline_shown=_shown(baseline), update_baseline=update, explicit=explicit,
-                    skip=(config.rootpath / REPORT_DIR,))
+                    skip=(config.rootpath / REPORT_DIR,), limits=resolve_limits(config))
+
+
+LIMIT_INIS = ("factcheck_max_bytes", "factcheck_max_chars", "factcheck_timeout")
+
+
+def resolve_limits(config: pytest.Config) -> SourceLimits:
+    """The ini values factcheck_max_bytes, factcheck_max_chars and factcheck_timeout (also `-o
+    name=value`), each as `factcheck check`'s option of the same name; unset: its default."""
+    import argparse
+
+    from factcheck.clitools import count_arg, positive_int, seconds_arg
+
+    given = SourceLimits.defaults()
+    values: dict[str, Any] = {"max_bytes": given.max_bytes, "max_chars": given.max_chars, "timeout": given.timeout}
+    for name, parse in zip(LIMIT_INIS, (positive_int, count_arg, seconds_arg)):
+        raw = str(config.getini(name) or "").strip()
+        if not raw:
+            continue
+        try:
+            values[name.removeprefix("factcheck_")] = parse(raw) or None
+        except argparse.ArgumentTypeError as e:
+            raise pytest.UsageError(f"factcheck: {name} = {raw!r}: {e} (as --{name[10:].replace('_', '-')} "
+                                    "of `factcheck check`)") from None
+    return SourceLimits(**values)
 
 
 @dataclass
@@ -144,11 +171,12 @@ class CorpusEntry:
     items: list[Source | SourceError] = field(default_factory=list)
 
 
-def build_index(corpus: tuple[str, ...], skip: tuple[Path, ...] = ()) -> dict[Path, CorpusEntry]:
+def build_index(corpus: tuple[str, ...], skip: tuple[Path, ...] = (),
+                limits: SourceLimits | None = None) -> dict[Path, CorpusEntry]:
     """Read the corpus once (ids depend on the whole corpus), grouped by file, in corpus order;
-    `skip` (the session's own reports) is never read."""
+    `skip` (the session's own reports) is never read; `limits` bound the reading of each file."""
     index: dict[Path, CorpusEntry] = {}
-    for item in read_corpus(corpus, skip=skip):
+    for item in read_corpus(corpus, skip=skip, **(limits or SourceLimits.defaults()).reading()):
         key = Path(os.path.abspath(item.path or item.id))
         entry = index.get(key)
         if entry is None:
@@ -178,7 +206,10 @@ class State:
         self.baseline = baseline
         self.facts_by_id: dict[str, Fact] = {f.id: f for f in fb.facts}
         self._index: dict[Path, CorpusEntry] | None = None
-        self.collected: set[Path] = set()
+        self.collected: set[Path] = set()  # corpus files whose items were made (CorpusFile.collect)
+        self.made: set[Path] = set()  # corpus files pytest's own walk made a node for
+        # (directory given to pytest, node id asked for) of arguments pytest could not take (plugin._rewrite_args)
+        self.wanted: list[tuple[Path, str]] = []
         self._cache: OrderedDict[str, Checked] = OrderedDict()
         self.info = WorkerInfo()
         self.worker_infos: list[dict[str, Any] | None] = []
@@ -201,7 +232,7 @@ class State:
 
     def index(self) -> dict[Path, CorpusEntry]:
         if self._index is None:
-            self._index = build_index(self.settings.corpus, self.settings.skip)
+            self._index = build_index(self.settings.corpus, self.settings.skip, self.settings.limits)
             self.info.expected = sum(len(self.fb.facts) if isinstance(i, Source) else 1
                                      for e in self._index.values() for i in e.items)
         return self._index
@@ -213,13 +244,28 @@ class State:
         return self.settings.omission, (f"{self.settings.omission_origin}={self.settings.omission}"
                                         if self.settings.omission_origin != "default" else "default")
 
+    def _check(self, source: Source) -> SourceResult | SourceError:
+        """`check_safely` within the session's limits (`factcheck check`'s messages)."""
+        from factcheck.corpus import too_long
+        from factcheck.corpus.text import Expired, deadline
+
+        limits = self.settings.limits
+        if limits.max_chars and len(source.text) > limits.max_chars:
+            return too_long(source, limits.max_chars)
+        try:
+            with deadline(limits.timeout):
+                return check_safely(source, self.fb)
+        except Expired:
+            return SourceError(source.id, source.path,
+                               f"timed out: checking took longer than {limits.timeout:g} s (--timeout)")
+
     def checked(self, key: str, source: Source) -> Checked:
         """The check of one source, once per process while it stays in the cache."""
         hit = self._cache.get(key)
         if hit is not None:
             self._cache.move_to_end(key)
             return hit
-        result = check_safely(source, self.fb)
+        result = self._check(source)
         by_fact = {f.fact: f for f in result.findings} if isinstance(result, SourceResult) else {}
         self._cache[key] = (result, by_fact)
         while len(self._cache) > CACHE_SIZE:
