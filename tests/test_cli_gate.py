@@ -187,3 +187,36 @@ def test_reports_are_byte_identical_and_carry_no_clock(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "not a number")
     rc, out = stdout_of(capsys, ROOT / "seeds", "--format", "json")
     assert "generated_at" not in json.loads(out)
+
+
+def _with_severity(tmp_path: Path, facts: set[str], severity: str) -> Path:
+    """A copy of the shipped base with `severity:` written under each fact id of `facts`."""
+    out = tmp_path / "facts"
+    shutil.copytree(ROOT / "facts", out)
+    for path in out.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        for fid in facts:
+            text = re.sub(rf"^(\s*)- id: {re.escape(fid)}\n", rf"\g<0>\g<1>  severity: {severity}\n", text, flags=re.M)
+        path.write_text(text, encoding="utf-8")
+    return out
+
+
+def test_warning_facts_are_reported_but_never_fail_the_gate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 12 item 4: per-fact `severity:`. The seeds' three contradicted facts as warnings: the gate
+    passes, the report still shows the contradictions and says the severity; one of them back to
+    error fails it again."""
+    base = _with_severity(tmp_path, CONTRADICTING, "warning")
+    args = ["check", str(ROOT / "seeds"), "--facts", str(base), "--output", "-", "--format", "json"]
+    assert main(args) == 0
+    doc = json.loads(capsys.readouterr().out)
+    sev = {f["id"]: f["severity"] for f in doc["facts"]}
+    assert {sev[f] for f in CONTRADICTING} == {"warning"} and sev["summit.date"] == "error"
+    assert sum(f["counts"]["contradict"] for f in doc["facts"] if f["id"] in CONTRADICTING) == 4
+    base2 = _with_severity(tmp_path / "b", CONTRADICTING - {"person.horne"}, "info")
+    assert main(["check", str(ROOT / "seeds"), "--facts", str(base2), "--output", str(tmp_path / "r.json")]) == 1
+
+
+def test_a_bad_severity_is_a_lint_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = _with_severity(tmp_path, {"summit.date"}, "fatal")
+    assert main(["lint", "--facts", str(base)]) == 1  # lint: 1 = problems found
+    assert "FB020: unknown severity 'fatal'" in capsys.readouterr().out

@@ -181,6 +181,7 @@ def test_json_contract_keys_and_types() -> None:
         "kind": "duration",
         "expected": "3 h",
         "defined_at": "facts/summit.yaml:12",
+        "severity": "error",
         "counts": {"agree": 1, "contradict": 1, "unclear": 0, "omit": 1},
     }
     assert data["errors"] == [

@@ -375,6 +375,7 @@ COMMON: dict[str, Callable[[str, int], st.SearchStrategy[Any]]] = {
     "sources": lambda k, i: st.lists(st.sampled_from(["https://a.example/1", "https://b.example/x"]), max_size=2),
     "tags": lambda k, i: st.lists(st.sampled_from(["smoke", "dates"]), min_size=1, max_size=2),
     "omission": lambda k, i: st.sampled_from(schema.FACT["omission"].choices),
+    "severity": lambda k, i: st.sampled_from(schema.FACT["severity"].choices),
     "figure": lambda k, i: st.sampled_from(schema.FACT["figure"].choices),
     "value_words": lambda k, i: st.sampled_from([{"hat-trick": 3}, {"brace": 2, "double": "2"}]),
     "exclude": lambda k, i: st.lists(PATTERNS, min_size=1, max_size=2),

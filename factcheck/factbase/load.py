@@ -647,6 +647,7 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
                     when = (a, b)
     omission = _choice(v.get("omission"), c, "omission", schema.FACT["omission"].choices)
     figure = _choice(v.get("figure"), c, "figure", schema.FACT["figure"].choices) or "value"
+    severity = _choice(v.get("severity"), c, "severity", schema.FACT["severity"].choices) or "error"
     value_words = _value_words(v.get("value_words"), kind, c)
     pats = {k: _patterns(v.get(k), c, k) for k in _PATTERN_KEYS}
     sources = tuple(str(s.value) for s in _str_list(v.get("sources"), c, "sources"))
@@ -675,6 +676,7 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
         variants=variants, distractors=distractors, cues=pats["cues"], exclude=pats["exclude"], near=pats["near"],
         exclude_near=pats["exclude_near"], when=when, options=options, sources=sources, note=note,
         omission=omission, tags=tags, expected=kind_obj.render(value), figure=figure, value_words=value_words,
+        severity=severity,
     )
 
 

@@ -91,6 +91,7 @@ class Fact:
     sources: tuple[str, ...] = ()
     note: str = ""
     omission: str | None = None  # skip | fail | pass (pytest plugin), None = default
+    severity: str = "error"  # error | warning | info: only an error fact's findings fail a gate
     tags: tuple[str, ...] = ()
     expected: str = ""  # the value rendered for people
 

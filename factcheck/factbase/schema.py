@@ -85,6 +85,9 @@ FACT: dict[str, Key] = {
     "omission": Key("enum", doc="how the pytest plugin reports an omission of this fact",
                     choices=("skip", "fail", "pass")),
     "tags": Key("list[str]", doc="markers for the pytest plugin (-m TAG)"),
+    "severity": Key("enum", doc="error (the default): a finding of this fact in the --fail-on gate fails "
+                                "the run; warning or info: reported, never failing it",
+                    choices=("error", "warning", "info")),
 }
 
 # Each kind declares its own keys, the keys it requires and what its `value` holds (its module in
