@@ -334,7 +334,9 @@ class Binder:
             if f.event and f.kind == "set" and f.options.get("universe") == "countries"})
         # the parties the article names anywhere, and the events one of whose parties it names: a
         # "90-minute video call" among former scouts is no Biden-Putin summit
-        self.named_parties = {h.what for h in self.parties.find(doc.text, 0)}  # one pass over the text
+        # (the reading text: invisible characters moved out of words, same offsets)
+        read = doc.reading or doc.text
+        self.named_parties = {h.what for h in self.parties.find(read, 0)}  # one pass over the text
         # modes: the language data's (video, phone, in person) and the base's own (`mode_words`)
         self.modes: dict[str, Any] = dict(_word_res()[2])
         for e in fb.events.values():
@@ -344,12 +346,12 @@ class Binder:
         # quake, a run-off) with no parties, when one of its names or words occurs: a scouts' "video call"
         # is no summit between leaders none of whom it names
         self.event_filter = event_prefilter(fb)
-        self._in_doc = self.event_filter.candidates(doc.text)
-        self.present = {e.id for e in fb.events.values() if self._is_present(e, doc.text)}
+        self._in_doc = self.event_filter.candidates(read)
+        self.present = {e.id for e in fb.events.values() if self._is_present(e, read)}
         # the events whose names the article has at all: only they are looked for clause by clause
         # (a base of thousands of events costs one search of each name per article, not per clause)
         self.named_in_doc = tuple(e for e in fb.events.values()
-                                  if e.names and any(("names", e.id, i) in self._in_doc and p.may_match(doc.text)
+                                  if e.names and any(("names", e.id, i) in self._in_doc and p.may_match(read)
                                                      for i, p in enumerate(e.names)))
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
@@ -366,7 +368,7 @@ class Binder:
         for a, b, what in self.doc.furniture:
             if what != "dateline":
                 continue
-            for r in read_dates(self.doc.text[a:b], a):
+            for r in read_dates((self.doc.reading or self.doc.text)[a:b], a):
                 v = r.value
                 if v.month and v.day:
                     for y in ([v.year] if v.year else years):
@@ -391,7 +393,7 @@ class Binder:
         years = sorted({e.date.year for e in self.fb.events.values() if e.date}) or [dt.date.today().year]
         # page-date and "Updated ..." lines are not claims, but they do say when the page was written
         texts = [(s.text, s.start) for s in self.doc.sentences]
-        texts += [(self.doc.text[a:b], a) for a, b, _ in self.doc.furniture]
+        texts += [((self.doc.reading or self.doc.text)[a:b], a) for a, b, _ in self.doc.furniture]
         for text, start in texts:
             for r in read_dates(text, start):
                 v = r.value

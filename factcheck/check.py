@@ -14,10 +14,11 @@ Binding, in short (details in bind.py and README "How binding works"):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -135,6 +136,12 @@ def _disputed_re() -> regex.Pattern[str]:
     return words_re("disputed")
 
 
+@lru_cache(maxsize=256)
+def _disputed(text: str) -> bool:
+    """Does the sentence report a claim in order to dispute it? (Once per sentence: a str keeps its hash.)"""
+    return bool(_disputed_re().search(text))
+
+
 def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None) -> Judged:
     """A contradiction the reading itself makes unsure: resolved from an earlier sentence, part of
     a range over time ("grew from 100,000 to 190,000"), or a claim the article reports to dispute."""
@@ -144,7 +151,7 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j
     if r.extra.get("loose"):
         return j.unsure("value.loose", str(r.extra.get("why_loose", "resolved from an earlier sentence")))
-    if _disputed_re().search(sentence.text):
+    if _disputed(sentence.text):
         return j.unsure("value.disputed")
     head = sentence.text[max(0, r.start - sentence.start - 45) : r.start - sentence.start]
     tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 25]
@@ -222,20 +229,23 @@ def home_offset(fb: FactBase, event_id: str | None) -> float | None:
     return off.total_seconds() / 3600 if off is not None else None
 
 
-def _exclude_owns(fact: Fact, r: Reading, seg: Segment | None) -> bool:
+def _exclude_owns(r: Reading, seg: Segment | None, excludes: list[tuple[int, int]],
+                  figures: list[tuple[int, int]]) -> bool:
     """Is an `exclude` pattern of the figure's own clause nearer to this figure than to any other
     figure of the clause? ("she won 4.1 million votes in the first round"; but not "up to 175,000
-    troops, roughly 70,000 of them already in place", where it is the 70,000's)"""
+    troops, roughly 70,000 of them already in place", where it is the 70,000's). `excludes`: where the
+    fact's exclude patterns match in the sentence; `figures`: the clause's numbers (span_start, end)."""
     if seg is None:
         return False
-    figures = [(n.span_start, n.end) for n in find_numbers(seg.text, seg.start)]
-    for p in fact.exclude:
-        for m in p.finditer(seg.text):
-            a, b = seg.start + m.start(), seg.start + m.end()
-            dists = sorted((max(a - e, s - b, 0), s) for s, e in figures)
-            if (dists and dists[0][0] <= tune("cue_near") / 2 and r.start <= dists[0][1] < r.end + 1
-                    and (len(dists) == 1 or dists[0][0] < dists[1][0])):
-                return True
+    limit = tune("cue_near") / 2
+    for a, b in excludes:
+        if not (seg.start <= a and b <= seg.end) or a - r.end > limit or r.start - b > limit:
+            continue  # only a match this near the figure can be its own
+        near = [(max(a - e, s - b, 0), s) for s, e in figures if a - e <= 2 * limit and s - b <= 2 * limit]
+        dists = sorted(near)
+        if (dists and dists[0][0] <= limit and r.start <= dists[0][1] < r.end + 1
+                and (len(dists) == 1 or dists[0][0] < dists[1][0])):
+            return True
     return False
 
 
@@ -264,6 +274,7 @@ def _excluded_near(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     return any(m.end() >= len(head) - _near_tail() for p in fact.exclude_near for m in p.finditer(head))
 
 
+_FAR = 2000  # characters: cues and excludes further from a value than this decide nothing about it
 _FIGURE_KINDS = frozenset({"quantity", "count", "percentage", "money"})
 
 
@@ -295,6 +306,27 @@ def _common_words() -> frozenset[str]:
 
 def _common_word(text: str) -> bool:
     return " ".join(text.lower().split()) in _common_words()
+
+
+def _seg_index(sentence: Sentence, pos: int) -> int | None:
+    """The index of the clause of `sentence` holding `pos` (bisect: a sentence of thousands of
+    clauses stays linear)."""
+    segs = sentence.segments
+    i = bisect.bisect_right(segs, pos, key=lambda g: g.start) - 1
+    return i if 0 <= i < len(segs) and segs[i].start <= pos < segs[i].end else None
+
+
+def _seg_at(sentence: Sentence, pos: int) -> Segment | None:
+    i = _seg_index(sentence, pos)
+    return None if i is None else sentence.segments[i]
+
+
+def _spans_near(spans: list[tuple[int, int]], r: Reading, window: int) -> list[tuple[int, int]]:
+    """The spans (sorted by start) that begin within `window` characters of the reading (a cue is
+    short: one beginning further away ends further away too)."""
+    lo = bisect.bisect_left(spans, r.start - window - 200, key=lambda x: x[0])
+    hi = bisect.bisect_right(spans, r.end + window, key=lambda x: x[0])
+    return [(a, b) for a, b in spans[lo:hi] if a - r.end <= window and r.start - b <= window]
 
 
 def _flanked(b: Binding, ev: str, r: Reading, seg: Segment | None, text: str) -> bool:
@@ -337,6 +369,9 @@ class _Checker:
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         self.seen: set[tuple[str, int, int]] = set()
         self.stamps: set[tuple[str, int, int, bool]] = set()  # (fact, start, end, firmly bound)
+        self.seg_dates: dict[tuple[int, int], tuple[list[Reading], list[str]]] = {}
+        self.exclude_cache: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        self.seg_figures: dict[tuple[int, int], list[tuple[int, int]]] = {}
         by_event: dict[str, list[Fact]] = defaultdict(list)
         for f in fb.facts:
             if f.event:
@@ -348,10 +383,11 @@ class _Checker:
         # (one scan of the article by the base's automaton says which cues may occur at all; only
         # those are searched for)
         self.cue_filter = cue_prefilter(fb)
-        possible = self.cue_filter.candidates(source.text)
+        read = self.doc.reading or self.doc.text  # invisible characters moved out of words, same offsets
+        possible = self.cue_filter.candidates(read)
         self.cue_facts = [f for f in fb.facts
                           if not f.event and f.cues
-                          and any((f.id, i) in possible and p.may_match(source.text) for i, p in enumerate(f.cues))]
+                          and any((f.id, i) in possible and p.may_match(read) for i, p in enumerate(f.cues))]
         self.free_facts = [f for f in fb.facts if not f.event and not f.cues]
 
     # -- evidence ---------------------------------------------------------------------------
@@ -371,9 +407,10 @@ class _Checker:
                 # off by that much is another quantity far more often than a wrong one
                 j = j.unsure("figure.other_magnitude", f"{q:.2g} times the fact: probably another figure")
         if fact.kind in _FIGURE_KINDS:
-            seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
-            before = self.doc.text[seg.start if seg else sentence.start : r.start]
-            roles = figure_roles(before, self.doc.text[r.end : min(r.end + 60, sentence.end)])
+            seg = _seg_at(sentence, r.start)
+            read = self.doc.reading or self.doc.text
+            before = read[seg.start if seg else sentence.start : r.start]
+            roles = figure_roles(before, read[r.end : min(r.end + 60, sentence.end)])
             if fact.figure == "value" and roles:
                 # "lost the vote by about 300,000 ballots", "could deploy up to 10,000 more"
                 self.drop(fact, r, "figure.role_mismatch", f"stated as a {', '.join(sorted(roles))}")
@@ -410,7 +447,8 @@ class _Checker:
             j = Judged("unclear", j.reason + "; the binding is not sure enough to accuse", j.rules)
         line, col = self.doc.line_col(r.start)
         self.mentions[fact.id].append(Mention(
-            text=self.doc.text[r.start : r.end], start=r.start, end=r.end, line=line, col=col,
+            text=self.doc.text[r.start : self.doc.source_end(r.end)], start=r.start, end=self.doc.source_end(r.end),
+            line=line, col=col,
             value=r.shown, verdict=j.verdict, rule=f"{rule}; {fact.kind}", sentence=sentence.text,
             sentence_start=sentence.start, reason=j.reason, rules=rules, certain=certain))
         self.note(fact, r, j.verdict, rules, j.reason)
@@ -445,7 +483,7 @@ class _Checker:
         if _excluded_near(fact, r, sentence):
             return "fact.exclude_near"
         if fact.exclude:
-            seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
+            seg = _seg_at(sentence, r.start)
             if any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
                 return "fact.excluded"  # "... in the previous election", "the second pass's ..." in the clause
         if _reported_on(fact, r, sentence):
@@ -561,7 +599,7 @@ class _Checker:
             # weighed against the timeline's other stamps at the end (see _other_steps)
             self.stamps.add((fact.id, r.start, r.end, level >= MEDIUM))
         certain = level >= MEDIUM
-        seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
+        seg = _seg_at(sentence, r.start)
         if (j.verdict == "contradict" and bound and bound[-1] == "event.same_sentence"
                 and seg is not None and len(seg.text.split()) > 6):
             # the value's clause, a clause of its own (not "On Friday, ..."), has no evidence of its own
@@ -595,7 +633,7 @@ class _Checker:
         if rival_agree:
             self.drop(fact, r, "event.rival_agrees", f"agrees with {rival_agree[0].id}")
             return
-        if nearest == ev and clear and level >= MEDIUM and _flanked(b, ev, r, seg, self.doc.text):
+        if nearest == ev and clear and level >= MEDIUM and _flanked(b, ev, r, seg, self.doc.reading or self.doc.text):
             # "above the 25.4 percent of the 2017 run-off and the 26.31 percent recorded in this
             # year's first round": the value stands between the evidence of two events; which one a
             # figure belongs to is a matter of syntax, not of distance
@@ -647,7 +685,7 @@ class _Checker:
 
     def _line_stamp(self, sentence: Sentence) -> DateValue | None:
         """The date stamp heading the line a sentence is on ("20 July (Thu) — ..."), if any."""
-        text = self.doc.text
+        text = self.doc.reading or self.doc.text
         start = text.rfind("\n", 0, sentence.start) + 1
         head = text[start : min(len(text), start + 40)]
         for r in read_dates(head, start):
@@ -745,18 +783,23 @@ class _Checker:
         # the value's clause, and a short clause before it that dates it ("November 2021: Ukraine
         # reports about 90,000"; "In April, Moscow had massed more than 100,000"), not a later clause
         # ("..., and warned that an escalation could come at the end of January")
-        segs = list(sentence.segments)
-        k = next((i for i, g in enumerate(segs) if g.start <= reading.start < g.end), None)
+        segs = sentence.segments
+        k = _seg_index(sentence, reading.start)
         parts = [segs[k]] if k is not None else []
-        if k is not None and k > 0 and (len(segs[k - 1].text.split()) <= 4
+        if k is not None and k > 0 and (len(segs[k - 1].text.split(maxsplit=5)) <= 4
                                         or _WHEN_CLAUSE.match(segs[k].text)):
             parts.append(segs[k - 1])  # "... in April 2021, when Russia massed more than 100,000"
         for part in parts:
-            for r in read_dates(part.text, part.start):
+            key = (part.start, part.end)
+            if key not in self.seg_dates:  # once per clause, however many values it holds
+                self.seg_dates[key] = (read_dates(part.text, part.start),
+                                       [m.group(0).lower() for m in _season_re().finditer(part.text)])
+            dates, seasons = self.seg_dates[key]
+            for r in dates:
                 if self._month_outside(r, lo, hi):
                     return True
-            for m in _season_re().finditer(part.text):
-                months = lang().data["seasons"][m.group(0).lower()]
+            for season in seasons:
+                months = lang().data["seasons"][season]
                 if not any(lo.replace(day=1) <= dt.date(y, mo, 1) <= hi
                            for y in range(lo.year, hi.year + 1) for mo in months):
                     return True
@@ -789,8 +832,9 @@ class _Checker:
         cands: list[tuple[Fact, list[tuple[int, int]]]] = []
         possible = self.cue_filter.candidates(sentence.text) if self.cue_facts else set()
         for fact in self.cue_facts:
-            spans = [(sentence.start + m.start(), sentence.start + m.end())
-                     for i, p in enumerate(fact.cues) if (fact.id, i) in possible for m in p.finditer(sentence.text)]
+            spans = sorted((sentence.start + m.start(), sentence.start + m.end())
+                           for i, p in enumerate(fact.cues) if (fact.id, i) in possible
+                           for m in p.finditer(sentence.text))
             if spans:
                 cands.append((fact, spans))
         self.ctx.sentence_cues = {fact.id: spans for fact, spans in cands if fact.kind in ("year", "set")}
@@ -817,12 +861,28 @@ class _Checker:
                         continue
                     self._decide_cue(fact, r, sentence, eligible, spans)
 
-    @staticmethod
-    def _excluded(fact: Fact, r: Reading, sentence: Sentence, spans: list[tuple[int, int]]) -> str | None:
+    def _figures(self, seg: Segment | None) -> list[tuple[int, int]]:
+        """The numbers of a clause, (span start, end), once per clause."""
+        if seg is None:
+            return []
+        key = (seg.start, seg.end)
+        if key not in self.seg_figures:
+            self.seg_figures[key] = [(n.span_start, n.end) for n in find_numbers(seg.text, seg.start)]
+        return self.seg_figures[key]
+
+    def _exclude_spans(self, fact: Fact, sentence: Sentence) -> list[tuple[int, int]]:
+        """Where the fact's `exclude` patterns match in the sentence (once per sentence and fact)."""
+        key = (fact.id, sentence.start)
+        if key not in self.exclude_cache:
+            self.exclude_cache[key] = [(sentence.start + m.start(), sentence.start + m.end())
+                                       for p in fact.exclude for m in p.finditer(sentence.text)]
+        return self.exclude_cache[key]
+
+    def _excluded(self, fact: Fact, r: Reading, sentence: Sentence, spans: list[tuple[int, int]]) -> str | None:
         """Is the value taken away from the fact? By an `exclude` pattern in its clause (for figures:
         nearer to it than the fact's own cue), or, for a number standing alone, by no cue of the
         fact shortly before it."""
-        seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
+        seg = _seg_at(sentence, r.start)
 
         def dist(a: int, b: int) -> int:
             outside = 0 if seg is None or seg.start <= a < seg.end else 100  # another clause counts less
@@ -832,10 +892,12 @@ class _Checker:
             # figures: an exclude pattern counts when it is nearer the figure than the fact's own
             # distinctive cue ("returning to their bases ..., a fraction of the 94,300 that
             # Ukraine's defence minister said")
-            own = min((dist(a, b) for a, b in spans if not _unit_after(fact, r, a, b, sentence)), default=10**6)
-            near_exclude = min((dist(sentence.start + m.start(), sentence.start + m.end())
-                                for p in fact.exclude for m in p.finditer(sentence.text)), default=10**6)
-            if near_exclude < own or _exclude_owns(fact, r, seg):
+            # (within a window: in a sentence of thousands of characters the far cues decide nothing)
+            close = _spans_near(spans, r, _FAR)
+            own = min((dist(a, b) for a, b in close if not _unit_after(fact, r, a, b, sentence)), default=10**6)
+            near_exclude = min((dist(a, b) for a, b in self._exclude_spans(fact, sentence)
+                                if a - r.end <= _FAR and r.start - b <= _FAR), default=10**6)
+            if near_exclude < own or _exclude_owns(r, seg, self._exclude_spans(fact, sentence), self._figures(seg)):
                 # ... or in the figure's own clause ("she won 4.1 million votes in the first round")
                 return "cue.excluded"
         elif any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
@@ -856,25 +918,29 @@ class _Checker:
     def _decide_cue(self, fact: Fact, r: Reading, sentence: Sentence,
                     group: list[tuple[Fact, list[tuple[int, int]]]], spans: list[tuple[int, int]]) -> None:
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence)
-        cue_text = ", ".join(sorted({self.doc.text[a:b] for a, b in spans}))[:60]
+        cue_text = ", ".join(sorted({self.doc.text[a:b] for a, b in _spans_near(spans, r, 400) or spans[:20]}))[:60]
         rule = f"cue {cue_text!r}"
         bound = ("cue.in_sentence",)
-        seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
+        seg = _seg_at(sentence, r.start)
         penalty = tune("other_clause_penalty")
-        segs = list(sentence.segments)
-        k = next((i for i, g in enumerate(segs) if g.start <= r.start < g.end), -1)
+        k = _seg_index(sentence, r.start)
+        k = -1 if k is None else k
 
         def clause_cost(a: int) -> float:
-            i = next((i for i, g in enumerate(segs) if g.start <= a < g.end), -10)
+            i = _seg_index(sentence, a)
+            i = -10 if i is None else i
             return 0 if i == k else tune("next_clause_penalty") if abs(i - k) == 1 else penalty
 
-        closest = min((max(a - r.end, r.start - b, 0) + clause_cost(a) for a, b in spans), default=float("inf"))
+        # only cues within reach can be near: a cue further than `window` costs more than cue_near anyway
+        window = int(tune("cue_near") + tune("other_clause_penalty")) + 100
+        reach = _spans_near(spans, r, window)
+        closest = min((max(a - r.end, r.start - b, 0) + clause_cost(a) for a, b in reach), default=float("inf"))
         if closest > tune("cue_near"):
             # "the bow is now 30 metres from the quay" in a sentence about the ship: a cue far
             # from the figure binds it only loosely
             j = j.unsure("cue.far")
         elif ((fact.kind == "year" or r.extra.get("bare"))
-              and all(_common_word(self.doc.text[a:b]) for a, b in spans)):
+              and all(_common_word((self.doc.reading or self.doc.text)[a:b]) for a, b in spans)):
             # "the first meetings held in the region since 1973" for a "deadliest since 1960" fact: a cue
             # that matched only a common word ("since", "first") says little of what a bare value (a
             # year, a number with no unit) is; a value with its own noun ("the 32nd miner") says more

@@ -201,10 +201,10 @@ def test_invisible_characters_inside_a_name_are_not_a_misspelling() -> None:
         (finding,) = [f for f in check(Source(id="x", text=text), fb).findings if f.fact == "person.blinken"]
         assert finding.verdict == "agree", name
         assert text[finding.mentions[0].start:].startswith("Antony " + name[:3])
+        # the quote is the name as written, invisible character included (Document.source_end)
+        assert finding.mentions[0].text == "Antony " + name
 
 
-@pytest.mark.xfail(strict=True, reason="core: bind.py looks for the parties in Document.text (the article as "
-                   "written), not in Document.reading: 'P\\u200butin' names no party, so nothing binds")
 def test_invisible_characters_inside_a_party_name_still_name_the_party() -> None:
     fb = load_factbase(FACTS)
     text = HEAD

@@ -93,9 +93,14 @@ _FROM_BEFORE = regex.compile(r"\b(?:from|between)\s+[^.;]{0,40}?\d[^.;]{0,30}?\b
                              regex.IGNORECASE)
 
 
+_WINDOW = 200  # characters around a number that can say what it is (a unit, "from ... to")
+
+
 def in_range(text: str, a: int, b: int) -> bool:
-    """Is the number one end of "from X to Y" / "between X and Y"?"""
-    return bool((_FROM.search(text[:a]) and _TO.match(text[b:])) or _FROM_BEFORE.search(text[:a]))
+    """Is the number one end of "from X to Y" / "between X and Y"? (Within a window of the number:
+    linear in a sentence of thousands of numbers.)"""
+    head = text[max(0, a - _WINDOW) : a]
+    return bool((_FROM.search(head) and _TO.match(text, b, b + _WINDOW)) or _FROM_BEFORE.search(head))
 
 
 class QuantityKind:
@@ -157,11 +162,13 @@ class QuantityKind:
         for n in find_numbers(text, sentence.start, doc_convention(ctx)):
             if _is_year(n, text):
                 continue
-            after = text[n.end - sentence.start :]
-            before = text[: n.start - sentence.start]
+            # bounded windows around the number: a sentence of thousands of numbers stays linear
+            after = text[n.end - sentence.start : n.end - sentence.start + _WINDOW]
+            before = text[max(0, n.start - sentence.start - 8) : n.start - sentence.start]
             if regex.search(r"\p{Sc}\s*$", before) or _OTHER_UNIT.match(after):
                 continue
-            has_unit = unit_follows(after, unit_re) or unit_precedes(text[: n.span_start - sentence.start], unit_re)
+            head = text[max(0, n.span_start - sentence.start - _WINDOW) : n.span_start - sentence.start]
+            has_unit = unit_follows(after, unit_re) or unit_precedes(head, unit_re)
             if n.value < 100 and not n.magnitude and not has_unit:
                 continue
             if not has_unit and not (n.value >= 1000 and _BARE_OK.match(after)):

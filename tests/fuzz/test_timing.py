@@ -73,9 +73,6 @@ TROOPS = "Russia massed 94,300 troops near Ukraine and "
 
 @pytest.mark.slow
 @pytest.mark.skipif(not os.environ.get("FACTCHECK_SLOW"), reason="about 40 s: run with FACTCHECK_SLOW=1")
-@pytest.mark.xfail(strict=True, reason="core: per-number scans of the whole sentence in kinds/quantity.py "
-                   "(unit_precedes, in_range, the currency test) and check.py (_soften, the exclude scan); "
-                   "see docs/robustness.md 'Still open'")
 def test_checking_an_unpunctuated_sentence_is_linear() -> None:
     fb = load_factbase(ROOT / "facts")
     ratio = _ratio(lambda t: check(Source(id="x", text=t), fb), TROOPS, 5_000)
