@@ -100,7 +100,7 @@ def in_range(text: str, a: int, b: int) -> bool:
     """Is the number one end of "from X to Y" / "between X and Y"? (Within a window of the number:
     linear in a sentence of thousands of numbers.)"""
     head = text[max(0, a - _WINDOW) : a]
-    return bool((_FROM.search(head) and _TO.match(text, b, b + _WINDOW)) or _FROM_BEFORE.search(head))
+    return bool((_FROM.search(head) and _TO.match(text[b : b + _WINDOW])) or _FROM_BEFORE.search(head))
 
 
 class QuantityKind:
