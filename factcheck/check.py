@@ -274,6 +274,22 @@ def _excluded_near(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     return any(m.end() >= len(head) - _near_tail() for p in fact.exclude_near for m in p.finditer(head))
 
 
+_DISTINCT_KINDS = frozenset({"quantity", "percentage", "money"})
+_DIGIT_RUN = regex.compile(r"\d(?:[\d,.'’\u00a0\u202f\u2009 ]*\d)?")
+
+
+def _digits_key(x: Any) -> str:
+    """The significant digits of a number or of a figure as written: 18768639.0 and "18 768 639" ->
+    "18768639", 27.85 and "27,85" -> "2785", 622.0 -> "622"."""
+    if isinstance(x, (int, float)):
+        text = f"{x:.6f}"
+    elif isinstance(x, str):
+        text = x
+    else:
+        return ""
+    return regex.sub(r"\D", "", text).strip("0")
+
+
 _FAR = 2000  # characters: cues and excludes further from a value than this decide nothing about it
 _FIGURE_KINDS = frozenset({"quantity", "count", "percentage", "money"})
 
@@ -991,6 +1007,34 @@ class _Checker:
                 self.record(fact, r, sentence, judge(r, fact, sentence, self.ctx), why(rule_id), (rule_id,))
 
     # -- whole document -------------------------------------------------------------------------
+    def _distinctive(self) -> None:
+        """A figure of three significant digits or more ("18 768 639 votes", "27,85 %", "622 metres")
+        equal to a fact's value agrees wherever it stands in an article where the fact could bind
+        (its event is present, or one of its cues occurs), though no clause tied it to the fact: so
+        precise a number is seldom another figure. It only ever agrees (rule value.distinctive)."""
+        in_doc: set[str] | None = None
+        cue_ids = {f.id for f in self.cue_facts}
+        for fact in self.fb.facts:
+            if fact.kind not in _DISTINCT_KINDS or self.mentions.get(fact.id):
+                continue
+            key = _digits_key(getattr(fact.value, "value", fact.value))
+            if len(key) < 3:
+                continue
+            if not (fact.id in cue_ids or (fact.event and fact.event in self.binder.present)):
+                continue
+            if in_doc is None:
+                in_doc = {_digits_key(m.group(0)) for m in _DIGIT_RUN.finditer(self.doc.reading or self.doc.text)}
+            if key not in in_doc:
+                continue
+            kind = KINDS[fact.kind]
+            for sentence in self.doc.sentences:
+                if key not in {_digits_key(m.group(0)) for m in _DIGIT_RUN.finditer(sentence.text)}:
+                    continue
+                for r in _readings(kind, sentence, fact, self.ctx):
+                    j = judge(r, fact, sentence, self.ctx)
+                    if j.verdict == "agree" and _digits_key(getattr(r.value, "value", "")) == key:
+                        self.record(fact, r, sentence, j, why("value.distinctive"), ("value.distinctive",), False)
+
     def _other_steps(self) -> None:
         """A timeline that dates the event right on one line, firmly ("22 August — a borehole reaches
         the refuge"), and gives another date on a line tied to it by a word only ("30 August —
@@ -1031,6 +1075,8 @@ class _Checker:
             self.free_sentence(sentence)
         self.was_relevant = relevant
         self._other_steps()
+        if relevant:
+            self._distinctive()
         findings = []
         sid = self.source.id
         for fact in self.fb.facts:
