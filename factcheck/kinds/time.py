@@ -209,6 +209,9 @@ def _hedge_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?P<h>{alternation(time_hedges())})\s+(?:at\s+)?$", regex.IGNORECASE)
 
 
+_CLOCK_BEFORE = regex.compile(r"(?<![\p{L}])(?:at|the|near|towards?|around)\s+$", regex.IGNORECASE)
+
+
 def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Reading]:
     """Every clock time in `text`; offsets shifted by `offset`."""
     out: list[Reading] = []
@@ -225,8 +228,12 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
         elif m.group("h2") is not None:
             h, mi = int(m.group("h2")), int(m.group("mi2"))
             suffix = (m.group("suffix") or "").strip().lower()
-            if m.group("sep") == "." and not z and not suffix.startswith(("o", "uhr")):
-                continue  # "1.30" or "1.30 hours" without a zone is a decimal number
+            if m.group("sep") == "." and not z and not suffix.startswith(("o", "uhr")) and not (
+                    suffix.startswith("h") and len(m.group("h2")) == 2
+                    and _CLOCK_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+                # "1.30" or "1.30 hours" without a zone is a decimal number; "at the 00.11 hours" (a
+                # translated "a las 00.11 horas") is a clock time
+                continue
         elif m.group("hm") is not None:
             if not z and not m.group("suffix2"):
                 continue  # "2030" alone is a year or a figure
