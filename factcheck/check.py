@@ -345,6 +345,12 @@ def _spans_near(spans: list[tuple[int, int]], r: Reading, window: int) -> list[t
     return [(a, b) for a, b in spans[lo:hi] if a - r.end <= window and r.start - b <= window]
 
 
+def _may_be_other(fact: Fact, r: Reading) -> bool:
+    """A value that may name another thing of the story as easily as misstate this fact: a label of
+    a place fact ("an Olympic record" of another athlete, "Eden Park" of another match)."""
+    return fact.kind == "place"
+
+
 def _flanked(b: Binding, ev: str, r: Reading, seg: Segment | None, text: str) -> bool:
     """Is the value between the evidence of `ev` on one side and of another candidate on the other,
     all in the value's clause, with a word that starts another figure ("and the ...") between the
@@ -385,6 +391,7 @@ class _Checker:
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         self.seen: set[tuple[str, int, int]] = set()
         self.stamps: set[tuple[str, int, int, bool]] = set()  # (fact, start, end, firmly bound)
+        self.may_be_other: set[tuple[str, int]] = set()  # values that may name another thing (see _agreed_elsewhere)
         self.seg_dates: dict[tuple[int, int], tuple[list[Reading], list[str]]] = {}
         self.exclude_cache: dict[tuple[str, int], list[tuple[int, int]]] = {}
         self.seg_figures: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -427,6 +434,8 @@ class _Checker:
             read = self.doc.reading or self.doc.text
             before = read[seg.start if seg else sentence.start : r.start]
             roles = figure_roles(before, read[r.end : min(r.end + 60, sentence.end)])
+            if fact.kind != "count":
+                roles -= {"part"}  # "the first 27.85 %": a part is a count's role only
             if fact.figure == "value" and roles:
                 # "lost the vote by about 300,000 ballots", "could deploy up to 10,000 more"
                 self.drop(fact, r, "figure.role_mismatch", f"stated as a {', '.join(sorted(roles))}")
@@ -457,6 +466,8 @@ class _Checker:
                           + (f" ({other.note})" if other.note else ""))
                 return
         self.seen.add(key)
+        if j.verdict == "contradict" and _may_be_other(fact, r):
+            self.may_be_other.add((fact.id, r.start))
         rules = tuple(dict.fromkeys((*bound, *j.rules)))
         certain = certain and not any(table()[x].effect == "unsure" for x in rules)
         if j.verdict == "contradict" and not certain:
@@ -559,6 +570,14 @@ class _Checker:
             spans = b.spans.get(ev, ())
             if spans and min(max(a - r.end, r.start - e, 0) for a, e in spans) > tune("cue_near"):
                 j = j.unsure("event.word_far")
+        if j.verdict == "contradict" and not _weekday_only(r):  # a weekday fits a sibling by chance
+            sibling = next((f for f in self.by_event[ev] if f is not fact and f.kind == fact.kind
+                            and judge(r, f, sentence, self.ctx).verdict == "agree"), None)
+            if sibling is not None:
+                # "the operation began on Sunday" for the rescue's end date: the value is the right value
+                # of another fact of the same event (its start date)
+                self.drop(fact, r, "event.sibling_agrees", f"agrees with {sibling.id}")
+                return
         if j.verdict == "contradict" and fact.kind == "time" and any(
                 (o.start, o.end) != (r.start, r.end) and judge(o, fact, sentence, self.ctx).verdict == "agree"
                 for o in _readings(KINDS[fact.kind], sentence, fact, self.ctx)):
@@ -1035,6 +1054,29 @@ class _Checker:
                     if j.verdict == "agree" and _digits_key(getattr(r.value, "value", "")) == key:
                         self.record(fact, r, sentence, j, why("value.distinctive"), ("value.distinctive",), False)
 
+    def _agreed_elsewhere(self) -> None:
+        """An article that states a fact's value with a firm binding, and elsewhere another value bound
+        to the same fact ("Twelve boys ..." and "the eight boys rescued on Sunday and Monday"; "a
+        European record" and another athlete's "Olympic record"): the other value belongs to another
+        subset, person or day far more often than the article contradicts itself. It is shown as
+        unclear. Only for values that name something else as easily as they misstate the fact (a
+        label of a place fact's `others`); not for a misspelt name, a wrong figure, date or weekday
+        beside the right one (an article's own error). (A count of a part, "the last four boys", is
+        no value of the whole at all: roles.yaml `part`.)"""
+        for fact_id, ms in self.mentions.items():
+            if not any(m.verdict == "agree" and m.certain for m in ms):
+                continue
+            out = []
+            for m in ms:
+                if m.verdict == "contradict" and (fact_id, m.start) in self.may_be_other:
+                    m = replace(m, verdict="unclear", certain=False, rules=(*m.rules, "value.agreed_elsewhere"),
+                                reason=m.reason + "; " + why("value.agreed_elsewhere"))
+                    if self.trace is not None:
+                        self.trace.append(TraceStep(fact_id, m.start, m.end, m.line, m.col, m.text, m.value,
+                                                    "unclear", m.rules, m.reason))
+                out.append(m)
+            self.mentions[fact_id] = out
+
     def _other_steps(self) -> None:
         """A timeline that dates the event right on one line, firmly ("22 August — a borehole reaches
         the refuge"), and gives another date on a line tied to it by a word only ("30 August —
@@ -1075,6 +1117,7 @@ class _Checker:
             self.free_sentence(sentence)
         self.was_relevant = relevant
         self._other_steps()
+        self._agreed_elsewhere()
         if relevant:
             self._distinctive()
         findings = []
@@ -1085,7 +1128,10 @@ class _Checker:
                 findings.append(Finding(sid, fact.id, "omit", (), fact.expected))  # most pairs of a big base
                 continue
             ms = sorted(found, key=lambda m: (m.start, m.end))
-            findings.append(Finding(sid, fact.id, combine([m.verdict for m in ms]), tuple(ms), fact.expected))
+            verdict = combine([m.verdict for m in ms])
+            if verdict == "agree" and any("value.agreed_elsewhere" in m.rules for m in ms):
+                verdict = "unclear"  # right here, another value there: a look, not an agreement
+            findings.append(Finding(sid, fact.id, verdict, tuple(ms), fact.expected))
         return SourceResult(self.source, tuple(findings))
 
 

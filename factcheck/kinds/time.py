@@ -206,7 +206,8 @@ def _time_re() -> regex.Pattern[str]:
 
 @cache
 def _hedge_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}])(?P<h>{alternation(time_hedges())})\s+(?:at\s+)?(?:the\s+)?$", regex.IGNORECASE)
+    return regex.compile(rf"(?<![\p{{L}}])(?P<h>{alternation(time_hedges())})\s+(?:at\s+)?(?:the\s+)?$",
+                         regex.IGNORECASE)
 
 
 _CLOCK_BEFORE = regex.compile(r"(?<![\p{L}])(?:at|the|near|towards?|around)\s+$", regex.IGNORECASE)
