@@ -48,10 +48,9 @@ from factcheck.pytest_support.baseline import (
     Baseline,
     BaselineError,
     load_baseline,
-    render_comparison,
-    render_line_with_baseline,
+    render_compared,
 )
-from factcheck.report import FORMATS, Report, iter_render, render, write_atomic
+from factcheck.report import FORMATS, Report, iter_render, write_atomic
 from factcheck.report.line import GATES, fails, render_line, select
 from factcheck.report.table import clean
 from factcheck.report.write import is_stdout, looks_like_report, output_problem, utf8_safe
@@ -203,14 +202,11 @@ def _select(args: argparse.Namespace, report: Report) -> Report:
 
 def _render(args: argparse.Namespace, report: Report, fmt: str) -> Iterable[str]:
     compared = getattr(args, "comparison", None)  # (Comparison, gate, baseline shown) with --baseline
-    if compared is not None and fmt == "line":
+    if compared is not None:  # new, known, fixed and stale apart, in every format (but CSV)
         cmp, gate, shown = compared
-        return render_line_with_baseline(report, cmp, gate, shown, verbose=getattr(args, "verbose", False))
+        return render_compared(report, fmt, cmp, gate, shown, verbose=getattr(args, "verbose", False))
     if fmt == "line" and getattr(args, "verbose", False):
         return render_line(report, verbose=True)
-    if compared is not None and fmt in ("table", "markdown"):
-        cmp, gate, shown = compared
-        return [render(report, fmt) + "\n" + render_comparison(cmp, gate, shown, fmt)]
     return iter_render(report, fmt)  # in pieces: a report of any size streams out
 
 
@@ -248,7 +244,7 @@ def _emit(args: argparse.Namespace, report: Any, fb: FactBase, fmt: str) -> None
         names = [out / "consistency.md", out / "consistency.json", out / "consistency.html"]
         _refuse_corpus_targets(report, names)
         for name, kind in zip(names, ("markdown", "json", "html")):
-            _write_pieces(name, iter_render(report, kind))
+            _write_pieces(name, _render(args, report, kind))
         for piece in _render(args, report, fmt):
             sys.stdout.write(utf8_safe(piece))
         sys.stdout.flush()

@@ -5,9 +5,11 @@
     pytest --corpus seeds -k person -n 2  # -k, -m, --lf, -x, --junitxml, xdist all work
 
 agree passes, contradict fails (with the evidence, no traceback), omit is skipped (see
-`--omission` and a fact's `omission:`). Known discrepancies go in a baseline
-(`--factcheck-baseline`, `--factcheck-update-baseline`) and are reported as xfail. At the end the
-consistency report is printed and written to reports/consistency.md and .json under rootdir.
+`--omission` and a fact's `omission:`); a `warning` or `info` fact's contradiction xfails. Known
+discrepancies go in a baseline (`--factcheck-baseline`, `--factcheck-update-baseline`) and are
+reported as xfail. At the end the consistency report is printed and, after a full run, written
+to consistency.md and .json in reports/ (the ini corpus), reports/<corpus>/ (a --corpus) or the
+ini value factcheck_reports.
 
 The plugin checks nothing itself: each source goes through `factcheck.runner.check_safely`.
 Without a corpus (no `--corpus`, no `factcheck_corpus` ini value) it registers nothing and loads
@@ -72,6 +74,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                   help="corpus paths (relative to the ini file) checked when no test paths are given")
     parser.addini("factcheck_facts", type="string", default="",
                   help="fact base directory or file, relative to the ini file (default: facts)")
+    parser.addini("factcheck_reports", type="string", default="",
+                  help="directory of the report of a full run, relative to the ini file (default: reports/ "
+                       "for the ini corpus, reports/<corpus>/ for a --corpus)")
     parser.addini("factcheck_omission", type="string", default="",
                   help="skip, fail or pass: outcome of an omitted fact (default: skip)")
     # the limits of `factcheck check`, with its defaults (docs/robustness.md)
@@ -274,17 +279,19 @@ class CorpusSession:
         self.full = self._full_run(exitstatus)
         self.report = agg.report(state.fb)
         if self.full:
-            out = self.config.rootpath / REPORT_DIR
+            out = s.reports
             write_atomic(out / "consistency.md", render(self.report, "markdown"))
             write_atomic(out / "consistency.json", render(self.report, "json"))
             self.notes.append(f"factcheck: wrote {_rel(out / 'consistency.md')} and {_rel(out / 'consistency.json')}")
         else:
-            self.notes.append(f"factcheck: partial run ({agg.reports} corpus tests ran): {REPORT_DIR}/ not "
+            self.notes.append(f"factcheck: partial run ({agg.reports} corpus tests ran): {_rel(s.reports)}/ not "
                               "rewritten and stale baseline entries not looked for")
         names = state.baseline_names()
         run_sources = {names.get(sid, sid) for sid in set(agg.sources) | {e.id for e in agg.errors.values()}}
         if self.full and not s.update_baseline:
             stale = state.baseline.stale({n for n in run_sources if n is not None}, set(state.facts_by_id))
+            # an entry of a file outside this run's corpus belongs to another corpus, not a stale one
+            stale = [e for e in stale if state.baseline.within(e, s.roots)]
             if stale:
                 self.notes.append(f"factcheck: {len(stale)} stale baseline entr{'ies' if len(stale) != 1 else 'y'} "
                                   f"in {s.baseline_shown} (source or fact not in this run); remove them:")
@@ -310,7 +317,7 @@ class CorpusSession:
             return
         tr = terminalreporter
         tr.write_sep("=", "factcheck consistency report")
-        for line in _terminal_report(self.report).rstrip("\n").splitlines():
+        for line in _terminal_report(self.report, self.state.settings.reports).rstrip("\n").splitlines():
             tr.write_line(line)
         for note in self.notes:
             tr.write_line(note)
@@ -323,10 +330,10 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-def _terminal_report(report: Report) -> str:
+def _terminal_report(report: Report, reports: Path) -> str:
     if len(report.results) + len(report.errors) <= MAX_TABLE_SOURCES:
         return render(report, "table")
-    out = [f"{len(report.results)} sources: the matrix is in {REPORT_DIR}/consistency.md (after a full run)", ""]
+    out = [f"{len(report.results)} sources: the matrix is in {_rel(reports / 'consistency.md')} (after a full run)", ""]
     for title, lines in (("contradictions", contradiction_lines(report)), ("unreadable sources", error_lines(report))):
         out.append(f"{title} ({len(lines)}):")
         out += lines[:MAX_LINES]

@@ -152,15 +152,15 @@ def test_cli_gate_with_a_baseline(corpus: Path, tmp_path: Path, capsys: pytest.C
     assert "baseline " in out and "0 new, 4 known, 0 fixed, 0 stale" in out
 
     # ... one edit of a seed that makes a new contradiction fails it
-    _edit(corpus / f"{S0}.txt", "two hours and one minute", "seven hours")
+    _edit(corpus / f"{S0}.txt", "Jen Psaki", "Jen Psakie")
     assert _check(corpus, b, "--fail-on", "contradict") == 1
     out = capsys.readouterr().out
     new = out.split("new contradictions (1):\n")[1].split("\n\n")[0].splitlines()
-    assert len(new) == 1 and "summit.duration: CONTRADICT" in new[0] and '"seven hours"' in new[0]
+    assert len(new) == 1 and "person.psaki: CONTRADICT" in new[0] and '"Jen Psakie"' in new[0]
     assert "known (baseline) (4):" in out
 
     # a different wrong value for a recorded pair is new, and says what was recorded
-    _edit(corpus / f"{S0}.txt", "seven hours", "two hours and one minute")
+    _edit(corpus / f"{S0}.txt", "Jen Psakie", "Jen Psaki")
     _edit(corpus / f"{S0}.txt", "Anthony Brinken", "Tony Brinken")
     assert _check(corpus, b) == 1
     out = capsys.readouterr().out
@@ -201,7 +201,7 @@ def test_line_output_lists_each_finding_once(corpus: Path, tmp_path: Path,
     b = tmp_path / "b.json"
     assert _check(corpus, b, "--update-baseline", "-q") == 0
     capsys.readouterr()
-    _edit(corpus / f"{S0}.txt", "two hours and one minute", "seven hours")
+    _edit(corpus / f"{S0}.txt", "Jen Psaki", "Jen Psakie")
     assert _check(corpus, b, "--format", "line") == 1
     lines = capsys.readouterr().out.splitlines()
     assert [ln for ln in lines if ln.startswith("# ")][:3] == [

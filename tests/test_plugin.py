@@ -254,17 +254,25 @@ def test_junitxml(pytester: pytest.Pytester, project: Path) -> None:
     failure = case.find("failure")
     assert failure is not None
     assert "Brinken" in (failure.text or "") and "Traceback" not in (failure.text or "")
+    assert failure.get("message") == ('CONTRADICT person.blinken: expected Antony Blinken, found "Anthony Brinken" '
+                                      "(value read Anthony Brinken)")
     props = {p.get("name"): p.get("value") for p in case.iter("property")}
+    sentence = props.pop("factcheck_sentence")
+    assert "Secretary of State Anthony Brinken also had" in sentence
     assert props == {"factcheck_source": "000_3cc3693bd4ee27e1", "factcheck_fact": "person.blinken",
-                     "factcheck_verdict": "contradict"}
+                     "factcheck_verdict": "contradict", "factcheck_expected": "Antony Blinken",
+                     "factcheck_severity": "error", "factcheck_location": "seeds/000_3cc3693bd4ee27e1.txt:41:63",
+                     "factcheck_quote": "Anthony Brinken", "factcheck_value": "Anthony Brinken",
+                     "factcheck_rule": props["factcheck_rule"], "factcheck_baseline": "new"}
+    assert props["factcheck_rule"].startswith("the person is named")
 
 
 def test_report_matches_the_cli_report(pytester: pytest.Pytester, project: Path) -> None:
     result = runpytest(pytester, "--corpus", "seeds")
     fb = load_factbase("facts")
     cli = run(["seeds"], fb)
-    assert (project / "reports" / "consistency.json").read_text() == render(cli, "json")
-    assert (project / "reports" / "consistency.md").read_text() == render(cli, "markdown")
+    assert (project / "reports" / "seeds" / "consistency.json").read_text() == render(cli, "json")
+    assert (project / "reports" / "seeds" / "consistency.md").read_text() == render(cli, "markdown")
     result.stdout.fnmatch_lines(["*= factcheck consistency report =*", "legend: *",
                                  f"totals: {len(SEEDS)} sources, 0 unreadable, *",
                                  "factcheck: wrote reports*consistency.md and reports*consistency.json"])
@@ -273,11 +281,11 @@ def test_report_matches_the_cli_report(pytester: pytest.Pytester, project: Path)
 def test_xdist_gives_the_same_outcomes_and_report(pytester: pytest.Pytester, project: Path) -> None:
     # Both runs in subprocesses, so both import the same version of the core.
     pytester.runpytest_subprocess(*PLUGIN, "-p", "no:randomly", "--corpus", "seeds")
-    serial, serial_report = outcomes(project), (project / "reports" / "consistency.json").read_text()
-    (project / "reports" / "consistency.json").unlink()
+    serial, serial_report = outcomes(project), (project / "reports" / "seeds" / "consistency.json").read_text()
+    (project / "reports" / "seeds" / "consistency.json").unlink()
     result = pytester.runpytest_subprocess(*PLUGIN, "-p", "no:randomly", "--corpus", "seeds", "-n", "2")
     assert outcomes(project) == serial
-    assert (project / "reports" / "consistency.json").read_text() == serial_report
+    assert (project / "reports" / "seeds" / "consistency.json").read_text() == serial_report
     result.stdout.fnmatch_lines(["*= factcheck consistency report =*"])
 
 
@@ -287,10 +295,33 @@ def test_xdist_gives_the_same_outcomes_and_report(pytester: pytest.Pytester, pro
 def test_omission_fail_and_pass(pytester: pytest.Pytester, project: Path) -> None:
     want = expected_outcomes(project)
     result = runpytest(pytester, "--corpus", "seeds", "--omission=fail")
-    assert outcomes(project) == {k: "failed" if v == "skipped" else v for k, v in want.items()}
+    got = outcomes(project)
+    # an omission fails in a source about the fact's event (skipped elsewhere: see the next test)
+    assert {k: v for k, v in got.items() if want[k] != "skipped"} == {k: v for k, v in want.items() if v != "skipped"}
+    assert {got[k] for k, v in want.items() if v == "skipped"} <= {"failed", "skipped"}
+    assert got["seeds/000_3cc3693bd4ee27e1.txt::summit.start_time"] == "failed"
     result.stdout.fnmatch_lines(["OMIT: * in seeds/*", "*omissions fail (--omission=fail)*"])
     runpytest(pytester, "--corpus", "seeds", "--omission=pass")
     assert outcomes(project) == {k: "passed" if v == "skipped" else v for k, v in want.items()}
+
+
+def test_omission_fail_applies_to_sources_about_the_facts_event(pytester: pytest.Pytester, project: Path) -> None:
+    (project / "seeds" / "zz_scouts.txt").write_text("The scouts met on Thursday for a 90-minute video call "
+                                                     "about their camping trip.\n")
+    verdicts = core_verdicts(project)
+    assert verdicts["seeds/000_3cc3693bd4ee27e1.txt::summit.start_time"] == "omit"
+    assert verdicts["seeds/000_3cc3693bd4ee27e1.txt::summit.duration"] == "agree"
+    result = runpytest(pytester, "--corpus", "seeds", "--omission=fail", "-rs")
+    got = outcomes(project)
+    # the seed is about the summit (it states its duration): leaving out its start time fails
+    assert got["seeds/000_3cc3693bd4ee27e1.txt::summit.start_time"] == "failed"
+    # the scouts' article is about no event of the base: its event facts are skipped, saying why
+    fb = load_factbase(project / "facts")
+    for fact in fb.facts:
+        if fact.event:
+            assert got[f"seeds/zz_scouts.txt::{fact.id}"] == "skipped", fact.id
+    result.stdout.fnmatch_lines(["SKIPPED * seeds/zz_scouts.txt:* omitted: the source does not mention summit.date *"
+                                 "omission: fail applies to sources about summit, and this one states no fact of it"])
 
 
 def test_a_facts_own_omission_wins(pytester: pytest.Pytester, project: Path) -> None:
@@ -458,3 +489,71 @@ def test_marked_sentence_cuts_long_context_and_escapes_controls() -> None:
     assert "»Anthony\\u202eBrinken«" in shown
     assert shown.startswith("…") and shown.endswith("…")
     assert len(shown) < 220
+
+
+# --- severity, node ids, failure lines, report location (issue 12) ------------------------------
+
+
+def test_a_warning_facts_contradiction_xfails_with_its_quote(pytester: pytest.Pytester, project: Path) -> None:
+    people = project / "facts" / "people.yaml"
+    people.write_text(people.read_text().replace("  - id: person.blinken\n",
+                                                 "  - id: person.blinken\n    severity: warning\n"))
+    result = runpytest(pytester, "--corpus", "seeds", "-k", "person.blinken", "-rx")
+    assert outcomes(project)[BRINKEN] == "xfailed"
+    result.stdout.fnmatch_lines([f"XFAIL {BRINKEN} - warning fact (facts/people.yaml:*): CONTRADICT: expected "
+                                 'Antony Blinken, found "Anthony Brinken" (value read Anthony Brinken) '
+                                 "at line 41:63 *"])
+    assert result.ret == pytest.ExitCode.OK
+    # a warning fact is never recorded as a known discrepancy either
+    runpytest(pytester, "--corpus", "seeds", "--factcheck-update-baseline")
+    entries = json.loads((project / "factcheck-baseline.json").read_text())["entries"]
+    assert not any(e["fact"] == "person.blinken" for e in entries)
+
+
+def test_verbose_node_ids_can_be_pasted_back(pytester: pytest.Pytester, project: Path) -> None:
+    names = ["a b.txt", "c::d.txt", "e[1].txt"]
+    for name in names:
+        shutil.copy(project / "seeds" / SEEDS[0], project / "seeds" / name)
+    result = runpytest(pytester, "--corpus", "seeds", "-v", "-k", "person.blinken")
+    for name in names:
+        node = f"seeds/{name}::person.blinken"
+        assert any(ln.startswith(node + " FAILED") for ln in result.stdout.lines), node
+        again = runpytest(pytester, "--corpus", "seeds", node)
+        again.assert_outcomes(failed=1)
+
+
+def test_tb_line_and_the_short_summary_show_expected_vs_found(pytester: pytest.Pytester, project: Path) -> None:
+    found = 'CONTRADICT person.blinken: expected Antony Blinken, found "Anthony Brinken" (value read Anthony Brinken)'
+    result = runpytest(pytester, "--corpus", "seeds", "-k", "person.blinken", "--tb=line")
+    result.stdout.fnmatch_lines([f"seeds/000_3cc3693bd4ee27e1.txt:41: {found}"])
+    for extra in ([], ["-n", "2"]):  # through xdist's serialization too
+        result = runpytest(pytester, "--corpus", "seeds", "-k", "person.blinken", "-rf", "-vv", *extra)
+        result.stdout.fnmatch_lines([f"FAILED {BRINKEN} - {found}"])
+
+
+def test_another_corpus_leaves_the_projects_reports_and_baseline_alone(pytester: pytest.Pytester,
+                                                                      project: Path) -> None:
+    # the project's own corpus, from the ini file, writes reports/
+    pytester.makeini("[pytest]\nfactcheck_corpus = seeds\n")
+    runpytest(pytester)
+    shipped = (project / "reports" / "consistency.md").read_text()
+    assert runpytest(pytester, "--factcheck-update-baseline").ret == 0
+    # another corpus: its report goes to reports/<corpus>/, the seeds' entries are not stale
+    (project / "other").mkdir()
+    shutil.copy(project / "seeds" / SEEDS[1], project / "other" / "x.txt")
+    result = runpytest(pytester, "--corpus", "other", "other", "--strict-baseline")
+    assert (project / "reports" / "consistency.md").read_text() == shipped
+    assert (project / "reports" / "other" / "consistency.md").is_file()
+    assert "stale" not in result.stdout.str()
+    assert result.ret == pytest.ExitCode.OK
+    # an entry of a file of the run that is gone is stale all the same
+    data = json.loads((project / "factcheck-baseline.json").read_text())
+    data["entries"].append({"source": "gone", "path": "other/gone.txt", "fact": "person.blinken",
+                            "verdict": "contradict"})
+    (project / "factcheck-baseline.json").write_text(json.dumps(data))
+    result = runpytest(pytester, "--corpus", "other", "other")
+    result.stdout.fnmatch_lines(["factcheck: 1 stale baseline entry*", "    gone :: person.blinken (contradict)"])
+    # the ini value factcheck_reports says where
+    pytester.makeini("[pytest]\nfactcheck_corpus = seeds\nfactcheck_reports = out/fc\n")
+    runpytest(pytester, "--corpus", "other", "other")
+    assert (project / "out" / "fc" / "consistency.json").is_file()

@@ -36,14 +36,15 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from factcheck.model import Finding, SourceResult
-from factcheck.report import Report, write_atomic
-from factcheck.report.json import value_text
-from factcheck.report.line import finding_line
+from factcheck.report import Report, iter_render, render, write_atomic
+from factcheck.report.html import render_html
+from factcheck.report.json import iter_json, value_text
+from factcheck.report.line import finding_line, iter_jsonl
 from factcheck.report.table import clean, md
 
 FORMAT = 2
@@ -163,6 +164,29 @@ class Comparison:
         return (f"baseline {shown}: {len(self.new)} new, {len(self.known)} known, "
                 f"{len(self.fixed)} fixed{stale}")
 
+    def statuses(self) -> dict[tuple[str, str], str]:
+        """(source id, fact) -> "new" (new or changed), "known" or "fixed": what `--format jsonl` says."""
+        out: dict[tuple[str, str], str] = {}
+        for status, items in (("new", self.new), ("known", self.known), ("fixed", self.fixed)):
+            for r, f, _ in items:
+                out[(r.source.id, f.fact)] = status
+        return out
+
+    def to_json(self, shown: str, gate: Iterable[str]) -> dict[str, object]:
+        """The `"baseline"` object of the JSON report (and the data of the HTML report's section):
+        the file, the gate, the counts and each section's pairs with the value read."""
+        return {
+            "file": shown,
+            "fail_on": sorted(set(gate)),
+            "complete": self.complete,
+            "counts": {"new": len(self.new), "known": len(self.known), "fixed": len(self.fixed),
+                       "stale": len(self.stale) if self.complete else None},
+            "new": [_compared_json(*c) for c in self.new],
+            "known": [_compared_json(*c) for c in self.known],
+            "fixed": [_compared_json(*c) for c in self.fixed],
+            "stale": [json.loads(e.to_json_line()) for e in self.stale] if self.complete else None,
+        }
+
 
 def _run_sources(report: Report) -> list[tuple[str, str]]:
     return [(r.source.id, r.source.path) for r in report.results] + [(e.id, e.path) for e in report.errors]
@@ -173,12 +197,41 @@ def _new_title(gate: Iterable[str]) -> str:
     return "new contradictions" if g == ["contradict"] else f"new discrepancies ({', '.join(g)})"
 
 
-def _compared_line(r: SourceResult, f: Finding, j: Judgement) -> str:
+def _read_json(read: tuple[Read, ...] | None) -> dict[str, object]:
+    """`value`, `quote` and `other_values`, as a baseline entry writes them (nothing when none)."""
+    if not read:
+        return {}
+    out: dict[str, object] = {"value": read[0][0], "quote": read[0][1]}
+    if len(read) > 1:
+        out["other_values"] = [{"value": v, "quote": q} for v, q in read[1:]]
+    return out
+
+
+def _compared_json(r: SourceResult, f: Finding, j: Judgement) -> dict[str, object]:
+    """One pair of a section: where, the verdict now, the value read now and what is recorded."""
+    out: dict[str, object] = {"source": r.source.id, "path": r.source.path, "fact": f.fact, "verdict": f.verdict}
+    if j.status in ("new", "changed"):
+        out["status"] = j.status  # changed: recorded with this verdict but another value
+    decisive = [m for m in f.mentions if m.verdict == f.verdict]
+    if decisive:
+        out["line"], out["col"] = decisive[0].line, decisive[0].col
+    out.update(_read_json(j.now))
+    if j.entries:
+        out["recorded"] = [{"verdict": e.verdict, **_read_json(e.read)} for e in j.entries]
+    return out
+
+
+def _compared_line(r: SourceResult, f: Finding, j: Judgement, tag: str = "") -> str:
+    """A finding of a section; `tag` ("new", "known": the line format's suffix, so that a grep or a
+    problem matcher tells them apart without the section headers)."""
     line = finding_line(r, f)
+    recorded = ""
     if j.status == "changed":
         e = next(x for x in j.entries if x.verdict == f.verdict)
-        line += f" [the baseline records the value {clean(e.shown_value())}]"
-    return line
+        recorded = f"the baseline records the value {clean(e.shown_value())}"
+    if tag:
+        return line + f" [{tag}" + (f": {recorded}" if recorded else "") + "]"
+    return line + (f" [{recorded}]" if recorded else "")
 
 
 def _fixed_line(r: SourceResult, f: Finding, j: Judgement) -> str:
@@ -192,11 +245,13 @@ def _stale_line(e: Entry) -> str:
     return f"{clean(str(e))}{where}: stale (source or fact not in this run)"
 
 
-def comparison_sections(cmp: Comparison, gate: Iterable[str], shown: str) -> list[tuple[str, list[str]]]:
-    """The sections `factcheck check --baseline` adds to its table, markdown and line output."""
+def comparison_sections(cmp: Comparison, gate: Iterable[str], shown: str,
+                        tags: bool = False) -> list[tuple[str, list[str]]]:
+    """The sections `factcheck check --baseline` adds to its table, markdown and line output
+    (`tags`: each new and known line ends with `[new]` or `[known]`, for the line format)."""
     out = [
-        (_new_title(gate), [_compared_line(*c) for c in cmp.new]),
-        ("known (baseline)", [_compared_line(*c) for c in cmp.known]),
+        (_new_title(gate), [_compared_line(*c, tag="new" if tags else "") for c in cmp.new]),
+        ("known (baseline)", [_compared_line(*c, tag="known" if tags else "") for c in cmp.known]),
         ("fixed since the baseline", [_fixed_line(*c) for c in cmp.fixed]),
     ]
     if cmp.complete:
@@ -206,7 +261,7 @@ def comparison_sections(cmp: Comparison, gate: Iterable[str], shown: str) -> lis
 
 def render_comparison(cmp: Comparison, gate: Iterable[str], shown: str, fmt: str) -> str:
     """The baseline sections for `fmt` (table, markdown or line; "" for the others)."""
-    sections = comparison_sections(cmp, gate, shown)
+    sections = comparison_sections(cmp, gate, shown, tags=fmt == "line")
     if fmt == "table":
         lines: list[str] = []
         for title, items in sections:
@@ -233,6 +288,26 @@ def render_line_with_baseline(report: Report, cmp: Comparison, gate: Iterable[st
              if (verbose or f.verdict != "agree") and (r.source.id, f.fact) not in sorted_out]
     lines += [f"{clean(e.path or e.id)}: {clean(e.id)}: UNREADABLE: {clean(e.reason)}" for e in report.errors]
     return "".join(ln + "\n" for ln in lines) + render_comparison(cmp, gate, shown, "line")
+
+
+def render_compared(report: Report, fmt: str, cmp: Comparison, gate: Iterable[str], shown: str,
+                    verbose: bool = False) -> Iterator[str]:
+    """`report` in `fmt` with the run against the baseline in it, in pieces (`iter_render`):
+    sections in the table, markdown and line formats, a `"baseline"` object in the JSON, a
+    `"baseline"` status on each JSONL object, a section in the HTML. CSV is as without a baseline."""
+    gate = list(gate)
+    if fmt == "line":
+        yield render_line_with_baseline(report, cmp, gate, shown, verbose=verbose)
+    elif fmt in ("table", "markdown"):
+        yield render(report, fmt) + "\n" + render_comparison(cmp, gate, shown, fmt)
+    elif fmt == "json":
+        yield from iter_json(report, baseline=cmp.to_json(shown, gate))
+    elif fmt == "jsonl":
+        yield from iter_jsonl(report, statuses=cmp.statuses())
+    elif fmt == "html":
+        yield render_html(report, baseline=cmp.to_json(shown, gate))
+    else:
+        yield from iter_render(report, fmt)
 
 
 class Baseline:
@@ -288,6 +363,14 @@ class Baseline:
             if sid not in out:
                 out[sid] = None if sid in claimed else sid
         return out
+
+    def within(self, entry: Entry, roots: Iterable[Path]) -> bool:
+        """Is the entry's file (its `path`, from the baseline's directory) inside one of `roots`?
+        An entry without a path (a JSONL article, the old format) may be anywhere: True."""
+        if not entry.path:
+            return True
+        where = Path(os.path.abspath(os.path.join(self.directory, entry.path)))
+        return any(where == r or r in where.parents for r in roots)
 
     def lookup(self, name: str | None, fact: str) -> tuple[Entry, ...]:
         return tuple(self._by_pair.get((name, fact), ())) if name is not None else ()

@@ -128,10 +128,65 @@ def unreadable_text(error: SourceError) -> str:
     ])
 
 
-def skip_reason(fact: Fact, finding: Finding) -> str:
+def skip_reason(fact: Fact, finding: Finding, not_about: str = "") -> str:
+    """An omission that is skipped; `not_about` (an event id, or "its cues"): `omission: fail`
+    does not apply, the source is not about the fact's event."""
     unclear = sum(1 for m in finding.mentions if m.verdict == "unclear")
     extra = f"; {unclear} unclear mention{'s' if unclear != 1 else ''}" if unclear else ""
+    if not_about:
+        extra += (f"; omission: fail applies to sources about {not_about}, and this one states no fact of it"
+                  if not_about != "its cues" else "; omission: fail applies to sources where its cues occur")
     return f"omitted: the source does not mention {fact.id} (expected {clean(fact.expected)}){extra}"
+
+
+def _found(finding: Finding) -> str:
+    """`found "quote" (value read V)` of the first decisive mention, or why there is none."""
+    ms = [m for m in finding.mentions if m.verdict == finding.verdict]
+    if not ms:
+        return "not mentioned" if finding.verdict == "omit" else f"no {finding.verdict} mention recorded"
+    more = f" (+{len(ms) - 1} more)" if len(ms) > 1 else ""
+    return f"found {_q(ms[0].text)} (value read {clean(value_text(ms[0].value))}){more}"
+
+
+def crash(source: Source, fact: Fact, finding: Finding) -> tuple[str, int, str]:
+    """The one-line summary of a failing finding at its first decisive mention: expected vs found
+    (what `--tb=line` and `-rf` print)."""
+    ms = [m for m in finding.mentions if m.verdict == finding.verdict]
+    return (_where(source), ms[0].line if ms else 1,
+            f"{finding.verdict.upper()} {fact.id}: expected {clean(fact.expected)}, {_found(finding)}")
+
+
+def fixed_crash(source: Source, fact: Fact, finding: Finding, recorded: frozenset[str]) -> tuple[str, int, str]:
+    return (_where(source), 1, f"FIXED {fact.id}: the baseline records {', '.join(sorted(recorded))}; "
+                               f"now {finding.verdict} (expected {clean(fact.expected)})")
+
+
+def unreadable_crash(error: SourceError) -> tuple[str, int, str]:
+    return (clean(error.path or error.id), 1, f"UNREADABLE: {clean(error.reason)}")
+
+
+def severity_reason(fact: Fact, finding: Finding) -> str:
+    """A contradiction (or failing omission) of a `warning` or `info` fact: xfailed, never failed,
+    with its evidence in the reason (`-rx`)."""
+    ms = [m for m in finding.mentions if m.verdict == finding.verdict]
+    where = f" at line {ms[0].line}:{ms[0].col} in {marked_sentence(ms[0], 50)}" if ms else ""
+    return (f"{fact.severity} fact ({fact.defined_at}): {finding.verdict.upper()}: expected {clean(fact.expected)}, "
+            f"{_found(finding)}{where}")
+
+
+def evidence_properties(source: Source, fact: Fact, finding: Finding) -> list[tuple[str, object]]:
+    """The evidence as `user_properties` (JUnit XML `<property>`, pytest-json-report's
+    `user_properties`): where, what was expected and what was read."""
+    ms = [m for m in finding.mentions if m.verdict == finding.verdict]
+    out: list[tuple[str, object]] = [("factcheck_source", source.id), ("factcheck_fact", fact.id),
+                                     ("factcheck_verdict", finding.verdict), ("factcheck_expected", fact.expected),
+                                     ("factcheck_severity", fact.severity)]
+    if ms:
+        m = ms[0]
+        out += [("factcheck_location", f"{source.path or source.id}:{m.line}:{m.col}"), ("factcheck_quote", m.text),
+                ("factcheck_value", value_text(m.value)), ("factcheck_sentence", m.sentence),
+                ("factcheck_rule", m.rule)]
+    return out
 
 
 def unclear_reason(fact: Fact, finding: Finding) -> str:

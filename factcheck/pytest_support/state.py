@@ -12,6 +12,7 @@ Three parts:
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import pytest
+import regex
 
 from factcheck.clitools import SourceLimits
 from factcheck.corpus import read_corpus
@@ -52,6 +54,8 @@ class Settings:
     update_baseline: bool
     explicit: bool  # a positional argument names (part of) the corpus: collect only what it names
     skip: tuple[Path, ...] = ()  # the session's own output (reports/ under rootdir): never read as articles
+    #: where a full run writes consistency.md and .json (`report_dir`)
+    reports: Path = Path(REPORT_DIR)
     # `factcheck check`'s limits and defaults (ini factcheck_max_bytes, factcheck_max_chars, factcheck_timeout)
     limits: SourceLimits = field(default_factory=SourceLimits.defaults)
 
@@ -132,10 +136,42 @@ def resolve_settings(config: pytest.Config) -> Settings | None:
     if baseline_opt and not update and not baseline.is_file():
         raise pytest.UsageError(f"factcheck: --factcheck-baseline {baseline_opt}: no such file "
                                 "(create it with --factcheck-update-baseline)")
+    reports = report_dir(config, roots, from_ini=not cli)
     return Settings(corpus=corpus, roots=roots, from_cli=bool(cli), facts=facts, facts_shown=_shown(facts),
                     omission=omission, omission_origin=origin, baseline_path=baseline,
                     baseline_shown=_shown(baseline), update_baseline=update, explicit=explicit,
-                    skip=(config.rootpath / REPORT_DIR,), limits=resolve_limits(config))
+                    skip=(config.rootpath / REPORT_DIR, reports), limits=resolve_limits(config),
+                    reports=reports)
+
+
+def _slug(root: Path, rootdir: Path) -> str:
+    """A directory name for one corpus root: its path under rootdir ("seeds", "corpus-2024"), "" for
+    rootdir itself, or, outside rootdir, its name and a hash of its absolute path (two `news/`
+    never share one)."""
+    if not _within(root, rootdir):
+        digest = hashlib.sha256(str(root).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        return _clean_slug(f"{root.name or 'corpus'}-{digest}")
+    rel = root.relative_to(rootdir).as_posix()
+    return "" if rel == "." else _clean_slug(rel.replace("/", "-"))
+
+
+def _clean_slug(name: str) -> str:
+    return regex.sub(r"[^\w.+-]", "_", name).lstrip(".") or "corpus"
+
+
+def report_dir(config: pytest.Config, roots: tuple[Path, ...], from_ini: bool) -> Path:
+    """Where a full run writes its report: the ini value factcheck_reports (from the ini file's
+    directory); else reports/ under rootdir for the project's own corpus (the ini factcheck_corpus,
+    or rootdir itself); else, for a `--corpus`, reports/<corpus>/ (`_slug`), so that checking
+    another corpus never replaces the project's reports/consistency.md."""
+    ini: str = (config.getini("factcheck_reports") or "").strip()
+    if ini:
+        base = config.inipath.parent if config.inipath else config.rootpath
+        return Path(os.path.abspath(base / ini))
+    slugs = [_slug(r, config.rootpath) for r in roots]
+    if from_ini or not all(slugs):  # the project's own corpus, or the whole project
+        return config.rootpath / REPORT_DIR
+    return config.rootpath / REPORT_DIR / "+".join(slugs)
 
 
 LIMIT_INIS = ("factcheck_max_bytes", "factcheck_max_chars", "factcheck_timeout")
@@ -236,6 +272,18 @@ class State:
             self.info.expected = sum(len(self.fb.facts) if isinstance(i, Source) else 1
                                      for e in self._index.values() for i in e.items)
         return self._index
+
+    def about(self, fact: Fact, source: Source, by_fact: dict[str, Finding]) -> bool:
+        """Is the source about the fact's event (does `omission: fail` apply to it)? Yes when the
+        check bound a value to another fact of the event in it (agree, contradict or unclear): a
+        mere "video call" in a scouts' story names no event of the base. For a fact of no event,
+        when one of its cues occurs in the text; a fact with neither applies everywhere."""
+        if fact.event:
+            return any(f.event == fact.event and f.id != fact.id and by_fact.get(f.id) is not None
+                       and by_fact[f.id].verdict != "omit" for f in self.fb.facts)
+        if fact.cues:
+            return any(p.search(source.text) for p in fact.cues)
+        return True
 
     def omission_for(self, fact: Fact) -> tuple[str, str]:
         """(mode, where it comes from): the fact's own `omission:` beats the session's."""

@@ -176,7 +176,46 @@ def _environment() -> Any:
     )
 
 
-def render_html(report: Report) -> str:
+#: pairs listed a section of the baseline part of the page; the rest are counted (all in the JSON)
+BASELINE_ROWS = 1000
+#: the sections of a run against a baseline, in page order: (key, title, open at first)
+BASELINE_SECTIONS = (("new", "New (not in the baseline)", True),
+                     ("known", "Known (recorded in the baseline: they do not fail)", False),
+                     ("fixed", "Fixed since the baseline", True),
+                     ("stale", "Stale baseline entries (source or fact not in this run)", True))
+
+
+def _recorded(item: dict[str, Any]) -> str:
+    return "; ".join(f"{r['verdict']} {r.get('value', '(any value)')}" for r in item.get("recorded", []))
+
+
+def _baseline_view(baseline: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What the template shows of a run against a baseline (`Comparison.to_json`): each section's
+    first `BASELINE_ROWS` pairs, with the value read and the one recorded."""
+    if baseline is None:
+        return None
+    sections = []
+    for key, title, opened in BASELINE_SECTIONS:
+        items = baseline.get(key)
+        if items is None:  # stale entries not looked for (a narrowed run)
+            continue
+        rows = [{"source": i.get("path") or i["source"], "id": i["source"], "fact": i["fact"],
+                 "verdict": i["verdict"], "letter": LETTERS.get(i["verdict"], "c"),
+                 "at": f"{i['line']}:{i['col']}" if "line" in i else "",
+                 "value": value_text(i.get("value")), "quote": i.get("quote", ""),
+                 "recorded": (f"{i['verdict']} {value_text(i.get('value'))}" if key == "stale"
+                              else _recorded(i)),
+                 "changed": i.get("status") == "changed"}
+                for i in items[:BASELINE_ROWS]]
+        sections.append({"key": key, "title": title, "open": opened and bool(items), "count": len(items),
+                         "rows": rows, "more": max(0, len(items) - BASELINE_ROWS)})
+    return {"file": baseline["file"], "fail_on": ", ".join(baseline["fail_on"]), "counts": baseline["counts"],
+            "complete": baseline["complete"], "sections": sections}
+
+
+def render_html(report: Report, baseline: dict[str, Any] | None = None) -> str:
+    """The page; with `baseline` (`Comparison.to_json`), a section "Against the baseline" lists the
+    new, known, fixed and stale pairs apart (the page is otherwise the same)."""
     from markupsafe import Markup
 
     css, js = _assets()
@@ -191,6 +230,7 @@ def render_html(report: Report) -> str:
         n_sources=len(report.results),
         n_facts=len(report.facts),
         errors=report.errors,
+        baseline=_baseline_view(baseline),
         kinds=kinds,
         css=Markup(css),
         js=Markup(js),

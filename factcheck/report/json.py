@@ -108,10 +108,11 @@ def _head() -> dict[str, Any]:
     return head
 
 
-def report_json(report: Report) -> dict[str, Any]:
-    """The report as plain data, in contract order (all in memory: `iter_json` streams the same)."""
+def report_json(report: Report, baseline: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The report as plain data, in contract order (all in memory: `iter_json` streams the same).
+    `baseline`: the run against a baseline (`Comparison.to_json`), the last key; absent without one."""
     findings = [f.to_json() for r in report.results for f in r.findings]
-    return {
+    out = {
         **_head(),
         "findings": findings,
         "sources": [_source_json(r) for r in report.results],
@@ -119,6 +120,9 @@ def report_json(report: Report) -> dict[str, Any]:
         "errors": [{"id": e.id, "path": e.path, "reason": e.reason} for e in report.errors],
         "totals": _totals_json(report, len(findings)),
     }
+    if baseline is not None:
+        out["baseline"] = baseline
+    return out
 
 
 def _dumps(obj: Any, level: int) -> str:
@@ -137,9 +141,9 @@ def _array(items: Iterator[Any]) -> Iterator[str]:
     yield "[]" if first else "\n  ]"
 
 
-def iter_json(report: Report) -> Iterator[str]:
+def iter_json(report: Report, baseline: dict[str, Any] | None = None) -> Iterator[str]:
     """`render_json` in pieces of about one source, so a report of any size streams to a file in
-    flat memory; the text is byte for byte `json.dumps(report_json(report), indent=2, ...)`."""
+    flat memory; the text is byte for byte `json.dumps(report_json(report, baseline), indent=2, ...)`."""
     yield "{"
     for key, value in _head().items():
         yield f"\n  {json.dumps(key)}: {_dumps(value, 1)},"
@@ -160,8 +164,11 @@ def iter_json(report: Report) -> Iterator[str]:
     yield from _array(iter(_facts_json(report)))
     yield ',\n  "errors": '
     yield from _array({"id": e.id, "path": e.path, "reason": e.reason} for e in report.errors)
-    yield f',\n  "totals": {_dumps(_totals_json(report, n), 1)}\n}}\n'
+    yield f',\n  "totals": {_dumps(_totals_json(report, n), 1)}'
+    if baseline is not None:
+        yield f',\n  "baseline": {_dumps(baseline, 1)}'
+    yield "\n}\n"
 
 
-def render_json(report: Report) -> str:
-    return "".join(iter_json(report))
+def render_json(report: Report, baseline: dict[str, Any] | None = None) -> str:
+    return "".join(iter_json(report, baseline))

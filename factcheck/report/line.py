@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fnmatch import fnmatchcase
 from typing import Any, overload
 
@@ -76,22 +76,30 @@ def _one_line(obj: Any) -> str:
     return text + "\n"
 
 
-def iter_jsonl(report: Report) -> Iterator[str]:
-    """`render_jsonl` in pieces of one source."""
+def iter_jsonl(report: Report, statuses: Mapping[tuple[str, str], str] | None = None) -> Iterator[str]:
+    """`render_jsonl` in pieces of one source. With `statuses` (a run against a baseline: (source
+    id, fact) -> "new", "known" or "fixed"), every object gets a `"baseline"` key after its
+    verdict: that status, or null for a pair the baseline has nothing to say about."""
     kinds = {f.id: f.kind for f in report.facts}
     for r in report.results:
         out = []
         for f in r.findings:
             obj = f.to_json()
-            out.append(_one_line({"source": obj.pop("source"), "path": r.source.path, "fact": obj.pop("fact"),
-                                  "kind": kinds.get(f.fact, ""), **obj}))
+            head = {"source": obj.pop("source"), "path": r.source.path, "fact": obj.pop("fact"),
+                    "kind": kinds.get(f.fact, ""), "verdict": obj.pop("verdict")}
+            if statuses is not None:
+                head["baseline"] = statuses.get((r.source.id, f.fact))
+            out.append(_one_line({**head, **obj}))
         yield "".join(out)
     for e in report.errors:
-        yield _one_line({"source": e.id, "path": e.path, "verdict": "unreadable", "reason": e.reason})
+        obj = {"source": e.id, "path": e.path, "verdict": "unreadable", "reason": e.reason}
+        if statuses is not None:
+            obj = {"source": e.id, "path": e.path, "verdict": "unreadable", "baseline": None, "reason": e.reason}
+        yield _one_line(obj)
 
 
-def render_jsonl(report: Report) -> str:
-    return "".join(iter_jsonl(report))
+def render_jsonl(report: Report, statuses: Mapping[tuple[str, str], str] | None = None) -> str:
+    return "".join(iter_jsonl(report, statuses))
 
 
 def _matches(text: str, patterns: Sequence[str]) -> bool:
