@@ -202,7 +202,7 @@ def _select(args: argparse.Namespace, report: Report) -> Report:
 
 def _render(args: argparse.Namespace, report: Report, fmt: str) -> Iterable[str]:
     compared = getattr(args, "comparison", None)  # (Comparison, gate, baseline shown) with --baseline
-    if compared is not None:  # new, known, fixed and stale apart, in every format (but CSV)
+    if compared is not None:  # new, known, fixed and stale apart, in every format (CSV too)
         cmp, gate, shown = compared
         return render_compared(report, fmt, cmp, gate, shown, verbose=getattr(args, "verbose", False))
     if fmt == "line" and getattr(args, "verbose", False):

@@ -169,3 +169,17 @@ def test_json_with_a_baseline_streams_the_same_text() -> None:
     assert "".join(iter_json(report, data)) == whole
     assert render(report, "json") == json.dumps(jsonable(report_json(report)), indent=2, ensure_ascii=False,
                                                 allow_nan=False) + "\n"
+
+
+def test_csv_has_a_baseline_column(run: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    assert _check(run, "--format", "csv", "--output", "-") == 1
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    status = {(r["source"], r["fact"]): r["baseline"] for r in rows}
+    assert status[NEW] == "new" and {status[k] for k in KNOWN} == {"known"}
+    assert status[(S0, "summit.date")] == ""
+    # without a baseline: no such column
+    assert main(["check", str(run / "seeds"), "--facts", FACTS, "-q", "--format", "csv", "--output", "-"]) == 1
+    assert "baseline" not in capsys.readouterr().out.splitlines()[0]

@@ -546,6 +546,7 @@ def _forms(fact: Fact) -> tuple[str, ...]:
     return tuple(sorted(forms, key=lambda f: (-len(f), f)))
 
 
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     """Lower case without accents, one character for one (offsets kept)."""
     out = []
@@ -565,7 +566,12 @@ def _listed(text: str, forms: tuple[str, ...]) -> list[tuple[int, int, str]]:
     """(start, end, listed form) of each listed name in `text`, accents and case aside."""
     if not forms:
         return []
-    folded = _fold(text)
-    by_fold = {regex.sub(r"\s+", " ", _fold(f)): f for f in forms}
-    return [(m.start(), m.end(), by_fold.get(regex.sub(r"\s+", " ", m.group(0)), m.group(0)))
+    folded = _fold(text)  # once per sentence (cached), whatever the number of facts
+    by_fold = _by_fold(forms)
+    return [(m.start(), m.end(), by_fold.get(" ".join(m.group(0).split()), m.group(0)))
             for m in _listed_re(forms).finditer(folded)]
+
+
+@lru_cache(maxsize=1024)
+def _by_fold(forms: tuple[str, ...]) -> dict[str, str]:
+    return {" ".join(_fold(f).split()): f for f in forms}

@@ -42,6 +42,7 @@ from pathlib import Path, PurePath
 
 from factcheck.model import Finding, SourceResult
 from factcheck.report import Report, iter_render, render, write_atomic
+from factcheck.report.csv import iter_csv
 from factcheck.report.html import render_html
 from factcheck.report.json import iter_json, value_text
 from factcheck.report.line import finding_line, iter_jsonl
@@ -294,7 +295,7 @@ def render_compared(report: Report, fmt: str, cmp: Comparison, gate: Iterable[st
                     verbose: bool = False) -> Iterator[str]:
     """`report` in `fmt` with the run against the baseline in it, in pieces (`iter_render`):
     sections in the table, markdown and line formats, a `"baseline"` object in the JSON, a
-    `"baseline"` status on each JSONL object, a section in the HTML. CSV is as without a baseline."""
+    `"baseline"` status on each JSONL object and a `baseline` column in the CSV, a section in the HTML."""
     gate = list(gate)
     if fmt == "line":
         yield render_line_with_baseline(report, cmp, gate, shown, verbose=verbose)
@@ -306,6 +307,8 @@ def render_compared(report: Report, fmt: str, cmp: Comparison, gate: Iterable[st
         yield from iter_jsonl(report, statuses=cmp.statuses())
     elif fmt == "html":
         yield render_html(report, baseline=cmp.to_json(shown, gate))
+    elif fmt == "csv":
+        yield from iter_csv(report, statuses=cmp.statuses())
     else:
         yield from iter_render(report, fmt)
 

@@ -68,14 +68,18 @@ def _row(f: Finding) -> list[str | int]:
     return [guard(terminal_safe(c)) if isinstance(c, str) else c for c in cells]
 
 
-def iter_csv(report: Report) -> Iterator[str]:
-    """`render_csv` in pieces of one source."""
+def iter_csv(report: Report, statuses: dict[tuple[str, str], str] | None = None) -> Iterator[str]:
+    """`render_csv` in pieces of one source. With `statuses` ((source, fact) -> "new", "known" or
+    "fixed": a run against a baseline) a last column `baseline` says which (empty otherwise)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    writer.writerow(HEADER if statuses is None else (*HEADER, "baseline"))
     for r in report.results:
         for f in r.findings:
-            writer.writerow(_row(f))
+            row = _row(f)
+            if statuses is not None:
+                row.append(statuses.get((f.source, f.fact), ""))
+            writer.writerow(row)
         yield buf.getvalue()
         buf.seek(0)
         buf.truncate()
