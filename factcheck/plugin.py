@@ -33,7 +33,7 @@ from factcheck.factbase.load import load_factbase
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.kinds import KINDS
 from factcheck.model import Finding, SourceResult
-from factcheck.pytest_support.baseline import Baseline, BaselineError, load_baseline, reads
+from factcheck.pytest_support.baseline import Baseline, BaselineError, load_baseline, reads, render_compared
 from factcheck.pytest_support.nodes import STATE_KEY, CorpusFile, _CorpusItem, corpus_nodeid
 from factcheck.pytest_support.state import (
     OMISSION_MODES,
@@ -280,8 +280,15 @@ class CorpusSession:
         self.report = agg.report(state.fb)
         if self.full:
             out = s.reports
-            write_atomic(out / "consistency.md", render(self.report, "markdown"))
-            write_atomic(out / "consistency.json", render(self.report, "json"))
+            if len(state.baseline) and not s.update_baseline:
+                # new and known apart in the files too, as `factcheck check --baseline` writes them
+                cmp = state.baseline.compare(self.report, ["contradict"])
+                shown = str(s.baseline_shown)
+                for name, fmt in (("consistency.md", "markdown"), ("consistency.json", "json")):
+                    write_atomic(out / name, "".join(render_compared(self.report, fmt, cmp, ["contradict"], shown)))
+            else:
+                write_atomic(out / "consistency.md", render(self.report, "markdown"))
+                write_atomic(out / "consistency.json", render(self.report, "json"))
             self.notes.append(f"factcheck: wrote {_rel(out / 'consistency.md')} and {_rel(out / 'consistency.json')}")
         else:
             self.notes.append(f"factcheck: partial run ({agg.reports} corpus tests ran): {_rel(s.reports)}/ not "

@@ -341,3 +341,19 @@ def test_progress_changes_no_output(many: Path, tmp_path: Path, capsys: pytest.C
     assert "factcheck:" in err and "source/s" in err and "/24" in err  # the bar was drawn
     out_q, err_q, report_q = run("-q")
     assert err_q == "" and out_q == out and report_q == report
+
+
+def test_plugin_reports_keep_new_and_known_apart(pytester: pytest.Pytester) -> None:
+    """Issue 12 item 5: the plugin's own consistency.md/.json (a full run) carry the baseline
+    sections, as `factcheck check --baseline` does."""
+    shutil.copytree(ROOT / "facts", pytester.path / "facts")
+    shutil.copytree(ROOT / "seeds", pytester.path / "seeds")
+    assert pytester.runpytest("-p", "no:randomly", "--corpus", "seeds", "--factcheck-update-baseline").ret == 0
+    _edit(pytester.path / "seeds" / f"{S0}.txt", "Jen Psaki", "Jen Psakie")
+    assert pytester.runpytest("-p", "no:randomly", "--corpus", "seeds").ret == 1
+    reports = pytester.path / "reports" / "seeds"
+    if not reports.is_dir():
+        reports = pytester.path / "reports"
+    data = json.loads((reports / "consistency.json").read_text())
+    assert data["baseline"]["counts"]["new"] == 1 and data["baseline"]["counts"]["known"] == 4
+    assert "new contradictions" in (reports / "consistency.md").read_text().lower()
