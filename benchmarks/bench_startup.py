@@ -3,10 +3,14 @@ loader and with the pure-Python one, in fresh processes, in the same run.
 
 The bases are `bench_truth.py`'s (real facts of the shipped bases, then renamed replicas; every
 kind). For each base and loader, `load_factbase(BASE)` is timed in a fresh interpreter (median of
---runs; interpreter start-up and imports excluded), with the share of it spent composing YAML.
+--runs; interpreter start-up and imports excluded), with the share of it spent composing YAML and
+in `compile_pattern` (compiling the fact file's patterns and trying them for runaway backtracking).
+With `--before DIR` (a directory holding an earlier copy of the `factcheck/` package), the same
+bases are also loaded by that copy (libyaml loader), in the same run, for a before/after ratio.
 
     python benchmarks/bench_startup.py                 # 30, 300, 3,000 facts; 3 runs
     python benchmarks/bench_startup.py --facts 3000 --runs 1
+    python benchmarks/bench_startup.py --before /tmp/fc-before   # /tmp/fc-before/factcheck/...
 
 Results: benchmarks/results/startup.md (copied into benchmarks/README.md by hand).
 """
@@ -23,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from _common import clean_up, write_results  # benchmarks/_common.py, beside this script
 from bench_truth import _shipped, build_base
@@ -47,16 +52,34 @@ def timed(text):
     finally:
         spent[0] += time.perf_counter() - t
 yp.compose = timed
+import factcheck.factbase.load as ld
+patterns = [0.0]
+real_compile = ld.compile_pattern
+def timed_compile(*args, **kwargs):
+    t = time.perf_counter()
+    try:
+        return real_compile(*args, **kwargs)
+    finally:
+        patterns[0] += time.perf_counter() - t
+ld.compile_pattern = timed_compile
 t = time.perf_counter()
 fb = load_factbase(sys.argv[1])
-print(json.dumps({"load_s": time.perf_counter() - t, "yaml_s": spent[0], "facts": len(fb.facts)}))
+print(json.dumps({"load_s": time.perf_counter() - t, "yaml_s": spent[0], "patterns_s": patterns[0],
+                  "facts": len(fb.facts), "tree": ld.__file__}))
 """
 
 
-def probe(base: Path, loader: str) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-c", _PROBE, str(base), loader, str(ROOT)], check=True,
-                         capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
+def probe(base: Path, loader: str, tree: Path = ROOT) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, "-c", _PROBE, str(base), loader, str(tree)], check=True,
+                         capture_output=True, text=True, cwd=tree).stdout
+    got: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    assert Path(got["tree"]).is_relative_to(tree), got["tree"]  # the copy asked for, not another
+    return got
+
+
+def _medians(got: list[dict[str, Any]]) -> tuple[float, float, float, int]:
+    return (statistics.median(g["load_s"] for g in got), statistics.median(g["yaml_s"] for g in got),
+            statistics.median(g["patterns_s"] for g in got), int(got[0]["facts"]))
 
 
 def main() -> int:
@@ -65,30 +88,43 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--keep", action="store_true")
+    ap.add_argument("--before", type=Path, help="a directory holding an earlier copy of the factcheck/ package")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="fc-startup-"))
     stories = _shipped()
-    rows = ["| facts | YAML loader | load (s) | of which YAML (s) | speed-up |", "|---:|---|---:|---:|---:|"]
+    rows = ["| facts | YAML loader | load (s) | of which YAML (s) | of which patterns (s) | speed-up |",
+            "|---:|---|---:|---:|---:|---:|"]
+    compare = ["| facts | before (s) | of which patterns (s) | after (s) | of which patterns (s) | before/after |",
+               "|---:|---:|---:|---:|---:|---:|"]
     try:
         for n in args.facts:
             base = tmp / f"base{n}"
             build_base(base, n, stories)
             medians = {}
+            trees = [("python", ROOT), ("libyaml", ROOT)] + ([("before", args.before)] if args.before else [])
+            for _ in range(args.runs):  # interleaved, so a change of load hits every variant alike
+                for name, tree in trees:
+                    medians.setdefault(name, []).append(probe(base, "python" if name == "python" else "libyaml", tree))
+            m = {name: _medians(got) for name, got in medians.items()}
             for loader in ("python", "libyaml"):
-                got = [probe(base, loader) for _ in range(args.runs)]
-                medians[loader] = (statistics.median(g["load_s"] for g in got),
-                                   statistics.median(g["yaml_s"] for g in got), int(got[0]["facts"]))
-            for loader in ("python", "libyaml"):
-                load, spent, facts = medians[loader]
-                gain = medians["python"][0] / load
-                rows.append(f"| {facts:,} | {loader} | **{load:.2f}** | {spent:.2f} | {gain:.2f}x |")
+                load, spent, pats, facts = m[loader]
+                gain = m["python"][0] / load
+                rows.append(f"| {facts:,} | {loader} | **{load:.2f}** | {spent:.2f} | {pats:.2f} | {gain:.2f}x |")
                 print(rows[-1], file=sys.stderr, flush=True)
+            if args.before:
+                (b, _, bp, facts), (a, _, ap_, _) = m["before"], m["libyaml"]
+                compare.append(f"| {facts:,} | {b:.2f} | {bp:.2f} | **{a:.2f}** | {ap_:.2f} | **{b / a:.1f}x** |")
+                print(compare[-1], file=sys.stderr, flush=True)
     finally:
         clean_up(tmp, args.keep)
     head = (f"Generated by `python benchmarks/bench_startup.py` on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; "
             f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs, load average "
             f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}; median of {args.runs} fresh processes each.")
-    write_results(head + "\n\n" + "\n".join(rows) + "\n", args.out)
+    text = head + "\n\n" + "\n".join(rows) + "\n"
+    if args.before:
+        text += (f"\nBefore ({args.before}: an earlier copy of the package) and after (this tree), libyaml's "
+                 "loader, same bases, same run:\n\n" + "\n".join(compare) + "\n")
+    write_results(text, args.out)
     return 0
 
 

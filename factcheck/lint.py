@@ -2,9 +2,11 @@
 rules that match nothing anywhere (a rule that never fires is reported, never silent).
 
 Every user pattern, the kinds' own (`unit`, `counted`, `context`, `patterns`...) included, is
-also tried on inputs made to make it backtrack for ever (`runaway_probes`: runs of the
-characters it names, escapes decoded, and of the multi-character strings of its alternations,
-`(?:ab|ab)+c`): one that does is FB031, with the pattern shown cut when it is long. With a
+also tried on inputs made to make it backtrack for ever (`runaway_probes` of factbase/runaway.py,
+the loader's: runs of the characters it names, escapes decoded, and of the multi-character strings
+of its alternations, `(?:ab|ab)+c`): one that does is FB031, with the pattern shown cut when it is
+long. The loader already reports the patterns of the fact file; lint adds the kinds' compiled
+options (a name's `patterns` with `{party}` filled in). With a
 corpus, the articles are read and checked within the limits of `factcheck check`
 (`--max-bytes`, `--max-chars`, `--timeout`).
 
@@ -16,7 +18,6 @@ from __future__ import annotations
 
 import os
 import sys
-import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -25,8 +26,12 @@ import regex
 
 from factcheck.clitools import SourceLimits
 from factcheck.errors import Problem
-from factcheck.factbase.load import RUNAWAY_TIMEOUT, load_with_problems
-from factcheck.factbase.model import FactBase, Pattern
+from factcheck.factbase.load import load_with_problems
+from factcheck.factbase.model import FactBase, Pattern, TimedRegex
+from factcheck.factbase.runaway import SHOWN as SHOWN
+from factcheck.factbase.runaway import literal_chunks as literal_chunks
+from factcheck.factbase.runaway import runaway_probes as runaway_probes
+from factcheck.factbase.runaway import runs_away, shown
 from factcheck.factbase.yamlpos import split_lines
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -57,89 +62,13 @@ def _line_text(file: str, line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-SHOWN = 60  # characters of a pattern shown in a message; a longer one is cut
-
-
-def shown(pattern: str) -> str:
-    """A pattern for a message: repr, cut after SHOWN characters."""
-    return repr(pattern) if len(pattern) <= SHOWN else repr(pattern[:SHOWN]) + f"... ({len(pattern)} characters)"
-
-
-# -- runaway patterns ------------------------------------------------------------------------------
-
-_PROBE_LEN = 3000
-_MAX_PROBES = 24
-_ESCAPE = regex.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|x\{([0-9A-Fa-f]{1,6})\}"
-                        r"|N\{([^}]{1,80})\}|([^\w\s]))")
-# what is no literal text: a class escape (\d, \p{L}), a group opening, a repetition
-_OPERATOR = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]|\\[A-Za-z]|\(\?(?:P?<[^>]*>|[a-zA-Z-]*[:)]|[=!<>]{1,2})?"
-                          r"|\{\d*,?\d*\}|[|()\[\]?*+{}^$.]")
-_BASE_PROBES = ("a" * 4000 + "!", " " * 4000 + "!", "aa " * 1500 + "!", "1," * 2000 + "x", "1" * 4000 + "!")
-
-
-def _escaped(m: regex.Match[str]) -> str:
-    """The character an escape stands for (a space when it names none)."""
-    code = m.group(1) or m.group(2) or m.group(3) or m.group(4)
-    if code:
-        try:
-            return chr(int(code, 16))
-        except (ValueError, OverflowError):
-            return " "
-    if m.group(5):
-        try:
-            return unicodedata.lookup(m.group(5))
-        except KeyError:
-            return " "
-    return m.group(6)  # \. \- \| ...: the character itself
-
-
-def literal_chunks(src: str) -> list[str]:
-    """The literal texts of a pattern, between its operators, with escapes decoded:
-    '(?:\\u00e9|\\u00e9\\u00e9)+z' gives ['é', 'éé', 'z']; '(?:ab|ab)+c' gives ['ab', 'ab', 'c']."""
-    chunks: list[str] = []
-    current: list[str] = []
-    i = 0
-    while i < len(src):
-        esc = _ESCAPE.match(src, i)
-        op = None if esc else _OPERATOR.match(src, i)
-        if esc:
-            current.append(_escaped(esc))
-            i = esc.end()
-        elif op:
-            chunks.append("".join(current))
-            current = []
-            i = op.end()
-        else:
-            current.append(src[i])
-            i += 1
-    chunks.append("".join(current))
-    return [c for c in chunks if c.strip()]
-
-
-def runaway_probes(src: str) -> list[str]:
-    """Inputs a pattern is tried on: long runs of what it names, so that nested repetition such as
-    (a|aa)+$, (?:ab|ab)+c or (?:\\u00e9|\\u00e9\\u00e9)+z backtracks for ever on one of them: runs
-    of each character of its literal chunks (escapes decoded) and of each whole chunk."""
-    chunks = literal_chunks(src)
-    probes = list(_BASE_PROBES)
-    chars = dict.fromkeys(ch for c in chunks for ch in c.lower() if not ch.isspace())
-    for ch in list(chars)[:_MAX_PROBES]:
-        probes.append(ch * _PROBE_LEN + "\u0001")
-    for c in list(dict.fromkeys(c.lower() for c in chunks if len(c) > 1))[:_MAX_PROBES]:
-        probes.append(c * max(2, _PROBE_LEN // len(c)) + "\u0001")
-    return probes
-
-
-def _runs_away(rx: Any, src: str) -> str | None:
-    """The probe (cut) on which `rx` times out, or None."""
-    for probe in runaway_probes(src):
-        try:
-            rx.search(probe, timeout=RUNAWAY_TIMEOUT)
-        except TimeoutError:
-            return probe[:12]
-        except (TypeError, AttributeError):  # not a `regex` pattern: nothing to bound
-            return None
-    return None
+def _runs_away(rx: Any) -> str | None:
+    """The probe (cut) on which `rx` times out, or None (factbase/runaway.py: the loader's probes)."""
+    if isinstance(rx, TimedRegex):
+        rx = rx.compiled
+    if not isinstance(rx, regex.Pattern):
+        return None  # not a `regex` pattern: nothing to bound
+    return runs_away(rx)
 
 
 def _kind_patterns(f: Any) -> Iterator[tuple[str, Any]]:
@@ -147,7 +76,9 @@ def _kind_patterns(f: Any) -> Iterator[tuple[str, Any]]:
     `context`, `patterns`, ...), and of its `value_words`."""
     for key, value in sorted(f.options.items()):
         for v in value if isinstance(value, (list, tuple)) else [value]:
-            if isinstance(v, regex.Pattern):
+            if isinstance(v, TimedRegex):
+                yield key, v.compiled
+            elif isinstance(v, regex.Pattern):
                 yield key, v
     for p, _ in f.value_words:
         yield "value_words", p.compiled
@@ -170,9 +101,9 @@ def _option_position(file: str, line: int, key: str) -> tuple[int, int]:
 
 
 def runaway(fb: FactBase) -> list[Problem]:
-    """FB031 for each user pattern the loader let through that backtracks for ever on a probe:
-    the kinds' options (never probed by the loader) and the escapes and multi-character
-    alternations its probes miss."""
+    """FB031 for each user pattern of a loaded base that backtracks for ever on a probe: the
+    loader probed the patterns as written (verdicts cached, so they cost nothing here); what is
+    left is the kinds' compiled options (a name's `patterns` with `{party}` filled in)."""
     out: list[Problem] = []
     seen: set[tuple[str, int, int, str]] = set()
 
@@ -192,12 +123,12 @@ def runaway(fb: FactBase) -> list[Problem]:
             pats += [(key, p) for p in getattr(f, key)]
         pats += [("attribution", v.attribution) for v in (*f.variants, *f.distractors) if v.attribution]
     for what, p in pats:
-        probe = _runs_away(p.compiled, p.source)
+        probe = _runs_away(p.compiled)
         if probe is not None:
             add(p.position.file, p.position.line, p.position.col, what, p.source, probe)
     for f in fb.facts:
         for key, rx in _kind_patterns(f):
-            probe = _runs_away(rx, rx.pattern)
+            probe = _runs_away(rx)
             if probe is not None:
                 line, col = _option_position(f.position.file, f.position.line, key)
                 add(f.position.file, line, col, f"{key}` of fact `{f.id}", rx.pattern, probe)

@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 import factcheck.corpus.text as corpus_text
+import factcheck.factbase.load as load_module
 import factcheck.report.write as report_write
 import factcheck.runner as runner
 from factcheck.check import check
@@ -634,15 +635,23 @@ def test_lint_reports_a_catastrophic_pattern_instead_of_hanging(cli: Cli, tmp_pa
     assert re.search(r"facts\.yaml:5:12: FB031: `cues` pattern .* can run away", cli.out), cli.out
 
 
-# A pattern lint cannot see through (see test_lint_catches_runaway_pattern_written_with_escapes):
-# é written as \u00e9, so lint never probes it with a run of é.
+# A runaway written with escapes: é as \u00e9. The loader's probes (and lint's) decode escapes and
+# refuse it (test_lint_catches_runaway_pattern_written_with_escapes); the check-time tests below
+# switch the probes off to get it past the loader, as a runaway no probe finds would be.
 ESCAPED_RUNAWAY = (
     "parties:\n  - {id: biden, name: Joe Biden, aliases: [Biden]}\n"  # an article must name a party to be read
     "facts:\n  - id: x.year\n    kind: year\n    value: 1991\n    cues: ['(?:\\u00e9|\\u00e9\\u00e9)+z']\n"
 )
 
 
-def test_match_timeout_cuts_a_runaway_pattern_at_check_time(cli: Cli, tmp_path: Path) -> None:
+def _no_probes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let every pattern past the loader's runaway probes."""
+    monkeypatch.setattr(load_module, "runs_away", lambda rx: None)
+
+
+def test_match_timeout_cuts_a_runaway_pattern_at_check_time(cli: Cli, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_probes(monkeypatch)
     fb_dir = facts_file(tmp_path / "f", ESCAPED_RUNAWAY)
     fb = load_factbase(fb_dir)
     article = "Biden said the party was founded in 1990. " + "\u00e9" * 3000 + "!"
@@ -690,8 +699,6 @@ def test_load_with_problems_never_raises_on_a_huge_count_value(tmp_path: Path) -
     assert fb is None and problems and problems[0].line == 4
 
 
-@pytest.mark.xfail(strict=True, reason="core bug: lint probes only the literal characters of a pattern, so "
-                   "a runaway written with escapes ('(?:\\u00e9|\\u00e9\\u00e9)+z') passes FB031")
 def test_lint_catches_runaway_pattern_written_with_escapes(tmp_path: Path) -> None:
     fb, problems = load_with_problems(facts_file(tmp_path / "f", ESCAPED_RUNAWAY))
     assert [p.code for p in problems] == ["FB031"]
@@ -699,7 +706,8 @@ def test_lint_catches_runaway_pattern_written_with_escapes(tmp_path: Path) -> No
 
 @pytest.mark.xfail(strict=True, reason="core gap: a user pattern cut by the per-match timeout at check time "
                    "(Pattern.search returns None) leaves no trace in the result or the report")
-def test_a_match_cut_by_the_timeout_is_reported(cli: Cli, tmp_path: Path) -> None:
+def test_a_match_cut_by_the_timeout_is_reported(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_probes(monkeypatch)
     fb_dir = facts_file(tmp_path / "f", ESCAPED_RUNAWAY)
     write(tmp_path / "c" / "x.txt", "Biden said the party was founded in 1990. " + "\u00e9" * 60 + "!")
     _, report = check_json(cli, tmp_path, tmp_path / "c", facts=fb_dir)

@@ -3,14 +3,16 @@
 `load_factbase(dir)` returns a FactBase or raises FactBaseError listing each mistake as
 `file:line:col: CODE: message` with the offending line and a fix. Unknown keys are errors (a
 typo such as `vaule:` must never silently drop a fact), values are parsed by their kind, patterns
-are compiled and tried against runaway inputs. A mistake never hides the next one: an entry with
-a bad id or a missing key still has its other keys checked. The codes are listed in docs/facts.md.
+are compiled and tried against runaway inputs (factbase/runaway.py, as `factcheck lint` does).
+A mistake never hides the next one: an entry with a bad id or a missing key still has its other
+keys checked. The codes are listed in docs/facts.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +24,8 @@ import regex
 from factcheck.errors import FactBaseError, FactValueError, Problem
 from factcheck.factbase import schema
 from factcheck.factbase.model import Event, Fact, FactBase, Party, Pattern, Variant
+from factcheck.factbase.runaway import RUNAWAY_TIMEOUT as RUNAWAY_TIMEOUT  # lint's, and the tests'
+from factcheck.factbase.runaway import runs_away, shown
 from factcheck.factbase.yamlpos import MAX_FILE_BYTES, Y, load_yaml, split_lines
 from factcheck.kinds import KINDS
 from factcheck.lang import lang
@@ -30,10 +34,6 @@ from factcheck.numbers import find_numbers
 
 _ID = regex.compile(schema.ID_PATTERN)
 _DATE = regex.compile(schema.DATE_PATTERN)
-_RUNAWAY_PROBES = ("a" * 4000 + "!", " " * 4000 + "!", "aa " * 1500 + "!", "1," * 2000 + "x")
-_PROBE_LEN = 3000
-_MAX_CHAR_PROBES = 8
-RUNAWAY_TIMEOUT = 0.2
 _TRUE = ("true", "yes", "on")
 _FALSE = ("false", "no", "off")
 _PATTERN_KEYS = ("cues", "exclude", "near", "exclude_near")
@@ -301,55 +301,41 @@ def _date(y: Y | None, c: _Ctx, what: str) -> dt.date | None:
         return None
 
 
-def _probes(src: str) -> list[str]:
-    """Inputs a pattern is tried on: long runs of the characters it names, which is what makes
-    nested repetition such as (a|aa)+$ or (\\w+\\s?)+$ backtrack for ever."""
-    probes = list(_RUNAWAY_PROBES)
-    literal = regex.sub(r"\\p\{[^}]*\}|\\[A-Za-z]|\(\?P?<[^>]*>|\{\d*,?\d*\}", " ", src)
-    chars = [ch for ch in dict.fromkeys(literal.lower()) if ch.isalnum() and ch not in "a1"]
-    for ch in chars[:_MAX_CHAR_PROBES]:
-        probes.append(ch * _PROBE_LEN + "!")
-    if "\\d" in src:
-        probes.append("1" * _PROBE_LEN + "!")
-    return probes
-
-
-def compile_pattern(y: Y, c: _Ctx, what: str) -> Pattern | None:
-    """A user pattern, compiled case-insensitively: FB030 does not compile, FB031 runs away, FB032 matches
-    the empty string."""
+def compile_pattern(y: Y, c: _Ctx, what: str, owner: str = "") -> Pattern | None:
+    """A user pattern, compiled case-insensitively: FB030 does not compile, FB031 runs away (on the
+    probes `factcheck lint` uses, factbase/runaway.py), FB032 matches the empty string. Long patterns
+    are shown cut. `owner` ("fact `x.troops`") names a kind's key in FB031 and FB032 as lint does."""
     src = str(y.value)
+    named = f"`{what}` of {owner}" if owner else f"`{what}`"
     try:
         rx = regex.compile(src, regex.IGNORECASE)
     except regex.error as e:
-        c.at(y, "FB030", f"`{what}` pattern {src!r} does not compile: {e}",
+        c.at(y, "FB030", f"`{what}` pattern {shown(src)} does not compile: {e}",
              "check brackets, escapes and groups; quote patterns with single quotes in YAML")
         return None
     except (ValueError, OverflowError, RecursionError, TypeError, MemoryError) as e:
-        c.at(y, "FB030", f"`{what}` pattern {src!r} is not usable: {e}", "simplify the pattern")
+        c.at(y, "FB030", f"`{what}` pattern {shown(src)} is not usable: {e}", "simplify the pattern")
         return None
     try:
         empty = rx.search("", timeout=RUNAWAY_TIMEOUT) is not None
     except TimeoutError:
         empty = False
     if empty:
-        c.at(y, "FB032", f"`{what}` pattern {src!r} matches the empty string, so it matches everywhere",
+        c.at(y, "FB032", f"{named} pattern {shown(src)} matches the empty string, so it matches everywhere",
              "remove the empty alternative or the `*`/`?` that makes the whole pattern optional")
         return None
-    for probe in _probes(src):
-        try:
-            rx.search(probe, timeout=RUNAWAY_TIMEOUT)
-        except TimeoutError:
-            c.at(y, "FB031", f"`{what}` pattern {src!r} can run away (catastrophic backtracking on "
-                 f"{probe[:12]!r}...)",
-                 "avoid nested repetition such as (a+)+ or (a|aa)+; make alternatives exclusive")
-            return None
+    probe = runs_away(rx)
+    if probe is not None:
+        c.at(y, "FB031", f"{named} pattern {shown(src)} can run away (catastrophic backtracking on {probe!r}...)",
+             "avoid nested repetition such as (a+)+ or (a|aa)+; make alternatives exclusive")
+        return None
     return Pattern(src, rx, c.pos(y))
 
 
-def _patterns(y: Y | None, c: _Ctx, what: str) -> tuple[Pattern, ...]:
+def _patterns(y: Y | None, c: _Ctx, what: str, owner: str = "") -> tuple[Pattern, ...]:
     out = []
     for item in _str_list(y, c, what):
-        p = compile_pattern(item, c, what)
+        p = compile_pattern(item, c, what, owner)
         if p is not None:
             out.append(p)
     return tuple(out)
@@ -516,6 +502,7 @@ def _event(y: Y, c: _Ctx, st: _State) -> None:
 _KIND_KEYS = frozenset().union(*(k.option_keys for k in KINDS.values()))
 
 
+@functools.cache  # read only: the same for every fact of a kind
 def _kind_keys_elsewhere(kind: str) -> dict[str, tuple[str, str]]:
     """For FB016: each kind-specific key a `kind` fact does not take, with the message and the fix."""
     own = KINDS[kind].option_keys
@@ -599,9 +586,9 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
             if t == "regex":
                 s = _str(v[k], c, k)
                 if s is not None:
-                    compile_pattern(v[k], c, k)
+                    compile_pattern(v[k], c, k, f"fact `{shown_id}`")
             elif t == "list[regex]":
-                _patterns(v[k], c, k)
+                _patterns(v[k], c, k, f"fact `{shown_id}`")
             elif t == "list[str]":
                 _str_list(v[k], c, k)
             elif t == "map":

@@ -46,6 +46,76 @@ class Pattern:
             return []
 
 
+class TimedRegex:
+    """A kind's compiled option pattern (`unit`, `counted`, `context`, `patterns`, `role`): the
+    methods of `regex.Pattern` the kinds call, each match limited to MATCH_TIMEOUT like `Pattern`'s;
+    a match cut by the limit is no match (`sub` then leaves the text as it is)."""
+
+    __slots__ = ("compiled",)
+
+    def __init__(self, compiled: regex.Pattern[str]) -> None:
+        self.compiled = compiled
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+    @property
+    def flags(self) -> int:
+        return int(self.compiled.flags)
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None, *,
+               timeout: float = MATCH_TIMEOUT) -> regex.Match[str] | None:
+        try:
+            return self.compiled.search(string, pos, len(string) if endpos is None else endpos, timeout=timeout)
+        except TimeoutError:
+            return None
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None, *,
+              timeout: float = MATCH_TIMEOUT) -> regex.Match[str] | None:
+        try:
+            return self.compiled.match(string, pos, len(string) if endpos is None else endpos, timeout=timeout)
+        except TimeoutError:
+            return None
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None, *,
+                  timeout: float = MATCH_TIMEOUT) -> regex.Match[str] | None:
+        try:
+            return self.compiled.fullmatch(string, pos, len(string) if endpos is None else endpos, timeout=timeout)
+        except TimeoutError:
+            return None
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None, *,
+                 timeout: float = MATCH_TIMEOUT) -> list[regex.Match[str]]:
+        """Every match, as a list (none when the limit cuts the search)."""
+        try:
+            return list(self.compiled.finditer(string, pos, len(string) if endpos is None else endpos,
+                                               timeout=timeout))
+        except TimeoutError:
+            return []
+
+    def sub(self, repl: Any, string: str, count: int = 0, *, timeout: float = MATCH_TIMEOUT) -> str:
+        try:
+            return self.compiled.sub(repl, string, count, timeout=timeout)
+        except TimeoutError:
+            return string
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TimedRegex) and (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"TimedRegex({self.pattern!r})"
+
+    def __getstate__(self) -> regex.Pattern[str]:
+        return self.compiled
+
+    def __setstate__(self, compiled: regex.Pattern[str]) -> None:
+        self.compiled = compiled
+
+
 @dataclass(frozen=True)
 class Party:
     id: str

@@ -1,22 +1,30 @@
-"""Compiling the kind-specific pattern options of a fact (`unit`, `counted`, ...)."""
+"""Compiling the kind-specific pattern options of a fact (`unit`, `counted`, ...): each is a
+`TimedRegex`, so every match is time-limited like the fact's other patterns."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import regex
 
 from factcheck.errors import FactValueError
+from factcheck.factbase.model import TimedRegex
 
 
-def compile_option(options: dict[str, Any], key: str, default: str | None = None) -> regex.Pattern[str] | None:
+def compile_option(options: dict[str, Any], key: str, default: str | None = None) -> TimedRegex | None:
     raw = options.get(key, default)
     if raw is None:
         return None
     if not isinstance(raw, str):
         raise FactValueError(f"`{key}` must be one regular expression (a string)",
                              f"write `{key}: 'troops|soldiers'`")
+    return _compiled(raw, key)
+
+
+@lru_cache(maxsize=1024)  # a pattern written in many facts (or loaded again) is compiled once
+def _compiled(raw: str, key: str) -> TimedRegex:
     try:
-        return regex.compile(raw, regex.IGNORECASE)
+        return TimedRegex(regex.compile(raw, regex.IGNORECASE))
     except regex.error as e:
         raise FactValueError(f"`{key}` does not compile: {e}", "check brackets and escapes") from None

@@ -33,7 +33,7 @@ import regex
 
 from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
-from factcheck.factbase.model import Fact
+from factcheck.factbase.model import Fact, TimedRegex
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang, levenshtein, pack
 from factcheck.segment import Sentence, mixed_script
@@ -382,9 +382,10 @@ class NameKind:
         return out
 
     @staticmethod
-    def _compile(p: str, key: str) -> regex.Pattern[str]:
+    @lru_cache(maxsize=1024)  # a pattern written in many facts (or loaded again) is compiled once
+    def _compile(p: str, key: str) -> TimedRegex:
         try:
-            return regex.compile(p, regex.IGNORECASE)
+            return TimedRegex(regex.compile(p, regex.IGNORECASE))
         except regex.error as e:
             raise FactValueError(f"`{key}` pattern {p!r} does not compile: {e}", "check brackets and escapes") from None
 
