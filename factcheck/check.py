@@ -30,7 +30,7 @@ from factcheck.kinds.date import DateValue, read_dates, shift
 from factcheck.lang import alternation, lang, reporting_re, words_re
 from factcheck.model import Finding, Mention, MentionVerdict, Source, SourceResult, combine
 from factcheck.numbers import Number, find_numbers
-from factcheck.prefilter import cue_prefilter
+from factcheck.prefilter import cue_prefilter, per_base
 from factcheck.roles import figure_roles
 from factcheck.rules import table, tune, why
 from factcheck.segment import Document, Segment, Sentence, segment
@@ -1031,23 +1031,23 @@ class _Checker:
         equal to a fact's value agrees wherever it stands in an article where the fact could bind
         (its event is present, or one of its cues occurs), though no clause tied it to the fact: so
         precise a number is seldom another figure. It only ever agrees (rule value.distinctive)."""
-        in_doc: set[str] | None = None
+        keyed = per_base(self.fb, "distinctive", lambda: [
+            (f, k) for f in self.fb.facts if f.kind in _DISTINCT_KINDS
+            and len(k := _digits_key(getattr(f.value, "value", f.value))) >= 3])
+        if not keyed:
+            return
+        in_doc = {_digits_key(m.group(0)) for m in _DIGIT_RUN.finditer(self.doc.reading or self.doc.text)}
+        todo = [(f, k) for f, k in keyed if k in in_doc and not self.mentions.get(f.id)]
+        if not todo:
+            return
         cue_ids = {f.id for f in self.cue_facts}
-        for fact in self.fb.facts:
-            if fact.kind not in _DISTINCT_KINDS or self.mentions.get(fact.id):
-                continue
-            key = _digits_key(getattr(fact.value, "value", fact.value))
-            if len(key) < 3:
-                continue
+        keys_of = {s.index: {_digits_key(m.group(0)) for m in _DIGIT_RUN.finditer(s.text)} for s in self.doc.sentences}
+        for fact, key in todo:
             if not (fact.id in cue_ids or (fact.event and fact.event in self.binder.present)):
-                continue
-            if in_doc is None:
-                in_doc = {_digits_key(m.group(0)) for m in _DIGIT_RUN.finditer(self.doc.reading or self.doc.text)}
-            if key not in in_doc:
                 continue
             kind = KINDS[fact.kind]
             for sentence in self.doc.sentences:
-                if key not in {_digits_key(m.group(0)) for m in _DIGIT_RUN.finditer(sentence.text)}:
+                if key not in keys_of[sentence.index]:
                     continue
                 for r in _readings(kind, sentence, fact, self.ctx):
                     j = judge(r, fact, sentence, self.ctx)

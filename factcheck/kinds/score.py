@@ -27,7 +27,7 @@ import regex
 
 from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
-from factcheck.factbase.model import Fact
+from factcheck.factbase.model import Fact, TimedRegex
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang, pack
 from factcheck.segment import Sentence
@@ -207,8 +207,8 @@ class ScoreKind:
                                      f"it has {len(items)}: {shown}",
                                      "write `sides: ['first side', 'second side']`")
             try:
-                compiled = tuple(regex.compile(rf"(?<![\p{{L}}\d])(?:{s})(?![\p{{L}}\d])", regex.IGNORECASE)
-                                 for s in items)
+                compiled = tuple(TimedRegex(regex.compile(rf"(?<![\p{{L}}\d])(?:{s})(?![\p{{L}}\d])", regex.IGNORECASE))
+                                 for s in items)  # matched with the per-match timeout, like every user pattern
             except regex.error as e:
                 raise FactValueError(f"`sides` pattern does not compile: {e}", "check brackets and escapes") from None
             out["sides"] = compiled
