@@ -109,8 +109,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         with progress_bar(paths, quiet=args.quiet, skip=own) as progress:
             # on disk as it comes, so memory does not grow with the corpus (docs/scale.md)
+            check_on = None
+            if args.scheduler:
+                from factcheck.distributed import iter_results_dask  # dask is an optional extra
+
+                def check_on(items: Any) -> Any:
+                    return iter_results_dask(items, fb, args.scheduler, limits, workers=args.jobs)
             report = run_stored(paths, fb, jobs=args.jobs, max_bytes=args.max_bytes, limits=limits, skip=own,
-                                progress=progress, scheduler=args.scheduler).report()
+                                progress=progress, check_on=check_on).report()
     except SchedulerError as e:  # --scheduler: no dask, or no scheduler at the address
         print(f"factcheck: {e}", file=sys.stderr)
         return EXIT_USAGE

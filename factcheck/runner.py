@@ -321,16 +321,16 @@ def run(paths: Sequence[str | os.PathLike[str]], fb: FactBase, jobs: int = 1,
 def run_stored(paths: Sequence[str | os.PathLike[str]], fb: FactBase, jobs: int = 1,
                progress: Callable[[int], None] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES,
                limits: Limits | None = None, skip: Sequence[str | os.PathLike[str]] = (),
-               scheduler: str | None = None) -> ReportStore:
+               check_on: Callable[[Iterable[Source | SourceError]], Iterable[SourceResult | SourceError]]
+               | None = None) -> ReportStore:
     """`run`, in memory that does not grow with the corpus: results go to a `ReportStore` on disk as
     they come (without their article texts); `store.report()` renders byte-identical to `run`'s
-    report. `scheduler` (a Dask scheduler address, or "local") checks on a Dask cluster instead of
-    local processes (`factcheck.distributed`). The caller closes the store (or drops it)."""
+    report. `check_on` checks the sources elsewhere than in local processes (the CLI's
+    `--scheduler`: `factcheck.distributed.iter_results_dask` on a Dask cluster). The caller closes
+    the store (or drops it)."""
     items = read_corpus(paths, max_bytes=max_bytes, skip=skip, **_reading_limits(limits))
-    if scheduler:
-        from factcheck.distributed import iter_results_dask  # dask is an optional extra
-
-        results = iter_results_dask(items, fb, scheduler, limits, workers=jobs)
+    if check_on is not None:
+        results = check_on(items)
     else:
         results = iter_results(items, fb, jobs, limits, strip_text=True)
     store = ReportStore(fact_infos(fb))
