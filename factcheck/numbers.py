@@ -127,7 +127,8 @@ _SEP = r"[,\u00a0\u202f\u2009 ]"
 # comma/space thousands with a decimal point | dotted thousands with a decimal comma | plain, with a
 # decimal point or comma ("25,5"). ASCII digits only: float() does not read every digit the regex
 # module knows; at most 15 digits, the precision of a float (a 400-digit run is no figure).
-_DIGITS = (rf"[0-9]{{1,3}}(?:{_SEP}[0-9]{{3}}){{1,4}}(?:\.[0-9]{{1,6}})?"
+# (one thousands separator throughout: "175,000 175,000" is two numbers, not 175,000,175,000)
+_DIGITS = (rf"[0-9]{{1,3}}(?P<tsep>{_SEP})[0-9]{{3}}(?:(?P=tsep)[0-9]{{3}}){{0,3}}(?:\.[0-9]{{1,6}})?"
            r"|[0-9]{1,3}(?:\.[0-9]{3}){1,4}(?:,[0-9]{1,6})?"
            r"|[0-9]{1,15}(?:[.,][0-9]{1,6})?")
 
@@ -298,7 +299,10 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
     mults: list[float] = []
     for m in _number_re().finditer(text):
         if m.group("digits"):
-            value, unit, alt, alt_unit = _read_digits(m.group("digits"), conv)
+            try:
+                value, unit, alt, alt_unit = _read_digits(m.group("digits"), conv)
+            except ValueError:
+                continue  # a run of digits and separators no convention reads: no number
             end = m.end()
             if m.group("half"):
                 value, unit = value + 0.5, 0.5

@@ -77,3 +77,11 @@ def test_ordinals() -> None:
 def test_spelled_ordinal_is_no_count(text: str) -> None:
     from factcheck.numbers import find_numbers
     assert [n.value for n in find_numbers(text)] == []
+
+
+def test_repeated_grouped_numbers_are_separate_numbers() -> None:
+    """Found by the long fuzz run: "175,000 175,000" mixed the comma and the space as thousands
+    separators of one number and crashed; one separator is used throughout a number."""
+    from factcheck.numbers import find_numbers
+    assert [n.value for n in find_numbers("175,000 175,000 175,000")] == [175000.0] * 3
+    assert [n.value for n in find_numbers("18 768 639 voices")] == [18768639.0]
