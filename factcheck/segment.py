@@ -268,6 +268,11 @@ def _plain_forms() -> dict[int, str]:
         digit = unicodedata.decimal(m.group(0), None)
         if digit is not None:
             table[ord(m.group(0))] = str(digit)
+    # digits the `regex` module knows (a newer Unicode) but Python cannot read as a number (U+11F50,
+    # Kawi): no digit at all in the reading text, or `\d` would match what int() refuses
+    for m in regex.finditer(r"\d", every):
+        if ord(m.group(0)) not in table:
+            table[ord(m.group(0))] = "\ufffd"
     for code in range(0xFF01, 0xFF5F):  # ！ .. ～
         table[code] = chr(code - 0xFEE0)
     table.update({0x066B: ".", 0x066C: ",", 0x2007: "\u2009", 0x2008: "\u2009"})

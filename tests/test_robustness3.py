@@ -315,3 +315,11 @@ def test_cli_corrupt_baseline_or_folder_is_a_usage_error(cli: Cli, tmp_path: Pat
         rc = cli("check", corpus, "--facts", FACTS, "--baseline", baseline, "--output", tmp_path / "o.json", *extra)
         assert rc == EXIT_USAGE, (extra, cli.err)
         assert cli.err.startswith("factcheck: ") and "Traceback" not in cli.err
+
+
+def test_a_digit_python_cannot_read_is_no_digit() -> None:
+    """Found by the long fuzz run: U+11F50 (a Kawi digit, Unicode 15) is a digit to the `regex`
+    module but not to this Python's int(); it crashed the date reader. It is read as no digit."""
+    fb = load_factbase(FACTS)
+    result = check(Source(id="x", text="\U00011f50 JAN " + HEAD), fb)
+    assert {f.fact: f.verdict for f in result.findings}["summit.date"] == "agree"
