@@ -2,7 +2,7 @@
 
 No test here compares a time with a number of seconds: each compares the time of one input with
 the time of the same input four times as long (best of five, taken in turn, so that a loaded
-2-core machine does not fail it). Linear gives a ratio of about 4; quadratic, 16. The bound is 7.
+2-core machine does not fail it). Linear gives a ratio of about 4; quadratic, 16. The bound is 10.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from factcheck.numbers import _find_numbers, find_numbers
 from factcheck.segment import segment
 
 pytestmark = pytest.mark.scaling
-RATIO = 7.0
+RATIO = 10.0  # linear is 4, quadratic 16: room for a loaded CI machine (7 failed once under load)
 
 # one "sentence" with no full stop, of each shape that was quadratic in segment.py or numbers.py
 SHAPES = {
