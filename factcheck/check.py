@@ -347,7 +347,7 @@ def _spans_near(spans: list[tuple[int, int]], r: Reading, window: int) -> list[t
 
 def _may_be_other(fact: Fact, r: Reading) -> bool:
     """A value that may name another thing of the story as easily as misstate this fact: a label of
-    a place fact ("an Olympic record" of another athlete, "Eden Park" of another match)."""
+    a place fact (another athlete's "national record", another match's ground)."""
     return fact.kind == "place"
 
 
@@ -581,7 +581,7 @@ class _Checker:
         if j.verdict == "contradict" and fact.kind == "time" and any(
                 (o.start, o.end) != (r.start, r.end) and judge(o, fact, sentence, self.ctx).verdict == "agree"
                 for o in _readings(KINDS[fact.kind], sentence, fact, self.ctx)):
-            # "kick-off was at 8pm in Sydney, which was 11am in the UK": the sentence gives the event's
+            # "the ceremony began at 8pm local time, which was 11am in the capital": the sentence gives the event's
             # time right, then the same instant on other clocks whose zone it may not name
             j = j.unsure("value.same_instant_elsewhere")
         if j.verdict == "contradict" and not isinstance(r.value, DateValue) and self._dated_elsewhere(sentence, ev):
@@ -669,8 +669,8 @@ class _Checker:
             self.drop(fact, r, "event.rival_agrees", f"agrees with {rival_agree[0].id}")
             return
         if nearest == ev and clear and level >= MEDIUM and _flanked(b, ev, r, seg, self.doc.reading or self.doc.text):
-            # "above the 25.4 percent of the 2017 run-off and the 26.31 percent recorded in this
-            # year's first round": the value stands between the evidence of two events; which one a
+            # "higher than the 31 percent of the last vote and the 28 percent counted in this one's
+            # opening round": the value stands between the evidence of two events; which one a
             # figure belongs to is a matter of syntax, not of distance
             self.record(fact, r, sentence, j.unsure("event.flanked"), rule, (*bound, "event.nearest_of_several"),
                         False)
@@ -978,7 +978,7 @@ class _Checker:
               and all(_common_word((self.doc.reading or self.doc.text)[a:b]) for a, b in spans)):
             # "the first meetings held in the region since 1973" for a "deadliest since 1960" fact: a cue
             # that matched only a common word ("since", "first") says little of what a bare value (a
-            # year, a number with no unit) is; a value with its own noun ("the 32nd miner") says more
+            # year, a number with no unit) is; a value with its own noun ("the 12th climber") says more
             j = j.unsure("cue.common_word")
         rivals = [(f, sp) for f, sp in group if f is not fact]
         if fact.kind == "quote":
@@ -1056,45 +1056,40 @@ class _Checker:
 
     def _agreed_elsewhere(self) -> None:
         """An article that states a fact's value with a firm binding, and elsewhere another value bound
-        to the same fact ("Twelve boys ..." and "the eight boys rescued on Sunday and Monday"; "a
-        European record" and another athlete's "Olympic record"): the other value belongs to another
-        subset, person or day far more often than the article contradicts itself. It is shown as
+        to the same fact (a "national record" and another athlete's "world record"; the final's ground
+        and another match's): the other value belongs to another thing of the story far more often
+        than the article contradicts itself. It is shown as
         unclear. Only for values that name something else as easily as they misstate the fact (a
         label of a place fact's `others`); not for a misspelt name, a wrong figure, date or weekday
-        beside the right one (an article's own error). (A count of a part, "the last four boys", is
-        no value of the whole at all: roles.yaml `part`.)"""
+        beside the right one (an article's own error). (A count of a part, "the last four passengers",
+        is no value of the whole at all: roles.yaml `part`.)"""
         for fact_id, ms in self.mentions.items():
-            if not any(m.verdict == "agree" and m.certain for m in ms):
-                continue
-            out = []
-            for m in ms:
-                if m.verdict == "contradict" and (fact_id, m.start) in self.may_be_other:
-                    m = replace(m, verdict="unclear", certain=False, rules=(*m.rules, "value.agreed_elsewhere"),
-                                reason=m.reason + "; " + why("value.agreed_elsewhere"))
-                    if self.trace is not None:
-                        self.trace.append(TraceStep(fact_id, m.start, m.end, m.line, m.col, m.text, m.value,
-                                                    "unclear", m.rules, m.reason))
-                out.append(m)
-            self.mentions[fact_id] = out
+            if any(m.verdict == "agree" and m.certain for m in ms):
+                self._demote(fact_id, {m.start for m in ms if (fact_id, m.start) in self.may_be_other},
+                             "value.agreed_elsewhere")
+
+    def _demote(self, fact_id: str, starts: set[int], rule_id: str) -> None:
+        """The contradicting mentions of `fact_id` beginning at `starts` become unclear by `rule_id`
+        (in the trace too)."""
+        out = []
+        for m in self.mentions[fact_id]:
+            if m.verdict == "contradict" and m.start in starts:
+                m = replace(m, verdict="unclear", certain=False, rules=(*m.rules, rule_id),
+                            reason=m.reason + "; " + why(rule_id))
+                if self.trace is not None:
+                    self.trace.append(TraceStep(fact_id, m.start, m.end, m.line, m.col, m.text, m.value,
+                                                "unclear", m.rules, m.reason))
+            out.append(m)
+        self.mentions[fact_id] = out
 
     def _other_steps(self) -> None:
         """A timeline that dates the event right on one line, firmly ("22 August — a borehole reaches
         the refuge"), and gives another date on a line tied to it by a word only ("30 August —
         Drilling begins on the second shaft"): that line tells of another step, so it cannot accuse."""
         for fact_id, ms in self.mentions.items():
-            stamped = {(a, z): firm for f, a, z, firm in self.stamps if f == fact_id}
-            if not any(m.verdict == "agree" and stamped.get((m.start, m.end)) for m in ms):
-                continue
-            out = []
-            for m in ms:
-                if m.verdict == "contradict" and (m.start, m.end) in stamped:
-                    m = replace(m, verdict="unclear", certain=False, rules=(*m.rules, "value.stamp_other_line"),
-                                reason=m.reason + "; " + why("value.stamp_other_line"))
-                    if self.trace is not None:
-                        self.trace.append(TraceStep(fact_id, m.start, m.end, m.line, m.col, m.text, m.value,
-                                                    "unclear", m.rules, m.reason))
-                out.append(m)
-            self.mentions[fact_id] = out
+            stamped = {a: firm for f, a, _, firm in self.stamps if f == fact_id}
+            if any(m.verdict == "agree" and stamped.get(m.start) for m in ms):
+                self._demote(fact_id, set(stamped), "value.stamp_other_line")
 
     def relevant(self) -> bool:
         """Is the article about the fact base's events at all? It must name one of their parties

@@ -8,7 +8,7 @@ What is read is `reading_text(text)`, a copy of the text of exactly the same len
 characters that look like nothing, or like something else, made plain (docs/robustness.md):
 zero-width spaces and joiners, word joiners, soft hyphens, stray BOMs and bidi marks are taken
 out of the word they sit in and put back as spaces after it ("Blin\u00adken said" reads as
-"Blinken  said"); digits of any script and full-width forms become ASCII ("\uff19\uff14" = "94");
+"Smith  said"); digits of any script and full-width forms become ASCII ("\uff19\uff14" = "94");
 "94'300" and "94\u2019300" are 94,300; a word that mixes Latin with Cyrillic or Greek
 look-alikes ("\u0412rinken") is read in Latin letters. `Sentence.text` and `Segment.text` hold the
 reading text; `Document.text` stays the article's own, so every offset, line, column and quote

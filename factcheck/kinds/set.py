@@ -241,7 +241,7 @@ class SetKind:
         "universe": Key("enum", doc="what the members are", choices=("countries", "years", "people", "dates")),
         "counted": Key("regex", doc="what the set's count counts ('the four leaders')"),
         "member_words": Key("map", doc="a set of countries: this story's own names for members "
-                                       "({the Albiceleste: Argentina, Les Bleus: France})"),
+                                       "({the Kiwis: New Zealand, les Bleus: France})"),
     }
     option_keys: ClassVar[frozenset[str]] = frozenset(options)
     required_keys: ClassVar[tuple[str, ...]] = ()
@@ -280,7 +280,7 @@ class SetKind:
                 hint = f"did you mean {near[0]!r}? " if near else ""
                 raise FactValueError(f"{x!r} is not a country known to pycountry or factcheck/data/en/countries.yaml",
                                      hint + "write a country's English name (Argentina, United Kingdom); "
-                                     "the story's own names for it go in `member_words: {the Albiceleste: Argentina}`")
+                                     "the story's own names for it go in `member_words: {the Kiwis: New Zealand}`")
             out.add(canon)
         return frozenset(out)
 
@@ -399,10 +399,10 @@ class SetKind:
 
 
 def _member_words(words: Any) -> tuple[regex.Pattern[str], dict[str, str]]:
-    """`member_words: {the Albiceleste: Argentina}`: the pattern of the words, and word -> country."""
+    """`member_words: {the Kiwis: New Zealand}`: the pattern of the words, and word -> country."""
     if not isinstance(words, dict) or not words:
         raise FactValueError("`member_words` is a mapping of names to countries",
-                             "write `member_words: {the Albiceleste: Argentina}`")
+                             "write `member_words: {the Kiwis: New Zealand}`")
     table: dict[str, str] = {}
     for word, country in words.items():
         canon = country_of(str(country))

@@ -1,7 +1,7 @@
 """Collection nodes: one `CorpusFile` per corpus file, one `FactItem` per (source, fact).
 
-    seeds/000_3cc3693bd4ee27e1.txt::person.blinken          a text, HTML or markdown file
-    corpus/articles.jsonl::<article id>::person.blinken    one JSONL article (an `ArticleNode`)
+    seeds/000_3cc3693bd4ee27e1.txt::person.smith          a text, HTML or markdown file
+    corpus/articles.jsonl::<article id>::person.smith    one JSONL article (an `ArticleNode`)
     seeds/broken.txt::unreadable                            a file that cannot be read
     corpus/articles.jsonl::articles:12                     a bad JSONL line
 
@@ -96,7 +96,7 @@ class _CorpusItem(pytest.Item):
     def reportinfo(self) -> tuple[Path, int, str]:
         # The domain (the title of a failure's section) is the node id, plus a space: `pytest -v`
         # rewrites a domain that ends its line as a Python path ("." -> "::"), which would print
-        # "seeds/a::txt::person::blinken"; with the space it prints the node id as it is, one
+        # "seeds/a::txt::person::smith"; with the space it prints the node id as it is, one
         # that can be pasted back.
         return self.path, self._line, self.nodeid + " "
 
