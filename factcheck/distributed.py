@@ -32,7 +32,7 @@ from typing import Any
 
 from factcheck.factbase.model import FactBase
 from factcheck.model import Source, SourceError, SourceResult
-from factcheck.runner import Limits, SchedulerError, check_safely, default_jobs, without_text
+from factcheck.runner import Limits, SchedulerError, check_safely, default_jobs, source_chunks, without_text
 
 __all__ = ["PARTITION", "SchedulerError", "iter_results_dask"]
 
@@ -71,20 +71,6 @@ def connect(scheduler: str, workers: int | None = None) -> tuple[Any, Any]:
         raise SchedulerError(f"no Dask scheduler answers at {scheduler}: {e}") from e
 
 
-def _partitions(items: Iterable[Source | SourceError], size: int) -> Iterator[list[Source | SourceError]]:
-    chunk: list[Source | SourceError] = []
-    n = 0
-    for item in items:
-        chunk.append(item)
-        if isinstance(item, Source):
-            n += 1
-            if n >= size:
-                yield chunk
-                chunk, n = [], 0
-    if chunk:
-        yield chunk
-
-
 def iter_results_dask(items: Iterable[Source | SourceError], fb: FactBase, scheduler: str,
                       limits: Limits | None = None, *, workers: int | None = None,
                       partition: int = PARTITION) -> Iterator[SourceResult | SourceError]:
@@ -115,7 +101,7 @@ def iter_results_dask(items: Iterable[Source | SourceError], fb: FactBase, sched
             for c in chunk:
                 yield c if isinstance(c, SourceError) else next(it)
 
-        for chunk in _partitions(items, partition):
+        for chunk in source_chunks(items, partition):
             sources = [c for c in chunk if isinstance(c, Source)]
             future = client.submit(check_partition, sources, base, limits, pure=False) if sources else None
             pending.append((chunk, future))

@@ -234,7 +234,7 @@ class _Pool:
         return [_alone(s, self.fb, self.limits, self.strip) for s in chunk]
 
 
-def _chunks(items: Iterable[Source | SourceError], size: int) -> Iterator[list[Source | SourceError]]:
+def source_chunks(items: Iterable[Source | SourceError], size: int) -> Iterator[list[Source | SourceError]]:
     """Runs of items holding `size` sources (errors ride along where they are, keeping the order)."""
     chunk: list[Source | SourceError] = []
     sources = 0
@@ -282,7 +282,7 @@ def iter_results(
             yield c if isinstance(c, SourceError) else next(it)
 
     try:
-        for chunk in _chunks(items, _CHUNK):
+        for chunk in source_chunks(items, _CHUNK):
             sources = [c for c in chunk if isinstance(c, Source)]
             pending.append((chunk, pool.submit(sources) if sources else None))
             while len(pending) > _IN_FLIGHT_PER_JOB * jobs:
