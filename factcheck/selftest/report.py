@@ -1,6 +1,7 @@
 """The self-test report as a value, and its renderers (table, markdown, json).
 
-Rates per kind and per fact: `caught` of the wrong values (recall of contradictions), `kept` of the
+Rates per kind and per fact: `caught` of the wrong values (recall of contradictions; `doubted` ones, shown unclear beside
+the right value stated firmly elsewhere, are counted apart), `kept` of the
 same values in other words, `accused` of the wrong values moved into a clause about something else.
 Every missed, lost or accused case is listed with the mutated sentence and what bound instead (the
 verdict at the span and the rules that dropped or softened the value). Rendering is byte-identical
@@ -25,7 +26,7 @@ class Outcome:
     fact: str
     kind: str
     mode: str  # wrong | same | moved
-    result: str  # caught/missed, kept/lost, clean/accused, or error
+    result: str  # caught/missed/doubted, kept/lost, clean/accused, or error
     source: str
     line: int
     origin: str  # source:line of the agreeing mention that was mutated
@@ -64,13 +65,15 @@ class Tally:
     accused: int = 0
     clean: int = 0
     errors: int = 0
+    doubted: int = 0  # wrong values shown unclear beside a firm agreement (value.agreed_elsewhere)
 
     @staticmethod
     def of(outcomes: list[Outcome] | tuple[Outcome, ...]) -> Tally:
-        c = {k: 0 for k in ("caught", "missed", "kept", "lost", "accused", "clean", "error")}
+        c = {k: 0 for k in ("caught", "missed", "kept", "lost", "accused", "clean", "error", "doubted")}
         for o in outcomes:
             c[o.result] += 1
-        return Tally(c["caught"], c["missed"], c["kept"], c["lost"], c["accused"], c["clean"], c["error"])
+        return Tally(c["caught"], c["missed"], c["kept"], c["lost"], c["accused"], c["clean"], c["error"],
+                     c["doubted"])
 
     @property
     def recall(self) -> float | None:
@@ -88,7 +91,7 @@ class Tally:
         return self.accused / n if n else None
 
     def to_json(self) -> dict[str, Any]:
-        return {"caught": self.caught, "missed": self.missed, "recall": _r(self.recall),
+        return {"caught": self.caught, "missed": self.missed, "doubted": self.doubted, "recall": _r(self.recall),
                 "kept": self.kept, "lost": self.lost, "kept_rate": _r(self.kept_rate),
                 "accused": self.accused, "moved": self.accused + self.clean, "accused_rate": _r(self.accused_rate),
                 "errors": self.errors}
@@ -141,10 +144,11 @@ def _pct(x: float | None) -> str:
 
 
 def _rows(rep: SelftestReport) -> tuple[list[str], list[list[str]], list[list[str]]]:
-    head = ["", "mentions", "caught", "recall", "kept", "kept%", "accused", "accused%"]
+    head = ["", "mentions", "caught", "recall", "doubted", "kept", "kept%", "accused", "accused%"]
 
     def row(name: str, n: int, t: Tally) -> list[str]:
-        return [name, str(n), f"{t.caught}/{t.caught + t.missed}", _pct(t.recall), f"{t.kept}/{t.kept + t.lost}",
+        return [name, str(n), f"{t.caught}/{t.caught + t.missed}", _pct(t.recall), str(t.doubted),
+                f"{t.kept}/{t.kept + t.lost}",
                 _pct(t.kept_rate), f"{t.accused}/{t.accused + t.clean}", _pct(t.accused_rate)]
 
     kinds = [row(k, n, t) for k, n, t in rep.by_kind()]
@@ -167,7 +171,8 @@ def _failure_lines(o: Outcome) -> list[str]:
 def _summary(rep: SelftestReport) -> str:
     t = rep.total()
     return (f"{rep.sources} article(s), {len(rep.facts)} facts, {sum(n for _, n in rep.mentions)} agreeing "
-            f"mention(s) mutated (up to {rep.per_fact} a fact, seed {rep.seed}): recall {_pct(t.recall)}, "
+            f"mention(s) mutated (up to {rep.per_fact} a fact, seed {rep.seed}): recall {_pct(t.recall)} "
+            f"({t.doubted} wrong value(s) unclear beside the right one stated elsewhere, not counted), "
             f"kept {_pct(t.kept_rate)}, accused {_pct(t.accused_rate)}")
 
 

@@ -4,7 +4,9 @@ mutated in memory (factcheck/selftest/mutate.py) and each mutated article checke
 
 Three kinds of case per mention:
 - `wrong`: the value in the quoted span replaced by a wrong one in the same style; expected
-  `contradict` at the span (caught) — else missed, with what the trace says bound instead;
+  `contradict` at the span (caught) — else missed, with what the trace says bound instead; or
+  doubted: unclear only because the article states the right value firmly elsewhere
+  (value.agreed_elsewhere, precision first), counted apart from recall;
 - `same`: the value in other words; expected `agree` at the span (kept) — else lost;
 - `moved`: the wrong value put in the value slot of a clause the check bound to ANOTHER event
   (or, for a cue-bound fact, to another cue-bound fact) of the same kind; expected not to make
@@ -75,7 +77,10 @@ def evaluate(case: Case, fb: FactBase) -> Outcome:
     verdicts = {m.verdict for m in at}
     if case.mode == "wrong":
         ok = "contradict" in verdicts
-        result = "caught" if ok else "missed"
+        # the wrong value beside the right one stated firmly elsewhere in the article is shown unclear
+        # by design (value.agreed_elsewhere): counted apart, in neither caught nor missed
+        doubted = not ok and any("value.agreed_elsewhere" in m.rules for m in at)
+        result = "caught" if ok else "doubted" if doubted else "missed"
     elif case.mode == "same":
         ok = verdicts == {"agree"} and finding.verdict != "contradict"
         result = "kept" if ok else "lost"
