@@ -446,8 +446,7 @@ class NameKind:
             if first and spec.firsts:
                 if first in spec.firsts:
                     first_ok = True
-                elif any(regex.fullmatch(rf"(?:{regex.escape(f)}){{e<={1 if len(f) <= 4 else 2}}}", first)
-                         for f in spec.firsts):
+                elif any(_near_first(first, f) for f in spec.firsts):
                     first_ok = False
                 elif not exact and first not in _titles():
                     # another first name: another person ("Olena Zelenska" is not a misspelt Zelenskyy)
@@ -532,6 +531,18 @@ class NameKind:
 
     def render(self, value: Any) -> str:
         return str(value)
+
+
+def _near_first(first: str, value_first: str) -> bool:
+    """Is `first` a misspelling of the value's first name: one edit (two for a name of five letters
+    or more), or two neighbouring letters swapped ("Kier" for Keir, "Lionle" for Lionel)?"""
+    if regex.fullmatch(rf"(?:{regex.escape(value_first)}){{e<={1 if len(value_first) <= 4 else 2}}}", first):
+        return True
+    if len(first) != len(value_first) or first == value_first:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(first, value_first)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and first[diff[0]] == value_first[diff[1]] \
+        and first[diff[1]] == value_first[diff[0]]
 
 
 def _key_of(win: tuple[Tok, ...]) -> str:
