@@ -1085,7 +1085,8 @@ class _Checker:
                 continue
             text = self.doc.text
             apart = {m.start for m in ms if m.verdict == "contradict" and not set(m.rules) & _NAMING
-                     and not any(_list_gap_re().fullmatch(text[min(m.end, a.end):max(m.start, a.start)]) for a in agreed)}
+                     and not any(_list_gap_re().fullmatch(text[min(m.end, a.end):max(m.start, a.start)])
+                                 for a in agreed)}
             self._demote(fact_id, apart, "value.agreed_elsewhere")
 
     def _demote(self, fact_id: str, starts: set[int], rule_id: str) -> None:

@@ -25,7 +25,8 @@ def test_corpus_without_articles_is_a_usage_error(tmp_path: Path, capsys: pytest
     assert "no article found" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("name", "first"), [("r.json", "{"), ("r.csv", "source,fact,verdict"), ("r.md", "# Fact-check report")])
+@pytest.mark.parametrize(("name", "first"), [("r.json", "{"), ("r.csv", "source,fact,verdict"),
+                                             ("r.md", "# Fact-check report")])
 def test_output_format_follows_the_file_name(tmp_path: Path, name: str, first: str) -> None:
     out = tmp_path / name
     assert main(["check", str(ROOT / "seeds"), "--facts", FACTS, "--output", str(out)]) == 1

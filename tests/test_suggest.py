@@ -1,11 +1,10 @@
-"""Tests for `factcheck suggest`: mining candidate facts from a corpus (factcheck/suggest.py)."""
+"""Tests for `factcheck suggest`: mining candidate facts from a corpus (factcheck/suggest/)."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -214,6 +213,51 @@ def test_stem() -> None:
     assert stem("Putin’s") == "putin"
 
 
+# Figures the kinds' own readers read: percentages, money, measures; and a long duration.
+FIGURES = {
+    "f1.txt": "The canal authority demanded $916 million in compensation, a spokesman said. "
+              "The ship is 400 m long. Turnout reached 71.99 % in the port city.\n",
+    "f2.txt": "Egypt's canal authority demanded about $916 million from the owner. The 400 m long "
+              "ship blocked the canal. Turnout was 71.99 per cent in the city.\n",
+    "f3.txt": "The blockage held up traffic worth $9.6 billion a day. The dispute lasted about two months.\n",
+}
+
+
+def test_percentages_money_and_measures_are_read_by_their_kinds(tmp_path: Path) -> None:
+    cands = suggest([write(tmp_path, FIGURES)], None)
+    money = next(c for c in by_kind(cands, "money") if c.main.value.point == 916e6)
+    assert money.fact_kind == "money" and money.sources == ["f1", "f2"]
+    assert {g.shown for g in money.values} == {"USD 916 million", "about USD 916 million"}
+    rate = next(c for c in by_kind(cands, "money") if c.main.value.per)
+    assert rate.main.shown == "USD 9.6 billion per day"
+    [pct] = by_kind(cands, "percentage")
+    assert pct.sources == ["f1", "f2"] and pct.main.shown == "71.99 %"
+    length = next(c for c in by_kind(cands, "number") if c.main.value.measure)
+    assert length.fact_kind == "quantity" and length.sources == ["f1", "f2"]
+    text = render_suggestions(cands, top=100)
+    assert "value: 'USD 916 million'" in text and "per: day" in text
+    assert "value: '71.99 %'" in text and "value: '400 m'" in text
+    assert "value: 'about 2 months'" in text  # not 'about 87660 min'
+    # each stub is a fact the loader reads once its id is real
+    edited = tmp_path / "stubs.yaml"
+    edited.write_text(text.replace("TODO.", "todo."), encoding="utf-8")
+    base, problems = load_with_problems(edited)
+    assert [p.render() for p in problems] == []
+    assert {f.kind for f in base.facts} >= {"money", "percentage", "quantity", "duration"}
+
+
+def test_names_with_particles_and_places_that_look_like_names(tmp_path: Path) -> None:
+    files = {
+        "n1.txt": "Marine Le Pen spoke near the Champ de Mars on Sunday, Al Jazeera reported.\n",
+        "n2.txt": "Supporters of Marine Le Pen gathered in San Diego, far from the Bois de Boulogne.\n",
+    }
+    names = {c.main.shown: c for c in by_kind(suggest([write(tmp_path, files)], None), "name")}
+    assert names["Marine Le Pen"].sources == ["n1", "n2"]
+    assert names["Marine Le Pen"].main.value.data == ("Marine", "Le Pen")
+    # a lower-case particle ends a name; a particle opening one leaves no first name
+    assert set(names) == {"Marine Le Pen"}
+
+
 # --- the real seeds -------------------------------------------------------------------------
 
 
@@ -263,9 +307,3 @@ def test_seeds_summit_duration_grouped(seeds: Suggestions) -> None:
     assert cands[0].covered_by[0] == "summit.duration"
 
 
-def test_seeds_fast_enough(fb: FactBase) -> None:
-    suggest([SEEDS], fb)  # the extractors compile their patterns once
-    t = time.perf_counter()
-    suggest([SEEDS], fb)
-    # measured at about 0.2-0.4 s with the fact base; the bound only catches a blow-up
-    assert time.perf_counter() - t < 2.0

@@ -1,8 +1,8 @@
 """The self-test report as a value, and its renderers (table, markdown, json).
 
-Rates per kind and per fact: `caught` of the wrong values (recall of contradictions; `doubted` ones, shown unclear beside
-the right value stated firmly elsewhere, are counted apart), `kept` of the
-same values in other words, `accused` of the wrong values moved into a clause about something else.
+Rates per kind and per fact: `caught` of the wrong values (recall of contradictions; `doubted`
+ones, shown unclear beside the right value stated firmly elsewhere, are counted apart), `kept` of
+the same values in other words, `accused` of the wrong values moved into a clause about something else.
 Every missed, lost or accused case is listed with the mutated sentence and what bound instead (the
 verdict at the span and the rules that dropped or softened the value). Rendering is byte-identical
 for identical reports: no timings, no absolute paths, fixed order.
