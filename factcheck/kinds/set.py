@@ -183,15 +183,21 @@ def country_lists(sentence: Sentence, own: tuple[regex.Pattern[str], dict[str, s
 # between two dates or two names of a list
 _LIST_GAP = regex.compile(r"\A(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)(?:(?:on|then|again)\s+)?\Z")
 
+_ASIDE = regex.compile(r"\s*\([^()]{1,60}\)")
+
 
 def _people_runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalised names joined by commas or "and": [(start, end) of each name]."""
     # an acronym ("NASA", "UN") is an institution, not a person
-    names = [(m.start(), m.end()) for m in _full_name_re().finditer(text) if not m.group(0).isupper()]
+    # a short aside in brackets after a name ("Carla Denyer (Bristol Central), Adrian Ramsay ...") is
+    # neither a member nor a break in the list
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
+    names = [(m.start(), m.end()) for m in _full_name_re().finditer(text) if not m.group(0).isupper()
+             and not any(x <= m.start() < y for x, y in asides)]
     runs: list[list[tuple[int, int]]] = []
     closed = False  # "A, B and C": the list ends at the member after "and"
     for a, b in names:
-        gap = text[runs[-1][-1][1] : a] if runs else ""
+        gap = _ASIDE.sub("", text[runs[-1][-1][1] : a]) if runs else ""
         if runs and not closed and _LIST_GAP.match(gap):
             runs[-1].append((a, b))
             closed = bool(regex.search(r"(?<![\p{L}])(?:and|or)(?![\p{L}])|&", gap))
