@@ -40,6 +40,27 @@ def _counted_follows(after: str, counted: regex.Pattern[str], max_gap: int = 2) 
 _FROM_COUNTED_TO = regex.compile(r"\bfrom\s+\w+\s+[\w\s-]{0,30}?\s+to\s+$", regex.IGNORECASE)
 
 
+_HYPHEN_WORD = regex.compile(r"\A-(\p{L}+)(?![\p{L}-])")
+_OF_TOTAL = regex.compile(r"\A\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:\d[\d,]*|\p{L}+)(?=[\s-])")
+
+
+def _adjective_of(after: str, counted: regex.Pattern[str]) -> bool:
+    """"a 411-seat majority", "a 12-member jury": the counted noun in the singular, joined to the
+    number by a hyphen (the noun as an adjective), for a `counted` written in the plural."""
+    m = _HYPHEN_WORD.match(after)
+    if not m:
+        return False
+    word = m.group(1)
+    return any(counted.fullmatch(word + end) for end in ("s", "es")) and not counted.fullmatch(word)
+
+
+def _part_of(after: str, counted: regex.Pattern[str]) -> bool:
+    """"won 411 of the 650 seats", "nine out of 30 members": the number counts the noun that
+    follows the total (the total itself is skipped: "of the" before it)."""
+    m = _OF_TOTAL.match(after)
+    return bool(m) and _counted_follows(after[m.end():], counted)
+
+
 def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Reading]:
     text = sentence.text
     out: list[Reading] = []
@@ -51,9 +72,10 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
         # "grown from 16 members to 29": the end of the range counts the same thing, and is the
         # figure the sentence ends on (the start is history)
         range_end = bool(_FROM_COUNTED_TO.search(head)) and bool(counted.search(_FROM_COUNTED_TO.search(head)[0]))
-        if not range_end and not _counted_follows(after, counted):
+        if not range_end and not (_counted_follows(after, counted) or _adjective_of(after, counted)
+                                  or _part_of(after, counted)):
             continue
-        if regex.search(r"(?:\d[.:]|\bof\s+the\s+|\b(?:one|each)\s+of\s+)\s*$", head):
+        if regex.search(r"(?:\d[.:]|\bof\s+the\s+|\b(?:one|each)\s+of\s+|\d\s+(?:out\s+)?of\s+)\s*$", head):
             continue
         if n.value <= 2 and regex.search(r"\b(?:the|these|those|both|its|their)\s+$", head, regex.IGNORECASE):
             continue  # "the two countries": a reference, not a count
