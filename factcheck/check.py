@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
@@ -339,6 +340,19 @@ def _common_words() -> frozenset[str]:
 def _common_word(text: str) -> bool:
     return " ".join(text.lower().split()) in _common_words()
 
+
+def _figure_between(r: Reading, spans: list[tuple[int, int]], readings: Sequence[Reading]) -> bool:
+    """Is the value's nearest cue nearer still to another figure of the same reading (between them,
+    or on the cue's other side: "A scored 4 goals and <cue> 7")? Then the cue is that figure's."""
+    if not spans or len(readings) < 2:
+        return False
+
+    def dist(x: Reading, sp: tuple[int, int]) -> int:
+        return max(sp[0] - x.end, x.start - sp[1], 0)
+
+    cue = min(spans, key=lambda sp: dist(r, sp))
+    mine = dist(r, cue)
+    return any(dist(o, cue) < mine for o in readings if (o.start, o.end) != (r.start, r.end))
 
 def _seg_index(sentence: Sentence, pos: int) -> int | None:
     """The index of the clause of `sentence` holding `pos` (bisect: a sentence of thousands of
@@ -893,7 +907,8 @@ class _Checker:
         for kind_name, group in by_kind.items():
             kind = KINDS[kind_name]
             for fact, spans in group:
-                for r in _readings(kind, sentence, fact, self.ctx):
+                readings = _readings(kind, sentence, fact, self.ctx)
+                for r in readings:
                     if self._months_outside(fact, sentence, r):
                         self.drop(fact, r, "cue.months_outside")
                         continue
@@ -901,7 +916,7 @@ class _Checker:
                     if fact not in [f for f, _ in eligible]:
                         self.drop(fact, r, self._excluded(fact, r, sentence, spans) or "cue.excluded")
                         continue
-                    self._decide_cue(fact, r, sentence, eligible, spans)
+                    self._decide_cue(fact, r, sentence, eligible, spans, readings)
 
     def _figures(self, seg: Segment | None) -> list[tuple[int, int]]:
         """The numbers of a clause, (span start, end), once per clause."""
@@ -958,8 +973,13 @@ class _Checker:
         return None
 
     def _decide_cue(self, fact: Fact, r: Reading, sentence: Sentence,
-                    group: list[tuple[Fact, list[tuple[int, int]]]], spans: list[tuple[int, int]]) -> None:
+                    group: list[tuple[Fact, list[tuple[int, int]]]], spans: list[tuple[int, int]],
+                    readings: Sequence[Reading] = ()) -> None:
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence)
+        if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and _figure_between(r, spans, readings):
+            # "the quake killed 1,351 people in one province and 452 in <the fact's province>": the
+            # cue's own figure stands between it and this one
+            j = j.unsure("cue.figure_between")
         cue_text = ", ".join(sorted({self.doc.text[a:b] for a, b in _spans_near(spans, r, 400) or spans[:20]}))[:60]
         rule = f"cue {cue_text!r}"
         bound = ("cue.in_sentence",)

@@ -87,6 +87,36 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
         quote = text[n.span_start - sentence.start : n.end - sentence.start]
         out.append(Reading(start=n.span_start, end=n.end, text=quote, value=n, shown=int(n.value),
                            detail=f"read as {n.interval()}", extra=extra))
+    if out:
+        out += _elliptical(sentence, {r.start for r in out})
+    return out
+
+
+# after a count whose noun is left out: the clause or list goes on, or ends
+_ELLIPSIS_AFTER = regex.compile(r"\A\s*(?:[,;.)]|\Z|(?:and|while|whereas|but|with|in|at|across|among)\b)")
+_YEAR_LIKE = regex.compile(r"\A(?:1[89]|20)\d\d\Z")
+
+
+def _elliptical(sentence: Sentence, taken: set[int]) -> list[Reading]:
+    """"Labour won 411 seats, while the Conservatives were reduced to 121": in a sentence that
+    counts the noun once, a bare whole number with no word of its own after it counts the same
+    noun. Read loosely: it may agree, never accuse (another figure may be meant)."""
+    text = sentence.text
+    out = []
+    for n in find_numbers(text, sentence.start):
+        if n.span_start in taken or n.magnitude or n.words and n.value <= 1 or not n.value.is_integer():
+            continue
+        if _YEAR_LIKE.match(n.text.replace(",", "")) or not _ELLIPSIS_AFTER.match(text[n.end - sentence.start :]):
+            continue
+        head = text[: n.span_start - sentence.start]
+        if regex.search(r"(?:\d[.:/-]|[$€£¥%#]|\bNo\.?)\s*$", head):
+            continue  # a date, a time, money, a number sign
+        if n.words and (n.text[:1].isupper() and head.strip() or regex.search(r"\bthe\s+$", head, regex.IGNORECASE)):
+            continue  # a group's name ("known as the Nine", "the Big Four"), not a count
+        quote = text[n.span_start - sentence.start : n.end - sentence.start]
+        out.append(Reading(start=n.span_start, end=n.end, text=quote, value=n, shown=int(n.value),
+                           detail=f"read as {n.interval()}; its noun is the sentence's counted noun, left out",
+                           extra={"loose": True, "why_loose": "a number whose noun is left out (elliptical)"}))
     return out
 
 
