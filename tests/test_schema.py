@@ -170,9 +170,10 @@ def test_schema_rejects_what_the_loader_rejects(change: dict[str, Any], where: s
 VALID_FACT: dict[str, dict[str, Any]] = {
     "date": {"value": "2021-12-07"},
     "time": {"value": "10:07 ET"},
-    "duration": {"value": "121 min"},
+    "duration": {"value": "9.80 seconds", "clock": True, "bare": "seconds"},
     "quantity": {"value": 94300, "unit": "troops", "hedge": "about"},
     "count": {"value": 9, "counted": "members"},
+    "age": {"value": 26},
     "year": {"value": 2014},
     "set": {"value": ["France", "Italy"], "universe": "countries", "counted": "leaders"},
     "name": {"value": "Antony Blinken", "context": ["State Department"], "others": ["Biden"]},
@@ -277,7 +278,8 @@ CURRENCIES = ["$", "USD ", "EUR ", "€", "£", "GBP ", "CHF "]
 
 def kind_value(kind: str, salt: int) -> st.SearchStrategy[Any]:
     """A valid `value` of each kind, as a curator would write it. `set/<universe>`: a set of that
-    universe; `time/bare`: a clock time without a zone (in an event with a `zone`)."""
+    universe; `time/bare`: a clock time without a zone (in an event with a `zone`); `duration/bare`: a
+    duration written with its decimals (a fact with `bare`)."""
     if kind == "date":
         return st.dates(dt.date(1000, 1, 1), dt.date(9999, 12, 31)).map(lambda d: d.isoformat())
     if kind in ("time", "time/bare"):
@@ -300,8 +302,13 @@ def kind_value(kind: str, salt: int) -> st.SearchStrategy[Any]:
                          st.builds(lambda n, u: f"{n} {u}", st.integers(1, 30000), st.sampled_from(UNITS)),
                          st.builds(lambda n, u: f"{n / 10:g} million {u}", st.integers(1, 99),
                                    st.sampled_from(["lbf", "tonnes"])))
+    if kind == "duration/bare":
+        return st.builds(lambda n, d, u: f"{n}.{d:02d}{u}", st.integers(1, 99), st.integers(0, 99),
+                         st.sampled_from([" seconds", "s", " sec", " min"]))
     if kind == "count":
         return st.integers(1, 999)
+    if kind == "age":
+        return st.one_of(st.integers(0, 130), st.sampled_from(["twenty-six", "eleven", "63"]))
     if kind == "year":
         return st.integers(1600, 2099)
     if kind in ("set", "set/countries"):
@@ -346,6 +353,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, st.SearchStrategy[Any]], dict[str, st.Se
     "quantity": ({}, {"unit": PATTERNS, "hedge": st.sampled_from(["up to", "more than", "about"]),
                       "unit_words": st.sampled_from([{"boxes": "TEU"}, {"klicks": "km", "clicks": "km"}])}),
     "count": ({"counted": st.sampled_from(["members|countries", "states"])}, {}),
+    "duration": ({}, {"clock": st.sampled_from([True, False, "yes"]),
+                      "bare": st.sampled_from(schema.FACT["bare"].choices)}),
     "set": ({}, {"universe": st.sampled_from(schema.FACT["universe"].choices), "counted": st.just("leaders"),
                  "member_words": st.sampled_from([{"Les Bleus": "France"}, {"the Albiceleste": "Argentina"}])}),
     "name": ({}, {"context": st.lists(PATTERNS, min_size=1, max_size=2),
@@ -417,6 +426,8 @@ def fact(draw: st.DrawFn, i: int, in_event: bool, zone: str | None = None) -> di
             options.pop("member_words", None)  # names of countries: refused for other members
     elif kind == "time" and zone is not None:
         vkind = "time/bare"
+    elif kind == "duration" and "bare" in options:
+        vkind = "duration/bare"  # `bare` reads the value's decimals: the value must have some
     out: dict[str, Any] = {"id": f"{draw(IDS)}.f{i}", "kind": kind, "value": draw(kind_value(vkind, i))}
     out.update(options)
     for key in sorted(COMMON):

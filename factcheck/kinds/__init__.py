@@ -3,6 +3,7 @@ one fixture folder under tests/fixtures/, one test (see README "Adding a kind").
 
 from __future__ import annotations
 
+from factcheck.kinds.age import AgeKind
 from factcheck.kinds.base import Context, Kind, Reading
 from factcheck.kinds.count import CountKind
 from factcheck.kinds.date import DateKind
@@ -36,6 +37,7 @@ KINDS: dict[str, Kind] = {
         OrdinalKind(),
         ScoreKind(),
         QuoteKind(),
+        AgeKind(),
     )
 }
 

@@ -1,9 +1,13 @@
 """Durations from seconds to months: "97 seconds", "two hours and one minute", "a 90-minute call",
 "1.5 hours", "an hour and 45 minutes", "3 days, 4 hours and 12 minutes", "3,5 days",
-"a six-day trip", "nearly a week", "more than two months", "the better part of a week".
+"a six-day trip", "nearly a week", "more than two months", "the better part of a week"; race times
+"9.80s", "9.80 sec", "9,80 seconds", `9"80` (seconds"hundredths), and with a fact's opt-in keys
+race clocks ("2:06:35", "3:43.13", `clock: true`) and bare decimals ("won in 9.80", `bare: seconds`).
 
 Values are minutes; a mention is an interval. A compound ("3 days, 4 hours and 12 minutes") is
 one reading, as precise as its smallest unit. An adjective ("a six-day trip") is read as "about".
+A race time is as precise as it is written: "9.8" stands for 9.75 to 9.85 seconds, "9.80" for 9.795
+to 9.805.
 Unit words are data (factcheck/data/en/durations.yaml); numbers and hedges come from
 factcheck/numbers.py.
 """
@@ -20,6 +24,7 @@ import regex
 from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
+from factcheck.kinds._units import unit_after
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang, pack
 from factcheck.model import Interval
@@ -50,10 +55,49 @@ def _article_re() -> regex.Pattern[str]:
 
 @cache
 def _decimal_comma_re() -> regex.Pattern[str]:
-    # "3,5 days": a comma followed by one or two digits is no thousands separator
+    # "3,5 days", "9,80s": a comma followed by one or two digits is no thousands separator
     unit = alternation(units())
-    return regex.compile(rf"(?<![\p{{L}}\d.,])(?P<n>\d{{1,4}},\d{{1,2}})(?=[-\s]+(?:{unit})(?![\p{{L}}]))",
+    return regex.compile(rf"(?<![\p{{L}}\d.,])(?P<n>\d{{1,4}},\d{{1,2}})"
+                         rf"(?=[-\s]+(?:{unit})(?![\p{{L}}])|\s?(?:(?i:secs?)|s)(?![\p{{L}}\d'’]))",
                          regex.IGNORECASE)
+
+
+# -- race times ----------------------------------------------------------------------------------
+# "9.80s", "9.80 s", "9.80sec", "45secs": seconds written tight or as "s". A lone "s" only after
+# decimals: "the 1980s" and "in his 20s" are a decade and an age.
+_TIGHT_SECONDS = regex.compile(r"\A(?P<sep>\s?)(?P<unit>(?i:secs?)|s)(?![\p{L}\d'’])")
+_DECIMALS = regex.compile(r"\A[0-9]+[.,](?P<d>[0-9]+)\Z")
+# 9"80 (seconds, then hundredths, as European results write them), 1'43"13 (minutes too)
+_MARK = r"(?:\"|''|″|”)"
+_NOTATION = regex.compile(
+    rf"(?<![\d.,:'’′\"″”])(?:(?P<m>[0-9]{{1,2}})['’′](?P<ms>[0-5][0-9])|(?P<s>[0-9]{{1,3}})){_MARK}"
+    r"(?P<f>[0-9]{1,2})(?![0-9]|[.,:][0-9])")
+# race clocks, with `clock: true`: h:mm:ss ("2:06:35", "2:06:35.2") and m:ss.xx ("3:43.13"); a plain
+# "1:20" is a time of day as often as a length, and is not read
+_CLOCK = regex.compile(
+    r"(?<![\d:.,])(?:(?P<h>[0-9]{1,2}):(?P<hm>[0-5][0-9]):(?P<hs>[0-5][0-9])(?:[.,](?P<hf>[0-9]{1,3}))?"
+    r"|(?P<m>[0-9]{1,2}):(?P<ms>[0-5][0-9])[.,](?P<mf>[0-9]{1,3}))(?![0-9:]|[.,][0-9])")
+# a clock time of day or a dotted time ("06:47:44 GMT", "9.45 pm", "at 21.50 local"): no length
+_OF_DAY = regex.compile(r"\A\s*(?:[ap]\.?\s?m\b|(?i:local|o['’]clock|uhr|hours?|hrs?)\b|h\b|GMT\b|UTC\b|Z\b"
+                        r"|[A-Z]{1,4}T\b)")
+
+
+@cache
+def _bare_after_re() -> regex.Pattern[str]:
+    """What may not follow a bare race time: a letter or a sign right after it ("9.80m", "9.80%",
+    "9.80-metre"), another number ("9.80-9.85", "9.80/10"), a unit or a figure's word."""
+    words = alternation([*lang().data["bare_number_not_before"], *units()])
+    return regex.compile(rf"\A(?:-?\p{{L}}|\s*[%‰°\p{{Sc}}]|\s*[-–/x×:]\s*[0-9]|[.,][0-9]"
+                         rf"|[-\s]+(?:{words})(?![\p{{L}}]))", regex.IGNORECASE)
+
+
+_CURRENCY_BEFORE = regex.compile(r"(?:\p{Sc}|\b[A-Z]{3})\s*$")
+
+
+def decimals_of(raw: object) -> int:
+    """The decimal places of a duration as written ("9.80 seconds" -> 2, `9"8` -> 1, "97 seconds" -> 0)."""
+    m = regex.search(rf"[0-9](?:\.|,(?=[0-9]{{1,2}}(?![0-9]))|{_MARK})([0-9]+)", str(raw))
+    return len(m.group(1)) if m else 0
 
 
 @cache
@@ -91,21 +135,82 @@ class _Atom:
     part: tuple[float, float] | None = None
     adjective: bool = False
     article: bool = False
+    solo: bool = False  # a race time or clock: never part of a compound
+    bare: bool = False  # a number with no unit, read in the fact's `bare` unit
 
 
-def _atoms(text: str) -> list[_Atom]:
-    table = units()
+@dataclass(frozen=True)
+class Bare:
+    """A fact's `bare` key: bare decimals are read in this unit (minutes per unit), and only those
+    with the fact's own number of decimal places."""
+
+    per: float
+    decimals: int
+
+
+def _race_atoms(text: str, clock: bool) -> list[_Atom]:
+    """9"80 and 1'43"13 always; h:mm:ss and m:ss.xx with `clock`."""
+    sec = units()["seconds"]
     out: list[_Atom] = []
-    taken: list[tuple[int, int]] = []
-    extra = [(m.start("n"), m.end("n"), float(m.group("n").replace(",", ".")), 10.0 ** -len(m.group("n").split(",")[1]))
+    for m in _NOTATION.finditer(text):
+        f = m.group("f")
+        whole = int(m.group("m")) * 60 + int(m.group("ms")) if m.group("m") else int(m.group("s"))
+        out.append(_Atom(m.start(), m.start(), m.end(), whole + int(f) / 10 ** len(f), sec, "seconds",
+                         10.0 ** -len(f), solo=True))
+    if clock:
+        for m in _CLOCK.finditer(text):
+            if _OF_DAY.match(text[m.end():]):
+                continue
+            if m.group("h"):
+                whole, f = int(m.group("h")) * 3600 + int(m.group("hm")) * 60 + int(m.group("hs")), m.group("hf")
+            else:
+                whole, f = int(m.group("m")) * 60 + int(m.group("ms")), m.group("mf")
+            f = f or ""
+            out.append(_Atom(m.start(), m.start(), m.end(), whole + (int(f) / 10 ** len(f) if f else 0), sec,
+                             "seconds", 10.0 ** -len(f), solo=True))
+    return out
+
+
+def _bare_ok(text: str, a: int, b: int, bare: Bare, ambiguous: bool) -> bool:
+    """Is the number at [a, b) a race time with no unit ("won in 9.80", "Smith 9.84, a personal best")?"""
+    raw = text[a:b]
+    m = _DECIMALS.match(raw)
+    if not m or len(m.group("d")) != bare.decimals or len(raw) - len(m.group("d")) > 4:
+        return False
+    if ambiguous or ("," in raw and bare.decimals == 3):  # "1.500", "1,500": thousands as likely
+        return False
+    after = text[b:]
+    if _bare_after_re().match(after) or _OF_DAY.match(after) or unit_after(after) is not None:
+        return False
+    return not _CURRENCY_BEFORE.search(text[max(0, a - 6) : a])
+
+
+def _atoms(text: str, clock: bool = False, bare: Bare | None = None) -> list[_Atom]:
+    table = units()
+    out: list[_Atom] = _race_atoms(text, clock)
+    taken: list[tuple[int, int]] = [(x.qstart, x.end) for x in out]
+    for at in out:
+        _lead(text, at)
+    extra = [(m.start("n"), m.end("n"), float(m.group("n").replace(",", ".")), 10.0 ** -len(m.group("n").split(",")[1]),
+              False, False)
              for m in _decimal_comma_re().finditer(text)]
-    nums = [(n.start, n.end, n.value, n.unit, n.magnitude) for n in find_numbers(text)]
-    nums = [n for n in nums if not any(a <= n[0] < b for a, b, _, _ in extra)]
-    for a, b, value, rounding, magnitude in sorted([*nums, *[(*e, False) for e in extra]]):
-        if magnitude:
+    nums = [(n.start, n.end, n.value, n.unit, n.magnitude, n.ambiguous or n.hi is not None) for n in find_numbers(text)]
+    nums = [n for n in nums if not any(a <= n[0] < b for a, b, *_ in extra)]
+    for a, b, value, rounding, magnitude, odd in sorted([*nums, *extra]):
+        if magnitude or any(x <= a < y for x, y in taken):
             continue
         m = _unit_re().match(text[b:])
         if not m:
+            t = _TIGHT_SECONDS.match(text[b:])
+            if t and not odd and (t.group("unit") != "s" or _DECIMALS.match(text[a:b])):
+                at = _Atom(a, a, b + t.end(), value, table["seconds"], "seconds", rounding)
+            elif bare is not None and _bare_ok(text, a, b, bare, odd):
+                at = _Atom(a, a, b, value, bare.per, "", rounding, solo=True, bare=True)
+            else:
+                continue
+            _lead(text, at)
+            out.append(at)
+            taken.append((a, at.end))
             continue
         word = m.group("unit").lower()
         at = _Atom(a, a, b + m.end(), value, table[word], word, rounding, adjective="-" in m.group("sep"))
@@ -144,23 +249,43 @@ def _spread(word: str) -> float:
     return float(_data().get("spread", {}).get(word, 0.0))
 
 
-def read_durations(text: str, offset: int = 0) -> list[Reading]:
-    """All durations in `text`; offsets shifted by `offset`."""
-    atoms = _atoms(text)
+def _snap(iv: Interval) -> Interval:
+    """Bounds rounded below float noise: 9.80 s ends exactly where 9.81 s begins, so the two
+    stated times never overlap by a hair (9.8 + 0.005 > 9.81 - 0.005 in floats)."""
+    return Interval(round(iv.lo, 9), round(iv.hi, 9), iv.lo_open, iv.hi_open)
+
+
+def _places(rounding: float) -> int:
+    """The decimal places a rounding unit shows (0.01 -> 2, 1 -> 0)."""
+    return min(6, max(0, math.ceil(-math.log10(rounding) - 1e-9))) if 0 < rounding < 1 else 0
+
+
+def _seconds_text(iv: Interval) -> str:
+    """A sub-minute interval in seconds, to the precision it holds ("[9.795, 9.805) s")."""
+    lo, hi = iv.lo * 60, iv.hi * 60
+    d = min(6, max(0, math.ceil(-math.log10(hi - lo) - 1e-9) + 1)) if hi > lo and not math.isinf(hi) else 2
+    return f"{'(' if iv.lo_open else '['}{lo:.{d}f}, {'inf' if math.isinf(hi) else f'{hi:.{d}f}'}" \
+           f"{')' if iv.hi_open else ']'} s"
+
+
+def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bare | None = None) -> list[Reading]:
+    """All durations in `text`; offsets shifted by `offset`. `clock` also reads race clocks
+    ("2:06:35", "3:43.13"), `bare` decimals with no unit ("won in 9.80")."""
+    atoms = _atoms(text, clock, bare)
     out: list[Reading] = []
     i = 0
     while i < len(atoms):
         first = atoms[i]
         chain = [first]
         end = first.end
-        half = _AND_HALF.match(text[end:])
+        half = None if first.solo else _AND_HALF.match(text[end:])
         if half:
             end += half.end()
-        else:
+        elif not first.solo:
             # "two hours and one minute", "3 days, 4 hours and 12 minutes": smaller units follow
             while i + 1 < len(atoms):
                 nxt = atoms[i + 1]
-                if nxt.per >= chain[-1].per or nxt.hedge or nxt.part or nxt.adjective \
+                if nxt.solo or nxt.per >= chain[-1].per or nxt.hedge or nxt.part or nxt.adjective \
                         or _JOIN.fullmatch(text[end : nxt.start]) is None:
                     break
                 chain.append(nxt)
@@ -176,13 +301,13 @@ def read_durations(text: str, offset: int = 0) -> list[Reading]:
         if len(chain) > 1:
             small = chain[-1].per
             w = half_width(minutes, small)
-            iv = (interval(minutes, small, first.hedge) if first.hedge
-                  else Interval(minutes - w, minutes + w, hi_open=True))
+            iv = _snap(interval(minutes, small, first.hedge) if first.hedge
+                       else Interval(minutes - w, minutes + w, hi_open=True))
         else:
             value = first.value + (0.5 if half else 0.0)
             hedge = first.hedge or ("about" if first.adjective else "")
             rounding = value / 6 if first.article else first.rounding if not half else min(first.rounding, 0.5)
-            iv = interval(value, rounding, hedge).scaled(first.per)
+            iv = _snap(interval(value, rounding, hedge)).scaled(first.per)
             if first.article and first.value == 0.5 and not hedge:
                 iv = Interval(first.per * 5 / 12, first.per * 7 / 12)  # "half an hour": 25 to 35 minutes
             s = _spread(first.unit_word)
@@ -193,42 +318,90 @@ def read_durations(text: str, offset: int = 0) -> list[Reading]:
             iv = Interval(iv.lo * lo, iv.hi * hi)
             minutes *= (lo + hi) / 2
         start = first.start
+        shown: dict[str, Any] = {"minutes": round(minutes, 3), "interval": str(iv)}
+        detail = f"{minutes:g} min read as {iv}"
+        if chain[-1].per < 1 and iv.hi < 60:
+            # a race time: in seconds, to its own precision ("9.80 s read as [9.795, 9.805) s")
+            shown["seconds"] = round(minutes * 60, 6)
+            detail = f"{minutes * 60:.{_places(chain[-1].rounding)}f} s read as " \
+                     f"{_seconds_text(iv)}"
+        if first.bare:
+            detail += " (a number with no unit, read in the fact's `bare` unit)"
         out.append(Reading(start=offset + start, end=offset + end, text=text[start:end],
-                           value=iv, shown={"minutes": round(minutes, 3), "interval": str(iv)},
-                           detail=f"{minutes:g} min read as {iv}"))
+                           value=iv, shown=shown, detail=detail,
+                           extra={"bare": True} if first.bare else {}))
     return out
+
+
+_BARE_UNITS = ("seconds", "minutes", "hours")
+_TRUE = ("true", "yes", "on")
+_FALSE = ("false", "no", "off")
+
+
+@cache
+def _bare_of(per: float, raw: str) -> Bare:
+    return Bare(per, decimals_of(raw))
 
 
 class DurationKind:
     name: ClassVar[str] = "duration"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
-    options: ClassVar[dict[str, Key]] = {}
+    options: ClassVar[dict[str, Key]] = {
+        "clock": Key("bool", doc="true: also read race clocks, h:mm:ss ('2:06:35') and m:ss.xx ('3:43.13'), "
+                                 "as lengths"),
+        "bare": Key("enum", doc="the unit of a decimal number written with no unit ('won in 9.80'): "
+                                "such numbers are read in it when they have as many decimals as the value",
+                    choices=_BARE_UNITS),
+    }
     option_keys: ClassVar[frozenset[str]] = frozenset(options)
     required_keys: ClassVar[tuple[str, ...]] = ()
     #: what `value` holds, as JSON Schema (an editor's view of the YAML)
     value_schema: ClassVar[dict[str, Any]] = {
         "type": "string",
-        "description": "a number and a unit: '121 min', 'about 90 min', '6 days', '25.5 days', '97 seconds'"}
+        "description": "a number and a unit: '121 min', 'about 90 min', '6 days', '25.5 days', '97 seconds', "
+                       "'9.80 seconds'; with `clock: true` also '2:06:35', '3:43.13'"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> Interval:
         if not isinstance(raw, str):
             raise FactValueError("a duration is a string such as '121 min' or 'about 90 minutes'",
                                  "write e.g. `value: 121 min`")
-        readings = read_durations(raw)
+        if options.get("bare") is not None and not decimals_of(raw):
+            raise FactValueError(f"with `bare`, {raw!r} must be written with its decimals: a bare number "
+                                 "is read only with as many decimals as the value",
+                                 "write the time as it is stated, e.g. `value: 9.80 seconds`, or drop `bare`")
+        readings = read_durations(raw, clock=bool(options.get("clock")))
         if len(readings) != 1 or readings[0].text.strip() != raw.strip():
             raise FactValueError(f"cannot read {raw!r} as one duration",
                                  "write a number and a unit: '121 min', '97 seconds', '6 days', '25.5 days', "
-                                 "'2 hours 1 minute', 'about 69 days'")
+                                 "'2 hours 1 minute', 'about 69 days', '9.80 seconds'"
+                                 + ("" if options.get("clock") else "; a race clock ('2:06:35') needs `clock: true`"))
         iv: Interval = readings[0].value
         return iv
 
     def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
-        return {}
+        out: dict[str, Any] = {}
+        if "clock" in options:
+            raw = str(options["clock"]).strip().lower()
+            if raw not in _TRUE + _FALSE:
+                raise FactValueError(f"`clock` must be true or false, not {str(options['clock'])!r}",
+                                     "write `clock: true` to read race clocks such as 2:06:35 and 3:43.13")
+            out["clock"] = raw in _TRUE
+        if "bare" in options:
+            raw = str(options["bare"]).strip().lower()
+            if raw not in _BARE_UNITS:
+                raise FactValueError(f"`bare` must name the unit of a bare number, one of {', '.join(_BARE_UNITS)}; "
+                                     f"not {str(options['bare'])!r}",
+                                     "write e.g. `bare: seconds` to read 'won in 9.80' as 9.80 seconds")
+            out["bare"] = units()[raw]
+        return out
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
-        key = ("duration", sentence.index)
+        clock = bool(fact.options.get("clock"))
+        per = fact.options.get("bare")
+        bare = _bare_of(per, str(fact.raw_value)) if per is not None else None
+        key = ("duration", sentence.index, clock, bare)
         if key not in ctx.cache:
-            ctx.cache[key] = read_durations(sentence.text, sentence.start)
+            ctx.cache[key] = read_durations(sentence.text, sentence.start, clock=clock, bare=bare)
         readings: list[Reading] = ctx.cache[key]
         return readings
 
@@ -249,6 +422,16 @@ class DurationKind:
         if mid >= 2880 and iv.hi != float("inf"):
             days = Interval(iv.lo / 1440, iv.hi / 1440, iv.lo_open, iv.hi_open)
             return f"{mid / 1440:g} days" if iv.hi - iv.lo <= 1440 else f"{days} days"
-        if iv.hi - iv.lo <= 1 and mid < 10 and abs(mid - round(mid)) > 1e-6:
-            return f"{mid * 60:.0f} seconds"
+        width = (iv.hi - iv.lo) * 60  # seconds
+        d = min(3, max(0, math.ceil(-math.log10(width) - 1e-6))) if 0 < width < 60 else 0
+        if iv.hi - iv.lo <= 1 and mid < 10 and abs(mid - round(mid)) > 1e-6 and (mid < 1 or not d):
+            # seconds, to the precision of the value ("9.80 seconds", "97 seconds")
+            return f"{mid * 60:.{d}f} seconds"
+        if 0 < width < 60 and (mid >= 10 or d):
+            # a race clock: h:mm:ss, to the precision of the value ("2:06:35", "3:43.13")
+            total = round(mid * 60, d)
+            h, rest = divmod(total, 3600)
+            m, sec = divmod(rest, 60)
+            secs = f"{sec:0{3 + d if d else 2}.{d}f}"
+            return f"{int(h)}:{int(m):02d}:{secs}" if h else f"{int(m)}:{secs}"
         return f"{mid:g} min" if iv.hi - iv.lo <= 1 else f"{iv} min"

@@ -1,0 +1,182 @@
+"""Ages of people, in whole years: "a 26-year-old", "26 years old", "aged 26", "age 26", "at the age
+of 26", "at 26", "Smith, 26,", "Smith (26)"; in digits or words ("a twenty-six-year-old").
+
+A length of time is no age: "26 years ago", "for 26 years", "a 26-year career" are durations and
+are not read, nor a group's ages ("aged between 20 and 30", "aged 18 to 25", "those aged over 65",
+"18-year-olds"). The words are data (the `ages` lists of factcheck/data/en.yaml); numbers and
+hedges come from factcheck/numbers.py.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, ClassVar
+
+import regex
+
+from factcheck.errors import FactValueError
+from factcheck.factbase.keys import Key
+from factcheck.factbase.model import Fact
+from factcheck.kinds.base import Context, Reading
+from factcheck.lang import alternation, lang
+from factcheck.numbers import Number, find_numbers
+from factcheck.segment import Sentence
+
+OLDEST = 130  # years: a larger value is no age
+
+
+@cache
+def _words() -> dict[str, list[str]]:
+    return {str(k): [str(w) for w in v] for k, v in lang().data["ages"].items()}
+
+
+def _phrase(words: list[str]) -> str:
+    """An alternation of phrases whose words may be joined by spaces or hyphens ("year-old")."""
+    return alternation(words).replace(r"\s+", r"[\s\u00a0-]+")
+
+
+@cache
+def _after_re() -> regex.Pattern[str]:
+    # "26-year-old", "26 years old", "26 years of age"; not "18-year-olds" (a group)
+    return regex.compile(rf"\A[\s\u00a0-]*(?:{_phrase(_words()['after'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
+def _thing_re() -> regex.Pattern[str]:
+    # "a 26-year-old record": the age of a thing, not a person's
+    return regex.compile(rf"\A[\s\u00a0]+(?:{alternation(_words()['things'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
+def _before_re() -> regex.Pattern[str]:
+    # "aged 26", "at the age of 26", "aged just 13" (matched backwards from the number)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(_words()['before'])})[\s\u00a0]+"
+                         rf"(?:(?:{alternation(_words()['qualifiers'])})[\s\u00a0]+)?$", regex.IGNORECASE)
+
+
+@cache
+def _at_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])at[\s\u00a0]+(?:(?:{alternation(_words()['qualifiers'])})[\s\u00a0]+)?$",
+                         regex.IGNORECASE)
+
+
+@cache
+def _at_end_re() -> regex.Pattern[str]:
+    # "retired at 26.", "won gold at 26, the oldest", "at 26 he became"; not "at 26 degrees"
+    return regex.compile(rf"\A(?:\s*(?:[,;:.!?)\]—–]|$)|[\s\u00a0]+(?:{alternation(_words()['at_followers'])})"
+                         rf"(?![\p{{L}}]))", regex.IGNORECASE)
+
+
+# "Smith, 26," / "Smith (26)": a capitalised word right before the comma or the bracket
+_NAME_COMMA = regex.compile(r"(?<![\p{L}'’.-])(?P<w>\p{Lu}[\p{L}'’.-]*)\s*,[\s\u00a0]*$")
+_NAME_PAREN = regex.compile(r"(?<![\p{L}'’.-])(?P<w>\p{Lu}[\p{L}'’.-]*)[\s\u00a0]*\([\s\u00a0]*$")
+_COMMA_AFTER = regex.compile(r"\A[\s\u00a0]*,(?![\s\u00a0]*[0-9])")
+_PAREN_AFTER = regex.compile(r"\A[\s\u00a0]*\)")
+# "aged 6 months", "at 26 %": a number of something else
+_OTHER_UNIT = regex.compile(r"\A(?:[\s\u00a0-]*(?:months?|weeks?|days?|hours?|minutes?|seconds?)(?![\p{L}])"
+                            r"|\s*[%‰°\p{Sc}]|[.,:][0-9])", regex.IGNORECASE)
+# a group's ages: "those aged over 65", "aged under 18"
+_GROUP_HEDGES = frozenset({"over", "under", "at_least", "up_to"})
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words before ", 26," that name no one: sentence openers, months, weekdays."""
+    lg = lang()
+    words = [*lg.data["common_words"], *lg.clause_openers, *lg.months, *lg.weekdays,
+             "however", "meanwhile", "overall", "today", "yesterday", "now", "then", "also", "still"]
+    return frozenset(str(w).lower() for w in words)
+
+
+def _name_before(pattern: regex.Pattern[str], head: str) -> bool:
+    m = pattern.search(head[-80:])
+    return m is not None and m.group("w").strip(".").lower() not in _not_names()
+
+
+def read_ages(text: str, offset: int = 0) -> list[Reading]:
+    """Every age in `text` (offsets shifted by `offset`), each a Reading whose value is the Number."""
+    out: list[Reading] = []
+    for n in find_numbers(text, offset):
+        if n.magnitude or n.hi is not None or n.ambiguous or not n.value.is_integer() \
+                or not 0 < n.value <= OLDEST:
+            continue
+        a, b = n.span_start - offset, n.end - offset
+        head, tail = text[:a], text[b:]
+        digits = not n.words
+        end = b
+        bare = False
+        after = _after_re().match(tail)
+        if after:
+            if _thing_re().match(tail[after.end() :]):
+                continue  # "a 26-year-old record"
+            end = b + after.end()
+        elif _OTHER_UNIT.match(tail):
+            continue
+        elif _before_re().search(head[-40:]):
+            if n.hedge in _GROUP_HEDGES:
+                continue  # "those aged over 65": a group, not one person's age
+            m = _before_re().search(head[-40:])
+            assert m is not None
+            a = a - (len(head[-40:]) - m.start())
+        elif _at_re().search(head[-20:]) and _at_end_re().match(tail) and n.value >= 2:
+            m = _at_re().search(head[-20:])
+            assert m is not None
+            a = a - (len(head[-20:]) - m.start())
+            bare = True  # "at 26" says nothing of what the number is: the fact's cue must be near
+        elif not n.hedge and n.value <= 120 and _COMMA_AFTER.match(tail) and _name_before(_NAME_COMMA, head):
+            bare = True  # "Smith, 26, won": an age set off by commas after a name
+        elif not n.hedge and digits and n.value <= 120 and _PAREN_AFTER.match(tail) \
+                and _name_before(_NAME_PAREN, head):
+            pass  # "Smith (26)": the brackets make a clause of their own, so no cue can share it
+        else:
+            continue
+        quote = text[a:end]
+        out.append(Reading(start=offset + a, end=offset + end, text=quote, value=n, shown=int(n.value),
+                           detail=f"read as an age of {n.interval()} years" if n.hedge
+                           else f"read as an age of {int(n.value)}",
+                           extra={"bare": True} if bare else {}))
+    return out
+
+
+class AgeKind:
+    name: ClassVar[str] = "age"
+    #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
+    options: ClassVar[dict[str, Key]] = {}
+    option_keys: ClassVar[frozenset[str]] = frozenset(options)
+    required_keys: ClassVar[tuple[str, ...]] = ()
+    #: what `value` holds, as JSON Schema (an editor's view of the YAML)
+    value_schema: ClassVar[dict[str, Any]] = {
+        "anyOf": [{"type": "integer", "minimum": 0, "maximum": OLDEST}, {"type": "string"}],
+        "description": "a person's age in whole years, e.g. 26"}
+
+    def parse_value(self, raw: Any, options: dict[str, Any]) -> int:
+        text = str(raw).strip() if isinstance(raw, str) else ""
+        value: int | None = None
+        if text.isascii() and text.isdigit() and len(text) <= 3:
+            value = int(text)
+        else:
+            nums = find_numbers(text) if text else []
+            if len(nums) == 1 and nums[0].words and nums[0].text.strip() == text and nums[0].value.is_integer() \
+                    and not nums[0].hedge and not nums[0].magnitude:
+                value = int(nums[0].value)
+        if value is None or not 0 <= value <= OLDEST:
+            raise FactValueError(f"an age is a whole number of years from 0 to {OLDEST}, not {raw!r}",
+                                 "write e.g. `value: 26` (or `value: twenty-six`)")
+        return value
+
+    def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
+        return {}
+
+    def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        key = ("age", sentence.index)
+        if key not in ctx.cache:
+            ctx.cache[key] = read_ages(sentence.text, sentence.start)
+        readings: list[Reading] = ctx.cache[key]
+        return readings
+
+    def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
+        n: Number = reading.value
+        return bool(n.interval().contains(float(value))) if n.hedge else int(n.value) == int(value)
+
+    def render(self, value: Any) -> str:
+        return f"{value} years old"
