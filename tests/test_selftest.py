@@ -169,3 +169,24 @@ def test_min_recall_and_usage_exit_codes(monkeypatch, capsys):
     assert main(["selftest", "no/such/corpus"]) == 2
     assert main(["selftest", "--min-recall", "2"]) == 2
     assert main(["selftest", "--facts", "no/such/facts"]) == 2
+
+
+AGES = """facts:
+  - {id: sprinter.age, kind: age, value: 26, cues: ['Jacobs']}
+  - {id: foreman.age, kind: age, value: 54, cues: ['Urz[uú]a|foreman']}
+"""
+
+
+def test_age_facts_are_mutated_and_caught(tmp_path):
+    """Ages (a sprinter's, a mine foreman's): '26-year-old' made '28-year-old' contradicts, the same
+    age in words agrees."""
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "facts" / "base.yaml").write_text(AGES, encoding="utf-8")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(
+        "The 26-year-old Jacobs won the final.\n\nShift foreman Luis Urzúa, aged 54, was the last man out.\n",
+        encoding="utf-8")
+    rep = selftest([tmp_path / "corpus"], load_factbase(str(tmp_path / "facts")))
+    by = {(o.fact, o.result) for o in rep.outcomes}
+    assert ("sprinter.age", "caught") in by and ("foreman.age", "caught") in by, render(rep, "table")
+    assert ("sprinter.age", "kept") in by, render(rep, "table")

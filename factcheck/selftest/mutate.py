@@ -673,6 +673,7 @@ MUTATORS: dict[str, KindMutators] = {
     "percentage": KindMutators(figure_wrong, figure_same),
     "money": KindMutators(figure_wrong, figure_same),
     "count": KindMutators(count_wrong, count_same),
+    "age": KindMutators(count_wrong, count_same),  # "26-year-old" -> "28-year-old"; digits <-> words
     "year": KindMutators(year_wrong, lambda text, start, fact, fb, rng: []),
     "set": KindMutators(set_wrong, set_same),
     "name": KindMutators(name_wrong, name_same),
