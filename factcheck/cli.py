@@ -258,10 +258,31 @@ def _emit(args: argparse.Namespace, report: Any, fb: FactBase, fmt: str) -> None
             print(f"factcheck: wrote {', '.join(map(str, names))}", file=sys.stderr)
 
 
+def _yaml_only(path: str) -> bool:
+    """A fact file, or a folder holding fact files and no articles."""
+    p = Path(path)
+    if p.is_file():
+        return p.suffix.lower() in (".yaml", ".yml")
+    if not p.is_dir():
+        return False
+    files = [f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")]
+    return any(f.suffix.lower() in (".yaml", ".yml") for f in files) and not any(
+        f.suffix.lower() in (".txt", ".jsonl", ".json", ".md", ".html") for f in files)
+
+
 def cmd_lint(args: argparse.Namespace) -> int:
     from factcheck.lint import run_lint
 
-    return run_lint(args.facts, args.corpus, limits=SourceLimits.of(args))
+    facts, corpus = args.facts, list(args.corpus)
+    if facts is None:
+        # `factcheck lint my_facts/`: the one path given is a fact base, not a corpus
+        if len(corpus) == 1 and _yaml_only(corpus[0]):
+            facts, corpus = corpus[0], []
+            print(f"factcheck: linting {facts} as the fact base (a corpus to check the rules against goes "
+                  f"after --facts: factcheck lint --facts {facts} CORPUS)", file=sys.stderr)
+        else:
+            facts = DEFAULT_FACTS
+    return run_lint(facts, corpus, limits=SourceLimits.of(args))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -429,8 +450,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_check)
 
     li = sub.add_parser("lint", help="validate the fact base; with a corpus, list facts and rules that never match")
-    li.add_argument("corpus", nargs="*", help="optional corpus to find rules that match nothing")
-    li.add_argument("--facts", default=DEFAULT_FACTS)
+    li.add_argument("corpus", nargs="*", help="optional corpus to find rules that match nothing; a single folder "
+                    "(or file) of YAML fact files and no articles is taken as the fact base when --facts is not given")
+    li.add_argument("--facts", default=None, help=f"the fact base (default: {DEFAULT_FACTS})")
     add_limit_options(li)  # the same limits as check's, for reading and checking the corpus
     li.set_defaults(func=cmd_lint)
 

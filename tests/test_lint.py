@@ -151,3 +151,22 @@ def test_unused_on_the_shipped_facts_and_seeds(root: Path, shipped_facts: object
     ids = {f.id for f in shipped_facts.facts}
     bound_nowhere = {p.message.split("'")[1] for p in found if p.code == "FB090"}
     assert bound_nowhere < ids  # most facts bind somewhere in the seeds
+
+
+def test_lint_takes_a_lone_folder_of_fact_files_as_the_fact_base(tmp_path, capsys):
+    """`factcheck lint my_facts/` lints my_facts/ (two users ran it so and got the default base linted);
+    a folder of articles stays a corpus."""
+    from factcheck.cli import main
+
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    (facts / "base.yaml").write_text("facts:\n  - {id: x.count, kind: count, value: 9, counted: 'seats',"
+                                     " cues: ['Labour'], bogus: 1}\n", encoding="utf-8")
+    assert main(["lint", str(facts)]) == 1  # its own problem (an unknown key), not the shipped base's
+    out = capsys.readouterr()
+    assert "bogus" in out.out + out.err and "as the fact base" in out.err
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Labour won 411 seats.\n", encoding="utf-8")
+    assert main(["lint", "--facts", str(facts), str(corpus)]) == 1
+    assert "as the fact base" not in capsys.readouterr().err
