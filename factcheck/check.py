@@ -912,6 +912,12 @@ class _Checker:
                     if self._months_outside(fact, sentence, r):
                         self.drop(fact, r, "cue.months_outside")
                         continue
+                    if _excluded_near(fact, r, sentence):
+                        self.drop(fact, r, "fact.exclude_near")  # as for an event's fact
+                        continue
+                    if fact.near and not _near_ok(fact, r, sentence):
+                        self.drop(fact, r, "fact.not_near")
+                        continue
                     eligible = [(f, sp) for f, sp in group if not self._excluded(f, r, sentence, sp)]
                     if fact not in [f for f, _ in eligible]:
                         self.drop(fact, r, self._excluded(fact, r, sentence, spans) or "cue.excluded")
