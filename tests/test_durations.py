@@ -60,10 +60,24 @@ def test_reading(sentence: str, text: str, fact: str, want: bool) -> None:
 @pytest.mark.parametrize("sentence", [
     "The ship's crew ate twice a day.",
     "A week later the canal reopened.",
-    "Two hours later the miners were out.",
+    "The eye touched land at the 14.05 hour of Florida.",  # a clock time, translated word for word (a hurricane)
+    "The lander touched down at the 18.04 hour, Indian time.",  # (a Moon landing)
 ])
 def test_not_lengths(sentence: str) -> None:
     assert read_durations(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "loose"), [
+    ("Two hours later the miners were out.", True),  # a mine rescue
+    ("They were found on Monday, nine days after they went missing.", True),  # a cave rescue
+    ("The ship was refloated on 20 May, 55 days after the collision.", True),  # a bridge collapse
+    ("The ship sat pinned under the wreckage for almost two months before crews floated it free.", False),
+])
+def test_offsets_are_lengths_read_loosely(sentence: str, loose: bool) -> None:
+    """A distance in time between two moments is how long passed between them: it may agree with an
+    elapsed-time fact but never accuse, unless "for" makes it a length outright."""
+    (r,) = read_durations(sentence)
+    assert bool(r.extra.get("loose")) is loose
 
 
 def test_compound_precision_is_the_smallest_unit() -> None:

@@ -117,9 +117,16 @@ _AND_HALF = regex.compile(r"\A\s+and\s+a\s+half\b", regex.IGNORECASE)
 _JOIN = regex.compile(r"\s*,?\s*(?:and\s+)?", regex.IGNORECASE)
 # "two hours later", "hours after": a distance in time, not how long something lasted.
 _SOMEDAY = regex.compile(r"(?i)(?<![\p{L}])(?:would|will|could|might|may|should|can|must|shall|to|and|that)\s+$")
-_NOT_LENGTH = regex.compile(r"\A(?:\s+(?:later|earlier|ago|before|after|ahead|behind|of\s+(?:difference|delay)"
+_NOT_LENGTH = regex.compile(r"\A(?:\s+(?:ago|ahead|behind|of\s+(?:difference|delay)"
                             r"|old|of\s+age)|-old)\b",  # "a 46-year-old", "31 years old": an age
                             regex.IGNORECASE)
+# "nine days after they went missing", "55 days later": a distance in time between two moments, which
+# is also how long passed between them: read as a length loosely (it may agree with an elapsed time,
+# never accuse), and firmly after "for" ("for almost two months before crews floated it free")
+_OFFSET = regex.compile(r"\A\s+(?:later|earlier|before|after)\b", regex.IGNORECASE)
+_CLOCK_HOUR = regex.compile(r"(?i)(?:[01]?\d|2[0-3])[.,][0-5]\d\s*hours?")
+_THE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])the\s+$")
+_FOR_BEFORE = regex.compile(r"(?i)(?<![\p{L}])for\s+$")
 
 
 @dataclass
@@ -292,6 +299,8 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
                 end = nxt.end
                 i += 1
         i += 1
+        if _CLOCK_HOUR.fullmatch(text[first.start:end]) and _THE_BEFORE.search(text[: first.start]):
+            continue  # "at the 14.05 hour": a clock time as some languages write it, translated word for word
         if _NOT_LENGTH.match(text[end:]) or _SOMEDAY.search(text[: first.start], concurrent=False) \
                 and len(chain) == 1 and not first.hedge and regex.fullmatch(r"(?i)one\s+day", text[first.start:end]):
             continue  # "two days later"; "Ukraine would one day join" (someday, no length)
@@ -325,11 +334,13 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
             shown["seconds"] = round(minutes * 60, 6)
             detail = f"{minutes * 60:.{_places(chain[-1].rounding)}f} s read as " \
                      f"{_seconds_text(iv)}"
+        extra: dict[str, Any] = {"bare": True} if first.bare else {}
         if first.bare:
             detail += " (a number with no unit, read in the fact's `bare` unit)"
+        if _OFFSET.match(text[end:]) and not _FOR_BEFORE.search(text[: first.start]):
+            extra.update(loose=True, why_loose="a distance in time between two moments, read as a length loosely")
         out.append(Reading(start=offset + start, end=offset + end, text=text[start:end],
-                           value=iv, shown=shown, detail=detail,
-                           extra={"bare": True} if first.bare else {}))
+                           value=iv, shown=shown, detail=detail, extra=extra))
     return out
 
 
