@@ -68,3 +68,24 @@ def test_time_roundtrip(naive_utc: dt.datetime, zone: tuple[str, str, bool | Non
         else:
             # a label for the other season: another instant, never agreement
             assert got is False, (text, instant, fact_form)
+
+
+_HOUR_WORDS = ["twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"]
+_MINUTE_WORDS = {5: "five", 10: "ten", 15: "a quarter", 20: "twenty", 25: "twenty-five", 30: "half"}
+
+
+@given(h=st.integers(0, 23), m=st.sampled_from([5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55]),
+       digits=st.booleans(), lead=st.sampled_from(["The eye came ashore at", "The lander touched down at",
+                                                    "Kick-off was at"]))
+def test_word_clock_round_trip(h: int, m: int, digits: bool, lead: str) -> None:
+    """A clock time in words with its part of the day ("twenty-five past three in the afternoon",
+    "a quarter to seven p.m.") reads back as the same minute of the day."""
+    past = m <= 30
+    mins = m if past else 60 - m
+    hour = h if past else (h + 1) % 24
+    part = "in the morning" if hour < 12 else "p.m." if hour >= 18 else "in the afternoon"
+    hw = _HOUR_WORDS[hour % 12]
+    mw = f"{mins} minutes" if digits else _MINUTE_WORDS[mins]
+    text = f"{lead} {mw} {'past' if past else 'to'} {hw} {part}."
+    (r,) = read_times(text)
+    assert r.value.local == h * 60 + m, text

@@ -193,7 +193,7 @@ def _time_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![\p{{L}}\d.,:])(?:"
         rf"(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}})(?::[0-5]\d)?)?\s*{ampm}"
-        rf"|(?P<h2>\d{{1,2}})(?P<sep>[:.])(?P<mi2>\d{{2}})(?::[0-5]\d(?:\.\d+)?)?(?P<suffix>\s*(?:o['’]clock|Uhr|hours|hrs|h)(?![\p{{L}}]))?"
+        rf"|(?P<h2>\d{{1,2}})(?P<sep>[:.])(?P<mi2>\d{{2}})(?::[0-5]\d(?:\.\d+)?)?(?P<suffix>\s*(?:o['’]clock|Uhr|hours|hour|hrs|h|clock)(?![\p{{L}}]))?"
         rf"|(?P<hm>[0-2]\d[0-5]\d)(?P<suffix2>\s*(?:hours|hrs|h)(?![\p{{L}}]))?"
         rf"|(?P<h3>\d{{1,2}})[hH](?P<mi3>[0-5]\d)"
         rf"|(?<=(?<![\p{{L}}])(?:{hour_before})\s+)(?P<h4>\d{{1,2}})\s*(?P<hw>heures|heure|h|Uhr|o['’]clock)(?![\p{{L}}])(?!\s+de\b)"
@@ -213,9 +213,52 @@ def _hedge_re() -> regex.Pattern[str]:
 _CLOCK_BEFORE = regex.compile(r"(?<![\p{L}])(?:at|the|near|towards?|around)\s+$", regex.IGNORECASE)
 
 
+@cache
+def _word_clock_re() -> regex.Pattern[str]:
+    """"half past six in the evening", "four minutes past six p.m.", "a quarter to seven in the
+    morning": a clock time in words, read only with its part of the day (or a.m./p.m.)."""
+    w = _data()["word_clock"]
+    minutes = alternation(list(w["minutes"]))
+    hours = alternation(list(w["hours"]))
+    parts = alternation(list(w["day_parts"]))
+    return regex.compile(
+        rf"(?<![\p{{L}}\d])(?P<m>{minutes}|\d{{1,2}})(?:\s+minutes?)?\s+(?P<rel>past|after|to|before)\s+"
+        rf"(?P<h>{hours}|\d{{1,2}})(?:\s+o['’]clock)?\s*,?\s*(?P<part>{parts})(?![\p{{L}}])",
+        regex.IGNORECASE)
+
+
+def _word_clocks(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, minutes after midnight) of each clock time in words."""
+    w = _data()["word_clock"]
+    mins = {str(k).lower(): int(v) for k, v in w["minutes"].items()}
+    hours = {str(k).lower(): int(v) for k, v in w["hours"].items()}
+    parts = {regex.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in w["day_parts"].items()}
+    out = []
+    for m in _word_clock_re().finditer(text):
+        mi = int(m.group("m")) if m.group("m").isdigit() else mins[regex.sub(r"\s+", " ", m.group("m").lower())]
+        h = int(m.group("h")) if m.group("h").isdigit() else hours[m.group("h").lower()]
+        if not (1 <= h <= 12 and 0 < mi < 60):
+            continue
+        pm = parts[regex.sub(r"\s+", " ", m.group("part").lower())] == "pm"
+        h = (h % 12) + (12 if pm else 0)
+        total = h * 60 + (mi if m.group("rel").lower() in ("past", "after") else -mi)
+        out.append((m.start(), m.end(), total % 1440))
+    return out
+
+
 def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Reading]:
     """Every clock time in `text`; offsets shifted by `offset`."""
     out: list[Reading] = []
+    for a, b, total in _word_clocks(text):
+        lo = hi = 0
+        start = a
+        hm_ = _hedge_re().search(text[max(0, a - 30) : a])
+        if hm_:
+            lo, hi = time_hedges()[regex.sub(r"\s+", " ", hm_.group("h").lower())]
+            start = max(0, a - 30) + hm_.start()
+        v = TimeValue(total, None, lo=lo, hi=hi)
+        out.append(Reading(start=offset + start, end=offset + b, text=text[start:b], value=v, shown=v.shown(),
+                           detail="a clock time in words"))
     for m in _time_re().finditer(text):
         z = m.group("z")
         hour_only = False
@@ -229,11 +272,11 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
         elif m.group("h2") is not None:
             h, mi = int(m.group("h2")), int(m.group("mi2"))
             suffix = (m.group("suffix") or "").strip().lower()
-            if m.group("sep") == "." and not z and not suffix.startswith(("o", "uhr")) and not (
+            if m.group("sep") == "." and not z and not suffix.startswith(("o", "uhr", "clock")) and not (
                     suffix.startswith("h") and len(m.group("h2")) == 2
                     and _CLOCK_BEFORE.search(text, max(0, m.start() - 12), m.start())):
                 # "1.30" or "1.30 hours" without a zone is a decimal number; "at the 00.11 hours" (a
-                # translated "a las 00.11 horas") is a clock time
+                # translated "a las 00.11 horas"), "at the 15.05 hour", "18.04 clock" are clock times
                 continue
         elif m.group("hm") is not None:
             if not z and not m.group("suffix2"):
