@@ -3,6 +3,7 @@ A number counts only when the fact's `counted` noun follows it closely."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, ClassVar
 
 import regex
@@ -12,6 +13,7 @@ from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
 from factcheck.kinds.base import Context, Reading
+from factcheck.lang import alternation, lang
 from factcheck.numbers import Number, find_numbers
 from factcheck.segment import Sentence
 
@@ -61,6 +63,24 @@ def _part_of(after: str, counted: regex.Pattern[str]) -> bool:
     return bool(m) and _counted_follows(after[m.end():], counted)
 
 
+@cache
+def _verb_after_re() -> regex.Pattern[str]:
+    return regex.compile(rf"\A\s+(?:\p{{Ll}}+ed|{alternation(lang().data['verbs_after_subject'])})(?![\p{{L}}])")
+
+
+_OF_BEFORE = regex.compile(r"\s+of\s+$", regex.IGNORECASE)
+
+
+def _noun_of(head: str, after: str, counted: regex.Pattern[str]) -> bool:
+    """"a jury of 12.", "a crew of 25 and ...": the counted noun, then "of" and the number, which no
+    other noun follows ("members of 30 countries" counts countries)."""
+    m = _OF_BEFORE.search(head[-60:])
+    if not m or not (_ELLIPSIS_AFTER.match(after) or _verb_after_re().match(after)):
+        return False
+    before = head[-60:][: m.start()]
+    return any(c.end() == len(before) for c in counted.finditer(before))
+
+
 def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Reading]:
     text = sentence.text
     out: list[Reading] = []
@@ -73,7 +93,7 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
         # figure the sentence ends on (the start is history)
         range_end = bool(_FROM_COUNTED_TO.search(head)) and bool(counted.search(_FROM_COUNTED_TO.search(head)[0]))
         if not range_end and not (_counted_follows(after, counted) or _adjective_of(after, counted)
-                                  or _part_of(after, counted)):
+                                  or _part_of(after, counted) or _noun_of(head, after, counted)):
             continue
         if regex.search(r"(?:\d[.:]|\bof\s+the\s+|\b(?:one|each)\s+of\s+|\d\s+(?:out\s+)?of\s+)\s*$", head):
             continue
