@@ -121,7 +121,6 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
 _CORRECTED = regex.compile(r"\W{0,4}(?:sorry|I\s+mean|rather|correction|make\s+that|that\s+is)\b", regex.IGNORECASE)
 _TIMESTAMP_AFTER = regex.compile(r"\s*(?:[—–|:]|-\s|\.\s*$|(?:\s*[A-Z]{2,5})?\s*[—–|])|\s+(?=\p{Lu})")
 _BULLETS = " \t*•·-–—>#[]()"
-_NEGATED = regex.compile(r"(?<![\p{L}])(?:not|n't|never|neither|nor)(?![\p{L}])", regex.IGNORECASE)
 _WHEN_CLAUSE = regex.compile(r"(?:when|while|as|where)\b", regex.IGNORECASE)
 
 
@@ -170,9 +169,14 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
                              or _day_span_after_re().match(sentence.text, r.end - sentence.start)):
         # "the night of Friday to Saturday", "Friday night into Saturday": the event spans both days
         return j.unsure("value.day_span")
-    if _NEGATED.search(head):
+    if _negated_re().search(head):
         return j.unsure("value.negated")
     return j
+
+
+@cache
+def _negated_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['negations'])})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 @cache
@@ -284,6 +288,7 @@ _OWN_EVIDENCE_KINDS = frozenset({"name", "set"})
 _NAMING = frozenset({"event.named", "event.parties_noun", "event.parties_verb", "event.sentence_parties_noun",
                      "event.mode_leaders", "event.place_dates", "event.sentence_names_it"})
 #: an agreement bound only by a reference back to the story's event ("the previous day") is no firm statement
+_ACTOR_LINES = 3  # timeline lines naming the same event on other days: its name is an actor's
 _BACK_REFERENCES = frozenset({"event.in_discourse", "event.in_discourse_loose", "event.in_story"})
 _DIGIT_RUN = regex.compile(r"\d(?:[\d,.'’\u00a0\u202f\u2009 ]*\d)?")
 
@@ -415,6 +420,7 @@ class _Checker:
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         self.seen: set[tuple[str, int, int]] = set()
         self.stamps: set[tuple[str, int, int, bool]] = set()  # (fact, start, end, firmly bound)
+        self.named_stamps: set[tuple[str, int]] = set()  # (fact, start): stamps of lines naming the event
         self.seg_dates: dict[tuple[int, int], tuple[list[Reading], list[str]]] = {}
         self.exclude_cache: dict[tuple[str, int], list[tuple[int, int]]] = {}
         self.seg_figures: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -648,12 +654,17 @@ class _Checker:
             # another occurrence with the same parties, set aside only by the article's dates, fell
             # on that weekday: the weekday alone cannot tell which of them the clause means
             j = j.unsure("event.alternate_weekday", f"it is the weekday of {', '.join(b.alternates)}")
-        if (isinstance(r.value, DateValue) and "event.named" not in bound
+        if (isinstance(r.value, DateValue)
                 and not sentence.text[: r.start - sentence.start].strip(_BULLETS)
-                and regex.match(r"\s*[—–|:]|\s+-\s", sentence.text[r.end - sentence.start :])):
-            # a timeline's stamp ("30 August — Drilling begins"), tied to the event by a word for it only:
-            # weighed against the timeline's other stamps at the end (see _other_steps)
-            self.stamps.add((fact.id, r.start, r.end, level >= MEDIUM))
+                and regex.match(r"\s*(?:\([^()\n]{1,12}\)\s*)?(?:[—–|:]|-\s)|\s+-\s",
+                                sentence.text[r.end - sentence.start :])):
+            # a timeline's stamp ("30 August — Drilling begins", "14 June 2022 (Tue) — The committee
+            # begins its meeting"): weighed against the timeline's other stamps at the end (see
+            # _other_steps); those naming the event apart, as the name may be an actor's
+            if "event.named" in bound:
+                self.named_stamps.add((fact.id, r.start))
+            else:
+                self.stamps.add((fact.id, r.start, r.end, level >= MEDIUM))
         certain = level >= MEDIUM
         seg = _seg_at(sentence, r.start)
         if (j.verdict == "contradict" and bound and bound[-1] == "event.same_sentence"
@@ -1135,8 +1146,13 @@ class _Checker:
         Drilling begins on the second shaft"): that line tells of another step, so it cannot accuse."""
         for fact_id, ms in self.mentions.items():
             stamped = {a: firm for f, a, _, firm in self.stamps if f == fact_id}
-            if any(m.verdict == "agree" and stamped.get(m.start) for m in ms):
-                self._demote(fact_id, set(stamped), "value.stamp_other_line")
+            named = {a for f, a in self.named_stamps if f == fact_id}
+            if any(m.verdict == "agree" and (stamped.get(m.start) or m.start in named) for m in ms):
+                # a line naming the event on many days ("14 June — The committee begins its meeting",
+                # "15 June — The committee raises rates", "16 March — The committee ..."): the name is
+                # an actor's, present on every step, so it dates no line more than a word would
+                steps = set(stamped) | (named if len(named) >= _ACTOR_LINES else set())
+                self._demote(fact_id, steps, "value.stamp_other_line")
 
     def relevant(self) -> bool:
         """Is the article about the fact base's events at all? It must name one of their parties

@@ -141,9 +141,13 @@ _DATELINE = regex.compile(
 
 # The same with a place written in title case and a date of any form, as agencies and machine
 # translations write it: "Lima, 4 of June of 2019 (EFE).–", "Bern, 02.03.2020 (sda)",
-# "Lyon, 12 mai 2018 –", "Quito, 9 of May of 2016 (Agencies).–"
+# "Lyon, 12 mai 2018 –", "Quito, 9 of May of 2016 (Agencies).–", "Frankfurt/Washington, 16.06.2022 –"
+# a place in title case: "Lima", "New York", "Rio de Janeiro", "Frankfurt/Washington" (not a sentence:
+# "Biden spoke with Macron on Monday, December 6." has lower-case words)
+_PLACE = (r"\p{Lu}[\p{L}.'’-]*(?:(?:\s+(?:(?:de|del|da|do|di|la|le|am|sur|en|upon)\s+)?|\s*/\s*)"
+          r"\p{Lu}[\p{L}.'’-]*){0,3}")
 _DATELINE_DATED = regex.compile(
-    r"^\s*\p{Lu}[\p{L} .'-]{2,30},\s*(?i:(?:" + _MONTH + r")\.?\s+\d{1,2}(?:,?\s*\d{4})?"
+    r"^\s*" + _PLACE + r",\s*(?i:(?:" + _MONTH + r")\.?\s+\d{1,2}(?:,?\s*\d{4})?"
     r"|\d{1,2}\.?\s+(?:of\s+|de\s+)?(?:" + _MONTH + r")\.?(?:\s+(?:of\s+|de\s+)?\d{4})?"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})\s*(?:\([^)\n]{1,30}\))?\s*\.?\s*(?:[-–—:]+\s*|(?=\p{Lu}))"
 )

@@ -28,3 +28,16 @@ def test_after_a_number_of_things_is_a_clause(text: str, anchor_clause: str) -> 
 ])
 def test_after_a_span_of_time_stays_in_its_clause(text: str) -> None:
     assert not any(anchor and "after" in t for t, anchor in _clauses(text))
+
+
+@pytest.mark.parametrize("line, dateline", [
+    # a place written in title case, with a slash for two places, and a numeric date (machine translations)
+    ("Frankfurt/Washington, 16.06.2022 – The US central bank raised rates by 0.75 points.",
+     "Frankfurt/Washington, 16.06.2022 – "),
+    ("Bern, 02.03.2020 (sda) The federal council met on Monday.", "Bern, 02.03.2020 (sda) "),
+    ("Lahaina/Honolulu, 10/08/2023 – The fire destroyed the historic town.", "Lahaina/Honolulu, 10/08/2023 – "),
+])
+def test_a_dated_dateline_is_furniture(line: str, dateline: str) -> None:
+    """The dateline's date is the article's, not a claim about the event (a rate decision, a wildfire)."""
+    doc = segment(line + "\n")
+    assert [(line[a:b], why) for a, b, why in doc.furniture] == [(dateline, "dateline")]
