@@ -309,6 +309,13 @@ _FAR = 2000  # characters: cues and excludes further from a value than this deci
 _FIGURE_KINDS = frozenset({"quantity", "count", "percentage", "money"})
 
 
+def _inside_word(text: str, a: int, b: int) -> bool:
+    """Does text[a:b] begin or end inside a longer word (a letter, or a hyphen and a letter, beside it)?"""
+    before = text[max(0, a - 2) : a]
+    after = text[b : b + 2]
+    return bool(regex.search(r"(?:\p{L}|\p{L}-)$", before) or regex.match(r"\p{L}|-\p{L}", after))
+
+
 def _readings(kind: Any, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
     """The kind's readings of a sentence, and the fact's own words for a number ("a hat-trick")."""
     # a name merely listed in the sentence (no pattern of the fact says it is who did it) counts
@@ -316,6 +323,8 @@ def _readings(kind: Any, sentence: Sentence, fact: Fact, ctx: Context) -> list[R
     out = [r for r in kind.extract(sentence, fact, ctx) if fact.cues or not r.extra.get("listed")]
     for pattern, number in fact.value_words:
         for m in pattern.finditer(sentence.text):
+            if _inside_word(sentence.text, m.start(), m.end()):
+                continue  # "quarter-point" inside "three-quarter-point"
             a, b = sentence.start + m.start(), sentence.start + m.end()
             value: Any = int(number) if fact.kind == "ordinal" else Number(
                 start=a, end=b, value=number, unit=1.0, text=m.group(0), words=True)
@@ -1094,6 +1103,10 @@ class _Checker:
                 if key not in keys_of[sentence.index]:
                     continue
                 for r in _readings(kind, sentence, fact, self.ctx):
+                    seg = _seg_at(sentence, r.start)
+                    if any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
+                        self.drop(fact, r, "fact.excluded")  # "the discount rate to 1.75%": excluded here too
+                        continue
                     j = judge(r, fact, sentence, self.ctx)
                     if j.verdict == "agree" and _digits_key(getattr(r.value, "value", "")) == key:
                         self.record(fact, r, sentence, j, why("value.distinctive"), ("value.distinctive",), False)

@@ -185,7 +185,7 @@ def zone_offsets(zone: Zone, day: dt.date | None, local: int = 720) -> frozenset
 @cache
 def _time_re() -> regex.Pattern[str]:
     z = _zone_alt()
-    zone = rf"(?:\s*\(?\s*(?P<z>{z}))?"
+    zone = rf"(?:\s*,?\s*\(?\s*(?P<z>{z}))?"  # "18h30, Paris time"
     ampm = r"(?P<ampm>[ap]\.?\s?m\b\.?)"
     hour_before = alternation(_data()["hour_word_before"])
     clock_before = alternation(_data()["clock_word_before"])
@@ -195,7 +195,7 @@ def _time_re() -> regex.Pattern[str]:
         rf"(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}})(?::[0-5]\d)?)?\s*{ampm}"
         rf"|(?P<h2>\d{{1,2}})(?P<sep>[:.])(?P<mi2>\d{{2}})(?::[0-5]\d(?:\.\d+)?)?(?P<suffix>\s*(?:o['’]clock|Uhr|hours|hour|hrs|h|clock)(?![\p{{L}}]))?"
         rf"|(?P<hm>[0-2]\d[0-5]\d)(?P<suffix2>\s*(?:hours|hrs|h)(?![\p{{L}}]))?"
-        rf"|(?P<h3>\d{{1,2}})[hH](?P<mi3>[0-5]\d)"
+        rf"|(?P<h3>\d{{1,2}})\s?[hH]\s?(?P<mi3>[0-5]\d)"  # "18h30", "18 h 30"
         rf"|(?<=(?<![\p{{L}}])(?:{hour_before})\s+)(?P<h4>\d{{1,2}})\s*(?P<hw>heures|heure|h|Uhr|o['’]clock)(?![\p{{L}}])(?!\s+de\b)"
         rf"|(?P<h5>\d{{1,2}})\s*o['’]clock"
         rf"|(?<=(?<![\p{{L}}])(?:{clock_before})\s+)(?P<cw>{clock})(?![\p{{L}}])"
