@@ -142,7 +142,7 @@ def _number_re() -> regex.Pattern[str]:
     half = alternation(_numbers_pack()["half_suffix"])
     ordinals = alternation([str(o) for o in _numbers_pack()["ordinals"]])
     return regex.compile(
-        rf"(?<![\p{{L}}\d.,:/])(?<![^0-9]-)(?<!^-)(?P<digits>{_DIGITS})"
+        rf"(?<![\p{{L}}\d.,:/])(?<![^0-9%]-)(?<!^-)(?P<digits>{_DIGITS})"
         rf"(?P<half>\s*(?:{half})(?![\p{{L}}]))?"
         rf"(?:\s*(?P<mult>{scales}|(?:{spaced})\b)|(?P<short>{tight})\b)?"
         rf"(?![0-9]|[.,:][0-9]|/[0-9])"
