@@ -171,7 +171,14 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j.unsure("value.day_span")
     if _negated_re().search(head):
         return j.unsure("value.negated")
+    if _plans_re().search(head):
+        return j.unsure("value.planned")
     return j
+
+
+@cache
+def _plans_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['plans'])})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 @cache

@@ -68,17 +68,31 @@ def _verb_after_re() -> regex.Pattern[str]:
     return regex.compile(rf"\A\s+(?:\p{{Ll}}+ed|{alternation(lang().data['verbs_after_subject'])})(?![\p{{L}}])")
 
 
-_OF_BEFORE = regex.compile(r"\s+of\s+$", regex.IGNORECASE)
+@cache
+def _link_re() -> regex.Pattern[str]:
+    return regex.compile(rf"\s+(?:{alternation(lang().data['count_links'])})\s+$", regex.IGNORECASE)
+
+
+_WORD_BACK = regex.compile(r"\s+[\p{L}'’-]+$")
 
 
 def _noun_of(head: str, after: str, counted: regex.Pattern[str]) -> bool:
-    """"a jury of 12.", "a crew of 25 and ...": the counted noun, then "of" and the number, which no
-    other noun follows ("members of 30 countries" counts countries)."""
-    m = _OF_BEFORE.search(head[-60:])
+    """"a jury of 12.", "a crew of 25 and ...", "the death toll now stands at 102.": the counted noun
+    (up to two words before the link), a linking word, then the number, which no other noun follows
+    ("members of 30 countries" counts countries)."""
+    tail = head[-80:]
+    m = _link_re().search(tail)
     if not m or not (_ELLIPSIS_AFTER.match(after) or _verb_after_re().match(after)):
         return False
-    before = head[-60:][: m.start()]
-    return any(c.end() == len(before) for c in counted.finditer(before))
+    before = tail[: m.start()]
+    for _ in range(3):
+        if any(c.end() == len(before) for c in counted.finditer(before)):
+            return True
+        w = _WORD_BACK.search(before)
+        if not w:
+            return False
+        before = before[: w.start()]
+    return False
 
 
 def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Reading]:
