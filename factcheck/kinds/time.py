@@ -308,7 +308,9 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
         utc = v.utc
         out.append(Reading(start=offset + start, end=offset + m.end(), text=text[start : m.end()].strip(),
                            value=v, shown=v.shown(),
-                           detail="" if utc is None else f"{utc // 60:02d}:{utc % 60:02d} UTC"))
+                           # a zone with summer time gives no UTC until the day is known (the fact's)
+                           detail="" if utc is None or (zone is not None and zone.iana and v.day is None)
+                           else f"{utc // 60:02d}:{utc % 60:02d} UTC"))
     return out
 
 
