@@ -285,6 +285,18 @@ def cmd_lint(args: argparse.Namespace) -> int:
     return run_lint(facts, corpus, limits=SourceLimits.of(args))
 
 
+def cmd_words(args: argparse.Namespace) -> int:
+    from factcheck.vocab import TOPICS, words
+
+    unknown = [t for t in args.topic if t not in TOPICS]
+    if unknown:
+        print(f"factcheck words: unknown topic {', '.join(unknown)}; choose from {', '.join(TOPICS)}", file=sys.stderr)
+        return EXIT_USAGE
+    for topic in args.topic or TOPICS:
+        sys.stdout.write(utf8_safe(words(topic)))
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from factcheck.factbase.schema import json_schema
 
@@ -455,6 +467,10 @@ def build_parser() -> argparse.ArgumentParser:
     li.add_argument("--facts", default=None, help=f"the fact base (default: {DEFAULT_FACTS})")
     add_limit_options(li)  # the same limits as check's, for reading and checking the corpus
     li.set_defaults(func=cmd_lint)
+
+    w = sub.add_parser("words", help="list what values are read as: units, currencies, duration units, zones, hedges")
+    w.add_argument("topic", nargs="*", help="units, currencies, durations, zones or hedges (default: all)")
+    w.set_defaults(func=cmd_words)
 
     s = sub.add_parser("schema", help="write the JSON Schema of fact files (for editors)")
     s.add_argument("--output", help="file to write (default: standard output)")

@@ -44,3 +44,17 @@ def test_explain_names_one_article_of_a_jsonl_file(tmp_path: Path, capsys: pytes
     assert "name one as" in capsys.readouterr().err
     assert main(["explain", f"{feed}::a1", "summit.date", "--facts", FACTS]) == 0
     assert capsys.readouterr().out.startswith("a1 x summit.date: CONTRADICT")
+
+
+def test_words_lists_what_is_read(capsys: pytest.CaptureFixture[str]) -> None:
+    """`factcheck words` lists the units, currencies, duration units, zones and hedges a fact base can
+    use (users were told not to read the package to find them)."""
+    from factcheck.cli import main
+
+    assert main(["words", "units", "zones"]) == 0
+    out = capsys.readouterr().out
+    assert "acre: acre, acres" in out and "hectare: ha" in out and "CEST: 2" in out
+    assert main(["words"]) == 0
+    out = capsys.readouterr().out
+    assert "USD: before $" in out and "Hedges before a number" in out and "Duration units" in out
+    assert main(["words", "colours"]) == 2
