@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from factcheck.cli import main
@@ -85,6 +85,7 @@ def test_a_variant_reads_back(words: list[str], marks: tuple[str, str]) -> None:
 
 @given(st.lists(st.sampled_from(VOCAB), min_size=6, max_size=14), st.integers(0, 100), st.sampled_from(OTHER),
        st.sampled_from(MARKS))
+@example(words=["we"] * 6, at=80, other="water", marks=('"', '"'))  # repeated words: found by a CI run
 def test_one_word_changed_is_unclear_or_a_contradiction_when_asked(words: list[str], at: int, other: str,
                                                                   marks: tuple[str, str]) -> None:
     changed = list(words)
