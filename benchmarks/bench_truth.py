@@ -30,12 +30,16 @@ Measured in the same run (same machine, same load, so the ratios hold across mac
   check/floor is the headline;
 * the CLI, in fresh processes: `factcheck check CORPUS --facts BASE --format json --output OUT
   --jobs J` for J = 1 and 2 on every corpus size (30-fact base; --cli-facts), wall time, speed-up, and the peak
-  RSS of the largest process (ru_maxrss of the wrapper's children);
+  RSS of the largest process (ru_maxrss of the wrapper's children); the base's compiled patterns are
+  in the run's cache directory by then (FACTCHECK_CACHE_DIR, unless set), as in a second run;
 * where the time goes: cProfile of `check()` over 300 on-topic articles (300-fact base), top 10 by
   cumulative time;
 * what a prefilter would save: for every (sentence, fact) and (article, fact) pair, whether the
   sentence (article) has none of the fact's literal words; and, from `check_traced`, how many such
-  pairs the checker did bind a value in (the prefilter would have been wrong there).
+  pairs the checker did bind a value in (the prefilter would have been wrong there);
+* with `--before DIR` (a directory holding an earlier copy of the `factcheck/` package): every
+  in-process cell also by that copy, in a fresh process, right after the same cell by this tree
+  (same articles, same base, median of --runs), for a before/after ratio from one run.
 
 Results: benchmarks/results/truth.json, and the table between the markers of benchmarks/README.md.
 """
@@ -649,6 +653,37 @@ def time_check(texts: list[str], fb: Any, runs: int) -> list[float]:
     return times
 
 
+_BEFORE = r'''
+import json, pathlib, statistics, sys, time
+sys.path.insert(0, sys.argv[1])
+from factcheck.factbase.load import load_factbase
+from factcheck.check import check
+from factcheck.model import Source
+import factcheck.check
+assert pathlib.Path(factcheck.check.__file__).is_relative_to(sys.argv[1]), factcheck.check.__file__
+fb = load_factbase(sys.argv[2])
+runs = int(sys.argv[3])
+texts = [pathlib.Path(p).read_text(encoding="utf-8") for p in sys.argv[4:]]
+for t in texts[:3]:
+    check(Source("warm", t), fb)
+times = []
+for _ in range(runs):
+    t0 = time.perf_counter()
+    for i, t in enumerate(texts):
+        check(Source(str(i), t), fb)
+    times.append(time.perf_counter() - t0)
+print(json.dumps(times))
+'''
+
+
+def time_check_before(before: Path, facts: Path, files: list[Path], runs: int) -> list[float]:
+    """`time_check` by an earlier copy of the package, in a fresh process (its own imports)."""
+    proc = subprocess.run([sys.executable, "-c", _BEFORE, str(before), str(facts), str(runs), *map(str, files)],
+                          capture_output=True, text=True, check=True, cwd=before)
+    times: list[float] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return times
+
+
 def time_floor(files: list[Path], auto: Any, runs: int) -> list[float]:
     times = []
     for _ in range(runs):
@@ -800,13 +835,26 @@ def render_table(res: dict[str, Any]) -> str:
         "",
         f"One core, in process, {res['inprocess_articles']:,} articles per cell, median of {res['runs']}:",
         "",
-        "| topic | facts | articles/s | MB/s | check (s) | floor (s) | check/floor | cost vs 30 facts |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    before = any("before_s" in r for r in res["inprocess"])
+    if before:
+        lines += ["| topic | facts | articles/s | MB/s | check (s) | floor (s) | check/floor | cost vs 30 facts "
+                  "| before (s) | before: check/floor | before: cost vs 30 | before/after |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    else:
+        lines += ["| topic | facts | articles/s | MB/s | check (s) | floor (s) | check/floor | cost vs 30 facts |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in res["inprocess"]:
-        lines.append(f"| {r['topic']} | {r['facts']:,} | **{r['articles_per_s']:,.1f}** | {r['mb_per_s']:.3f} | "
-                     f"{r['check_s']:.2f} | {r['floor_s']:.3f} | **{r['check_over_floor']:,.0f}** | "
-                     f"{r['cost_vs_30']:.2f}x |")
+        row = (f"| {r['topic']} | {r['facts']:,} | **{r['articles_per_s']:,.1f}** | {r['mb_per_s']:.3f} | "
+               f"{r['check_s']:.2f} | {r['floor_s']:.3f} | **{r['check_over_floor']:,.0f}** | "
+               f"{r['cost_vs_30']:.2f}x |")
+        if before:
+            row += (f" {r['before_s']:.2f} | {r['before_over_floor']:,.0f} | {r['before_cost_vs_30']:.2f}x | "
+                    f"**{r['before_s'] / r['check_s']:.2f}x** |")
+        lines.append(row)
+    if before:
+        lines += ["", f"Before: {res['before']} (`--before`), each cell right after this tree's, in a fresh "
+                  "process, same articles and base."]
     lines += ["", f"CLI (`factcheck check ... --jobs J`, fresh processes, {res['cli_facts']}-fact base, "
               "start-up included):", "",
               "| topic | articles | MB | jobs | wall (s) | articles/s | speed-up | peak RSS (MiB) |",
@@ -871,6 +919,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--no-readme", action="store_true", help="do not update the table in benchmarks/README.md")
     ap.add_argument("--keep", action="store_true")
+    ap.add_argument("--before", type=Path, help="a directory holding an earlier copy of the factcheck/ package: "
+                    "every in-process cell also by it, in the same run")
     args = ap.parse_args(argv)
     sizes = sorted(set(args.sizes + ([100_000] if args.big else [])))
     fact_sizes = sorted(set(args.facts))
@@ -880,6 +930,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     load = _load()
     tmp = Path(tempfile.mkdtemp(prefix="factcheck-truth-"))
+    # compiled patterns kept between runs (factbase/load.py) in the run's own directory: the bases
+    # are loaded here first, so the CLI runs start as a second run of the same base would
+    os.environ.setdefault("FACTCHECK_CACHE_DIR", str(tmp / "pattern-cache"))
     res: dict[str, Any] = {}
 
     def log(msg: str) -> None:
@@ -943,9 +996,17 @@ def main(argv: list[str] | None = None) -> int:
                                "articles_per_s": round(len(texts) / c, 2), "mb_per_s": round(nbytes / 1e6 / c, 4),
                                "check_over_floor": round(c / f, 1)})
                 log(f"in process {topic} {n} facts: {len(texts) / c:.1f} articles/s, check/floor {c / f:.0f}")
+                if args.before:
+                    bt = time_check_before(args.before, bases[n], files, args.runs)
+                    b = statistics.median(bt)
+                    inproc[-1].update({"before_s": round(b, 3), "before_runs": [round(x, 3) for x in bt],
+                                       "before_over_floor": round(b / f, 1)})
+                    log(f"  before: {len(texts) / b:.1f} articles/s, check/floor {b / f:.0f}, before/after {b / c:.2f}")
         for r in inproc:
             ref = next((x for x in inproc if x["topic"] == r["topic"] and x["facts"] == fact_sizes[0]), r)
             r["cost_vs_30"] = round(r["check_s"] / ref["check_s"], 3)
+            if "before_s" in r and "before_s" in ref:
+                r["before_cost_vs_30"] = round(r["before_s"] / ref["before_s"], 3)
 
         # ---- CLI, fresh processes
         cli = []
@@ -1007,6 +1068,8 @@ def main(argv: list[str] | None = None) -> int:
             "cli_reports_identical_across_jobs": same,
             "profiles": profs, "prefilter": pre,
         }
+        if args.before:
+            res["before"] = str(args.before)
         res["seconds"] = round(time.perf_counter() - started, 1)
         res["machine"]["load_at_end"] = _load()
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,7 @@ per value (the nearest event, or the one the value agrees with).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,7 +28,7 @@ import regex
 
 from factcheck.factbase.model import Event, FactBase, Party, Pattern
 from factcheck.lang import alternation, lang, levenshtein, words_re
-from factcheck.prefilter import event_prefilter, per_base
+from factcheck.prefilter import Prefilter, WordStarts, event_prefilter, per_base
 from factcheck.rules import rule, tune
 from factcheck.segment import Document, Segment, Sentence
 
@@ -192,14 +193,32 @@ class PartyFinder:
             for a in (p.name, *p.aliases):
                 alias_owner.setdefault(a.lower(), []).append(p.id)
         self.alias_owner = alias_owner
-        self.alias_re = regex.compile(
-            rf"(?<![\p{{L}}])(?:{alternation(alias_owner)})(?![\p{{L}}])", regex.IGNORECASE)
+        # the aliases in the order of their alternation (longest first): at a position, the first
+        # that matches is the one found there. The automaton finds where each alias's first word
+        # (what stands before its first space, which the alternation reads as any whitespace)
+        # occurs; there, only the aliases with that first word are tried, in that order
+        ranked = sorted(alias_owner, key=lambda w: (-len(w), w))
+        self._by_first: dict[str, list[str]] = {}
+        for w in ranked:
+            self._by_first.setdefault(w.split(" ", 1)[0], []).append(w)
+        self._rank = {w: r for r, w in enumerate(ranked)}
+        self._starts = WordStarts((f, f) for f in self._by_first) if "" not in self._by_first else None
+        self._some: dict[frozenset[str], regex.Pattern[str]] = {}
+        self._all: regex.Pattern[str] | None = None
         fuzzy_words = sorted({a for p in parties.values() if p.fuzzy for a in p.aliases
                               if regex.fullmatch(r"\p{Lu}\p{Ll}{4,}", a)}, key=len, reverse=True)
-        self.fuzzy_owner = {w.lower(): [p.id for p in parties.values() if w in p.aliases] for w in fuzzy_words}
-        self._fuzzy_by_letter: dict[str, list[str]] = {}
+        owners: dict[str, list[str]] = {}
+        for p in parties.values():
+            for a in dict.fromkeys(p.aliases):
+                owners.setdefault(a, []).append(p.id)
+        self.fuzzy_owner = {w.lower(): owners[w] for w in fuzzy_words}
+        # the aliases one edit away from a word share a string with it once one letter (or none) is
+        # deleted from each: an index of those strings gives the few to compare with the word
+        self._fuzzy_order = {w: i for i, w in enumerate(self.fuzzy_owner)}
+        self._fuzzy_index: dict[str, set[str]] = {}
         for w in self.fuzzy_owner:
-            self._fuzzy_by_letter.setdefault(w[0], []).append(w)
+            for d in _deletions(w):
+                self._fuzzy_index.setdefault(d, set()).add(w)
         # "the leaders of France and Spain", "French and Spanish presidents"
         self.by_country: dict[str, str] = {p.country: p.id for p in parties.values() if p.country}
         self.country_alias: dict[str, str] = {}
@@ -213,10 +232,57 @@ class PartyFinder:
             rf"(?:leaders?|presidents?|heads?\s+of\s+state)\s+of\s+(?:the\s+)?(?P<a>{c})\s+and\s+(?:of\s+)?(?:the\s+)?(?P<b>{c})(?![\p{{L}}])"
             rf"|(?<![\p{{L}}])(?P<c>{c})\s+and\s+(?P<d>{c})\s+(?:leaders|presidents|heads\s+of\s+state)",
             regex.IGNORECASE)
+        # every match of leaders_re holds one of these words: a text without them is not searched
+        self._leader_words = Prefilter([(0, r"leaders?|presidents?|heads?\s+of\s+state")])
+
+    @property
+    def alias_re(self) -> regex.Pattern[str]:
+        """Every alias in one alternation: what `find` searches a text the automaton cannot scan
+        with (compiled the first time one comes)."""
+        if self._all is None:
+            self._all = regex.compile(
+                rf"(?<![\p{{L}}])(?:{alternation(self.alias_owner)})(?![\p{{L}}])", regex.IGNORECASE)
+        return self._all
+
+    def _alias_re(self, firsts: frozenset[str]) -> regex.Pattern[str]:
+        """The alternation of the aliases whose first word is one of `firsts`, in its order."""
+        rx = self._some.get(firsts)
+        if rx is None:
+            some = sorted((w for f in firsts for w in self._by_first[f]), key=self._rank.__getitem__)
+            rx = self._some[firsts] = regex.compile(
+                rf"(?<![\p{{L}}])(?:{'|'.join(alternation([w]) for w in some)})(?![\p{{L}}])", regex.IGNORECASE)
+        return rx
+
+    def alias_matches(self, text: str) -> list[regex.Match[str]]:
+        """What `alias_re.finditer(text, overlapped=True)` finds when there are aliases: at each
+        position, the first alias of the alternation that matches there whole (no letter before or
+        after it)."""
+        starts = self._starts.starts(text) if self._starts is not None else None
+        if starts is None:
+            return list(self.alias_re.finditer(text, overlapped=True))
+        at: dict[int, set[Any]] = {}
+        n = len(text)
+        for start, (first_word,) in starts:
+            first = str(first_word)
+            # an ASCII letter before the word, or right after it (where an alias has a space, read as
+            # whitespace, or its end, where no letter may follow): no alias of this first word is here
+            # ("us" in "status", in "use")
+            if start and text[start - 1].isascii() and text[start - 1].isalpha():
+                continue
+            after = start + len(first)
+            if after < n and text[after].isascii() and text[after].isalpha():
+                continue
+            at.setdefault(start, set()).add(first)
+        out = []
+        for start in sorted(at):
+            m = self._alias_re(frozenset(at[start])).match(text, start)
+            if m is not None:
+                out.append(m)
+        return out
 
     def find(self, text: str, offset: int) -> list[Hit]:
         hits: list[Hit] = []
-        for m in self.alias_re.finditer(text, overlapped=True):
+        for m in self.alias_matches(text):
             for pid in self.alias_owner.get(_WS.sub(" ", m.group(0).lower()), []):
                 hits.append(Hit(pid, offset + m.start(), offset + m.end(), m.group(0)))
         if self.fuzzy_owner:
@@ -226,12 +292,15 @@ class PartyFinder:
                 w = m.group(0).lower()
                 if w in self.alias_owner:
                     continue
-                for alias in self._fuzzy_by_letter.get(w[0], ()):
-                    if abs(len(alias) - len(w)) <= 1 and levenshtein(alias, w) <= 1:
+                close = {a for d in _deletions(w) for a in self._fuzzy_index.get(d, ()) if a[0] == w[0]}
+                for alias in sorted(close, key=self._fuzzy_order.__getitem__):
+                    if levenshtein(alias, w) <= 1:
                         for pid in self.fuzzy_owner[alias]:
                             hits.append(Hit(pid, offset + m.start(), offset + m.end(), m.group(0)))
                         break
-        for m in self.leaders_re.finditer(text):
+        # (only a party with a country is found by it)
+        leaders = self.leaders_re.finditer(text) if self.by_country and self._leader_words.candidates(text) else ()
+        for m in leaders:
             for g in ("a", "b", "c", "d"):
                 if m.group(g):
                     country = self.country_alias.get(_WS.sub(" ", m.group(g).lower()), "")
@@ -275,6 +344,13 @@ def _year_before(text: str, at: int) -> int | None:
     """A year standing right before position `at` ("the 2017 run-off", "its 2008 summit in")."""
     m = _YEAR_BEFORE.search(text[max(0, at - 40) : at])
     return int(m.group(1)) if m else None
+
+
+def _deletions(word: str) -> set[str]:
+    """The word, and the word with one letter deleted."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
 _CAP_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{3,}(?![\p{L}])")
 
 
@@ -317,6 +393,54 @@ class _SegInfo:
     leaders: frozenset[str] = frozenset()  # countries whose leaders the clause names
 
 
+@dataclass
+class _Index:
+    """What the binder needs of a whole base, built once per base, so that an article visits only the
+    events it can touch: by party, by date, the base's own modes and places."""
+
+    order: dict[str, int]  # event id -> its rank in the base
+    by_party: dict[str, tuple[str, ...]]  # party id -> the events it is a party of
+    no_party_on: dict[dt.date, tuple[str, ...]]  # date -> the events without parties on that day
+    years: list[int]  # the years of the events, sorted
+    first: dt.date | None  # the earliest and latest event dates
+    last: dt.date | None
+    modes: dict[str, Any]  # the base's own modes (`mode_words`)
+    mode_count: dict[str | None, int]  # how many events have each mode
+    places: Prefilter  # which events' places an article may name (keyed by event id)
+    place_res: dict[str, regex.Pattern[str]] = field(default_factory=dict)  # compiled when first needed
+
+    @classmethod
+    def build(cls, fb: FactBase) -> _Index:
+        events = list(fb.events.values())
+        by_party: dict[str, list[str]] = {}
+        no_party_on: dict[dt.date, list[str]] = {}
+        modes: dict[str, Any] = {}
+        mode_count: dict[str | None, int] = {}
+        for e in events:
+            for p in dict.fromkeys(e.parties):
+                by_party.setdefault(p, []).append(e.id)
+            if not e.parties and e.date is not None:
+                no_party_on.setdefault(e.date, []).append(e.id)
+            if e.mode and e.mode_words:
+                modes[e.mode] = _AnyOf(e.mode_words)
+            mode_count[e.mode] = mode_count.get(e.mode, 0) + 1
+        dates = [e.date for e in events if e.date is not None]
+        return cls(order={e.id: i for i, e in enumerate(events)},
+                   by_party={p: tuple(ids) for p, ids in by_party.items()},
+                   no_party_on={d: tuple(ids) for d, ids in no_party_on.items()},
+                   years=sorted({d.year for d in dates}), first=min(dates, default=None),
+                   last=max(dates, default=None), modes=modes, mode_count=mode_count,
+                   places=Prefilter((e.id, regex.escape(e.place)) for e in events if e.place))
+
+    def place_re(self, fb: FactBase, event_id: str) -> regex.Pattern[str]:
+        rx = self.place_res.get(event_id)
+        if rx is None:
+            place = fb.events[event_id].place or ""
+            rx = self.place_res[event_id] = regex.compile(
+                rf"(?<![\p{{L}}]){regex.escape(place)}(?![\p{{L}}])", regex.IGNORECASE)
+        return rx
+
+
 class Binder:
     """Resolves segments to events, sentence by sentence, keeping the event in discourse."""
 
@@ -326,9 +450,8 @@ class Binder:
         self.parties = party_finder(fb)
         self.current: str | None = None
         self.history: list[str] = []  # events the article has firmly been about, latest last
-        self._place_res = per_base(fb, "place_res", lambda: {
-            e.id: regex.compile(rf"(?<![\p{{L}}]){regex.escape(e.place)}(?![\p{{L}}])", regex.IGNORECASE)
-            for e in fb.events.values() if e.place})
+        self._index: _Index = per_base(fb, "bind_index", lambda: _Index.build(fb))
+        index = self._index
         self._member_sets = per_base(fb, "member_sets", lambda: {
             f.event: set(f.value) for f in fb.facts
             if f.event and f.kind == "set" and f.options.get("universe") == "countries"})
@@ -338,21 +461,28 @@ class Binder:
         read = doc.reading or doc.text
         self.named_parties = {h.what for h in self.parties.find(read, 0)}  # one pass over the text
         # modes: the language data's (video, phone, in person) and the base's own (`mode_words`)
-        self.modes: dict[str, Any] = dict(_word_res()[2])
-        for e in fb.events.values():
-            if e.mode and e.mode_words:
-                self.modes[e.mode] = _AnyOf(e.mode_words)
+        self.modes: dict[str, Any] = {**_word_res()[2], **index.modes}
         # an event is present when one of its parties is named, or (events of any kind: a launch, a
         # quake, a run-off) with no parties, when one of its names or words occurs: a scouts' "video call"
         # is no summit between leaders none of whom it names
         self.event_filter = event_prefilter(fb)
         self._in_doc = self.event_filter.candidates(read)
-        self.present = {e.id for e in fb.events.values() if self._is_present(e, read)}
+        # (the events of the parties named, and those whose names or words the automaton found:
+        # no loop over the base's events)
+        maybe = {str(key[1]) for key in self._in_doc if isinstance(key, tuple)}
+        self.present = {eid for p in self.named_parties for eid in index.by_party.get(p, ())}
+        self.present |= {eid for eid in maybe if self._is_present(fb.events[eid], read)}
+        by_rank = index.order.__getitem__
+        # the events present, in the base's order; those with words of their own
+        self._present_events = tuple(fb.events[eid] for eid in sorted(self.present, key=by_rank))
+        self._word_events = tuple(e for e in self._present_events if e.words)
         # the events whose names the article has at all: only they are looked for clause by clause
         # (a base of thousands of events costs one search of each name per article, not per clause)
-        self.named_in_doc = tuple(e for e in fb.events.values()
+        self.named_in_doc = tuple(e for e in (fb.events[eid] for eid in sorted(maybe, key=by_rank))
                                   if e.names and any(("names", e.id, i) in self._in_doc and p.may_match(read)
                                                      for i, p in enumerate(e.names)))
+        # the events whose place the article may name (the automaton's word for it is there)
+        self._place_events = tuple(sorted(index.places.candidates(read), key=by_rank))
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
         self.anchors = self._anchors()
@@ -363,7 +493,7 @@ class Binder:
         ("CAPE CANAVERAL, Fla., Nov. 16 (Wire) —" for a launch on 16 November), if there is one."""
         from factcheck.kinds.date import read_dates
 
-        years = sorted({e.date.year for e in self.fb.events.values() if e.date})
+        years = self._index.years
         days: set[dt.date] = set()
         for a, b, what in self.doc.furniture:
             if what != "dateline":
@@ -376,7 +506,8 @@ class Binder:
                             days.add(dt.date(y, v.month, v.day))
                         except ValueError:
                             pass
-        on_day = [e.id for e in self.fb.events.values() if not e.parties and e.date in days]
+        on_day = sorted((eid for d in days for eid in self._index.no_party_on.get(d, ())),
+                        key=self._index.order.__getitem__)
         return on_day[0] if len(on_day) == 1 else None
 
     def _is_present(self, e: Event, text: str) -> bool:
@@ -390,7 +521,7 @@ class Binder:
         from factcheck.kinds.date import read_dates
 
         out: set[dt.date] = set()
-        years = sorted({e.date.year for e in self.fb.events.values() if e.date}) or [dt.date.today().year]
+        years = self._index.years or [dt.date.today().year]
         # page-date and "Updated ..." lines are not claims, but they do say when the page was written
         texts = [(s.text, s.start) for s in self.doc.sentences]
         texts += [((self.doc.reading or self.doc.text)[a:b], a) for a, b, _ in self.doc.furniture]
@@ -403,10 +534,9 @@ class Binder:
                             out.add(dt.date(y, v.month, v.day))
                         except ValueError:
                             pass
-        ev_days = [e.date for e in self.fb.events.values() if e.date is not None]
-        if ev_days:
+        if self._index.first is not None and self._index.last is not None:
             window = dt.timedelta(days=tune("article_window_days"))
-            first, last = min(ev_days) - window, max(ev_days) + window
+            first, last = self._index.first - window, self._index.last + window
             self.explicit_anchors = tuple(sorted(x for x in out if first <= x <= last))
         for s in self.doc.sentences:
             for e in self.named_in_doc:
@@ -414,16 +544,9 @@ class Binder:
                     out.add(e.date)
         if not out:
             # no date in the text: the article is about the events it is firmly about
-            probe = Binder.__new__(Binder)
-            probe.fb, probe.doc, probe.parties, probe.current, probe.anchors = self.fb, self.doc, self.parties, None, ()
-            probe.history = []
-            probe.explicit_anchors = ()
+            probe = copy.copy(self)
+            probe.current, probe.anchors, probe.history, probe.explicit_anchors = None, (), [], ()
             probe.dated_event = None
-            probe._place_res, probe._member_sets = self._place_res, self._member_sets
-            probe.named_parties, probe.present = self.named_parties, self.present
-            probe.named_in_doc = self.named_in_doc
-            probe.event_filter = self.event_filter
-            probe.modes = self.modes
             for s in self.doc.sentences:
                 for b in probe.sentence(s):
                     if len(b.candidates) == 1 and b.level >= MEDIUM:
@@ -432,10 +555,9 @@ class Binder:
                             out.add(d)
         # keep only dates near the events of the base: a far date (an anniversary, a page date)
         # says nothing about which of these events the article is about
-        ev_dates = [e.date for e in self.fb.events.values() if e.date]
-        if ev_dates:
+        if self._index.first is not None and self._index.last is not None:
             window = dt.timedelta(days=tune("article_window_days"))
-            lo, hi = min(ev_dates) - window, max(ev_dates) + window
+            lo, hi = self._index.first - window, self._index.last + window
             out = {d for d in out if lo <= d <= hi}
         return tuple(sorted(out))
 
@@ -474,9 +596,7 @@ class Binder:
                     if len(ms & set(members)) >= 2:
                         names.setdefault(eid, []).append((a, b))
         words: dict[str, list[tuple[int, int]]] = {}
-        for e in self.fb.events.values():
-            if e.id not in self.present:
-                continue
+        for e in self._word_events:
             for i, p in enumerate(e.words):
                 if ("words", e.id, i) not in possible:
                     continue
@@ -490,8 +610,8 @@ class Binder:
                      if (kept := [(a, b) for a, b in sp
                                   if not any(o != e and c <= a and b <= d and (d - c) > (b - a) for c, d, o in every)])}
         places: dict[str, list[tuple[int, int]]] = {}
-        for eid, rx in self._place_res.items():
-            for m in rx.finditer(text):
+        for eid in self._place_events:
+            for m in self._index.place_re(self.fb, eid).finditer(text):
                 places.setdefault(eid, []).append((seg.start + m.start(), seg.start + m.end()))
         seg_modes = {m for m, rx in modes.items() if rx.search(text)}
         return _SegInfo(
@@ -522,9 +642,7 @@ class Binder:
                     break
         scored: list[tuple[int, float, str, tuple[str, ...], frozenset[str]]] = []
         set_aside: dict[str, str] = {}
-        for e in self.fb.events.values():
-            if e.id not in self.present:
-                continue
+        for e in self._present_events:
             if e.date is not None and self._other_year(e, info):
                 set_aside[e.id] = "event.other_occurrence"  # "the 2017 run-off" is not the 2022 one
                 continue
@@ -684,11 +802,12 @@ class Binder:
         """Is there another event with these parties whose mode the clause does say?"""
         if not mine:
             return True
+        # (an event holding all of `mine` is among the events of any one of them)
         return any(x.id != e.id and mine <= set(x.parties) and (x.mode in info.modes or x.id in info.names)
-                   for x in self.fb.events.values())
+                   for x in (self.fb.events[eid] for eid in self._index.by_party.get(next(iter(mine)), ())))
 
     def _mode_unique(self, e: Event) -> bool:
-        return sum(1 for x in self.fb.events.values() if x.mode == e.mode) == 1
+        return self._index.mode_count.get(e.mode, 0) == 1
 
     def _elsewhere(self, info: _SegInfo, event: str) -> bool:
         """Does the segment name a person or place of another event ("in Geneva", "Zelensky")?"""

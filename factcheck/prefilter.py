@@ -8,7 +8,13 @@ character class, an optional part only, a construct the parser does not know) is
 candidate. One Aho–Corasick automaton (pyahocorasick) of every such word, over the lower-cased
 text, then tells which patterns may match: the others cannot, and are not run. The prefilter is
 conservative by construction: it never drops a pattern that could match; it only spares the regular
-expressions that could not.
+expressions that could not. Case: the patterns are matched with the `regex` module's IGNORECASE,
+which takes a few characters for others that `str.casefold` keeps apart ("ı" for "I", "ſ" for "s",
+"İ" for "i"); a text holding such a character for a letter of the patterns' words is not scanned,
+every pattern is a candidate there (`_unsure`).
+
+`WordStarts` is the same scan for literal phrases whose start positions matter (the parties'
+aliases, factcheck/bind.py): where each may begin, to be confirmed by its own regex there.
 """
 
 from __future__ import annotations
@@ -17,22 +23,83 @@ import re._constants as C
 import re._parser as P
 import weakref
 from collections.abc import Hashable, Iterable
-from functools import lru_cache
 from typing import Any
 
 import ahocorasick
+import regex
+from regex import _regex
 
 _MIN = 3  # a shorter literal ("of", "a") is in almost every text: it rules nothing out
 
 
-@lru_cache(maxsize=8192)
+#: `literals` by pattern text: a function of the text alone, which the loader keeps between runs
+#: with the compiled patterns (factbase/load.py, `PatternCache`)
+LITERALS: dict[str, tuple[frozenset[str] | None, frozenset[str]]] = {}
+_MAX_LITERALS = 50_000
+
+
+def literals(source: str) -> tuple[frozenset[str] | None, frozenset[str]]:
+    """`required_literals(source)`, and every literal character of the pattern (what its words are
+    made of, as written)."""
+    got = LITERALS.get(source)
+    if got is None:
+        try:
+            tree = P.parse(source, C.SRE_FLAG_IGNORECASE)
+        except Exception:  # noqa: BLE001 - the `regex` module's syntax (\p{L}, possessives ...): cannot tell
+            got = (None, frozenset())
+        else:
+            got = (_alternatives(list(tree)), frozenset(_literal_chars(tree, set())))
+        if len(LITERALS) >= _MAX_LITERALS:
+            LITERALS.clear()
+        LITERALS[source] = got
+    return got
+
+
 def required_literals(source: str) -> frozenset[str] | None:
     """Case-folded words one of which every match of `source` contains; None when it cannot tell."""
-    try:
-        tree = P.parse(source, C.SRE_FLAG_IGNORECASE)
-    except Exception:  # noqa: BLE001 - the `regex` module's syntax (\p{L}, possessives ...): cannot tell
-        return None
-    return _alternatives(list(tree))
+    return literals(source)[0]
+
+
+def _literal_chars(seq: Any, out: set[str]) -> set[str]:
+    """Every literal character of a parsed pattern (the words of `required_literals` are made of them)."""
+    for op, arg in seq:
+        if op is C.LITERAL:
+            out.add(chr(arg))
+        elif op is C.SUBPATTERN:
+            _literal_chars(arg[-1], out)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            _literal_chars(arg[2], out)
+        elif op is C.BRANCH:
+            for branch in arg[1]:
+                _literal_chars(branch, out)
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            _literal_chars(arg[1], out)
+    return out
+
+
+def cases(ch: str) -> list[str]:
+    """The characters the `regex` module's IGNORECASE matches for `ch`, `ch` included."""
+    return [chr(c) for c in _regex.get_all_cases(regex.IGNORECASE, ord(ch))]
+
+
+def _exotic(chars: Iterable[str], fold: Any) -> frozenset[str]:
+    """The characters a text may hold for one of `chars` under IGNORECASE that `fold` does not fold
+    like it: where they stand, a scan of the folded text could miss a match."""
+    out: set[str] = set()
+    for a in chars:
+        for d in cases(a):
+            if fold(d) != fold(a):
+                out.add(d)
+    return frozenset(out)
+
+
+def _unsure(text: str, exotic: frozenset[str]) -> bool:
+    """Does `text` hold one of the characters folding cannot be trusted with?"""
+    if not exotic:
+        return False
+    if len(exotic) <= 8:
+        return any(c in text for c in exotic)
+    return not exotic.isdisjoint(text)
 
 
 def _alternatives(seq: list[Any]) -> frozenset[str] | None:
@@ -80,14 +147,19 @@ class Prefilter:
 
     def __init__(self, patterns: Iterable[tuple[Hashable, str]]):
         self.always: set[Hashable] = set()
+        self.keys: set[Hashable] = set()
         by_word: dict[str, set[Hashable]] = {}
+        chars: set[str] = set()
         for key, source in patterns:
-            words = required_literals(source)
+            self.keys.add(key)
+            words, used = literals(source)
             if not words:
                 self.always.add(key)
                 continue
+            chars |= used
             for w in words:
                 by_word.setdefault(w, set()).add(key)
+        self._exotic = _exotic(chars, str.casefold)
         self._auto: Any = None
         if by_word:
             auto = ahocorasick.Automaton()
@@ -98,11 +170,50 @@ class Prefilter:
 
     def candidates(self, text: str) -> set[Hashable]:
         """The keys whose pattern may match `text` (a superset of those that do)."""
+        if _unsure(text, self._exotic):
+            return set(self.keys)
         out = set(self.always)
         if self._auto is not None:
             for _, keys in self._auto.iter(text.casefold()):
                 out |= keys
         return out
+
+
+class WordStarts:
+    """Where literal words may begin in a text, in one scan: each word (as the regex module reads it
+    case-insensitively) with the payloads given for it. The scan is of `text.lower()` (same length,
+    so positions hold); a text it cannot be trusted with (a character IGNORECASE takes for a letter of
+    the words that `str.lower` does not turn into it, a final sigma, a lower case of another length)
+    gets None: the caller searches it otherwise."""
+
+    def __init__(self, words: Iterable[tuple[str, Hashable]]):
+        by_word: dict[str, list[Hashable]] = {}
+        for word, payload in words:
+            if not word:
+                raise ValueError("an empty word starts everywhere")
+            by_word.setdefault(word, []).append(payload)
+        # a character that lower-cases to another than the word's letter (the word's own letter
+        # too, when it is not lower case); str.lower makes a capital sigma final or not by what follows
+        self._exotic = frozenset(d for a in {c for w in by_word for c in w} for d in cases(a)
+                                 if d.lower() != a or d == "\u03a3")
+        self._auto: Any = None
+        if by_word:
+            auto = ahocorasick.Automaton()
+            for w, payloads in by_word.items():
+                auto.add_word(w, (len(w) - 1, tuple(payloads)))
+            auto.make_automaton()
+            self._auto = auto
+
+    def starts(self, text: str) -> list[tuple[int, tuple[Hashable, ...]]] | None:
+        """(start, payloads) of every occurrence of a word, by end; None: cannot tell for this text."""
+        if self._auto is None:
+            return []
+        if _unsure(text, self._exotic):
+            return None
+        low = text.lower()
+        if len(low) != len(text):
+            return None
+        return [(end - back, payloads) for end, (back, payloads) in self._auto.iter(low)]
 
 
 _BY_BASE: dict[tuple[int, str], Any] = {}

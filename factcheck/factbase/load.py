@@ -6,6 +6,15 @@ typo such as `vaule:` must never silently drop a fact), values are parsed by the
 are compiled and tried against runaway inputs (factbase/runaway.py, as `factcheck lint` does).
 A mistake never hides the next one: an entry with a bad id or a missing key still has its other
 keys checked. The codes are listed in docs/facts.md.
+
+Compiling the patterns is most of the time a large base takes to load (the `regex` module parses
+each in Python), so the compiled patterns are kept on disk between runs (`PatternCache`): one file
+per fact base content, in `$FACTCHECK_CACHE_DIR` (`off` for none), else `$XDG_CACHE_HOME/factcheck`
+or `~/.cache/factcheck`. What is kept depends on a pattern's text alone (and on the code that made
+it, part of the key): its compiled code, whether the runaway analysis clears it, the words the
+checker's automaton needs of it (factcheck/prefilter.py). Every check of a pattern (matches the
+empty string, runs away on the probes it needs) is made again at each load, so a base loads with
+the same problems and the same patterns whether the cache is there or not.
 """
 
 from __future__ import annotations
@@ -13,7 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import hashlib
 import os
+import pickle
+import sys
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +34,9 @@ from typing import Any
 
 import regex
 
+from factcheck import prefilter
 from factcheck.errors import FactBaseError, FactValueError, Problem
-from factcheck.factbase import schema
+from factcheck.factbase import runaway, schema
 from factcheck.factbase.model import Event, Fact, FactBase, Party, Pattern, Variant
 from factcheck.factbase.runaway import RUNAWAY_TIMEOUT as RUNAWAY_TIMEOUT  # lint's, and the tests'
 from factcheck.factbase.runaway import runs_away, shown
@@ -37,15 +51,169 @@ _DATE = regex.compile(schema.DATE_PATTERN)
 _TRUE = ("true", "yes", "on")
 _FALSE = ("false", "no", "off")
 _PATTERN_KEYS = ("cues", "exclude", "near", "exclude_near")
+_PREFILTERED = ("cues", "names", "words")  # the patterns the automaton of factcheck/prefilter.py is built of
+
+
+# -- compiled patterns kept between runs -------------------------------------------------------------
+
+_CACHE_FORMAT = 1
+_CACHE_KEEP = 16  # cache files kept (the most recently used): bases loaded in turn each keep theirs
+
+
+def cache_dir() -> Path | None:
+    """Where compiled patterns are kept: $FACTCHECK_CACHE_DIR (`off`, `0` or empty: nowhere), else
+    $XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck."""
+    env = os.environ.get("FACTCHECK_CACHE_DIR")
+    if env is not None:
+        return None if env.strip().lower() in ("", "0", "off", "no", "false") else Path(env)
+    root = os.environ.get("XDG_CACHE_HOME")
+    if not root:
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):
+            return None  # no home directory: nowhere to keep them
+        root = os.path.join(home, ".cache")
+    return Path(root) / "factcheck"
+
+
+class _OnlyPatterns(pickle.Unpickler):
+    """Unpickles compiled patterns and plain data, nothing else: a cache file cannot run code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if name == "compile" and module in ("regex._regex", "_regex"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a pattern cache")
+
+
+@functools.cache
+def _fingerprint() -> str:
+    """What a kept entry depends on besides its text: Python, the regex module, this loader, the
+    runaway analysis and the prefilter's words (their source)."""
+    h = hashlib.sha256(f"{_CACHE_FORMAT} {sys.version} {regex.__version__}".encode())
+    for mod in (__file__, runaway.__file__, prefilter.__file__):
+        try:
+            h.update(Path(mod).read_bytes())
+        except OSError:
+            h.update(mod.encode())
+    return h.hexdigest()
+
+
+class PatternCache:
+    """Compiled patterns by text, the runaway analysis's verdict and the prefilter's words (for the
+    patterns of cues, event names and words: factcheck/prefilter.py) by text, read from the cache
+    file of a base's content (`patterns-<where>-<content>.pickle`: the same files loaded from any
+    directory), else from the latest file of the same directory (a base edited since keeps most of
+    its patterns); written back when the load compiled or analysed anything new. The entries are
+    keyed by the pattern's text: whichever file they come from, they are right for it."""
+
+    def __init__(self, texts: Iterable[str], where: Path | None = None, base: str = ""):
+        self.dir = where
+        self.compiled: dict[str, regex.Pattern[str]] = {}
+        self.cleared: dict[str, bool] = {}
+        self.literals: dict[str, tuple[frozenset[str] | None, frozenset[str]]] = {}
+        self.used: set[str] = set()
+        self.fresh = False
+        self.path: Path | None = None
+        if where is None:
+            return
+        h = hashlib.sha256(_fingerprint().encode())
+        for t in texts:
+            b = t.encode("utf-8", "surrogatepass")
+            h.update(len(b).to_bytes(8, "big") + b)
+        content = h.hexdigest()[:32]
+        home = hashlib.sha256(base.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        self.path = where / f"patterns-{home}-{content}.pickle"
+        got = None
+        for same in [self.path, *self._files(f"patterns-*-{content}.pickle")]:
+            got = self._read(same)
+            if got is not None:
+                break
+        if got is None or same != self.path:
+            self.fresh = True
+        if got is None:
+            for earlier in self._files(f"patterns-{home}-*.pickle")[:1]:
+                got = self._read(earlier)
+        if got is not None:
+            self.compiled, self.cleared, self.literals = got
+            runaway.ANALYSED.update(self.cleared)
+            prefilter.LITERALS.update(self.literals)
+            if not self.fresh:
+                try:
+                    os.utime(self.path)  # recently used: kept by the pruning
+                except OSError:
+                    pass
+
+    def _files(self, glob: str = "patterns-*.pickle") -> list[Path]:
+        """The cache files (but this base's), newest first."""
+        assert self.dir is not None
+        try:
+            found = [(p.stat().st_mtime, p) for p in self.dir.glob(glob)]
+        except OSError:
+            return []
+        return [p for _, p in sorted(found, reverse=True) if p != self.path]
+
+    @staticmethod
+    def _read(path: Path) -> tuple[dict[str, regex.Pattern[str]], dict[str, bool],
+                                   dict[str, tuple[frozenset[str] | None, frozenset[str]]]] | None:
+        try:
+            with open(path, "rb") as f:
+                data = _OnlyPatterns(f).load()
+            if not (isinstance(data, tuple) and len(data) == 4 and data[0] == _fingerprint()):
+                return None
+            compiled, cleared, lits = data[1:]
+            if not (isinstance(compiled, dict) and isinstance(cleared, dict) and isinstance(lits, dict)):
+                return None
+
+            def words(x: object) -> bool:
+                return isinstance(x, frozenset) and all(isinstance(w, str) for w in x)
+
+            return ({k: v for k, v in compiled.items() if isinstance(k, str) and isinstance(v, regex.Pattern)
+                     and v.pattern == k and v.flags & regex.IGNORECASE},
+                    {k: v for k, v in cleared.items() if isinstance(k, str) and v is False},
+                    {k: v for k, v in lits.items() if isinstance(k, str) and isinstance(v, tuple) and len(v) == 2
+                     and (v[0] is None or words(v[0])) and words(v[1])})
+        except Exception:  # noqa: BLE001 - a missing, stale or damaged cache is no cache
+            return None
+
+    def get(self, src: str) -> regex.Pattern[str] | None:
+        self.used.add(src)
+        return self.compiled.get(src)
+
+    def put(self, src: str, rx: regex.Pattern[str]) -> None:
+        self.compiled[src] = rx
+        self.fresh = True
+
+    def save(self) -> None:
+        """Write what this load used (if it compiled or analysed anything), and keep the newest files."""
+        cleared = {s: False for s in self.used if runaway.ANALYSED.get(s) is False}
+        lits = {s: v for s in self.used if (v := prefilter.LITERALS.get(s)) is not None}
+        if self.path is None or self.dir is None or not (
+                self.fresh or cleared.keys() - self.cleared.keys() or lits.keys() - self.literals.keys()):
+            return
+        compiled = {s: rx for s, rx in self.compiled.items() if s in self.used}
+        try:
+            self.dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".patterns-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    pickle.dump((_fingerprint(), compiled, cleared, lits), f, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, self.path)
+            except BaseException:
+                os.unlink(tmp)
+                raise
+            for old in self._files()[_CACHE_KEEP - 1 :]:
+                old.unlink(missing_ok=True)
+        except Exception:  # noqa: BLE001 - a cache that cannot be written is no cache
+            pass
 
 
 class _Ctx:
     """One file being loaded: its lines (for the problem's line_text) and its problems."""
 
-    def __init__(self, path: str, text: str):
+    def __init__(self, path: str, text: str, patterns: PatternCache | None = None):
         self.path = path
         self.lines = split_lines(text)
         self.problems: list[Problem] = []
+        self.patterns = patterns if patterns is not None else PatternCache(())
 
     def add(self, line: int, col: int, code: str, msg: str, fix: str) -> None:
         lt = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
@@ -102,6 +270,7 @@ def load_with_problems(directory: str | os.PathLike[str]) -> tuple[FactBase | No
     st = _State()
     ctxs: list[_Ctx] = []
     problems: list[Problem] = []
+    texts: list[tuple[str, str]] = []
     for path in files:
         shown = _shown_path(path)
         text, problem = _read(path, shown)
@@ -109,7 +278,10 @@ def load_with_problems(directory: str | os.PathLike[str]) -> tuple[FactBase | No
             problems.append(problem)
             continue
         assert text is not None
-        c = _Ctx(shown, text)
+        texts.append((shown, text))
+    patterns = PatternCache((t for _, t in texts), cache_dir(), _base_key(directory))
+    for shown, text in texts:
+        c = _Ctx(shown, text, patterns)
         ctxs.append(c)
         tree, yproblems = load_yaml(shown, text)
         c.problems.extend(yproblems)
@@ -120,12 +292,20 @@ def load_with_problems(directory: str | os.PathLike[str]) -> tuple[FactBase | No
                   "add a top-level `facts:` (or `events:`, `parties:`) list, or delete the file")
     _check_party_refs(st)
     _check_collisions(st)
+    patterns.save()
     for c in ctxs:
         problems.extend(c.problems)
     if problems:
         return None, sorted(dict.fromkeys(problems), key=lambda p: (p.file, p.line, p.col, p.code))
     return FactBase(parties=st.parties, events=st.events, facts=tuple(st.facts),
                     files=tuple(_shown_path(f) for f in files)), []
+
+
+def _base_key(directory: str | os.PathLike[str]) -> str:
+    try:
+        return str(Path(directory).resolve())
+    except (OSError, RuntimeError):
+        return str(directory)
 
 
 def _read(path: Path, shown: str) -> tuple[str | None, Problem | None]:
@@ -307,15 +487,18 @@ def compile_pattern(y: Y, c: _Ctx, what: str, owner: str = "") -> Pattern | None
     are shown cut. `owner` ("fact `x.troops`") names a kind's key in FB031 and FB032 as lint does."""
     src = str(y.value)
     named = f"`{what}` of {owner}" if owner else f"`{what}`"
-    try:
-        rx = regex.compile(src, regex.IGNORECASE)
-    except regex.error as e:
-        c.at(y, "FB030", f"`{what}` pattern {shown(src)} does not compile: {e}",
-             "check brackets, escapes and groups; quote patterns with single quotes in YAML")
-        return None
-    except (ValueError, OverflowError, RecursionError, TypeError, MemoryError) as e:
-        c.at(y, "FB030", f"`{what}` pattern {shown(src)} is not usable: {e}", "simplify the pattern")
-        return None
+    rx = c.patterns.get(src)  # compiled in an earlier run (the checks below are made all the same)
+    if rx is None:
+        try:
+            rx = regex.compile(src, regex.IGNORECASE)
+        except regex.error as e:
+            c.at(y, "FB030", f"`{what}` pattern {shown(src)} does not compile: {e}",
+                 "check brackets, escapes and groups; quote patterns with single quotes in YAML")
+            return None
+        except (ValueError, OverflowError, RecursionError, TypeError, MemoryError) as e:
+            c.at(y, "FB030", f"`{what}` pattern {shown(src)} is not usable: {e}", "simplify the pattern")
+            return None
+        c.patterns.put(src, rx)
     try:
         empty = rx.search("", timeout=RUNAWAY_TIMEOUT) is not None
     except TimeoutError:
@@ -329,6 +512,8 @@ def compile_pattern(y: Y, c: _Ctx, what: str, owner: str = "") -> Pattern | None
         c.at(y, "FB031", f"{named} pattern {shown(src)} can run away (catastrophic backtracking on {probe!r}...)",
              "avoid nested repetition such as (a+)+ or (a|aa)+; make alternatives exclusive")
         return None
+    if what in _PREFILTERED:
+        prefilter.literals(src)  # what the checker's automaton will ask of it, kept with the pattern
     return Pattern(src, rx, c.pos(y))
 
 

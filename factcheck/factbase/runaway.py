@@ -460,11 +460,25 @@ def _walk(seq: list[_Item], run: int, follow: set[str] | None,
     return most, run, ways, afters[0]
 
 
+#: `needs_probes` by pattern text: the analysis is a function of the text alone, so the loader
+#: keeps it between runs with the compiled patterns (factbase/load.py, `PatternCache`)
+ANALYSED: dict[str, bool] = {}
+
+
 def needs_probes(src: str) -> bool:
     """False when the pattern cannot backtrack catastrophically: no repeated group that can match in
     several ways, no two unbounded repetitions (or of more than LONG) on a path that can take the
     same text, at most MAX_CHOICES ways through it, and nothing the analysis does not model. True
     otherwise (probe it)."""
+    known = ANALYSED.get(src)
+    if known is None:
+        if len(ANALYSED) >= _MAX_VERDICTS:
+            ANALYSED.clear()
+        known = ANALYSED[src] = _needs_probes(src)
+    return known
+
+
+def _needs_probes(src: str) -> bool:
     if not _REPEATS.search(src):
         return False  # no group, no repetition: each branch is tried once from each start
     try:
