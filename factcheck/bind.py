@@ -21,12 +21,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
 
-from factcheck.factbase.model import Event, FactBase, Party, Pattern
+from factcheck.factbase.model import MATCH_TIMEOUT, Event, FactBase, Party, Pattern
 from factcheck.lang import alternation, lang, levenshtein, words_re
 from factcheck.prefilter import Prefilter, WordStarts, event_prefilter, per_base
 from factcheck.rules import rule, tune
@@ -166,6 +166,27 @@ def _in_proper_name(text: str, a: int, b: int) -> bool:
     a proper name ("Launch Control Center", "Rescue Coordination Centre")? Then
     it names a thing, not the event."""
     return text[a : a + 1].isupper() and bool(_TITLE_AFTER.match(text[b : b + 40]))
+
+
+@lru_cache(maxsize=20_000)
+def _bounded(source: str, flags: int) -> regex.Pattern[str] | None:
+    try:
+        return regex.compile(rf"(?<![\p{{L}}])(?:{source})(?![\p{{L}}])", flags)
+    except (regex.error, ValueError):
+        return None  # a pattern that cannot be wrapped (a global flag inside it): matched as written
+
+
+def _whole_words(p: Pattern, text: str) -> list[regex.Match[str]]:
+    """The matches of an event's name or word pattern that are whole words. The pattern is tried with
+    word bounds, so an alternative that only matches inside a longer word ("made land" in "made
+    landfall") does not hide another that matches the whole word ("landfall")."""
+    b = _bounded(p.compiled.pattern, int(p.compiled.flags))
+    if b is None:
+        return list(p.finditer(text))
+    try:
+        return list(b.finditer(text, timeout=MATCH_TIMEOUT))
+    except TimeoutError:
+        return []
 
 
 def _inside_word(text: str, a: int, b: int) -> bool:
@@ -580,7 +601,7 @@ class Binder:
             for i, p in enumerate(e.names):
                 if ("names", e.id, i) not in possible:
                     continue
-                for m in p.finditer(text):
+                for m in _whole_words(p, text):
                     # whole words only: "video calls" (of a cloud outage) is not "video call"
                     if _inside_word(text, m.start(), m.end()):
                         continue
@@ -600,7 +621,7 @@ class Binder:
             for i, p in enumerate(e.words):
                 if ("words", e.id, i) not in possible:
                     continue
-                for m in p.finditer(text):
+                for m in _whole_words(p, text):
                     if not _inside_word(text, m.start(), m.end()) and not _in_proper_name(text, m.start(), m.end()):
                         words.setdefault(e.id, []).append((seg.start + m.start(), seg.start + m.end()))
         if len(words) > 1:
