@@ -199,6 +199,12 @@ _LEADERS = regex.compile(r"(?<![\p{L}])(?:leaders|presidents|heads\s+of\s+state)
 _RELATIVE = regex.compile(r"(?:which|who|whom|that|where)\b", regex.IGNORECASE)
 
 
+@cache
+def _back_start_re() -> regex.Pattern[str]:
+    """A sentence opening on a word that refers back ("It", "They", "The operation")."""
+    return regex.compile(rf"\s*(?:{alternation(lang().data['back_references'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
 def _pair_re() -> regex.Pattern[str]:
     return words_re("pair_words")
 
@@ -471,6 +477,8 @@ class Binder:
         self.parties = party_finder(fb)
         self.current: str | None = None
         self.history: list[str] = []  # events the article has firmly been about, latest last
+        self.prev_firm: tuple[str, ...] = ()  # the events the previous sentence was firmly about
+        self.prev_question = False  # ... and whether it asked a question
         self._index: _Index = per_base(fb, "bind_index", lambda: _Index.build(fb))
         index = self._index
         self._member_sets = per_base(fb, "member_sets", lambda: {
@@ -954,6 +962,21 @@ class Binder:
                 if b.candidates or b.set_aside or info.seg.anchor or info.other_event or info.hits:
                     continue
                 out[k] = Binding((cur.id,), _lv(rid), {cur.id: ()}, {cur.id: (rid,)}, by_reference=True)
+        # a sentence with no evidence of its own that answers the one before ("When did it strike?" /
+        # "At 22:11 UTC on Friday 8 September") or refers back to it ("It crossed that line on
+        # Saturday", "The operation began at 10:00"): loosely about the previous sentence's events;
+        # it can agree, never accuse
+        if self.prev_firm and (self.prev_question or _back_start_re().match(s.text)):
+            rid = "event.previous_sentence"
+            for k, (b, info) in enumerate(zip(out, infos)):
+                if b.candidates or b.set_aside or info.other_event or info.hits or info.irrealis:
+                    continue
+                before = self.prev_firm
+                out[k] = Binding(before, _lv(rid), {e: () for e in before}, {e: (rid,) for e in before},
+                                 {e: _lv(rid) for e in before}, by_reference=True)
+        firm_here = tuple(sorted({e for b, i in zip(out, infos) if not i.seg.anchor and b.level >= MEDIUM
+                                  and not b.by_reference for e in b.candidates if b.level_of(e) >= MEDIUM}))
+        self.prev_firm, self.prev_question = firm_here, s.text.rstrip().endswith("?")
         # the event in discourse: the one the sentence's main clauses are firmly about
         resolved = [b for b, i in zip(out, infos) if b.candidates and not i.seg.anchor
                     and (b.level >= MEDIUM or self.current is None)]
