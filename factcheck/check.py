@@ -423,6 +423,16 @@ def _flanked(b: Binding, ev: str, r: Reading, seg: Segment | None, text: str) ->
     return False
 
 
+def _lists(fb: FactBase) -> tuple[defaultdict[str, list[Fact]], list[Fact], list[Fact], list[Fact]]:
+    """Facts by event, the events' facts, the facts bound by cues, the facts that find themselves."""
+    by_event: defaultdict[str, list[Fact]] = defaultdict(list)
+    for f in fb.facts:
+        if f.event:
+            by_event[f.event].append(f)
+    return (by_event, [f for f in fb.facts if f.event], [f for f in fb.facts if not f.event and f.cues],
+            [f for f in fb.facts if not f.event and not f.cues])
+
+
 class _Checker:
     def __init__(self, source: Source, fb: FactBase, trace: bool = False):
         self.source = source
@@ -440,12 +450,9 @@ class _Checker:
         self.seg_dates: dict[tuple[int, int], tuple[list[Reading], list[str]]] = {}
         self.exclude_cache: dict[tuple[str, int], list[tuple[int, int]]] = {}
         self.seg_figures: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        by_event: dict[str, list[Fact]] = defaultdict(list)
-        for f in fb.facts:
-            if f.event:
-                by_event[f.event].append(f)
-        self.by_event = by_event
-        self.event_facts = [f for f in fb.facts if f.event]
+        # the base's static lists, built once per base (not per article)
+        lists = per_base(fb, "check_lists", lambda: _lists(fb))
+        self.by_event, self.event_facts, cue_candidates, self.free_facts = lists
         # a fact bound by cues can bind only in an article that has one of its cues: the others are
         # looked for once per article, not sentence by sentence
         # (one scan of the article by the base's automaton says which cues may occur at all; only
@@ -453,10 +460,8 @@ class _Checker:
         self.cue_filter = cue_prefilter(fb)
         read = self.doc.reading or self.doc.text  # invisible characters moved out of words, same offsets
         possible = self.cue_filter.candidates(read)
-        self.cue_facts = [f for f in fb.facts
-                          if not f.event and f.cues
-                          and any((f.id, i) in possible and p.may_match(read) for i, p in enumerate(f.cues))]
-        self.free_facts = [f for f in fb.facts if not f.event and not f.cues]
+        self.cue_facts = [f for f in cue_candidates
+                          if any((f.id, i) in possible and p.may_match(read) for i, p in enumerate(f.cues))]
 
     # -- evidence ---------------------------------------------------------------------------
     def record(self, fact: Fact, r: Reading, sentence: Sentence, j: Judged, rule: str,
