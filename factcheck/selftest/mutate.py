@@ -21,8 +21,8 @@ from typing import Any
 import regex
 
 from factcheck.bind import Binder
-from factcheck.check import judge
 from factcheck.factbase.model import Fact, FactBase
+from factcheck.judging import judge
 from factcheck.kinds import KINDS, Context
 from factcheck.kinds.date import WEEKDAY_NAMES, read_dates
 from factcheck.lang import alternation, lang, pack

@@ -1,0 +1,197 @@
+"""Judging one reading against one fact (`judge`), and what in the reading's own sentence makes a
+conflict unsure (`_soften`: a value resolved loosely, disputed, corrected, negated, planned, a live
+blog's stamp, a day span) or takes it from the fact (`near` / `exclude_near` cues, a statement's own
+date). The binding of values to events and facts is in check.py and bind.py; kinds read and compare.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+
+from factcheck.factbase.model import Fact, Pattern
+from factcheck.kinds import KINDS, Context, Reading
+from factcheck.kinds.date import DateValue
+from factcheck.lang import alternation, lang, reporting_re, words_re
+from factcheck.model import MentionVerdict
+from factcheck.rules import tune, why
+from factcheck.segment import Sentence
+
+
+def _near_window() -> int:
+    return int(tune("near_window"))
+
+
+def _near_tail() -> int:
+    return int(tune("near_tail"))
+
+
+@cache
+def _offset_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{alternation(lang().data['anchor_offsets'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+_BULLETS = " \t*•·-–—>#[]()"  # what may stand before a timeline's or a live blog's stamp
+
+
+@dataclass(frozen=True)
+class Judged:
+    verdict: MentionVerdict
+    reason: str
+    rules: tuple[str, ...] = ()  # the rules (factcheck/rules.py) that changed the verdict
+
+    def unsure(self, rule_id: str, because: str = "") -> Judged:
+        """The same reading, bound unsurely by `rule_id`: a contradiction becomes unclear."""
+        verdict: MentionVerdict = "unclear" if self.verdict == "contradict" else self.verdict
+        return Judged(verdict, self.reason + "; " + (because or why(rule_id)), (*self.rules, rule_id))
+
+
+_PRONOUN_SAYS = regex.compile(r"(?<![\p{L}])(?:he|she|they|the\s+(?:aide|spokesman|spokeswoman|spokesperson|"
+                              r"official|agency|ministry|minister))\s+(?:\p{L}+\s+)?(?:said|says|noted|notes|added|"
+                              r"told|stated|recalled|explained|confirmed)(?![\p{L}])", regex.IGNORECASE)
+
+
+def _attributed(pattern: Pattern, sentence: Sentence, ctx: Context) -> bool:
+    """Is the claim in `sentence` attributed to `pattern`'s source? In the sentence, or, when the
+    sentence reports a pronoun's words ("He noted that ..."), in the two sentences before it."""
+    if pattern.search(sentence.text):
+        return True
+    if not _PRONOUN_SAYS.search(sentence.text):
+        return False
+    before = ctx.doc.sentences[max(0, sentence.index - 2) : sentence.index]
+    return any(pattern.search(s.text) for s in before)
+
+
+def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -> Judged:
+    """Compare a reading with the fact's value and its accepted variants."""
+    kind = KINDS[fact.kind]
+    first = kind.compare(kind_reading, fact.value, fact, ctx)
+    if first is True:
+        return Judged("agree", f"matches {fact.expected}")
+    for v in fact.variants:
+        if v.attribution is not None and not _attributed(v.attribution, sentence, ctx):
+            continue
+        if kind.compare(kind_reading, v.value, fact, ctx) is True:
+            why = f"matches accepted variant {kind.render(v.value)}"
+            return Judged("agree", why + (f" ({v.note})" if v.note else ""))
+    if first is False:
+        return Judged("contradict", f"expected {fact.expected}, read {kind_reading.text!r}"
+                      + (f" ({kind_reading.detail})" if kind_reading.detail else ""))
+    return Judged("unclear", "cannot tell from this mention alone")
+
+
+_CORRECTED = regex.compile(r"\W{0,4}(?:sorry|I\s+mean|rather|correction|make\s+that|that\s+is)\b", regex.IGNORECASE)
+_TIMESTAMP_AFTER = regex.compile(r"\s*(?:[—–|:]|-\s|\.\s*$|(?:\s*[A-Z]{2,5})?\s*[—–|])|\s+(?=\p{Lu})")
+_WHEN_CLAUSE = regex.compile(r"(?:when|while|as|where)\b", regex.IGNORECASE)
+
+
+def _season_re() -> regex.Pattern[str]:
+    return words_re("seasons")
+
+
+def _month_only(r: Reading) -> bool:
+    return isinstance(r.value, DateValue) and r.value.day is None and r.value.weekday is None
+
+
+def _disputed_re() -> regex.Pattern[str]:
+    return words_re("disputed")
+
+
+@lru_cache(maxsize=256)
+def _disputed(text: str) -> bool:
+    """Does the sentence report a claim in order to dispute it? (Once per sentence: a str keeps its hash.)"""
+    return bool(_disputed_re().search(text))
+
+
+def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None) -> Judged:
+    """A contradiction the reading itself makes unsure: resolved from an earlier sentence, part of
+    a range over time ("grew from 100,000 to 190,000"), or a claim the article reports to dispute."""
+    if r.extra.get("listed"):
+        return j.unsure("name.listed_only")
+    if j.verdict != "contradict":
+        return j
+    if r.extra.get("loose"):
+        return j.unsure("value.loose", str(r.extra.get("why_loose", "resolved from an earlier sentence")))
+    if _disputed(sentence.text):
+        return j.unsure("value.disputed")
+    head = sentence.text[max(0, r.start - sentence.start - 45) : r.start - sentence.start]
+    tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 25]
+    if _CORRECTED.match(tail):
+        return j.unsure("value.corrected")
+    if (not isinstance(r.value, DateValue) and _TIMESTAMP_AFTER.match(tail)
+            and not sentence.text[: r.start - sentence.start].strip(_BULLETS)):
+        # "10:32 ET — The ministry said ...", "21:15 The coach urges ...": a live blog's clock
+        # stamp dates the entry; what the entry tells may have happened earlier (a timeline's date
+        # stamp, "Nov. 16 — Liftoff", is the event's date and stays)
+        return j.unsure("value.timestamp")
+    if isinstance(r.value, DateValue) and home is not None and _far_zone_before(head, home):
+        return j.unsure("value.far_zone_date")
+    if _weekday_only(r) and (_day_span_re().search(head)
+                             or _day_span_after_re().match(sentence.text, r.end - sentence.start)):
+        # "the night of Friday to Saturday", "Friday night into Saturday": the event spans both days
+        return j.unsure("value.day_span")
+    if _negated_re().search(head):
+        return j.unsure("value.negated")
+    if _plans_re().search(head):
+        return j.unsure("value.planned")
+    return j
+
+
+@cache
+def _plans_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['plans'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
+def _negated_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['negations'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
+def _day_span_after_re() -> regex.Pattern[str]:
+    days = alternation(lang().weekdays)
+    return regex.compile(rf"(?:\s+(?:night|evening))?\s*(?:to|into|through|-|–|/)\s*(?:{days})(?![\p{{L}}])",
+                         regex.IGNORECASE)
+
+
+@cache
+def _day_span_re() -> regex.Pattern[str]:
+    days = alternation(lang().weekdays)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{days})(?:\s+(?:night|evening))?\s*(?:to|into|and|through|-|–|/)\s*$",
+                         regex.IGNORECASE)
+
+
+def _far_zone_before(head: str, home: float) -> bool:
+    """A clock time in a zone far from the event's own (`home`, hours from UTC) right before a date
+    ("2:00am AEDT on Wednesday" about an event in Washington): the date may be that zone's."""
+    from factcheck.kinds.time import read_times
+
+    times = read_times(head[-30:])
+    return any(t.value.offset_h is not None and abs(t.value.offset_h - home) > tune("far_zone_hours")
+               for t in times)
+
+
+def _weekday_only(r: Reading) -> bool:
+    return isinstance(r.value, DateValue) and r.value.day is None and r.value.weekday is not None
+
+
+def _near_ok(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    head = sentence.text[max(0, r.start - sentence.start - _near_window()) : r.start - sentence.start]
+    return any(m.end() >= len(head) - _near_tail() for p in fact.near for m in p.finditer(head))
+
+
+def _reported_on(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """A date right after a reporting verb ("said on Monday") is the day of the statement."""
+    if fact.kind not in ("date", "time") or fact.near:
+        return False
+    head = sentence.text[max(0, r.start - sentence.start - _near_window()) : r.start - sentence.start]
+    return bool(reporting_re().search(head))
+
+
+def _excluded_near(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """An `exclude_near` cue just before the value ("ended at 16:25") takes it from the fact."""
+    if not fact.exclude_near:
+        return False
+    head = sentence.text[max(0, r.start - sentence.start - _near_window()) : r.start - sentence.start]
+    return any(m.end() >= len(head) - _near_tail() for p in fact.exclude_near for m in p.finditer(head))
