@@ -212,7 +212,9 @@ def _figure_between(r: Reading, spans: list[tuple[int, int]], readings: Sequence
 
     cue = min(spans, key=lambda sp: dist(r, sp))
     mine = dist(r, cue)
-    return any(dist(o, cue) < mine for o in readings if (o.start, o.end) != (r.start, r.end))
+    # the other end of a range ("grown from 16 members to 29") shares the cue: it is one phrase
+    return any(dist(o, cue) < mine for o in readings
+               if (o.start, o.end) != (r.start, r.end) and not o.extra.get("range"))
 
 def _seg_index(sentence: Sentence, pos: int) -> int | None:
     """The index of the clause of `sentence` holding `pos` (bisect: a sentence of thousands of

@@ -117,7 +117,7 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
 
         extra = {}
         if not range_end and in_range(text, n.span_start - sentence.start, n.end - sentence.start):
-            extra = {"loose": True, "why_loose": "one end of a range over time (from ... to ...)"}
+            extra = {"loose": True, "range": True, "why_loose": "one end of a range over time (from ... to ...)"}
         quote = text[n.span_start - sentence.start : n.end - sentence.start]
         out.append(Reading(start=n.span_start, end=n.end, text=quote, value=n, shown=int(n.value),
                            detail=f"read as {n.interval()}", extra=extra))

@@ -176,7 +176,7 @@ class QuantityKind:
             iv = n.interval()
             extra: dict[str, Any] = {"bare": not has_unit}
             if in_range(text, n.span_start - sentence.start, n.end - sentence.start):
-                extra.update(loose=True, why_loose="one end of a range over time (from ... to ...)")
+                extra.update(loose=True, range=True, why_loose="one end of a range over time (from ... to ...)")
             out.append(Reading(start=n.span_start, end=n.end,
                                text=text[n.span_start - sentence.start : n.end - sentence.start],
                                value=n, shown={"value": n.value, "hedge": n.hedge or None, "interval": str(iv)},
