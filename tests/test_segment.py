@@ -41,3 +41,12 @@ def test_a_dated_dateline_is_furniture(line: str, dateline: str) -> None:
     """The dateline's date is the article's, not a claim about the event (a rate decision, a wildfire)."""
     doc = segment(line + "\n")
     assert [(line[a:b], why) for a, b, why in doc.furniture] == [(dateline, "dateline")]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("The new phones switch to USB-C. The Pro models are made of titanium.", 2),  # a launch event
+    ("The ship reached Gate B-C. Tugs then pulled it north.", 2),  # a canal blockage
+    ("Secretary of State Antony J. Blinken spoke on Monday.", 1),  # an initial stays in its sentence
+])
+def test_a_letter_after_a_hyphen_ends_a_sentence(text: str, n: int) -> None:
+    assert len(segment(text).sentences) == n
