@@ -612,6 +612,22 @@ class _Checker:
                     continue
         return bool(days) and min(days) > tune("far_event_days")
 
+    def _line_far_from_events(self, sentence: Sentence) -> bool:
+        """Does the sentence stand on a timeline line stamped with a full date far from every dated
+        event of the base (so its figures are another moment's)?"""
+        stamp = self._line_stamp(sentence)
+        dates = [e.date for e in self.fb.events.values() if e.date is not None]
+        if stamp is None or not (stamp.month and stamp.day) or not dates:
+            return False
+        far = tune("far_event_days")
+        for d in dates:
+            try:
+                if abs((dt.date(stamp.year or d.year, stamp.month, stamp.day) - d).days) <= far:
+                    return False
+            except ValueError:
+                continue
+        return True
+
     def _line_stamp(self, sentence: Sentence) -> DateValue | None:
         """The date stamp heading the line a sentence is on ("20 July (Thu) — ..."), if any."""
         text = self.doc.reading or self.doc.text
@@ -855,6 +871,11 @@ class _Checker:
                     group: list[tuple[Fact, list[tuple[int, int]]]], spans: list[tuple[int, int]],
                     readings: Sequence[Reading] = ()) -> None:
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence)
+        if (j.verdict == "contradict" and not isinstance(r.value, DateValue)
+                and self._line_far_from_events(sentence)):
+            # "21 Aug 2017 (Mon) — ... Maximum totality about 2 min 40 s": a timeline line of a day far
+            # from every event of the base speaks of another moment
+            j = j.unsure("event.dated_elsewhere")
         if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and _figure_between(r, spans, readings):
             # "the quake killed 1,351 people in one province and 452 in <the fact's province>": the
             # cue's own figure stands between it and this one
@@ -987,9 +1008,12 @@ class _Checker:
             if not agreed:
                 continue
             text = self.doc.text
+            # values in one phrase or list are one statement ("born in <city>, <region>", "A, B and D"),
+            # except figures, which a list pairs with other things ("6.1-inch and 6.7-inch screens")
+            listed = fact.kind not in _FIGURE_KINDS
             apart = {m.start for m in ms if m.verdict == "contradict" and not set(m.rules) & _NAMING
-                     and not any(_list_gap_re().fullmatch(text[min(m.end, a.end):max(m.start, a.start)])
-                                 for a in agreed)}
+                     and not (listed and any(_list_gap_re().fullmatch(text[min(m.end, a.end):max(m.start, a.start)])
+                                             for a in agreed))}
             self._demote(fact_id, apart, "value.agreed_elsewhere")
 
     def _demote(self, fact_id: str, starts: set[int], rule_id: str) -> None:

@@ -36,6 +36,11 @@ def test_after_a_span_of_time_stays_in_its_clause(text: str) -> None:
      "Frankfurt/Washington, 16.06.2022 – "),
     ("Bern, 02.03.2020 (sda) The federal council met on Monday.", "Bern, 02.03.2020 (sda) "),
     ("Lahaina/Honolulu, 10/08/2023 – The fire destroyed the historic town.", "Lahaina/Honolulu, 10/08/2023 – "),
+    # with the time it was filed and a region's abbreviation (machine translations from Spanish)
+    ("Mazatlán, Sin., 08/04/2024, 19:40 hours (time of the Pacific).- The sky went dark at 11:07.",
+     "Mazatlán, Sin., 08/04/2024, 19:40 hours (time of the Pacific).- "),
+    ("Guadalajara, Jal., 12/09/2023, 20:15 h.- Apple presented its new phones.",
+     "Guadalajara, Jal., 12/09/2023, 20:15 h.- "),
 ])
 def test_a_dated_dateline_is_furniture(line: str, dateline: str) -> None:
     """The dateline's date is the article's, not a claim about the event (a rate decision, a wildfire)."""

@@ -106,8 +106,10 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
         # "grown from 16 members to 29": the end of the range counts the same thing, and is the
         # figure the sentence ends on (the start is history)
         range_end = bool(_FROM_COUNTED_TO.search(head)) and bool(counted.search(_FROM_COUNTED_TO.search(head)[0]))
+        # "one of the four phones", "every one of them": one of a group, not a count of it
+        part = n.value > 1 and _part_of(after, counted)
         if not range_end and not (_counted_follows(after, counted) or _adjective_of(after, counted)
-                                  or _part_of(after, counted) or _noun_of(head, after, counted)):
+                                  or part or _noun_of(head, after, counted)):
             continue
         if regex.search(r"(?:\d[.:]|\bof\s+the\s+|\b(?:one|each)\s+of\s+|\d\s+(?:out\s+)?of\s+)\s*$", head):
             continue
