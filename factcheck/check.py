@@ -518,7 +518,7 @@ class _Checker:
             j = j.unsure("event.alternate_weekday", f"it is the weekday of {', '.join(b.alternates)}")
         if (isinstance(r.value, DateValue)
                 and not sentence.text[: r.start - sentence.start].strip(_BULLETS)
-                and regex.match(r"\s*(?:\([^()\n]{1,12}\)\s*)?(?:[—–|:]|-\s)|\s+-\s",
+                and regex.match(r"\s*(?:\([^()\n]{1,12}\)\s*)?(?:,\s*[^—–|\n]{1,20}?\s*)?(?:[—–|:]|-\s)|\s+-\s",
                                 sentence.text[r.end - sentence.start :])):
             # a timeline's stamp ("30 August — Drilling begins", "14 June 2022 (Tue) — The committee
             # begins its meeting"): weighed against the timeline's other stamps at the end (see
