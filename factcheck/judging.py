@@ -140,12 +140,12 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
 
 @cache
 def _plans_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['plans'])})(?![\p{{L}}])", regex.IGNORECASE)
+    return words_re("plans")
 
 
 @cache
 def _negated_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['negations'])})(?![\p{{L}}])", regex.IGNORECASE)
+    return words_re("negations")
 
 
 @cache
