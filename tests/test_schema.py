@@ -318,6 +318,9 @@ def kind_value(kind: str, salt: int) -> st.SearchStrategy[Any]:
     if kind == "set/people":
         return st.lists(st.sampled_from(["Reid Wiseman", "Victor Glover", "Christina Koch", "Jeremy Hansen"]),
                         min_size=1, max_size=4, unique=True)
+    if kind == "set/labels":
+        return st.lists(st.sampled_from(["Sinaloa", "Durango", "Pine Island", "iPhone 15 Plus"]),
+                        min_size=1, max_size=4, unique=True)
     if kind == "set/dates":
         return st.lists(st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)).map(lambda d: d.isoformat()),
                         min_size=1, max_size=3, unique=True)
@@ -356,7 +359,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, st.SearchStrategy[Any]], dict[str, st.Se
     "duration": ({}, {"clock": st.sampled_from([True, False, "yes"]),
                       "bare": st.sampled_from(schema.FACT["bare"].choices)}),
     "set": ({}, {"universe": st.sampled_from(schema.FACT["universe"].choices), "counted": st.just("leaders"),
-                 "member_words": st.sampled_from([{"Les Bleus": "France"}, {"the Albiceleste": "Argentina"}])}),
+                 "member_words": st.sampled_from([{"Les Bleus": "France"}, {"the Albiceleste": "Argentina"}]),
+                 "others": st.lists(st.sampled_from(["Chihuahua", "Marco Island"]), min_size=1, max_size=2)}),
     "name": ({}, {"context": st.lists(PATTERNS, min_size=1, max_size=2),
                   "patterns": st.lists(WHO, min_size=1, max_size=2),
                   "others": st.lists(st.sampled_from(["Biden", "the White House"]), min_size=1, max_size=2)}),
@@ -424,6 +428,8 @@ def fact(draw: st.DrawFn, i: int, in_event: bool, zone: str | None = None) -> di
         vkind = f"set/{options.get('universe', 'countries')}"
         if options.get("universe", "countries") != "countries":
             options.pop("member_words", None)  # names of countries: refused for other members
+        if options.get("universe") != "labels":
+            options.pop("others", None)  # labels that are not members: only for a set of labels
     elif kind == "time" and zone is not None:
         vkind = "time/bare"
     elif kind == "duration" and "bare" in options:

@@ -31,7 +31,7 @@ from factcheck.kinds.year import nearest_to_cues, years_in
 from factcheck.lang import lang, levenshtein, pack
 from factcheck.segment import Sentence
 
-UNIVERSES = ("countries", "years", "people", "dates")
+UNIVERSES = ("countries", "years", "people", "dates", "labels")
 _NO_PLURAL = regex.compile(r"(?:ese|ish|ch|sh|ss|s|x|z|i-Kiribati|Vanuatu)$")
 
 
@@ -244,7 +244,9 @@ class SetKind:
     name: ClassVar[str] = "set"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
     options: ClassVar[dict[str, Key]] = {
-        "universe": Key("enum", doc="what the members are", choices=("countries", "years", "people", "dates")),
+        "universe": Key("enum", doc="what the members are",
+                        choices=("countries", "years", "people", "dates", "labels")),
+        "others": Key("list[str]", doc="a set of labels: labels that are not members and contradict when listed"),
         "counted": Key("regex", doc="what the set's count counts ('the four leaders')"),
         "member_words": Key("map", doc="a set of countries: this story's own names for members "
                                        "({the Kiwis: New Zealand, les Bleus: France})"),
@@ -255,7 +257,8 @@ class SetKind:
     value_schema: ClassVar[dict[str, Any]] = {
         "type": "array", "minItems": 1, "items": {"type": ["string", "integer"]},
         "description": "members: countries (any English name), four-digit years, people's names "
-                       "(universe: people) or YYYY-MM-DD dates (universe: dates)"}
+                       "(universe: people), YYYY-MM-DD dates (universe: dates) or any names of things "
+                       "(universe: labels: states, islands, models)"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> frozenset[Any]:
         if not isinstance(raw, list) or not raw or not all(isinstance(x, str) for x in raw):
@@ -266,7 +269,7 @@ class SetKind:
             if bad:
                 raise FactValueError(f"{bad[0]!r} is not a year", "write four-digit years: [2014, 2015]")
             return frozenset(raw)
-        if universe == "people":
+        if universe in ("people", "labels"):
             return frozenset(" ".join(x.split()) for x in raw)
         if universe == "dates":
             out_d = set()
@@ -295,6 +298,12 @@ class SetKind:
         if universe not in UNIVERSES:
             raise FactValueError(f"unknown universe {universe!r}", f"use one of: {', '.join(UNIVERSES)}")
         out: dict[str, Any] = {"universe": universe, "counted": compile_option(options, "counted")}
+        others = options.get("others")
+        if others is not None:
+            if universe != "labels" or not isinstance(others, list) or not all(isinstance(o, str) for o in others):
+                raise FactValueError("`others` is a list of labels that are not members, for `universe: labels`",
+                                     "write `universe: labels` and `others: [Oklahoma, Kansas]`")
+            out["others"] = tuple(" ".join(o.split()) for o in others)
         words = options.get("member_words")
         if words is not None:
             if universe != "countries":
@@ -321,6 +330,14 @@ class SetKind:
             return self._dates(sentence, ctx)
         if universe == "people":
             return self._people(sentence, fact, ctx)
+        if universe == "labels":
+            out = self._labels(sentence, fact, ctx)
+            counted = fact.options.get("counted")
+            if counted is not None:
+                out += [Reading(start=r.start, end=r.end, text=r.text, value=int(r.value.value),
+                                shown={"count": int(r.value.value)}, detail="a count of the set")
+                        for r in counted_numbers(sentence, counted)]
+            return out
         for a, b, members in country_lists(sentence, fact.options.get("member_words")):
             out.append(Reading(start=a, end=b, text=ctx.doc.text[a:b], value=frozenset(members),
                                shown=sorted(set(members))))
@@ -329,6 +346,28 @@ class SetKind:
             for r in counted_numbers(sentence, counted):
                 out.append(Reading(start=r.start, end=r.end, text=r.text, value=int(r.value.value),
                                    shown={"count": int(r.value.value)}, detail="a count of the set"))
+        return out
+
+    @staticmethod
+    def _labels(sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        """Runs of the fact's labels and its `others` joined as a list ("Sanibel, Captiva and Pine
+        Island"): a run with a member or another label is read; who is who is the compare's."""
+        members: frozenset[str] = fact.value
+        others: tuple[str, ...] = fact.options.get("others", ())
+        pat = _labels_re(tuple(sorted(members)) + others)
+        text = sentence.text
+        hits = [(m.start(), m.end(), m.group(0)) for m in pat.finditer(text)]
+        out: list[Reading] = []
+        run: list[tuple[int, int, str]] = []
+        for h in [*hits, None]:
+            if h is not None and run and _LIST_GAP.match(_ASIDE.sub("", text[run[-1][1] : h[0]])):
+                run.append(h)
+                continue
+            if run:
+                a, b = sentence.start + run[0][0], sentence.start + run[-1][1]
+                got = tuple(w for _, _, w in run)
+                out.append(Reading(start=a, end=b, text=ctx.doc.text[a:b], value=("labels", got), shown=list(got)))
+            run = [h] if h is not None else []
         return out
 
     @staticmethod
@@ -382,6 +421,12 @@ class SetKind:
                 if not any(x.month == mo and x.day == d and (y is None or x.year == y) for x in members):
                     ok = False
             return ok
+        if isinstance(reading.value, tuple) and reading.value[0] == "labels":
+            norm = {" ".join(m.lower().split()) for m in members}
+            said = [" ".join(w.lower().split()) for w in reading.value[1]]
+            if any(w not in norm for w in said):
+                return False  # a listed label that is no member ("... and Oklahoma")
+            return True  # every label stated is a member (a part of the set says nothing wrong)
         if isinstance(reading.value, tuple) and reading.value[0] == "people":
             got = reading.value[1]
             if any(how == "near" for _, _, how in got):
@@ -402,6 +447,12 @@ class SetKind:
 
     def render(self, value: Any) -> str:
         return "{" + ", ".join(sorted(str(v) for v in value)) + "}"
+
+
+@lru_cache(maxsize=4096)
+def _labels_re(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    alts = "|".join(regex.escape(x).replace(r"\ ", r"\s+") for x in sorted(labels, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alts})(?![\p{{L}}\d])", regex.IGNORECASE)
 
 
 def _member_words(words: Any) -> tuple[regex.Pattern[str], dict[str, str]]:
