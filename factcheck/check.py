@@ -153,6 +153,8 @@ def _digits_key(x: Any) -> str:
 
 _FAR = 2000  # characters: cues and excludes further from a value than this decide nothing about it
 _FIGURE_KINDS = frozenset({"quantity", "count", "percentage", "money"})
+#: values any event may have (a figure, a rank, a length) whether or not the base wrote such a fact for it
+_ANY_EVENT_KINDS = _FIGURE_KINDS | {"ordinal", "duration"}
 
 
 def _inside_word(text: str, a: int, b: int) -> bool:
@@ -569,6 +571,12 @@ class _Checker:
             self.record(fact, r, sentence, j.unsure("event.flanked"), rule, (*bound, "event.nearest_of_several"),
                         False)
         elif nearest == ev and clear and level >= MEDIUM:
+            unchecked = [o for o in b.candidates if o != ev and not any(f.kind == fact.kind for f in self.by_event[o])]
+            if j.verdict == "contradict" and unchecked and fact.kind in _ANY_EVENT_KINDS:
+                # "the Bank of England raises Bank Rate ...; its first increase in 15 years": another
+                # event of the clause has no fact of this kind to hold the value against, so the value
+                # may well be that event's
+                j = j.unsure("event.other_unchecked", f"{', '.join(unchecked)} may be meant")
             self.record(fact, r, sentence, j, rule + f"; nearest of {len(b.candidates)} events",
                         (*bound, "event.nearest_of_several"), certain)
         elif nearest == ev or nearest is None or not clear:
