@@ -158,8 +158,10 @@ def _number_re() -> regex.Pattern[str]:
 # `match` with `endpos`), so each costs the length of what it matches, never of the text before:
 # searching the whole prefix for each number made long texts quadratic (docs/robustness.md).
 _CURRENCY_BEFORE = regex.compile(r"(?r)(?:\p{Sc}|\b[A-Z]{3}|\b[A-Z]{1,2}\p{Sc})\s*")
+# "18.768.639", "25,5", and "30.000" (three zero decimals are written by no one who means a decimal)
 _DOT_THOUSANDS = regex.compile(r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}\.[0-9]{3}(?![0-9])"
-                               r"|(?<![\d.,])[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{1,2}(?![0-9.,])")
+                               r"|(?<![\d.,])[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{1,2}(?![0-9.,])"
+                               r"|(?<![\d.,])[1-9][0-9]{0,2}\.000(?![0-9.,])")
 # "7.40 hours", "18.40 Uhr", "at 9.40": clock times written with a dot say nothing of decimals
 _DOT_DECIMAL = regex.compile(r"(?<![\d.,])[0-9]{1,3},[0-9]{3}(?![0-9])|(?<![\d.,]|\bat\s|\bat\sthe\s)[0-9]+\.[0-9]{1,2}"
                              r"(?![0-9.,])(?!\s*(?:hours?|hrs?|h\b|Uhr|o.clock|[ap]\.?m\b|local|GMT|UTC|[A-Z]{2,4}T\b))")

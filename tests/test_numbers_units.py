@@ -85,3 +85,18 @@ def test_repeated_grouped_numbers_are_separate_numbers() -> None:
     from factcheck.numbers import find_numbers
     assert [n.value for n in find_numbers("175,000 175,000 175,000")] == [175000.0] * 3
     assert [n.value for n in find_numbers("18 768 639 voices")] == [18768639.0]
+
+
+@pytest.mark.parametrize("text, conv", [
+    # a ship's capacity and a dredged volume in a translation from Spanish; a depth in one from French
+    ("a capacity of 20.124 TEU; the works removed some 30.000 cubic metres of sand", "dot_thousands"),
+    ("the wreck lies at 3.800 metres, some 1.000 kilometres offshore", "dot_thousands"),
+    ("Macron took 58,55 % of the vote", "dot_thousands"),
+    ("a field of 2.000 and a margin of 3.5 points", ""),   # says both ways: undecided
+    ("turnout was 71.99 percent", "dot_decimal"),
+])
+def test_document_convention(text: str, conv: str) -> None:
+    from factcheck.numbers import convention
+    assert convention(text) == conv
+    if conv == "dot_thousands" and "20.124" in text:
+        assert find_numbers(text, conv=conv)[0].value == 20124

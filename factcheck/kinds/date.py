@@ -121,6 +121,22 @@ def _mk(m: regex.Match[str], day_first: bool | None = None, either: bool = False
 _CASE_OK = regex.compile(r"^[\p{Lu}\d(]|^(?:in|since|during|until|by|last|this|early|late|mid|of)\b")
 
 
+def _lower_ok(m: regex.Match[str], text: str) -> bool:
+    """A month name in lower case after its day ("the 24 april", "of 7 may 2017"): how machine
+    translation and some styles write it. The full name only, and "may" (a verb as well) only with
+    a year after it or "the/of/on" before the day."""
+    word = m.group("m2") or ""
+    if not m.group("d2") or word.lower() not in _FULL_MONTHS:
+        return False
+    if word.lower() != "may":
+        return True
+    return bool(m.group("y2")) or bool(regex.search(r"(?i)\b(?:the|of|on)\s+$", text[max(0, m.start() - 8):m.start()]))
+
+
+_FULL_MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august",
+                          "september", "october", "november", "december"))
+
+
 def read_dates(text: str, offset: int = 0, *, day_first: bool | None = None, either: bool = False) -> list[Reading]:
     """Every date in `text`. `day_first`: how the article writes numeric dates (see
     `numeric_order`); `either`: also return numeric dates that read both ways, month and day unset."""
@@ -130,7 +146,8 @@ def read_dates(text: str, offset: int = 0, *, day_first: bool | None = None, eit
         if v is None or (v.day is not None and not 1 <= v.day <= 31):
             continue
         word = m.group("m4") or m.group("wd3") or m.group("m1") or m.group("m2") or m.group("m5") or ""
-        if word and not word[0].isupper() and not m.group("iy") and not m.group("na") and not m.group("pa"):
+        if word and not word[0].isupper() and not m.group("iy") and not m.group("na") and not m.group("pa") \
+                and not _lower_ok(m, text):
             continue
         if m.group("wd3") and len(m.group("wd3")) <= 4 and not m.group("wd3").endswith("."):
             # "Sun", "Wed", "Sat" alone are too often other words
