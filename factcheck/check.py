@@ -20,12 +20,13 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import regex
 
 from factcheck.bind import MEDIUM, Binder, Binding
+from factcheck.entries import Entries, entries, stamp_span
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import (
     _BULLETS,
@@ -1052,6 +1053,42 @@ class _Checker:
                 steps = set(stamped) | (named if len(named) >= _ACTOR_LINES else set())
                 self._demote(fact_id, steps, "value.stamp_other_line")
 
+    @cached_property
+    def entries(self) -> Entries:
+        return entries(self.doc)
+
+    def entry_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
+        """A live-blog entry that tells of an event without a time or date of its own ("15:05 — SHE'S
+        FREE. The ship is fully afloat ..."; "Thursday 14 October" above "00:55 — IT'S OVER. <the
+        last miner> is out"): the entry's stamp and the day line above it may be the event's time and
+        date. They only agree (value.entry_stamp): an entry can recap an earlier step or come late."""
+        if not self.entries.stamp_of:
+            return
+        firm = {e for b in bindings for e in b.candidates if b.level_of(e) >= MEDIUM}
+        for fact in self.event_facts:
+            if fact.event not in firm or fact.kind not in ("time", "date"):
+                continue
+            kind = KINDS[fact.kind]
+            if _readings(kind, sentence, fact, self.ctx):
+                continue  # the sentence dates itself
+            if fact.kind == "time":
+                first = self.entries.stamp(sentence)
+                span = stamp_span(first) if first is not None else None
+                found = [r for r in _readings(kind, first, fact, self.ctx)
+                         if span and r.start < span[1] and span[0] < r.end] if first is not None else []
+            else:
+                day = self.entries.day(sentence.start)
+                found = [r for r in read_dates(self.doc.text[day[0]:day[1]], day[0])] if day else []
+            for r in found[:1]:
+                b = next(bd for bd in bindings if fact.event in bd.candidates and bd.level_of(fact.event) >= MEDIUM)
+                j = judge(r, fact, sentence, self.ctx)
+                if j.verdict != "agree":
+                    self.drop(fact, r, "value.entry_stamp", "the entry's stamp or day does not fit: it says nothing")
+                    continue
+                self.record(fact, r, sentence, j, f"event {fact.event} ({b.why_text(fact.event)}); the entry's "
+                            + ("stamp" if fact.kind == "time" else "day line"),
+                            (*b.rules_of(fact.event), "value.entry_stamp"), False)
+
     def relevant(self) -> bool:
         """Is the article about the fact base's events at all? It must name one of their parties
         (Biden, Russia, NATO, ...): a scouts' "90-minute video call on Thursday" binds nothing.
@@ -1068,6 +1105,7 @@ class _Checker:
                 if self.trace is not None:
                     self.clauses.append((sentence, tuple(bindings)))
                 self.event_sentence(sentence, bindings)
+                self.entry_sentence(sentence, bindings)
                 self.relative_sentence(sentence, bindings)
                 self.cue_sentence(sentence)
             self.free_sentence(sentence)
