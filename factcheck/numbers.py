@@ -141,8 +141,13 @@ def _number_re() -> regex.Pattern[str]:
     tight = alternation([k for k, v in _short_mults().items() if not v.get("space")])
     half = alternation(_numbers_pack()["half_suffix"])
     ordinals = alternation([str(o) for o in _numbers_pack()["ordinals"]])
+    fractions = alternation([str(f) for f in _numbers_pack()["unit_fractions"]])
+    mults = alternation([str(k) for k in _numbers_pack()["multipliers"]])
     return regex.compile(
-        rf"(?<![\p{{L}}\d.,:/])(?<![^0-9%]-)(?<!^-)(?P<digits>{_DIGITS})"
+        # "half a mile", "half a million", "a quarter-mile": a fraction of the unit or scale after it
+        rf"(?<![\p{{L}}-])(?P<frac>{fractions})(?:\s+(?P<fmult>{scales}|{mults})(?![\p{{L}}])"
+        rf"|(?=-\p{{L}})|(?<=\ban?)(?=\s+\p{{L}}))"
+        rf"|(?<![\p{{L}}\d.,:/])(?<![^0-9%]-)(?<!^-)(?P<digits>{_DIGITS})"
         rf"(?P<half>\s*(?:{half})(?![\p{{L}}]))?"
         rf"(?:\s*(?P<mult>{scales}|(?:{spaced})\b)|(?P<short>{tight})\b)?"
         rf"(?![0-9]|[.,:][0-9]|/[0-9])"
@@ -300,7 +305,15 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
     found: list[Number] = []
     mults: list[float] = []
     for m in _number_re().finditer(text):
-        if m.group("digits"):
+        if m.group("frac"):
+            v = float(_numbers_pack()["unit_fractions"][regex.sub(r"\s+", " ", m.group("frac").lower())])
+            k = _words().get((m.group("fmult") or "").lower(), 1.0)
+            n = _hedged(text, offset, m.start(), m.end(), v * k, v * k / 2, words=True)
+            if n.hedge in ("", "nearly", "just_under", "just_over"):
+                n = replace(n, hedge="about")  # "(nearly) half a mile" is a colloquial figure: about
+            found.append(n)
+            mults.append(1.0)
+        elif m.group("digits"):
             try:
                 value, unit, alt, alt_unit = _read_digits(m.group("digits"), conv)
             except ValueError:

@@ -25,10 +25,28 @@ from factcheck.numbers import find_numbers
     ("a dozen satellites", 12, None),
     ("a ship 400m long", 400, None),                    # not 400 million: no currency
     ("432.210 km and 1.234.567 people", 432_210, None),  # dotted thousands elsewhere in the text
+    ("half a million people fled", 500_000, None),       # disaster (was read as 1,000,000)
+    ("nearly half a mile underground", 0.5, None),      # mine
+    ("a quarter-mile of steel", 0.25, None),            # ship
+    ("three-quarters of a mile long", 0.75, None),      # bridge
+    ("half a dozen satellites", 6, None),               # launch
 ])
 def test_forms(text: str, value: float, hi: float | None) -> None:
     n = find_numbers(text)[0]
     assert n.value == pytest.approx(value) and n.hi == (None if hi is None else pytest.approx(hi))
+
+
+@pytest.mark.parametrize("text", ["a quarter of the votes", "a third of the vote", "half the miners"])
+def test_fraction_of_a_whole_is_no_unit_fraction(text: str) -> None:
+    # a share of something, not a fraction of a unit: the percentage kind reads these
+    assert find_numbers(text) == []
+
+
+def test_colloquial_fraction_is_about() -> None:
+    # "nearly half a mile" for 700 m (0.43 mi): a colloquial figure reads as about, not within 10 % below
+    n = find_numbers("nearly half a mile underground")[0]
+    assert n.interval().lo <= 0.435 <= n.interval().hi
+    assert find_numbers("more than half a million")[0].hedge == "over"
 
 
 def test_ambiguous_dot_keeps_both_readings() -> None:
