@@ -18,8 +18,11 @@ from factcheck.numbers import Number, find_numbers
 from factcheck.segment import Sentence
 
 _WORD = regex.compile(r"\A[\s-]+(?P<w>[\p{L}][\p{L}.'’-]*)")
-_NOT_GAP = regex.compile(r"(?:of|years?|days?|weeks?|months?|hours?|minutes?|percent|times|and|or|to|in|on|at)$",
-                         regex.IGNORECASE)
+# words that end the number's noun phrase: the noun after them is another phrase's ("the second leg
+# for Italy's relay", "three seats from the Conservatives")
+_NOT_GAP = regex.compile(r"(?:of|years?|days?|weeks?|months?|hours?|minutes?|percent|times|and|or|to|in|on|at"
+                         r"|for|from|by|with|as|than|after|before|against|behind|over|under|into|since|per"
+                         r")$", regex.IGNORECASE)
 
 
 def _counted_follows(after: str, counted: regex.Pattern[str], max_gap: int = 2) -> bool:
