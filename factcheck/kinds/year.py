@@ -11,6 +11,7 @@ from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
+from factcheck.kinds.date import read_dates
 from factcheck.segment import Sentence
 
 # not a figure ("2,500 troops", "1990 km") nor a decade ("the late 2010s"; "2018's" stays a year)
@@ -86,7 +87,11 @@ class YearKind:
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         out = []
-        items = [it for it in years_in(sentence) if _with_cue(it, sentence, fact)]
+        # the year of a full date ("10 June 2022 (Fri) — ...") is that day's, not a year the
+        # sentence states ("the highest since December 1981" stays)
+        days = [(r.start, r.end) for r in read_dates(sentence.text, sentence.start) if r.value.day]
+        items = [it for it in years_in(sentence) if _with_cue(it, sentence, fact)
+                 and not any(a <= it[0] < b for a, b in days)]
         for a, b, y in nearest_to_cues(items, sentence, fact, others=ctx.sentence_cues):
             out.append(Reading(start=a, end=b, text=str(y), value=y, shown=y))
         return out
