@@ -198,6 +198,8 @@ def _time_re() -> regex.Pattern[str]:
         rf"|(?P<h3>\d{{1,2}})\s?[hH]\s?(?P<mi3>[0-5]\d)"  # "18h30", "18 h 30"
         rf"|(?<=(?<![\p{{L}}])(?:{hour_before})\s+)(?P<h4>\d{{1,2}})\s*(?P<hw>heures|heure|h|Uhr|o['’]clock)(?![\p{{L}}])(?!\s+de\b)"
         rf"|(?P<h5>\d{{1,2}})\s*o['’]clock"
+        # a translated "15 heures locales", "3 heures du matin": "15 hours local", "3 hours of the morning"
+        rf"|(?P<h6>\d{{1,2}})\s+hours?(?=\s+(?:local\b|of\s+the\s+(?P<part6>morning|afternoon|evening|night)\b))"
         rf"|(?<=(?<![\p{{L}}])(?:{clock_before})\s+)(?P<cw>{clock})(?![\p{{L}}])"
         rf"){zone}(?![\d])",
         regex.IGNORECASE,
@@ -289,6 +291,11 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
             h, mi, hour_only = int(m.group("h4")), 0, True
         elif m.group("h5") is not None:
             h, mi, hour_only = int(m.group("h5")), 0, True
+        elif m.group("h6") is not None:
+            h, mi, hour_only = int(m.group("h6")), 0, True
+            part = (m.group("part6") or "").lower()
+            if h < 12 and (part in ("afternoon", "evening") or (part == "night" and h >= 6)):
+                h += 12
         else:
             minutes = int(_data()["clock_words"][m.group("cw").lower()])
             h, mi, hour_only = minutes // 60, minutes % 60, True
