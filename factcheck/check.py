@@ -515,6 +515,11 @@ class _Checker:
                 and self._another_events_date(r.value, ev)):
             self.drop(fact, r, "event.another_events_date")  # "... by video on 7 December and by phone on 30 December"
             return
+        if j.verdict == "contradict" and _weekday_only(r) and self._blog_day_is(ev, r.start):
+            # "England are unchanged from the defeat of Australia here on Wednesday night" in a live
+            # blog whose day line is the final's own day: the blog is written on the event's day, so
+            # another weekday is another day (a step before, a plan after)
+            j = j.unsure("event.blog_day")
         if j.verdict == "contradict" and _weekday_only(r) and self._alternate_weekday(r, fact, sentence, b):
             # another occurrence with the same parties, set aside only by the article's dates, fell
             # on that weekday: the weekday alone cannot tell which of them the clause means
@@ -1088,6 +1093,16 @@ class _Checker:
                 self.record(fact, r, sentence, j, f"event {fact.event} ({b.why_text(fact.event)}); the entry's "
                             + ("stamp" if fact.kind == "time" else "day line"),
                             (*b.rules_of(fact.event), "value.entry_stamp"), False)
+
+    def _blog_day_is(self, ev: str, pos: int) -> bool:
+        """Is `pos` in a live-blog entry under a day line that gives event `ev`'s date?"""
+        day = self.entries.day(pos) if self.entries.stamp_of else None
+        date = self.fb.events[ev].date if ev in self.fb.events else None
+        if day is None or date is None:
+            return False
+        read = read_dates(self.doc.text[day[0]:day[1]])
+        v = read[0].value if read else None
+        return v is not None and v.month == date.month and v.day == date.day and v.year in (None, date.year)
 
     def relevant(self) -> bool:
         """Is the article about the fact base's events at all? It must name one of their parties
