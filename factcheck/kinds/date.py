@@ -19,7 +19,7 @@ from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
-from factcheck.lang import alternation, lang
+from factcheck.lang import alternation, lang, pack
 from factcheck.segment import Sentence
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -57,6 +57,9 @@ def _date_re() -> regex.Pattern[str]:
         rf"(?<![\p{{L}}\d])(?:"
         rf"(?:(?P<wd1>{wd})\.?,?\s+(?:\(\s*)?)?(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d)(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
         rf"|(?:(?P<wd2>{wd})\.?,?\s+(?:\(\s*)?)?(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+        # a day in words: "the twenty-first of August", "the fifteenth of November 1994", "August the first"
+        rf"|(?:the\s+)?(?P<od>{_day_words_alt()})\s+of\s+(?P<m6>{mon})(?:,?\s+(?P<y6>(?:19|20)\d\d))?"
+        rf"|(?P<m7>{mon})\s+the\s+(?P<od7>{_day_words_alt()})(?:,?\s+(?P<y7>(?:19|20)\d\d))?"
         rf"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
         rf"|(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})(?:/(?P<ny>(?:19|20)?\d\d))?(?!/)"
         rf"|(?P<pa>\d{{1,2}})\.(?P<pb>\d{{1,2}})\.(?P<py>(?:19|20)\d\d)(?![.,]?\d)"
@@ -66,6 +69,23 @@ def _date_re() -> regex.Pattern[str]:
         rf")(?![\p{{L}}\d])",
         regex.IGNORECASE,
     )
+
+
+@cache
+def _day_words() -> dict[str, int]:
+    """"first" ... "thirty-first": the days of a month in words."""
+    ords = {str(k).lower(): int(v) for k, v in pack("numbers")["ordinals"].items() if int(v) <= 31}
+    out = dict(ords)
+    for tens_word, tens in (("twenty", 20), ("thirty", 30)):
+        for w, v in ords.items():
+            if v < 10 and tens + v <= 31:
+                out[f"{tens_word}-{w}"] = out[f"{tens_word} {w}"] = tens + v
+    return out
+
+
+@cache
+def _day_words_alt() -> str:
+    return alternation(list(_day_words()))
 
 
 def _mk(m: regex.Match[str], day_first: bool | None = None, either: bool = False) -> DateValue | None:
@@ -85,6 +105,10 @@ def _mk(m: regex.Match[str], day_first: bool | None = None, either: bool = False
         return DateValue(yr(m.group("y1")), mon(m.group("m1")), int(m.group("d1")), wd(m.group("wd1")))
     if m.group("m2"):
         return DateValue(yr(m.group("y2")), mon(m.group("m2")), int(m.group("d2")), wd(m.group("wd2")))
+    if m.group("m6"):
+        return DateValue(yr(m.group("y6")), mon(m.group("m6")), _day_words()[_spaced(m.group("od"))])
+    if m.group("m7"):
+        return DateValue(yr(m.group("y7")), mon(m.group("m7")), _day_words()[_spaced(m.group("od7"))])
     if m.group("iy"):
         return DateValue(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
     if m.group("na") or m.group("pa"):
@@ -116,6 +140,10 @@ def _mk(m: regex.Match[str], day_first: bool | None = None, either: bool = False
     return None
 
 
+def _spaced(word: str) -> str:
+    return regex.sub(r"\s+", " ", word.lower())
+
+
 # Capitalised month/weekday abbreviations are common words in lower case ("may", "sun", "wed"):
 # the pattern is case-sensitive on the first letter for that reason.
 _CASE_OK = regex.compile(r"^[\p{Lu}\d(]|^(?:in|since|during|until|by|last|this|early|late|mid|of)\b")
@@ -145,7 +173,8 @@ def read_dates(text: str, offset: int = 0, *, day_first: bool | None = None, eit
         v = _mk(m, day_first, either)
         if v is None or (v.day is not None and not 1 <= v.day <= 31):
             continue
-        word = m.group("m4") or m.group("wd3") or m.group("m1") or m.group("m2") or m.group("m5") or ""
+        word = (m.group("m4") or m.group("wd3") or m.group("m1") or m.group("m2") or m.group("m5")
+                or m.group("m6") or m.group("m7") or "")
         if word and not word[0].isupper() and not m.group("iy") and not m.group("na") and not m.group("pa") \
                 and not _lower_ok(m, text):
             continue
