@@ -262,7 +262,8 @@ def parse_words(text: str) -> list[tuple[int, int, float]]:
             last == ""
             or (cls == "unit" and last in ("tens", "hundred", "scale") and (last != "tens" or v < 10))
             or (cls == "tens" and last in ("hundred", "scale"))
-            or (cls == "hundred" and last in ("unit",) and current < 10)
+            # "two hundred"; "twelve hundred", "twenty-five hundred" (1,200 and 2,500, as people say them)
+            or (cls == "hundred" and last in ("unit", "tens") and (current < 10 or (current < 100 and not total)))
             or (cls == "scale" and last in ("unit", "tens", "hundred"))
         )
         if not ok:

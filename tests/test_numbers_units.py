@@ -30,6 +30,9 @@ from factcheck.numbers import find_numbers
     ("a quarter-mile of steel", 0.25, None),            # ship
     ("three-quarters of a mile long", 0.75, None),      # bridge
     ("half a dozen satellites", 6, None),               # launch
+    ("just under twelve hundred dollars", 1200, None),  # a phone's price
+    ("twenty-five hundred troops", 2500, None),         # a deployment
+    ("one thousand two hundred", 1200, None),
 ])
 def test_forms(text: str, value: float, hi: float | None) -> None:
     n = find_numbers(text)[0]
