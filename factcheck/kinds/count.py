@@ -98,6 +98,10 @@ def _noun_of(head: str, after: str, counted: regex.Pattern[str]) -> bool:
     return False
 
 
+_WHOLE_BEFORE = regex.compile(r"(?:\bof\s+the\s+|\b(?:one|each)\s+of\s+|\d\s+(?:out\s+)?of\s+)\s*$",
+                              regex.IGNORECASE)
+
+
 def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Reading]:
     text = sentence.text
     out: list[Reading] = []
@@ -114,14 +118,20 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
         if not range_end and not (_counted_follows(after, counted) or _adjective_of(after, counted)
                                   or part or _noun_of(head, after, counted)):
             continue
-        if regex.search(r"(?:\d[.:]|\bof\s+the\s+|\b(?:one|each)\s+of\s+|\d\s+(?:out\s+)?of\s+)\s*$", head):
+        if regex.search(r"\d[.:]\s*$", head):
             continue
+        # "411 of the 650 seats", "the last of the 15 states", "each of the 12 jurors": the size of the
+        # group a part is taken from; it agrees with a count of the whole, never accuses (a count of
+        # the part may stand beside it)
+        whole = bool(_WHOLE_BEFORE.search(head))
         if n.value <= 2 and regex.search(r"\b(?:the|these|those|both|its|their)\s+$", head, regex.IGNORECASE):
             continue  # "the two countries": a reference, not a count
         from factcheck.kinds.quantity import in_range
 
-        extra = {}
-        if not range_end and in_range(text, n.span_start - sentence.start, n.end - sentence.start):
+        extra: dict[str, object] = {}
+        if whole:
+            extra = {"loose": True, "why_loose": "the size of the group a part is taken from (... of the N ...)"}
+        elif not range_end and in_range(text, n.span_start - sentence.start, n.end - sentence.start):
             extra = {"loose": True, "range": True, "why_loose": "one end of a range over time (from ... to ...)"}
         quote = text[n.span_start - sentence.start : n.end - sentence.start]
         out.append(Reading(start=n.span_start, end=n.end, text=quote, value=n, shown=int(n.value),
