@@ -148,8 +148,8 @@ _YEAR_LIKE = regex.compile(r"\A(?:1[89]|20)\d\d\Z")
 
 def _elliptical(sentence: Sentence, taken: set[int]) -> list[Reading]:
     """"Labour won 411 seats, while the Conservatives were reduced to 121": in a sentence that
-    counts the noun once, a bare whole number with no word of its own after it counts the same
-    noun. Read loosely: it may agree, never accuse (another figure may be meant)."""
+    counts the noun once (or right after one that does), a bare whole number with no word of its
+    own after it counts the same noun. Read loosely: it may agree, never accuse (another figure may be meant)."""
     text = sentence.text
     out = []
     for n in find_numbers(text, sentence.start):
@@ -199,7 +199,15 @@ class CountKind:
         return {"counted": compile_option(options, "counted")}
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
-        return counted_numbers(sentence, fact.options["counted"])
+        counted = fact.options["counted"]
+        out = counted_numbers(sentence, counted)
+        if not out and 0 < sentence.index < len(ctx.doc.sentences):
+            # "Labour won 411 seats. The Greens won four.": the noun of the sentence before, left out
+            before = ctx.doc.sentences[sentence.index - 1]
+            if sentence.paragraph - before.paragraph <= 1 and any(
+                    not r.extra.get("loose") for r in counted_numbers(before, counted)):
+                out = _elliptical(sentence, set())
+        return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         n: Number = reading.value
