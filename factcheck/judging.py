@@ -115,6 +115,10 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j.unsure("value.loose", str(r.extra.get("why_loose", "resolved from an earlier sentence")))
     if _disputed(sentence.text):
         return j.unsure("value.disputed")
+    if sentence.text.rstrip().endswith("?"):
+        # "Was this the first final to go to overtime?", "Didn't NASA promise 280,000 miles?": a
+        # question asserts nothing (an explainer's answer follows it)
+        return j.unsure("value.question")
     head = sentence.text[max(0, r.start - sentence.start - 45) : r.start - sentence.start]
     tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 25]
     if _CORRECTED.match(tail):
