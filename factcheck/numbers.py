@@ -149,7 +149,8 @@ def _number_re() -> regex.Pattern[str]:
         rf"|(?=-\p{{L}})|(?<=\ban?)(?=\s+\p{{L}}))"
         rf"|(?<![\p{{L}}\d.,:/])(?<![^0-9%]-)(?<!^-)(?P<digits>{_DIGITS})"
         rf"(?P<half>\s*(?:{half})(?![\p{{L}}]))?"
-        rf"(?:\s*(?P<mult>{scales}|(?:{spaced})\b)|(?P<short>{tight})\b)?"
+        # "68,7 billions Dollar", "123,4 millions spectators": a translation's plural scale
+        rf"(?:\s*(?P<mult>(?:{scales})(?:s(?![\p{{L}}]))?|(?:{spaced})\b)|(?P<short>{tight})\b)?"
         rf"(?![0-9]|[.,:][0-9]|/[0-9])"
         rf"|(?<![\p{{L}}-])(?P<words>(?:{words})(?:(?:\s+and\s+|[\s-]+)(?:{words}))*)(?![\p{{L}}])"
         # "thirty-third", "twenty first": the tens of an ordinal are no number of their own
@@ -325,6 +326,8 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
                 alt = None
             k = 1.0
             mult = (m.group("mult") or "").lower()
+            if mult.endswith("s") and mult[:-1] in _words():
+                mult = mult[:-1]
             short = (m.group("short") or "").lower()
             if short:
                 sm = _short_mults()[short]
@@ -358,6 +361,10 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
                hedge_start=-1, text=m.group(0), words=True, magnitude=True)
         for m in _magnitude_re().finditer(text)
     ]
+    if magnitudes and found:
+        # "2 thousands years", "68,7 billions": a plural scale after a number is that number's
+        fstarts = [n.start for n in found]
+        magnitudes = [g for g in magnitudes if not _inside(g.start, fstarts, found)]
     if magnitudes:
         # drop the digits/words a magnitude phrase contains ("tens of thousands"): one pass
         starts = [g.start for g in magnitudes]

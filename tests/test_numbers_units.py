@@ -33,6 +33,9 @@ from factcheck.numbers import find_numbers
     ("just under twelve hundred dollars", 1200, None),  # a phone's price
     ("twenty-five hundred troops", 2500, None),         # a deployment
     ("one thousand two hundred", 1200, None),
+    ("68,7 billions Dollar", 68.7e9, None),           # a translated deal price
+    ("around 11 billions of euros", 11e9, None),      # a translated reconstruction budget
+    ("2 thousands years", 2000, None),                # one number, not 2,000 and "thousands"
 ])
 def test_forms(text: str, value: float, hi: float | None) -> None:
     n = find_numbers(text)[0]
@@ -121,3 +124,17 @@ def test_document_convention(text: str, conv: str) -> None:
     assert convention(text) == conv
     if conv == "dot_thousands" and "20.124" in text:
         assert find_numbers(text, conv=conv)[0].value == 20124
+
+
+@pytest.mark.parametrize("text, value, currency", [
+    ("The purchase price lies at 68,7 billions Dollar, paid in cash.", 68.7e9, "USD"),
+    ("the state will spend around 11 billions of euros", 11e9, "EUR"),
+])
+def test_translated_money(text: str, value: float, currency: str) -> None:
+    got = [(n.value, c) for n, c, *_ in read_money(text, 0, "dot_thousands")]
+    assert got and got[0][0] == pytest.approx(value) and got[0][1] == currency
+
+
+def test_yards_convert() -> None:
+    # American football and golf distances: "a 57-yard field goal", "the 57-yarder" (52.1 m)
+    assert factor("yard", "meter") == pytest.approx(0.9144)
