@@ -268,6 +268,41 @@ class ScoreKind:
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=text[a:b], value=read,
                                shown={"score": shown, "part": read.part, "extra_time": extra},
                                detail=detail))
+        out += self._listed(sentence, side_spans, {(x.start, x.end) for x in out})
+        return out
+
+    @staticmethod
+    def _listed(sentence: Sentence, spans: list[tuple[int, int, int]], taken: set[tuple[int, int]]) -> list[Reading]:
+        """"Final: Kansas City 25, San Francisco 22", "Northport 2, Eastfield 1 (a.e.t.)": the fact's
+        two sides, each with its number, as box scores write a result. Sure only after a word of a
+        result ("Final:", "won", "beat"); an interim line ("Chiefs 10, 49ers 3 at half-time") is not read."""
+        text = sentence.text
+        r = _res()
+        out = []
+        for a1, e1, s1 in spans:
+            m1 = _SIDE_NUMBER.match(text, e1)
+            if not m1 or not m1.group("sep"):
+                continue
+            other = next((sp for sp in spans if sp[0] == m1.end() and sp[2] != s1), None)
+            m2 = _SIDE_NUMBER.match(text, other[1]) if other else None
+            if other is None or m2 is None:
+                continue
+            a, b = sentence.start + a1, sentence.start + m2.end("n")
+            if (a, b) in taken:
+                continue
+            before, after = text[max(0, a1 - 60):a1], text[m2.end("n"):]
+            if r["interim_after"].match(after) or r["interim_before"].search(before):
+                continue
+            n1, n2 = int(m1.group("n")), int(m2.group("n"))
+            pair = (n1, n2)
+            certain = bool(_RESULT_HEAD.search(before) or r["result_before"].search(before))
+            read = ScoreRead(n1, n2, "match", certain, bool(r["extra_after"].match(after)),
+                             pair if s1 == 0 else (n2, n1))
+            shown = f"{n1}-{n2}"
+            out.append(Reading(start=a, end=b, text=text[a1:m2.end("n")], value=read,
+                               shown={"score": shown, "part": read.part, "extra_time": read.extra_time},
+                               detail=f"read as {shown}, each side with its number"
+                                      + ("" if certain else " (no result word before it: unsure)")))
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
@@ -301,6 +336,12 @@ class ScoreKind:
         if v.penalties is not None:
             shown += f", {v.penalties[0]}-{v.penalties[1]} on penalties"
         return shown
+
+
+# after a side's name: its number, then (for the first side) a comma before the other side
+_SIDE_NUMBER = regex.compile(r"\s+(?P<n>\d{1,3})(?![\d.,:]\d)(?P<sep>\s*[,;]\s*)?")
+# "Final: ", "Final score: ", "FT: " heading a box-score line
+_RESULT_HEAD = regex.compile(r"(?i)(?<![\p{L}])(?:final(?:\s+score)?|full[- ]time|FT|result)\s*[:—–-]\s*$")
 
 
 def _same(x: Pair, y: Pair) -> bool:
