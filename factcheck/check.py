@@ -1058,6 +1058,35 @@ class _Checker:
                 steps = set(stamped) | (named if len(named) >= _ACTOR_LINES else set())
                 self._demote(fact_id, steps, "value.stamp_other_line")
 
+    def answer_sentence(self, sentence: Sentence) -> None:
+        """An explainer's answer takes the cue of its question ("How much did a commercial cost?" /
+        "About $7 million for 30 seconds."): the first sentence after a question reads the value of
+        the one fact of each kind the question cues and the answer does not. It only agrees
+        (cue.from_question): an answer may go on to other figures."""
+        i = sentence.index
+        if i == 0 or not self.cue_facts or sentence.text.rstrip().endswith("?"):
+            return
+        question = self.doc.sentences[i - 1]
+        if not question.text.rstrip().endswith("?") or sentence.paragraph - question.paragraph > 2:
+            return
+        cued: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self.cue_facts:
+            if (any(p.search(question.text) for p in fact.cues)
+                    and not any(p.search(sentence.text) for p in fact.cues)
+                    and not any(p.search(t) for p in fact.exclude for t in (question.text, sentence.text))):
+                cued[fact.kind].append(fact)
+        for kind_name, facts in cued.items():
+            if len(facts) != 1:
+                continue  # "How many seats did Labour and the Tories win?": which figure is whose
+            fact = facts[0]
+            for r in _readings(KINDS[kind_name], sentence, fact, self.ctx):
+                j = judge(r, fact, sentence, self.ctx)
+                if j.verdict != "agree":
+                    self.drop(fact, r, "cue.from_question", "the question's cue binds an answer's value only to agree")
+                    continue
+                self.record(fact, r, sentence, j, f"the question before: {question.text[:60]!r}",
+                            ("cue.from_question",), False)
+
     @cached_property
     def entries(self) -> Entries:
         return entries(self.doc)
@@ -1123,6 +1152,7 @@ class _Checker:
                 self.entry_sentence(sentence, bindings)
                 self.relative_sentence(sentence, bindings)
                 self.cue_sentence(sentence)
+                self.answer_sentence(sentence)
             self.free_sentence(sentence)
         self.was_relevant = relevant
         self._other_steps()

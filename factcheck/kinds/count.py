@@ -141,6 +141,15 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
     return out
 
 
+_HOW_MANY = regex.compile(r"(?i)\bhow\s+many\s+")
+
+
+def _how_many(question: str, counted: regex.Pattern[str]) -> bool:
+    """Does a question ask for a count of the noun ("How many ships were waiting?")?"""
+    m = _HOW_MANY.search(question)
+    return bool(m) and question.rstrip().endswith("?") and _counted_follows(" " + question[m.end():], counted, 1)
+
+
 # after a count whose noun is left out: the clause or list goes on, or ends
 _ELLIPSIS_AFTER = regex.compile(r"\A\s*(?:[,;.)]|\Z|(?:and|while|whereas|but|with|in|at|across|among)\b)")
 _YEAR_LIKE = regex.compile(r"\A(?:1[89]|20)\d\d\Z")
@@ -207,6 +216,8 @@ class CountKind:
             if sentence.paragraph - before.paragraph <= 1 and any(
                     not r.extra.get("loose") for r in counted_numbers(before, counted)):
                 out = _elliptical(sentence, set())
+            elif sentence.paragraph - before.paragraph <= 2 and _how_many(before.text, counted):
+                out = _elliptical(sentence, set())  # "How many ships were waiting?" / "369, by ..."
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
