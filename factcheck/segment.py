@@ -112,7 +112,9 @@ _FURNITURE_LINE = regex.compile(
 # 2019, 10:15 BST"), copyright lines, tickers ("Breaking: ..."), inline "... MORE" links: furniture
 # whatever the story.
 _PIPED = regex.compile(r"^[^|\n]{0,40}(?:\|[^|\n]{0,40}){2,}$"  # three short parts or more: a navigation bar
-                       r"|^[^|\n]{0,40}\|[^|\n]{0,12}\d{1,2}[^|\n]{0,40}$")  # "Staff writer | 3 May 2019, 10:15 BST"
+                       r"|^[^|\n]{0,40}\|[^|\n]{0,12}\d{1,2}[^|\n]{0,40}$"  # "Staff writer | 3 May 2019, 10:15 BST"
+                       # "Saturday 14 October 2023, 07:30 BST | By Tom Reddin", and the other way round
+                       r"|^[^|\n]{0,60}\|\s*(?i:by)\s+[^|\n]{1,50}$|^\s*(?i:by)\s+[^|\n]{1,50}\|[^|\n]{0,60}$")
 _FOOTER_LINE = regex.compile(
     r"^\s*(?:(?i:©|\(c\)\s|copyright\b|all\s+rights\s+reserved|breaking(?:\s+news)?\s*[:—–-]|live\s*[:—–-]|"
     r"(?:accept|reject|manage)\s+(?:all\s+)?cookies|this\s+(?:site|website)\s+uses\s+cookies|"

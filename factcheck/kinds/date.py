@@ -262,13 +262,19 @@ def _deictic_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?P<w>{words})(?![\p{{L}}])", regex.IGNORECASE)
 
 
+_OTHER_PAGES = regex.compile(r"\s*(?:(?:also\s+)?read\s+(?:more|also|next)|related|see\s+also|more|most\s+read"
+                             r"|photo|image|caption)\b", regex.IGNORECASE)
+
+
 def published(ctx: Context) -> DateValue | None:
     """The day the page says it was published: the first full date of its dateline, "Published ..."
     line or byline date; None when it gives none."""
     key = ("date", "published")
     if key not in ctx.cache:
         found = None
-        for a, b, _ in sorted(ctx.doc.furniture):
+        for a, b, why_ in sorted(ctx.doc.furniture):
+            if why_ == "list of other articles" or _OTHER_PAGES.match(ctx.doc.text, a, b):
+                continue  # "Read more: ... out 10 November": another page's date
             dates = [r.value for r in read_dates(ctx.doc.text[a:b], a) if r.value.month and r.value.day]
             if dates:
                 found = dates[0]
