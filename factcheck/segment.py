@@ -187,6 +187,10 @@ def _clause_split_re() -> regex.Pattern[str]:
     )
 
 
+# an abbreviation, ticker or code in brackets: "(CMA)", "(MSFT.O)", "(NYSE: ATVI)" — no figure, no verb
+_SHORT_ASIDE = regex.compile(r"\s*\(\s*(?:the\s+)?\p{Lu}[\p{L}.&:\s-]{0,18}?\)\s*")
+
+
 @cache
 def _anchor_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{alternation(lang().anchors)})\b", regex.IGNORECASE)
@@ -194,7 +198,12 @@ def _anchor_re() -> regex.Pattern[str]:
 
 def _segments(text: str, start: int) -> tuple[Segment, ...]:
     cuts: list[int] = [0]
+    # "The Competition and Markets Authority (CMA) cleared ...", "Microsoft (MSFT.O) said": a short
+    # aside of a name or code belongs to its clause; it does not cut the subject from its verb
+    asides = [(a.start(), a.end()) for a in _SHORT_ASIDE.finditer(text)] if "(" in text else []
     for m in _clause_split_re().finditer(text):
+        if asides and any(a <= m.start() < b or a < m.end() <= b for a, b in asides):
+            continue
         if m.group("anchor") is not None:
             # keep the anchor phrase at the head of the next segment; drop only the comma
             if m.start("phrase") == 0:

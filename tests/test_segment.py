@@ -55,3 +55,21 @@ def test_a_dated_dateline_is_furniture(line: str, dateline: str) -> None:
 ])
 def test_a_letter_after_a_hyphen_ends_a_sentence(text: str, n: int) -> None:
     assert len(segment(text).sentences) == n
+
+
+@pytest.mark.parametrize("text, clause", [
+    # an acquisition: the regulator's abbreviation; a launch: a ticker; an election: a party's initials
+    ("The Competition and Markets Authority (CMA) cleared the takeover on Friday morning.",
+     "The Competition and Markets Authority (CMA) cleared the takeover on Friday morning."),
+    ("Activision (NYSE: ATVI) fell 2% on Friday.", "Activision (NYSE: ATVI) fell 2% on Friday."),
+    ("The Liberal Democrats (LD) won 72 seats.", "The Liberal Democrats (LD) won 72 seats."),
+])
+def test_short_aside_stays_in_its_clause(text: str, clause: str) -> None:
+    assert [g.text for g in segment(text).sentences[0].segments] == [clause]
+
+
+def test_aside_with_a_figure_is_a_clause_of_its_own() -> None:
+    # "Behind Macron (27.85 %) and Le Pen (23.15 %)": each figure goes with the name before it
+    doc = segment("Behind Macron (27.85 %) and Le Pen (23.15 %) came Mélenchon.")
+    segs = [g.text for g in doc.sentences[0].segments]
+    assert "27.85 %" in segs
