@@ -134,8 +134,11 @@ def country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 # between two members of a list: a comma or "and", maybe a first name ("Macron, Angela Merkel")
-_JOIN = regex.compile(r"\A(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?(?:(?-i:\p{Lu}[\p{L}.'’-]+)\s+){0,4}\Z",
-                      regex.IGNORECASE)
+_COUNT_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_JOIN = regex.compile(r"\A(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+|" + _COUNT_WORD + r"\s+)?"
+                      r"(?:(?-i:\p{Lu}[\p{L}.'’-]+)\s+){0,4}\Z", regex.IGNORECASE)
+# a member counted by its people: "32 Chileans and one Bolivian" is a whole group, by nationality
+_COUNT_BEFORE = regex.compile(r"(?<![\p{L}\d])" + _COUNT_WORD + r"\s+\Z", regex.IGNORECASE)
 _INTRO = regex.compile(r"(?:leaders?|heads?\s+of\s+(?:state|government)|counterparts?|presidents?|"
                        r"prime\s+ministers?|chancellors?|allies)\s+(?:of|from|in)\s+(?:the\s+)?\Z|\bwith\s+(?:the\s+)?\Z",
                        regex.IGNORECASE)
@@ -162,7 +165,8 @@ def country_lists(sentence: Sentence, own: tuple[regex.Pattern[str], dict[str, s
         if not run:
             return
         intro = _INTRO.search(sentence.text[max(0, run[0][1] - 40) : run[0][1]])
-        if len(run) >= 3 or (len(run) >= 2 and intro):
+        counted = all(_COUNT_BEFORE.search(sentence.text, max(0, a - 12), a) for _, a, _ in run)
+        if len(run) >= 3 or (len(run) >= 2 and (intro or counted)):
             out.append((sentence.start + run[0][1], sentence.start + run[-1][2], [m for m, _, _ in run]))
 
     for a, b, member in ms:
