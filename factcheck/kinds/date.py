@@ -58,7 +58,7 @@ def _date_re() -> regex.Pattern[str]:
         rf"(?:(?P<wd1>{wd})\.?,?\s+(?:\(\s*)?)?(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d)(?:,?\s+(?P<y1>(?:19|20)\d\d))?(?:\s*\((?P<wp1>{wd})\.?\))?"
         rf"|(?:(?P<wd2>{wd})\.?,?\s+(?:\(\s*)?)?(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?(?:\s*\((?P<wp2>{wd})\.?\))?"
         # a day in words: "the twenty-first of August", "the fifteenth of November 1994", "August the first"
-        rf"|(?:the\s+)?(?P<od>{_day_words_alt()})\s+of\s+(?P<m6>{mon})(?:,?\s+(?P<y6>(?:19|20)\d\d))?"
+        rf"|(?:(?P<wd6>{wd}),?\s+)?(?:the\s+)?(?P<od>{_day_words_alt()})\s+of\s+(?P<m6>{mon})(?:,?\s+(?P<y6>(?:19|20)\d\d))?"
         rf"|(?P<m7>{mon})\s+the\s+(?P<od7>{_day_words_alt()})(?:,?\s+(?P<y7>(?:19|20)\d\d))?"
         rf"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
         rf"|(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})(?:/(?P<ny>(?:19|20)?\d\d))?(?!/)"
@@ -109,7 +109,8 @@ def _mk(m: regex.Match[str], day_first: bool | None = None, either: bool = False
         return DateValue(yr(m.group("y2")), mon(m.group("m2")), int(m.group("d2")),
                          wd(m.group("wd2") or m.group("wp2")))
     if m.group("m6"):
-        return DateValue(yr(m.group("y6")), mon(m.group("m6")), _day_words()[_spaced(m.group("od"))])
+        return DateValue(yr(m.group("y6")), mon(m.group("m6")), _day_words()[_spaced(m.group("od"))],
+                         wd(m.group("wd6")))
     if m.group("m7"):
         return DateValue(yr(m.group("y7")), mon(m.group("m7")), _day_words()[_spaced(m.group("od7"))])
     if m.group("iy"):
