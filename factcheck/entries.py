@@ -19,9 +19,10 @@ import regex
 from factcheck.kinds.date import read_dates
 from factcheck.segment import Document, Sentence
 
-# a clock stamp opening an entry: "15:05 —", "1:47 a.m. —", "04:11 GMT -", "18h30 |"
+# a clock stamp opening an entry: "15:05 —", "1:47 a.m. —", "04:11 GMT -", "18h30 |" ...
 _STAMP = regex.compile(
-    r"[ \t*•·>#]*(?P<t>\d{1,2}(?:[:.h]\d\d)(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?)\s*(?:[—–|]|-\s)",
+    # ... or alone on its line, the entry below it ("17:26" / "Here it is: ...")
+    r"[ \t*•·>#]*(?P<t>\d{1,2}(?:[:.h]\d\d)(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?)\s*(?:[—–|]|-\s|$)",
     regex.IGNORECASE)
 _MIN_STAMPS = 2  # a document with fewer stamped entries is no live blog
 _DAY_LINE_WORDS = 14  # a day line is short: the date and perhaps "All times GMT · Refresh for updates"
