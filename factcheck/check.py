@@ -140,6 +140,11 @@ _BACK_REFERENCES = frozenset({"event.in_discourse", "event.in_discourse_loose", 
 _DIGIT_RUN = regex.compile(r"\d(?:[\d,.'’\u00a0\u202f\u2009 ]*\d)?")
 
 
+def _precise(text: str) -> bool:
+    """Does a quoted value hold three digits or more ("1981", "27.85 %", "622 metres")?"""
+    return sum(c.isdigit() for c in text) >= 3
+
+
 def _digits_key(x: Any) -> str:
     """The significant digits of a number or of a figure as written: 18768639.0 and "18 768 639" ->
     "18768639", 27.85 and "27,85" -> "2785", 622.0 -> "622"."""
@@ -1018,7 +1023,11 @@ class _Checker:
             fact = self.fb.fact(fact_id)
             if fact.kind in _OWN_EVIDENCE_KINDS:
                 continue
-            agreed = [m for m in ms if m.verdict == "agree" and m.certain and not set(m.rules) <= _BACK_REFERENCES]
+            # a firm agreement; or one bound loosely by a cue that states a precise figure ("the highest
+            # rate since December 1981" with the cue far away): equal to the fact's value by chance
+            # far less often than a loose weekday or a small count
+            agreed = [m for m in ms if m.verdict == "agree" and not set(m.rules) <= _BACK_REFERENCES
+                      and (m.certain or (set(m.rules) & {"cue.far"} and _precise(m.text)))]
             if not agreed:
                 continue
             text = self.doc.text
