@@ -25,6 +25,7 @@ from typing import Any
 
 import regex
 
+from factcheck.baseindex import base_index, collector_paused, omitted
 from factcheck.bind import MEDIUM, Binder, Binding
 from factcheck.entries import Entries, entries, stamp_span
 from factcheck.factbase.model import Fact, FactBase
@@ -301,7 +302,10 @@ class _Checker:
         self.seg_figures: dict[tuple[int, int], list[tuple[int, int]]] = {}
         # the base's static lists, built once per base (not per article)
         lists = per_base(fb, "check_lists", lambda: _lists(fb))
-        self.by_event, self.event_facts, cue_candidates, self.free_facts = lists
+        self.by_event, self.event_facts, _, self.free_facts = lists
+        # the same, indexed: the facts of an event, of a cue word, of a surname (baseindex.py), so
+        # that an article visits the facts it may touch, not every fact of the base
+        self.index = base_index(fb)
         # a fact bound by cues can bind only in an article that has one of its cues: the others are
         # looked for once per article, not sentence by sentence
         # (one scan of the article by the base's automaton says which cues may occur at all; only
@@ -309,7 +313,7 @@ class _Checker:
         self.cue_filter = cue_prefilter(fb)
         read = self.doc.reading or self.doc.text  # invisible characters moved out of words, same offsets
         possible = self.cue_filter.candidates(read)
-        self.cue_facts = [f for f in cue_candidates
+        self.cue_facts = [f for f in self.index.cue_candidates(possible)
                           if any((f.id, i) in possible and p.may_match(read) for i, p in enumerate(f.cues))]
 
     # -- evidence ---------------------------------------------------------------------------
@@ -433,9 +437,8 @@ class _Checker:
 
         done: set[tuple[str, int, int]] = set()
         bound = {e for bd in bindings for e in bd.candidates}
-        for fact in self.event_facts:
-            if fact.event not in bound:
-                continue  # no clause of the sentence is about its event: nothing to read
+        # only the facts of the events a clause is about (in the base's order): the others have nothing to read
+        for fact in self.index.event_facts(bound):
             kind = KINDS[fact.kind]
             for r in _readings(kind, sentence, fact, self.ctx):
                 b = binding_at(r.start)
@@ -965,7 +968,9 @@ class _Checker:
 
     # -- names and other facts that find themselves ----------------------------------------
     def free_sentence(self, sentence: Sentence) -> None:
-        for fact in self.free_facts:
+        # only the facts whose surname the sentence may spell (and those no index can rule out), in
+        # the base's order: with a big base most sentences name none of its people
+        for fact in self.index.free_facts(sentence.text):
             kind = KINDS[fact.kind]
             rule_id = "quote.in_text" if fact.kind == "quote" else "name.in_context"
             for r in _readings(kind, sentence, fact, self.ctx):
@@ -1168,16 +1173,18 @@ class _Checker:
         self._agreed_elsewhere()
         if relevant:
             self._distinctive()
-        findings = []
         sid = self.source.id
-        for fact in self.fb.facts:
-            found = self.mentions.get(fact.id)
-            if not found:
-                findings.append(Finding(sid, fact.id, "omit", (), fact.expected))  # most pairs of a big base
-                continue
-            ms = sorted(found, key=lambda m: (m.start, m.end))
-            verdict = combine([m.verdict for m in ms])
-            findings.append(Finding(sid, fact.id, verdict, tuple(ms), fact.expected))
+        with collector_paused():  # one finding per fact of the base: see baseindex.py
+            # an omission for every fact (most pairs of a big base), then those with mentions
+            findings = [omitted(sid, blank) for blank in self.index.blank]
+            for fact_id, found in self.mentions.items():
+                if not found:
+                    continue
+                ms = sorted(found, key=lambda m: (m.start, m.end))
+                verdict = combine([m.verdict for m in ms])
+                for i in self.index.places.get(fact_id, ()):
+                    fact = self.fb.facts[i]
+                    findings[i] = Finding(sid, fact.id, verdict, tuple(ms), fact.expected)
         return SourceResult(self.source, tuple(findings))
 
 

@@ -327,6 +327,67 @@ def _windows(toks: tuple[Tok, ...], spec: NameSpec) -> list[tuple[int, int, int,
     return sorted(out)
 
 
+class SurnameIndex:
+    """Which of many names a sentence may hold, by one pass over its tokens rather than one
+    `_windows` per name: with a big base, most sentences name none of hundreds of people.
+
+    It asks what `_windows` asks, once for all the names: a window of n tokens of one chunk, not
+    starting with an initial, is a candidate for a form of n tokens with the same first letter,
+    at most `_max_edits(form)` edits away, one more for a form of six letters or more (the edit
+    `_windows` allows after the person's first name), or for a form of any number of tokens that
+    it spells exactly (one word written as two). So every name for which `_windows` finds a
+    window is among the candidates (`extract` still decides); the answer for a window is kept,
+    the same tokens recurring from sentence to sentence."""
+
+    _MEMO = 100_000  # windows remembered: a bound on memory over a long run
+
+    def __init__(self, specs: list[NameSpec]):
+        self.maxn = max((s.maxn for s in specs), default=0)
+        self.exact: dict[str, set[int]] = {}
+        # (first letter, tokens, length) -> (form, edits allowed, index of the name)
+        self.near: dict[tuple[str, int, int], list[tuple[str, int, int]]] = {}
+        self.always: set[int] = set()
+        for k, spec in enumerate(specs):
+            for f, fn in spec.forms.items():
+                if not f:
+                    self.always.add(k)  # a surname of no letters ("'"): left to `_windows`
+                    continue
+                self.exact.setdefault(f, set()).add(k)
+                allowed = _max_edits(f) + (1 if len(f) >= 6 else 0)
+                self.near.setdefault((f[0], fn, len(f)), []).append((f, allowed, k))
+        self.reach = max((a for forms in self.near.values() for _, a, _ in forms), default=0)
+        self._memo: dict[tuple[str, int], frozenset[int]] = {}
+
+    def _window(self, key: str, n: int) -> frozenset[int]:
+        """The names a window of `n` tokens spelling `key` may be (`_windows`' test, for all of them)."""
+        got = self._memo.get((key, n))
+        if got is None:
+            out = set(self.exact.get(key, ()))
+            for length in range(len(key) - self.reach, len(key) + self.reach + 1):
+                for f, allowed, k in self.near.get((key[0], n, length), ()):
+                    if k not in out and abs(length - len(key)) <= allowed and levenshtein(f, key) <= allowed:
+                        out.add(k)
+            if len(self._memo) >= self._MEMO:
+                self._memo.clear()
+            got = self._memo[(key, n)] = frozenset(out)
+        return got
+
+    def candidates(self, text: str) -> set[int]:
+        """The indexes (in `specs`) of the names `_windows` may find in the sentence `text`."""
+        out = set(self.always)
+        toks = _tokens(text)
+        for i, t in enumerate(toks):
+            if t.initial or not t.plain:
+                continue  # `_windows` skips these too (a token of no letters: but for a surname of none)
+            key = ""
+            for n in range(1, self.maxn + 1):
+                if i + n > len(toks) or toks[i + n - 1].chunk != t.chunk:
+                    break
+                key += toks[i + n - 1].plain
+                out |= self._window(key, n)
+        return out
+
+
 @cache
 def _titles() -> frozenset[str]:
     return frozenset(str(t).lower() for t in lang().data["titles"])
