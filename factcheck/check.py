@@ -496,15 +496,24 @@ class _Checker:
             # a weekday matches some event's by chance; a full date or a duration rarely does
             others |= set(self.by_event)
         others.discard(ev)
-        rival_agree = [f for e in sorted(others) for f in self.by_event[e]
-                       if f.kind == fact.kind and self._routed(f, r, sentence)
-                       and judge(r, f, sentence, self.ctx).verdict == "agree"]
-        # ... or a fact bound by cues that the sentence has ("the 26.31 percent recorded ... in this
-        # year's first round" is the first round's abstention, a cue fact, not the 2017 share)
-        rival_agree += [f for f in self.cue_facts
-                        if f.kind == fact.kind and any(p.search(sentence.text) for p in f.cues)
-                        and not any(p.search(sentence.text) for p in f.exclude)
-                        and judge(r, f, sentence, self.ctx).verdict == "agree"]
+        rivals_found: list[list[Fact]] = []
+
+        def rival_agree() -> list[Fact]:
+            """The other events' facts (and the cue facts the sentence has: "the 26.31 percent recorded
+            ... in this year's first round" is the first round's abstention, a cue fact, not the 2017
+            share) that the value agrees with; worked out once, and only when a decision needs it
+            (with a big base, `others` may be every event)."""
+            if not rivals_found:
+                found = [f for e in sorted(others) for f in self.by_event[e]
+                         if f.kind == fact.kind and self._routed(f, r, sentence)
+                         and judge(r, f, sentence, self.ctx).verdict == "agree"]
+                found += [f for f in self.cue_facts
+                          if f.kind == fact.kind and any(p.search(sentence.text) for p in f.cues)
+                          and not any(p.search(sentence.text) for p in f.exclude)
+                          and judge(r, f, sentence, self.ctx).verdict == "agree"]
+                rivals_found.append(found)
+            return rivals_found[0]
+
         full_date = isinstance(r.value, DateValue) and bool(r.value.month and r.value.day)
         if (j.verdict == "contradict" and isinstance(r.value, DateValue)
                 and self._far_from_event(r.value, ev, int(tune("far_event_days")))
@@ -552,9 +561,9 @@ class _Checker:
             # agrees, never accuses
             j = j.unsure("event.borrowed")
         if len(b.candidates) == 1:
-            if j.verdict == "contradict" and rival_agree:
+            if j.verdict == "contradict" and rival_agree():
                 # the value is another event's ("Jan. 10" in a clause about the OSCE meeting)
-                self.drop(fact, r, "event.rival_agrees", f"agrees with {rival_agree[0].id}")
+                self.drop(fact, r, "event.rival_agrees", f"agrees with {rival_agree()[0].id}")
                 return
             if j.verdict == "contradict" and level < MEDIUM:
                 j = j.unsure("event.loosely_bound")
@@ -569,14 +578,14 @@ class _Checker:
             # several events of the clause may agree ("6 December 2021 - Biden confers with Macron ...;
             # Blinken speaks with Zelenskyy"): the value agrees with each, unless another agreeing
             # event is clearly the nearest ("90 minutes, shorter than his two-hour video summit")
-            if clear and nearest != ev and any(f.event == nearest for f in rival_agree):
+            if clear and nearest != ev and any(f.event == nearest for f in rival_agree()):
                 self.drop(fact, r, "event.nearest_of_several", f"{nearest} is nearer and agrees too")
                 return
             self.record(fact, r, sentence, j, rule + f"; agrees with this of {len(b.candidates)} events",
                         (*bound, "event.agrees_one_of_several"), certain)
             return
-        if rival_agree:
-            self.drop(fact, r, "event.rival_agrees", f"agrees with {rival_agree[0].id}")
+        if rival_agree():
+            self.drop(fact, r, "event.rival_agrees", f"agrees with {rival_agree()[0].id}")
             return
         if nearest == ev and clear and level >= MEDIUM and _flanked(b, ev, r, seg, self.doc.reading or self.doc.text):
             # "higher than the 31 percent of the last vote and the 28 percent counted in this one's
