@@ -49,8 +49,14 @@ class DateValue:
         return " ".join(parts)
 
 
+# every day in words ends in st, nd, rd or th: a text without this cannot hold one ("the twenty-first
+# of August", "April the nineteenth"), and is read with the lighter pattern
+_DAY_WORD_HINT = regex.compile(r"(?:st|nd|rd|th)\s+of\s|\bthe\s+[\p{L}-]+(?:st|nd|rd|th)(?![\p{L}])",
+                               regex.IGNORECASE)
+
+
 @cache
-def _date_re() -> regex.Pattern[str]:
+def _date_re(day_words: bool = True) -> regex.Pattern[str]:
     mon = alternation(lang().months)
     wd = alternation(lang().weekdays)
     return regex.compile(
@@ -58,9 +64,11 @@ def _date_re() -> regex.Pattern[str]:
         rf"(?:(?P<wd1>{wd})\.?,?\s+(?:\(\s*)?)?(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d)(?:,?\s+(?P<y1>(?:19|20)\d\d))?(?:\s*\((?P<wp1>{wd})\.?\))?"
         rf"|(?:(?P<wd2>{wd})\.?,?\s+(?:\(\s*)?)?(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?(?:\s*\((?P<wp2>{wd})\.?\))?"
         # a day in words: "the twenty-first of August", "the fifteenth of November 1994", "August the first"
-        rf"|(?:(?P<wd6>{wd}),?\s+)?(?:the\s+)?(?P<od>{_day_words_alt()})\s+of\s+(?P<m6>{mon})(?:,?\s+(?P<y6>(?:19|20)\d\d))?"
-        rf"|(?P<m7>{mon})\s+the\s+(?P<od7>{_day_words_alt()})(?:,?\s+(?P<y7>(?:19|20)\d\d))?"
-        rf"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
+        + (rf"|(?:(?P<wd6>{wd}),?\s+)?(?:the\s+)?(?P<od>{_day_words_alt()})\s+of\s+(?P<m6>{mon})"
+           rf"(?:,?\s+(?P<y6>(?:19|20)\d\d))?"
+           rf"|(?P<m7>{mon})\s+the\s+(?P<od7>{_day_words_alt()})(?:,?\s+(?P<y7>(?:19|20)\d\d))?"
+           if day_words else "")
+        + rf"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
         rf"|(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})(?:/(?P<ny>(?:19|20)?\d\d))?(?!/)"
         rf"|(?P<pa>\d{{1,2}})\.(?P<pb>\d{{1,2}})\.(?P<py>(?:19|20)\d\d)(?![.,]?\d)"
         # "on 04.05.", "Friday, 10.06.": a German day and month with no year (day-first articles only)
@@ -90,6 +98,11 @@ def _day_words_alt() -> str:
     return alternation(list(_day_words()))
 
 
+def _opt(m: regex.Match[str], name: str) -> str | None:
+    """A group of the pattern that may have been left out (the days in words, see `_date_re`)."""
+    return m.groupdict().get(name)
+
+
 def _mk(m: regex.Match[str], day_first: bool | None = None, either: bool = False) -> DateValue | None:
     months = lang().months
     weekdays = lang().weekdays
@@ -110,11 +123,11 @@ def _mk(m: regex.Match[str], day_first: bool | None = None, either: bool = False
     if m.group("m2"):
         return DateValue(yr(m.group("y2")), mon(m.group("m2")), int(m.group("d2")),
                          wd(m.group("wd2") or m.group("wp2")))
-    if m.group("m6"):
-        return DateValue(yr(m.group("y6")), mon(m.group("m6")), _day_words()[_spaced(m.group("od"))],
-                         wd(m.group("wd6")))
-    if m.group("m7"):
-        return DateValue(yr(m.group("y7")), mon(m.group("m7")), _day_words()[_spaced(m.group("od7"))])
+    if _opt(m, "m6"):
+        return DateValue(yr(_opt(m, "y6")), mon(_opt(m, "m6")), _day_words()[_spaced(_opt(m, "od") or "")],
+                         wd(_opt(m, "wd6")))
+    if _opt(m, "m7"):
+        return DateValue(yr(_opt(m, "y7")), mon(_opt(m, "m7")), _day_words()[_spaced(_opt(m, "od7") or "")])
     if m.group("iy"):
         return DateValue(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
     if m.group("qa"):
@@ -178,12 +191,12 @@ def read_dates(text: str, offset: int = 0, *, day_first: bool | None = None, eit
     """Every date in `text`. `day_first`: how the article writes numeric dates (see
     `numeric_order`); `either`: also return numeric dates that read both ways, month and day unset."""
     out: list[Reading] = []
-    for m in _date_re().finditer(text):
+    for m in _date_re(bool(_DAY_WORD_HINT.search(text))).finditer(text):
         v = _mk(m, day_first, either)
         if v is None or (v.day is not None and not 1 <= v.day <= 31):
             continue
         word = (m.group("m4") or m.group("wd3") or m.group("m1") or m.group("m2") or m.group("m5")
-                or m.group("m6") or m.group("m7") or "")
+                or _opt(m, "m6") or _opt(m, "m7") or "")
         if word and not word[0].isupper() and not m.group("iy") and not m.group("na") and not m.group("pa") \
                 and not _lower_ok(m, text):
             continue
