@@ -29,6 +29,9 @@ def _surname_only(fact: Fact) -> bool:
             and "patterns" not in fact.options and not fact.value_words)
 
 
+_FEW_NAMES = 8  # up to this many name facts, trying each in a sentence costs less than the index
+
+
 class BaseIndex:
     """What the checker looks up in a base instead of scanning it. Built once per base."""
 
@@ -45,6 +48,7 @@ class BaseIndex:
         self.free = [f for f in facts if not f.event and not f.cues]
         self._named = [k for k, f in enumerate(self.free) if _surname_only(f)]
         self._always = [k for k, f in enumerate(self.free) if not _surname_only(f)]
+        self._all_free = list(self.free)
         self.surnames = SurnameIndex([name_spec(f.value, tuple(str(v.value) for v in f.variants))
                                       for f in (self.free[k] for k in self._named)])
         #: the fields of each fact's omission, the source left blank (see `omitted`)
@@ -68,6 +72,8 @@ class BaseIndex:
 
     def free_facts(self, text: str) -> list[Fact]:
         """The facts that find themselves which may find themselves in the sentence `text`, in order."""
+        if len(self._named) <= _FEW_NAMES:
+            return self._all_free  # a few name facts cost less to try than to look up
         ks = set(self._always)
         if self._named:
             ks.update(self._named[j] for j in self.surnames.candidates(text))

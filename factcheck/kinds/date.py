@@ -49,10 +49,14 @@ class DateValue:
         return " ".join(parts)
 
 
-# every day in words ends in st, nd, rd or th: a text without this cannot hold one ("the twenty-first
-# of August", "April the nineteenth"), and is read with the lighter pattern
-_DAY_WORD_HINT = regex.compile(r"(?:st|nd|rd|th)\s+of\s|\bthe\s+[\p{L}-]+(?:st|nd|rd|th)(?![\p{L}])",
-                               regex.IGNORECASE)
+@cache
+def _day_word_hint() -> regex.Pattern[str]:
+    """What every day in words stands in: "<...st|nd|rd|th> of <month>" ("the twenty-first of
+    August") or "<month> the ..." ("April the nineteenth"). A text without it is read with the
+    lighter pattern (the same readings, at about two thirds of the cost)."""
+    mon = alternation(lang().months)
+    return regex.compile(rf"(?:st|nd|rd|th)\s+of\s+(?:{mon})(?![\p{{L}}])|(?<![\p{{L}}])(?:{mon})\.?\s+the\s+\p{{L}}",
+                         regex.IGNORECASE)
 
 
 @cache
@@ -100,7 +104,7 @@ def _day_words_alt() -> str:
 
 def _opt(m: regex.Match[str], name: str) -> str | None:
     """A group of the pattern that may have been left out (the days in words, see `_date_re`)."""
-    return m.groupdict().get(name)
+    return m.group(name) if name in m.re.groupindex else None
 
 
 def _mk(m: regex.Match[str], day_first: bool | None = None, either: bool = False) -> DateValue | None:
@@ -191,7 +195,7 @@ def read_dates(text: str, offset: int = 0, *, day_first: bool | None = None, eit
     """Every date in `text`. `day_first`: how the article writes numeric dates (see
     `numeric_order`); `either`: also return numeric dates that read both ways, month and day unset."""
     out: list[Reading] = []
-    for m in _date_re(bool(_DAY_WORD_HINT.search(text))).finditer(text):
+    for m in _date_re(bool(_day_word_hint().search(text))).finditer(text):
         v = _mk(m, day_first, either)
         if v is None or (v.day is not None and not 1 <= v.day <= 31):
             continue
