@@ -326,15 +326,17 @@ def run_stored(paths: Sequence[str | os.PathLike[str]], fb: FactBase, jobs: int 
     """`run`, in memory that does not grow with the corpus: results go to a `ReportStore` on disk as
     they come (without their article texts); `store.report()` renders byte-identical to `run`'s
     report. `check_on` checks the sources elsewhere than in local processes (the CLI's
-    `--scheduler`: `factcheck.distributed.iter_results_dask` on a Dask cluster). The caller closes
-    the store (or drops it)."""
-    items = read_corpus(paths, max_bytes=max_bytes, skip=skip, **_reading_limits(limits))
-    if check_on is not None:
-        results = check_on(items)
-    else:
-        results = iter_results(items, fb, jobs, limits, strip_text=True)
+    `--scheduler`: `factcheck.distributed.iter_results_dask` on a Dask cluster). The ids the reader
+    has taken are kept in the store too (`ReportStore.taken_ids`), not in a set in memory. The caller
+    closes the store (or drops it)."""
     store = ReportStore(fact_infos(fb))
     try:
+        items = read_corpus(paths, max_bytes=max_bytes, skip=skip, taken=store.taken_ids(),
+                            **_reading_limits(limits))
+        if check_on is not None:
+            results = check_on(items)
+        else:
+            results = iter_results(items, fb, jobs, limits, strip_text=True)
         for n, r in enumerate(results, 1):
             store.add(r)
             if progress:

@@ -57,19 +57,30 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Protocol
 
 from factcheck.corpus.html import read_html
 from factcheck.corpus.jsonl import read_jsonl
 from factcheck.corpus.text import Expired, FileRef, deadline, os_error_reason, read_text
 from factcheck.model import Source, SourceError
 
-__all__ = ["DEFAULT_MAX_BYTES", "KNOWN_EXTENSIONS", "iter_paths", "read_corpus", "too_long", "read_timed_out"]
+__all__ = ["DEFAULT_MAX_BYTES", "KNOWN_EXTENSIONS", "IdSet", "iter_paths", "read_corpus", "too_long", "read_timed_out"]
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024  # `factcheck check --max-bytes`: a saved news page is rarely over 3 MB
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
 KNOWN_EXTENSIONS = frozenset({".txt", ".md", ".jsonl"}) | HTML_EXTENSIONS
 
 PathArg = str | os.PathLike[str]
+
+
+class IdSet(Protocol):
+    """The source ids a run has taken so far, as `read_corpus` keeps them: a `set` unless told
+    otherwise. `factcheck check` keeps them on disk (`ReportStore.taken_ids`): a set of 1,000,000
+    ids takes about 86 MiB, and every other thing the run keeps per source is on disk already."""
+
+    def __contains__(self, source_id: object, /) -> bool: ...
+
+    def add(self, source_id: str, /) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -82,10 +93,12 @@ class _Found:
 
 def read_corpus(paths: Sequence[PathArg], *, max_bytes: int = DEFAULT_MAX_BYTES,
                 skip: Sequence[PathArg] = (), timeout: float | None = None,
-                max_chars: int | None = None) -> Iterator[Source | SourceError]:
+                max_chars: int | None = None, taken: IdSet | None = None) -> Iterator[Source | SourceError]:
     """Every article under ``paths`` as a Source, or a SourceError saying why not (see the
-    module doc for the limits)."""
-    taken: set[str] = set()
+    module doc for the limits). ``taken``: where the ids taken so far are kept (see `IdSet`;
+    empty at the start, filled as the run goes; default: a set in memory)."""
+    if taken is None:
+        taken = set()
     found = list(_walk(paths, skip))  # metadata only: the ids of files depend on all their names
     ids = _file_ids([f for f in found if isinstance(f, _Found)])
     for item in found:

@@ -9,6 +9,9 @@ compact: no article text (no report shows it; mentions keep their sentences) and
 `build_report` would fill in anyway, so a source with no text (an empty JSONL line) costs a few
 bytes, not one finding per fact.
 
+The same database keeps the ids the corpus reader has taken (`TakenIds`): with them, nothing a
+streamed run keeps grows with the number of sources (issue 13).
+
 `store.report()` is a `Report` whose `results` and `errors` are read back from disk, sorted as
 `build_report` sorts them, one source at a time, each normalised exactly as `build_report` would
 (omissions made explicit): every renderer gives byte-identical output from it, and the streamed
@@ -29,7 +32,7 @@ from typing import Any, overload
 from factcheck.model import VERDICTS, Finding, SourceError, SourceResult
 from factcheck.report.model import CountedResults, FactInfo, Report, normalise
 
-__all__ = ["ReportStore"]
+__all__ = ["ReportStore", "TakenIds"]
 
 _COMMIT_EVERY = 2000
 
@@ -46,6 +49,7 @@ def _connect() -> sqlite3.Connection:
     db.execute("PRAGMA cache_size=-8192")  # 8 MiB of page cache, whatever the corpus
     db.execute("CREATE TABLE results (id BLOB PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID")
     db.execute("CREATE TABLE errors (id BLOB, path BLOB, reason BLOB, data BLOB NOT NULL)")
+    db.execute("CREATE TABLE taken (id BLOB PRIMARY KEY) WITHOUT ROWID")  # see TakenIds
     return db
 
 
@@ -107,6 +111,25 @@ class _StoredErrors(Sequence[SourceError]):
         return list(self)[index]
 
 
+class TakenIds:
+    """The source ids the corpus reader has taken so far (`read_corpus(taken=...)`, which refuses a
+    JSONL id seen before and gives a file the next free id), in the store's database: a set in
+    memory grows by about 90 bytes a source (9.4 MiB for 100,000, 86 MiB for 1,000,000), the only
+    thing of a streamed run that did; here it costs about 4 µs a source (a check takes milliseconds)."""
+
+    def __init__(self, store: ReportStore):
+        self._store = store
+
+    def __contains__(self, source_id: object) -> bool:
+        if not isinstance(source_id, str):
+            return False
+        row = self._store._open().execute("SELECT 1 FROM taken WHERE id = ?", (_key(source_id),)).fetchone()
+        return row is not None
+
+    def add(self, source_id: str) -> None:
+        self._store._insert("INSERT OR IGNORE INTO taken VALUES (?)", (_key(source_id),))
+
+
 class ReportStore:
     """Results and errors of a run, kept on disk; see the module documentation."""
 
@@ -161,6 +184,10 @@ class ReportStore:
         if self._pending >= _COMMIT_EVERY:
             db.commit()
             self._pending = 0
+
+    def taken_ids(self) -> TakenIds:
+        """Where the corpus reader of this run keeps the ids it has taken (on disk, beside the results)."""
+        return TakenIds(self)
 
     # -- reading ----------------------------------------------------------------------------------
 
