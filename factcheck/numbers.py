@@ -141,13 +141,8 @@ def _number_re() -> regex.Pattern[str]:
     tight = alternation([k for k, v in _short_mults().items() if not v.get("space")])
     half = alternation(_numbers_pack()["half_suffix"])
     ordinals = alternation([str(o) for o in _numbers_pack()["ordinals"]])
-    fractions = alternation([str(f) for f in _numbers_pack()["unit_fractions"]])
-    mults = alternation([str(k) for k in _numbers_pack()["multipliers"]])
     return regex.compile(
-        # "half a mile", "half a million", "a quarter-mile": a fraction of the unit or scale after it
-        rf"(?<![\p{{L}}-])(?P<frac>{fractions})(?:\s+(?P<fmult>{scales}|{mults})(?![\p{{L}}])"
-        rf"|(?=-\p{{L}})|(?<=\ban?)(?=\s+\p{{L}}))"
-        rf"|(?<![\p{{L}}\d.,:/])(?<![^0-9%]-)(?<!^-)(?P<digits>{_DIGITS})"
+        rf"(?<![\p{{L}}\d.,:/])(?<![^0-9%]-)(?<!^-)(?P<digits>{_DIGITS})"
         rf"(?P<half>\s*(?:{half})(?![\p{{L}}]))?"
         # "68,7 billions Dollar", "123,4 millions spectators": a translation's plural scale
         rf"(?:\s*(?P<mult>(?:{scales})(?:s(?![\p{{L}}]))?|(?:{spaced})\b)|(?P<short>{tight})\b)?"
@@ -158,6 +153,30 @@ def _number_re() -> regex.Pattern[str]:
         rf"(?:(?P<whalf>\s+(?:{half})(?![\p{{L}}]))(?:\s+(?P<wmult>{scales})(?![\p{{L}}]))?)?",
         regex.IGNORECASE,
     )
+
+
+@cache
+def _fraction_re() -> regex.Pattern[str]:
+    """"half a mile", "half a million", "a quarter-mile": a fraction of the unit or scale after it
+    (a pattern of its own, run only on a text with "half" or "quarter" in it)."""
+    scales = alternation(lang().data["numbers"]["scales"])
+    fractions = alternation([str(f) for f in _numbers_pack()["unit_fractions"]])
+    mults = alternation([str(k) for k in _numbers_pack()["multipliers"]])
+    return regex.compile(
+        rf"(?<![\p{{L}}-])(?P<frac>{fractions})(?:\s+(?P<fmult>{scales}|{mults})(?![\p{{L}}])"
+        rf"|(?=-\p{{L}})|(?<=\ban?)(?=\s+\p{{L}}))", regex.IGNORECASE)
+
+
+def _fractions(text: str, offset: int) -> list[Number]:
+    out = []
+    for m in _fraction_re().finditer(text):
+        v = float(_numbers_pack()["unit_fractions"][regex.sub(r"\s+", " ", m.group("frac").lower())])
+        k = _words().get((m.group("fmult") or "").lower(), 1.0)
+        n = _hedged(text, offset, m.start(), m.end(), v * k, v * k / 2, words=True)
+        if n.hedge in ("", "nearly", "just_under", "just_over"):
+            n = replace(n, hedge="about")  # "(nearly) half a mile" is a colloquial figure: about
+        out.append(n)
+    return out
 
 
 # Patterns about what comes just before a number are matched backwards from the number (REVERSE,
@@ -307,15 +326,7 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
     found: list[Number] = []
     mults: list[float] = []
     for m in _number_re().finditer(text):
-        if m.group("frac"):
-            v = float(_numbers_pack()["unit_fractions"][regex.sub(r"\s+", " ", m.group("frac").lower())])
-            k = _words().get((m.group("fmult") or "").lower(), 1.0)
-            n = _hedged(text, offset, m.start(), m.end(), v * k, v * k / 2, words=True)
-            if n.hedge in ("", "nearly", "just_under", "just_over"):
-                n = replace(n, hedge="about")  # "(nearly) half a mile" is a colloquial figure: about
-            found.append(n)
-            mults.append(1.0)
-        elif m.group("digits"):
+        if m.group("digits"):
             try:
                 value, unit, alt, alt_unit = _read_digits(m.group("digits"), conv)
             except ValueError:
@@ -354,6 +365,21 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
                         v, unit = v * k, unit * k
                 found.append(_hedged(text, offset, base + a, base + b, v, unit, words=True))
                 mults.append(1.0)
+    low = text.lower()
+    if "half" in low or "quarter" in low:
+        # a fraction wins over a number it overlaps when it starts first (or at the same place), as
+        # one scan of both patterns would have it: "half a million" is not "million"
+        fracs = _fractions(text, offset)
+        if fracs:
+            merged: list[tuple[int, int, Number, float]] = sorted(
+                [(n.start, 0, n, 1.0) for n in fracs] + [(n.start, 1, n, k) for n, k in zip(found, mults)],
+                key=lambda t: (t[0], t[1]))
+            kept: list[tuple[Number, float]] = []
+            for _, _, n, k in merged:
+                if kept and n.start < kept[-1][0].end:
+                    continue
+                kept.append((n, k))
+            found, mults = [n for n, _ in kept], [k for _, k in kept]
     found, mults = _ranges(text, offset, found, mults)
     magnitudes = [
         Number(start=offset + m.start(), end=offset + m.end(),
