@@ -1082,8 +1082,8 @@ class _Checker:
                 self._demote(fact_id, steps, "value.stamp_other_line")
 
     def answer_sentence(self, sentence: Sentence) -> None:
-        """An explainer's answer takes the cue of its question ("How much did a commercial cost?" /
-        "About $7 million for 30 seconds."): the first sentence after a question reads the value of
+        """An explainer's answer takes the cue of its question ("How much did the stadium cost?" /
+        "About $1.9 billion, paid mostly by the city."): the first sentence after a question reads the value of
         the one fact of each kind the question cues and the answer does not. It only agrees
         (cue.from_question): an answer may go on to other figures."""
         i = sentence.index
@@ -1115,9 +1115,9 @@ class _Checker:
         return entries(self.doc)
 
     def entry_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
-        """A live-blog entry that tells of an event without a time or date of its own ("15:05 — SHE'S
-        FREE. The ship is fully afloat ..."; "Thursday 14 October" above "00:55 — IT'S OVER. <the
-        last miner> is out"): the entry's stamp and the day line above it may be the event's time and
+        """A live-blog entry that tells of an event without a time or date of its own ("14:20 — IT'S
+        OVER. The last climber is out of the cave."; "Sunday 5 May" above "00:40 — DONE. <the last
+        boat> is in"): the entry's stamp and the day line above it may be the event's time and
         date. They only agree (value.entry_stamp): an entry can recap an earlier step or come late."""
         if not self.entries.stamp_of:
             return

@@ -1,7 +1,7 @@
 """The structure of a live blog: entries opened by a clock stamp, under day lines.
 
-A live blog writes "15:05 — SHE'S FREE. The ship is fully afloat and moving under tow." and, above
-its entries, a day ("Monday 29 March 2021 · All times local", "Thursday 14 October"). The entry's
+A live blog writes "14:20 — IT'S OVER. The last climber is out of the cave." and, above its
+entries, a day ("Saturday 4 May 2024 · All times local", "Sunday 5 May"). The entry's
 stamp is when the entry was written, which for a breaking entry is when the thing happened; the day
 line dates every entry under it. Neither is said in the sentence that tells of the event, so the
 checker uses them only to agree (rule `value.entry_stamp`): a stamp or a day that does not fit the
@@ -72,7 +72,7 @@ def entries(doc: Document) -> Entries:
             continue
         dated = [r for r in read_dates(line, start) if r.value.month and r.value.day]
         if dated and not regex.search(r"[—–|]\s*\p{L}", line[dated[0].end - start:].split("·")[0]):
-            # "Thursday 14 October", "Last updated Nov. 16, 2022 · All times EDT"; not a timeline's
-            # "Nov. 16 — Liftoff", which is an entry of its own
+            # "Sunday 5 May", "Last updated 4 May 2024 · All times BST"; not a timeline's
+            # "4 May — The climbers set off", which is an entry of its own
             days.append((start, dated[0].start, dated[0].end))
     return Entries(stamp_of, tuple(days))

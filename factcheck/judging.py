@@ -116,7 +116,7 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
     if _disputed(sentence.text):
         return j.unsure("value.disputed")
     if sentence.text.rstrip().endswith("?"):
-        # "Was this the first final to go to overtime?", "Didn't NASA promise 280,000 miles?": a
+        # "Was this the first final to go to penalties?", "Didn't the agency promise 3,000 homes?": a
         # question asserts nothing (an explainer's answer follows it)
         return j.unsure("value.question")
     head = sentence.text[max(0, r.start - sentence.start - 45) : r.start - sentence.start]
