@@ -13,7 +13,7 @@ from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
 from factcheck.kinds.base import Context, Reading
-from factcheck.lang import alternation, lang
+from factcheck.lang import alternation, lang, words_re
 from factcheck.numbers import Number, find_numbers
 from factcheck.segment import Sentence
 
@@ -141,12 +141,9 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
     return out
 
 
-_HOW_MANY = regex.compile(r"(?i)\bhow\s+many\s+")
-
-
 def _how_many(question: str, counted: regex.Pattern[str]) -> bool:
     """Does a question ask for a count of the noun ("How many ships were waiting?")?"""
-    m = _HOW_MANY.search(question)
+    m = words_re("how_many").search(question)
     return bool(m) and question.rstrip().endswith("?") and _counted_follows(" " + question[m.end():], counted, 1)
 
 

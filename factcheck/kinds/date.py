@@ -283,8 +283,12 @@ def _deictic_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?P<w>{words})(?![\p{{L}}])", regex.IGNORECASE)
 
 
-_OTHER_PAGES = regex.compile(r"\s*(?:(?:also\s+)?read\s+(?:more|also|next)|related|see\s+also|more|most\s+read"
-                             r"|photo|image|caption)\b", regex.IGNORECASE)
+
+
+@cache
+def _other_pages_re() -> regex.Pattern[str]:
+    """A line listing other pages ("Read more: ...", "Most read"): its dates are not the page's."""
+    return regex.compile(rf"\s*(?:{alternation(lang().data['other_pages'])})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 def published(ctx: Context) -> DateValue | None:
@@ -294,7 +298,7 @@ def published(ctx: Context) -> DateValue | None:
     if key not in ctx.cache:
         found = None
         for a, b, why_ in sorted(ctx.doc.furniture):
-            if why_ == "list of other articles" or _OTHER_PAGES.match(ctx.doc.text, a, b):
+            if why_ == "list of other articles" or _other_pages_re().match(ctx.doc.text, a, b):
                 continue  # "Read more: ... out 10 November": another page's date
             dates = [r.value for r in read_dates(ctx.doc.text[a:b], a) if r.value.month and r.value.day]
             if dates:

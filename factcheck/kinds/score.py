@@ -295,7 +295,7 @@ class ScoreKind:
                 continue
             n1, n2 = int(m1.group("n")), int(m2.group("n"))
             pair = (n1, n2)
-            certain = bool(_RESULT_HEAD.search(before) or r["result_before"].search(before))
+            certain = bool(_result_head_re().search(before) or r["result_before"].search(before))
             read = ScoreRead(n1, n2, "match", certain, bool(r["extra_after"].match(after)),
                              pair if s1 == 0 else (n2, n1))
             shown = f"{n1}-{n2}"
@@ -340,8 +340,10 @@ class ScoreKind:
 
 # after a side's name: its number, then (for the first side) a comma before the other side
 _SIDE_NUMBER = regex.compile(r"\s+(?P<n>\d{1,3})(?![\d.,:]\d)(?P<sep>\s*[,;]\s*)?")
-# "Final: ", "Final score: ", "FT: " heading a box-score line
-_RESULT_HEAD = regex.compile(r"(?i)(?<![\p{L}])(?:final(?:\s+score)?|full[- ]time|FT|result)\s*[:—–-]\s*$")
+@cache
+def _result_head_re() -> regex.Pattern[str]:
+    """"Final: ", "Final score: ", "FT: " heading a box-score line (scores.yaml `result_heads`)."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{_phrase('result_heads')})\s*[:—–-]\s*$", regex.IGNORECASE)
 
 
 def _same(x: Pair, y: Pair) -> bool:

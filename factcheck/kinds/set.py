@@ -28,7 +28,7 @@ from factcheck.kinds.count import counted_numbers
 from factcheck.kinds.date import read_dates
 from factcheck.kinds.name import name_key, name_parts, name_spec, skeleton
 from factcheck.kinds.year import nearest_to_cues, years_in
-from factcheck.lang import lang, levenshtein, pack
+from factcheck.lang import alternation, lang, levenshtein, pack
 from factcheck.segment import Sentence
 
 UNIVERSES = ("countries", "years", "people", "dates", "labels")
@@ -134,11 +134,21 @@ def country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 # between two members of a list: a comma or "and", maybe a first name ("Macron, Angela Merkel")
-_COUNT_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_JOIN = regex.compile(r"\A(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+|" + _COUNT_WORD + r"\s+)?"
-                      r"(?:(?-i:\p{Lu}[\p{L}.'’-]+)\s+){0,4}\Z", regex.IGNORECASE)
-# a member counted by its people: "32 Chileans and one Bolivian" is a whole group, by nationality
-_COUNT_BEFORE = regex.compile(r"(?<![\p{L}\d])" + _COUNT_WORD + r"\s+\Z", regex.IGNORECASE)
+@cache
+def _count_word() -> str:
+    return rf"(?:\d+|{alternation(lang().data['count_words'])})"
+
+
+@cache
+def _join_re() -> regex.Pattern[str]:
+    return regex.compile(r"\A(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+|" + _count_word() + r"\s+)?"
+                         r"(?:(?-i:\p{Lu}[\p{L}.'’-]+)\s+){0,4}\Z", regex.IGNORECASE)
+
+
+@cache
+def _count_before_re() -> regex.Pattern[str]:
+    """A member counted by its people: "32 Chileans and one Bolivian" is a whole group, by nationality."""
+    return regex.compile(r"(?<![\p{L}\d])" + _count_word() + r"\s+\Z", regex.IGNORECASE)
 _INTRO = regex.compile(r"(?:leaders?|heads?\s+of\s+(?:state|government)|counterparts?|presidents?|"
                        r"prime\s+ministers?|chancellors?|allies)\s+(?:of|from|in)\s+(?:the\s+)?\Z|\bwith\s+(?:the\s+)?\Z",
                        regex.IGNORECASE)
@@ -165,7 +175,7 @@ def country_lists(sentence: Sentence, own: tuple[regex.Pattern[str], dict[str, s
         if not run:
             return
         intro = _INTRO.search(sentence.text[max(0, run[0][1] - 40) : run[0][1]])
-        counted = all(_COUNT_BEFORE.search(sentence.text, max(0, a - 12), a) for _, a, _ in run)
+        counted = all(_count_before_re().search(sentence.text, max(0, a - 12), a) for _, a, _ in run)
         if len(run) >= 3 or (len(run) >= 2 and (intro or counted)):
             out.append((sentence.start + run[0][1], sentence.start + run[-1][2], [m for m, _, _ in run]))
 
@@ -175,7 +185,7 @@ def country_lists(sentence: Sentence, own: tuple[regex.Pattern[str], dict[str, s
             # "French President Emmanuel Macron": one member named twice
             run[-1] = (member, run[-1][1], b)
             continue
-        if run and _JOIN.match(gap):
+        if run and _join_re().match(gap):
             run.append((member, a, b))
             continue
         flush()
