@@ -18,11 +18,11 @@ from factcheck.numbers import Number, find_numbers
 from factcheck.segment import Sentence
 
 _WORD = regex.compile(r"\A[\s-]+(?P<w>[\p{L}][\p{L}.'’-]*)")
-# words that end the number's noun phrase: the noun after them is another phrase's ("the second leg
-# for Italy's relay", "three seats from the Conservatives")
-_NOT_GAP = regex.compile(r"(?:of|years?|days?|weeks?|months?|hours?|minutes?|percent|times|and|or|to|in|on|at"
-                         r"|for|from|by|with|as|than|after|before|against|behind|over|under|into|since|per"
-                         r")$", regex.IGNORECASE)
+@cache
+def _not_gap_re() -> regex.Pattern[str]:
+    """Words that end the number's noun phrase (en.yaml `count_phrase_ends`): the noun after them is
+    another phrase's ("the second leg for Italy's relay", "three seats from the Conservatives")."""
+    return regex.compile(rf"(?:{alternation(lang().data['count_phrase_ends'])})$", regex.IGNORECASE)
 
 
 def _counted_follows(after: str, counted: regex.Pattern[str], max_gap: int = 2) -> bool:
@@ -36,7 +36,7 @@ def _counted_follows(after: str, counted: regex.Pattern[str], max_gap: int = 2) 
         if counted.match(after[pos + m.end() :]):
             return True
         w = _WORD.match(after[pos:])
-        if not w or _NOT_GAP.match(w.group("w")):
+        if not w or _not_gap_re().match(w.group("w")):
             return False
         pos += w.end()
     return False
