@@ -92,7 +92,9 @@ _WEEKDAY = alternation(lang().weekdays)
 _DATE_LINE = regex.compile(
     rf"^\W*(?:(?:{_WEEKDAY})\.?,?\s+)?(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-    r"(?:\s*[,|·-]?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\W*$",
+    r"(?:\s*[,|·-]?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+    # a reading time after the date: "21 August 2023 · 3 min read"
+    r"(?:\s*[,|·•-]\s*\d{1,3}[- ]?min(?:ute)?s?\.?\s+read)?\W*$",
     regex.IGNORECASE,
 )
 # Lines that are page furniture by their look.
@@ -114,7 +116,9 @@ _FURNITURE_LINE = regex.compile(
 _PIPED = regex.compile(r"^[^|\n]{0,40}(?:\|[^|\n]{0,40}){2,}$"  # three short parts or more: a navigation bar
                        r"|^[^|\n]{0,40}\|[^|\n]{0,12}\d{1,2}[^|\n]{0,40}$"  # "Staff writer | 3 May 2019, 10:15 BST"
                        # "Saturday 14 October 2023, 07:30 BST | By Tom Reddin", and the other way round
-                       r"|^[^|\n]{0,60}\|\s*(?i:by)\s+[^|\n]{1,50}$|^\s*(?i:by)\s+[^|\n]{1,50}\|[^|\n]{0,60}$")
+                       r"|^[^|\n]{0,60}\|\s*(?i:by)\s+[^|\n]{1,50}$|^\s*(?i:by)\s+[^|\n]{1,50}\|[^|\n]{0,60}$"
+                       # "By Ann Lee | Published Tuesday, August 22, 2023, 6:10 a.m. HST | 3 min read"
+                       r"|^\s*(?i:by)\s+[^|\n]{1,50}(?:\|[^|\n]{0,80}){2,4}$")
 _FOOTER_LINE = regex.compile(
     r"^\s*(?:(?i:©|\(c\)\s|copyright\b|all\s+rights\s+reserved|breaking(?:\s+news)?\s*[:—–-]|live\s*[:—–-]|"
     r"(?:accept|reject|manage)\s+(?:all\s+)?cookies|this\s+(?:site|website)\s+uses\s+cookies|"
