@@ -395,6 +395,11 @@ _FINDERS: dict[int, tuple[FactBase, PartyFinder]] = {}
 
 
 
+# after/before clauses that may carry the main event's own date ("after practice on Saturday");
+# "days after", "the day before" shift it
+_PLAIN_ANCHORS = frozenset({"after", "before", "following"})
+
+
 @dataclass
 class _SegInfo:
     seg: Segment
@@ -951,6 +956,18 @@ class Binder:
             why_same = {e: (*_first_why(main, e), "event.same_sentence") for e in main_events}
             out[k] = Binding(main_events, lvl, spans, why_same,
                              {e: lvl for e in main_events}, alts, by_reference=True)
+        # an after/before clause with no evidence of its own, in a sentence about one event ("went
+        # into the cave after practice on Saturday, June 23"): its date is loosely the event's; it
+        # can agree, never accuse
+        if len(main_events) == 1:
+            rid = "event.anchor_plain"
+            for k, (b, info) in enumerate(zip(out, infos)):
+                if (not info.seg.anchor or info.seg.anchor_word not in _PLAIN_ANCHORS or b.candidates
+                        or b.set_aside or info.other_event or info.hits or info.noun or info.verb
+                        or info.irrealis or info.words or info.names):
+                    continue
+                e = main_events[0]
+                out[k] = Binding((e,), _lv(rid), {e: ()}, {e: (rid,)}, {e: _lv(rid)}, by_reference=True)
         # events of any kind (no parties, bound by their own words): a clause with no evidence at all
         # is loosely about the event the article is telling about ("The rocket thundered off its pad
         # early Wednesday" after "... lifted off"); it can agree, never accuse

@@ -191,6 +191,12 @@ def _clause_split_re() -> regex.Pattern[str]:
     )
 
 
+# a comma inside a date: "Saturday, June 23", "June 23, 2018", "Monday, 8 July"
+_DATE_COMMA = regex.compile(rf"(?<=(?:{_WEEKDAY})\.?|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?), "
+                            rf"(?=(?:{_MONTH})\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})|\d{{4}}\b)",
+                            regex.IGNORECASE)
+
+
 # an abbreviation, ticker or code in brackets: "(CMA)", "(MSFT.O)", "(NYSE: ATVI)" — no figure, no verb
 _SHORT_ASIDE = regex.compile(r"\s*\(\s*(?:the\s+)?\p{Lu}[\p{L}.&:\s-]{0,18}?\)\s*")
 
@@ -228,6 +234,8 @@ def _segments(text: str, start: int) -> tuple[Segment, ...]:
         lead = len(piece) - len(piece.lstrip(" ,"))
         if _anchor_re().match(piece[lead:]):
             c = piece.find(", ")
+            while c > 0 and _DATE_COMMA.match(piece, c):
+                c = piece.find(", ", c + 2)  # "after practice on Saturday, June 23, and ...": one date
             if c > 0:
                 split.append((a, a + c))
                 split.append((a + c, b))
