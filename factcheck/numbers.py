@@ -145,7 +145,7 @@ def _number_re() -> regex.Pattern[str]:
         rf"(?<![\p{{L}}\d.,:/])(?<![^0-9%]-)(?<!^-)(?P<digits>{_DIGITS})"
         rf"(?P<half>\s*(?:{half})(?![\p{{L}}]))?"
         # "68,7 billions Dollar", "123,4 millions spectators": a translation's plural scale
-        rf"(?:\s*(?P<mult>(?:{scales})(?:s(?![\p{{L}}]))?|(?:{spaced})\b)|(?P<short>{tight})\b)?"
+        rf"(?:\s*(?P<mult>(?:{scales})(?:s(?![\p{{L}}]))?|(?:{spaced})\b(?:\.(?=\s+\p{{L}}))?)|(?P<short>{tight})\b)?"
         rf"(?![0-9]|[.,:][0-9]|/[0-9])"
         rf"|(?<![\p{{L}}-])(?P<words>(?:{words})(?:(?:\s+and\s+|[\s-]+)(?:{words}))*)(?![\p{{L}}])"
         # "thirty-third", "twenty first": the tens of an ordinal are no number of their own
@@ -336,7 +336,7 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
                 value, unit = value + 0.5, 0.5
                 alt = None
             k = 1.0
-            mult = (m.group("mult") or "").lower()
+            mult = (m.group("mult") or "").lower().rstrip(".")
             if mult.endswith("s") and mult[:-1] in _words():
                 mult = mult[:-1]
             short = (m.group("short") or "").lower()

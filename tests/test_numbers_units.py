@@ -85,7 +85,7 @@ def test_quantity_value_with_unit() -> None:
 
 
 def test_money_forms() -> None:
-    got = [(n.value, cur, rate) for n, cur, rate, _ in read_money("€1.2bn, then $400 million an hour", 0, "")]
+    got = [(n.value, cur[0], rate) for n, cur, rate, _ in read_money("€1.2bn, then $400 million an hour", 0, "")]
     assert got == [(1.2e9, "EUR", ""), (400e6, "USD", "hour")]
 
 
@@ -126,12 +126,22 @@ def test_document_convention(text: str, conv: str) -> None:
         assert find_numbers(text, conv=conv)[0].value == 20124
 
 
+def test_shared_signs() -> None:
+    """"$" and "dollars" stand first for US dollars, then for the other dollars; "dirhams" for two."""
+    [(_, codes, _, _)] = read_money("it cost $5 million", 0, "")
+    assert codes[0] == "USD" and {"AUD", "CAD"} <= set(codes)
+    [(_, codes, _, _)] = read_money("a grant of 140,000 dirhams", 0, "")
+    assert codes == ("MAD", "AED")
+    [(_, codes, _, _)] = read_money("a grant of AED 140,000", 0, "")
+    assert codes == ("AED",)
+
+
 @pytest.mark.parametrize("text, value, currency", [
     ("The purchase price lies at 68,7 billions Dollar, paid in cash.", 68.7e9, "USD"),
     ("the state will spend around 11 billions of euros", 11e9, "EUR"),
 ])
 def test_translated_money(text: str, value: float, currency: str) -> None:
-    got = [(n.value, c) for n, c, *_ in read_money(text, 0, "dot_thousands")]
+    got = [(n.value, c[0]) for n, c, *_ in read_money(text, 0, "dot_thousands")]
     assert got and got[0][0] == pytest.approx(value) and got[0][1] == currency
 
 

@@ -28,14 +28,15 @@ class Money:
 
 
 @cache
-def _tables() -> tuple[dict[str, str], dict[str, str]]:
-    before: dict[str, str] = {}
-    after: dict[str, str] = {}
+def _tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Each written form (before / after the number) -> the codes that use it, the usual one first."""
+    before: dict[str, tuple[str, ...]] = {}
+    after: dict[str, tuple[str, ...]] = {}
     for code, forms in pack("money")["currencies"].items():
         for w in forms.get("before", []):
-            before[str(w).lower()] = str(code)
+            before[str(w).lower()] = tuple(dict.fromkeys((*before.get(str(w).lower(), ()), str(code))))
         for w in forms.get("after", []):
-            after[str(w).lower()] = str(code)
+            after[str(w).lower()] = tuple(dict.fromkeys((*after.get(str(w).lower(), ()), str(code))))
     return before, after
 
 
@@ -46,7 +47,8 @@ def _before_re() -> regex.Pattern[str]:
 
 @cache
 def _after_re() -> regex.Pattern[str]:
-    return regex.compile(rf"\A\s*(?:of\s+)?(?P<c>{alternation(_tables()[1])})(?![\p{{L}}])", regex.IGNORECASE)
+    return regex.compile(rf"\A\s*-?\s*(?:of\s+)?(?P<c>{alternation(_tables()[1])})(?![\p{{L}}])",
+                         regex.IGNORECASE)
 
 
 @cache
@@ -63,8 +65,9 @@ def _rate_unit(phrase: str) -> str:
     return next(str(u) for u, ws in pack("money")["rate_words"].items() if p in [str(w).lower() for w in ws])
 
 
-def read_money(text: str, offset: int, conv: str) -> list[tuple[Number, str, str, int]]:
-    """(number, currency, rate unit or "", end) of each sum of money in `text`."""
+def read_money(text: str, offset: int, conv: str) -> list[tuple[Number, tuple[str, ...], str, int]]:
+    """(number, currencies, rate unit or "", end) of each sum of money in `text`; the currencies are
+    the codes its sign or word may stand for, the usual one first ("$": USD, then AUD, CAD ...)."""
     out = []
     for n in find_numbers(text, offset, conv):
         if n.magnitude:
@@ -79,7 +82,7 @@ def read_money(text: str, offset: int, conv: str) -> list[tuple[Number, str, str
                 # "more than $30 billion", "up to €40bn": the hedge stands before the currency sign
                 n = replace(n, hedge=h[0], hedge_start=offset + h[1])
         else:
-            a = _after_re().match(text[end:])
+            a = _after_re().match(text[end:])  # "27 Mio. US-Dollar", "a 20-dollar bill"
             if not a:
                 continue
             cur = _tables()[1][a.group("c").lower()]
@@ -115,7 +118,7 @@ class MoneyKind:
                                  "write e.g. `value: $916 million`, `USD 4.1 billion` or `EUR 1.2bn` "
                                  "(a rate's period goes in `per:`)")
         n, cur, _, _ = found[0]
-        return Money(n.value, n.unit, cur)
+        return Money(n.value, n.unit, cur[0])
 
     def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
         per = options.get("per")
@@ -133,16 +136,21 @@ class MoneyKind:
             currencies.add(fact.value.currency)
         rates = pack("money")["rates"]
         out: list[Reading] = []
-        for n, cur, rate, end in read_money(sentence.text, sentence.start, doc_convention(ctx)):
-            if cur not in currencies or bool(rate) != bool(per):
+        for n, codes, rate, end in read_money(sentence.text, sentence.start, doc_convention(ctx)):
+            cur = next((c for c in codes if c in currencies), "")
+            if not cur or bool(rate) != bool(per):
                 continue
+            # "$5 million" for a fact in Australian dollars: the sign fits, but it may be another currency
+            shared = cur != codes[0]
             k = float(rates[per]) / float(rates[rate]) if per else 1.0
             a, b = n.span_start - sentence.start, end - sentence.start
             iv = n.interval(k)
             out.append(Reading(start=n.span_start, end=end, text=sentence.text[a:b], value=n,
                                shown={"value": n.value, "currency": cur, "per": rate or None, "interval": str(iv)},
                                detail=f"read as {cur} {iv}" + (f" per {per}" if per else ""),
-                               extra={"currency": cur, "per": rate, "factor": k}))
+                               extra={"currency": cur, "per": rate, "factor": k,
+                                      **({"loose": True, "why_loose": f"the sign or word is usually {codes[0]}"}
+                                         if shared else {})}))
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:

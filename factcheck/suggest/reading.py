@@ -195,7 +195,8 @@ def fmt_money(value: float, currency: str) -> str:
 
 def _money(sentence: Sentence, conv: str) -> list[Found]:
     out: list[Found] = []
-    for n, currency, rate, _ in read_money(sentence.text, sentence.start, conv):
+    for n, codes, rate, _ in read_money(sentence.text, sentence.start, conv):
+        currency = codes[0]
         hedge = _hedge_phrase(sentence, n)
         iv = n.interval()
         shown = fmt_money(n.value, currency) + (f" per {rate}" if rate else "")
