@@ -49,6 +49,10 @@ class BaseIndex:
         self._named = [k for k, f in enumerate(self.free) if _surname_only(f)]
         self._always = [k for k, f in enumerate(self.free) if not _surname_only(f)]
         self._all_free = list(self.free)
+        #: is there a fact that finds itself otherwise than by a surname (a quote, a name with
+        #: `patterns`), and are there name facts found by their surnames (factcheck/quick.py)
+        self.always_free = bool(self._always)
+        self.named_free = bool(self._named)
         self.surnames = SurnameIndex([name_spec(f.value, tuple(str(v.value) for v in f.variants))
                                       for f in (self.free[k] for k in self._named)])
         #: the fields of each fact's omission, the source left blank (see `omitted`)

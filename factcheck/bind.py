@@ -246,6 +246,9 @@ class PartyFinder:
         for w in self.fuzzy_owner:
             for d in _deletions(w):
                 self._fuzzy_index.setdefault(d, set()).add(w)
+        # a word one edit away from an alias starts with its letter and is at most one letter
+        # longer or shorter: the others are not looked up at all
+        self._fuzzy_shapes = {(w[0], n) for w in self.fuzzy_owner for n in (len(w) - 1, len(w), len(w) + 1)}
         # "the leaders of France and Spain", "French and Spanish presidents"
         self.by_country: dict[str, str] = {p.country: p.id for p in parties.values() if p.country}
         self.country_alias: dict[str, str] = {}
@@ -317,7 +320,7 @@ class PartyFinder:
             # from a one-word alias with the same first letter; an exact alias was found above
             for m in _CAP_WORD.finditer(text):
                 w = m.group(0).lower()
-                if w in self.alias_owner:
+                if (w[0], len(w)) not in self._fuzzy_shapes or w in self.alias_owner:
                     continue
                 close = {a for d in _deletions(w) for a in self._fuzzy_index.get(d, ()) if a[0] == w[0]}
                 for alias in sorted(close, key=self._fuzzy_order.__getitem__):
@@ -473,6 +476,12 @@ class _Index:
         return rx
 
 
+def bind_index(fb: FactBase) -> _Index:
+    """The binder's tables of a base (events by party, by date, places), built once per base."""
+    index: _Index = per_base(fb, "bind_index", lambda: _Index.build(fb))
+    return index
+
+
 class Binder:
     """Resolves segments to events, sentence by sentence, keeping the event in discourse."""
 
@@ -484,7 +493,7 @@ class Binder:
         self.history: list[str] = []  # events the article has firmly been about, latest last
         self.prev_firm: tuple[str, ...] = ()  # the events the previous sentence was firmly about
         self.prev_question = False  # ... and whether it asked a question
-        self._index: _Index = per_base(fb, "bind_index", lambda: _Index.build(fb))
+        self._index: _Index = bind_index(fb)
         index = self._index
         self._member_sets = per_base(fb, "member_sets", lambda: {
             f.event: set(f.value) for f in fb.facts
@@ -516,7 +525,7 @@ class Binder:
                                   if e.names and any(("names", e.id, i) in self._in_doc and p.may_match(read)
                                                      for i, p in enumerate(e.names)))
         # the events whose place the article may name (the automaton's word for it is there)
-        self._place_events = tuple(sorted(index.places.candidates(read), key=by_rank))
+        self._place_events = tuple(sorted((str(k) for k in index.places.candidates(read)), key=by_rank))
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
         self.anchors = self._anchors()

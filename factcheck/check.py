@@ -49,6 +49,7 @@ from factcheck.lang import alternation, lang
 from factcheck.model import Finding, Mention, Source, SourceResult, combine
 from factcheck.numbers import Number, find_numbers
 from factcheck.prefilter import cue_prefilter, per_base
+from factcheck.quick import all_omitted, binds_nothing
 from factcheck.roles import figure_roles
 from factcheck.rules import table, tune, why
 from factcheck.segment import Document, Segment, Sentence, segment
@@ -1199,6 +1200,8 @@ class _Checker:
 
 def check(source: Source, factbase: FactBase) -> SourceResult:
     """Check one source against the fact base: one Finding per fact, omissions included."""
+    if binds_nothing(source.text, factbase):
+        return all_omitted(source, factbase)  # one scan: nothing of the base can bind (quick.py)
     return _Checker(source, factbase).run()
 
 

@@ -23,6 +23,7 @@ import re._constants as C
 import re._parser as P
 import weakref
 from collections.abc import Hashable, Iterable
+from functools import cache
 from typing import Any
 
 import ahocorasick
@@ -30,6 +31,7 @@ import regex
 from regex import _regex
 
 _MIN = 3  # a shorter literal ("of", "a") is in almost every text: it rules nothing out
+_MAX_FORKS = 8  # at most this many spellings of one run of literals ("B-?9": "b-9", "b9")
 
 
 #: `literals` by pattern text: a function of the text alone, which the loader keeps between runs
@@ -113,21 +115,43 @@ def _alternatives(seq: list[Any]) -> frozenset[str] | None:
             out |= words
         return frozenset(out)
     best: frozenset[str] | None = None
-    run: list[str] = []
+    runs: list[str] = [""]  # the current run of literals; an optional character forks it ("B-?9")
 
     def flush() -> None:
-        nonlocal best
-        word = "".join(run).casefold()
-        run.clear()
-        if len(word) >= _MIN and (best is None or min(map(len, best)) < len(word)):
-            best = frozenset({word})
+        nonlocal best, runs
+        folded = {r.casefold() for r in runs}
+        # "quakes?" forks into "quake" and "quakes": a match holds "quake" either way
+        words = frozenset(w for w in folded if not any(o != w and o in w for o in folded))
+        runs = [""]
+        if all(_long_enough(w) for w in words) and (best is None or min(map(len, best)) < min(map(len, words))):
+            best = words
 
     for op, arg in seq:
-        if op is C.LITERAL:
-            run.append(chr(arg))
+        if op is C.LITERAL and (arg == 32 or not chr(arg).isspace()):
+            runs = [r + chr(arg) for r in runs]
+            continue
+        if _is_space(op, arg):
+            runs = [r + " " for r in runs]  # "\s": the scanned text has each run of spaces as one
+            continue
+        if (op is C.MAX_REPEAT and len(arg[2]) == 1 and _is_space(*arg[2][0]) and len(runs) < _MAX_FORKS):
+            # "\s+", "\s*", "\s?": one space in the scanned text, or (may be none) none
+            runs = [r + " " for r in runs] + (runs if arg[0] == 0 else [])
             continue
         if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
             continue  # zero-width: the literals on either side are still consecutive in any match
+        if (op is C.MAX_REPEAT and arg[0] == 0 and arg[1] == 1 and len(arg[2]) == 1
+                and arg[2][0][0] is C.LITERAL and len(runs) < _MAX_FORKS):
+            runs = [r + chr(arg[2][0][1]) for r in runs] + runs  # "-?": with it and without it
+            continue
+        if op is C.BRANCH and runs != [""]:
+            # the parser takes the common start out of a branch ("qlikel|qmusev" is "q" then
+            # "likel|musev"): put it back before each branch's leading literals
+            joined = _joined(runs, arg[1])
+            if joined is not None:
+                runs = [""]
+                if best is None or min(map(len, joined)) > min(map(len, best)):
+                    best = joined
+                continue
         flush()
         inner: frozenset[str] | None = None
         if op is C.SUBPATTERN:
@@ -140,6 +164,45 @@ def _alternatives(seq: list[Any]) -> frozenset[str] | None:
             best = inner
     flush()
     return best
+
+
+def _joined(runs: list[str], branches: list[Any]) -> frozenset[str] | None:
+    """Words every match of `runs` followed by one of `branches` holds: each run with the branch's
+    leading literals; None when a branch gives no word long enough that way or of its own."""
+    out: set[str] = set()
+    for branch in branches:
+        lead = ""
+        for op, arg in branch:
+            if op is not C.LITERAL or chr(arg).isspace():
+                break
+            lead += chr(arg)
+        words = {(r + lead).casefold() for r in runs}
+        own = _alternatives(list(branch))
+        if all(_long_enough(w) for w in words) and (own is None or min(map(len, own)) <= min(map(len, words))):
+            out |= words
+        elif own is not None:
+            out |= own
+        else:
+            return None
+    return frozenset(out)
+
+
+def _is_space(op: Any, arg: Any) -> bool:
+    r"""Is this parsed item `\s` (any whitespace character)?"""
+    return op is C.IN and len(arg) == 1 and arg[0] == (C.CATEGORY, C.CATEGORY_SPACE)
+
+
+@cache
+def _odd_spaces() -> frozenset[str]:
+    r"""Characters `\s` matches that `str.split` does not split on (the scan's text joins runs of
+    whitespace into one space; a text holding one of these is not scanned)."""
+    return frozenset(c for c in map(chr, range(0x3100)) if regex.match(r"\s", c) and not c.isspace())
+
+
+def _long_enough(word: str) -> bool:
+    """Three characters or more; or two of a letter and a digit ("b9", "g7"): rare in any text."""
+    return len(word) >= _MIN or (len(word) == 2 and any(c.isdigit() for c in word)
+                                 and any(c.isalpha() for c in word))
 
 
 class Prefilter:
@@ -160,6 +223,10 @@ class Prefilter:
             for w in words:
                 by_word.setdefault(w, set()).add(key)
         self._exotic = _exotic(chars, str.casefold)
+        #: a word with a space: the text is scanned with each run of whitespace as one space
+        self._spaced = any(" " in w for w in by_word)
+        if self._spaced:
+            self._exotic |= _odd_spaces()
         self._auto: Any = None
         if by_word:
             auto = ahocorasick.Automaton()
@@ -174,7 +241,10 @@ class Prefilter:
             return set(self.keys)
         out = set(self.always)
         if self._auto is not None:
-            for _, keys in self._auto.iter(text.casefold()):
+            low = text.casefold()
+            if self._spaced:
+                low = " ".join(low.split())
+            for _, keys in self._auto.iter(low):
                 out |= keys
         return out
 

@@ -309,6 +309,14 @@ def _plain_forms() -> dict[int, str]:
     return table
 
 
+def dateline_lines(text: str) -> bool:
+    """Does a line of `text` open as a dateline may (what `segment` would take for one, or more)?"""
+    for line in text.split("\n"):
+        if _FUSED_DATE.match(line) or _DATELINE.match(line) or _DATELINE_DATED.match(line):
+            return True
+    return False
+
+
 def reading_text(text: str) -> str:
     """The text as it is read: as long as `text`, character for character (see the module doc)."""
     return _reading(text)[0]
