@@ -227,6 +227,7 @@ class Prefilter:
         self._spaced = any(" " in w for w in by_word)
         if self._spaced:
             self._exotic |= _odd_spaces()
+        self._last: tuple[str, frozenset[Hashable]] | None = None
         self._auto: Any = None
         if by_word:
             auto = ahocorasick.Automaton()
@@ -237,6 +238,9 @@ class Prefilter:
 
     def candidates(self, text: str) -> set[Hashable]:
         """The keys whose pattern may match `text` (a superset of those that do)."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return set(last[1])  # the same text again (the quick scan, then the checker)
         if _unsure(text, self._exotic):
             return set(self.keys)
         out = set(self.always)
@@ -246,6 +250,7 @@ class Prefilter:
                 low = " ".join(low.split())
             for _, keys in self._auto.iter(low):
                 out |= keys
+        self._last = (text, frozenset(out))
         return out
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -322,6 +322,7 @@ def reading_text(text: str) -> str:
     return _reading(text)[0]
 
 
+@lru_cache(maxsize=2)  # the quick scan (factcheck/quick.py) and then `segment` read the same text
 def _reading(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The reading text, and the runs whose invisible characters were moved."""
     text = text.translate(_plain_forms())
