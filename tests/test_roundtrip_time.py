@@ -89,3 +89,18 @@ def test_word_clock_round_trip(h: int, m: int, digits: bool, lead: str) -> None:
     text = f"{lead} {mw} {'past' if past else 'to'} {hw} {part}."
     (r,) = read_times(text)
     assert r.value.local == h * 60 + m, text
+
+
+@given(h=st.integers(0, 23), oclock=st.booleans(), hedge=st.sampled_from(["", "about ", "just before "]),
+       lead=st.sampled_from(["The train derailed", "The update was pushed", "Polls closed"]))
+def test_word_hour_round_trip(h: int, oclock: bool, hedge: str, lead: str) -> None:
+    """An hour in words with its part of the day ("nine o'clock in the evening", "four in the
+    morning", "two at night") reads back as that hour, its hedge kept."""
+    if h == 5 or h == 0 or h == 12:
+        return  # "five at night" is not read; midnight and noon have words of their own
+    part = ("at night" if h < 5 or h >= 21 else "in the morning" if h < 12 else
+            "in the afternoon" if h < 18 else "in the evening")
+    text = f"{lead} at {hedge}{_HOUR_WORDS[h % 12]}{' o’clock' if oclock else ''} {part} on Friday."
+    (r,) = read_times(text)
+    assert r.value.local == h * 60, text
+    assert (r.value.lo, r.value.hi) != (0, 0) or not hedge, text

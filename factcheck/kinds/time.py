@@ -229,6 +229,49 @@ def _word_clock_re() -> regex.Pattern[str]:
         regex.IGNORECASE)
 
 
+@cache
+def _zone_after_re() -> regex.Pattern[str]:
+    return regex.compile(rf"\s*,?\s*\(?\s*(?P<z>{_zone_alt()})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
+def _word_hour_re() -> regex.Pattern[str]:
+    """"nine in the evening", "four in the morning, UTC", "eleven o'clock at night", "9 in the
+    evening": an hour alone, in words (or digits before a part of the day in words), read only with
+    its part of the day."""
+    w = _data()["word_clock"]
+    hours = alternation(list(w["hours"]))
+    parts = alternation([p for p in w["day_parts"] if " " in str(p)])
+    ampm = alternation([p for p in w["day_parts"] if " " not in str(p)])
+    return regex.compile(
+        rf"(?<![\p{{L}}\d.,:])(?:(?P<h>{hours})(?:\s+o['’]clock)?\s*,?\s*(?:(?P<part>{parts})|(?P<ampm>{ampm}))"
+        rf"|(?P<d>\d{{1,2}})(?:\s+o['’]clock)?\s+(?P<dpart>{parts}))(?![\p{{L}}])",
+        regex.IGNORECASE)
+
+
+def _word_hours(text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """(start, end, minutes after midnight) of each hour in words with its part of the day, but
+    those inside a clock time in words already read ("half past six in the evening")."""
+    w = _data()["word_clock"]
+    hours = {str(k).lower(): int(v) for k, v in w["hours"].items()}
+    parts = {regex.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in w["day_parts"].items()}
+    out = []
+    for m in _word_hour_re().finditer(text):
+        if any(a <= m.start() < b for a, b, _ in taken):
+            continue
+        h = int(m.group("d")) if m.group("d") else hours[m.group("h").lower()]
+        part = regex.sub(r"\s+", " ", (m.group("part") or m.group("ampm") or m.group("dpart")).lower())
+        if not 1 <= h <= 12:
+            continue
+        pm = parts[part] == "pm"
+        if part == "at night" and h <= 4:
+            pm = False  # "two at night" is 02:00
+        elif part == "at night" and h == 5:
+            continue
+        out.append((m.start(), m.end(), ((h % 12) + (12 if pm else 0)) * 60))
+    return out
+
+
 def _word_clocks(text: str) -> list[tuple[int, int, int]]:
     """(start, end, minutes after midnight) of each clock time in words."""
     w = _data()["word_clock"]
@@ -251,14 +294,21 @@ def _word_clocks(text: str) -> list[tuple[int, int, int]]:
 def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Reading]:
     """Every clock time in `text`; offsets shifted by `offset`."""
     out: list[Reading] = []
-    for a, b, total in _word_clocks(text):
+    clocks = _word_clocks(text)
+    for a, b, total in clocks + _word_hours(text, clocks):
         lo = hi = 0
         start = a
         hm_ = _hedge_re().search(text[max(0, a - 30) : a])
         if hm_:
             lo, hi = time_hedges()[regex.sub(r"\s+", " ", hm_.group("h").lower())]
             start = max(0, a - 30) + hm_.start()
-        v = TimeValue(total, None, lo=lo, hi=hi)
+        zone = None
+        hour_only = total % 60 == 0 and (a, b, total) not in clocks
+        zm = _zone_after_re().match(text, b)
+        if zm:  # "a little after four in the morning, UTC"
+            zone = lookup_zone(zm.group("z"), loose=loose)
+            b = zm.end() if zone is not None else b
+        v = TimeValue(total, zone, lo=lo, hi=hi, on_the_hour=hour_only)
         out.append(Reading(start=offset + start, end=offset + b, text=text[start:b], value=v, shown=v.shown(),
                            detail="a clock time in words"))
     for m in _time_re().finditer(text):
