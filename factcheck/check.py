@@ -415,7 +415,8 @@ class _Checker:
             seg = _seg_at(sentence, r.start)
             if any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
                 return "fact.excluded"  # "... in the previous election", "the second pass's ..." in the clause
-        if _reported_on(fact, r, sentence):
+        ev = self.fb.events.get(fact.event or "")
+        if _reported_on(fact, r, sentence, (*ev.words, *ev.names) if ev is not None else ()):
             return "value.report_time"
         if fact.near:
             return None if _near_ok(fact, r, sentence) else "fact.not_near"

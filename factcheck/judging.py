@@ -6,6 +6,7 @@ date). The binding of values to events and facts is in check.py and bind.py; kin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -185,12 +186,15 @@ def _near_ok(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     return any(m.end() >= len(head) - _near_tail() for p in fact.near for m in p.finditer(head))
 
 
-def _reported_on(fact: Fact, r: Reading, sentence: Sentence) -> bool:
-    """A date right after a reporting verb ("said on Monday") is the day of the statement."""
+def _reported_on(fact: Fact, r: Reading, sentence: Sentence, own: Sequence[Pattern] = ()) -> bool:
+    """A date right after a reporting verb ("said on Monday") is the day of the statement; but not
+    when the verb is one of the event's own words (`own`): an event that is a publication or a
+    release ("the report, published on Aug. 6", "the update, released at 04:09 UTC")."""
     if fact.kind not in ("date", "time") or fact.near:
         return False
     head = sentence.text[max(0, r.start - sentence.start - _near_window()) : r.start - sentence.start]
-    return bool(reporting_re().search(head))
+    m = reporting_re().search(head)
+    return m is not None and not any(p.search(m.group(0)) for p in own)
 
 
 def _excluded_near(fact: Fact, r: Reading, sentence: Sentence) -> bool:
