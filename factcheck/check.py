@@ -340,6 +340,10 @@ class _Checker:
             roles = figure_roles(before, read[r.end : min(r.end + 60, sentence.end)])
             if fact.kind != "count":
                 roles -= {"part"}  # "the first 27.85 %": a part is a count's role only
+            if fact.figure == "part" and roles - {"part"}:
+                # a count that is an addition ("another 12 cars"): a part or a plain figure, not a margin
+                self.drop(fact, r, "figure.role_mismatch", f"stated as a {', '.join(sorted(roles - {'part'}))}")
+                return
             if fact.figure == "value" and roles:
                 # "lost the vote by about 300,000 ballots", "could deploy up to 10,000 more"
                 self.drop(fact, r, "figure.role_mismatch", f"stated as a {', '.join(sorted(roles))}")

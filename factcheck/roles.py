@@ -10,7 +10,7 @@ import regex
 
 from factcheck.lang import alternation, lang, pack
 
-ROLES = ("value", "margin", "projection")  # what a fact's `figure:` may say; a figure may also be a "part"
+ROLES = ("value", "margin", "projection", "part")  # what a fact's `figure:` may say
 
 
 @cache

@@ -389,7 +389,8 @@ COMMON: dict[str, Callable[[str, int], st.SearchStrategy[Any]]] = {
     "tags": lambda k, i: st.lists(st.sampled_from(["smoke", "dates"]), min_size=1, max_size=2),
     "omission": lambda k, i: st.sampled_from(schema.FACT["omission"].choices),
     "severity": lambda k, i: st.sampled_from(schema.FACT["severity"].choices),
-    "figure": lambda k, i: st.sampled_from(schema.FACT["figure"].choices),
+    # `figure: part` is a count's only (lint says so: FB020)
+    "figure": lambda k, i: st.sampled_from([c for c in schema.FACT["figure"].choices if c != "part" or k == "count"]),
     "value_words": lambda k, i: st.sampled_from([{"hat-trick": 3}, {"brace": 2, "double": "2"}]),
     "exclude": lambda k, i: st.lists(PATTERNS, min_size=1, max_size=2),
     "near": lambda k, i: st.lists(PATTERNS, min_size=1, max_size=2),
@@ -609,3 +610,11 @@ def test_schema_written_into_a_users_fact_folder(tmp_path: Path) -> None:
     jsonschema.validate(yaml.safe_load((facts / "story.yaml").read_text(encoding="utf-8")), written)
     fb, problems = load_with_problems(facts)
     assert not problems and fb is not None and [f.id for f in fb.facts] == ["crew.size"]
+
+
+def test_figure_part_is_for_counts_only() -> None:
+    text = ("facts:\n  - id: ship.length\n    kind: quantity\n    value: 400 m\n    figure: part\n"
+            "    cues: ['long']\n  - id: cars.fire\n    kind: count\n    value: 12\n    figure: part\n"
+            "    counted: 'cars'\n    cues: ['fire']\n")
+    problems = _load_text(text)
+    assert [(p.code, p.line) for p in problems] == [("FB020", 5)], [p.render() for p in problems]

@@ -819,6 +819,10 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
                     when = (a, b)
     omission = _choice(v.get("omission"), c, "omission", schema.FACT["omission"].choices)
     figure = _choice(v.get("figure"), c, "figure", schema.FACT["figure"].choices) or "value"
+    if figure == "part" and kind != "count":
+        c.at(v["figure"], "FB020", "`figure: part` is for counts only (another 12 cars, four more)",
+             "use `kind: count`, or another `figure`")
+        figure = "value"
     severity = _choice(v.get("severity"), c, "severity", schema.FACT["severity"].choices) or "error"
     value_words = _value_words(v.get("value_words"), kind, c)
     pats = {k: _patterns(v.get(k), c, k) for k in _PATTERN_KEYS}

@@ -77,9 +77,10 @@ FACT: dict[str, Key] = {
     "sources": Key("list[str]", doc="where the truth comes from (URLs)"),
     "figure": Key("enum", doc="for figures: in which role articles state it: `value` (the default), `margin` "
                               "('won by 17 points', '421,308 votes behind') or `projection` ('could deploy "
-                              "up to 175,000', 'exit polls gave'); a figure stated in another role is not "
-                              "about this fact",
-                  choices=("value", "margin", "projection")),
+                              "up to 175,000', 'exit polls gave') or, for a count that is itself an addition, "
+                              "`part` ('another 12 cars', 'twelve more'); a figure stated in another role is "
+                              "not about this fact",
+                  choices=("value", "margin", "projection", "part")),
     "value_words": Key("map", doc="count, ordinal and quantity facts: words that stand for a number in this "
                                   "story ({hat-trick: 3, brace: 2}); read like the number where the fact binds"),
     "omission": Key("enum", doc="how the pytest plugin reports an omission of this fact",
