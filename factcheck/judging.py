@@ -194,7 +194,10 @@ def _reported_on(fact: Fact, r: Reading, sentence: Sentence, own: Sequence[Patte
         return False
     head = sentence.text[max(0, r.start - sentence.start - _near_window()) : r.start - sentence.start]
     m = reporting_re().search(head)
-    return m is not None and not any(p.search(m.group(0)) for p in own)
+    if m is None:
+        return False
+    # the verb inside one of the event's own words ("the figures were published on ...")
+    return not any(o.start() < m.end() and m.start() < o.end() for p in own for o in p.finditer(head))
 
 
 def _excluded_near(fact: Fact, r: Reading, sentence: Sentence) -> bool:

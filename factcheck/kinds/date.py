@@ -80,6 +80,8 @@ def _date_re(day_words: bool = True) -> regex.Pattern[str]:
         rf"|(?P<pa>\d{{1,2}})\.(?P<pb>\d{{1,2}})\.(?P<py>(?:19|20)\d\d)(?![.,]?\d)"
         # "on 04.05.", "Friday, 10.06.": a German day and month with no year (day-first articles only)
         rf"|(?P<qa>\d{{2}})\.(?P<qb>\d{{2}})\.(?![\d.,])"
+        # "Monday, 6.2.": after a weekday, a dotted day and month of one digit too (any article)
+        rf"|(?P<wdq>{wd}),?\s+(?P<qc>\d{{1,2}})\.(?P<qd>\d{{1,2}})\.(?![\d.]|,\d)"
         rf"|(?P<wd3>{wd})(?:['’]s)?(?:\s+(?:night|evening|morning|afternoon))?"
         rf"|(?P<mo_ctx>(?:in|since|during|until|by|last|this|early|late|mid|of)\s+|mid-)(?P<m4>{mon})(?:\s+(?P<y4>(?:19|20)\d\d))?"
         rf"|(?P<m5>January|February|March|April|June|July|August|September|October|November|December)(?:[\s,]+(?P<y5>(?:19|20)\d\d))?"
@@ -135,6 +137,9 @@ def _mk(m: regex.Match[str], day_first: bool | None = None, either: bool = False
     if m.group("qa"):
         day, month = int(m.group("qa")), int(m.group("qb"))
         return DateValue(None, month, day) if day_first is True and 1 <= month <= 12 else None
+    if m.group("qc"):
+        day, month = int(m.group("qc")), int(m.group("qd"))
+        return DateValue(None, month, day, wd(m.group("wdq"))) if 1 <= month <= 12 and 1 <= day <= 31 else None
     if m.group("na") or m.group("pa"):
         # 12/30 or 30/12, 11.12.2022: read one way when the other is impossible (a month above
         # 12) or the article writes its numeric dates day first (`day_first`); else both ways
