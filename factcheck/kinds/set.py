@@ -200,6 +200,27 @@ _LIST_GAP = regex.compile(r"\A(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\
 _ASIDE = regex.compile(r"\s*\([^()]{1,60}\)")
 
 
+@cache
+def _versus_re() -> regex.Pattern[str]:
+    """Between the two sides of a match: "Spain v England", "Spain 1-0 England", "Spain beat
+    England", "Spain's 1-0 win over England" (words in factcheck/data/en.yaml, `versus`)."""
+    data = lang().data["versus"]
+    return regex.compile(
+        rf"\A(?:['’]s)?\s*(?:(?:{alternation(data['between'])})\.?"
+        rf"|(?:\d{{1,3}}\s*[-–:]\s*\d{{1,3}}\s*)?(?:{alternation(data['result'])})?)(?:\s+the)?\s*\Z",
+        regex.IGNORECASE)
+
+
+def versus_pairs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, tuple[str, str]]]:
+    """Two sides of a match named next to each other: (start, end, (first, second)) in `text`."""
+    out = []
+    for (a1, b1, m1), (a2, b2, m2) in zip(spans, spans[1:]):
+        gap = text[b1:a2]
+        if m1 != m2 and gap.strip() and _versus_re().match(gap):
+            out.append((a1, b2, (m1, m2)))
+    return out
+
+
 def _people_runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalised names joined by commas or "and": [(start, end) of each name]."""
     # an acronym ("NASA", "UN") is an institution, not a person
@@ -352,9 +373,12 @@ class SetKind:
                                 shown={"count": int(r.value.value)}, detail="a count of the set")
                         for r in counted_numbers(sentence, counted)]
             return out
-        for a, b, members in country_lists(sentence, fact.options.get("member_words")):
+        lists = country_lists(sentence, fact.options.get("member_words"))
+        for a, b, members in lists:
             out.append(Reading(start=a, end=b, text=ctx.doc.text[a:b], value=frozenset(members),
                                shown=sorted(set(members))))
+        if len(fact.value) == 2:
+            out += _pairs(sentence, list(country_mentions(sentence.text)), lists, ctx)
         counted = fact.options.get("counted")
         if counted is not None:
             for r in counted_numbers(sentence, counted):
@@ -364,6 +388,18 @@ class SetKind:
 
     @staticmethod
     def _labels(sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        out = SetKind._label_runs(sentence, fact, ctx)
+        if len(fact.value) == 2:
+            pat = _labels_re(tuple(sorted(fact.value)) + fact.options.get("others", ()))
+            spans = [(m.start(), m.end(), m.group(0)) for m in pat.finditer(sentence.text)]
+            runs: list[tuple[int, int, Any]] = [(r.start, r.end, None) for r in out if len(r.value[1]) > 1]
+            out += [Reading(start=r.start, end=r.end, text=r.text, value=("labels", tuple(sorted(r.value))),
+                            shown=sorted(r.value), detail=r.detail, extra=r.extra)
+                    for r in _pairs(sentence, spans, runs, ctx)]
+        return out
+
+    @staticmethod
+    def _label_runs(sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         """Runs of the fact's labels and its `others` joined as a list ("Sanibel, Captiva and Pine
         Island"): a run with a member or another label is read; who is who is the compare's."""
         members: frozenset[str] = fact.value
@@ -461,6 +497,21 @@ class SetKind:
 
     def render(self, value: Any) -> str:
         return "{" + ", ".join(sorted(str(v) for v in value)) + "}"
+
+
+def _pairs(sentence: Sentence, spans: list[tuple[int, int, str]], lists: list[tuple[int, int, Any]],
+           ctx: Context) -> list[Reading]:
+    """The two sides of a match as a set of two, loosely: they may be another match's ("Spain beat
+    Sweden in the semi-final"), so a pair that is not the set is unclear, never a contradiction."""
+    out = []
+    for a, b, pair in versus_pairs(sentence.text, spans):
+        a, b = sentence.start + a, sentence.start + b
+        if any(x <= a < y or x < b <= y for x, y, _ in lists):
+            continue  # already read as a list ("Spain and England")
+        out.append(Reading(start=a, end=b, text=ctx.doc.text[a:b], value=frozenset(pair), shown=sorted(pair),
+                           detail="two sides of a match",
+                           extra={"loose": True, "why_loose": "two sides of a match: perhaps another match's"}))
+    return out
 
 
 @lru_cache(maxsize=4096)
