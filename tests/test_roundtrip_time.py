@@ -104,3 +104,19 @@ def test_word_hour_round_trip(h: int, oclock: bool, hedge: str, lead: str) -> No
     (r,) = read_times(text)
     assert r.value.local == h * 60, text
     assert (r.value.lo, r.value.hi) != (0, 0) or not hedge, text
+
+
+@given(h=st.integers(0, 23), m=st.sampled_from([5, 10, 15, 20, 25, 30]), later=st.booleans())
+def test_bare_word_clock_round_trip(h: int, m: int, later: bool) -> None:
+    """A clock time in words with no part of the day right after it ("twenty-five past three") reads
+    back as that time in one half of the day; a part of the day further on ("... on Monday
+    afternoon") settles which. It is read loosely either way."""
+    if h == 0 or h == 12:
+        return  # noon and midnight have words of their own
+    part = "morning" if h < 12 else "afternoon" if h < 18 else "evening"
+    tail = f" on Monday {part}" if later else ""
+    text = f"The eye came ashore at {_MINUTE_WORDS[m]} past {_HOUR_WORDS[h % 12]}{tail}, officials said."
+    (r,) = read_times(text)
+    want = h * 60 + m
+    assert (r.value.local == want) if later else (r.value.local % 720 == want % 720), text
+    assert r.extra.get("loose") is True

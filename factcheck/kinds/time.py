@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -272,6 +272,54 @@ def _word_hours(text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int,
     return out
 
 
+@cache
+def _bare_clock_re() -> regex.Pattern[str]:
+    """"half past one", "five past three", "twenty minutes to two", "a little before three o'clock":
+    a clock time in words with no part of the day right after it (perhaps later: "on Monday
+    afternoon", "on a Wednesday evening")."""
+    w = _data()["word_clock"]
+    minutes = alternation(list(w["minutes"]))
+    hours = alternation(list(w["hours"]))
+    return regex.compile(
+        # "to" only with "minutes" or "a quarter": "eight to three" may be a vote or a score
+        rf"(?<![\p{{L}}\d])(?:(?P<m>{minutes})(?:\s+minutes?)?\s+(?P<rel>past)\s+(?P<h>{hours})(?:\s+o['’]clock)?"
+        rf"|(?P<m2>{minutes})\s+minutes?\s+to\s+(?P<h2>{hours})|a\s+quarter\s+to\s+(?P<h3>{hours})"
+        rf"|(?P<ho>{hours})\s+o['’]clock)(?![\p{{L}}])",
+        regex.IGNORECASE)
+
+
+_LATER_PART = regex.compile(r"[^.;]{0,40}?(?<![\p{L}])(?P<p>morning|afternoon|evening|night)(?![\p{L}])",
+                            regex.IGNORECASE)
+
+
+def _bare_clocks(text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int, int, int, bool]]:
+    """(start, end, minutes after midnight, either half of the day) of each clock time in words
+    without its part of the day right after it; a part of the day later in the clause settles it."""
+    w = _data()["word_clock"]
+    mins = {str(k).lower(): int(v) for k, v in w["minutes"].items()}
+    hours = {str(k).lower(): int(v) for k, v in w["hours"].items()}
+    out = []
+    for m in _bare_clock_re().finditer(text):
+        if any(a <= m.start() < b for a, b, _ in taken):
+            continue
+        if m.group("ho"):
+            h, mi, rel = hours[m.group("ho").lower()], 0, "past"
+        elif m.group("h3"):
+            h, mi, rel = hours[m.group("h3").lower()], 15, "to"
+        elif m.group("h2"):
+            h, mi, rel = hours[m.group("h2").lower()], mins[regex.sub(r"\s+", " ", m.group("m2").lower())], "to"
+        else:
+            h, mi, rel = hours[m.group("h").lower()], mins[regex.sub(r"\s+", " ", m.group("m").lower())], "past"
+        if not 1 <= h <= 12:
+            continue
+        later = _LATER_PART.match(text, m.end())
+        part = later.group("p").lower() if later else ""
+        pm = part in ("afternoon", "evening") or (part == "night" and h >= 6)
+        total = ((h % 12) + (12 if pm else 0)) * 60 + (mi if rel.lower() == "past" else -mi)
+        out.append((m.start(), m.end(), total % 1440, not part))
+    return out
+
+
 def _word_clocks(text: str) -> list[tuple[int, int, int]]:
     """(start, end, minutes after midnight) of each clock time in words."""
     w = _data()["word_clock"]
@@ -295,7 +343,9 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
     """Every clock time in `text`; offsets shifted by `offset`."""
     out: list[Reading] = []
     clocks = _word_clocks(text)
-    for a, b, total in clocks + _word_hours(text, clocks):
+    hours = _word_hours(text, clocks)
+    bare = {(a, b, t): either for a, b, t, either in _bare_clocks(text, clocks + hours)}
+    for a, b, total in clocks + hours + list(bare):
         lo = hi = 0
         start = a
         hm_ = _hedge_re().search(text[max(0, a - 30) : a])
@@ -303,14 +353,25 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
             lo, hi = time_hedges()[regex.sub(r"\s+", " ", hm_.group("h").lower())]
             start = max(0, a - 30) + hm_.start()
         zone = None
+        b0 = b
         hour_only = total % 60 == 0 and (a, b, total) not in clocks
+        either = bare.get((a, b, total), False)
         zm = _zone_after_re().match(text, b)
         if zm:  # "a little after four in the morning, UTC"
             zone = lookup_zone(zm.group("z"), loose=loose)
             b = zm.end() if zone is not None else b
         v = TimeValue(total, zone, lo=lo, hi=hi, on_the_hour=hour_only)
+        # "half past one" with no part of the day: 01:30 or 13:30; with one further on ("... on Monday
+        # afternoon"), that half. Both read loosely: they agree, never accuse
+        extra: dict[str, Any] = {}
+        if (a, b0, total) in bare:
+            extra = {"loose": True,
+                     "why_loose": "no part of the day" if either else "the part of the day is further on"}
+            if either:
+                extra["half_day"] = True
         out.append(Reading(start=offset + start, end=offset + b, text=text[start:b], value=v, shown=v.shown(),
-                           detail="a clock time in words"))
+                           detail="a clock time in words" + (", either half of the day" if either else ""),
+                           extra=extra))
     for m in _time_re().finditer(text):
         z = m.group("z")
         hour_only = False
@@ -536,7 +597,13 @@ class TimeKind:
         key = ("time", "header")
         if key not in ctx.cache:
             ctx.cache[key] = header_zone(ctx.doc.text)
-        return compare_times(reading.value, value, ctx, ctx.cache[key])
+        got = compare_times(reading.value, value, ctx, ctx.cache[key])
+        if reading.extra.get("half_day") and got is not True:
+            # "half past one": 01:30, else 13:30
+            v: TimeValue = reading.value
+            other = compare_times(replace(v, local=(v.local + 720) % 1440), value, ctx, ctx.cache[key])
+            return True if other is True else (False if got is False and other is False else None)
+        return got
 
     def render(self, value: Any) -> str:
         v: TimeValue = value
