@@ -325,13 +325,15 @@ def reading_text(text: str) -> str:
 @lru_cache(maxsize=2)  # the quick scan (factcheck/quick.py) and then `segment` read the same text
 def _reading(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The reading text, and the runs whose invisible characters were moved."""
-    text = text.translate(_plain_forms())
     moved: tuple[tuple[int, int], ...] = ()
-    if _INVISIBLE.search(text):
-        text, moved = _move_invisible(text)
+    ascii_only = text.isascii()  # no other digits, no invisible characters, no look-alikes to fold
+    if not ascii_only:
+        text = text.translate(_plain_forms())
+        if _INVISIBLE.search(text):
+            text, moved = _move_invisible(text)
     if "'" in text or "’" in text:
         text = _APOSTROPHE_GROUPS.sub(lambda m: m.group(0).replace("'", ",").replace("’", ","), text)
-    if _LOOKALIKE.search(text):
+    if not ascii_only and _LOOKALIKE.search(text):
         text = _fold_mixed_words(text)
     return text, moved
 
