@@ -989,7 +989,16 @@ class _Checker:
             kind = KINDS[fact.kind]
             rule_id = "quote.in_text" if fact.kind == "quote" else "name.in_context"
             for r in _readings(kind, sentence, fact, self.ctx):
-                self.record(fact, r, sentence, judge(r, fact, sentence, self.ctx), why(rule_id), (rule_id,))
+                if fact.exclude:
+                    seg = _seg_at(sentence, r.start)
+                    if any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
+                        self.drop(fact, r, "fact.excluded")  # "freight to Conway, Pennsylvania"
+                        continue
+                j = judge(r, fact, sentence, self.ctx)
+                if j.verdict == "contradict" and r.extra.get("loose"):
+                    # "freight to Conway, Pennsylvania" after "Mayor Trent Conaway": perhaps another word
+                    j = j.unsure("value.loose", str(r.extra.get("why_loose", "")))
+                self.record(fact, r, sentence, j, why(rule_id), (rule_id,))
 
     # -- whole document -------------------------------------------------------------------------
     def _distinctive(self) -> None:

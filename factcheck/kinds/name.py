@@ -15,7 +15,8 @@ letter). A spelling that differs from a form only by the transliteration alterna
 names.yaml (doubled letters, ou/u, iy/y, ...: "Mohamed" for "Mohammed") is read as unclear, never
 as a contradiction, unless it is a listed variant (then it agrees). A lone surname counts only with
 the fact's `context` in the sentence, or when the person was already named in full or with their
-role earlier in the article, so an ordinary word ("horn") never does.
+role earlier in the article, so an ordinary word ("horn") never does; a lone near-miss counted only
+that way and written as a place is ("Conway, Pennsylvania", "Hardmon Street") is read loosely.
 
 With `patterns` (regular expressions with a `(?P<who>...)` group, `{party}` standing for a name),
 a name fact reads who did something ("Russia had asked for the call") instead: `value`/`variants`
@@ -538,8 +539,14 @@ class NameKind:
                 a = first_tok.start
             read = NameRead(word, exact, first, first_ok, translit, suffix)
             whole = ctx.doc.text[sentence.start + a : sentence.start + b]
+            # a lone near-miss, with no first name and no context in its sentence, counts only because
+            # the person was named before: perhaps another word ("freight to Conway, Pennsylvania"
+            # after "Mayor Trent Conaway"): it cannot accuse
+            lone = not exact and first_ok is None and not has_context and _placelike(text, b)
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=whole,
-                               value=read, shown=whole, detail=_why(read, spec)))
+                               value=read, shown=whole, detail=_why(read, spec),
+                               extra={"loose": True, "why_loose": "a lone near-miss surname with no context "
+                                      "in its sentence"} if lone else {}))
         return out
 
     def _extract_who(self, sentence: Sentence, fact: Fact) -> list[Reading]:
@@ -648,3 +655,34 @@ def _listed(text: str, forms: tuple[str, ...]) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=1024)
 def _by_fold(forms: tuple[str, ...]) -> dict[str, str]:
     return {" ".join(_fold(f).split()): f for f in forms}
+
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Countries and their regions (pycountry: states, provinces, counties), in lower case."""
+    import pycountry
+
+    from factcheck.kinds.set import country_table
+
+    return frozenset({*(n.lower() for n in country_table()[1]),
+                      *(sd.name.lower() for sd in pycountry.subdivisions)})
+
+
+@cache
+def _place_after_re() -> regex.Pattern[str]:
+    """What follows a place's name: ", Pennsylvania", ", Pa.", " Street" (en.yaml `place_after`)."""
+    words = alternation(lang().data["place_after"]["words"])
+    return regex.compile(rf"\s*,\s*(?P<p>\p{{Lu}}[\p{{L}}.]*(?:\s+\p{{Lu}}[\p{{L}}.]*)?)"
+                         rf"|\s+(?:{words})(?![\p{{L}}])")
+
+
+def _placelike(text: str, end: int) -> bool:
+    """Is the name ending at `end` followed as a place is ("Conway, Pennsylvania", "Hardmon Street")?"""
+    m = _place_after_re().match(text, end)
+    if m is None:
+        return False
+    if m.group("p") is None:
+        return True
+    p = m.group("p").lower().rstrip(".")
+    return p in _places() or p in lang().data["place_after"]["abbreviations"]
