@@ -46,6 +46,7 @@ _FROM_COUNTED_TO = regex.compile(r"\bfrom\s+\w+\s+[\w\s-]{0,30}?\s+to\s+$", rege
 
 
 _HYPHEN_WORD = regex.compile(r"\A-(\p{L}+)(?![\p{L}-])")
+_OF_GROUP = regex.compile(r"\A\s+of\s+(?:the|its|their|these|those)\s", regex.IGNORECASE)
 _OF_TOTAL = regex.compile(r"\A\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:\d[\d,]*|\p{L}+)(?=[\s-])")
 
 
@@ -63,7 +64,11 @@ def _part_of(after: str, counted: regex.Pattern[str]) -> bool:
     """"won 411 of the 650 seats", "nine out of 30 members": the number counts the noun that
     follows the total (the total itself is skipped: "of the" before it)."""
     m = _OF_TOTAL.match(after)
-    return bool(m) and _counted_follows(after[m.end():], counted)
+    if m and _counted_follows(after[m.end():], counted):
+        return True
+    # "five of the cars held vinyl chloride": a number of the group, no total written
+    g = _OF_GROUP.match(after)
+    return bool(g) and _counted_follows(after[g.end() - 1:], counted)
 
 
 @cache
