@@ -156,7 +156,10 @@ def _digits_key(x: Any) -> str:
         text = x
     else:
         return ""
-    return regex.sub(r"\D", "", text).strip("0")
+    return _NON_DIGIT.sub("", text).strip("0")
+
+
+_NON_DIGIT = regex.compile(r"\D")
 
 
 _FAR = 2000  # characters: cues and excludes further from a value than this decide nothing about it

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar
 
 import regex
@@ -196,7 +196,13 @@ _FULL_MONTHS = frozenset(("january", "february", "march", "april", "may", "june"
 
 def read_dates(text: str, offset: int = 0, *, day_first: bool | None = None, either: bool = False) -> list[Reading]:
     """Every date in `text`. `day_first`: how the article writes numeric dates (see
-    `numeric_order`); `either`: also return numeric dates that read both ways, month and day unset."""
+    `numeric_order`); `either`: also return numeric dates that read both ways, month and day unset.
+    (The same sentence is read for the article's dates, then for each date fact: read once.)"""
+    return list(_read_dates(text, offset, day_first, either))
+
+
+@lru_cache(maxsize=512)
+def _read_dates(text: str, offset: int, day_first: bool | None, either: bool) -> tuple[Reading, ...]:
     out: list[Reading] = []
     for m in _date_re(_maybe_day_words(text)).finditer(text):
         v = _mk(m, day_first, either)
@@ -216,7 +222,7 @@ def read_dates(text: str, offset: int = 0, *, day_first: bool | None = None, eit
             start = offset + m.start("m4")
         out.append(Reading(start=start, end=offset + m.end(), text=text[start - offset : m.end()],
                            value=v, shown=v.shown()))
-    return out
+    return tuple(out)
 
 
 _NUMERIC = regex.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(?:19|20)?\d\d(?![\d])")

@@ -94,7 +94,10 @@ def country_of(name: str) -> str | None:
     """The canonical name of a country written any known way ("Holland" -> "Netherlands")."""
     key = " ".join(name.split())
     table = country_table()[1]
-    return table.get(key.lower()) or table.get(regex.sub(r"(?i)^the\s+", "", key).lower())
+    return table.get(key.lower()) or table.get(_THE.sub("", key).lower())
+
+
+_THE = regex.compile(r"(?i)^the\s+")
 
 
 @cache

@@ -230,6 +230,20 @@ def _word_clock_re() -> regex.Pattern[str]:
 
 
 @cache
+def _word_tables() -> tuple[dict[str, int], dict[str, int], dict[str, str]]:
+    """The word clock's minutes, hours and parts of the day (lower case, single spaces)."""
+    w = _data()["word_clock"]
+    return ({" ".join(str(k).lower().split()): int(v) for k, v in w["minutes"].items()},
+            {str(k).lower(): int(v) for k, v in w["hours"].items()},
+            {" ".join(str(k).lower().split()): str(v) for k, v in w["day_parts"].items()})
+
+
+# a clock time in words needs one of these (most sentences have none: the word readers are skipped)
+_WORD_CLOCK_HINT = regex.compile(
+    r"past|o['’]clock|morning|afternoon|evening|night|[ap]\.?m\b|minutes?\s+to|quarter\s+to", regex.IGNORECASE)
+
+
+@cache
 def _zone_after_re() -> regex.Pattern[str]:
     return regex.compile(rf"\s*,?\s*\(?\s*(?P<z>{_zone_alt()})(?![\p{{L}}])", regex.IGNORECASE)
 
@@ -252,15 +266,13 @@ def _word_hour_re() -> regex.Pattern[str]:
 def _word_hours(text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """(start, end, minutes after midnight) of each hour in words with its part of the day, but
     those inside a clock time in words already read ("half past six in the evening")."""
-    w = _data()["word_clock"]
-    hours = {str(k).lower(): int(v) for k, v in w["hours"].items()}
-    parts = {regex.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in w["day_parts"].items()}
+    _, hours, parts = _word_tables()
     out = []
     for m in _word_hour_re().finditer(text):
         if any(a <= m.start() < b for a, b, _ in taken):
             continue
         h = int(m.group("d")) if m.group("d") else hours[m.group("h").lower()]
-        part = regex.sub(r"\s+", " ", (m.group("part") or m.group("ampm") or m.group("dpart")).lower())
+        part = " ".join((m.group("part") or m.group("ampm") or m.group("dpart")).lower().split())
         if not 1 <= h <= 12:
             continue
         pm = parts[part] == "pm"
@@ -295,9 +307,7 @@ _LATER_PART = regex.compile(r"[^.;]{0,40}?(?<![\p{L}])(?P<p>morning|afternoon|ev
 def _bare_clocks(text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int, int, int, bool]]:
     """(start, end, minutes after midnight, either half of the day) of each clock time in words
     without its part of the day right after it; a part of the day later in the clause settles it."""
-    w = _data()["word_clock"]
-    mins = {str(k).lower(): int(v) for k, v in w["minutes"].items()}
-    hours = {str(k).lower(): int(v) for k, v in w["hours"].items()}
+    mins, hours, _ = _word_tables()
     out = []
     for m in _bare_clock_re().finditer(text):
         if any(a <= m.start() < b for a, b, _ in taken):
@@ -307,9 +317,9 @@ def _bare_clocks(text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int
         elif m.group("h3"):
             h, mi, rel = hours[m.group("h3").lower()], 15, "to"
         elif m.group("h2"):
-            h, mi, rel = hours[m.group("h2").lower()], mins[regex.sub(r"\s+", " ", m.group("m2").lower())], "to"
+            h, mi, rel = hours[m.group("h2").lower()], mins[" ".join(m.group("m2").lower().split())], "to"
         else:
-            h, mi, rel = hours[m.group("h").lower()], mins[regex.sub(r"\s+", " ", m.group("m").lower())], "past"
+            h, mi, rel = hours[m.group("h").lower()], mins[" ".join(m.group("m").lower().split())], "past"
         if not 1 <= h <= 12:
             continue
         later = _LATER_PART.match(text, m.end())
@@ -322,17 +332,14 @@ def _bare_clocks(text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int
 
 def _word_clocks(text: str) -> list[tuple[int, int, int]]:
     """(start, end, minutes after midnight) of each clock time in words."""
-    w = _data()["word_clock"]
-    mins = {str(k).lower(): int(v) for k, v in w["minutes"].items()}
-    hours = {str(k).lower(): int(v) for k, v in w["hours"].items()}
-    parts = {regex.sub(r"\s+", " ", str(k).lower()): str(v) for k, v in w["day_parts"].items()}
+    mins, hours, parts = _word_tables()
     out = []
     for m in _word_clock_re().finditer(text):
-        mi = int(m.group("m")) if m.group("m").isdigit() else mins[regex.sub(r"\s+", " ", m.group("m").lower())]
+        mi = int(m.group("m")) if m.group("m").isdigit() else mins[" ".join(m.group("m").lower().split())]
         h = int(m.group("h")) if m.group("h").isdigit() else hours[m.group("h").lower()]
         if not (1 <= h <= 12 and 0 < mi < 60):
             continue
-        pm = parts[regex.sub(r"\s+", " ", m.group("part").lower())] == "pm"
+        pm = parts[" ".join(m.group("part").lower().split())] == "pm"
         h = (h % 12) + (12 if pm else 0)
         total = h * 60 + (mi if m.group("rel").lower() in ("past", "after") else -mi)
         out.append((m.start(), m.end(), total % 1440))
@@ -342,9 +349,13 @@ def _word_clocks(text: str) -> list[tuple[int, int, int]]:
 def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Reading]:
     """Every clock time in `text`; offsets shifted by `offset`."""
     out: list[Reading] = []
-    clocks = _word_clocks(text)
-    hours = _word_hours(text, clocks)
-    bare = {(a, b, t): either for a, b, t, either in _bare_clocks(text, clocks + hours)}
+    clocks: list[tuple[int, int, int]] = []
+    hours: list[tuple[int, int, int]] = []
+    bare: dict[tuple[int, int, int], bool] = {}
+    if _WORD_CLOCK_HINT.search(text):
+        clocks = _word_clocks(text)
+        hours = _word_hours(text, clocks)
+        bare = {(a, b, t): either for a, b, t, either in _bare_clocks(text, clocks + hours)}
     for a, b, total in clocks + hours + list(bare):
         lo = hi = 0
         start = a
