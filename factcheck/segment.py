@@ -90,7 +90,8 @@ _WEEKDAY = alternation(lang().weekdays)
 
 # A line that is only a date (a page's own date line), optionally with a weekday and time.
 _DATE_LINE = regex.compile(
-    rf"^\W*(?:(?:{_WEEKDAY})\.?,?\s+)?(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    # the publication's name may come first: "The Harbor Review · August 8, 2024"
+    rf"^(?:[^.!?|·•\n]{{1,40}}\s[·•]\s+)?\W*(?:(?:{_WEEKDAY})\.?,?\s+)?(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
     r"(?:\s*[,|·-]?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
     # a reading time after the date: "21 August 2023 · 3 min read"

@@ -328,7 +328,30 @@ def deictic_dates(sentence: Sentence, ctx: Context) -> list[Reading]:
     if pub is None:
         return out
     days = {str(k).lower(): int(v) for k, v in lang().data["deictic_days"].items()}
+    taken: list[tuple[int, int]] = []
+    if pub.year is not None and "ago" in sentence.text:
+        # "a year ago tonight", "five years ago today": the page's day, that many years before
+        counts = {str(k).lower(): int(v) for k, v in lang().data["years_ago"].items()}
+        for m in _years_ago_re().finditer(sentence.text):
+            n_txt = m.group("n").lower()
+            n = int(n_txt) if n_txt.isdigit() else counts[n_txt]
+            word = regex.sub(r"\s+", " ", m.group("w").lower())
+            day = shift(pub, days[word], ())
+            if day.year is None or day.month is None or day.day is None:
+                continue
+            try:
+                d = dt.date(day.year - n, day.month, day.day)
+            except ValueError:
+                continue  # 29 February
+            v = DateValue(d.year, d.month, d.day, d.weekday())
+            a, b = sentence.start + m.start(), sentence.start + m.end()
+            taken.append((m.start("w"), m.end("w")))
+            out.append(Reading(start=a, end=b, text=m.group(0), value=v, shown=v.shown(),
+                               detail=f"{m.group(0)!r} from the page's date {pub.shown()}",
+                               extra={"loose": True, "why_loose": "dated from the page's own date"}))
     for m in _deictic_re().finditer(sentence.text):
+        if (m.start("w"), m.end("w")) in taken:
+            continue
         word = regex.sub(r"\s+", " ", m.group("w").lower())
         v = shift(pub, days[word], tuple(a.year for a in ctx.anchors))
         a, b = sentence.start + m.start("w"), sentence.start + m.end("w")
@@ -336,6 +359,14 @@ def deictic_dates(sentence: Sentence, ctx: Context) -> list[Reading]:
                            detail=f"{m.group('w')!r} from the page's date {pub.shown()}",
                            extra={"loose": True, "why_loose": "dated from the page's own date"}))
     return out
+
+
+@cache
+def _years_ago_re() -> regex.Pattern[str]:
+    counts = alternation(list(lang().data["years_ago"]))
+    words = alternation(list(lang().data["deictic_days"]))
+    return regex.compile(rf"(?<![\p{{L}}\d])(?P<n>{counts}|\d{{1,2}})\s+years?\s+ago\s+(?P<w>{words})(?![\p{{L}}])",
+                         regex.IGNORECASE)
 
 
 def _last_date_before(sentence: Sentence, pos: int, ctx: Context) -> Reading | None:
