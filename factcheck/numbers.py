@@ -119,6 +119,12 @@ def _numbers_pack() -> dict[str, Any]:
 
 
 @cache
+def _digit_words() -> dict[str, int]:
+    """The digits spoken after "point" ("one point three", "nine point eight zero")."""
+    return {str(k).lower(): int(v) for k, v in _numbers_pack()["spoken_decimal"]["digits"].items()}
+
+
+@cache
 def _short_mults() -> dict[str, dict[str, object]]:
     return {str(k).lower(): dict(v) for k, v in _numbers_pack()["short_multipliers"].items()}
 
@@ -141,6 +147,7 @@ def _number_re() -> regex.Pattern[str]:
     tight = alternation([k for k, v in _short_mults().items() if not v.get("space")])
     half = alternation(_numbers_pack()["half_suffix"])
     ordinals = alternation([str(o) for o in _numbers_pack()["ordinals"]])
+    point = alternation(list(_numbers_pack()["spoken_decimal"]["point"]))
     return regex.compile(
         rf"(?<![\p{{L}}\d.,:/])(?<![^0-9%]-)(?<!^-)(?P<digits>{_DIGITS})"
         rf"(?P<half>\s*(?:{half})(?![\p{{L}}]))?"
@@ -150,7 +157,10 @@ def _number_re() -> regex.Pattern[str]:
         rf"|(?<![\p{{L}}-])(?P<words>(?:{words})(?:(?:\s+and\s+|[\s-]+)(?:{words}))*)(?![\p{{L}}])"
         # "thirty-third", "twenty first": the tens of an ordinal are no number of their own
         rf"(?![\s-]+(?:{ordinals})(?![\p{{L}}]))"
-        rf"(?:(?P<whalf>\s+(?:{half})(?![\p{{L}}]))(?:\s+(?P<wmult>{scales})(?![\p{{L}}]))?)?",
+        rf"(?:(?P<whalf>\s+(?:{half})(?![\p{{L}}]))(?:\s+(?P<wmult>{scales})(?![\p{{L}}]))?"
+        # spoken decimals: "one point three million", "nine point eight zero"
+        rf"|(?P<point>\s+{point}(?:\s+(?:{alternation(list(_digit_words()))}))+)(?![\p{{L}}])"
+        rf"(?:\s+(?P<pmult>{scales})(?![\p{{L}}]))?)?",
         regex.IGNORECASE,
     )
 
@@ -358,7 +368,17 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
             parts = parse_words(m.group("words"))
             for i, (a, b, v) in enumerate(parts):
                 unit = rounding_unit(v)
-                if i == len(parts) - 1 and m.group("whalf"):
+                if i == len(parts) - 1 and m.group("point") and v == int(v) and v < 1000:
+                    # "one point three million" = 1.3 million, "nine point eight zero" = 9.80
+                    digits = [_digit_words()[w.lower()] for w in m.group("point").split()[1:]]
+                    v = v + sum(d / 10 ** (j + 1) for j, d in enumerate(digits))
+                    unit = 10.0 ** -len(digits)
+                    b = m.end("point") - base
+                    if m.group("pmult"):
+                        k = _words().get(m.group("pmult").lower(), 1.0)
+                        v, unit, b = v * k, unit * k, m.end() - base
+                    v = round(v, 9)
+                elif i == len(parts) - 1 and m.group("whalf"):
                     b, v, unit = m.end() - base, v + 0.5, 0.5
                     if m.group("wmult"):
                         k = _words().get(m.group("wmult").lower(), 1.0)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from factcheck.kinds.money import read_money
 from factcheck.kinds.ordinal import OrdinalKind, read_ordinals
 from factcheck.kinds.percentage import read_percentages
+from factcheck.numbers import find_numbers
 
 
 @given(st.integers(0, 9999), st.integers(0, 99), st.sampled_from(["{i}.{d:02d} %", "{i},{d:02d} %",
@@ -30,3 +31,17 @@ def test_money_roundtrip(v: int, form: tuple[str, float, str]) -> None:
 def test_ordinal_roundtrip(v: int) -> None:
     text = f"the {OrdinalKind().render(v)} attempt"
     assert [x for _, _, x in read_ordinals(text)] == [v]
+
+
+_SPOKEN = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+@given(whole=st.integers(0, 9), decimals=st.lists(st.integers(0, 9), min_size=1, max_size=3),
+       scale=st.sampled_from(["", " million", " billion"]))
+def test_spoken_decimal_round_trip(whole: int, decimals: list[int], scale: str) -> None:
+    """"one point three million", "nine point eight zero": spoken decimals read back as written."""
+    text = f"it reached {_SPOKEN[whole]} point {' '.join(_SPOKEN[d] for d in decimals)}{scale} in all"
+    k = {"": 1, " million": 1e6, " billion": 1e9}[scale]
+    want = (whole + sum(d / 10 ** (j + 1) for j, d in enumerate(decimals))) * k
+    found = [n for n in find_numbers(text) if not n.magnitude]
+    assert len(found) == 1 and abs(found[0].value - want) < 1e-6 * max(1.0, want), (text, found)
