@@ -154,6 +154,13 @@ CASES: list[Case] = [
     Case("hedge written in a quantity's value", {"a.yaml": event("      - id: summit.troops\n        kind: quantity\n"
                                                                  "        value: up to 175000\n")},
          "FB020", "carries a hedge", "value: ^up to", fix="`hedge:`"),
+    Case("hedge written in a count's value (counts take no `hedge:`)",
+         {"a.yaml": event("      - id: summit.cars\n        kind: count\n        value: about 50\n"
+                          "        counted: cars\n")},
+         "FB020", "carries a hedge", "value: ^about 50", fix="`kind: quantity` with `hedge:`"),
+    Case("a comma inside a value of a {...} mapping",
+         {"a.yaml": "facts:\n  - {id: a.b, kind: quantity, value: 1, note: on Friday, 5000 flights, cues: ['x']}\n"},
+         "FB010", "unknown key '5000 flights'", "Friday, ^5000 flights", fix="quote the value"),
     Case("duration that does not parse", {"a.yaml": event("      - id: summit.duration\n        kind: duration\n"
                                                           "        value: two hourz\n")},
          "FB020", "cannot read 'two hourz' as one duration", "value: ^two hourz", fix="a number and a unit"),

@@ -394,8 +394,12 @@ def _check_keys(y: Y, v: dict[str, Y], keys: dict[str, schema.Key], what: str, c
         best = _closest(k, allowed)
         if best is not None:
             suggested.add(best)
-        c.add(line, col, "FB010", f"unknown key {k!r} in {what}",
-              f"did you mean {best!r}?" if best else f"allowed keys: {', '.join(sorted(allowed))}")
+        fix = f"did you mean {best!r}?" if best else f"allowed keys: {', '.join(sorted(allowed))}"
+        if best is None and (" " in k or k[:1].isdigit()):
+            # "{..., note: worldwide on Friday, 5,000 flights}": a comma inside a value of a {...} mapping
+            fix = ("a comma inside a value of a {...} mapping ends the value: quote the value "
+                   "(note: 'a, b') or write the mapping on several lines; " + fix)
+        c.add(line, col, "FB010", f"unknown key {k!r} in {what}", fix)
     ok = True
     for k in [*(k for k, s in keys.items() if s.required), *required]:
         if k not in v:
@@ -870,8 +874,10 @@ def _parse_value(kind: str, y: Y, options: dict[str, Any], c: _Ctx, fid: str) ->
         return None
     left = _leftover(kind, raw)
     if left:
+        hedge_where = ("a hedge goes in `hedge:`" if "hedge" in schema.KIND_KEYS.get(kind, frozenset()) else
+                       f"a {kind} fact states its exact figure (an approximate one: `kind: quantity` with `hedge:`)")
         c.at(y, "FB020", f"fact {fid!r}: {left}", "write the number alone: digits (94300, 94,300) or number words "
-             "(ninety-four thousand); a hedge goes in `hedge:`")
+             f"(ninety-four thousand); {hedge_where}")
         return None
     return value
 
