@@ -663,10 +663,8 @@ def _places() -> frozenset[str]:
     """Countries and their regions (pycountry: states, provinces, counties), in lower case."""
     import pycountry
 
-    from factcheck.kinds.set import country_table
-
-    return frozenset({*(n.lower() for n in country_table()[1]),
-                      *(sd.name.lower() for sd in pycountry.subdivisions)})
+    names = {getattr(c, a, "") for c in pycountry.countries for a in ("name", "common_name", "official_name")}
+    return frozenset({*(n.lower() for n in names if n), *(sd.name.lower() for sd in pycountry.subdivisions)})
 
 
 @cache
