@@ -162,6 +162,14 @@ def _digits_key(x: Any) -> str:
 _NON_DIGIT = regex.compile(r"\D")
 
 
+def _clause_excluded(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """Does one of the fact's `exclude` patterns occur in the clause of the value?"""
+    if not fact.exclude:
+        return False
+    seg = _seg_at(sentence, r.start)
+    return any(p.search(seg.text if seg else sentence.text) for p in fact.exclude)
+
+
 _FAR = 2000  # characters: cues and excludes further from a value than this decide nothing about it
 _FIGURE_KINDS = frozenset({"quantity", "count", "percentage", "money"})
 #: values any event may have (a figure, a rank, a length) whether or not the base wrote such a fact for it
@@ -418,10 +426,8 @@ class _Checker:
         """The rule that takes the value away from `fact`, if any."""
         if _excluded_near(fact, r, sentence):
             return "fact.exclude_near"
-        if fact.exclude:
-            seg = _seg_at(sentence, r.start)
-            if any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
-                return "fact.excluded"  # "... in the previous election", "the second pass's ..." in the clause
+        if _clause_excluded(fact, r, sentence):
+            return "fact.excluded"  # "... in the previous election", "the second pass's ..." in the clause
         ev = self.fb.events.get(fact.event or "")
         if _reported_on(fact, r, sentence, (*ev.words, *ev.names) if ev is not None else ()):
             return "value.report_time"
@@ -992,11 +998,9 @@ class _Checker:
             kind = KINDS[fact.kind]
             rule_id = "quote.in_text" if fact.kind == "quote" else "name.in_context"
             for r in _readings(kind, sentence, fact, self.ctx):
-                if fact.exclude:
-                    seg = _seg_at(sentence, r.start)
-                    if any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
-                        self.drop(fact, r, "fact.excluded")  # "freight to Conway, Pennsylvania"
-                        continue
+                if _clause_excluded(fact, r, sentence):
+                    self.drop(fact, r, "fact.excluded")  # "freight to Conway, Pennsylvania"
+                    continue
                 j = judge(r, fact, sentence, self.ctx)
                 if j.verdict == "contradict" and r.extra.get("loose"):
                     # "freight to Conway, Pennsylvania" after "Mayor Trent Conaway": perhaps another word
@@ -1028,8 +1032,7 @@ class _Checker:
                 if key not in keys_of[sentence.index]:
                     continue
                 for r in _readings(kind, sentence, fact, self.ctx):
-                    seg = _seg_at(sentence, r.start)
-                    if any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
+                    if _clause_excluded(fact, r, sentence):
                         self.drop(fact, r, "fact.excluded")  # "the discount rate to 1.75%": excluded here too
                         continue
                     j = judge(r, fact, sentence, self.ctx)
