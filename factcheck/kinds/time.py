@@ -238,9 +238,21 @@ def _word_tables() -> tuple[dict[str, int], dict[str, int], dict[str, str]]:
             {" ".join(str(k).lower().split()): str(v) for k, v in w["day_parts"].items()})
 
 
-# a clock time in words needs one of these (most sentences have none: the word readers are skipped)
-_WORD_CLOCK_HINT = regex.compile(
-    r"past|o['’]clock|morning|afternoon|evening|night|[ap]\.?m\b|minutes?\s+to|quarter\s+to", regex.IGNORECASE)
+@cache
+def _word_clock_hint() -> regex.Pattern[str]:
+    """A clock time in words needs one of these words (most sentences have none: the word readers
+    are skipped)."""
+    w = _data()["word_clock"]
+    words = ["past", "o'clock", "o’clock", "minutes to", "minute to", "quarter to", *map(str, w["day_parts"]),
+             *map(str, w["later_parts"])]
+    return regex.compile(alternation(words), regex.IGNORECASE)
+
+
+def _pm(part: str, h: int) -> bool | None:
+    """Is hour `h` (1-12) of this part of the day after noon? None: cannot tell ("five at night")."""
+    if part == "night":
+        return True if h >= 6 else (False if h <= 4 else None)
+    return part == "pm"
 
 
 @cache
@@ -275,10 +287,8 @@ def _word_hours(text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int,
         part = " ".join((m.group("part") or m.group("ampm") or m.group("dpart")).lower().split())
         if not 1 <= h <= 12:
             continue
-        pm = parts[part] == "pm"
-        if part == "at night" and h <= 4:
-            pm = False  # "two at night" is 02:00
-        elif part == "at night" and h == 5:
+        pm = _pm(parts[part], h)  # "two at night" is 02:00
+        if pm is None:
             continue
         out.append((m.start(), m.end(), ((h % 12) + (12 if pm else 0)) * 60))
     return out
@@ -300,8 +310,10 @@ def _bare_clock_re() -> regex.Pattern[str]:
         regex.IGNORECASE)
 
 
-_LATER_PART = regex.compile(r"[^.;]{0,40}?(?<![\p{L}])(?P<p>morning|afternoon|evening|night)(?![\p{L}])",
-                            regex.IGNORECASE)
+@cache
+def _later_part_re() -> regex.Pattern[str]:
+    later = alternation(list(_data()["word_clock"]["later_parts"]))
+    return regex.compile(rf"[^.;]{{0,40}}?(?<![\p{{L}}])(?P<p>{later})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 def _bare_clocks(text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int, int, int, bool]]:
@@ -322,9 +334,9 @@ def _bare_clocks(text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int
             h, mi, rel = hours[m.group("h").lower()], mins[" ".join(m.group("m").lower().split())], "past"
         if not 1 <= h <= 12:
             continue
-        later = _LATER_PART.match(text, m.end())
+        later = _later_part_re().match(text, m.end())
         part = later.group("p").lower() if later else ""
-        pm = part in ("afternoon", "evening") or (part == "night" and h >= 6)
+        pm = bool(_pm(str(_data()["word_clock"]["later_parts"][part]), h)) if part else False
         total = ((h % 12) + (12 if pm else 0)) * 60 + (mi if rel.lower() == "past" else -mi)
         out.append((m.start(), m.end(), total % 1440, not part))
     return out
@@ -339,7 +351,10 @@ def _word_clocks(text: str) -> list[tuple[int, int, int]]:
         h = int(m.group("h")) if m.group("h").isdigit() else hours[m.group("h").lower()]
         if not (1 <= h <= 12 and 0 < mi < 60):
             continue
-        pm = parts[" ".join(m.group("part").lower().split())] == "pm"
+        pm_ = _pm(parts[" ".join(m.group("part").lower().split())], h)
+        if pm_ is None:
+            continue
+        pm = pm_
         h = (h % 12) + (12 if pm else 0)
         total = h * 60 + (mi if m.group("rel").lower() in ("past", "after") else -mi)
         out.append((m.start(), m.end(), total % 1440))
@@ -352,7 +367,7 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
     clocks: list[tuple[int, int, int]] = []
     hours: list[tuple[int, int, int]] = []
     bare: dict[tuple[int, int, int], bool] = {}
-    if _WORD_CLOCK_HINT.search(text):
+    if _word_clock_hint().search(text):
         clocks = _word_clocks(text)
         hours = _word_hours(text, clocks)
         bare = {(a, b, t): either for a, b, t, either in _bare_clocks(text, clocks + hours)}
