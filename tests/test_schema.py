@@ -365,6 +365,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, st.SearchStrategy[Any]], dict[str, st.Se
                   "patterns": st.lists(WHO, min_size=1, max_size=2),
                   "others": st.lists(st.sampled_from(["Biden", "the White House"]), min_size=1, max_size=2)}),
     "money": ({}, {"per": st.sampled_from(schema.FACT["per"].choices)}),
+    "percentage": ({}, {"hedge": st.sampled_from(["less than", "more than", "about"])}),
     "ordinal": ({"counted": st.sampled_from(["attempt|try|bid", "miner", "title|crown"])}, {}),
     "place": ({}, {"others": st.lists(st.sampled_from(["Launch Complex 39A", "Liberia", "Al Bayt Stadium"]),
                                       min_size=1, max_size=2),

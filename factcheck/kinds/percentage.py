@@ -14,10 +14,10 @@ from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
-from factcheck.kinds.quantity import doc_convention
+from factcheck.kinds.quantity import against_fact, doc_convention, hedge_option
 from factcheck.lang import alternation, lang, pack
 from factcheck.model import Interval
-from factcheck.numbers import Number, find_numbers, interval
+from factcheck.numbers import Number, find_numbers
 from factcheck.segment import Sentence
 
 
@@ -26,6 +26,7 @@ class Pct:
     value: float
     unit: float  # rounding unit of the curated value
     points: bool  # percentage points, not percent
+    hedge: str = ""  # the fact's own hedge class ("less than 1 %": `hedge: less than`)
 
 
 @cache
@@ -74,7 +75,10 @@ def read_percentages(text: str, offset: int, conv: str) -> list[tuple[Number, bo
 class PercentageKind:
     name: ClassVar[str] = "percentage"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
-    options: ClassVar[dict[str, Key]] = {}
+    options: ClassVar[dict[str, Key]] = {
+        "hedge": Key("str", doc="the fact's own hedge ('less than', 'more than'): `value: 1 %` with "
+                                "`hedge: less than` for 'less than 1 % of devices'"),
+    }
     option_keys: ClassVar[frozenset[str]] = frozenset(options)
     required_keys: ClassVar[tuple[str, ...]] = ()
     #: what `value` holds, as JSON Schema (an editor's view of the YAML)
@@ -88,10 +92,10 @@ class PercentageKind:
             raise FactValueError(f"cannot read {raw!r} as a percentage",
                                  "write e.g. `value: 58.55 %` or `value: 17.1 points`")
         n, points, _ = found[0]
-        return Pct(n.value, n.unit, points)
+        return Pct(n.value, n.unit, points, options.get("hedge_class", ""))
 
     def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
-        return {}
+        return hedge_option(options)
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         want_points = isinstance(fact.value, Pct) and fact.value.points
@@ -108,8 +112,7 @@ class PercentageKind:
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         p: Pct = value
-        exact = interval(p.value, p.unit)
-        results = {n.interval().overlaps(exact) for n in reading.value.readings()}
+        results = {against_fact(n, p.value, p.unit, p.hedge) for n in reading.value.readings()}
         return results.pop() if len(results) == 1 else None
 
     def ratio(self, reading: Reading, value: Any) -> float | None:

@@ -103,6 +103,46 @@ def in_range(text: str, a: int, b: int) -> bool:
     return bool((_FROM.search(head) and _TO.match(text[b : b + _WINDOW])) or _FROM_BEFORE.search(head))
 
 
+def against_fact(n: Number, value: float, unit: float, hedge: str) -> bool | None:
+    """A figure read against a fact's figure (`value`, its rounding `unit`) and the fact's own hedge
+    class (`hedge`, "" for none): the quantity's and the percentage's comparison."""
+    exact_fact = interval(value, unit, "")
+    if not hedge:
+        return n.interval().overlaps(exact_fact)
+    if n.magnitude:
+        return None
+    same_side = (hedge in _UPPER and n.hedge in _UPPER) or (hedge in _LOWER and n.hedge in _LOWER)
+    if same_side:
+        # a claim about the bound itself ("as many as 250,000" against "up to 175,000")
+        return interval(n.value, n.unit, "").overlaps(exact_fact)
+    # a figure not stated as a bound, against a bound: the bound's own figure agrees ("175,000
+    # troops" for "up to 175,000"); any other is perhaps another figure (a current count beside
+    # a projection): it cannot contradict the bound
+    # above an upper bound or below a lower one, it breaks the bound
+    iv = n.interval()
+    if hedge in _LOWER:
+        if iv.hi < exact_fact.lo:
+            return False  # "about 3,000" against "more than 10,000"
+        # "more than 10,000" reports a figure a little above 10,000, not any figure above it
+        fits = iv.overlaps(Interval(value, value * 1.5, lo_open=True))
+    else:
+        if iv.lo > exact_fact.hi:
+            return False  # "275,000" against "up to 175,000"
+        fits = interval(n.value, n.unit, "").overlaps(exact_fact)
+    return True if fits else None
+
+
+def hedge_option(options: dict[str, Any]) -> dict[str, Any]:
+    """A fact's own `hedge` ('up to', 'more than') as its class: {"hedge_class": ...} or {}."""
+    h = options.get("hedge")
+    if h is None:
+        return {}
+    if not isinstance(h, str) or h.lower() not in lang().hedges:
+        known = ", ".join(sorted({p for p in lang().hedges}))
+        raise FactValueError(f"unknown hedge {h!r}", f"use one of: {known}")
+    return {"hedge_class": lang().hedges[h.lower()]}
+
+
 class QuantityKind:
     name: ClassVar[str] = "quantity"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
@@ -142,12 +182,7 @@ class QuantityKind:
 
     def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {"unit": compile_option(options, "unit", r"troops|soldiers|servicemen|forces")}
-        h = options.get("hedge")
-        if h is not None:
-            if not isinstance(h, str) or h.lower() not in lang().hedges:
-                known = ", ".join(sorted({p for p in lang().hedges}))
-                raise FactValueError(f"unknown hedge {h!r}", f"use one of: {known}")
-            out["hedge_class"] = lang().hedges[h.lower()]
+        out.update(hedge_option(options))
         words = options.get("unit_words")
         if words is not None:
             out["unit_words"] = _unit_words(words)
@@ -226,30 +261,7 @@ class QuantityKind:
             n = Number(start=n.start, end=n.end, value=n.value * k, unit=n.unit * k, hedge=n.hedge,
                        hedge_start=n.hedge_start, text=n.text, words=n.words, magnitude=n.magnitude,
                        hi=None if n.hi is None else n.hi * k)
-        exact_fact = interval(q.value, q.unit, "")
-        if not q.hedge:
-            return n.interval().overlaps(exact_fact)
-        if n.magnitude:
-            return None
-        same_side = (q.hedge in _UPPER and n.hedge in _UPPER) or (q.hedge in _LOWER and n.hedge in _LOWER)
-        if same_side:
-            # a claim about the bound itself ("as many as 250,000" against "up to 175,000")
-            return interval(n.value, n.unit, "").overlaps(exact_fact)
-        # a figure not stated as a bound, against a bound: the bound's own figure agrees ("175,000
-        # troops" for "up to 175,000"); any other is perhaps another figure (a current count beside
-        # a projection): it cannot contradict the bound
-        # above an upper bound or below a lower one, it breaks the bound
-        iv = n.interval()
-        if q.hedge in _LOWER:
-            if iv.hi < exact_fact.lo:
-                return False  # "about 3,000" against "more than 10,000"
-            # "more than 10,000" reports a figure a little above 10,000, not any figure above it
-            fits = iv.overlaps(Interval(q.value, q.value * 1.5, lo_open=True))
-        else:
-            if iv.lo > exact_fact.hi:
-                return False  # "275,000" against "up to 175,000"
-            fits = interval(n.value, n.unit, "").overlaps(exact_fact)
-        return True if fits else None
+        return against_fact(n, q.value, q.unit, q.hedge)
 
     def distance(self, reading: Reading, value: Any) -> float | None:
         """How far the figure read is from `value`, in the fact's unit (to tell a fact from a
