@@ -45,6 +45,7 @@ from factcheck.judging import (
 )
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
+from factcheck.kinds.time import TimeValue
 from factcheck.lang import alternation, lang
 from factcheck.model import Finding, Mention, Source, SourceResult, combine
 from factcheck.numbers import Number, find_numbers
@@ -285,6 +286,38 @@ def _flanked(b: Binding, ev: str, r: Reading, seg: Segment | None, text: str) ->
     return False
 
 
+def _distinct_instant(r: Reading) -> bool:
+    """Is a date or time reading precise enough to stand for an event by itself: a date with its day
+    and month written out (a number or a month's name: not "the following day", counted from
+    another), a clock time with its zone named or with minutes ("22:11", not "10 a.m."), unhedged?"""
+    v = r.value
+    if r.extra.get("loose"):
+        return False
+    if isinstance(v, DateValue):
+        low = r.text.lower()
+        return (v.day is not None and v.month is not None and v.either is None
+                and (any(c.isdigit() for c in low) or any(m in low for m in lang().months)))
+    if isinstance(v, TimeValue):
+        return not (v.lo or v.hi or r.extra.get("half_day")) and (
+            (v.zone is not None and not v.zone.local) or v.local % 60 != 0)
+    return False
+
+
+def _instants_of_events(fb: FactBase) -> list[Fact]:
+    """The date and time facts of events on whose day (at whose instant) no other event of the base
+    falls."""
+    facts = [f for f in fb.facts if f.kind in ("date", "time") and f.event]
+    when: defaultdict[Any, set[str]] = defaultdict(set)
+
+    def key(f: Fact) -> Any:
+        v = f.value
+        return ("time", v.utc if v.utc is not None else v.local) if isinstance(v, TimeValue) else ("date", v)
+
+    for f in facts:
+        when[key(f)].add(f.event or "")
+    return [f for f in facts if len(when[key(f)]) == 1]
+
+
 def _lists(fb: FactBase) -> tuple[defaultdict[str, list[Fact]], list[Fact], list[Fact], list[Fact]]:
     """Facts by event, the events' facts, the facts bound by cues, the facts that find themselves."""
     by_event: defaultdict[str, list[Fact]] = defaultdict(list)
@@ -301,6 +334,7 @@ class _Checker:
         self.fb = fb
         self.trace: list[TraceStep] | None = [] if trace else None
         self.clauses: list[tuple[Sentence, tuple[Binding, ...]]] = []
+        self.bindings: dict[int, list[Binding]] = {}  # sentence index -> its clauses' bindings
         self.was_relevant = True
         self.doc: Document = segment(source.text)
         self.binder = Binder(fb, self.doc)
@@ -1039,6 +1073,53 @@ class _Checker:
                     if j.verdict == "agree" and _digits_key(getattr(r.value, "value", "")) == key:
                         self.record(fact, r, sentence, j, why("value.distinctive"), ("value.distinctive",), False)
 
+    def _distinctive_instants(self) -> None:
+        """A date written out with its day and month ("on 29 March 2021", "at the 10 april", "on
+        05.08.") equal to an event's date, or a clock time with its zone or its minutes ("at 22:11
+        UTC", "at 7.27 o'clock German time") at an event's instant, agrees though no clause tied it to
+        the event, in an article about the story (a fact of the base bound firmly in it, an event of
+        the base named, or the event present), when no other
+        event of the base falls on that day or at that instant: an explainer's answer ("When did it
+        strike?" / "At 22:11 UTC on Friday 8 September"), a machine translation's "the opening pleas
+        followed at the 29. March". Not in a clause about another event whose day the base does not
+        say, not at the head of a line about another event ("Nov. 25 — Orion passes Apollo 13's
+        record"), not where the value is the time of a report ("published on 6 August"). It only
+        ever agrees (rule value.distinctive_date / value.distinctive_time)."""
+        # the article is about the story: a fact of the base bound firmly somewhere in it, an event
+        # without parties present by its names or words, or the fact's own event present (a cloud
+        # outage "at 10:07 a.m. ET" on the day of a summit names the United States, one party of
+        # some talks, and nothing of the base binds)
+        story = any(m.certain for ms in self.mentions.values() for m in ms) or any(
+            not self.fb.events[e].parties for e in self.binder.present)
+        todo = [f for f in per_base(self.fb, "distinctive_instants", lambda: _instants_of_events(self.fb))
+                if not self.mentions.get(f.id) and (story or f.event in self.binder.present)]
+        for sentence in self.doc.sentences:
+            bindings = self.bindings.get(sentence.index)
+            if bindings is None or not todo:
+                continue
+            for fact in todo:
+                if self.mentions.get(fact.id):
+                    continue
+                for r in _readings(KINDS[fact.kind], sentence, fact, self.ctx):
+                    if not _distinct_instant(r):
+                        continue
+                    seg = _seg_index(sentence, r.start)
+                    b = bindings[seg] if seg is not None and seg < len(bindings) else Binding()
+                    if b.candidates and fact.event not in b.candidates and any(
+                            self.fb.events[e].date is None for e in b.candidates):
+                        continue  # the clause is about another event, whose day the base does not say
+                    others = {e for bd in bindings for e in bd.candidates} - {fact.event}
+                    if others and not sentence.text[:r.start - sentence.start].strip():
+                        # "Nov. 25 — Orion passes Apollo 13's record": the value heads a line about another event
+                        continue
+                    if self._unrouted(fact, r, sentence):
+                        continue
+                    j = judge(r, fact, sentence, self.ctx)
+                    if j.verdict == "agree":
+                        rule_id = f"value.distinctive_{fact.kind}"
+                        self.record(fact, r, sentence, j, why(rule_id), (rule_id,), False)
+                        break
+
     def _agreed_elsewhere(self) -> None:
         """An article that states a fact's value with a firm binding, and elsewhere another value bound
         to the same fact (a "national record" and another athlete's "world record"; the final's ground
@@ -1190,6 +1271,7 @@ class _Checker:
         for sentence in self.doc.sentences:
             if relevant:
                 bindings = self.binder.sentence(sentence)
+                self.bindings[sentence.index] = bindings
                 if self.trace is not None:
                     self.clauses.append((sentence, tuple(bindings)))
                 self.event_sentence(sentence, bindings)
@@ -1203,6 +1285,7 @@ class _Checker:
         self._agreed_elsewhere()
         if relevant:
             self._distinctive()
+            self._distinctive_instants()
         sid = self.source.id
         with collector_paused():  # one finding per fact of the base: see baseindex.py
             # an omission for every fact (most pairs of a big base), then those with mentions
