@@ -15,7 +15,7 @@ factcheck/numbers.py.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, ClassVar
 
@@ -349,6 +349,15 @@ _TRUE = ("true", "yes", "on")
 _FALSE = ("false", "no", "off")
 
 
+def _race_time(fact: Fact) -> bool:
+    """Is the fact's value a time in seconds with decimals, under a minute ("9.80 seconds")? Such a
+    value is a race time, which pages write with no unit ("won in 9.80")."""
+    raw = str(fact.raw_value)
+    iv = fact.value
+    return (decimals_of(raw) > 0 and isinstance(iv, Interval) and iv.hi < 1
+            and bool(regex.search(r"(?i)\bs(?:ec(?:ond)?s?)?\b", raw)))
+
+
 @cache
 def _bare_of(per: float, raw: str) -> Bare:
     return Bare(per, decimals_of(raw))
@@ -409,12 +418,22 @@ class DurationKind:
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         clock = bool(fact.options.get("clock"))
         per = fact.options.get("bare")
-        bare = _bare_of(per, str(fact.raw_value)) if per is not None else None
-        key = ("duration", sentence.index, clock, bare)
+        implied = per is None and _race_time(fact)
+        bare = _bare_of(units()["seconds"] if implied else per, str(fact.raw_value)) \
+            if per is not None or implied else None
+        key = ("duration", sentence.index, clock, bare, implied)
         if key not in ctx.cache:
-            ctx.cache[key] = read_durations(sentence.text, sentence.start, clock=clock, bare=bare)
-        readings: list[Reading] = ctx.cache[key]
-        return readings
+            readings = read_durations(sentence.text, sentence.start, clock=clock, bare=bare)
+            if implied:
+                # the fact did not say `bare: seconds`: a number with no unit is a race time only loosely
+                readings = [r if not r.extra.get("bare") else replace(r, extra={
+                    **r.extra, "loose": True,
+                    "why_loose": "a number with no unit, read as seconds because the fact's value is a time "
+                                 "in seconds with decimals (`bare: seconds` binds it firmly)"})
+                    for r in readings]
+            ctx.cache[key] = readings
+        out: list[Reading] = ctx.cache[key]
+        return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         return bool(reading.value.overlaps(value))
