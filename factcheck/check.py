@@ -47,7 +47,7 @@ from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
 from factcheck.kinds.time import TimeValue
 from factcheck.lang import alternation, lang
-from factcheck.model import Finding, Mention, Source, SourceResult, combine
+from factcheck.model import Finding, Interval, Mention, Source, SourceResult, combine
 from factcheck.numbers import Number, find_numbers
 from factcheck.prefilter import cue_prefilter, per_base
 from factcheck.quick import all_omitted, binds_nothing
@@ -286,6 +286,23 @@ def _flanked(b: Binding, ev: str, r: Reading, seg: Segment | None, text: str) ->
     return False
 
 
+def _holds_point(r: Reading, value: Any) -> bool | None:
+    """Does a figure read stand for the exact figure of `value` (a distractor's, read at the
+    precision it is written with)? None for values that are no single figure."""
+    point = getattr(value, "value", value)
+    if isinstance(value, Interval):
+        point = (value.lo + value.hi) / 2
+    if isinstance(point, bool) or not isinstance(point, (int, float)):
+        return None
+    v = r.value
+    if isinstance(v, Interval):
+        return v.lo <= point <= v.hi
+    if isinstance(v, Number):
+        k = float(r.extra.get("factor", 1.0))
+        return any(n.interval(k).lo <= point <= n.interval(k).hi for n in v.readings())
+    return None
+
+
 def _distinct_instant(r: Reading) -> bool:
     """Is a date or time reading precise enough to stand for an event by itself: a date with its day
     and month written out (a number or a month's name: not "the following day", counted from
@@ -406,7 +423,9 @@ class _Checker:
                 if kind.compare(r, d.value, fact, self.ctx) is not True:
                     return False
                 if j.verdict != "agree":
-                    return True
+                    # a figure the fact would contradict goes to a distractor only if it can be that
+                    # figure: "$11 billion" is not a round "$10 billion", though both are ±10 %
+                    return _holds_point(r, d.value) is not False
                 if distance is None:
                     return False
                 mine, theirs = distance(r, fact.value), distance(r, d.value)
