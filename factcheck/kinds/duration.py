@@ -449,6 +449,12 @@ class DurationKind:
     def render(self, value: Any) -> str:
         iv: Interval = value
         mid = (iv.lo + iv.hi) / 2
+        per = units()["years"]
+        if mid >= 2 * per and iv.hi != float("inf"):
+            # a length of years in years ("[24.4, 25.6) years" for "25 years", not "[8,921.78,
+            # 9,341.82) days")
+            lo, hi = iv.lo / per, iv.hi / per
+            return f"{'(' if iv.lo_open else '['}{lo:.3g}, {hi:.3g}{')' if iv.hi_open else ']'} years"
         if mid >= 2880 and iv.hi != float("inf"):
             days = Interval(iv.lo / 1440, iv.hi / 1440, iv.lo_open, iv.hi_open)
             return f"{mid / 1440:g} days" if iv.hi - iv.lo <= 1440 else f"{days} days"
