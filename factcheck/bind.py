@@ -674,6 +674,14 @@ class Binder:
             leaders=frozenset(lang().data["leaders"][_norm_leader(m.group(0))] for m in _leaders_re().finditer(text)),
         )
 
+    def _others_parties(self, e: Event, named: set[str] | frozenset[str]) -> bool:
+        """Does a sentence that names none of `e`'s parties name every party of another event of
+        the article (two at least)?"""
+        if set(e.parties) & named:
+            return False
+        return any(o.id != e.id and len(o.parties) >= 2 and set(o.parties) <= named
+                   for o in self._present_events)
+
     def _candidates(self, info: _SegInfo) -> Binding:
         found = {h.what for h in info.hits}
         if info.pair:
@@ -739,6 +747,11 @@ class Binder:
                 level, why = WEAK, (*why, "event.again")
             if named and self._third_leader(e, info):
                 level, why = WEAK, (*why, "event.third_leader")
+            if level > WEAK and not named and e.parties and why[0] in ("event.words", "event.words_shared") \
+                    and self._others_parties(e, found | info.sentence_parties):
+                # "Vondrousova ... after beating Ons Jabeur 6-4, 6-4 in Saturday's final": the final's
+                # word, but the sentence names the players of another final and none of this one's
+                level, why = WEAK, (*why, "event.others_parties")
             evidence = frozenset(mine | ({f"name:{e.id}"} if named else set())
                                  | ({f"place:{e.place}"} if e.id in info.places else set())
                                  | ({f"mode:{e.mode}"} if e.mode and e.mode in info.modes else set())

@@ -130,7 +130,8 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         # stamp dates the entry; what the entry tells may have happened earlier (a timeline's date
         # stamp, "Nov. 16 — Liftoff", is the event's date and stays)
         return j.unsure("value.timestamp")
-    if isinstance(r.value, DateValue) and home is not None and _far_zone_before(head, home):
+    if isinstance(r.value, DateValue) and home is not None and (
+            _far_zone_before(head, home) or _other_zone_day(head, tail_of(sentence, r, 60), home)):
         return j.unsure("value.far_zone_date")
     if _weekday_only(r) and (_day_span_re().search(head)
                              or _day_span_after_re().match(sentence.text, r.end - sentence.start)):
@@ -175,6 +176,26 @@ def _far_zone_before(head: str, home: float) -> bool:
     times = read_times(head[-30:])
     return any(t.value.offset_h is not None and abs(t.value.offset_h - home) > tune("far_zone_hours")
                for t in times)
+
+
+def tail_of(sentence: Sentence, r: Reading, width: int) -> str:
+    return sentence.text[r.end - sentence.start : r.end - sentence.start + width]
+
+
+def _other_zone_day(head: str, tail: str, home: float) -> bool:
+    """A clock time in another zone beside a date, at an hour that is another day in the event's
+    own zone (`home`, hours from UTC): "in the night to Friday around 1.40 o'clock German time" about
+    a verdict at 19:40 in New York on Thursday. The date may be that zone's."""
+    from factcheck.kinds.time import read_times
+
+    for t in read_times(head[-30:]) + read_times(tail):
+        off = t.value.offset_h
+        if off is None or off == home:
+            continue
+        there = t.value.local + round((home - off) * 60)
+        if not 0 <= there < 1440:
+            return True
+    return False
 
 
 def _weekday_only(r: Reading) -> bool:

@@ -139,6 +139,12 @@ _DIGITS = (rf"[0-9]{{1,3}}(?P<tsep>{_SEP})[0-9]{{3}}(?:(?P=tsep)[0-9]{{3}}){{0,3
            r"|[0-9]{1,15}(?:[.,][0-9]{1,6})?")
 
 
+def _fraction_after(text: str) -> float:
+    """The fraction a suffix adds: "and a half" 0.5, "and a third" 1/3 (numbers.yaml `half_suffix`)."""
+    table: dict[str, float] = {k.lower(): float(v) for k, v in _numbers_pack()["half_suffix"].items()}
+    return table.get(" ".join(text.split()).lower(), 0.5)
+
+
 @cache
 def _number_re() -> regex.Pattern[str]:
     words = alternation([w for w in _words() if w not in ("a", "an")])
@@ -343,7 +349,8 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
                 continue  # a run of digits and separators no convention reads: no number
             end = m.end()
             if m.group("half"):
-                value, unit = value + 0.5, 0.5
+                frac = _fraction_after(m.group("half"))
+                value, unit = value + frac, frac
                 alt = None
             k = 1.0
             mult = (m.group("mult") or "").lower().rstrip(".")
@@ -379,7 +386,8 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
                         v, unit, b = v * k, unit * k, m.end() - base
                     v = round(v, 9)
                 elif i == len(parts) - 1 and m.group("whalf"):
-                    b, v, unit = m.end() - base, v + 0.5, 0.5
+                    frac = _fraction_after(m.group("whalf"))
+                    b, v, unit = m.end() - base, v + frac, frac
                     if m.group("wmult"):
                         k = _words().get(m.group("wmult").lower(), 1.0)
                         v, unit = v * k, unit * k
