@@ -60,6 +60,15 @@ def _rate_re() -> regex.Pattern[str]:
     return regex.compile(rf"\A\s*{between}(?:for\s+)?(?P<r>{alternation(words)})(?![\p{{L}}])", regex.IGNORECASE)
 
 
+@cache
+def _rate_before_re() -> regex.Pattern[str]:
+    """A period named before the sum, with no other figure and no end of clause between: "each
+    day", "every week", "per month" (not "a day", which is as often "a day after")."""
+    words = [str(w) for ws in pack("money")["rate_words"].values() for w in ws
+             if str(w).lower().split()[0] in ("each", "every", "per")]
+    return regex.compile(rf"(?<![\p{{L}}])(?P<r>{alternation(words)})(?![\p{{L}}])[^0-9;.!?]*\Z", regex.IGNORECASE)
+
+
 def _rate_unit(phrase: str) -> str:
     p = regex.sub(r"\s+", " ", phrase.lower())
     return next(str(u) for u, ws in pack("money")["rate_words"].items() if p in [str(w).lower() for w in ws])
@@ -137,6 +146,11 @@ class MoneyKind:
         rates = pack("money")["rates"]
         out: list[Reading] = []
         for n, codes, rate, end in read_money(sentence.text, sentence.start, doc_convention(ctx)):
+            if per and not rate:
+                # a rate's fact: "Each day of closure held up roughly $9.6 billion of trade", the period first
+                before = _rate_before_re().search(sentence.text[: n.span_start - sentence.start][-80:])
+                if before:
+                    rate = _rate_unit(before.group("r"))
             cur = next((c for c in codes if c in currencies), "")
             if not cur or bool(rate) != bool(per):
                 continue
