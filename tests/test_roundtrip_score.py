@@ -229,3 +229,33 @@ def test_the_rendered_value_reads_back(a: int, b: int, p: int, q: int, extra: bo
     text = f"The final ended {KIND.render(f.value)}."
     assert verdicts(text, f) == [True, True], text
     assert [r.value.part for r in read(text, f)] == ["match", "penalties"]
+
+
+# -- scores set by set ------------------------------------------------------------------------
+
+SET_SCORES = st.tuples(st.integers(0, 7), st.integers(0, 7)).filter(lambda p: p[0] != p[1])
+
+
+@given(st.lists(SET_SCORES, min_size=2, max_size=5), st.sampled_from([", ", " "]), st.booleans(),
+       st.sampled_from(["The champion won the final {s}.", "In the final it finished {s}, a long evening."]))
+def test_set_scores_read_back(sets: list[tuple[int, int]], sep: str, tiebreak: bool, template: str) -> None:
+    """A score set by set, written with commas or spaces, perhaps a tie-break in brackets after
+    its first set, reads back as the same sets and agrees; a fact's sets in another order of sides
+    or another set never agree."""
+    parts = [f"{a}-{b}" for a, b in sets]
+    if tiebreak:
+        parts[0] += " (7-5)"
+    text = template.format(s=sep.join(parts))
+    value = " ".join(f"{a}-{b}" for a, b in sets)
+    f = fact(value)
+    assert f.value.sets == tuple(sets)
+    assert [r.value.sets for r in read(text, f)] == [tuple(sets)], text
+    assert verdicts(text, f) == [True], text
+    flipped = fact(" ".join(f"{b}-{a}" for a, b in sets))
+    assert verdicts(text, flipped) == [None], text  # written from the other side: never an accusation
+
+
+@given(SET_SCORES, st.sampled_from(["Djokovic took the fourth set {s}.", "She won the opening set {s}."]))
+def test_one_set_never_accuses_a_set_by_set_fact(pair: tuple[int, int], template: str) -> None:
+    text = template.format(s=f"{pair[0]}-{pair[1]}")
+    assert verdicts(text, fact("1-6 7-6 6-1 3-6 6-4")) in ([], [None])

@@ -35,7 +35,12 @@ from factcheck.segment import Sentence
 Pair = tuple[int, int]
 
 _VALUE = regex.compile(r"^\s*([0-9]{1,3})\s*[-–—:]\s*([0-9]{1,3})\s*$")
-VALUE_PATTERN = r"^\s*[0-9]{1,3}\s*[-–—:]\s*[0-9]{1,3}\s*$"  # the same, for the JSON Schema
+# one pair, or a score set by set: pairs separated by commas or spaces ("1-6 7-6 6-1 3-6 6-4")
+VALUE_PATTERN = r"^\s*[0-9]{1,3}\s*[-–—:]\s*[0-9]{1,3}(?:\s*[,\s]\s*[0-9]{1,2}\s*[-–—:]\s*[0-9]{1,2})*\s*$"
+_SET_PAIR = r"\d{1,2}\s*[-–—]\s*\d{1,2}(?:\s*\(\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?\s*\))?"
+# in a text: two to five set scores in a row, each perhaps with its tie-break in brackets
+_SET_RUN = regex.compile(rf"(?<![\d.,:/-])(?:{_SET_PAIR}(?:\s*,\s*|\s+)){{1,4}}{_SET_PAIR}(?![\d%]|[.,:]\d)")
+_TIEBREAK = regex.compile(r"\s*\(\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?\s*\)")
 _TRUE = ("true", "yes", "on")
 _FALSE = ("false", "no", "off")
 
@@ -50,6 +55,8 @@ class Score:
     penalties: Pair | None = None
     extra_time: bool | None = None
     sides: tuple[str, str] | None = None
+    # a score set by set ("1-6 7-6 6-1 3-6 6-4"): each set's pair; first/second are then the sets won
+    sets: tuple[Pair, ...] | None = None
 
     @property
     def pair(self) -> Pair:
@@ -67,6 +74,7 @@ class ScoreRead:
     certain: bool
     extra_time: bool
     oriented: Pair | None = None
+    sets: tuple[Pair, ...] | None = None  # a score set by set ("1-6, 7-6 (8-6), 6-1, 3-6, 6-4")
 
     @property
     def pair(self) -> Pair:
@@ -76,6 +84,17 @@ class ScoreRead:
 def parse_pair(text: str) -> Pair | None:
     m = _VALUE.match(text)
     return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def parse_sets(text: str) -> tuple[Pair, ...] | None:
+    """"1-6 7-6 6-1 3-6 6-4", "1-6, 7-6 (8-6), 6-1": each set's pair (tie-breaks left out); None
+    for fewer than two pairs."""
+    pairs = [(int(a), int(b)) for a, b in regex.findall(r"(\d{1,2})\s*[-–—:]\s*(\d{1,2})", _TIEBREAK.sub("", text))]
+    return tuple(pairs) if len(pairs) >= 2 else None
+
+
+def sets_won(sets: tuple[Pair, ...]) -> Pair:
+    return (sum(a > b for a, b in sets), sum(b > a for a, b in sets))
 
 
 def _words(key: str) -> list[str]:
@@ -173,11 +192,17 @@ class ScoreKind:
 
     # -- the fact ------------------------------------------------------------------------------
     def parse_value(self, raw: Any, options: dict[str, Any]) -> Score:
+        sides = options.get("sides_text")
         pair = parse_pair(str(raw))
+        if pair is None and regex.fullmatch(VALUE_PATTERN, str(raw)):
+            sets = parse_sets(str(raw))
+            if sets is not None:
+                won = sets_won(sets)
+                return Score(won[0], won[1], options.get("penalties"), options.get("extra_time"), sides, sets)
         if pair is None:
             raise FactValueError(f"cannot read {raw!r} as a score",
-                                 "write the two numbers with a hyphen: `value: '3-3'`")
-        sides = options.get("sides_text")
+                                 "write the two numbers with a hyphen: `value: '3-3'`; a score set by set as "
+                                 "its sets in a row: `value: '1-6 7-6 6-1 3-6 6-4'`")
         return Score(pair[0], pair[1], options.get("penalties"), options.get("extra_time"), sides)
 
     def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
@@ -217,6 +242,8 @@ class ScoreKind:
 
     # -- reading -------------------------------------------------------------------------------
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+        if isinstance(fact.value, Score) and fact.value.sets is not None:
+            return self._set_runs(sentence, fact)
         text = sentence.text
         r = _res()
         near = int(pack("scores")["near_chars"])
@@ -272,6 +299,38 @@ class ScoreKind:
         return out
 
     @staticmethod
+    def _set_runs(sentence: Sentence, fact: Fact) -> list[Reading]:
+        """A score set by set ("beat Djokovic 1-6, 7-6 (8-6), 6-1, 3-6, 6-4"): two to five set scores
+        in a row, near a word of a contest or one of the fact's cues. Sure when it has as many sets
+        as the fact's (a shorter run may be the score after some sets)."""
+        text = sentence.text
+        r = _res()
+        near = int(pack("scores")["near_chars"])
+        v: Score = fact.value
+        assert v.sets is not None
+        out = []
+        for m in _SET_RUN.finditer(text):
+            if r["percent"].match(text[m.end():]):
+                continue
+            lo, hi = max(0, m.start() - near), min(len(text), m.end() + near)
+            if not (r["contest"].search(text, lo, hi)
+                    or any(c.start() < hi and c.end() > lo for p in fact.cues for c in p.finditer(text))):
+                continue
+            sets = parse_sets(m.group(0))
+            if sets is None:
+                continue
+            won = sets_won(sets)
+            read = ScoreRead(won[0], won[1], "match", len(sets) == len(v.sets), False, None, sets)
+            shown = ", ".join(f"{a}-{b}" for a, b in sets)
+            detail = f"read as {len(sets)} sets: {shown}"
+            if not read.certain:
+                detail += " (not as many sets as the fact: perhaps the score so far)"
+            out.append(Reading(start=sentence.start + m.start(), end=sentence.start + m.end(), text=m.group(0),
+                               value=read, shown={"score": shown, "part": "sets", "extra_time": False},
+                               detail=detail))
+        return out
+
+    @staticmethod
     def _listed(sentence: Sentence, spans: list[tuple[int, int, int]], taken: set[tuple[int, int]]) -> list[Reading]:
         """"Final: Kansas City 25, San Francisco 22", "Northport 2, Eastfield 1 (a.e.t.)": the fact's
         two sides, each with its number, as box scores write a result. Sure only after a word of a
@@ -308,6 +367,16 @@ class ScoreKind:
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         r: ScoreRead = reading.value
         v: Score = value
+        if v.sets is not None or r.sets is not None:
+            if v.sets is None or r.sets is None:
+                return None  # a set-by-set score against a single pair: not the same measure
+            if r.sets == v.sets:
+                return True
+            if tuple((b, a) for a, b in r.sets) == v.sets:
+                return None  # written from the other side: who won is not read surely
+            if len(r.sets) < len(v.sets) and r.sets == v.sets[: len(r.sets)]:
+                return None  # the score after some sets
+            return False if r.certain else None
         if r.part == "penalties":
             if v.penalties is None:
                 return None  # the fact says nothing of a shoot-out
@@ -328,6 +397,8 @@ class ScoreKind:
     def render(self, value: Any) -> str:
         v: Score = value
         shown = f"{v.first}-{v.second}"
+        if v.sets is not None:
+            shown = ", ".join(f"{a}-{b}" for a, b in v.sets) + f" ({v.first}-{v.second} in sets)"
         names = [_plain_name(s) for s in v.sides] if v.sides else []
         if len(names) == 2 and all(names):
             shown = f"{names[0]} {shown} {names[1]}"
