@@ -161,6 +161,9 @@ CASES: list[Case] = [
     Case("a comma inside a value of a {...} mapping",
          {"a.yaml": "facts:\n  - {id: a.b, kind: quantity, value: 1, note: on Friday, 5000 flights, cues: ['x']}\n"},
          "FB010", "unknown key '5000 flights'", "Friday, ^5000 flights", fix="quote the value"),
+    Case("a comma inside a {...} mapping leaving a bare word",
+         {"a.yaml": "facts:\n  - {id: a.b, kind: quantity, value: 1, note: defence request, low, cues: ['x']}\n"},
+         "FB010", "unknown key 'low'", "request, ^low", fix="quote the value"),
     Case("duration that does not parse", {"a.yaml": event("      - id: summit.duration\n        kind: duration\n"
                                                           "        value: two hourz\n")},
          "FB020", "cannot read 'two hourz' as one duration", "value: ^two hourz", fix="a number and a unit"),

@@ -395,7 +395,8 @@ def _check_keys(y: Y, v: dict[str, Y], keys: dict[str, schema.Key], what: str, c
         if best is not None:
             suggested.add(best)
         fix = f"did you mean {best!r}?" if best else f"allowed keys: {', '.join(sorted(allowed))}"
-        if best is None and (" " in k or k[:1].isdigit()):
+        if best is None and (" " in k or k[:1].isdigit() or v[k].value in (None, "")):
+            # (a bare word with no value: "{value: 63 months, note: defence request, low}")
             # "{..., note: worldwide on Friday, 5,000 flights}": a comma inside a value of a {...} mapping
             fix = ("a comma inside a value of a {...} mapping ends the value: quote the value "
                    "(note: 'a, b') or write the mapping on several lines; " + fix)
