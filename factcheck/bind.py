@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+import ahocorasick
 import regex
 
 from factcheck.factbase.model import MATCH_TIMEOUT, Event, FactBase, Party, Pattern
 from factcheck.lang import alternation, lang, levenshtein, words_re
-from factcheck.prefilter import Prefilter, WordStarts, event_prefilter, per_base
+from factcheck.prefilter import GroupView, Prefilter, WordStarts, event_prefilter, per_base, place_prefilter
 from factcheck.rules import rule, tune
 from factcheck.segment import Document, Segment, Sentence
 
@@ -249,6 +251,19 @@ class PartyFinder:
         # a word one edit away from an alias starts with its letter and is at most one letter
         # longer or shorter: the others are not looked up at all
         self._fuzzy_shapes = {(w[0], n) for w in self.fuzzy_owner for n in (len(w) - 1, len(w), len(w) + 1)}
+        # a word one edit away from an alias keeps the alias's first half at its start or its
+        # second half at its end (the edit is in one half or the other): one scan for those halves
+        # tells which words to look at, instead of every capitalised word of the text
+        self._halves: Any = None
+        if self.fuzzy_owner:
+            auto = ahocorasick.Automaton()
+            for w in self.fuzzy_owner:
+                k = len(w) // 2
+                for part, where in ((w[:k], "start"), (w[k:], "end")):
+                    got = auto.get(part, set()) if part in auto else set()
+                    auto.add_word(part, got | {(where, len(part))})
+            auto.make_automaton()
+            self._halves = auto
         # "the leaders of France and Spain", "French and Spanish presidents"
         self.by_country: dict[str, str] = {p.country: p.id for p in parties.values() if p.country}
         self.country_alias: dict[str, str] = {}
@@ -310,6 +325,27 @@ class PartyFinder:
                 out.append(m)
         return out
 
+    def _fuzzy_candidates(self, text: str) -> Iterable[regex.Match[str]]:
+        """The capitalised words of `text` that may be one edit from a fuzzy alias: those that begin
+        with the first half of one or end with its second half (every capitalised word when the
+        lower-cased text is not of the same length)."""
+        low = text.lower()
+        if self._halves is None or len(low) != len(text):
+            return _CAP_WORD.finditer(text)
+        starts: set[int] = set()
+        n = len(text)
+        for end, kinds in self._halves.iter(low):
+            for where, size in kinds:
+                a = end - size + 1
+                if where == "start":
+                    if a == 0 or not text[a - 1].isalpha():
+                        starts.add(a)
+                elif end + 1 == n or not text[end + 1].isalpha():
+                    while a > 0 and text[a - 1].isalpha():
+                        a -= 1
+                    starts.add(a)
+        return [m for a in sorted(starts) if (m := _CAP_WORD.match(text, a)) is not None]
+
     def find(self, text: str, offset: int) -> list[Hit]:
         hits: list[Hit] = []
         for m in self.alias_matches(text):
@@ -318,7 +354,7 @@ class PartyFinder:
         if self.fuzzy_owner:
             # garbled names ("Binden", "Putiin", "Zelenskyyk"): capitalised words one edit away
             # from a one-word alias with the same first letter; an exact alias was found above
-            for m in _CAP_WORD.finditer(text):
+            for m in self._fuzzy_candidates(text):
                 w = m.group(0).lower()
                 if (w[0], len(w)) not in self._fuzzy_shapes or w in self.alias_owner:
                     continue
@@ -441,7 +477,7 @@ class _Index:
     last: dt.date | None
     modes: dict[str, Any]  # the base's own modes (`mode_words`)
     mode_count: dict[str | None, int]  # how many events have each mode
-    places: Prefilter  # which events' places an article may name (keyed by event id)
+    places: GroupView  # which events' places an article may name (keyed by event id)
     place_res: dict[str, regex.Pattern[str]] = field(default_factory=dict)  # compiled when first needed
 
     @classmethod
@@ -465,7 +501,7 @@ class _Index:
                    no_party_on={d: tuple(ids) for d, ids in no_party_on.items()},
                    years=sorted({d.year for d in dates}), first=min(dates, default=None),
                    last=max(dates, default=None), modes=modes, mode_count=mode_count,
-                   places=Prefilter((e.id, regex.escape(e.place)) for e in events if e.place))
+                   places=place_prefilter(fb))
 
     def place_re(self, fb: FactBase, event_id: str) -> regex.Pattern[str]:
         rx = self.place_res.get(event_id)

@@ -254,6 +254,82 @@ class Prefilter:
         return out
 
 
+class Groups:
+    """Several prefilters of one base in one automaton: one scan of a text tells each group's
+    candidates (the cues of the base's facts, the names and words of its events, its events'
+    places). `view(group)` behaves as that group's own `Prefilter` (the same candidates, or more
+    when the text holds a character one group's words make it unsure of)."""
+
+    def __init__(self, groups: dict[str, Iterable[tuple[Hashable, str]]]):
+        self.always: dict[str, set[Hashable]] = {g: set() for g in groups}
+        self.keys: dict[str, set[Hashable]] = {g: set() for g in groups}
+        by_word: dict[str, set[tuple[str, Hashable]]] = {}
+        chars: set[str] = set()
+        for g, patterns in groups.items():
+            for key, source in patterns:
+                self.keys[g].add(key)
+                words, used = literals(source)
+                if not words:
+                    self.always[g].add(key)
+                    continue
+                chars |= used
+                for w in words:
+                    by_word.setdefault(w, set()).add((g, key))
+        self._exotic = _exotic(chars, str.casefold)
+        self._spaced = any(" " in w for w in by_word)
+        if self._spaced:
+            self._exotic |= _odd_spaces()
+        self._last: tuple[str, dict[str, frozenset[Hashable]]] | None = None
+        self._auto: Any = None
+        if by_word:
+            auto = ahocorasick.Automaton()
+            for w, keys in by_word.items():
+                auto.add_word(w, frozenset(keys))
+            auto.make_automaton()
+            self._auto = auto
+
+    def scan(self, text: str) -> dict[str, frozenset[Hashable]]:
+        """Each group's candidates in `text` (remembered for the last text: the quick scan, then
+        the checker, ask of the same one)."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        if _unsure(text, self._exotic):
+            out = {g: frozenset(k) for g, k in self.keys.items()}
+        else:
+            found: dict[str, set[Hashable]] = {g: set(a) for g, a in self.always.items()}
+            if self._auto is not None:
+                low = text.casefold()
+                if self._spaced:
+                    low = " ".join(low.split())
+                seen: set[frozenset[tuple[str, Hashable]]] = set()
+                for _, keys in self._auto.iter(low):
+                    if keys in seen:
+                        continue
+                    seen.add(keys)
+                    for g, k in keys:
+                        found[g].add(k)
+            out = {g: frozenset(k) for g, k in found.items()}
+        self._last = (text, out)
+        return out
+
+    def view(self, group: str) -> GroupView:
+        return GroupView(self, group)
+
+
+class GroupView:
+    """One group of a `Groups` scan, with `Prefilter`'s interface."""
+
+    def __init__(self, groups: Groups, group: str):
+        self.groups = groups
+        self.group = group
+        self.always = groups.always[group]
+        self.keys = groups.keys[group]
+
+    def candidates(self, text: str) -> set[Hashable]:
+        return set(self.groups.scan(text)[self.group])
+
+
 class WordStarts:
     """Where literal words may begin in a text, in one scan: each word (as the regex module reads it
     case-insensitively) with the payloads given for it. The scan is of `text.lower()` (same length,
@@ -304,20 +380,32 @@ def per_base(fb: Any, what: str, build: Any) -> Any:
     return value
 
 
-def _cached(fb: Any, what: str, build: Any) -> Prefilter:
-    pf: Prefilter = per_base(fb, what, build)
-    return pf
+def base_scan(fb: Any) -> Groups:
+    """One automaton of a fact base's cues, event names and words and event places: one scan of an
+    article serves `cue_prefilter`, `event_prefilter` and the binder's places; built once per base
+    (and per worker process)."""
+    groups: Groups = per_base(fb, "base_scan", lambda: Groups({
+        "cues": [((f.id, i), p.compiled.pattern) for f in fb.facts for i, p in enumerate(f.cues)],
+        "events": [((part, e.id, i), p.compiled.pattern) for e in fb.events.values()
+                   for part in ("names", "words") for i, p in enumerate(getattr(e, part))],
+        "places": [(e.id, regex.escape(e.place)) for e in fb.events.values() if e.place],
+    }))
+    return groups
 
 
-def cue_prefilter(fb: Any) -> Prefilter:
-    """The prefilter of every cue pattern of a fact base, keyed (fact id, cue index); built once
-    per base (and per worker process)."""
-    return _cached(fb, "cues", lambda: Prefilter(
-        ((f.id, i), p.compiled.pattern) for f in fb.facts for i, p in enumerate(f.cues)))
+def cue_prefilter(fb: Any) -> GroupView:
+    """The prefilter of every cue pattern of a fact base, keyed (fact id, cue index)."""
+    view: GroupView = per_base(fb, "cues", lambda: base_scan(fb).view("cues"))
+    return view
 
 
-def event_prefilter(fb: Any) -> Prefilter:
+def event_prefilter(fb: Any) -> GroupView:
     """The prefilter of every event's names and words, keyed ("names" or "words", event id, index)."""
-    return _cached(fb, "events", lambda: Prefilter(
-        ((part, e.id, i), p.compiled.pattern) for e in fb.events.values()
-        for part in ("names", "words") for i, p in enumerate(getattr(e, part))))
+    view: GroupView = per_base(fb, "events", lambda: base_scan(fb).view("events"))
+    return view
+
+
+def place_prefilter(fb: Any) -> GroupView:
+    """Which events' places an article may name, keyed by event id."""
+    view: GroupView = per_base(fb, "places", lambda: base_scan(fb).view("places"))
+    return view
