@@ -545,7 +545,7 @@ class Binder:
         # quake, a run-off) with no parties, when one of its names or words occurs: a scouts' "video call"
         # is no summit between leaders none of whom it names
         self.event_filter = event_prefilter(fb)
-        self._in_doc = self.event_filter.candidates(read)
+        self._in_doc = self.event_filter.whole(read)
         # (the events of the parties named, and those whose names or words the automaton found:
         # no loop over the base's events)
         maybe = {str(key[1]) for key in self._in_doc if isinstance(key, tuple)}
@@ -561,7 +561,7 @@ class Binder:
                                   if e.names and any(("names", e.id, i) in self._in_doc and p.may_match(read)
                                                      for i, p in enumerate(e.names)))
         # the events whose place the article may name (the automaton's word for it is there)
-        self._place_events = tuple(sorted((str(k) for k in index.places.candidates(read)), key=by_rank))
+        self._place_events = tuple(sorted((str(k) for k in index.places.whole(read)), key=by_rank))
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
         self.anchors = self._anchors()

@@ -303,6 +303,14 @@ def _holds_point(r: Reading, value: Any) -> bool | None:
     return None
 
 
+_DIGIT = regex.compile(r"\d")
+
+
+@cache
+def _month_word_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(list(lang().months))})(?![\p{{L}}])")
+
+
 def _distinct_instant(r: Reading) -> bool:
     """Is a date or time reading precise enough to stand for an event by itself: a date with its day
     and month written out (a number or a month's name: not "the following day", counted from
@@ -375,7 +383,7 @@ class _Checker:
         # those are searched for)
         self.cue_filter = cue_prefilter(fb)
         read = self.doc.reading or self.doc.text  # invisible characters moved out of words, same offsets
-        possible = self.cue_filter.candidates(read)
+        possible = self.cue_filter.whole(read)
         self.cue_facts = [f for f in self.index.cue_candidates(possible)
                           if any((f.id, i) in possible and p.may_match(read) for i, p in enumerate(f.cues))]
 
@@ -1112,32 +1120,51 @@ class _Checker:
             not self.fb.events[e].parties for e in self.binder.present)
         todo = [f for f in per_base(self.fb, "distinctive_instants", lambda: _instants_of_events(self.fb))
                 if not self.mentions.get(f.id) and (story or f.event in self.binder.present)]
+        if not todo:
+            return
+        # the date facts by their day, the time facts in a list: a sentence's readings (the same for
+        # every fact of a kind) are looked up, not every fact tried on every sentence
+        # (times by their minute modulo 15: zones differ by whole hours, half and quarter hours)
+        by_day: dict[tuple[int, int], list[Fact]] = defaultdict(list)
+        by_minute: dict[int, list[Fact]] = defaultdict(list)
+        for f in todo:
+            if f.kind == "date":
+                by_day[(f.value.month, f.value.day)].append(f)
+            else:
+                by_minute[f.value.local % 15].append(f)
         for sentence in self.doc.sentences:
             bindings = self.bindings.get(sentence.index)
-            if bindings is None or not todo:
+            if bindings is None:
                 continue
-            for fact in todo:
-                if self.mentions.get(fact.id):
-                    continue
-                for r in _readings(KINDS[fact.kind], sentence, fact, self.ctx):
-                    if not _distinct_instant(r):
-                        continue
-                    seg = _seg_index(sentence, r.start)
-                    b = bindings[seg] if seg is not None and seg < len(bindings) else Binding()
-                    if b.candidates and fact.event not in b.candidates and any(
-                            self.fb.events[e].date is None for e in b.candidates):
-                        continue  # the clause is about another event, whose day the base does not say
-                    others = {e for bd in bindings for e in bd.candidates} - {fact.event}
-                    if others and not sentence.text[:r.start - sentence.start].strip():
-                        # "Nov. 25 — Orion passes Apollo 13's record": the value heads a line about another event
-                        continue
-                    if self._unrouted(fact, r, sentence):
-                        continue
-                    j = judge(r, fact, sentence, self.ctx)
-                    if j.verdict == "agree":
-                        rule_id = f"value.distinctive_{fact.kind}"
-                        self.record(fact, r, sentence, j, why(rule_id), (rule_id,), False)
-                        break
+            pairs: list[tuple[Reading, Fact]] = []
+            digits = _DIGIT.search(sentence.text) is not None
+            if by_day and (digits or _month_word_re().search(sentence.text)):
+                for r in KINDS["date"].extract(sentence, todo[0], self.ctx):
+                    if _distinct_instant(r):
+                        pairs += [(r, f) for f in by_day.get((r.value.month, r.value.day), ())]
+            if by_minute and digits:
+                for r in KINDS["time"].extract(sentence, todo[0], self.ctx):
+                    if _distinct_instant(r):
+                        pairs += [(r, f) for f in by_minute.get(r.value.local % 15, ())]
+            for r, fact in pairs:
+                if not self.mentions.get(fact.id):
+                    self._distinctive_one(fact, r, sentence, bindings)
+
+    def _distinctive_one(self, fact: Fact, r: Reading, sentence: Sentence, bindings: list[Binding]) -> None:
+        seg = _seg_index(sentence, r.start)
+        b = bindings[seg] if seg is not None and seg < len(bindings) else Binding()
+        if b.candidates and fact.event not in b.candidates and any(
+                self.fb.events[e].date is None for e in b.candidates):
+            return  # the clause is about another event, whose day the base does not say
+        others = {e for bd in bindings for e in bd.candidates} - {fact.event}
+        if others and not sentence.text[:r.start - sentence.start].strip():
+            return  # "Nov. 25 — Orion passes Apollo 13's record": the value heads a line about another event
+        if self._unrouted(fact, r, sentence):
+            return
+        j = judge(r, fact, sentence, self.ctx)
+        if j.verdict == "agree":
+            rule_id = f"value.distinctive_{fact.kind}"
+            self.record(fact, r, sentence, j, why(rule_id), (rule_id,), False)
 
     def _agreed_elsewhere(self) -> None:
         """An article that states a fact's value with a firm binding, and elsewhere another value bound

@@ -35,10 +35,10 @@ def binds_nothing(text: str, fb: FactBase) -> bool:
     if index.always_free:
         return False  # a fact that finds itself without a word to look for
     read = reading_text(text)
-    if cue_prefilter(fb).candidates(read) or event_prefilter(fb).candidates(read):
+    if cue_prefilter(fb).whole(read) or event_prefilter(fb).whole(read):
         return False
     binding = bind_index(fb)
-    if binding.places.candidates(read):
+    if binding.places.whole(read):
         return False
     if index.named_free and index.surnames.candidates(read):
         return False

@@ -349,13 +349,19 @@ _TRUE = ("true", "yes", "on")
 _FALSE = ("false", "no", "off")
 
 
+_SECONDS = regex.compile(r"(?i)\bs(?:ec(?:ond)?s?)?\b")
+
+
+@cache
+def _race_value(raw: str) -> bool:
+    return decimals_of(raw) > 0 and bool(_SECONDS.search(raw))
+
+
 def _race_time(fact: Fact) -> bool:
     """Is the fact's value a time in seconds with decimals, under a minute ("9.80 seconds")? Such a
     value is a race time, which pages write with no unit ("won in 9.80")."""
-    raw = str(fact.raw_value)
     iv = fact.value
-    return (decimals_of(raw) > 0 and isinstance(iv, Interval) and iv.hi < 1
-            and bool(regex.search(r"(?i)\bs(?:ec(?:ond)?s?)?\b", raw)))
+    return isinstance(iv, Interval) and iv.hi < 1 and _race_value(str(fact.raw_value))
 
 
 @cache
