@@ -564,6 +564,7 @@ class Binder:
         self._place_events = tuple(sorted((str(k) for k in index.places.whole(read)), key=by_rank))
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
+        self._info_memo: dict[tuple[int, int, frozenset[str]], _SegInfo] = {}
         self.anchors = self._anchors()
         self.dated_event = self._dateline_event()
 
@@ -648,6 +649,15 @@ class Binder:
 
     # -- evidence ------------------------------------------------------------------------------
     def _info(self, seg: Segment, sentence_modes: set[str]) -> _SegInfo:
+        """What a clause holds (parties, names, words, places, modes ...): a function of its text,
+        worked out once per article (the probe pass of `_anchors` and the real pass share it)."""
+        key = (seg.start, seg.end, frozenset(sentence_modes))
+        got = self._info_memo.get(key)
+        if got is None:
+            got = self._info_memo[key] = self._info_of(seg, sentence_modes)
+        return got
+
+    def _info_of(self, seg: Segment, sentence_modes: set[str]) -> _SegInfo:
         nouns, verbs, _, other = _word_res()
         modes = self.modes
         text = seg.text
