@@ -1,0 +1,323 @@
+"""What the checker reads and weighs a value with: the trace step, a value's readings in a
+sentence, the clause and segment it stands in, its neighbours (cues, figures, excludes), and the
+tables of kinds and rules that several passes share (factcheck/check.py, factcheck/wholedoc.py)."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from factcheck.bind import Binding
+from factcheck.factbase.model import Fact, FactBase
+from factcheck.kinds import Context, Reading
+from factcheck.kinds.date import DateValue
+from factcheck.kinds.time import TimeValue
+from factcheck.lang import alternation, lang
+from factcheck.model import Interval
+from factcheck.numbers import Number
+from factcheck.rules import tune
+from factcheck.segment import Segment, Sentence
+
+
+@dataclass(frozen=True)
+class TraceStep:
+    """One value considered for one fact: what became of it (`agree`, `contradict`, `unclear`
+    or `dropped`) and the rules that decided it. `explain` renders these; nothing is re-run."""
+
+    fact: str
+    start: int
+    end: int
+    line: int
+    col: int
+    text: str
+    value: Any
+    outcome: str
+    rules: tuple[str, ...]
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"fact": self.fact, "line": self.line, "col": self.col, "start": self.start, "end": self.end,
+                "text": self.text, "value": self.value, "outcome": self.outcome, "rules": list(self.rules),
+                "reason": self.reason}
+
+
+def _talk_near(sentence: Sentence, r: Reading) -> bool:
+    """A word for a talk right around the value ("announced the call on Wednesday"), not only far
+    off in the sentence ("said on Friday that Moscow would judge ... those talks")."""
+    from factcheck.bind import _word_res
+
+    nouns = _word_res()[0]
+    a = max(0, r.start - sentence.start - int(tune("talk_near_before")))
+    b = min(len(sentence.text), r.end - sentence.start + int(tune("talk_near_after")))
+    return bool(nouns.search(sentence.text[a:b]))
+
+
+def _unit_after(fact: Fact, r: Reading, a: int, b: int, sentence: Sentence) -> bool:
+    """Is the cue span [a, b) the unit noun just after the figure ("10,000 Russian troops")?"""
+    unit = fact.options.get("unit")
+    if unit is None or not r.end <= a <= r.end + 25:
+        return False
+    return bool(unit.fullmatch(sentence.text[a - sentence.start : b - sentence.start]))
+
+
+def home_offset(fb: FactBase, event_id: str | None) -> float | None:
+    """Hours from UTC of the event's zone on its day (None without a zone)."""
+    e = fb.events.get(event_id or "")
+    if e is None or e.zone is None:
+        return None
+    import zoneinfo
+
+    day = e.date or dt.date(2000, 1, 1)
+    off = dt.datetime(day.year, day.month, day.day, 12, tzinfo=zoneinfo.ZoneInfo(e.zone)).utcoffset()
+    return off.total_seconds() / 3600 if off is not None else None
+
+
+def _exclude_owns(r: Reading, seg: Segment | None, excludes: list[tuple[int, int]],
+                  figures: list[tuple[int, int]]) -> bool:
+    """Is an `exclude` pattern of the figure's own clause nearer to this figure than to any other
+    figure of the clause? ("she won 4.1 million votes in the first round"; but not "up to 175,000
+    troops, roughly 70,000 of them already in place", where it is the 70,000's). `excludes`: where the
+    fact's exclude patterns match in the sentence; `figures`: the clause's numbers (span_start, end)."""
+    if seg is None:
+        return False
+    limit = tune("cue_near") / 2
+    for a, b in excludes:
+        if not (seg.start <= a and b <= seg.end) or a - r.end > limit or r.start - b > limit:
+            continue  # only a match this near the figure can be its own
+        near = [(max(a - e, s - b, 0), s) for s, e in figures if a - e <= 2 * limit and s - b <= 2 * limit]
+        dists = sorted(near)
+        if (dists and dists[0][0] <= limit and r.start <= dists[0][1] < r.end + 1
+                and (len(dists) == 1 or dists[0][0] < dists[1][0])):
+            return True
+    return False
+
+
+_DISTINCT_KINDS = frozenset({"quantity", "percentage", "money"})
+#: kinds whose mentions carry their own evidence (a name's likeness, a set's members): an agreement
+#: elsewhere in the article does not make a conflicting mention unsure (see _agreed_elsewhere)
+_OWN_EVIDENCE_KINDS = frozenset({"name", "set"})
+#: evidence that names the event itself (its name, its parties): a value so bound stands against an
+#: agreement elsewhere (see _agreed_elsewhere)
+_NAMING = frozenset({"event.named", "event.parties_noun", "event.parties_verb", "event.sentence_parties_noun",
+                     "event.mode_leaders", "event.place_dates", "event.sentence_names_it"})
+_ACTOR_LINES = 3  # timeline lines naming the same event on other days: its name is an actor's
+#: an agreement bound only by a reference back to the story's event ("the previous day") is no firm statement
+_BACK_REFERENCES = frozenset({"event.in_discourse", "event.in_discourse_loose", "event.in_story"})
+_DIGIT_RUN = regex.compile(r"\d(?:[\d,.'’\u00a0\u202f\u2009 ]*\d)?")
+
+
+def _precise(text: str) -> bool:
+    """Does a quoted value hold three digits or more ("1981", "27.85 %", "622 metres")?"""
+    return sum(c.isdigit() for c in text) >= 3
+
+
+def _digits_key(x: Any) -> str:
+    """The significant digits of a number or of a figure as written: 18768639.0 and "18 768 639" ->
+    "18768639", 27.85 and "27,85" -> "2785", 622.0 -> "622"."""
+    if isinstance(x, (int, float)):
+        text = f"{x:.6f}"
+    elif isinstance(x, str):
+        text = x
+    else:
+        return ""
+    return _NON_DIGIT.sub("", text).strip("0")
+
+
+_NON_DIGIT = regex.compile(r"\D")
+
+
+def _clause_excluded(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """Does one of the fact's `exclude` patterns occur in the clause of the value?"""
+    if not fact.exclude:
+        return False
+    seg = _seg_at(sentence, r.start)
+    return any(p.search(seg.text if seg else sentence.text) for p in fact.exclude)
+
+
+_FAR = 2000  # characters: cues and excludes further from a value than this decide nothing about it
+_FIGURE_KINDS = frozenset({"quantity", "count", "percentage", "money"})
+#: values any event may have (a figure, a rank, a length) whether or not the base wrote such a fact for it
+_ANY_EVENT_KINDS = _FIGURE_KINDS | {"ordinal", "duration"}
+
+
+def _inside_word(text: str, a: int, b: int) -> bool:
+    """Does text[a:b] begin or end inside a longer word (a letter, or a hyphen and a letter, beside it)?"""
+    before = text[max(0, a - 2) : a]
+    after = text[b : b + 2]
+    return bool(regex.search(r"(?:\p{L}|\p{L}-)$", before) or regex.match(r"\p{L}|-\p{L}", after))
+
+
+def _readings(kind: Any, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
+    """The kind's readings of a sentence, and the fact's own words for a number ("a hat-trick")."""
+    # a name merely listed in the sentence (no pattern of the fact says it is who did it) counts
+    # only for a fact bound by its cues: the cue says which role the sentence speaks of
+    out = [r for r in kind.extract(sentence, fact, ctx) if fact.cues or not r.extra.get("listed")]
+    for pattern, number in fact.value_words:
+        for m in pattern.finditer(sentence.text):
+            if _inside_word(sentence.text, m.start(), m.end()):
+                continue  # "quarter-point" inside "three-quarter-point"
+            a, b = sentence.start + m.start(), sentence.start + m.end()
+            value: Any = int(number) if fact.kind == "ordinal" else Number(
+                start=a, end=b, value=number, unit=1.0, text=m.group(0), words=True)
+            out.append(Reading(start=a, end=b, text=m.group(0), value=value, shown=number,
+                               detail=f"{m.group(0)!r} stands for {number:g} (value_words)"))
+    return out
+
+
+@cache
+def _list_gap_re() -> regex.Pattern[str]:
+    """What may stand between two values read as one phrase: "<city>, <region>", "A, B and C"."""
+    joiners = alternation(lang().data["list_joiners"])
+    return regex.compile(rf"[\s,;/]*(?:(?<![\p{{L}}])(?:{joiners})(?![\p{{L}}]))?[\s,]*", regex.IGNORECASE)
+
+
+@cache
+def _coordinator_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['coordinators'])})(?![\p{{L}}])",
+                         regex.IGNORECASE)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lang().data["common_words"])
+
+
+def _common_word(text: str) -> bool:
+    return " ".join(text.lower().split()) in _common_words()
+
+
+def _figure_between(r: Reading, spans: list[tuple[int, int]], readings: Sequence[Reading]) -> bool:
+    """Is the value's nearest cue nearer still to another figure of the same reading (between them,
+    or on the cue's other side: "A scored 4 goals and <cue> 7")? Then the cue is that figure's."""
+    if not spans or len(readings) < 2:
+        return False
+
+    def dist(x: Reading, sp: tuple[int, int]) -> int:
+        return max(sp[0] - x.end, x.start - sp[1], 0)
+
+    cue = min(spans, key=lambda sp: dist(r, sp))
+    mine = dist(r, cue)
+    # the other end of a range ("grown from 16 members to 29") shares the cue: it is one phrase
+    return any(dist(o, cue) < mine for o in readings
+               if (o.start, o.end) != (r.start, r.end) and not o.extra.get("range"))
+
+def _seg_index(sentence: Sentence, pos: int) -> int | None:
+    """The index of the clause of `sentence` holding `pos` (bisect: a sentence of thousands of
+    clauses stays linear)."""
+    segs = sentence.segments
+    i = bisect.bisect_right(segs, pos, key=lambda g: g.start) - 1
+    return i if 0 <= i < len(segs) and segs[i].start <= pos < segs[i].end else None
+
+
+def _seg_at(sentence: Sentence, pos: int) -> Segment | None:
+    i = _seg_index(sentence, pos)
+    return None if i is None else sentence.segments[i]
+
+
+def _spans_near(spans: list[tuple[int, int]], r: Reading, window: int) -> list[tuple[int, int]]:
+    """The spans (sorted by start) that begin within `window` characters of the reading (a cue is
+    short: one beginning further away ends further away too)."""
+    lo = bisect.bisect_left(spans, r.start - window - 200, key=lambda x: x[0])
+    hi = bisect.bisect_right(spans, r.end + window, key=lambda x: x[0])
+    return [(a, b) for a, b in spans[lo:hi] if a - r.end <= window and r.start - b <= window]
+
+
+def _flanked(b: Binding, ev: str, r: Reading, seg: Segment | None, text: str) -> bool:
+    """Is the value between the evidence of `ev` on one side and of another candidate on the other,
+    all in the value's clause, with a word that starts another figure ("and the ...") between the
+    value and `ev`'s evidence?"""
+    lo, hi = (seg.start, seg.end) if seg is not None else (r.start - 200, r.end + 200)
+
+    def sides(e: str) -> tuple[bool, bool]:
+        spans = [(a, z) for a, z in b.spans.get(e, ()) if lo <= a < hi]
+        return any(z <= r.start for _, z in spans), any(a >= r.end for a, _ in spans)
+
+    before, after = sides(ev)
+    if before == after:
+        return False  # on both sides, or in no side of the clause
+    mine = [(a, z) for a, z in b.spans.get(ev, ()) if lo <= a < hi]
+    gap = (text[max(z for _, z in mine if z <= r.start) : r.start] if before
+           else text[r.end : min(a for a, _ in mine if a >= r.end)])
+    if not _coordinator_re().search(gap):
+        return False  # "the mainshock measured 7.6, far larger than any aftershock": the value is its own
+    for other in b.candidates:
+        if other == ev:
+            continue
+        o_before, o_after = sides(other)
+        if (before and o_after and not o_before) or (after and o_before and not o_after):
+            return True
+    return False
+
+
+def _holds_point(r: Reading, value: Any) -> bool | None:
+    """Does a figure read stand for the exact figure of `value` (a distractor's, read at the
+    precision it is written with)? None for values that are no single figure."""
+    point = getattr(value, "value", value)
+    if isinstance(value, Interval):
+        point = (value.lo + value.hi) / 2
+    if isinstance(point, bool) or not isinstance(point, (int, float)):
+        return None
+    v = r.value
+    if isinstance(v, Interval):
+        return v.lo <= point <= v.hi
+    if isinstance(v, Number):
+        k = float(r.extra.get("factor", 1.0))
+        return any(n.interval(k).lo <= point <= n.interval(k).hi for n in v.readings())
+    return None
+
+
+_DIGIT = regex.compile(r"\d")
+
+
+@cache
+def _month_word_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(list(lang().months))})(?![\p{{L}}])")
+
+
+def _distinct_instant(r: Reading) -> bool:
+    """Is a date or time reading precise enough to stand for an event by itself: a date with its day
+    and month written out (a number or a month's name: not "the following day", counted from
+    another), a clock time with its zone named or with minutes ("22:11", not "10 a.m."), unhedged?"""
+    v = r.value
+    if r.extra.get("loose"):
+        return False
+    if isinstance(v, DateValue):
+        low = r.text.lower()
+        return (v.day is not None and v.month is not None and v.either is None
+                and (any(c.isdigit() for c in low) or any(m in low for m in lang().months)))
+    if isinstance(v, TimeValue):
+        return not (v.lo or v.hi or r.extra.get("half_day")) and (
+            (v.zone is not None and not v.zone.local) or v.local % 60 != 0)
+    return False
+
+
+def _instants_of_events(fb: FactBase) -> list[Fact]:
+    """The date and time facts of events on whose day (at whose instant) no other event of the base
+    falls."""
+    facts = [f for f in fb.facts if f.kind in ("date", "time") and f.event]
+    when: defaultdict[Any, set[str]] = defaultdict(set)
+
+    def key(f: Fact) -> Any:
+        v = f.value
+        return ("time", v.utc if v.utc is not None else v.local) if isinstance(v, TimeValue) else ("date", v)
+
+    for f in facts:
+        when[key(f)].add(f.event or "")
+    return [f for f in facts if len(when[key(f)]) == 1]
+
+
+def _lists(fb: FactBase) -> tuple[defaultdict[str, list[Fact]], list[Fact], list[Fact], list[Fact]]:
+    """Facts by event, the events' facts, the facts bound by cues, the facts that find themselves."""
+    by_event: defaultdict[str, list[Fact]] = defaultdict(list)
+    for f in fb.facts:
+        if f.event:
+            by_event[f.event].append(f)
+    return (by_event, [f for f in fb.facts if f.event], [f for f in fb.facts if not f.event and f.cues],
+            [f for f in fb.facts if not f.event and not f.cues])

@@ -1,0 +1,228 @@
+"""The passes over a whole article, after its sentences (factcheck/check.py runs them): a
+distinctive figure, date or clock time stated anywhere agrees; a value the article also states
+rightly elsewhere, or on another line of a timeline, is demoted to unclear."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from typing import Protocol
+
+from factcheck.bind import Binder, Binding
+from factcheck.evidence import (
+    _ACTOR_LINES,
+    _BACK_REFERENCES,
+    _DIGIT,
+    _DIGIT_RUN,
+    _DISTINCT_KINDS,
+    _FIGURE_KINDS,
+    _NAMING,
+    _OWN_EVIDENCE_KINDS,
+    TraceStep,
+    _clause_excluded,
+    _digits_key,
+    _distinct_instant,
+    _instants_of_events,
+    _list_gap_re,
+    _month_word_re,
+    _precise,
+    _readings,
+    _seg_index,
+)
+from factcheck.factbase.model import Fact, FactBase
+from factcheck.judging import Judged, judge
+from factcheck.kinds import KINDS, Context, Reading
+from factcheck.model import Mention
+from factcheck.prefilter import per_base
+from factcheck.rules import why
+from factcheck.segment import Document, Sentence
+
+
+class _Host(Protocol):
+    """What the passes use of the checker (factcheck/check.py `_Checker`)."""
+
+    fb: FactBase
+    doc: Document
+    binder: Binder
+    ctx: Context
+    cue_facts: list[Fact]
+    mentions: dict[str, list[Mention]]
+    bindings: dict[int, list[Binding]]
+    trace: list[TraceStep] | None
+    stamps: set[tuple[str, int, int, bool]]
+    named_stamps: set[tuple[str, int]]
+
+    def record(self, fact: Fact, r: Reading, sentence: Sentence, j: Judged, rule: str,
+               bound: tuple[str, ...] = (), certain: bool = True) -> None: ...
+
+    def drop(self, fact: Fact, r: Reading, rule_id: str, detail: str = "") -> None: ...
+
+    def _unrouted(self, fact: Fact, r: Reading, sentence: Sentence) -> str | None: ...
+
+    def _demote(self, fact_id: str, starts: set[int], rule_id: str) -> None: ...
+
+    def _distinctive_one(self, fact: Fact, r: Reading, sentence: Sentence, bindings: list[Binding]) -> None: ...
+
+
+class DocumentPasses:
+    """The whole-article passes, as methods of the checker (a mixin of `_Checker`)."""
+
+    def _distinctive(self: _Host) -> None:
+        """A figure of three significant digits or more ("18 768 639 votes", "27,85 %", "622 metres")
+        equal to a fact's value agrees wherever it stands in an article where the fact could bind
+        (its event is present, or one of its cues occurs), though no clause tied it to the fact: so
+        precise a number is seldom another figure. It only ever agrees (rule value.distinctive)."""
+        keyed = per_base(self.fb, "distinctive", lambda: [
+            (f, k) for f in self.fb.facts if f.kind in _DISTINCT_KINDS
+            and len(k := _digits_key(getattr(f.value, "value", f.value))) >= 3])
+        if not keyed:
+            return
+        in_doc = {_digits_key(m.group(0)) for m in _DIGIT_RUN.finditer(self.doc.reading or self.doc.text)}
+        todo = [(f, k) for f, k in keyed if k in in_doc and not self.mentions.get(f.id)]
+        if not todo:
+            return
+        cue_ids = {f.id for f in self.cue_facts}
+        keys_of = {s.index: {_digits_key(m.group(0)) for m in _DIGIT_RUN.finditer(s.text)} for s in self.doc.sentences}
+        for fact, key in todo:
+            if not (fact.id in cue_ids or (fact.event and fact.event in self.binder.present)):
+                continue
+            kind = KINDS[fact.kind]
+            for sentence in self.doc.sentences:
+                if key not in keys_of[sentence.index]:
+                    continue
+                for r in _readings(kind, sentence, fact, self.ctx):
+                    if _clause_excluded(fact, r, sentence):
+                        self.drop(fact, r, "fact.excluded")  # "the discount rate to 1.75%": excluded here too
+                        continue
+                    j = judge(r, fact, sentence, self.ctx)
+                    if j.verdict == "agree" and _digits_key(getattr(r.value, "value", "")) == key:
+                        self.record(fact, r, sentence, j, why("value.distinctive"), ("value.distinctive",), False)
+
+    def _distinctive_instants(self: _Host) -> None:
+        """A date written out with its day and month ("on 29 March 2021", "at the 10 april", "on
+        05.08.") equal to an event's date, or a clock time with its zone or its minutes ("at 22:11
+        UTC", "at 7.27 o'clock German time") at an event's instant, agrees though no clause tied it to
+        the event, in an article about the story (a fact of the base bound firmly in it, an event of
+        the base named, or the event present), when no other
+        event of the base falls on that day or at that instant: an explainer's answer ("When did it
+        strike?" / "At 22:11 UTC on Friday 8 September"), a machine translation's "the opening pleas
+        followed at the 29. March". Not in a clause about another event whose day the base does not
+        say, not at the head of a line about another event ("Nov. 25 — Orion passes Apollo 13's
+        record"), not where the value is the time of a report ("published on 6 August"). It only
+        ever agrees (rule value.distinctive_date / value.distinctive_time)."""
+        # the article is about the story: a fact of the base bound firmly somewhere in it, an event
+        # without parties present by its names or words, or the fact's own event present (a cloud
+        # outage "at 10:07 a.m. ET" on the day of a summit names the United States, one party of
+        # some talks, and nothing of the base binds)
+        story = any(m.certain for ms in self.mentions.values() for m in ms) or any(
+            not self.fb.events[e].parties for e in self.binder.present)
+        todo = [f for f in per_base(self.fb, "distinctive_instants", lambda: _instants_of_events(self.fb))
+                if not self.mentions.get(f.id) and (story or f.event in self.binder.present)]
+        if not todo:
+            return
+        # the date facts by their day, the time facts in a list: a sentence's readings (the same for
+        # every fact of a kind) are looked up, not every fact tried on every sentence
+        # (times by their minute modulo 15: zones differ by whole hours, half and quarter hours)
+        by_day: dict[tuple[int, int], list[Fact]] = defaultdict(list)
+        by_minute: dict[int, list[Fact]] = defaultdict(list)
+        for f in todo:
+            if f.kind == "date":
+                by_day[(f.value.month, f.value.day)].append(f)
+            else:
+                by_minute[f.value.local % 15].append(f)
+        for sentence in self.doc.sentences:
+            bindings = self.bindings.get(sentence.index)
+            if bindings is None:
+                continue
+            pairs: list[tuple[Reading, Fact]] = []
+            digits = _DIGIT.search(sentence.text) is not None
+            if by_day and (digits or _month_word_re().search(sentence.text)):
+                for r in KINDS["date"].extract(sentence, todo[0], self.ctx):
+                    if _distinct_instant(r):
+                        pairs += [(r, f) for f in by_day.get((r.value.month, r.value.day), ())]
+            if by_minute and digits:
+                for r in KINDS["time"].extract(sentence, todo[0], self.ctx):
+                    if _distinct_instant(r):
+                        pairs += [(r, f) for f in by_minute.get(r.value.local % 15, ())]
+            for r, fact in pairs:
+                if not self.mentions.get(fact.id):
+                    self._distinctive_one(fact, r, sentence, bindings)
+
+    def _distinctive_one(self: _Host, fact: Fact, r: Reading, sentence: Sentence, bindings: list[Binding]) -> None:
+        seg = _seg_index(sentence, r.start)
+        b = bindings[seg] if seg is not None and seg < len(bindings) else Binding()
+        if b.candidates and fact.event not in b.candidates and any(
+                self.fb.events[e].date is None for e in b.candidates):
+            return  # the clause is about another event, whose day the base does not say
+        others = {e for bd in bindings for e in bd.candidates} - {fact.event}
+        if others and not sentence.text[:r.start - sentence.start].strip():
+            return  # "Nov. 25 — Orion passes Apollo 13's record": the value heads a line about another event
+        if self._unrouted(fact, r, sentence):
+            return
+        j = judge(r, fact, sentence, self.ctx)
+        if j.verdict == "agree":
+            rule_id = f"value.distinctive_{fact.kind}"
+            self.record(fact, r, sentence, j, why(rule_id), (rule_id,), False)
+
+    def _agreed_elsewhere(self: _Host) -> None:
+        """An article that states a fact's value with a firm binding, and elsewhere another value bound
+        to the same fact (a "national record" and another athlete's "world record"; the final's ground
+        and another match's; the rescue's last day right in the lead and "the operation began on
+        Sunday" further down): the other value belongs to another thing of the story far more often
+        than the article contradicts itself (20 of 23 such pairs in the first scores of four new
+        evaluation sets; none of those 20 named the event or its parties in the conflicting clause).
+        It is shown as unclear, with its quote, beside the agreement. Not when the conflicting clause
+        names the event or its parties ("Biden and Zelenskyy's call on Friday"): that is the article's
+        own statement of this event, and a fact-checker wants it. Not for names
+        (a misspelling beside the right spelling is the article's own error, and a surname alone
+        agreeing says nothing of a misspelt full name) nor sets (each member agrees or not), nor for a
+        value beside the agreeing one ("born in <city>, <region>": the region agrees, the city does
+        not). The agreement must be firm: one bound only by a reference back to the story's event ("the
+        previous day") does not count."""
+        for fact_id, ms in self.mentions.items():
+            fact = self.fb.fact(fact_id)
+            if fact.kind in _OWN_EVIDENCE_KINDS:
+                continue
+            # a firm agreement; or one bound loosely by a cue that states a precise figure ("the highest
+            # rate since December 1981" with the cue far away): equal to the fact's value by chance
+            # far less often than a loose weekday or a small count
+            agreed = [m for m in ms if m.verdict == "agree" and not set(m.rules) <= _BACK_REFERENCES
+                      and (m.certain or (set(m.rules) & {"cue.far"} and _precise(m.text)))]
+            if not agreed:
+                continue
+            text = self.doc.text
+            # values in one phrase or list are one statement ("born in <city>, <region>", "A, B and D"),
+            # except figures, which a list pairs with other things ("6.1-inch and 6.7-inch screens")
+            listed = fact.kind not in _FIGURE_KINDS
+            apart = {m.start for m in ms if m.verdict == "contradict" and not set(m.rules) & _NAMING
+                     and not (listed and any(_list_gap_re().fullmatch(text[min(m.end, a.end):max(m.start, a.start)])
+                                             for a in agreed))}
+            self._demote(fact_id, apart, "value.agreed_elsewhere")
+
+    def _demote(self: _Host, fact_id: str, starts: set[int], rule_id: str) -> None:
+        """The contradicting mentions of `fact_id` beginning at `starts` become unclear by `rule_id`
+        (in the trace too)."""
+        out = []
+        for m in self.mentions[fact_id]:
+            if m.verdict == "contradict" and m.start in starts:
+                m = replace(m, verdict="unclear", certain=False, rules=(*m.rules, rule_id),
+                            reason=m.reason + "; " + why(rule_id))
+                if self.trace is not None:
+                    self.trace.append(TraceStep(fact_id, m.start, m.end, m.line, m.col, m.text, m.value,
+                                                "unclear", m.rules, m.reason))
+            out.append(m)
+        self.mentions[fact_id] = out
+
+    def _other_steps(self: _Host) -> None:
+        """A timeline that dates the event right on one line, firmly ("22 August — a borehole reaches
+        the refuge"), and gives another date on a line tied to it by a word only ("30 August —
+        Drilling begins on the second shaft"): that line tells of another step, so it cannot accuse."""
+        for fact_id, ms in self.mentions.items():
+            stamped = {a: firm for f, a, _, firm in self.stamps if f == fact_id}
+            named = {a for f, a in self.named_stamps if f == fact_id}
+            if any(m.verdict == "agree" and (stamped.get(m.start) or m.start in named) for m in ms):
+                # a line naming the event on many days ("14 June — The committee begins its meeting",
+                # "15 June — The committee raises rates", "16 March — The committee ..."): the name is
+                # an actor's, present on every step, so it dates no line more than a word would
+                steps = set(stamped) | (named if len(named) >= _ACTOR_LINES else set())
+                self._demote(fact_id, steps, "value.stamp_other_line")
