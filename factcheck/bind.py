@@ -329,8 +329,10 @@ class PartyFinder:
         """The capitalised words of `text` that may be one edit from a fuzzy alias: those that begin
         with the first half of one or end with its second half (every capitalised word when the
         lower-cased text is not of the same length)."""
+        if self._halves is None or len(text) < _HALVES_FROM:
+            return _CAP_WORD.finditer(text)  # a clause: its few words cost less than a scan
         low = text.lower()
-        if self._halves is None or len(low) != len(text):
+        if len(low) != len(text):
             return _CAP_WORD.finditer(text)
         starts: set[int] = set()
         n = len(text)
@@ -417,6 +419,7 @@ def _deletions(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
+_HALVES_FROM = 1000  # characters: a text this long is scanned for the halves of fuzzy aliases
 _CAP_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{3,}(?![\p{L}])")
 
 

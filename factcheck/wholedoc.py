@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from functools import cache
 from typing import Protocol
+
+import regex
 
 from factcheck.bind import Binder, Binding
 from factcheck.evidence import (
@@ -24,7 +27,6 @@ from factcheck.evidence import (
     _distinct_instant,
     _instants_of_events,
     _list_gap_re,
-    _month_word_re,
     _precise,
     _readings,
     _seg_index,
@@ -32,10 +34,33 @@ from factcheck.evidence import (
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import Judged, judge
 from factcheck.kinds import KINDS, Context, Reading
+from factcheck.lang import lang
 from factcheck.model import Mention
 from factcheck.prefilter import per_base
 from factcheck.rules import why
 from factcheck.segment import Document, Sentence
+
+
+@cache
+def _numeric_day_re() -> regex.Pattern[str]:
+    return regex.compile(r"\d[./-]\d")
+
+
+@cache
+def _instant_hint_re() -> regex.Pattern[str]:
+    """Minutes ("22:11", "7.47", "15h05"), four digits ("0300 GMT"), a capitalised label ("GMT",
+    "CEST") or "time" ("Paris time"): what a distinctive clock time has (a cheap test before reading)."""
+    return regex.compile(r"\d[:.h]\d\d|\d{4}|\b[A-Z]{2,5}\b|[Tt]ime\b|[Zz]eit")
+
+
+@cache
+def _month_names() -> tuple[str, ...]:
+    return tuple(sorted({m.lower() for m in lang().months if len(m) >= 3}))
+
+
+def _has_month(text: str) -> bool:
+    low = text.lower()
+    return any(m in low for m in _month_names())
 
 
 class _Host(Protocol):
@@ -135,12 +160,13 @@ class DocumentPasses:
             if bindings is None:
                 continue
             pairs: list[tuple[Reading, Fact]] = []
-            digits = _DIGIT.search(sentence.text) is not None
-            if by_day and (digits or _month_word_re().search(sentence.text)):
+            # (only sentences that may write out a day, with a month's name or as "05.08.", or a
+            # clock time with minutes or a zone: most sentences with figures have neither)
+            if by_day and (_numeric_day_re().search(sentence.text) or _has_month(sentence.text)):
                 for r in KINDS["date"].extract(sentence, todo[0], self.ctx):
                     if _distinct_instant(r):
                         pairs += [(r, f) for f in by_day.get((r.value.month, r.value.day), ())]
-            if by_minute and digits:
+            if by_minute and _DIGIT.search(sentence.text) and _instant_hint_re().search(sentence.text):
                 for r in KINDS["time"].extract(sentence, todo[0], self.ctx):
                     if _distinct_instant(r):
                         pairs += [(r, f) for f in by_minute.get(r.value.local % 15, ())]

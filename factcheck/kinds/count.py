@@ -25,12 +25,15 @@ def _not_gap_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{alternation(lang().data['count_phrase_ends'])})$", regex.IGNORECASE)
 
 
+_GAP = regex.compile(r"\A[\s-]+")
+
+
 def _counted_follows(after: str, counted: regex.Pattern[str], max_gap: int = 2) -> bool:
     """Does the counted noun follow, after at most `max_gap` other words ("nine eastern-flank NATO
     members", "30-member alliance")?"""
     pos = 0
     for _ in range(max_gap + 1):
-        m = regex.match(r"\A[\s-]+", after[pos:])
+        m = _GAP.match(after[pos:])
         if not m:
             return False
         if counted.match(after[pos + m.end() :]):

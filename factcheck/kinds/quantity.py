@@ -29,20 +29,25 @@ _UPPER = {"up_to", "under"}
 _LOWER = {"over", "at_least", "just_over"}
 
 
+_SPACES = regex.compile(r"\s+")
+_A_WORD = regex.compile(r"[\p{L}'’-]+")
+_WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}'’-]*)\s+(?:of\s+)?$")
+
+
 def unit_follows(after: str, unit_re: regex.Pattern[str], max_words: int = 3) -> bool:
     """Is the unit noun within `max_words` filler words after the number?"""
     pos = 0
     for _ in range(max_words + 1):
-        m = regex.match(r"\s+", after[pos:])
+        m = _SPACES.match(after, pos)
         if not m:
             return False
-        pos += m.end()
+        pos = m.end()
         if unit_re.match(after[pos:]):
             return True
-        w = regex.match(r"[\p{L}'’-]+", after[pos:])
+        w = _A_WORD.match(after, pos)
         if not w or not fillers_re().match(w.group(0)):
             return False
-        pos += w.end()
+        pos = w.end()
     return False
 
 
@@ -78,7 +83,7 @@ def doc_convention(ctx: Context) -> str:
 
 def unit_precedes(before: str, unit_re: regex.Pattern[str]) -> bool:
     """Is the noun written just before the number ("a magnitude of 6.8", "magnitude 6.8")?"""
-    m = regex.search(r"([\p{L}][\p{L}'’-]*)\s+(?:of\s+)?$", before)
+    m = _WORD_BEFORE.search(before)
     return bool(m and unit_re.fullmatch(m.group(1)))
 
 
