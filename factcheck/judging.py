@@ -114,6 +114,8 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j
     if r.extra.get("loose"):
         return j.unsure("value.loose", str(r.extra.get("why_loose", "resolved from an earlier sentence")))
+    if sentence.caption:
+        return j.unsure("value.caption")  # a photo's caption: its date may be the photo's
     if _disputed(sentence.text):
         return j.unsure("value.disputed")
     if sentence.text.rstrip().endswith("?"):

@@ -48,6 +48,7 @@ class Sentence:
     paragraph: int
     index: int  # sentence number in the document
     segments: tuple[Segment, ...]
+    caption: bool = False  # a line under a photo: its values only ever agree
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,13 @@ _FOOTER_LINE = regex.compile(
     r"(?:accept|reject|manage)\s+(?:all\s+)?cookies|this\s+(?:site|website)\s+uses\s+cookies|"
     r"sign\s+(?:in|up)\b|subscribe\b|newsletter\b|skip\s+to\s+(?:main\s+)?content|"
     r"(?:caption|credit|photograph|pictured)\s*:)|.{0,150}\s(?:MORE|READ\s+MORE)\s*[›»>]?\s*$)",
+)
+# A photo's caption: read, but its values only ever agree (judging.py, rule value.caption): a
+# caption's date is often the photo's ("... at Portland International Airport, Jan. 6, 2024. (AP
+# Photo/Jenny Kane)"), a day after the event it shows
+_CAPTION_LINE = regex.compile(
+    r"^\s*(?i:(?:photo|image|picture|video)\s+caption\s*:)"
+    r"|.{0,400}\((?i:[^()\n]{0,40}\bphoto(?:graph)?\b[^()\n]{0,40})\)\s*$",
 )
 # A stored page date fused to the first words of a line: "Dec 7, 2021Putin and Biden held ..."
 _FUSED_DATE = regex.compile(
@@ -463,6 +471,7 @@ def segment(text: str) -> Document:
         if short and (_PIPED.match(line) or _FOOTER_LINE.match(line)):
             furniture.append((line_start, line_start + len(line), "navigation, byline or footer"))
             continue
+        caption = len(line) < 600 and _CAPTION_LINE.match(line) is not None
         body_start = 0
         dl = _FUSED_DATE.match(line) or _DATELINE.match(line) or _DATELINE_DATED.match(line)
         if dl and dl.end() < len(line):
@@ -481,6 +490,7 @@ def segment(text: str) -> Document:
                     paragraph=paragraph,
                     index=len(sentences),
                     segments=_segments(s_text, s_start),
+                    caption=caption,
                 )
             )
         paragraph += 1

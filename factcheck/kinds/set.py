@@ -224,18 +224,28 @@ def versus_pairs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
     return out
 
 
+_DESCRIPTOR = regex.compile(r"(?<=\s)(?:(?P<c>\p{Lu}\p{Ll}+)\s+)?(?:the\s+)?\p{Ll}[\p{Ll}-]*\s+$")
+
+
 def _people_runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalised names joined by commas or "and": [(start, end) of each name]."""
     # an acronym ("NASA", "UN") is an institution, not a person
     # a short aside in brackets after a name ("Carla Denyer (Bristol Central), Adrian Ramsay ...") is
     # neither a member nor a break in the list
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
+    # a country or its adjective alone ("Ukrainian singer Julia Sanina") describes a person, it is none
     names = [(m.start(), m.end()) for m in _full_name_re().finditer(text) if not m.group(0).isupper()
-             and not any(x <= m.start() < y for x, y in asides)]
+             and not any(x <= m.start() < y for x, y in asides)
+             and not (" " not in m.group(0) and country_of(m.group(0)) is not None)]
     runs: list[list[tuple[int, int]]] = []
     closed = False  # "A, B and C": the list ends at the member after "and"
     for a, b in names:
         gap = _ASIDE.sub("", text[runs[-1][-1][1] : a]) if runs else ""
+        if runs and not closed and not _LIST_GAP.match(gap):
+            # "..., Hannah Waddingham and Ukrainian singer Julia Sanina": a descriptor before the name
+            m = _DESCRIPTOR.search(gap)
+            if m and (m.group("c") is None or country_of(m.group("c")) is not None):
+                gap = gap[: m.start()] + " "
         if runs and not closed and _LIST_GAP.match(gap):
             runs[-1].append((a, b))
             closed = bool(regex.search(r"(?<![\p{L}])(?:and|or)(?![\p{L}])|&", gap))
