@@ -45,3 +45,24 @@ def test_spoken_decimal_round_trip(whole: int, decimals: list[int], scale: str) 
     want = (whole + sum(d / 10 ** (j + 1) for j, d in enumerate(decimals))) * k
     found = [n for n in find_numbers(text) if not n.magnitude]
     assert len(found) == 1 and abs(found[0].value - want) < 1e-6 * max(1.0, want), (text, found)
+
+
+@given(st.integers(1, 500), st.integers(1, 500), st.booleans(),
+       st.sampled_from([("passengers", "flight attendants"), ("pilots", "cabin crew"), ("divers", "soldiers")]))
+def test_two_groups_sum_round_trip(a: int, b: int, article: bool, nouns: tuple[str, str]) -> None:
+    """"<a> <noun1> and <b> <noun2> were ..." reads as the sum a + b, loosely, when the fact counts
+    both nouns ("and a <noun2>" for one); each part is then loose too."""
+    import regex
+
+    from factcheck.kinds.count import counted_numbers
+    from factcheck.segment import segment
+
+    second = "a" if article else str(b)
+    b = 1 if article else b
+    text = f"{a} {nouns[0]} and {second} {nouns[1]} were aboard."
+    sentence = segment(text).sentences[0]
+    counted = regex.compile("|".join(regex.escape(n) for n in nouns), regex.IGNORECASE)
+    readings = counted_numbers(sentence, counted)
+    sums = [r for r in readings if r.text.endswith(nouns[1])]
+    assert [int(r.value.value) for r in sums] == [a + b], text
+    assert all(r.extra.get("loose") for r in readings), text

@@ -13,7 +13,7 @@ from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
 from factcheck.kinds.base import Context, Reading
-from factcheck.lang import alternation, lang, words_re
+from factcheck.lang import alternation, lang, pack, words_re
 from factcheck.numbers import Number, find_numbers
 from factcheck.segment import Sentence
 
@@ -146,7 +146,63 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
                            detail=f"read as {n.interval()}", extra=extra))
     if out:
         out += _elliptical(sentence, {r.start for r in out})
-    return out
+    return _with_sums(sentence, counted, out)
+
+
+# "seven passengers and a flight attendant", "two pilots and four flight attendants": two groups
+# counted together, each a number and a noun of one to three words
+_SUM_TAIL = regex.compile(r"\s+(?P<w1>[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}?)\s+(?:and|plus)\s+"
+                          r"(?:(?P<one>an?|one)\s+)?", regex.IGNORECASE)
+@cache
+def _sum_noun_re() -> regex.Pattern[str]:
+    """The second group's noun, up to the end of the phrase: a punctuation mark or a word that
+    ends a noun phrase (data/en/numbers.yaml `group_ends`)."""
+    ends = alternation([str(w) for w in pack("numbers")["group_ends"]])
+    return regex.compile(rf"(?P<w2>[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+){{0,2}}?)(?=\s*(?:[,.;:!?)]|\s+(?:{ends})\b|$))",
+                         regex.IGNORECASE)
+
+
+def _with_sums(sentence: Sentence, counted: regex.Pattern[str], out: list[Reading]) -> list[Reading]:
+    """A count of two groups, "seven passengers and a flight attendant were injured": their sum
+    (8), loosely (it agrees with a count of the whole; another sum is unclear), when the counted
+    noun is each group's; the parts then never accuse a count of the whole."""
+    text = sentence.text
+    nums = [n for n in find_numbers(text, sentence.start) if not n.magnitude and n.value.is_integer() and not n.hedge]
+    sums: list[Reading] = []
+    for i, n1 in enumerate(nums):
+        m = _SUM_TAIL.match(text, n1.end - sentence.start)
+        if not m:
+            continue
+        if m.group("one"):
+            second, at = 1.0, m.end()
+        else:
+            n2 = nums[i + 1] if i + 1 < len(nums) else None
+            if n2 is None or n2.start - sentence.start != m.end():
+                continue
+            second, at = n2.value, n2.end - sentence.start
+            at = at + 1 if text[at:at + 1] == " " else at
+        w = _sum_noun_re().match(text, at)
+        if not w:
+            continue
+        # both groups are of what the fact counts ("passengers and a flight attendant" for people
+        # injured; not "three locomotives and 194 wagons" for the wagons)
+        if not (counted.search(m.group("w1")) and counted.search(w.group("w2"))):
+            continue
+        a, b = n1.span_start - sentence.start, w.end()
+        total = Number(start=n1.span_start, end=sentence.start + b, value=n1.value + second, unit=1.0,
+                       text=text[a:b], words=n1.words)
+        sums.append(Reading(start=sentence.start + a, end=sentence.start + b, text=text[a:b], value=total,
+                            shown=int(total.value), detail=f"{n1.value:g} + {second:g} = {total.value:g}",
+                            extra={"loose": True, "why_loose": "two groups counted together: their sum"}))
+    if not sums:
+        return out
+    kept = []
+    for r in out:
+        if any(s.start <= r.start < s.end for s in sums) and not r.extra.get("loose"):
+            r = Reading(start=r.start, end=r.end, text=r.text, value=r.value, shown=r.shown, detail=r.detail,
+                        extra={**r.extra, "loose": True, "why_loose": "one of two groups counted together"})
+        kept.append(r)
+    return kept + sums
 
 
 def _how_many(question: str, counted: regex.Pattern[str]) -> bool:
