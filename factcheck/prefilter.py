@@ -205,6 +205,25 @@ def _long_enough(word: str) -> bool:
                                  and any(c.isalpha() for c in word))
 
 
+def _unsure_chars(chars: set[str], by_word: dict[str, Any]) -> tuple[frozenset[str], bool]:
+    """The characters that make a text unsure for these words, and whether a word has a space (the
+    text is then scanned with each run of whitespace as one space)."""
+    exotic = _exotic(chars, str.casefold)
+    spaced = any(" " in w for w in by_word)
+    return (exotic | _odd_spaces() if spaced else exotic), spaced
+
+
+def _automaton(by_word: dict[str, Any]) -> Any:
+    """One Aho–Corasick automaton of the words, each with the frozenset of its keys (None: no words)."""
+    if not by_word:
+        return None
+    auto = ahocorasick.Automaton()
+    for w, keys in by_word.items():
+        auto.add_word(w, frozenset(keys))
+    auto.make_automaton()
+    return auto
+
+
 class Prefilter:
     """Which of many patterns may match a text. Build once per fact base; `candidates` scans a text once."""
 
@@ -222,19 +241,9 @@ class Prefilter:
             chars |= used
             for w in words:
                 by_word.setdefault(w, set()).add(key)
-        self._exotic = _exotic(chars, str.casefold)
-        #: a word with a space: the text is scanned with each run of whitespace as one space
-        self._spaced = any(" " in w for w in by_word)
-        if self._spaced:
-            self._exotic |= _odd_spaces()
+        self._exotic, self._spaced = _unsure_chars(chars, by_word)
         self._last: tuple[str, frozenset[Hashable]] | None = None
-        self._auto: Any = None
-        if by_word:
-            auto = ahocorasick.Automaton()
-            for w, keys in by_word.items():
-                auto.add_word(w, frozenset(keys))
-            auto.make_automaton()
-            self._auto = auto
+        self._auto: Any = _automaton(by_word)
 
     def candidates(self, text: str) -> set[Hashable]:
         """The keys whose pattern may match `text` (a superset of those that do)."""
@@ -276,18 +285,9 @@ class Groups:
                 chars |= used
                 for w in words:
                     by_word.setdefault(w, set()).add((g, key))
-        self._exotic = _exotic(chars, str.casefold)
-        self._spaced = any(" " in w for w in by_word)
-        if self._spaced:
-            self._exotic |= _odd_spaces()
+        self._exotic, self._spaced = _unsure_chars(chars, by_word)
         self._last: tuple[str, dict[str, frozenset[Hashable]]] | None = None
-        self._auto: Any = None
-        if by_word:
-            auto = ahocorasick.Automaton()
-            for w, keys in by_word.items():
-                auto.add_word(w, frozenset(keys))
-            auto.make_automaton()
-            self._auto = auto
+        self._auto: Any = _automaton(by_word)
 
     def scan(self, text: str) -> dict[str, frozenset[Hashable]]:
         """Each group's candidates in `text` (remembered for the last text: the quick scan, then

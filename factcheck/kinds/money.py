@@ -147,7 +147,7 @@ class MoneyKind:
         out: list[Reading] = []
         for n, codes, rate, end in read_money(sentence.text, sentence.start, doc_convention(ctx)):
             if per and not rate:
-                # a rate's fact: "Each day of closure held up roughly $9.6 billion of trade", the period first
+                # a rate's fact: "Every week of the strike cost the carmakers $400 million", the period first
                 before = _rate_before_re().search(sentence.text[: n.span_start - sentence.start][-80:])
                 if before:
                     rate = _rate_unit(before.group("r"))
