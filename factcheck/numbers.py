@@ -152,6 +152,10 @@ def _number_re() -> regex.Pattern[str]:
     spaced = alternation([k for k, v in _short_mults().items() if v.get("space")])
     tight = alternation([k for k, v in _short_mults().items() if not v.get("space")])
     half = alternation(_numbers_pack()["half_suffix"])
+    # "two and three quarters": the fraction after "and" is no number word of its own
+    fractions = [k[4:] for k in _numbers_pack()["half_suffix"]
+                 if k.startswith("and ") and k.split(" ")[1].split("-")[0] not in ("a", "an")]
+    not_fraction = rf"(?!(?:{alternation(fractions)})(?![\p{{L}}]))" if fractions else ""
     ordinals = alternation([str(o) for o in _numbers_pack()["ordinals"]])
     point = alternation(list(_numbers_pack()["spoken_decimal"]["point"]))
     return regex.compile(
@@ -160,7 +164,7 @@ def _number_re() -> regex.Pattern[str]:
         # "68,7 billions Dollar", "123,4 millions spectators": a translation's plural scale
         rf"(?:\s*(?P<mult>(?:{scales})(?:s(?![\p{{L}}]))?|(?:{spaced})\b(?:\.(?=\s+\p{{L}}))?)|(?P<short>{tight})\b)?"
         rf"(?![0-9]|[.,:][0-9]|/[0-9])"
-        rf"|(?<![\p{{L}}-])(?P<words>(?:{words})(?:(?:\s+and\s+|[\s-]+)(?:{words}))*)(?![\p{{L}}])"
+        rf"|(?<![\p{{L}}-])(?P<words>(?:{words})(?:(?:\s+and\s+{not_fraction}|[\s-]+)(?:{words}))*)(?![\p{{L}}])"
         # "thirty-third", "twenty first": the tens of an ordinal are no number of their own
         rf"(?![\s-]+(?:{ordinals})(?![\p{{L}}]))"
         rf"(?:(?P<whalf>\s+(?:{half})(?![\p{{L}}]))(?:\s+(?P<wmult>{scales})(?![\p{{L}}]))?"

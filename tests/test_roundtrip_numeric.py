@@ -66,3 +66,18 @@ def test_two_groups_sum_round_trip(a: int, b: int, article: bool, nouns: tuple[s
     sums = [r for r in readings if r.text.endswith(nouns[1])]
     assert [int(r.value.value) for r in sums] == [a + b], text
     assert all(r.extra.get("loose") for r in readings), text
+
+
+@given(st.integers(1, 19), st.sampled_from([("a half", 0.5), ("a third", 1 / 3), ("a quarter", 0.25),
+                                            ("three quarters", 0.75), ("three-quarters", 0.75),
+                                            ("two thirds", 2 / 3), ("a fifth", 0.2)]),
+       st.sampled_from(["", " million"]))
+def test_fraction_after_number_words_round_trip(whole: int, frac: tuple[str, float], scale: str) -> None:
+    """"<n> and <fraction>[ million]" in words reads back as one number: n + fraction (times the scale)."""
+    from factcheck.lang import lang
+
+    word = next(w for w, v in lang().number_words.items() if v == whole and w not in ("a", "an"))
+    text = f"It took {word} and {frac[0]}{scale} hours."
+    found = find_numbers(text)
+    want = (whole + frac[1]) * (1_000_000 if scale else 1)
+    assert len(found) == 1 and abs(found[0].value - want) < 1e-6 * max(1.0, want), (text, found)
