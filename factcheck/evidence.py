@@ -276,11 +276,6 @@ def _holds_point(r: Reading, value: Any) -> bool | None:
 _DIGIT = regex.compile(r"\d")
 
 
-@cache
-def _month_word_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(list(lang().months))})(?![\p{{L}}])")
-
-
 def _distinct_instant(r: Reading) -> bool:
     """Is a date or time reading precise enough to stand for an event by itself: a date with its day
     and month written out (a number or a month's name: not "the following day", counted from
