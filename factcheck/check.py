@@ -45,6 +45,8 @@ from factcheck.evidence import (
     _spans_near,
     _talk_near,
     _unit_after,
+    behind_rival,
+    excluded_in,
     home_offset,
 )
 from factcheck.factbase.model import Fact, FactBase
@@ -670,21 +672,25 @@ class _Checker(DocumentPasses):
             return max(a - r.end, r.start - b, 0) + outside
 
         if fact.kind == "quantity" and fact.exclude:
+            excludes = [(a, b) for a, b in self._exclude_spans(fact, sentence)
+                        if not behind_rival(r, a, sentence.text, sentence.start)]
             # figures: an exclude pattern counts when it is nearer the figure than the fact's own
             # distinctive cue ("returning to their bases ..., a fraction of the 94,300 that
             # Ukraine's defence minister said")
             # (within a window: in a sentence of thousands of characters the far cues decide nothing)
             close = _spans_near(spans, r, _FAR)
             own = min((dist(a, b) for a, b in close if not _unit_after(fact, r, a, b, sentence)), default=10**6)
-            near_exclude = min((dist(a, b) for a, b in self._exclude_spans(fact, sentence)
+            near_exclude = min((dist(a, b) for a, b in excludes
                                 if a - r.end <= _FAR and r.start - b <= _FAR), default=10**6)
-            if near_exclude < own or _exclude_owns(r, seg, self._exclude_spans(fact, sentence), self._figures(seg)):
+            if near_exclude < own or _exclude_owns(r, seg, excludes, self._figures(seg)):
                 # ... or in the figure's own clause ("she won 4.1 million votes in the first round")
                 return "cue.excluded"
-        elif any(p.search(seg.text if seg else sentence.text) for p in fact.exclude):
+        elif fact.exclude and (excluded_in(fact, r, seg.text, seg.start) if seg
+                               else excluded_in(fact, r, sentence.text, sentence.start)):
             return "cue.excluded"
         cue_in_seg = seg is not None and any(seg.start <= a < seg.end for a, _ in spans)
-        if fact.kind != "quantity" and not cue_in_seg and any(p.search(sentence.text) for p in fact.exclude):
+        if (fact.kind != "quantity" and not cue_in_seg and fact.exclude
+                and excluded_in(fact, r, sentence.text, sentence.start)):
             return "cue.excluded"
         if r.extra.get("bare"):
             # a figure with no unit needs the fact's cue shortly before or just after it

@@ -133,12 +133,35 @@ def _digits_key(x: Any) -> str:
 _NON_DIGIT = regex.compile(r"\D")
 
 
+@cache
+def _rival_link_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['rival_links'])})(?![\p{{L}}])",
+                         regex.IGNORECASE)
+
+
+def behind_rival(r: Reading, a: int, text: str, offset: int) -> bool:
+    """Is the text at `a` (absolute) after the value, behind a word that names a rival or an earlier
+    value ("She scored 583 points, ahead of Finland's ...", "$1,199, up from $1,099 for last year's
+    model")? What follows such a word is not the value's owner, so an `exclude` there does not take
+    the value away."""
+    if a < r.end or a - r.end > tune("rival_link_window"):
+        return False
+    return bool(_rival_link_re().search(text[r.end - offset : a - offset]))
+
+
+def excluded_in(fact: Fact, r: Reading, text: str, offset: int) -> bool:
+    """Does one of the fact's `exclude` patterns occur in `text` (starting at absolute `offset`),
+    other than behind a rival link after the value?"""
+    return any(not behind_rival(r, offset + m.start(), text, offset)
+               for p in fact.exclude for m in p.finditer(text))
+
+
 def _clause_excluded(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     """Does one of the fact's `exclude` patterns occur in the clause of the value?"""
     if not fact.exclude:
         return False
     seg = _seg_at(sentence, r.start)
-    return any(p.search(seg.text if seg else sentence.text) for p in fact.exclude)
+    return excluded_in(fact, r, seg.text, seg.start) if seg else excluded_in(fact, r, sentence.text, sentence.start)
 
 
 _FAR = 2000  # characters: cues and excludes further from a value than this decide nothing about it
