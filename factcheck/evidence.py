@@ -99,7 +99,7 @@ def _exclude_owns(r: Reading, seg: Segment | None, excludes: list[tuple[int, int
     return False
 
 
-_DISTINCT_KINDS = frozenset({"quantity", "percentage", "money"})
+_DISTINCT_KINDS = frozenset({"quantity", "percentage", "money", "count"})
 #: kinds whose mentions carry their own evidence (a name's likeness, a set's members): an agreement
 #: elsewhere in the article does not make a conflicting mention unsure (see _agreed_elsewhere)
 _OWN_EVIDENCE_KINDS = frozenset({"name", "set"})

@@ -93,7 +93,8 @@ class DocumentPasses:
     """The whole-article passes, as methods of the checker (a mixin of `_Checker`)."""
 
     def _distinctive(self: _Host) -> None:
-        """A figure of three significant digits or more ("18 768 639 votes", "27,85 %", "622 metres")
+        """A figure or a count of three significant digits or more ("18 768 639 votes", "27,85 %", "622
+        metres", "583 points": a count's noun read with it)
         equal to a fact's value agrees wherever it stands in an article where the fact could bind
         (its event is present, or one of its cues occurs), though no clause tied it to the fact: so
         precise a number is seldom another figure. It only ever agrees (rule value.distinctive)."""

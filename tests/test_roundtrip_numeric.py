@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.kinds.money import read_money
-from factcheck.kinds.ordinal import OrdinalKind, read_ordinals
+from factcheck.kinds.ordinal import OrdinalKind, read_ordinals, read_superlatives
 from factcheck.kinds.percentage import read_percentages
 from factcheck.numbers import find_numbers
 
@@ -31,6 +32,16 @@ def test_money_roundtrip(v: int, form: tuple[str, float, str]) -> None:
 def test_ordinal_roundtrip(v: int) -> None:
     text = f"the {OrdinalKind().render(v)} attempt"
     assert [x for _, _, x in read_ordinals(text)] == [v]
+
+
+@given(st.sampled_from(["the", "its", "Britain's", "the country’s", "their"]),
+       st.sampled_from(["busiest", "largest", "biggest", "deadliest", "costliest", "most expensive", "top",
+                        "No. 1", "best"]),
+       st.sampled_from(["", " since 1995", " in more than a century", " of the year"]))
+def test_superlative_roundtrip(owner: str, word: str, limit: str) -> None:
+    text = f"it is {owner} {word} port{limit}, officials said"
+    found = read_superlatives(text, regex.compile(r"ports?"))
+    assert [text[a:b] for a, b in found] == ([] if limit else [word])
 
 
 _SPOKEN = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]

@@ -216,6 +216,13 @@ _ELLIPSIS_AFTER = regex.compile(r"\A\s*(?:[,;.)]|\Z|(?:and|while|whereas|but|wit
 _YEAR_LIKE = regex.compile(r"\A(?:1[89]|20)\d\d\Z")
 
 
+@cache
+def _comparative_after_re() -> regex.Pattern[str]:
+    """"583 points, 57 ahead of Finland": a comparative right after the number, the noun left out."""
+    return regex.compile(rf"\A\s+(?:{alternation(lang().data['ellipsis_comparatives'])})(?![\p{{L}}])",
+                         regex.IGNORECASE)
+
+
 def _elliptical(sentence: Sentence, taken: set[int]) -> list[Reading]:
     """"Labour won 411 seats, while the Conservatives were reduced to 121": in a sentence that
     counts the noun once (or right after one that does), a bare whole number with no word of its
@@ -225,7 +232,9 @@ def _elliptical(sentence: Sentence, taken: set[int]) -> list[Reading]:
     for n in find_numbers(text, sentence.start):
         if n.span_start in taken or n.magnitude or n.words and n.value <= 1 or not n.value.is_integer():
             continue
-        if _YEAR_LIKE.match(n.text.replace(",", "")) or not _ELLIPSIS_AFTER.match(text[n.end - sentence.start :]):
+        after = text[n.end - sentence.start :]
+        if _YEAR_LIKE.match(n.text.replace(",", "")) or not (
+                _ELLIPSIS_AFTER.match(after) or _comparative_after_re().match(after)):
             continue
         head = text[: n.span_start - sentence.start]
         if regex.search(r"(?:\d[.:/-]|[$€£¥%#]|\bNo\.?)\s*$", head):

@@ -1,5 +1,8 @@
 """Ordinals: "third attempt", "the 33rd miner", "at the third time of asking". An ordinal counts
-only when the fact's `counted` noun follows it closely (as for `count`)."""
+only when the fact's `counted` noun follows it closely (as for `count`). A superlative after a
+determiner or a possessive ("the busiest port", "Microsoft's biggest acquisition", "the country's
+No. 1 harbour") reads as 1, loosely: it may agree with a first, never accuse (its scope may be
+narrower than the fact's); limited ("the deadliest since 1995") it is not read."""
 
 from __future__ import annotations
 
@@ -50,6 +53,41 @@ def read_ordinals(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+@cache
+def _superlative_re() -> regex.Pattern[str]:
+    sup = pack("numbers")["superlatives"]
+    owners = "|".join(str(w) for w in sup["owners"])
+    words = "|".join(str(w) for w in sup["words"])
+    # ("second-busiest" is read as the ordinal it starts with, not as a superlative)
+    return regex.compile(
+        rf"(?<![\p{{L}}'’-])(?:{owners})\s+(?:(?:very|single|all-time|ever|own)\s+)?"
+        rf"(?P<s>(?<![\p{{L}}-])(?:\p{{L}}{{2,}}est|{words}))(?![\p{{L}}-])", regex.IGNORECASE)
+
+
+@cache
+def _not_superlative() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in pack("numbers")["superlatives"]["not"])
+
+
+@cache
+def _limit_re() -> regex.Pattern[str]:
+    limits = "|".join(str(w) for w in pack("numbers")["superlatives"]["limits"])
+    return regex.compile(rf"\A[^;:]{{0,40}}?(?<![\p{{L}}])(?:{limits})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def read_superlatives(text: str, counted: regex.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of each superlative followed by the counted noun, with no limit after it."""
+    out = []
+    for m in _superlative_re().finditer(text):
+        word = m.group("s")
+        if word.lower() in _not_superlative() or not _counted_follows(text[m.end("s"):], counted):
+            continue
+        if _limit_re().match(text[m.end("s"):]):
+            continue  # "the deadliest since 1995": first of a period, not overall
+        out.append((m.start("s"), m.end("s")))
+    return out
+
+
 class OrdinalKind:
     name: ClassVar[str] = "ordinal"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
@@ -85,6 +123,15 @@ class OrdinalKind:
                 continue
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
                                value=v, shown=v, detail=f"read as {v}"))
+        taken = [(r.start, r.end) for r in out]
+        for a, b in read_superlatives(sentence.text, counted):
+            a, b = sentence.start + a, sentence.start + b
+            if any(x < b and a < y for x, y in taken):
+                continue
+            out.append(Reading(start=a, end=b, text=sentence.text[a - sentence.start : b - sentence.start],
+                               value=1, shown=1, detail="a superlative, read as first",
+                               extra={"loose": True,
+                                      "why_loose": "a superlative (its scope may be narrower than the fact's)"}))
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
