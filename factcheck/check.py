@@ -16,7 +16,7 @@ Binding, in short (details in bind.py and README "How binding works"):
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -249,14 +249,27 @@ class _Checker(DocumentPasses):
                     continue
                 self._decide(fact, r, sentence, b)
 
+    def _month_shared(self, fact: Fact) -> bool:
+        """Does another event of the base fall in the month of the fact's date?"""
+        v = fact.value
+        if getattr(v, "year", None) is None or getattr(v, "month", None) is None:
+            return False
+        months = per_base(self.fb, "event_months", lambda: Counter(
+            (e.date.year, e.date.month) for e in self.fb.events.values() if e.date is not None))
+        return months[(v.year, v.month)] > 1
+
     def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence, home_offset(self.fb, fact.event))
         ev = fact.event or ""
         level = b.level_of(ev)
         bound = b.rules_of(ev)
         if level < MEDIUM and isinstance(r.value, DateValue) and r.value.day is None and r.value.weekday is None:
-            self.drop(fact, r, "value.month_only_loose")  # "January's talks" in a loose clause
-            return
+            if j.verdict != "agree" or self._month_shared(fact):
+                # "January's talks" in a loose clause; or the month of several events of the base
+                self.drop(fact, r, "value.month_only_loose")
+                return
+            # "the bridge opened in March 1977": the right month only agrees, loosely
+            j = j.unsure("value.month_only_agrees")
         rule = f"event {ev} ({b.why_text(ev)}, level {level})"
         if fact.near:
             bound = (*bound, "fact.near")  # routed here: the value stands closely after a `near` cue
