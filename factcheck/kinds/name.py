@@ -28,7 +28,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import regex
 
@@ -238,8 +238,8 @@ def _why(r: NameRead, spec: NameSpec) -> str:
     return "; ".join(parts) or "a listed spelling"
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):  # a tuple: made for every capitalised word of every article (a frozen
+    # dataclass's __init__ cost three times as much)
     start: int
     end: int
     plain: str
@@ -251,9 +251,39 @@ class Tok:
 
 @cache
 def _token_re() -> regex.Pattern[str]:
-    parts = alternation(_particles())
-    return regex.compile(rf"(?<![{_L}'’])(?:\p{{Lu}}[{_L}]*(?:['’]\p{{Lu}}[{_L}]*)*"
-                         rf"|(?-i:{parts})(?=[\s\-]+\p{{Lu}}))(?![{_L}])")
+    """A capitalised word ("Biden", "O'Neill", "McAllister")."""
+    return regex.compile(rf"(?<![{_L}'’])\p{{Lu}}[{_L}]*(?:['’]\p{{Lu}}[{_L}]*)*(?![{_L}])")
+
+
+@cache
+def _particle_set() -> tuple[frozenset[str], int]:
+    ps = frozenset(str(p) for p in _particles())
+    return ps, max(map(len, ps), default=0)
+
+
+def _name_words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each capitalised word and of each particle right before one ("van" in "van
+    Dijk", "de" in "de Moraes"), in order. The particles are looked for only before capitalised
+    words: an alternation tried at every position of a text cost three times the scan for them."""
+    out: list[tuple[int, int]] = []
+    particles, longest = _particle_set()
+    for m in _token_re().finditer(text):
+        a = m.start()
+        k = a  # back over the white space or hyphens before the word, then over a short word
+        while k > 0 and (text[k - 1].isspace() or text[k - 1] == "-"):
+            k -= 1
+        if 0 < k < a:
+            j = k
+            while j > 0 and text[j - 1].isalpha() and k - j <= longest:
+                j -= 1
+            if text[j:k] in particles and not (j > 0 and (text[j - 1] in "'’" or _mark(text[j - 1]))):
+                out.append((j, k))
+        out.append((a, m.end()))
+    return out
+
+
+def _mark(c: str) -> bool:
+    return unicodedata.category(c).startswith("M")
 
 
 _GAP = regex.compile(r"\A(?:\s+|[\-‐‑–])\Z")
@@ -267,18 +297,18 @@ def _tokens(text: str) -> tuple[Tok, ...]:
     chunk = 0
     prev_end = -1
     prev_initial = False
-    for m in _token_re().finditer(text):
-        w = m.group(0)
+    for a, b in _name_words(text):
+        w = text[a:b]
         spaced = True
         if out:
-            gap = text[prev_end : m.start()]
+            gap = text[prev_end:a]
             if _GAP.match(gap):
                 spaced = gap[0].isspace()
             elif not (prev_initial and _INITIAL_GAP.match(gap)):
                 chunk += 1
         initial = len(w) == 1
-        out.append(Tok(m.start(), m.end(), _plain(w), chunk, spaced, w.isupper() and len(w) > 3, initial))
-        prev_end, prev_initial = m.end(), initial
+        out.append(Tok(a, b, _plain(w), chunk, spaced, w.isupper() and len(w) > 3, initial))
+        prev_end, prev_initial = b, initial
     return tuple(out)
 
 
