@@ -18,6 +18,7 @@ per value (the nearest event, or the one the value agrees with).
 
 from __future__ import annotations
 
+import bisect
 import copy
 import datetime as dt
 from collections.abc import Iterable
@@ -541,7 +542,10 @@ class Binder:
         # "90-minute video call" among former scouts is no Biden-Putin summit
         # (the reading text: invisible characters moved out of words, same offsets)
         read = doc.reading or doc.text
-        self.named_parties = {h.what for h in self.parties.find(read, 0)}  # one pass over the text
+        self._doc_hits = self.parties.find(read, 0)  # one pass over the text; clauses take their part
+        self.named_parties = {h.what for h in self._doc_hits}
+        self._hit_starts = [h.start for h in self._doc_hits]
+        self._longest_hit = max((h.end - h.start for h in self._doc_hits), default=0)
         # modes: the language data's (video, phone, in person) and the base's own (`mode_words`)
         self.modes: dict[str, Any] = {**_word_res()[2], **index.modes}
         # an event is present when one of its parties is named, or (events of any kind: a launch, a
@@ -707,7 +711,7 @@ class Binder:
                 places.setdefault(eid, []).append((seg.start + m.start(), seg.start + m.end()))
         seg_modes = {m for m, rx in modes.items() if rx.search(text)}
         return _SegInfo(
-            seg=seg, hits=self.parties.find(text, seg.start), noun=bool(nouns.search(talk_text)),
+            seg=seg, hits=self._clause_hits(seg), noun=bool(nouns.search(talk_text)),
             verb=bool(verbs.search(talk_text)), other_event=bool(other.search(talk_text)),
             # a mode said in another clause ("..., and ... on Tuesday's video call") is that clause's
             modes=seg_modes, names=names, places=places, words=words,
@@ -722,6 +726,24 @@ class Binder:
             again=bool(_again_re().search(talk_text)),
             leaders=frozenset(lang().data["leaders"][_norm_leader(m.group(0))] for m in _leaders_re().finditer(text)),
         )
+
+    def _clause_hits(self, seg: Segment) -> list[Hit]:
+        """The parties a clause names: the article's hits inside it (the article was searched once,
+        in the same reading text), unless a hit crosses the clause's edge, when the clause is
+        searched alone (a shorter alias inside the crossing one is then the clause's)."""
+        a, b = seg.start, seg.end
+        hits = self._doc_hits
+        i = bisect.bisect_left(self._hit_starts, a - self._longest_hit)
+        inside = []
+        for h in hits[i:]:
+            if h.start >= b:
+                break
+            if h.end <= a:
+                continue
+            if h.start < a or h.end > b:
+                return self.parties.find(seg.text, a)
+            inside.append(h)
+        return inside
 
     def _others_parties(self, e: Event, named: set[str] | frozenset[str]) -> bool:
         """Does a sentence that names none of `e`'s parties name every party of another event of

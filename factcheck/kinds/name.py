@@ -312,6 +312,38 @@ def _tokens(text: str) -> tuple[Tok, ...]:
     return tuple(out)
 
 
+_BEST: dict[tuple[int, str, int], tuple[NameSpec, tuple[int, str] | None]] = {}
+_BEST_MAX = 100_000  # windows remembered: a bound on memory over a long run
+
+
+def _best_form(spec: NameSpec, key: str, n: int) -> tuple[int, str] | None:
+    """(edits, form) of the spec's surname form closest to a window of `n` tokens spelling `key`,
+    or None; remembered (with the spec itself, so that another spec at a reused address is not
+    taken for it), since the same words recur from sentence to sentence."""
+    memo_key = (id(spec), key, n)
+    got = _BEST.get(memo_key)
+    if got is not None and got[0] is spec:
+        return got[1]
+    best: tuple[int, str] | None = None
+    for f, fn in spec.forms.items():
+        if f[:1] != key[:1]:
+            continue
+        if fn != n:
+            if key == f:
+                best = (0, f)
+            continue
+        allowed = _max_edits(f) + (1 if len(f) >= 6 else 0)
+        if abs(len(f) - len(key)) > allowed:
+            continue
+        d = levenshtein(f, key)
+        if d <= allowed and (best is None or d < best[0]):
+            best = (d, f)
+    if len(_BEST) >= _BEST_MAX:
+        _BEST.clear()
+    _BEST[memo_key] = (spec, best)
+    return best
+
+
 def _windows(toks: tuple[Tok, ...], spec: NameSpec) -> list[tuple[int, int, int, str]]:
     """Windows of tokens (start index, number of tokens, edits, form) at most one edit more than
     `_max_edits` from a surname form with the same first letter (the extra edit is kept only after
@@ -328,20 +360,7 @@ def _windows(toks: tuple[Tok, ...], spec: NameSpec) -> list[tuple[int, int, int,
             if i + n > len(toks) or toks[i + n - 1].chunk != t.chunk:
                 break
             key += toks[i + n - 1].plain
-            best: tuple[int, str] | None = None
-            for f, fn in spec.forms.items():
-                if f[:1] != key[:1]:
-                    continue
-                if fn != n:
-                    if key == f:
-                        best = (0, f)
-                    continue
-                allowed = _max_edits(f) + (1 if len(f) >= 6 else 0)
-                if abs(len(f) - len(key)) > allowed:
-                    continue
-                d = levenshtein(f, key)
-                if d <= allowed and (best is None or d < best[0]):
-                    best = (d, f)
+            best = _best_form(spec, key, n)
             if best is not None:
                 found.append((i, n, best[0], best[1]))
     if len(found) <= 1:
