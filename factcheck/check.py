@@ -472,6 +472,19 @@ class _Checker(DocumentPasses):
                 continue
         return True
 
+    def _line_of_other_event(self, sentence: Sentence, fact: Fact) -> bool:
+        """Is the sentence on a timeline line stamped with the day of another event than the fact's:
+        for a fact of an event, any other event of that day; for a fact of no event, an event of
+        that day that has no facts of its own (the base declared it to keep its figures away)?"""
+        stamp = self._line_stamp(sentence)
+        if stamp is None or not (stamp.month and stamp.day):
+            return False
+        on_day = [e for e in self.fb.events.values() if e.date is not None and e.date.month == stamp.month
+                  and e.date.day == stamp.day and stamp.year in (None, e.date.year)]
+        if not on_day or any(e.id == fact.event for e in on_day):
+            return False
+        return fact.event is not None or all(not self.by_event.get(e.id) for e in on_day)
+
     def _line_stamp(self, sentence: Sentence) -> DateValue | None:
         """The date stamp heading the line a sentence is on ("20 July (Thu) — ..."), if any."""
         text = self.doc.reading or self.doc.text
@@ -720,9 +733,11 @@ class _Checker(DocumentPasses):
                     readings: Sequence[Reading] = ()) -> None:
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence)
         if (j.verdict == "contradict" and not isinstance(r.value, DateValue)
-                and self._line_far_from_events(sentence)):
+                and (self._line_far_from_events(sentence) or self._line_of_other_event(sentence, fact))):
             # "21 Aug 2017 (Mon) — ... Maximum totality about 2 min 40 s": a timeline line of a day far
-            # from every event of the base speaks of another moment
+            # from every event of the base speaks of another moment; "24 Sep 2023 (Sun) — ... Kipchoge
+            # wins the men's race": a line stamped with the day of another event of the base (one the
+            # base declares without facts, to keep its figures away) is that event's
             j = j.unsure("event.dated_elsewhere")
         if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and _figure_between(r, spans, readings):
             # "the quake killed 1,351 people in one province and 452 in <the fact's province>": the

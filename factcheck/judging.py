@@ -143,7 +143,17 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j.unsure("value.negated")
     if _plans_re().search(head):
         return j.unsure("value.planned")
+    if _weekday_only(r) and _future_re().search(head):
+        # "The Coromandel Express itself shall run again from Wednesday": a weekday still to come
+        # is another moment than the event's (a full date stays: "will go on sale on Friday, Sept.
+        # 23" of a launch is the sale's date, and a wrong one is wrong)
+        return j.unsure("value.future")
     return j
+
+
+@cache
+def _future_re() -> regex.Pattern[str]:
+    return words_re("future_markers")
 
 
 @cache

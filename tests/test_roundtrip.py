@@ -81,6 +81,20 @@ def test_duration_roundtrip(minutes: int) -> None:
         assert rs[0].value.contains(minutes), (text, rs[0].value)
 
 
+@given(st.integers(min_value=0, max_value=99), st.integers(min_value=0, max_value=59),
+       st.sampled_from([("minutes", 1 / 60), ("hours", 1.0)]))
+def test_dotted_sixtieths_roundtrip(whole: int, sixtieths: int, unit: tuple[str, float]) -> None:
+    # "59.47 minutes" in a text that writes times with dots: 59 minutes 47 seconds ("4.42 hours": 4 h 42)
+    word, minutes_per = unit
+    text = f"He ran it in {whole}.{sixtieths:02d} {word}."
+    rs = read_durations(text, sixtieths=True)
+    assert len(rs) == 1, rs
+    per_unit = 1.0 if word == "minutes" else 60.0
+    exact = whole * per_unit + sixtieths * minutes_per
+    assert rs[0].value.contains(exact), (text, rs[0].value)
+    assert rs[0].value.hi - rs[0].value.lo <= per_unit / 60 + 1e-6
+
+
 @given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
        st.sampled_from(["mdy", "dmy", "abbr", "iso", "weekday"]))
 @example(dt.date(2021, 12, 7), "abbr")

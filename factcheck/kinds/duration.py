@@ -26,6 +26,7 @@ from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._units import unit_after
 from factcheck.kinds.base import Context, Reading
+from factcheck.kinds.quantity import doc_convention
 from factcheck.lang import alternation, lang, pack
 from factcheck.model import Interval
 from factcheck.numbers import find_numbers, half_width, interval
@@ -275,9 +276,29 @@ def _seconds_text(iv: Interval) -> str:
            f"{')' if iv.hi_open else ']'} s"
 
 
-def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bare | None = None) -> list[Reading]:
+# "59.47 minutes", "4.42 hours" in a text that writes decimals with a comma: minutes and seconds,
+# hours and minutes, as a translation from such a language writes them
+_DOTTED_SIXTIETHS = regex.compile(r"(?P<a>[0-9]{1,2})\.(?P<b>[0-5][0-9])\s*(?:minutes?|mins?|hours?|hrs?)(?![\p{L}])",
+                                  regex.IGNORECASE)
+
+
+_DOTTED_CLOCK = regex.compile(r"(?<![0-9.,])[0-9]{1,2}\.[0-5][0-9]\.[0-5][0-9](?![0-9]|[.,][0-9])")
+
+
+def _dotted_doc(ctx: Context) -> bool:
+    """Does the article write times with dots ("2.00.35", "1.00.48") or decimals with a comma
+    ("48.000 runners", "1,7 km")? Then "59.47 minutes" is 59 minutes 47 seconds."""
+    key = ("dotted_sixtieths", id(ctx.doc))
+    if key not in ctx.cache:
+        ctx.cache[key] = doc_convention(ctx) == "dot_thousands" or bool(_DOTTED_CLOCK.search(ctx.doc.text))
+    return bool(ctx.cache[key])
+
+
+def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bare | None = None,
+                   sixtieths: bool = False) -> list[Reading]:
     """All durations in `text`; offsets shifted by `offset`. `clock` also reads race clocks
-    ("2:06:35", "3:43.13"), `bare` decimals with no unit ("won in 9.80")."""
+    ("2:06:35", "3:43.13"), `bare` decimals with no unit ("won in 9.80"); `sixtieths` (a text
+    whose decimals have a comma) reads "59.47 minutes" as 59 minutes 47 seconds."""
     atoms = _atoms(text, clock, bare)
     out: list[Reading] = []
     i = 0
@@ -307,6 +328,7 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
         minutes = sum(a.value * a.per for a in chain)
         if half:
             minutes += first.per / 2
+        dotted = None
         if len(chain) > 1:
             small = chain[-1].per
             w = half_width(minutes, small)
@@ -316,6 +338,10 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
             value = first.value + (0.5 if half else 0.0)
             hedge = first.hedge or ("about" if first.adjective else "")
             rounding = value / 6 if first.article else first.rounding if not half else min(first.rounding, 0.5)
+            dotted = _DOTTED_SIXTIETHS.fullmatch(text, first.qstart, first.end) if sixtieths and not half else None
+            if dotted:
+                value, rounding = int(dotted.group("a")) + int(dotted.group("b")) / 60, 1 / 60
+                minutes = value * first.per
             iv = _snap(interval(value, rounding, hedge)).scaled(first.per)
             if first.article and first.value == 0.5 and not hedge:
                 iv = Interval(first.per * 5 / 12, first.per * 7 / 12)  # "half an hour": 25 to 35 minutes
@@ -334,6 +360,8 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
             shown["seconds"] = round(minutes * 60, 6)
             detail = f"{minutes * 60:.{_places(chain[-1].rounding)}f} s read as " \
                      f"{_seconds_text(iv)}"
+        if dotted:
+            detail += " (written with a dot for sixtieths, as the article writes times)"
         extra: dict[str, Any] = {"bare": True} if first.bare else {}
         if first.bare:
             detail += " (a number with no unit, read in the fact's `bare` unit)"
@@ -429,7 +457,8 @@ class DurationKind:
             if per is not None or implied else None
         key = ("duration", sentence.index, clock, bare, implied)
         if key not in ctx.cache:
-            readings = read_durations(sentence.text, sentence.start, clock=clock, bare=bare)
+            readings = read_durations(sentence.text, sentence.start, clock=clock, bare=bare,
+                                      sixtieths=_dotted_doc(ctx))
             if implied:
                 # the fact did not say `bare: seconds`: a number with no unit is a race time only loosely
                 readings = [r if not r.extra.get("bare") else replace(r, extra={
