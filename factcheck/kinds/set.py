@@ -227,6 +227,19 @@ def versus_pairs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
 _DESCRIPTOR = regex.compile(r"(?<=\s)(?:(?P<c>\p{Lu}\p{Ll}+)\s+)?(?:the\s+)?\p{Ll}[\p{Ll}-]*\s+$")
 
 
+@cache
+def _no_person() -> frozenset[str]:
+    """Capitalised words that name no one: weekdays and months ("..., Hansen, Monday")."""
+    lg = lang()
+    return frozenset(str(w).lower() for w in [*lg.weekdays, *lg.months])
+
+
+@cache
+def _says_after() -> regex.Pattern[str]:
+    """A reporting verb right after a name ("..., Reuters reported", "..., Smith said")."""
+    return regex.compile(rf"\s+(?:{alternation(lang().data['reporting_verbs'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
 def _people_runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalised names joined by commas or "and": [(start, end) of each name]."""
     # an acronym ("NASA", "UN") is an institution, not a person
@@ -236,7 +249,8 @@ def _people_runs(text: str) -> list[list[tuple[int, int]]]:
     # a country or its adjective alone ("Ukrainian singer Julia Sanina") describes a person, it is none
     names = [(m.start(), m.end()) for m in _full_name_re().finditer(text) if not m.group(0).isupper()
              and not any(x <= m.start() < y for x, y in asides)
-             and not (" " not in m.group(0) and country_of(m.group(0)) is not None)]
+             and not (" " not in m.group(0) and country_of(m.group(0)) is not None)
+             and m.group(0).lower() not in _no_person()]
     runs: list[list[tuple[int, int]]] = []
     closed = False  # "A, B and C": the list ends at the member after "and"
     for a, b in names:
@@ -260,8 +274,10 @@ def _full_name_re() -> regex.Pattern[str]:
     """A name of one to four words, particles included ("Virgil van Dijk")."""
     parts = "|".join(regex.escape(str(p)) for p in pack("names")["particles"])
     word = r"\p{Lu}[\p{L}\p{M}'’]*"
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){word}(?:\.?(?:[\s\-]+(?:(?:{parts})\s+)?{word}){{0,3}})"
-                         rf"(?![\p{{L}}\p{{M}}])")
+    # (a dot only after the first word and before the next word of the name, "J. Smith": the full
+    # stop after the list's last name is no part of it, and "Gov. Mike DeWine" is a title and a name)
+    more = rf"[\s\-]+(?:(?:{parts})\s+)?{word}"
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){word}(?:\.?{more}(?:{more}){{0,2}})?(?![\p{{L}}\p{{M}}])")
 
 
 def _person_match(written: str, members: frozenset[str]) -> tuple[str | None, str]:
@@ -457,6 +473,9 @@ class SetKind:
         members: frozenset[str] = fact.value
         out: list[Reading] = []
         for run in _people_runs(sentence.text):
+            if len(run) > 1 and _says_after().match(sentence.text, run[-1][1]):
+                # "Wiseman, Glover, Koch, Hansen, Reuters reported": the last name says who reports
+                run = run[:-1]
             got = []
             for a, b in run:
                 written = sentence.text[a:b]
