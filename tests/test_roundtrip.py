@@ -95,6 +95,17 @@ def test_dotted_sixtieths_roundtrip(whole: int, sixtieths: int, unit: tuple[str,
     assert rs[0].value.hi - rs[0].value.lo <= per_unit / 60 + 1e-6
 
 
+@given(st.integers(min_value=0, max_value=99), st.integers(min_value=0, max_value=59))
+def test_minutes_seconds_clock_roundtrip(minutes: int, seconds: int) -> None:
+    # with `clock`, "59:47" is 59 minutes 47 seconds when the minutes cannot be an hour of the day
+    text = f"He ran the second half in {minutes:02d}:{seconds:02d}, a negative split."
+    rs = read_durations(text, clock=True)
+    if minutes < 24:
+        assert rs == []  # "12:30" may be a time of day
+    else:
+        assert len(rs) == 1 and rs[0].value.contains(minutes + seconds / 60), (text, rs)
+
+
 @given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
        st.sampled_from(["mdy", "dmy", "abbr", "iso", "weekday"]))
 @example(dt.date(2021, 12, 7), "abbr")

@@ -77,7 +77,10 @@ _NOTATION = regex.compile(
 # "1:20" is a time of day as often as a length, and is not read
 _CLOCK = regex.compile(
     r"(?<![\d:.,])(?:(?P<h>[0-9]{1,2}):(?P<hm>[0-5][0-9]):(?P<hs>[0-5][0-9])(?:[.,](?P<hf>[0-9]{1,3}))?"
-    r"|(?P<m>[0-9]{1,2}):(?P<ms>[0-5][0-9])[.,](?P<mf>[0-9]{1,3}))(?![0-9:]|[.,][0-9])")
+    r"|(?P<m>[0-9]{1,2}):(?P<ms>[0-5][0-9])[.,](?P<mf>[0-9]{1,3})"
+    # "the second half in 59:47", "a 60:48 first half": minutes and seconds with no fraction, when the
+    # minutes cannot be an hour of the day (24 to 99)
+    r"|(?P<mm>2[4-9]|[3-9][0-9]):(?P<ss>[0-5][0-9]))(?![0-9:]|[.,][0-9])")
 # a clock time of day or a dotted time ("06:47:44 GMT", "9.45 pm", "at 21.50 local"): no length
 _OF_DAY = regex.compile(r"\A\s*(?:[ap]\.?\s?m\b|(?i:local|o['’]clock|uhr|hours?|hrs?)\b|h\b|GMT\b|UTC\b|Z\b"
                         r"|[A-Z]{1,4}T\b)")
@@ -157,7 +160,7 @@ class Bare:
 
 
 def _race_atoms(text: str, clock: bool) -> list[_Atom]:
-    """9"80 and 1'43"13 always; h:mm:ss and m:ss.xx with `clock`."""
+    """9"80 and 1'43"13 always; h:mm:ss, m:ss.xx and mm:ss (minutes 24 to 99) with `clock`."""
     sec = units()["seconds"]
     out: list[_Atom] = []
     for m in _NOTATION.finditer(text):
@@ -171,6 +174,8 @@ def _race_atoms(text: str, clock: bool) -> list[_Atom]:
                 continue
             if m.group("h"):
                 whole, f = int(m.group("h")) * 3600 + int(m.group("hm")) * 60 + int(m.group("hs")), m.group("hf")
+            elif m.group("mm"):
+                whole, f = int(m.group("mm")) * 60 + int(m.group("ss")), ""
             else:
                 whole, f = int(m.group("m")) * 60 + int(m.group("ms")), m.group("mf")
             f = f or ""
