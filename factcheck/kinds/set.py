@@ -430,8 +430,10 @@ class SetKind:
     @staticmethod
     def _label_runs(sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         """Runs of the fact's labels and its `others` joined as a list ("Sanibel, Captiva and Pine
-        Island"): a run with a member or another label is read; who is who is the compare's."""
-        members: frozenset[str] = fact.value
+        Island"): a run with a member or another label is read; who is who is the compare's. The
+        labels of the fact's `variants` (other accepted sets) are looked for too."""
+        members: frozenset[str] = frozenset(fact.value).union(
+            *(v.value for v in fact.variants if isinstance(v.value, frozenset)))
         others: tuple[str, ...] = fact.options.get("others", ())
         pat = _labels_re(tuple(sorted(members)) + others)
         text = sentence.text
@@ -469,8 +471,11 @@ class SetKind:
 
     @staticmethod
     def _people(sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
-        """Lists of names at least one of which is a member (or a near-miss of one)."""
-        members: frozenset[str] = fact.value
+        """Lists of names at least one of which is a member (or a near-miss of one). The members of
+        the fact's `variants` (other accepted sets: "Md Amir Khan" for "Mohammad Amir Khan") are
+        matched too; `compare` then counts each name for the set it is compared with."""
+        members: frozenset[str] = frozenset(fact.value).union(
+            *(v.value for v in fact.variants if isinstance(v.value, frozenset)))
         out: list[Reading] = []
         for run in _people_runs(sentence.text):
             if len(run) > 1 and _says_after().match(sentence.text, run[-1][1]):
@@ -511,14 +516,17 @@ class SetKind:
             return True  # every label stated is a member (a part of the set says nothing wrong)
         if isinstance(reading.value, tuple) and reading.value[0] == "people":
             got = reading.value[1]
-            if any(how == "near" for _, _, how in got):
+            # the names that are members of this set (a name matched to a member of another accepted
+            # set, a variant, is known but is no member of this one)
+            mine = [(w, m, how) for w, m, how in got if m is not None and m in members]
+            if any(how == "near" for _, _, how in mine):
                 return False  # a member misspelt ("Christina Hock")
-            if any(how == "translit" for _, _, how in got):
+            if any(how == "translit" for _, _, how in mine):
                 return None
-            strangers = [w for w, m, _ in got if m is None]
-            if strangers:
+            known = sum(1 for _, m, _ in got if m is not None)
+            if len(mine) < len(got):
                 # someone else in a list of the members: outside the set when the list is clearly it
-                return False if len(got) - len(strangers) >= 2 else None
+                return False if known >= 2 else None
             return True
         got_c: frozenset[str] = reading.value
         if got_c == members:
