@@ -218,5 +218,8 @@ def run_lint(facts: PathArg, corpus: Sequence[PathArg] = (), out: TextIO | None 
     if corpus:
         summary += (f", {len(found)} fact(s) or pattern(s) that match nothing in the corpus" if fb is not None
                     else "; the corpus was not read")
+    # the problems first, whole: with both streams sent to one file, a buffered `out` flushed
+    # after the summary cut a problem's last line in two ("allowed keys: note, valuefactcheck lint: ...")
+    out.flush()
     print(summary, file=err)
     return EXIT_PROBLEMS if problems or found else EXIT_OK

@@ -170,3 +170,29 @@ def test_lint_takes_a_lone_folder_of_fact_files_as_the_fact_base(tmp_path, capsy
     (corpus / "a.txt").write_text("Labour won 411 seats.\n", encoding="utf-8")
     assert main(["lint", "--facts", str(facts), str(corpus)]) == 1
     assert "as the fact base" not in capsys.readouterr().err
+
+
+def test_lint_flushes_the_problems_before_the_summary(tmp_path: Path) -> None:
+    # with stdout and stderr sent to one file, the summary must not land inside a buffered problem line
+    import io
+
+    from factcheck.lint import run_lint
+
+    (tmp_path / "f.yaml").write_text("facts:\n  - {id: x, kind: count, value: 3, counted: 'x', "
+                                     "distractors: [{value: 2, foo: 1}]}\n", encoding="utf-8")
+    events: list[str] = []
+
+    class Out(io.StringIO):
+        def flush(self) -> None:
+            events.append("out.flush")
+            super().flush()
+
+    class Err(io.StringIO):
+        def write(self, s: str) -> int:
+            events.append("err.write")
+            return super().write(s)
+
+    out, err = Out(), Err()
+    run_lint(tmp_path, out=out, err=err)
+    assert "FB010" in out.getvalue() and "problem(s)" in err.getvalue()
+    assert "out.flush" in events and events.index("out.flush") < events.index("err.write")
