@@ -294,6 +294,12 @@ class CountKind:
         n: Number = reading.value
         return bool(n.interval().contains(float(value))) if n.hedge else int(n.value) == int(value)
 
+    def distance(self, reading: Reading, value: Any) -> float | None:
+        """How far the count read is from `value` (to tell a fact from a distractor that both fit:
+        "at least 288 dead" is the 288 distractor's, not the 296 fact's)."""
+        n: Number = reading.value
+        return abs(n.value - float(value))
+
     def ratio(self, reading: Reading, value: Any) -> float | None:
         """The count read over the fact's (None when the fact is 0): "two different countries" against
         32 teams is most likely another count."""
