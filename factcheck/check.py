@@ -853,6 +853,38 @@ class _Checker(DocumentPasses):
                 self.record(fact, r, sentence, j, f"the question before: {question.text[:60]!r}",
                             ("cue.from_question",), False)
 
+    def epithet_sentence(self, sentence: Sentence) -> None:
+        """A sentence that opens on a person's age as an epithet ("Kiptum broke the record. The
+        23-year-old, running only his third marathon, ...") speaks of the person of the sentence
+        before: it reads the age of the one age fact cued there and not here. It only agrees
+        (cue.from_epithet): the epithet may be another person's."""
+        i = sentence.index
+        if i == 0 or not self.cue_facts:
+            return
+        age_facts = [f for f in self.cue_facts if f.kind == "age"]
+        if not age_facts:
+            return
+        readings = [r for r in KINDS["age"].extract(sentence, age_facts[0], self.ctx)
+                    if _EPITHET_HEAD.fullmatch(sentence.text[: r.start - sentence.start])]
+        if not readings:
+            return
+        before = self.doc.sentences[i - 1]
+        if sentence.paragraph - before.paragraph > 1:
+            return
+        cued = [f for f in age_facts if any(p.search(before.text) for p in f.cues)
+                and not any(p.search(sentence.text) for p in f.cues)
+                and not any(p.search(t) for p in f.exclude for t in (before.text, sentence.text))]
+        if len(cued) != 1:
+            return  # two people's ages cued before: whose epithet it is cannot be told
+        fact = cued[0]
+        for r in readings:
+            j = judge(r, fact, sentence, self.ctx)
+            if j.verdict != "agree":
+                self.drop(fact, r, "cue.from_epithet", "an epithet binds the age of the person before only to agree")
+                continue
+            self.record(fact, r, sentence, j, f"the sentence before: {before.text[:60]!r}",
+                        ("cue.from_epithet",), False)
+
     @cached_property
     def entries(self) -> Entries:
         return entries(self.doc)
@@ -920,6 +952,7 @@ class _Checker(DocumentPasses):
                 self.relative_sentence(sentence, bindings)
                 self.cue_sentence(sentence)
                 self.answer_sentence(sentence)
+                self.epithet_sentence(sentence)
             self.free_sentence(sentence)
         self.was_relevant = relevant
         self._other_steps()
@@ -940,6 +973,10 @@ class _Checker(DocumentPasses):
                     fact = self.fb.facts[i]
                     findings[i] = Finding(sid, fact.id, verdict, tuple(ms), fact.expected)
         return SourceResult(self.source, tuple(findings))
+
+
+# "The 23-year-old, ..." / "the 36-year-old's": an age opening a sentence as an epithet
+_EPITHET_HEAD = regex.compile(r"\s*[\"“‘']?(?:The|the)\s+")
 
 
 def check(source: Source, factbase: FactBase) -> SourceResult:
