@@ -248,6 +248,31 @@ class _Checker(DocumentPasses):
                 if not self._routed(fact, r, sentence, trace=True):
                     continue
                 self._decide(fact, r, sentence, b)
+        self._same_day_dates(sentence, bindings, binding_at, bound)
+
+    def _same_day_dates(self, sentence: Sentence, bindings: list[Binding], binding_at: Any, bound: set[str]) -> None:
+        """A date in a clause firmly about one event agrees with the date fact of another event of the
+        base on the same day at the same place ("set a men's world record in Chicago yesterday" of the
+        men's race, for the marathon's own date): the same occasion, the same day. It only agrees
+        (event.same_day_sibling): the clause is not about that event."""
+        siblings: dict[str, list[Fact]] = per_base(self.fb, "same_day_date_facts",
+                                                   lambda: _same_day_date_facts(self.fb))
+        todo = [(e, f) for e in sorted(bound) for f in siblings.get(e, ()) if f.event not in bound
+                and not self.mentions.get(f.id)]
+        if not todo:
+            return
+        kind = KINDS["date"]
+        for e, fact in todo:
+            for r in _readings(kind, sentence, fact, self.ctx):
+                b = binding_at(r.start)
+                if e not in b.candidates or b.level_of(e) < MEDIUM:
+                    continue
+                j = judge(r, fact, sentence, self.ctx)
+                if j.verdict != "agree":
+                    self.drop(fact, r, "event.same_day_sibling", f"the clause is about {e}, not {fact.event}")
+                    continue
+                self.record(fact, r, sentence, j, f"event {e} on the same day as {fact.event}",
+                            ("event.same_day_sibling",), False)
 
     def _month_shared(self, fact: Fact) -> bool:
         """Does another event of the base fall in the month of the fact's date?"""
@@ -973,6 +998,22 @@ class _Checker(DocumentPasses):
                     fact = self.fb.facts[i]
                     findings[i] = Finding(sid, fact.id, verdict, tuple(ms), fact.expected)
         return SourceResult(self.source, tuple(findings))
+
+
+def _same_day_date_facts(fb: FactBase) -> dict[str, list[Fact]]:
+    """For each dated event with a place, the date facts of the other events of the base on the same
+    day at the same place (two calls of one day in different capitals are different occasions)."""
+    by_day: dict[Any, list[str]] = defaultdict(list)
+    for e in fb.events.values():
+        if e.date is not None and e.place:
+            by_day[(e.date, " ".join(e.place.lower().split()))].append(e.id)
+    out: dict[str, list[Fact]] = {}
+    for ids in by_day.values():
+        if len(ids) < 2:
+            continue
+        for eid in ids:
+            out[eid] = [f for f in fb.facts if f.kind == "date" and f.event in ids and f.event != eid]
+    return out
 
 
 # "The 23-year-old, ..." / "the 36-year-old's": an age opening a sentence as an epithet
