@@ -736,12 +736,12 @@ class _Checker(DocumentPasses):
             if near_exclude < own or _exclude_owns(r, seg, excludes, self._figures(seg)):
                 # ... or in the figure's own clause ("she won 4.1 million votes in the first round")
                 return "cue.excluded"
-        elif fact.exclude and (excluded_in(fact, r, seg.text, seg.start) if seg
-                               else excluded_in(fact, r, sentence.text, sentence.start)):
+        elif fact.exclude and (excluded_in(fact, r, seg.text, seg.start, sentence) if seg
+                               else excluded_in(fact, r, sentence.text, sentence.start, sentence)):
             return "cue.excluded"
         cue_in_seg = seg is not None and any(seg.start <= a < seg.end for a, _ in spans)
         if (fact.kind != "quantity" and not cue_in_seg and fact.exclude
-                and excluded_in(fact, r, sentence.text, sentence.start)):
+                and excluded_in(fact, r, sentence.text, sentence.start, sentence)):
             return "cue.excluded"
         if r.extra.get("bare"):
             # a figure with no unit needs the fact's cue shortly before or just after it

@@ -149,11 +149,24 @@ def behind_rival(r: Reading, a: int, text: str, offset: int) -> bool:
     return bool(_rival_link_re().search(text[r.end - offset : a - offset]))
 
 
-def excluded_in(fact: Fact, r: Reading, text: str, offset: int) -> bool:
-    """Does one of the fact's `exclude` patterns occur in `text` (starting at absolute `offset`),
-    other than behind a rival link after the value?"""
+def excluded_in(fact: Fact, r: Reading, text: str, offset: int, sentence: Sentence) -> bool:
+    """Does one of the fact's `exclude` patterns occur in `text` (starting at absolute `offset`, in
+    `sentence`), other than behind a rival link after the value, or in an aside about a name that
+    does not hold the value ("Kipruto, last year's winner, finished second in 2:04:02")?"""
+    asides = [(a, b) for a, b in _asides(sentence) if not (a <= r.start < b)]
     return any(not behind_rival(r, offset + m.start(), text, offset)
+               and not any(a <= offset + m.start() < b for a, b in asides)
                for p in fact.exclude for m in p.finditer(text))
+
+
+def _asides(sentence: Sentence) -> list[tuple[int, int]]:
+    """The sentence's asides after a word (absolute spans)."""
+    return [(sentence.start + m.start(), sentence.start + m.end()) for m in _APPOSITIVE.finditer(sentence.text)]
+
+
+# an aside set off by commas right after a word ("Kipruto, last year's winner, finished"): it starts
+# in lower case or with a digit, so a list of names is none (as for names' `patterns`)
+_APPOSITIVE = regex.compile(r"(?<=[\p{L}\p{M}]),\s+(?=[\p{Ll}0-9])[^,;:.()\n]{1,60}?,(?=\s)")
 
 
 def _clause_excluded(fact: Fact, r: Reading, sentence: Sentence) -> bool:
@@ -161,7 +174,8 @@ def _clause_excluded(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     if not fact.exclude:
         return False
     seg = _seg_at(sentence, r.start)
-    return excluded_in(fact, r, seg.text, seg.start) if seg else excluded_in(fact, r, sentence.text, sentence.start)
+    return (excluded_in(fact, r, seg.text, seg.start, sentence) if seg
+            else excluded_in(fact, r, sentence.text, sentence.start, sentence))
 
 
 _FAR = 2000  # characters: cues and excludes further from a value than this decide nothing about it

@@ -447,6 +447,11 @@ def _titles() -> frozenset[str]:
 _AFTER = regex.compile(r"\A(?:,\s*(?=[JS])|\s+)(\p{Lu}[\p{L}]*\.?)(?![\p{L}])")
 
 
+# an aside set off by commas right after a word ("Kipruto, last year's winner, finished"; "Jacobs,
+# 26, won"): it starts in lower case or with a digit, so a list of names is none
+_APPOSITIVE = regex.compile(r"(?<=[\p{L}\p{M}]),\s+(?=[\p{Ll}0-9])[^,;:.()\n]{1,60}?,(?=\s)")
+
+
 class NameKind:
     name: ClassVar[str] = "name"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
@@ -600,11 +605,22 @@ class NameKind:
 
     def _extract_who(self, sentence: Sentence, fact: Fact) -> list[Reading]:
         out: list[Reading] = []
+        # the patterns also read the sentence with its asides after a name blanked out ("Kipruto,
+        # last year's winner, finished second" as "Kipruto finished second"): same length, so the
+        # offsets hold
+        texts = [sentence.text]
+        bare = _APPOSITIVE.sub(lambda m: " " * len(m.group(0)), sentence.text)
+        if bare != sentence.text:
+            texts.append(bare)
+        seen: set[tuple[int, int]] = set()
         for p in fact.options["patterns"]:
-            try:
-                ms = list(p.finditer(sentence.text, timeout=0.25))
-            except TimeoutError:
-                continue
+            ms = []
+            for text in texts:
+                try:
+                    ms += [m for m in p.finditer(text, timeout=0.25) if (m.start("who"), m.end("who")) not in seen]
+                except TimeoutError:
+                    continue
+                seen |= {(m.start("who"), m.end("who")) for m in ms}
             for m in ms:
                 a, b = sentence.start + m.start("who"), sentence.start + m.end("who")
                 who = m.group("who")
