@@ -9,7 +9,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
@@ -161,7 +161,14 @@ def excluded_in(fact: Fact, r: Reading, text: str, offset: int, sentence: Senten
 
 def _asides(sentence: Sentence) -> list[tuple[int, int]]:
     """The sentence's asides after a word (absolute spans)."""
-    return [(sentence.start + m.start(), sentence.start + m.end()) for m in _APPOSITIVE.finditer(sentence.text)]
+    return [(sentence.start + a, sentence.start + b) for a, b in _aside_spans(sentence.text)]
+
+
+@lru_cache(maxsize=1024)
+def _aside_spans(text: str) -> tuple[tuple[int, int], ...]:
+    if "," not in text:
+        return ()
+    return tuple((m.start(), m.end()) for m in _APPOSITIVE.finditer(text))
 
 
 # an aside set off by commas right after a word ("Kipruto, last year's winner, finished"): it starts
