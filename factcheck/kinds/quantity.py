@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar
 
 import regex
@@ -20,7 +21,7 @@ from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
 from factcheck.kinds._units import factor, fillers_re, lookup, unit_after
 from factcheck.kinds.base import Context, Reading
-from factcheck.lang import lang
+from factcheck.lang import alternation, lang
 from factcheck.model import Interval
 from factcheck.numbers import Number, convention, find_numbers, interval, rounding_unit
 from factcheck.segment import Sentence
@@ -82,9 +83,18 @@ def doc_convention(ctx: Context) -> str:
 
 
 def unit_precedes(before: str, unit_re: regex.Pattern[str]) -> bool:
-    """Is the noun written just before the number ("a magnitude of 6.8", "magnitude 6.8")?"""
-    m = _WORD_BEFORE.search(before)
-    return bool(m and unit_re.fullmatch(m.group(1)))
+    """Is the noun written just before the number ("a magnitude of 6.8", "magnitude 6.8"), or before
+    a linking verb ("the death toll was revised to 275", "Labour's majority is 174")?"""
+    for m in (_WORD_BEFORE.search(before), _linked_word_re().search(before[-80:])):
+        if m and unit_re.fullmatch(m.group(1)):
+            return True
+    return False
+
+
+@cache
+def _linked_word_re() -> regex.Pattern[str]:
+    links = alternation([str(w) for w in lang().data["count_links"] if str(w) not in ("of", "at")])
+    return regex.compile(rf"([\p{{L}}][\p{{L}}'’-]*)\s+(?:{links})\s+$", regex.IGNORECASE)
 
 
 def _is_year(n: Number, text: str) -> bool:
