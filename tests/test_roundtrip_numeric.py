@@ -28,6 +28,23 @@ def test_money_roundtrip(v: int, form: tuple[str, float, str]) -> None:
     assert [(n.value, c[0]) for n, c, _, _ in found] == [(v * k, cur)]
 
 
+@given(st.integers(1, 999), st.sampled_from(["up to", "more than", "at least"]))
+def test_money_hedge_roundtrip(v: int, hedge: str) -> None:
+    # a money fact with its own hedge: the bound written as the fact says it agrees, as rendered
+    from factcheck.kinds.base import Reading
+    from factcheck.kinds.money import MoneyKind
+
+    kind = MoneyKind()
+    opts = kind.parse_options({"hedge": hedge})
+    value = kind.parse_value(f"${v} million", opts)
+    text = kind.render(value)  # "up to USD 42 million"
+    found = read_money(f"it is {text} in all", 0, "")
+    assert len(found) == 1, text
+    n, codes, _, _ = found[0]
+    r = Reading(start=0, end=1, text=text, value=n, shown=None, extra={"currency": codes[0], "factor": 1.0})
+    assert kind.compare(r, value, None, None) is True, text  # type: ignore[arg-type]
+
+
 @given(st.integers(1, 999))
 def test_ordinal_roundtrip(v: int) -> None:
     text = f"the {OrdinalKind().render(v)} attempt"

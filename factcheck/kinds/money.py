@@ -14,7 +14,7 @@ from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
-from factcheck.kinds.quantity import doc_convention
+from factcheck.kinds.quantity import against_fact, doc_convention, hedge_option
 from factcheck.lang import alternation, pack
 from factcheck.numbers import Number, find_numbers, hedge_before, interval
 from factcheck.segment import Sentence
@@ -25,6 +25,7 @@ class Money:
     value: float
     unit: float
     currency: str  # ISO code
+    hedge: str = ""  # the fact's own hedge class ("up to $3 billion": `hedge: up to`)
 
 
 @cache
@@ -111,6 +112,8 @@ class MoneyKind:
     options: ClassVar[dict[str, Key]] = {
         "per": Key("enum", doc="the period of a rate ('$9.6 billion a day')",
                    choices=("hour", "day", "week", "month", "year")),
+        "hedge": Key("str", doc="the fact's own hedge ('up to', 'more than'): `value: $3 billion` with "
+                                "`hedge: up to` for 'a break-up fee of up to $3 billion'"),
     }
     option_keys: ClassVar[frozenset[str]] = frozenset(options)
     required_keys: ClassVar[tuple[str, ...]] = ()
@@ -127,16 +130,17 @@ class MoneyKind:
                                  "write e.g. `value: $916 million`, `USD 4.1 billion` or `EUR 1.2bn` "
                                  "(a rate's period goes in `per:`)")
         n, cur, _, _ = found[0]
-        return Money(n.value, n.unit, cur[0])
+        return Money(n.value, n.unit, cur[0], options.get("hedge_class", ""))
 
     def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
         per = options.get("per")
+        hedge = hedge_option(options)
         if per is None:
-            return {"per": ""}
+            return {"per": "", **hedge}
         rates = pack("money")["rates"]
         if not isinstance(per, str) or per.strip().lower() not in rates:
             raise FactValueError(f"unknown period {per!r}", f"use one of: {', '.join(rates)}")
-        return {"per": per.strip().lower()}
+        return {"per": per.strip().lower(), **hedge}
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         per: str = fact.options.get("per", "")
@@ -172,6 +176,10 @@ class MoneyKind:
         if reading.extra.get("currency") != m.currency:
             return None
         k = float(reading.extra.get("factor", 1.0))
+        if m.hedge and k == 1.0:
+            # a bound ("up to $3 billion"): the bound's own figure agrees, as for quantities
+            found = {against_fact(n, m.value, m.unit, m.hedge) for n in reading.value.readings()}
+            return found.pop() if len(found) == 1 else None
         exact = interval(m.value, m.unit)
         results = {n.interval(k).overlaps(exact) for n in reading.value.readings()}
         return results.pop() if len(results) == 1 else None
@@ -185,7 +193,9 @@ class MoneyKind:
 
     def render(self, value: Any) -> str:
         m: Money = value
+        hedge = {"up_to": "up to ", "over": "more than ", "at_least": "at least ", "under": "less than ",
+                 "about": "about ", "nearly": "nearly ", "just_over": "just over "}.get(m.hedge, "")
         for scale, word in ((1e9, "billion"), (1e6, "million")):
             if abs(m.value) >= scale:
-                return f"{m.currency} {m.value / scale:g} {word}"
-        return f"{m.currency} {m.value:,g}"
+                return f"{hedge}{m.currency} {m.value / scale:g} {word}"
+        return f"{hedge}{m.currency} {m.value:,g}"
