@@ -45,6 +45,22 @@ def test_money_hedge_roundtrip(v: int, hedge: str) -> None:
     assert kind.compare(r, value, None, None) is True, text  # type: ignore[arg-type]
 
 
+@given(st.integers(100, 99_000), st.integers(1, 5_000), st.integers(0, 100))
+def test_quantity_range_roundtrip(lo: int, width: int, pct: int) -> None:
+    # a range value renders as it is written, reads back the same, and a figure inside it agrees
+    from factcheck.kinds.base import Reading
+    from factcheck.kinds.quantity import QuantityKind
+
+    kind = QuantityKind()
+    opts = kind.parse_options({})
+    value = kind.parse_value(f"{lo:,} to {lo + width:,}", opts)
+    assert kind.parse_value(kind.render(value), opts) == value
+    inside = lo + width * pct // 100
+    n = find_numbers(f"{inside} people")[0]
+    r = Reading(start=0, end=1, text=str(inside), value=n, shown=None)
+    assert kind.compare(r, value, None, None) is True  # type: ignore[arg-type]
+
+
 @given(st.integers(1, 999))
 def test_ordinal_roundtrip(v: int) -> None:
     text = f"the {OrdinalKind().render(v)} attempt"

@@ -69,9 +69,16 @@ class QuantityValue:
     unit: float
     measure: str = ""  # the unit of measure or counted noun of `value: 130 km` (units.yaml), "" if none
     physical: bool = False  # `measure` converts (km, ft); else a counted noun (TEU)
+    hi: float | None = None  # a range's upper end (`value: 1,100 to 1,210`): `value` is its lower
 
     def interval(self) -> Interval:
+        if self.hi is not None:
+            return Interval(interval(self.value, self.unit).lo, interval(self.hi, self.unit).hi, hi_open=True)
         return interval(self.value, self.unit, self.hedge)
+
+    @property
+    def middle(self) -> float:
+        return self.value if self.hi is None else (self.value + self.hi) / 2
 
 
 def doc_convention(ctx: Context) -> str:
@@ -173,27 +180,31 @@ class QuantityKind:
     value_schema: ClassVar[dict[str, Any]] = {
         "type": ["number", "string"],
         "description": "a number, optionally with a unit: 94300, '94,300', 'ninety-four thousand', '130 km', "
-                       "'20124 TEU'"}
+                       "'20124 TEU'; or a range: '1,100 to 1,210'"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> QuantityValue:
         if not isinstance(raw, str):
             raise FactValueError("a quantity is a number", "write e.g. `value: 94300`")
         nums = find_numbers(raw, 0, "dot_decimal")
-        if len(nums) != 1 or nums[0].magnitude or nums[0].hi is not None:
-            raise FactValueError(f"cannot read {raw!r} as one number",
-                                 "write digits (94300, 94,300) or number words (ninety-four thousand)")
+        if len(nums) != 1 or nums[0].magnitude or (
+                nums[0].hi is not None and (options.get("hedge_class") or nums[0].hi <= nums[0].value)):
+            raise FactValueError(f"cannot read {raw!r} as one number or one range",
+                                 "write digits (94300, 94,300), number words (ninety-four thousand) or a "
+                                 "range (1,100 to 1,210), and no `hedge:` with a range")
         n = nums[0]
         hedge = options.get("hedge_class", "")
         unit = n.unit if n.unit > 1 or not n.value.is_integer() else rounding_unit(n.value)
+        if n.hi is not None:
+            unit = 1.0 if n.value.is_integer() and n.hi.is_integer() else n.unit  # a range's ends are exact
         rest = raw[n.end :].strip()
         if not rest:
-            return QuantityValue(n.value, hedge, unit)
+            return QuantityValue(n.value, hedge, unit, hi=n.hi)
         hit = lookup(rest)
         if hit is None:
             raise FactValueError(f"unknown unit {rest!r} in {raw!r}",
                                  "write a unit of factcheck/data/en/units.yaml (130 km, 400 m, 20124 TEU), "
                                  "or the number alone with `unit:` a pattern for the noun counted")
-        return QuantityValue(n.value, hedge, unit, hit[0], hit[1])
+        return QuantityValue(n.value, hedge, unit, hit[0], hit[1], hi=n.hi)
 
     def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {"unit": compile_option(options, "unit", r"troops|soldiers|servicemen|forces")}
@@ -276,6 +287,10 @@ class QuantityKind:
             n = Number(start=n.start, end=n.end, value=n.value * k, unit=n.unit * k, hedge=n.hedge,
                        hedge_start=n.hedge_start, text=n.text, words=n.words, magnitude=n.magnitude,
                        hi=None if n.hi is None else n.hi * k)
+        if q.hi is not None:
+            # a range of the fact ("1,100 to 1,210 injured"): a figure meeting it agrees, one wholly
+            # outside it contradicts
+            return n.interval().overlaps(q.interval())
         return against_fact(n, q.value, q.unit, q.hedge)
 
     def distance(self, reading: Reading, value: Any) -> float | None:
@@ -283,19 +298,21 @@ class QuantityKind:
         distractor that both fit: "127 km" is the 127 km distractor's, not the 130 km fact's)."""
         n: Number = reading.value
         q: QuantityValue = value
-        return abs(n.value * float(reading.extra.get("factor", 1.0)) - q.value)
+        return abs(n.value * float(reading.extra.get("factor", 1.0)) - q.middle)
 
     def ratio(self, reading: Reading, value: Any) -> float | None:
         """The figure read over the fact's, in the fact's unit (None when the fact is 0)."""
         n: Number = reading.value
         q: QuantityValue = value
-        return n.value * float(reading.extra.get("factor", 1.0)) / q.value if q.value else None
+        return n.value * float(reading.extra.get("factor", 1.0)) / q.middle if q.middle else None
 
     def render(self, value: Any) -> str:
         q: QuantityValue = value
         hedge = {"up_to": "up to ", "over": "more than ", "at_least": "at least ", "under": "fewer than ",
                  "about": "about ", "nearly": "nearly ", "just_over": "just over "}.get(q.hedge, "")
-        v = "inf" if math.isinf(q.value) else f"{q.value:,.0f}" if q.value.is_integer() else f"{q.value:,g}"
+        def shown(x: float) -> str:
+            return "inf" if math.isinf(x) else f"{x:,.0f}" if x.is_integer() else f"{x:,g}"
+        v = shown(q.value) if q.hi is None else f"{shown(q.value)} to {shown(q.hi)}"
         return f"{hedge}{v}" + (f" {q.measure}" if q.measure else "")
 
 
