@@ -263,16 +263,10 @@ class _Checker(DocumentPasses):
             return
         kind = KINDS["date"]
         for e, fact in todo:
-            for r in _readings(kind, sentence, fact, self.ctx):
-                b = binding_at(r.start)
-                if e not in b.candidates or b.level_of(e) < MEDIUM:
-                    continue
-                j = judge(r, fact, sentence, self.ctx)
-                if j.verdict != "agree":
-                    self.drop(fact, r, "event.same_day_sibling", f"the clause is about {e}, not {fact.event}")
-                    continue
-                self.record(fact, r, sentence, j, f"event {e} on the same day as {fact.event}",
-                            ("event.same_day_sibling",), False)
+            readings = [r for r in _readings(kind, sentence, fact, self.ctx)
+                        if e in binding_at(r.start).candidates and binding_at(r.start).level_of(e) >= MEDIUM]
+            self._agree_only(fact, readings, sentence, "event.same_day_sibling",
+                             f"the clause is about {e}, not {fact.event}", f"event {e} on the same day as {fact.event}")
 
     def _month_shared(self, fact: Fact) -> bool:
         """Does another event of the base fall in the month of the fact's date?"""
@@ -870,13 +864,20 @@ class _Checker(DocumentPasses):
             if len(facts) != 1:
                 continue  # "How many seats did Labour and the Tories win?": which figure is whose
             fact = facts[0]
-            for r in _readings(KINDS[kind_name], sentence, fact, self.ctx):
-                j = judge(r, fact, sentence, self.ctx)
-                if j.verdict != "agree":
-                    self.drop(fact, r, "cue.from_question", "the question's cue binds an answer's value only to agree")
-                    continue
-                self.record(fact, r, sentence, j, f"the question before: {question.text[:60]!r}",
-                            ("cue.from_question",), False)
+            self._agree_only(fact, _readings(KINDS[kind_name], sentence, fact, self.ctx), sentence,
+                             "cue.from_question", "the question's cue binds an answer's value only to agree",
+                             f"the question before: {question.text[:60]!r}")
+
+    def _agree_only(self, fact: Fact, readings: Sequence[Reading], sentence: Sentence, rule_id: str,
+                    dropped: str, rule: str) -> None:
+        """Record the readings that agree with the fact, bound by `rule_id` (which binds only to
+        agree); drop the others with the reason `dropped`."""
+        for r in readings:
+            j = judge(r, fact, sentence, self.ctx)
+            if j.verdict != "agree":
+                self.drop(fact, r, rule_id, dropped)
+                continue
+            self.record(fact, r, sentence, j, rule, (rule_id,), False)
 
     def epithet_sentence(self, sentence: Sentence) -> None:
         """A sentence that opens on a person's age as an epithet ("Kiptum broke the record. The
@@ -901,14 +902,9 @@ class _Checker(DocumentPasses):
                 and not any(p.search(t) for p in f.exclude for t in (before.text, sentence.text))]
         if len(cued) != 1:
             return  # two people's ages cued before: whose epithet it is cannot be told
-        fact = cued[0]
-        for r in readings:
-            j = judge(r, fact, sentence, self.ctx)
-            if j.verdict != "agree":
-                self.drop(fact, r, "cue.from_epithet", "an epithet binds the age of the person before only to agree")
-                continue
-            self.record(fact, r, sentence, j, f"the sentence before: {before.text[:60]!r}",
-                        ("cue.from_epithet",), False)
+        self._agree_only(cued[0], readings, sentence, "cue.from_epithet",
+                         "an epithet binds the age of the person before only to agree",
+                         f"the sentence before: {before.text[:60]!r}")
 
     @cached_property
     def entries(self) -> Entries:

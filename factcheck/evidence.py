@@ -19,7 +19,7 @@ from factcheck.factbase.model import Fact, FactBase
 from factcheck.kinds import Context, Reading
 from factcheck.kinds.date import DateValue
 from factcheck.kinds.time import TimeValue
-from factcheck.lang import alternation, lang
+from factcheck.lang import alternation, lang, words_re
 from factcheck.model import Interval
 from factcheck.numbers import Number
 from factcheck.rules import tune
@@ -133,12 +133,6 @@ def _digits_key(x: Any) -> str:
 _NON_DIGIT = regex.compile(r"\D")
 
 
-@cache
-def _rival_link_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['rival_links'])})(?![\p{{L}}])",
-                         regex.IGNORECASE)
-
-
 def behind_rival(r: Reading, a: int, text: str, offset: int) -> bool:
     """Is the text at `a` (absolute) after the value, behind a word that names a rival or an earlier
     value ("She scored 583 points, ahead of Finland's ...", "$1,199, up from $1,099 for last year's
@@ -146,7 +140,7 @@ def behind_rival(r: Reading, a: int, text: str, offset: int) -> bool:
     the value away."""
     if a < r.end or a - r.end > tune("rival_link_window"):
         return False
-    return bool(_rival_link_re().search(text[r.end - offset : a - offset]))
+    return bool(words_re("rival_links").search(text[r.end - offset : a - offset]))
 
 
 def excluded_in(fact: Fact, r: Reading, text: str, offset: int, sentence: Sentence) -> bool:
