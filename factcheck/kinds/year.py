@@ -3,6 +3,7 @@ the fact's cue is read (a sentence may hold the years of several facts)."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, ClassVar
 
 import regex
@@ -11,7 +12,8 @@ from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
-from factcheck.kinds.date import read_dates
+from factcheck.kinds.date import published, read_dates
+from factcheck.lang import alternation, lang
 from factcheck.segment import Sentence
 
 # not a figure ("2,500 troops", "1990 km") nor a decade ("the late 2010s"; "2018's" stays a year)
@@ -66,6 +68,26 @@ def _with_cue(item: tuple[int, int, int], sentence: Sentence, fact: Fact) -> boo
     return True
 
 
+@cache
+def _relative_re() -> regex.Pattern[str]:
+    words = alternation([str(w) for w in lang().data["relative_years"]])
+    return regex.compile(rf"(?<![\p{{L}}])(?P<w>{words})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _relative_years(sentence: Sentence, ctx: Context) -> list[tuple[int, int, int]]:
+    """"this year", "at the end of the year", "last year": (start, end, year) from the year of the
+    page's own date; none when the page gives no date."""
+    if "year" not in sentence.text.lower():
+        return []
+    pub = published(ctx)
+    if pub is None or pub.year is None:
+        return []
+    offsets = {" ".join(str(k).lower().split()): int(v) for k, v in lang().data["relative_years"].items()}
+    return [(sentence.start + m.start(), sentence.start + m.end(),
+             pub.year + offsets[" ".join(m.group("w").lower().split())])
+            for m in _relative_re().finditer(sentence.text)]
+
+
 class YearKind:
     name: ClassVar[str] = "year"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
@@ -92,8 +114,16 @@ class YearKind:
         days = [(r.start, r.end) for r in read_dates(sentence.text, sentence.start) if r.value.day]
         items = [it for it in years_in(sentence) if _with_cue(it, sentence, fact)
                  and not any(a <= it[0] < b for a, b in days)]
+        relative = _relative_years(sentence, ctx)
+        items += [it for it in relative if _with_cue(it, sentence, fact)]
         for a, b, y in nearest_to_cues(items, sentence, fact, others=ctx.sentence_cues):
-            out.append(Reading(start=a, end=b, text=str(y), value=y, shown=y))
+            if (a, b, y) in relative:
+                text = sentence.text[a - sentence.start : b - sentence.start]
+                out.append(Reading(start=a, end=b, text=text, value=y, shown=y,
+                                   detail=f"{text!r} from the page's year",
+                                   extra={"loose": True, "why_loose": "a year said from the page's own date"}))
+            else:
+                out.append(Reading(start=a, end=b, text=str(y), value=y, shown=y))
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
