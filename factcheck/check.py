@@ -264,7 +264,7 @@ class _Checker(DocumentPasses):
         kind = KINDS["date"]
         for e, fact in todo:
             readings = [r for r in _readings(kind, sentence, fact, self.ctx)
-                        if e in binding_at(r.start).candidates and binding_at(r.start).level_of(e) >= MEDIUM]
+                        if (b := binding_at(r.start)).level_of(e) >= MEDIUM and e in b.candidates]
             self._agree_only(fact, readings, sentence, "event.same_day_sibling",
                              f"the clause is about {e}, not {fact.event}", f"event {e} on the same day as {fact.event}")
 

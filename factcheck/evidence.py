@@ -18,6 +18,7 @@ from factcheck.bind import Binding
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.kinds import Context, Reading
 from factcheck.kinds.date import DateValue
+from factcheck.kinds.name import APPOSITIVE
 from factcheck.kinds.time import TimeValue
 from factcheck.lang import alternation, lang, words_re
 from factcheck.model import Interval
@@ -162,12 +163,9 @@ def _asides(sentence: Sentence) -> list[tuple[int, int]]:
 def _aside_spans(text: str) -> tuple[tuple[int, int], ...]:
     if "," not in text:
         return ()
-    return tuple((m.start(), m.end()) for m in _APPOSITIVE.finditer(text))
+    return tuple((m.start(), m.end()) for m in APPOSITIVE.finditer(text))
 
 
-# an aside set off by commas right after a word ("Kipruto, last year's winner, finished"): it starts
-# in lower case or with a digit, so a list of names is none (as for names' `patterns`)
-_APPOSITIVE = regex.compile(r"(?<=[\p{L}\p{M}]),\s+(?=[\p{Ll}0-9])[^,;:.()\n]{1,60}?,(?=\s)")
 
 
 def _clause_excluded(fact: Fact, r: Reading, sentence: Sentence) -> bool:

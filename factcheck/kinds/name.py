@@ -449,7 +449,7 @@ _AFTER = regex.compile(r"\A(?:,\s*(?=[JS])|\s+)(\p{Lu}[\p{L}]*\.?)(?![\p{L}])")
 
 # an aside set off by commas right after a word ("Kipruto, last year's winner, finished"; "Jacobs,
 # 26, won"): it starts in lower case or with a digit, so a list of names is none
-_APPOSITIVE = regex.compile(r"(?<=[\p{L}\p{M}]),\s+(?=[\p{Ll}0-9])[^,;:.()\n]{1,60}?,(?=\s)")
+APPOSITIVE = regex.compile(r"(?<=[\p{L}\p{M}]),\s+(?=[\p{Ll}0-9])[^,;:.()\n]{1,60}?,(?=\s)")
 
 
 class NameKind:
@@ -609,7 +609,7 @@ class NameKind:
         # last year's winner, finished second" as "Kipruto finished second"): same length, so the
         # offsets hold
         texts = [sentence.text]
-        bare = _APPOSITIVE.sub(lambda m: " " * len(m.group(0)), sentence.text)
+        bare = APPOSITIVE.sub(lambda m: " " * len(m.group(0)), sentence.text)
         if bare != sentence.text:
             texts.append(bare)
         seen: set[tuple[int, int]] = set()
