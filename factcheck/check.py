@@ -31,6 +31,7 @@ from factcheck.evidence import (
     _ANY_EVENT_KINDS,
     _FAR,
     _FIGURE_KINDS,
+    _NOUN_KINDS,
     TraceStep,
     _clause_excluded,
     _common_word,
@@ -783,11 +784,14 @@ class _Checker(DocumentPasses):
             # "the bow is now 30 metres from the quay" in a sentence about the ship: a cue far
             # from the figure binds it only loosely
             j = j.unsure("cue.far")
-        elif ((fact.kind == "year" or r.extra.get("bare"))
+        elif (j.verdict == "contradict" and not r.extra.get("whole")
+              and (fact.kind not in _NOUN_KINDS or r.extra.get("bare"))
               and all(_common_word((self.doc.reading or self.doc.text)[a:b]) for a, b in spans)):
             # "the first meetings held in the region since 1973" for a "deadliest since 1960" fact: a cue
-            # that matched only a common word ("since", "first") says little of what a bare value (a
-            # year, a number with no unit) is; a value with its own noun ("the 12th climber") says more
+            # that matched only a common word ("since", "first", "second") says little of which fact a
+            # value is: "in what was only her second marathon, she won in 2:13:44" is no runner-up's
+            # time. It may agree, never accuse; a value with its own noun ("the last man out, the 32nd
+            # miner") or bound by the fact's own pattern ("X was the first miner") says more
             j = j.unsure("cue.common_word")
         rivals = [(f, sp) for f, sp in group if f is not fact]
         if fact.kind == "quote":

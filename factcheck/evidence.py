@@ -181,6 +181,9 @@ _FAR = 2000  # characters: cues and excludes further from a value than this deci
 _FIGURE_KINDS = frozenset({"quantity", "count", "percentage", "money"})
 #: values any event may have (a figure, a rank, a length) whether or not the base wrote such a fact for it
 _ANY_EVENT_KINDS = _FIGURE_KINDS | {"ordinal", "duration"}
+#: kinds whose values carry their own noun ("the 32nd miner", "1,100 injured"): the noun ties them to
+#: a fact more than a common cue word does
+_NOUN_KINDS = frozenset({"quantity", "count", "ordinal"})
 
 
 def _inside_word(text: str, a: int, b: int) -> bool:
