@@ -5,6 +5,7 @@ Code asks this module for word lists and compiled alternations; the words themse
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -90,10 +91,27 @@ class Lang:
         return {str(k): [str(a) for a in v] for k, v in self.data["countries"].items()}
 
 
+class _WordsLoader(yaml.SafeLoader):
+    """YAML 1.1 reads the words on, off, yes, no, y and n as booleans: a word list holding "on" would hold
+    True. The packs are lists of words, so only true and false are booleans here."""
+
+
+_WordsLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_WordsLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                   list("tTfF"))
+
+
+def load_words(text: str) -> Any:
+    """A language data file, read with `on`, `no` and the like as the words they are."""
+    return yaml.load(text, Loader=_WordsLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 @cache
 def lang() -> Lang:
     text = resources.files("factcheck.data").joinpath("en.yaml").read_text(encoding="utf-8")
-    return Lang(yaml.safe_load(text))
+    return Lang(load_words(text))
 
 
 @cache
@@ -101,7 +119,7 @@ def pack(name: str, locale: str = "en") -> dict[str, Any]:
     """A language data pack by concern: `factcheck/data/<locale>/<name>.yaml` (units, zones,
     countries, ...). Packs are plain YAML mappings, loaded once."""
     text = resources.files("factcheck.data").joinpath(locale, f"{name}.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_words(text)
     if not isinstance(data, dict):
         raise ValueError(f"language pack {locale}/{name}.yaml is not a mapping")
     return data

@@ -31,3 +31,29 @@ def test_countries_and_leaders_agree() -> None:
     lg = lang()
     assert set(lg.data["leaders"].values()) - set(lg.countries) <= {"Israel", "Australia"}
     assert set(lg.data["demonyms"].values()) <= set(lg.countries)
+
+
+def test_word_lists_hold_words_not_booleans() -> None:
+    """YAML 1.1 reads on/off/yes/no as booleans: a word list written `[in, on, by]` held True, so "on" was
+    silently no common word, no title word and no end of a count's phrase."""
+    from importlib import resources
+
+    from factcheck.lang import pack
+
+    def booleans(x: object, path: str) -> list[str]:
+        if isinstance(x, bool):
+            return [path]
+        if isinstance(x, dict):
+            return [p for k, v in x.items() for p in booleans(v, f"{path}/{k}")]
+        if isinstance(x, list):
+            return [p for i, v in enumerate(x) for p in booleans(v, f"{path}[{i}]")]
+        return []
+
+    assert "on" in lang().data["common_words"]
+    assert booleans(lang().data, "en") == []
+    folder = resources.files("factcheck.data").joinpath("en")
+    names = [p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml")]
+    # numbers.yaml's short multipliers say `space: true` on purpose: the only booleans of the packs
+    found = [p for n in names for p in booleans(pack(n), n) if not p.startswith("numbers/short_multipliers/")]
+    assert found == []
+    assert "on" in pack("numbers")["group_ends"]
