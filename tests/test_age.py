@@ -51,6 +51,14 @@ def ages(sentence: str) -> list[tuple[str, int]]:
     ("Gomez is 63 years of age.", "63 years of age", 63),
     ("At age 63 he was the oldest of the 33.", "At age 63", 63),
     ("The miner, age 63, was the ninth out.", "age 63", 63),
+    # after a verb of being, the clause ending there (a tennis final, a marathon, a sprint)
+    ("Alcaraz is 20 and this is his second major.", "20", 20),
+    ("Kiptum is twenty-three.", "twenty-three", 23),
+    ("Kiptum, then 23, was back at the hotel by noon.", "23", 23),
+    ("He was 26 on the night of the final.", "26", 26),
+    ("Bankman-Fried, now thirty-two, told the court.", "thirty-two", 32),
+    # a translation's "has ... years" (a rescued miner)
+    ("Today he has 63 years.", "63 years", 63),
 ])
 def test_reads(sentence: str, text: str, age: int) -> None:
     assert ages(sentence) == [(text, age)]
@@ -77,6 +85,13 @@ def test_reads(sentence: str, text: str, age: int) -> None:
     "However, 26, 27 and 28 were all possible.",
     "On Sunday, 1, 2 and 3 went to Italy.",
     "The rescue took 18 days.",
+    # a verb of being before a number that is no age
+    "It is 20.",
+    "He was 26 years in the job.",
+    "The score is 20 points.",
+    "Turnout was 72 percent.",
+    "Alcaraz was 2 sets down.",
+    "She has 3 children.",
 ])
 def test_not_ages(sentence: str) -> None:
     assert ages(sentence) == []
@@ -106,7 +121,8 @@ def test_hedged_age_is_an_interval() -> None:
 # -- round trip: an age rendered in each form the kind reads, read back --------------------------------
 
 FORMS = ["a {n}-year-old", "{n} years old", "{n}-year-old", "aged {n}", "age {n}", "at the age of {n}",
-         "at {n},", "Smith, {n},", "Smith ({n})", "{w}-year-old", "aged {w}", "{n} year old", "{n}-years-old"]
+         "at {n},", "Smith, {n},", "Smith ({n})", "{w}-year-old", "aged {w}", "{n} year old", "{n}-years-old",
+         "Smith is {n},", "he was {w} when", "Smith, then {n},", "she is {n}.", "he has {n} years,"]
 
 
 @given(st.integers(2, 120), st.sampled_from(FORMS))

@@ -67,6 +67,48 @@ def _at_end_re() -> regex.Pattern[str]:
                          rf"(?![\p{{L}}]))", regex.IGNORECASE)
 
 
+_UPPER_WORD = r"(?<![\p{L}'’.-])(?P<w>(?-i:\p{Lu})[\p{L}'’.-]*)"
+
+
+@cache
+def _copula_re() -> regex.Pattern[str]:
+    # "Alcaraz is 20", "he was 26", "who is now 68"
+    w = _words()
+    return regex.compile(rf"(?:(?<![\p{{L}}])(?P<p>{alternation(w['subjects'])})|{_UPPER_WORD})[\s\u00a0]+"
+                         rf"(?:{alternation(w['copulas'])})[\s\u00a0]+$", regex.IGNORECASE)
+
+
+@cache
+def _have_re() -> regex.Pattern[str]:
+    # machine translation: "today he has 26 years"
+    w = _words()
+    return regex.compile(rf"(?:(?<![\p{{L}}])(?P<p>{alternation(w['subjects'])})|{_UPPER_WORD})[\s\u00a0]+"
+                         rf"(?:{alternation(w['have'])})[\s\u00a0]+$", regex.IGNORECASE)
+
+
+@cache
+def _comma_time_re() -> regex.Pattern[str]:
+    # "Kiptum, then 23, ..."
+    return regex.compile(rf"{_UPPER_WORD}\s*,[\s\u00a0]*(?:{alternation(_words()['comma_times'])})[\s\u00a0]+$",
+                         regex.IGNORECASE)
+
+
+@cache
+def _clause_end_re() -> regex.Pattern[str]:
+    # after "is 20": the clause ends, or goes on with a word that is no unit ("on the night", "when")
+    w = _words()
+    followers = alternation([*w["at_followers"], *w["copula_followers"]])
+    return regex.compile(rf"\A(?:\s*(?:[,;:.!?)\]—–]|$)|[\s\u00a0]+(?:{followers})(?![\p{{L}}]))", regex.IGNORECASE)
+
+
+@cache
+def _now_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(_words()['now_words'])})[\s\u00a0]+$", regex.IGNORECASE)
+
+
+_YEARS_AFTER = regex.compile(r"\A[\s\u00a0]+years?(?![\p{L}])", regex.IGNORECASE)
+
+
 # "Smith, 26," / "Smith (26)": a capitalised word right before the comma or the bracket
 _NAME_COMMA = regex.compile(r"(?<![\p{L}'’.-])(?P<w>\p{Lu}[\p{L}'’.-]*)\s*,[\s\u00a0]*$")
 _NAME_PAREN = regex.compile(r"(?<![\p{L}'’.-])(?P<w>\p{Lu}[\p{L}'’.-]*)[\s\u00a0]*\([\s\u00a0]*$")
@@ -83,14 +125,22 @@ _GROUP_HEDGES = frozenset({"over", "under", "at_least", "up_to"})
 def _not_names() -> frozenset[str]:
     """Capitalised words before ", 26," that name no one: sentence openers, months, weekdays."""
     lg = lang()
-    words = [*lg.data["common_words"], *lg.clause_openers, *lg.months, *lg.weekdays,
+    words = [*lg.data["common_words"], *lg.clause_openers, *lg.months, *lg.weekdays, *_words()["not_subjects"],
              "however", "meanwhile", "overall", "today", "yesterday", "now", "then", "also", "still"]
     return frozenset(str(w).lower() for w in words)
 
 
-def _name_before(pattern: regex.Pattern[str], head: str) -> bool:
+def _name_match(pattern: regex.Pattern[str], head: str) -> regex.Match[str] | None:
+    """`pattern`'s match at the end of `head` when its word (group `w`) names someone, else None."""
     m = pattern.search(head[-80:])
-    return m is not None and m.group("w").strip(".").lower() not in _not_names()
+    if m is None:
+        return None
+    w = m.group("w")
+    return m if w is None or w.strip(".").lower() not in _not_names() else None
+
+
+def _name_before(pattern: regex.Pattern[str], head: str) -> bool:
+    return _name_match(pattern, head) is not None
 
 
 def read_ages(text: str, offset: int = 0) -> list[Reading]:
@@ -125,16 +175,28 @@ def read_ages(text: str, offset: int = 0) -> list[Reading]:
             bare = True  # "at 26" says nothing of what the number is: the fact's cue must be near
         elif not n.hedge and n.value <= 120 and _COMMA_AFTER.match(tail) and _name_before(_NAME_COMMA, head):
             bare = True  # "Smith, 26, won": an age set off by commas after a name
+        elif n.value <= 120 and _clause_end_re().match(tail) and (cm := _name_match(_copula_re(), head)):
+            # "Alcaraz is 20.", "He was 26 on the night of the final": a name's age needs the fact's cue
+            # near (the name is one); a pronoun's is the person the sentence is about
+            bare = cm.group("w") is not None
+        elif n.value <= 120 and _COMMA_AFTER.match(tail) and _name_before(_comma_time_re(), head):
+            bare = True  # "Kiptum, then 23, was back"
+        elif (n.value <= 120 and (y := _YEARS_AFTER.match(tail)) and _clause_end_re().match(tail[y.end():])
+              and _name_before(_have_re(), head)):
+            end = b + y.end()  # "Today he has 26 years" (a translation)
         elif not n.hedge and digits and n.value <= 120 and _PAREN_AFTER.match(tail) \
                 and _name_before(_NAME_PAREN, head):
             pass  # "Smith (26)": the brackets make a clause of their own, so no cue can share it
         else:
             continue
         quote = text[a:end]
+        extra: dict[str, Any] = {"bare": True} if bare else {}
+        if _now_re().search(head[-30:]):
+            extra.update(loose=True, why_loose="an age at the time of writing (\"now 32\"), perhaps not at the event")
         out.append(Reading(start=offset + a, end=offset + end, text=quote, value=n, shown=int(n.value),
                            detail=f"read as an age of {n.interval()} years" if n.hedge
                            else f"read as an age of {int(n.value)}",
-                           extra={"bare": True} if bare else {}))
+                           extra=extra))
     return out
 
 
