@@ -196,6 +196,17 @@ def _inside_word(text: str, a: int, b: int) -> bool:
     return (a > 0 and text[a - 1].isalpha()) or (b < len(text) and text[b].isalpha())
 
 
+@cache
+def _happening_after_re() -> regex.Pattern[str]:
+    return regex.compile(rf"\A[\s-]+(?:{alternation(lang().data['other_happenings'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _names_other_happening(text: str, b: int) -> bool:
+    """Is the event's name or word ending at `b` a modifier of another happening ("the only run-off
+    debate", "the launch rehearsal")?"""
+    return bool(_happening_after_re().match(text[b : b + 30]))
+
+
 _THEY = regex.compile(r"(?<![\p{L}])(?:they|the\s+two|both)(?![\p{L}])", regex.IGNORECASE)
 _ELLIPSIS = regex.compile(r"(?:and|or|but|while)\s", regex.IGNORECASE)
 _LEADERS = regex.compile(r"(?<![\p{L}])(?:leaders|presidents|heads\s+of\s+state)(?![\p{L}])", regex.IGNORECASE)
@@ -678,7 +689,7 @@ class Binder:
                     continue
                 for m in _whole_words(p, text):
                     # whole words only: "video calls" (of a cloud outage) is not "video call"
-                    if _inside_word(text, m.start(), m.end()):
+                    if _inside_word(text, m.start(), m.end()) or _names_other_happening(text, m.end()):
                         continue
                     names.setdefault(e.id, []).append((seg.start + m.start(), seg.start + m.end()))
         # "the leaders of France, Germany, Spain and the United Kingdom": a list naming two or more
@@ -697,7 +708,8 @@ class Binder:
                 if ("words", e.id, i) not in possible:
                     continue
                 for m in _whole_words(p, text):
-                    if not _inside_word(text, m.start(), m.end()) and not _in_proper_name(text, m.start(), m.end()):
+                    if not (_inside_word(text, m.start(), m.end()) or _in_proper_name(text, m.start(), m.end())
+                            or _names_other_happening(text, m.end())):
                         words.setdefault(e.id, []).append((seg.start + m.start(), seg.start + m.end()))
         if len(words) > 1:
             # "second round" is the second round's word, not also the round's ("round" inside it)

@@ -39,6 +39,7 @@ from factcheck.evidence import (
     _figure_between,
     _flanked,
     _holds_point,
+    _in_anothers_aside,
     _lists,
     _readings,
     _seg_at,
@@ -609,8 +610,12 @@ class _Checker(DocumentPasses):
         k = _seg_index(sentence, reading.start)
         parts = [segs[k]] if k is not None else []
         if k is not None and k > 0 and (len(segs[k - 1].text.split(maxsplit=5)) <= 4
-                                        or _WHEN_CLAUSE.match(segs[k].text)):
-            parts.append(segs[k - 1])  # "... in April 2021, when Russia massed more than 100,000"
+                                        or _WHEN_CLAUSE.match(segs[k].text)
+                                        or ":" in sentence.text[segs[k - 1].end - sentence.start:
+                                                                segs[k].start - sentence.start]):
+            # "... in April 2021, when Russia massed more than 100,000"; "In the first round on 22
+            # October the picture was different: Massa led with 36.78 percent" (a colon elaborates)
+            parts.append(segs[k - 1])
         for part in parts:
             key = (part.start, part.end)
             if key not in self.seg_dates:  # once per clause, however many values it holds
@@ -793,6 +798,10 @@ class _Checker(DocumentPasses):
             # time. It may agree, never accuse; a value with its own noun ("the last man out, the 32nd
             # miner") or bound by the fact's own pattern ("X was the first miner") says more
             j = j.unsure("cue.common_word")
+        if j.verdict == "contradict" and _in_anothers_aside(r, sentence, spans):
+            # "Patricia Bullrich, who came third with 23.8%, backed Milei": an aside tells of the word it
+            # follows; the fact's cue is outside it and is not that word
+            j = j.unsure("cue.anothers_aside")
         rivals = [(f, sp) for f, sp in group if f is not fact]
         if fact.kind == "quote":
             # a quotation tells by itself which fact it is: only a fact that reads the same passage is a rival

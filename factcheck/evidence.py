@@ -159,6 +159,22 @@ def _asides(sentence: Sentence) -> list[tuple[int, int]]:
     return [(sentence.start + a, sentence.start + b) for a, b in _aside_spans(sentence.text)]
 
 
+def _in_anothers_aside(r: Reading, sentence: Sentence, spans: Sequence[tuple[int, int]]) -> bool:
+    """Is the value inside an aside ("X, who came third with 23.8%, ...") that holds none of the fact's
+    cue matches and follows a noun phrase that holds none of them either ("the Bucharest Nine, a group
+    of seven", "Ekkapol Chanthawong, aged 26," hold theirs)? The aside tells of that phrase."""
+    for a, b in _asides(sentence):
+        if a <= r.start and r.end <= b:
+            head = sentence.text
+            return not any(a <= s < b or (e <= a and _HEAD_GAP.fullmatch(head[e - sentence.start : a - sentence.start]))
+                           for s, e in spans)
+    return False
+
+
+# between a cue and the aside after its noun phrase: at most three more words ("Bucharest| Nine,")
+_HEAD_GAP = regex.compile(r"[\p{L}\p{M}'’.-]*(?:\s+[\p{L}\p{M}'’.-]+){0,3}")
+
+
 @lru_cache(maxsize=1024)
 def _aside_spans(text: str) -> tuple[tuple[int, int], ...]:
     if "," not in text:

@@ -125,6 +125,14 @@ def pack(name: str, locale: str = "en") -> dict[str, Any]:
     return data
 
 
+@cache
+def calendar_words() -> frozenset[str]:
+    """Weekdays and months with their abbreviations, lower case: capitalised words that name no one
+    ("..., Hansen, Monday"; a timeline's "(Sun)" is no misspelt Son)."""
+    lg = lang()
+    return frozenset(str(w).lower() for w in [*lg.weekdays, *lg.months])
+
+
 def reporting_re() -> regex.Pattern[str]:
     """A reporting verb ending just before a position: 'said on ', 'told reporters '."""
     return _reporting_re()

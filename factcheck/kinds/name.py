@@ -36,7 +36,7 @@ from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact, TimedRegex
 from factcheck.kinds.base import Context, Reading
-from factcheck.lang import alternation, lang, levenshtein, pack
+from factcheck.lang import alternation, calendar_words, lang, levenshtein, pack
 from factcheck.segment import Sentence, mixed_script
 
 _L = r"\p{L}\p{M}"
@@ -449,7 +449,15 @@ _AFTER = regex.compile(r"\A(?:,\s*(?=[JS])|\s+)(\p{Lu}[\p{L}]*\.?)(?![\p{L}])")
 
 # an aside set off by commas right after a word ("Kipruto, last year's winner, finished"; "Jacobs,
 # 26, won"): it starts in lower case or with a digit, so a list of names is none
-APPOSITIVE = regex.compile(r"(?<=[\p{L}\p{M}]),\s+(?=[\p{Ll}0-9])[^,;:.()\n]{1,60}?,(?=\s)")
+# (a decimal point is no full stop: "Bullrich, who came third with 23.8%, backed Milei")
+APPOSITIVE = regex.compile(r"(?<=[\p{L}\p{M}]),\s+(?=[\p{Ll}0-9])(?:[^,;:.()\n]|(?<=\d)[.,](?=\d)){1,60}?,(?=\s)")
+
+
+def _mid_word(text: str, a: int, b: int) -> bool:
+    """Does the match text[a:b] begin or end inside a word? A pattern's "(?:victory|win)" matching the
+    "win" of "Massa's only wins are ..." says nothing: the words are whole words (as Vale's rules take them)."""
+    return ((b < len(text) and text[b - 1].isalpha() and text[b].isalpha())
+            or (a > 0 and text[a].isalpha() and text[a - 1].isalpha()))
 
 
 class NameKind:
@@ -549,6 +557,8 @@ class NameKind:
             word = ctx.doc.text[sentence.start + a : sentence.start + b]
             mixed = bool(mixed_script(word))
             exact = edits == 0 and not mixed
+            if not exact and word.lower().rstrip(".") in calendar_words():
+                continue  # a timeline's "(Sun)" is no misspelt "Son", "May" no misspelt "Mayo"
             # the first name: the word written before the surname, past an initial ("Antony J.")
             j = i - 1
             while j >= 0 and toks[j].initial and toks[j].chunk == win[0].chunk:
@@ -617,7 +627,8 @@ class NameKind:
             ms = []
             for text in texts:
                 try:
-                    ms += [m for m in p.finditer(text, timeout=0.25) if (m.start("who"), m.end("who")) not in seen]
+                    ms += [m for m in p.finditer(text, timeout=0.25) if (m.start("who"), m.end("who")) not in seen
+                           and not _mid_word(text, m.start(), m.end())]
                 except TimeoutError:
                     continue
                 seen |= {(m.start("who"), m.end("who")) for m in ms}
