@@ -623,7 +623,9 @@ class _Checker(DocumentPasses):
                                        [m.group(0).lower() for m in _season_re().finditer(part.text)])
             dates, seasons = self.seg_dates[key]
             for r in dates:
-                if self._month_outside(r, lo, hi):
+                # "Turnout was about 76%, slightly below the 77.7% recorded in October": a month behind a
+                # rival link after the value dates the rival
+                if self._month_outside(r, lo, hi) and not behind_rival(reading, r.start, sentence.text, sentence.start):
                     return True
             for season in seasons:
                 months = lang().data["seasons"][season]
