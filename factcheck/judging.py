@@ -215,8 +215,15 @@ def _weekday_only(r: Reading) -> bool:
 
 
 def _near_ok(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """Is one of the fact's `near` patterns closely before the value, or the noun right after it ("at
+    the 4 p.m. close", "a $51 offer price"; not "$56.10 and closed at $63.59", nor after a comma)?"""
     head = sentence.text[max(0, r.start - sentence.start - _near_window()) : r.start - sentence.start]
-    return any(m.end() >= len(head) - _near_tail() for p in fact.near for m in p.finditer(head))
+    if any(m.end() >= len(head) - _near_tail() for p in fact.near for m in p.finditer(head)):
+        return True
+    tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 40]
+    if not tail[:1].isspace():
+        return False
+    return any(m.start() == 1 for p in fact.near for m in p.finditer(tail))
 
 
 def _reported_on(fact: Fact, r: Reading, sentence: Sentence, own: Sequence[Pattern] = ()) -> bool:
