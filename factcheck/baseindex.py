@@ -10,15 +10,11 @@ so that what it records, and in which order, is what the full loops recorded.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Hashable, Iterable, Iterator
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Hashable, Iterable
 
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.kinds import KINDS
 from factcheck.kinds.name import NameKind, SurnameIndex, name_spec
-from factcheck.model import Finding
 from factcheck.prefilter import per_base
 
 
@@ -88,37 +84,3 @@ def base_index(fb: FactBase) -> BaseIndex:
     """The base's `BaseIndex`, built once per base (and per process)."""
     index: BaseIndex = per_base(fb, "base_index", lambda: BaseIndex(fb))
     return index
-
-
-_new = object.__new__
-
-
-def omitted(source: str, fields: dict[str, Any]) -> Finding:
-    """`Finding(source, fact, "omit", (), expected)` from the fields `BaseIndex.blank` keeps: a big
-    base's findings are nearly all omissions, and the frozen dataclass's `__init__` (one
-    `object.__setattr__` a field) takes three times as long: 0.9 s for the 900,000 omissions of 300
-    articles and 3,000 facts. The same object: same fields, in the same order."""
-    finding: Finding = _new(Finding)
-    own = finding.__dict__
-    own.update(fields)
-    own["source"] = source
-    return finding
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused (when it runs) while a check makes its findings.
-
-    A check makes one finding per fact, thousands with a big base, all alive until the check
-    returns and none in a reference cycle. Collections in the middle of them find no garbage but
-    move them to the old generation, whose full collections (the whole heap) then came every
-    twenty-five articles or so: 0.4 s of 1.6 s for 300 off-topic articles and 3,000 facts. Paused,
-    the next collection after the check meets them young."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()

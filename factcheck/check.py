@@ -24,7 +24,7 @@ from typing import Any
 
 import regex
 
-from factcheck.baseindex import base_index, collector_paused, omitted
+from factcheck.baseindex import base_index
 from factcheck.bind import MEDIUM, Binder, Binding
 from factcheck.entries import Entries, entries, stamp_span
 from factcheck.evidence import (
@@ -69,7 +69,7 @@ from factcheck.judging import (
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
 from factcheck.lang import lang
-from factcheck.model import Finding, Mention, Source, SourceResult, combine
+from factcheck.model import Finding, LazyFindings, Mention, Source, SourceResult, combine
 from factcheck.numbers import find_numbers
 from factcheck.prefilter import cue_prefilter, per_base
 from factcheck.quick import all_omitted, binds_nothing
@@ -997,18 +997,17 @@ class _Checker(DocumentPasses):
             self._distinctive()
             self._distinctive_instants()
         sid = self.source.id
-        with collector_paused():  # one finding per fact of the base: see baseindex.py
-            # an omission for every fact (most pairs of a big base), then those with mentions
-            findings = [omitted(sid, blank) for blank in self.index.blank]
-            for fact_id, found in self.mentions.items():
-                if not found:
-                    continue
-                ms = sorted(found, key=lambda m: (m.start, m.end))
-                verdict = combine([m.verdict for m in ms])
-                for i in self.index.places.get(fact_id, ()):
-                    fact = self.fb.facts[i]
-                    findings[i] = Finding(sid, fact.id, verdict, tuple(ms), fact.expected)
-        return SourceResult(self.source, tuple(findings))
+        # the findings of the facts with mentions; every other fact's omission is made when read
+        findings: dict[int, Finding] = {}
+        for fact_id, found in self.mentions.items():
+            if not found:
+                continue
+            ms = sorted(found, key=lambda m: (m.start, m.end))
+            verdict = combine([m.verdict for m in ms])
+            for i in self.index.places.get(fact_id, ()):
+                fact = self.fb.facts[i]
+                findings[i] = Finding(sid, fact.id, verdict, tuple(ms), fact.expected)
+        return SourceResult(self.source, LazyFindings(sid, self.index.blank, findings))
 
 
 def _same_day_date_facts(fb: FactBase) -> dict[str, list[Fact]]:

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.baseindex import base_index, collector_paused, omitted
+from factcheck.baseindex import base_index
 from factcheck.bind import bind_index, party_finder
 from factcheck.factbase.model import FactBase
-from factcheck.model import Source, SourceResult
+from factcheck.model import LazyFindings, Source, SourceResult
 from factcheck.prefilter import cue_prefilter, event_prefilter
 from factcheck.segment import dateline_lines, reading_text
 
@@ -50,5 +50,4 @@ def binds_nothing(text: str, fb: FactBase) -> bool:
 def all_omitted(source: Source, fb: FactBase) -> SourceResult:
     """Every fact of the base omitted: the result of an article in which nothing binds."""
     blank: list[dict[str, Any]] = base_index(fb).blank
-    with collector_paused():  # one finding per fact of the base: see baseindex.py
-        return SourceResult(source, tuple(omitted(source.id, b) for b in blank))
+    return SourceResult(source, LazyFindings(source.id, blank))  # made when read

@@ -3,7 +3,6 @@ only facts that could not bind: the findings are those of the loops over every f
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import baseindex
-from factcheck.baseindex import BaseIndex, collector_paused, omitted
+from factcheck.baseindex import BaseIndex
 from factcheck.check import check
 from factcheck.factbase.load import load_factbase
 from factcheck.kinds.name import SurnameIndex, _tokens, _windows, name_spec
-from factcheck.model import Finding, Source
+from factcheck.model import Finding, Source, omitted
 from factcheck.segment import segment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,17 +98,3 @@ def test_an_omission_is_the_finding_its_constructor_makes() -> None:
         made, built = omitted("src", blank), Finding("src", fact.id, "omit", (), fact.expected)
         assert made == built and repr(made) == repr(built) and vars(made) == vars(built)
         assert list(vars(made)) == list(vars(built)) and made.to_json() == built.to_json()
-
-
-def test_the_collector_is_paused_only_while_findings_are_made() -> None:
-    assert gc.isenabled()
-    with collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()  # a collector the caller turned off stays off
-    finally:
-        gc.enable()

@@ -29,8 +29,8 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
-from factcheck.model import VERDICTS, Finding, SourceError, SourceResult
-from factcheck.report.model import CountedResults, FactInfo, Report, normalise
+from factcheck.model import VERDICTS, Finding, LazyFindings, SourceError, SourceResult
+from factcheck.report.model import CountedResults, FactInfo, Report, _mention_key, normalise
 
 __all__ = ["ReportStore", "TakenIds"]
 
@@ -144,7 +144,31 @@ class ReportStore:
         self.n_results = 0
         self.n_errors = 0
         self.totals: dict[str, int] = dict.fromkeys(VERDICTS, 0)
-        self.per_fact: dict[str, dict[str, int]] = {f.id: dict.fromkeys(VERDICTS, 0) for f in self.facts}
+        self._per_fact: dict[str, dict[str, int]] = {f.id: dict.fromkeys(VERDICTS, 0) for f in self.facts}
+        self._omitted_sources = 0  # sources with every fact omitted, not yet in `_per_fact`
+        self._plain_blank: object = None  # the last `Omissions.blank` seen to match the facts
+
+    @property
+    def per_fact(self) -> dict[str, dict[str, int]]:
+        """The verdicts counted per fact."""
+        if self._omitted_sources:
+            for counts in self._per_fact.values():
+                counts["omit"] += self._omitted_sources
+            self._omitted_sources = 0
+        return self._per_fact
+
+    def _plain(self, omissions: LazyFindings) -> bool:
+        """Are these the plain omissions of this store's facts (same facts, same order, same expected
+        values)? Checked once per list of fields (a process's base keeps one)."""
+        blank = omissions.blank
+        if blank is self._plain_blank:
+            return True
+        ok = len(blank) == len(self.facts) and all(
+            b["fact"] == f.id and b["expected"] == f.expected and b["verdict"] == "omit" and not b["mentions"]
+            for b, f in zip(blank, self.facts))
+        if ok:
+            self._plain_blank = blank
+        return ok
 
     # -- writing ----------------------------------------------------------------------------------
 
@@ -155,14 +179,27 @@ class ReportStore:
             self.n_errors += 1
             return
         kept: list[Finding] = []
-        if item.findings:
+        lazy = item.findings if isinstance(item.findings, LazyFindings) and self._plain(item.findings) else None
+        if not item.findings or lazy is not None:
+            # nothing read (no text), or `check`'s findings: every fact omitted but those found, which
+            # are counted in place of their omission; no omission is made
+            self._omitted_sources += 1
+            for i, f in sorted(lazy.found.items()) if lazy is not None else ():
+                info = self.facts[i]
+                if f.source != item.source.id or f.fact != info.id:
+                    raise ValueError(f"source {item.source.id!r}: finding {f.fact!r} filed as fact {info.id!r}")
+                f = dataclasses.replace(f, mentions=tuple(sorted(f.mentions, key=_mention_key)),
+                                        expected=f.expected or info.expected)
+                counts = self._per_fact[f.fact]
+                counts["omit"] -= 1
+                counts[f.verdict] += 1
+                if f.verdict != "omit" or f.mentions or f.expected != info.expected:
+                    kept.append(f)  # a plain omission is filled in again on the way out
+        else:
             for f in normalise(item, self.facts).findings:
-                self.per_fact[f.fact][f.verdict] += 1
+                self._per_fact[f.fact][f.verdict] += 1
                 if f.verdict != "omit" or f.mentions or f.expected != self._info[f.fact].expected:
                     kept.append(f)  # a plain omission is filled in again on the way out
-        else:  # nothing read (no text): every fact omitted, and nothing to normalise
-            for counts in self.per_fact.values():
-                counts["omit"] += 1
         counted = dict.fromkeys(VERDICTS, 0)
         for f in kept:
             counted[f.verdict] += 1
