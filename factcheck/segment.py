@@ -401,7 +401,9 @@ _DAY_DOT = regex.compile(r"(?<![\d.,])\d{1,2}\.$")
 
 @cache
 def _month_after_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?:{alternation(lang().months)})(?![\p{{L}}])", regex.IGNORECASE)
+    # English months and the ones a translation leaves behind ("18. Juli")
+    months = [*lang().months, *lang().data["foreign_months"]]
+    return regex.compile(rf"(?:{alternation(months)})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 class _MonthAfter:

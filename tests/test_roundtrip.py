@@ -127,6 +127,32 @@ def test_date_roundtrip(d: dt.date, form: str) -> None:
         assert v.weekday == d.weekday()
 
 
+# months as a translation leaves them, written here apart from the language data under test
+GERMAN = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember"]
+FRENCH = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre"]
+SPANISH = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"]
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
+       st.sampled_from(["de", "de_no_year", "fr", "es"]))
+@example(dt.date(2023, 7, 18), "de_no_year")
+@example(dt.date(2023, 3, 3), "fr")
+def test_translated_month_roundtrip(d: dt.date, form: str) -> None:
+    text = {
+        "de": f"{d.day}. {GERMAN[d.month - 1]} {d.year}",
+        "de_no_year": f"{d.day}. {GERMAN[d.month - 1]}",
+        "fr": f"le {d.day} {FRENCH[d.month - 1]} {d.year}",
+        "es": f"el {d.day} de {SPANISH[d.month - 1]} de {d.year}",
+    }[form]
+    rs = read_dates(f"The talks were held {text} in Geneva.")
+    assert len(rs) == 1, (text, rs)
+    v = rs[0].value
+    assert (v.month, v.day) == (d.month, d.day) and v.year == (None if form == "de_no_year" else d.year)
+
+
 @given(st.integers(min_value=0, max_value=23), st.integers(min_value=0, max_value=59),
        st.sampled_from(["ET", "EST", "GMT", "UTC", "CET", "Moscow time"]))
 @example(15, 30, "ET")

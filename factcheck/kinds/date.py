@@ -82,6 +82,9 @@ def _date_re(day_words: bool = True) -> regex.Pattern[str]:
         rf"|(?P<qa>\d{{2}})\.(?P<qb>\d{{2}})\.(?![\d.,])"
         # "Monday, 6.2.": after a weekday, a dotted day and month of one digit too (any article)
         rf"|(?P<wdq>{wd}),?\s+(?P<qc>\d{{1,2}})\.(?P<qd>\d{{1,2}})\.(?![\d.]|,\d)"
+        # "18. Juli", "22 octobre 2023": a translation's month, after a day only
+        rf"|(?P<d8>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m8>{alternation(list(lang().data['foreign_months']))})"
+        rf"(?:\s+(?:de\s+)?(?P<y8>(?:19|20)\d\d))?"
         rf"|(?P<wd3>{wd})(?:['’]s)?(?:\s+(?:night|evening|morning|afternoon))?"
         rf"|(?P<mo_ctx>(?:in|since|during|until|by|last|this|early|late|mid|of)\s+|mid-)(?P<m4>{mon})(?:\s+(?P<y4>(?:19|20)\d\d))?"
         rf"|(?P<m5>January|February|March|April|June|July|August|September|October|November|December)(?:[\s,]+(?P<y5>(?:19|20)\d\d))?"
@@ -132,6 +135,9 @@ def _mk(m: regex.Match[str], day_first: bool | None = None, either: bool = False
                          wd(m.group("wd6")))
     if m.group("m7"):
         return DateValue(yr(m.group("y7")), mon(m.group("m7")), _day_words()[_spaced(m.group("od7"))])
+    if m.group("m8"):
+        foreign = lang().data["foreign_months"]
+        return DateValue(yr(m.group("y8")), int(foreign[m.group("m8").lower()]), int(m.group("d8")))
     if m.group("iy"):
         return DateValue(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
     if m.group("qa"):
@@ -209,9 +215,11 @@ def _read_dates(text: str, offset: int, day_first: bool | None, either: bool) ->
         if v is None or (v.day is not None and not 1 <= v.day <= 31):
             continue
         word = (m.group("m4") or m.group("wd3") or m.group("m1") or m.group("m2") or m.group("m5")
-                or m.group("m6") or m.group("m7") or "")
+                or m.group("m6") or m.group("m7") or m.group("m8") or "")
+        if m.group("m8") and word.islower() and not m.group("y8") and word in lang().data["foreign_months_words"]:
+            continue  # "3 mars bars"
         if word and not word[0].isupper() and not m.group("iy") and not m.group("na") and not m.group("pa") \
-                and not _lower_ok(m, text):
+                and not m.group("m8") and not _lower_ok(m, text):
             continue
         if m.group("wd3") and len(m.group("wd3")) <= 4 and not m.group("wd3").endswith("."):
             # "Sun", "Wed", "Sat" alone are too often other words
@@ -232,7 +240,7 @@ _DAY_DOT_MONTH = regex.compile(r"(?<![\d.])\d{1,2}\.\s+(?-i:\p{Lu})\p{L}+")
 def numeric_order(text: str) -> bool | None:
     """How an article writes numeric dates: True day first (a "16/11/2022", a "16. November"),
     False month first (an "11/16/2022"), None when it does not show or shows both."""
-    months = lang().months
+    months = {**lang().months, **lang().data["foreign_months"]}
     day_first = any(w.split(".")[-1].strip().lower() in months for w in
                     (m.group(0) for m in _DAY_DOT_MONTH.finditer(text)))
     month_first = False
