@@ -223,6 +223,11 @@ def _comparative_after_re() -> regex.Pattern[str]:
                          regex.IGNORECASE)
 
 
+@cache
+def _month_before_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().months)})\.?\s+$", regex.IGNORECASE)
+
+
 def _elliptical(sentence: Sentence, taken: set[int]) -> list[Reading]:
     """"Labour won 411 seats, while the Conservatives were reduced to 121": in a sentence that
     counts the noun once (or right after one that does), a bare whole number with no word of its
@@ -237,8 +242,8 @@ def _elliptical(sentence: Sentence, taken: set[int]) -> list[Reading]:
                 _ELLIPSIS_AFTER.match(after) or _comparative_after_re().match(after)):
             continue
         head = text[: n.span_start - sentence.start]
-        if regex.search(r"(?:\d[.:/-]|[$€£¥%#]|\bNo\.?)\s*$", head):
-            continue  # a date, a time, money, a number sign
+        if regex.search(r"(?:\d[.:/-]|[$€£¥%#]|\bNo\.?)\s*$", head) or _month_before_re().search(head):
+            continue  # a date ("Sept. 8"), a time, money, a number sign
         if n.words and (n.text[:1].isupper() and head.strip() or regex.search(r"\bthe\s+$", head, regex.IGNORECASE)):
             continue  # a group's name ("known as the Nine", "the Big Four"), not a count
         quote = text[n.span_start - sentence.start : n.end - sentence.start]
