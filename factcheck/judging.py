@@ -143,6 +143,8 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j.unsure("value.negated")
     if _plans_re().search(head):
         return j.unsure("value.planned")
+    if _since_re().search(head):
+        return j.unsure("value.since_then")
     if _weekday_only(r) and _future_re().search(head):
         # "The Coromandel Express itself shall run again from Wednesday": a weekday still to come
         # is another moment than the event's (a full date stays: "will go on sale on Friday, Sept.
@@ -154,6 +156,11 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
 @cache
 def _future_re() -> regex.Pattern[str]:
     return words_re("future_markers")
+
+
+@cache
+def _since_re() -> regex.Pattern[str]:
+    return words_re("since_markers")
 
 
 @cache

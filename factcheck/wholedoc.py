@@ -225,6 +225,13 @@ class DocumentPasses:
                      and not (listed and any(_list_gap_re().fullmatch(text[min(m.end, a.end):max(m.start, a.start)])
                                              for a in agreed))}
             self._demote(fact_id, apart, "value.agreed_elsewhere")
+            if fact.kind in ("date", "time"):
+                # "between the Friday blog post and the Tuesday-night announcement": one sentence that
+                # gives the event's day right, firmly, and another day beside it; the other day is
+                # another moment's, even where the sentence names the event (at the right day)
+                beside = {m.start for m in self.mentions[fact_id] if m.verdict == "contradict"
+                          and any(a.sentence_start == m.sentence_start and a.value != m.value for a in agreed)}
+                self._demote(fact_id, beside, "value.agreed_beside")
 
     def _demote(self: _Host, fact_id: str, starts: set[int], rule_id: str) -> None:
         """The contradicting mentions of `fact_id` beginning at `starts` become unclear by `rule_id`

@@ -31,18 +31,24 @@ _GAP = regex.compile(r"\A[\s-]+")
 def _counted_follows(after: str, counted: regex.Pattern[str], max_gap: int = 2) -> bool:
     """Does the counted noun follow, after at most `max_gap` other words ("nine eastern-flank NATO
     members", "30-member alliance")?"""
+    return _counted_end(after, counted, max_gap) is not None
+
+
+def _counted_end(after: str, counted: regex.Pattern[str], max_gap: int = 2) -> int | None:
+    """Where the counted noun that follows ends in `after` (as `_counted_follows`), or None."""
     pos = 0
     for _ in range(max_gap + 1):
         m = _GAP.match(after[pos:])
         if not m:
-            return False
-        if counted.match(after[pos + m.end() :]):
-            return True
+            return None
+        c = counted.match(after[pos + m.end() :])
+        if c:
+            return pos + m.end() + c.end()
         w = _WORD.match(after[pos:])
         if not w or _not_gap_re().match(w.group("w")):
-            return False
+            return None
         pos += w.end()
-    return False
+    return None
 
 
 _FROM_COUNTED_TO = regex.compile(r"\bfrom\s+\w+\s+[\w\s-]{0,30}?\s+to\s+$", regex.IGNORECASE)

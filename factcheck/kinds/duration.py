@@ -351,6 +351,10 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
             if first.article and first.value == 0.5 and not hedge:
                 iv = Interval(first.per * 5 / 12, first.per * 7 / 12)  # "half an hour": 25 to 35 minutes
             s = _spread(first.unit_word)
+            if s and value > 1:
+                # one month is 28 to 31 days, 135 months are 4,106 days within a few: the lengths even
+                # out over many ("153 months" is no "155 months"); never closer than a year's leap day
+                s = max(s / value, _spread("year"))
             if s:
                 iv = Interval(iv.lo * (1 - s), iv.hi * (1 + s), iv.lo_open, iv.hi_open)
         if first.part:

@@ -453,6 +453,12 @@ _AFTER = regex.compile(r"\A(?:,\s*(?=[JS])|\s+)(\p{Lu}[\p{L}]*\.?)(?![\p{L}])")
 APPOSITIVE = regex.compile(r"(?<=[\p{L}\p{M}]),\s+(?=[\p{Ll}0-9])(?:[^,;:.()\n]|(?<=\d)[.,](?=\d)){1,60}?,(?=\s)")
 
 
+# after a name: more names of a list (", and D'Angelo", " and Brockman", ", Sutskever,")
+_LIST_GOES_ON = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+                              r"(?-i:\p{Lu})[\p{L}'’.-]*(?:\s+(?-i:\p{Lu})[\p{L}'’.-]*)*"
+                              r"\s*(?:,|\band\b|[.;—–-]|$)")
+
+
 def _mid_word(text: str, a: int, b: int) -> bool:
     """Does the match text[a:b] begin or end inside a word? A pattern's "(?:victory|win)" matching the
     "win" of "Massa's only wins are ..." says nothing: the words are whole words (as Vale's rules take them)."""
@@ -637,7 +643,14 @@ class NameKind:
                 who = m.group("who")
                 if regex.search(r"\p{Ll}\.$", who):
                     who, b = who[:-1], b - 1  # "at the request of Russia." ends the sentence, not the name
-                out.append(Reading(start=a, end=b, text=who, value=who, shown=who, extra={"whole": m.group(0)}))
+                extra: dict[str, Any] = {"whole": m.group(0)}
+                text = sentence.text
+                if (text[: m.start("who")].rstrip().endswith(",")
+                        and _LIST_GOES_ON.match(text, m.end("who"))):
+                    # "Bret Taylor in the chair, Larry Summers, and D'Angelo": after a comma and before
+                    # more names, a member of a list, not surely the one the pattern's words are about
+                    extra.update(loose=True, why_loose="a name in a list after the pattern's words")
+                out.append(Reading(start=a, end=b, text=who, value=who, shown=who, extra=extra))
         # the listed names (value, variants, others) written anywhere else in the sentence: no
         # pattern says they are who did it, so they are read as listed only (the check may let them
         # agree near the fact's cue, never accuse)

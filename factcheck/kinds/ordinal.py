@@ -16,7 +16,7 @@ from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
 from factcheck.kinds.base import Context, Reading
-from factcheck.kinds.count import _counted_follows
+from factcheck.kinds.count import _counted_end, _counted_follows
 from factcheck.lang import alternation, lang, pack
 from factcheck.segment import Sentence
 
@@ -75,6 +75,12 @@ def _limit_re() -> regex.Pattern[str]:
     return regex.compile(rf"\A[^;:]{{0,40}}?(?<![\p{{L}}])(?:{limits})(?![\p{{L}}])", regex.IGNORECASE)
 
 
+@cache
+def _compound_head_re() -> regex.Pattern[str]:
+    """A noun right after the counted one that makes it a modifier: "title defender", "record holder"."""
+    return regex.compile(rf"[\s-]+(?:{alternation(lang().data['compound_heads'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
 def read_superlatives(text: str, counted: regex.Pattern[str]) -> list[tuple[int, int]]:
     """(start, end) of each superlative followed by the counted noun, with no limit after it."""
     out = []
@@ -119,8 +125,9 @@ class OrdinalKind:
         counted: regex.Pattern[str] = fact.options["counted"]
         out = []
         for a, b, v in read_ordinals(sentence.text):
-            if not _counted_follows(sentence.text[b:], counted):
-                continue
+            end = _counted_end(sentence.text[b:], counted)
+            if end is None or _compound_head_re().match(sentence.text, b + end):
+                continue  # "the first title defender" ranks a defender, not a title
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
                                value=v, shown=v, detail=f"read as {v}"))
         taken = [(r.start, r.end) for r in out]
