@@ -174,6 +174,12 @@ def find_pairs(text: str) -> list[tuple[int, int, Pair]]:
     return sorted(out)
 
 
+def _moment_is_cued(fact: Fact, phrases: list[str]) -> bool:
+    """Is an interim score's moment ("at halftime", "HALF-TIME:", "at the break") one of the fact's
+    cues? Then the score is the fact's own (a half-time score), not an interim one of the result."""
+    return any(p.search(ph) for p in fact.cues for ph in phrases)
+
+
 class ScoreKind:
     name: ClassVar[str] = "score"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
@@ -271,11 +277,19 @@ class ScoreKind:
             if not (r["contest"].search(text, lo, hi) or cue_near):
                 continue
             result_after = bool(r["result_after"].match(after))
-            if r["interim_after"].match(after) or (r["interim_before"].search(before) and not result_after):
-                continue  # "led 2-0", "2-2 at half-time": not the result
+            im_after = r["interim_after"].match(after)
+            im_before = None if result_after else r["interim_before"].search(before)
+            own_moment = False
+            if im_after or im_before:
+                # "led 12-6 at halftime": an interim score is no result, unless its moment is the
+                # fact's own (a half-time score fact whose cue is "half-time")
+                own_moment = _moment_is_cued(fact, [m.group(0) for m in (im_after, im_before) if m])
+                if not own_moment:
+                    continue  # "led 2-0", "2-2 at half-time": not the result
             pens = bool(r["pens_after"].match(after) or r["pens_before"].search(before))
             extra = bool(r["extra_after"].match(after))
-            certain = bool(result_after or pens or framed is not None or r["result_before"].search(before))
+            certain = bool(result_after or pens or framed is not None or r["result_before"].search(before)
+                           or own_moment)
             oriented: Pair | None = None
             if framed is not None:
                 oriented = framed[1]
@@ -295,7 +309,7 @@ class ScoreKind:
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=text[a:b], value=read,
                                shown={"score": shown, "part": read.part, "extra_time": extra},
                                detail=detail))
-        out += self._listed(sentence, side_spans, {(x.start, x.end) for x in out})
+        out += self._listed(sentence, side_spans, {(x.start, x.end) for x in out}, fact)
         return out
 
     @staticmethod
@@ -331,7 +345,8 @@ class ScoreKind:
         return out
 
     @staticmethod
-    def _listed(sentence: Sentence, spans: list[tuple[int, int, int]], taken: set[tuple[int, int]]) -> list[Reading]:
+    def _listed(sentence: Sentence, spans: list[tuple[int, int, int]], taken: set[tuple[int, int]],
+                fact: Fact) -> list[Reading]:
         """"Final: Kansas City 25, San Francisco 22", "Northport 2, Eastfield 1 (a.e.t.)": the fact's
         two sides, each with its number, as box scores write a result. Sure only after a word of a
         result ("Final:", "won", "beat"); an interim line ("Chiefs 10, 49ers 3 at half-time") is not read."""
@@ -350,11 +365,13 @@ class ScoreKind:
             if (a, b) in taken:
                 continue
             before, after = text[max(0, a1 - 60):a1], text[m2.end("n"):]
-            if r["interim_after"].match(after) or r["interim_before"].search(before):
+            im = [m.group(0) for m in (r["interim_after"].match(after), r["interim_before"].search(before)) if m]
+            own_moment = bool(im) and _moment_is_cued(fact, im)
+            if im and not own_moment:
                 continue
             n1, n2 = int(m1.group("n")), int(m2.group("n"))
             pair = (n1, n2)
-            certain = bool(_result_head_re().search(before) or r["result_before"].search(before))
+            certain = bool(_result_head_re().search(before) or r["result_before"].search(before) or own_moment)
             read = ScoreRead(n1, n2, "match", certain, bool(r["extra_after"].match(after)),
                              pair if s1 == 0 else (n2, n1))
             shown = f"{n1}-{n2}"
