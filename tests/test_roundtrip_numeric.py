@@ -13,7 +13,8 @@ from factcheck.numbers import find_numbers
 
 
 @given(st.integers(0, 9999), st.integers(0, 99), st.sampled_from(["{i}.{d:02d} %", "{i},{d:02d} %",
-                                                                  "{i}.{d:02d} per cent", "{i}.{d:02d}%"]))
+                                                                  "{i}.{d:02d} per cent", "{i}.{d:02d}%",
+                                                                  "{i},{d:02d} Prozent", "{i},{d:02d} pour cent"]))
 def test_percentage_roundtrip(i: int, d: int, form: str) -> None:
     text = "the share was " + form.format(i=i, d=d)
     found = read_percentages(text, 0, "")
@@ -21,7 +22,9 @@ def test_percentage_roundtrip(i: int, d: int, form: str) -> None:
 
 
 @given(st.integers(1, 999), st.sampled_from([("${v} million", 1e6, "USD"), ("EUR {v}bn", 1e9, "EUR"),
-                                              ("€{v}m", 1e6, "EUR"), ("{v} billion dollars", 1e9, "USD")]))
+                                              ("€{v}m", 1e6, "EUR"), ("{v} billion dollars", 1e9, "USD"),
+                                              ("{v} Milliarden Dollar", 1e9, "USD"),
+                                              ("{v} Millionen Euro", 1e6, "EUR")]))
 def test_money_roundtrip(v: int, form: tuple[str, float, str]) -> None:
     pattern, k, cur = form
     found = read_money("it cost " + pattern.format(v=v) + " in all", 0, "")
