@@ -507,13 +507,19 @@ class _Checker(DocumentPasses):
         return fact.event is not None or all(not self.by_event.get(e.id) for e in on_day)
 
     def _line_stamp(self, sentence: Sentence) -> DateValue | None:
-        """The date stamp heading the line a sentence is on ("20 July (Thu) — ..."), if any."""
+        """The date stamp heading the line a sentence is on ("20 July (Thu) — ..."; of a span of days,
+        "27–28 Sep 2023 — ...", the first), if any."""
         text = self.doc.reading or self.doc.text
         start = text.rfind("\n", 0, sentence.start) + 1
         head = text[start : min(len(text), start + 40)]
+        span = _DAY_SPAN_HEAD.match(head)
+        lead = span.end() if span else 0
         for r in read_dates(head, start):
-            if r.start - start <= 2 and regex.match(r"\s*(?:\([^)\n]{1,12}\)\s*)?[—–|:]|\s+-\s", text[r.end :]):
+            if r.start - start - lead <= 2 and regex.match(r"\s*(?:\([^)\n]{1,12}\)\s*)?[—–|:]|\s+-\s",
+                                                           text[r.end :]):
                 v: DateValue = r.value
+                if span and v.day:
+                    v = DateValue(v.year, v.month, int(span.group(1)))
                 return v
             break
         return None
@@ -1008,6 +1014,10 @@ class _Checker(DocumentPasses):
                 fact = self.fb.facts[i]
                 findings[i] = Finding(sid, fact.id, verdict, tuple(ms), fact.expected)
         return SourceResult(self.source, LazyFindings(sid, self.index.blank, findings))
+
+
+# "27–28 Sep 2023 — ...": the first day of a span heading a timeline line
+_DAY_SPAN_HEAD = regex.compile(r"\s*(\d{1,2})\s*[–-]\s*(?=\d{1,2}\s+\p{L})")
 
 
 def _same_day_date_facts(fb: FactBase) -> dict[str, list[Fact]]:

@@ -575,9 +575,14 @@ class NameKind:
                 if not first or first not in spec.firsts:
                     continue
             first_ok: bool | None = None
+            first_translit = False
             if first and spec.firsts:
                 if first in spec.firsts:
                     first_ok = True
+                elif any(_first_transliterated(first, f) for f in spec.firsts):
+                    # "Chalifa Haftar" for Khalifa Haftar (a German transliteration): the same person
+                    # perhaps, a spelling not listed: unclear, never a contradiction
+                    first_ok = first_translit = True
                 elif any(_near_first(first, f) for f in spec.firsts):
                     first_ok = False
                 elif not exact and first not in _titles():
@@ -590,7 +595,7 @@ class NameKind:
             if suffix is not None:
                 assert after is not None
                 b += after.end(1)
-            translit = not exact and not mixed and transliterated(_key_of(win), form)
+            translit = (not exact and not mixed and transliterated(_key_of(win), form)) or first_translit
             if spec.value_suffix and suffix is None and not spec.first:
                 # "Mohammed" alone is not "Mohammed VI": only with the person's context, and not
                 # when another name follows ("Mohammed Ali")
@@ -680,7 +685,7 @@ class NameKind:
             return False  # "Mohammed IV" for Mohammed VI
         if r.first_ok is False:
             return False
-        if not r.exact:
+        if not r.exact or r.translit:
             return None if r.translit else False
         if r.suffix is not None and spec.value_suffix is None and _ROMAN.fullmatch(r.suffix):
             return None  # "Charles III" for a Charles without a number: perhaps another bearer
@@ -688,6 +693,19 @@ class NameKind:
 
     def render(self, value: Any) -> str:
         return str(value)
+
+
+def _first_transliterated(first: str, value_first: str) -> bool:
+    """Is a first name the value's in another transliteration of its letters ("Chalifa" for "Khalifa",
+    "Mustapha" for "Mustafa")? Not a doubled or single letter: "Jenn" for Jen, "Marcel" for
+    Marcell are misspellings."""
+    if first == value_first:
+        return False
+    letters = [(rx, rep) for rx, rep in _translit_rules() if "\\1" not in rep]
+    a, b = first, value_first
+    for rx, rep in letters:
+        a, b = rx.sub(rep, a), rx.sub(rep, b)
+    return a == b
 
 
 def _near_first(first: str, value_first: str) -> bool:
