@@ -492,6 +492,22 @@ def _fact_days(f: TimeValue, ctx: Context) -> list[dt.date | None]:
     return list(ctx.anchors) or [None]
 
 
+def _meaning_at_event(rz: Zone, f: TimeValue) -> Zone:
+    """An abbreviation several clocks share ("CST": US Central, China, Cuba) in the meaning that is the
+    event's own zone's offset on its day, when it has one (zones.yaml `other_meanings`)."""
+    others = _data().get("other_meanings", {}).get(rz.label)
+    if not others or f.event_zone is None:
+        return rz
+    home = zone_offsets(Zone(f.event_zone, iana=f.event_zone), f.day, f.local)
+    if rz.fixed in home:
+        return rz
+    for hours in others:
+        minutes = round(float(hours) * 60)
+        if minutes in home:
+            return Zone(rz.label, fixed=minutes)
+    return rz
+
+
 def compare_times(v: TimeValue, f: TimeValue, ctx: Context | None = None, header: Zone | None = None) -> bool | None:
     """True: the same instant (within the reading's hedge); False: another; None: cannot tell."""
     rz = v.zone
@@ -501,6 +517,8 @@ def compare_times(v: TimeValue, f: TimeValue, ctx: Context | None = None, header
         rz = Zone(f.event_zone, iana=f.event_zone)
     if rz is None or rz.local:
         return True if v.local == f.local and not v.lo and not v.hi else None
+    if f.event_zone and rz.fixed is not None:
+        rz = _meaning_at_event(rz, f)
     assert f.zone is not None
     fz = f.zone if not f.zone.local else (Zone(f.event_zone, iana=f.event_zone) if f.event_zone else None)
     if fz is None:
