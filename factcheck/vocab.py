@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.kinds.currencies import cldr_version, currency_forms
 from factcheck.lang import lang, pack
 
 TOPICS = ("units", "currencies", "durations", "zones", "hedges")
@@ -22,9 +23,11 @@ def _units() -> list[str]:
 
 def _currencies() -> list[str]:
     m = pack("money")
-    out = ["Currencies (value: '<sign or code><amount>' or '<amount> <word>'):"]
-    for code, spec in m["currencies"].items():
-        out.append(f"  {code}: before {', '.join(spec.get('before', []))}; after {', '.join(spec.get('after', []))}")
+    out = [f"Currencies (value: '<sign or code><amount>' or '<amount> <word>'; every ISO 4217 code, with CLDR "
+           f"{cldr_version()}'s English names; a sign or word several share reads as the first listed):"]
+    for code, spec in currency_forms().items():
+        before = [*spec["before"], *spec["codes"]]
+        out.append(f"  {code}: before {', '.join(before)}; after {', '.join(spec['after'])}")
     out.append("Rates (per: day, ...):")
     out += [f"  {unit}: {', '.join(words)}" for unit, words in m["rate_words"].items()]
     return out

@@ -14,6 +14,7 @@ from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
+from factcheck.kinds.currencies import currency_forms
 from factcheck.kinds.quantity import against_fact, doc_convention, hedge_option
 from factcheck.lang import alternation, pack
 from factcheck.numbers import Number, find_numbers, hedge_before, interval
@@ -29,26 +30,49 @@ class Money:
 
 
 @cache
-def _tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Each written form (before / after the number) -> the codes that use it, the usual one first."""
+def _tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], frozenset[str]]:
+    """Each written form (before / after the number, lower case) -> the codes that use it, the usual
+    one first; and the ISO codes, which read in capitals only ("ALL 5,000", not "all 5,000")."""
     before: dict[str, tuple[str, ...]] = {}
     after: dict[str, tuple[str, ...]] = {}
-    for code, forms in pack("money")["currencies"].items():
-        for w in forms.get("before", []):
-            before[str(w).lower()] = tuple(dict.fromkeys((*before.get(str(w).lower(), ()), str(code))))
-        for w in forms.get("after", []):
-            after[str(w).lower()] = tuple(dict.fromkeys((*after.get(str(w).lower(), ()), str(code))))
-    return before, after
+    codes: set[str] = set()
+
+    def add(table: dict[str, tuple[str, ...]], form: str, code: str) -> None:
+        table[form.lower()] = tuple(dict.fromkeys((*table.get(form.lower(), ()), code)))
+
+    for code, forms in currency_forms().items():
+        # an ISO code the pack writes among its forms ("TRY", "MAD") is a code too: "Try 40 times"
+        iso = [w for w in forms["before"] + forms["after"] if len(w) == 3 and w.isalpha() and w.isupper()]
+        for w in forms["before"]:
+            add(before, w, code)
+        for w in forms["after"]:
+            add(after, w, code)
+        for w in [*forms["codes"], *iso]:
+            add(before, w, code)
+            add(after, w, code)
+            codes.add(w)
+    return before, after, frozenset(codes)
+
+
+#: how far before a number its currency sign or code may begin ("US $ ", "GH₵", "MOP$")
+_SIGN_REACH = 12
+
+
+def _forms_re(table: dict[str, tuple[str, ...]], codes: frozenset[str]) -> str:
+    words = [w for w in table if w.upper() not in codes]
+    return rf"{alternation(words)}|(?-i:{alternation(sorted(codes))})"
 
 
 @cache
 def _before_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?:(?<![\p{{L}}])|(?<=\d))(?P<c>{alternation(_tables()[0])})\s*$", regex.IGNORECASE)
+    before, _, codes = _tables()
+    return regex.compile(rf"(?:(?<![\p{{L}}])|(?<=\d))(?P<c>{_forms_re(before, codes)})\s*$", regex.IGNORECASE)
 
 
 @cache
 def _after_re() -> regex.Pattern[str]:
-    return regex.compile(rf"\A\s*-?\s*(?:of\s+)?(?P<c>{alternation(_tables()[1])})(?![\p{{L}}])",
+    _, after, codes = _tables()
+    return regex.compile(rf"\A\s*-?\s*(?:of\s+)?(?P<c>{_forms_re(after, codes)})(?![\p{{L}}])",
                          regex.IGNORECASE)
 
 
@@ -84,7 +108,7 @@ def read_money(text: str, offset: int, conv: str) -> list[tuple[Number, tuple[st
             continue
         head = text[: n.start - offset]
         end = n.end - offset
-        b = _before_re().search(head)
+        b = _before_re().search(head, max(0, len(head) - _SIGN_REACH))  # a sign ends right before it
         if b:
             cur = _tables()[0][b.group("c").lower()]
             h = hedge_before(head[: b.start()])
