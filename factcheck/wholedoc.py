@@ -20,6 +20,7 @@ from factcheck.evidence import (
     _DISTINCT_KINDS,
     _FIGURE_KINDS,
     _NAMING,
+    _NON_DIGIT,
     _OWN_EVIDENCE_KINDS,
     TraceStep,
     _clause_excluded,
@@ -63,6 +64,23 @@ def _has_month(text: str) -> bool:
     return any(m in low for m in _month_names())
 
 
+
+def _runs(text: str) -> frozenset[str]:
+    """The runs of digits a value is written with, as written ("4 h 42 min" -> "4", "42")."""
+    return frozenset(_NON_DIGIT.sub("", m.group(0)) for m in _DIGIT_RUN.finditer(text))
+
+
+def _distinct_key(fact: Fact) -> str:
+    """The significant digits a figure fact is written with: its value's for a count, a quantity, a
+    percentage or a sum of money; for a duration, the digits of the value as the fact writes it
+    ("633 days" -> "633", "2:13:44" -> "21344", "4 min 28 s" -> "428"), which articles write the same
+    way. "" when the fact has no such figure."""
+    if fact.kind in _DISTINCT_KINDS:
+        return _digits_key(getattr(fact.value, "value", fact.value))
+    if fact.kind == "duration" and isinstance(fact.raw_value, (str, int, float)):
+        return _digits_key(str(fact.raw_value))
+    return ""
+
 class _Host(Protocol):
     """What the passes use of the checker (factcheck/check.py `_Checker`)."""
 
@@ -93,35 +111,43 @@ class DocumentPasses:
     """The whole-article passes, as methods of the checker (a mixin of `_Checker`)."""
 
     def _distinctive(self: _Host) -> None:
-        """A figure or a count of three significant digits or more ("18 768 639 votes", "27,85 %", "622
-        metres", "583 points": a count's noun read with it)
+        """A figure, a count or a duration of three significant digits or more ("18 768 639 votes",
+        "27,85 %", "622 metres", "583 points": a count's noun read with it; "633 days", "2:13:44")
         equal to a fact's value agrees wherever it stands in an article where the fact could bind
         (its event is present, or one of its cues occurs), though no clause tied it to the fact: so
         precise a number is seldom another figure. It only ever agrees (rule value.distinctive)."""
         keyed = per_base(self.fb, "distinctive", lambda: [
-            (f, k) for f in self.fb.facts if f.kind in _DISTINCT_KINDS
-            and len(k := _digits_key(getattr(f.value, "value", f.value))) >= 3])
+            (f, k, _runs(str(f.raw_value)) if f.kind == "duration" else frozenset({k}))
+            for f in self.fb.facts if len(k := _distinct_key(f)) >= 3])
         if not keyed:
             return
-        in_doc = {_digits_key(m.group(0)) for m in _DIGIT_RUN.finditer(self.doc.reading or self.doc.text)}
-        todo = [(f, k) for f, k in keyed if k in in_doc and not self.mentions.get(f.id)]
+
+        def runs_of(text: str) -> frozenset[str]:
+            # a figure's significant digits ("18 768 639" -> "18768639"), and each run of digits as
+            # written (a duration's "4 hours and 42 minutes" -> "4", "42")
+            found = [m.group(0) for m in _DIGIT_RUN.finditer(text)]
+            return frozenset([_digits_key(x) for x in found] + [_NON_DIGIT.sub("", x) for x in found])
+
+        in_doc = runs_of(self.doc.reading or self.doc.text)
+        todo = [(f, k, runs) for f, k, runs in keyed if runs <= in_doc and not self.mentions.get(f.id)]
         if not todo:
             return
         cue_ids = {f.id for f in self.cue_facts}
-        keys_of = {s.index: {_digits_key(m.group(0)) for m in _DIGIT_RUN.finditer(s.text)} for s in self.doc.sentences}
-        for fact, key in todo:
+        keys_of = {s.index: runs_of(s.text) for s in self.doc.sentences}
+        for fact, key, runs in todo:
             if not (fact.id in cue_ids or (fact.event and fact.event in self.binder.present)):
                 continue
             kind = KINDS[fact.kind]
             for sentence in self.doc.sentences:
-                if key not in keys_of[sentence.index]:
+                if not runs <= keys_of[sentence.index]:
                     continue
                 for r in _readings(kind, sentence, fact, self.ctx):
                     if _clause_excluded(fact, r, sentence):
                         self.drop(fact, r, "fact.excluded")  # "the discount rate to 1.75%": excluded here too
                         continue
                     j = judge(r, fact, sentence, self.ctx)
-                    if j.verdict == "agree" and _digits_key(getattr(r.value, "value", "")) == key:
+                    read_key = _digits_key(r.text if fact.kind == "duration" else getattr(r.value, "value", ""))
+                    if j.verdict == "agree" and read_key == key:
                         self.record(fact, r, sentence, j, why("value.distinctive"), ("value.distinctive",), False)
 
     def _distinctive_instants(self: _Host) -> None:
