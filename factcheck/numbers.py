@@ -176,6 +176,11 @@ def _number_re() -> regex.Pattern[str]:
 
 
 @cache
+def _scale_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lang().data["numbers"]["scales"])
+
+
+@cache
 def _fraction_re() -> regex.Pattern[str]:
     """"half a mile", "half a million", "a quarter-mile": a fraction of the unit or scale after it
     (a pattern of its own, run only on a text with "half" or "quarter" in it)."""
@@ -391,7 +396,11 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
                     v = round(v, 9)
                 elif i == len(parts) - 1 and m.group("whalf"):
                     frac = _fraction_after(m.group("whalf"))
-                    b, v, unit = m.end() - base, v + frac, frac
+                    # "a billion and a fifth", "two million and a half": a fraction of the scale
+                    # word it follows (1.2 billion), not of one
+                    last = m.group("words")[a:b].split()[-1].split("-")[-1].lower()
+                    per = _words().get(last, 1.0) if last in _scale_words() else 1.0
+                    b, v, unit = m.end() - base, v + frac * per, frac * per
                     if m.group("wmult"):
                         k = _words().get(m.group("wmult").lower(), 1.0)
                         v, unit = v * k, unit * k

@@ -145,6 +145,16 @@ def test_translated_money(text: str, value: float, currency: str) -> None:
     assert got and got[0][0] == pytest.approx(value) and got[0][1] == currency
 
 
+@pytest.mark.parametrize("text, value", [
+    ("a fine of a billion and a fifth euros", 1.2e9),   # a fraction of the scale word before it
+    ("two million and a half people", 2.5e6),
+    ("one and a half billion", 1.5e9),
+    ("twenty-five and a half hours", 25.5),             # no scale word: a fraction of one
+])
+def test_fraction_after_scale(text: str, value: float) -> None:
+    assert find_numbers(text)[0].value == pytest.approx(value)
+
+
 def test_yards_convert() -> None:
     # American football and golf distances: "a 57-yard field goal", "the 57-yarder" (52.1 m)
     assert factor("yard", "meter") == pytest.approx(0.9144)

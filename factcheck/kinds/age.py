@@ -114,6 +114,7 @@ _NAME_COMMA = regex.compile(r"(?<![\p{L}'’.-])(?P<w>\p{Lu}[\p{L}'’.-]*)\s*,[
 _NAME_PAREN = regex.compile(r"(?<![\p{L}'’.-])(?P<w>\p{Lu}[\p{L}'’.-]*)[\s\u00a0]*\([\s\u00a0]*$")
 _COMMA_AFTER = regex.compile(r"\A[\s\u00a0]*,(?![\s\u00a0]*[0-9])")
 _PAREN_AFTER = regex.compile(r"\A[\s\u00a0]*\)")
+_SENTENCE_END = regex.compile(r"\A[\s\u00a0]*[.!?]?[\s\u00a0]*\Z")
 # "aged 6 months", "at 26 %": a number of something else
 _OTHER_UNIT = regex.compile(r"\A(?:[\s\u00a0-]*(?:months?|weeks?|days?|hours?|minutes?|seconds?)(?![\p{L}])"
                             r"|\s*[%‰°\p{Sc}]|[.,:][0-9])", regex.IGNORECASE)
@@ -173,8 +174,9 @@ def read_ages(text: str, offset: int = 0) -> list[Reading]:
             assert m is not None
             a = a - (len(head[-20:]) - m.start())
             bare = True  # "at 26" says nothing of what the number is: the fact's cue must be near
-        elif not n.hedge and n.value <= 120 and _COMMA_AFTER.match(tail) and _name_before(_NAME_COMMA, head):
-            bare = True  # "Smith, 26, won": an age set off by commas after a name
+        elif not n.hedge and n.value <= 120 and (_COMMA_AFTER.match(tail) or _SENTENCE_END.match(tail)) \
+                and _name_before(_NAME_COMMA, head):
+            bare = True  # "Smith, 26, won", "The job went to Sunak, 42.": an age set off by commas after a name
         elif n.value <= 120 and _clause_end_re().match(tail) and (cm := _name_match(_copula_re(), head)):
             # "Alcaraz is 20.", "He was 26 on the night of the final": a name's age needs the fact's cue
             # near (the name is one); a pronoun's is the person the sentence is about

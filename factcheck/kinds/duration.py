@@ -133,6 +133,17 @@ _THE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])the\s+$")
 _FOR_BEFORE = regex.compile(r"(?i)(?<![\p{L}])for\s+$")
 
 
+@dataclass(frozen=True)
+class CalendarLength(Interval):
+    """A length written in months or years: its interval in minutes (a month is 28 to 31 days, so
+    it is widened by the spread) and, apart, the count of that unit as written. Two lengths written
+    in the same unit compare by their counts: "six months" is no "5 months", though 5.5 months of
+    31 days outlast 5.5 months of 28."""
+
+    unit: str = ""
+    count: Interval | None = None
+
+
 @dataclass
 class _Atom:
     start: int  # where the atom's hedge or part begins (relative to text)
@@ -356,7 +367,9 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
                 # out over many ("153 months" is no "155 months"); never closer than a year's leap day
                 s = max(s / value, _spread("year"))
             if s:
-                iv = Interval(iv.lo * (1 - s), iv.hi * (1 + s), iv.lo_open, iv.hi_open)
+                count = iv.scaled(1 / first.per)
+                iv = CalendarLength(iv.lo * (1 - s), iv.hi * (1 + s), iv.lo_open, iv.hi_open,
+                                    unit=first.unit_word.lower().rstrip("s"), count=_snap(count))
         if first.part:
             lo, hi = first.part
             iv = Interval(iv.lo * lo, iv.hi * hi)
@@ -480,7 +493,11 @@ class DurationKind:
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
-        return bool(reading.value.overlaps(value))
+        r = reading.value
+        if isinstance(r, CalendarLength) and isinstance(value, CalendarLength) and r.unit == value.unit \
+                and r.count is not None and value.count is not None:
+            return r.count.overlaps(value.count)  # "six months" against 5 months: counts of one unit
+        return bool(r.overlaps(value))
 
     def ratio(self, reading: Reading, value: Any) -> float | None:
         """The length read over the fact's (middles of their intervals; None when unbounded)."""

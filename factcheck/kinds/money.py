@@ -72,7 +72,8 @@ def _before_re() -> regex.Pattern[str]:
 @cache
 def _after_re() -> regex.Pattern[str]:
     _, after, codes = _tables()
-    return regex.compile(rf"\A\s*-?\s*(?:of\s+)?(?P<c>{_forms_re(after, codes)})(?![\p{{L}}])",
+    # "of dollars"; a French translation's leftover "de dollars", "d'euros"
+    return regex.compile(rf"\A\s*-?\s*(?:(?:of|de)\s+|d['’]\s*)?(?P<c>{_forms_re(after, codes)})(?![\p{{L}}])",
                          regex.IGNORECASE)
 
 

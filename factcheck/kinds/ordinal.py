@@ -61,7 +61,9 @@ def _superlative_re() -> regex.Pattern[str]:
     # ("second-busiest" is read as the ordinal it starts with, not as a superlative)
     return regex.compile(
         rf"(?<![\p{{L}}'’-])(?:{owners})\s+(?:(?:very|single|all-time|ever|own)\s+)?"
-        rf"(?P<s>(?<![\p{{L}}-])(?:\p{{L}}{{2,}}est|{words}))(?![\p{{L}}-])", regex.IGNORECASE)
+        rf"(?P<s>(?<![\p{{L}}-])(?:\p{{L}}{{2,}}est|{words}))"
+        # "the shortest-serving prime minister", "the best-selling album", "the highest-paid"
+        rf"(?P<tail>-\p{{L}}+(?:ing|ed))?(?![\p{{L}}-])", regex.IGNORECASE)
 
 
 @cache
@@ -86,11 +88,11 @@ def read_superlatives(text: str, counted: regex.Pattern[str]) -> list[tuple[int,
     out = []
     for m in _superlative_re().finditer(text):
         word = m.group("s")
-        if word.lower() in _not_superlative() or not _counted_follows(text[m.end("s"):], counted):
+        if word.lower() in _not_superlative() or not _counted_follows(text[m.end():], counted):
             continue
-        if _limit_re().match(text[m.end("s"):]):
+        if _limit_re().match(text[m.end():]):
             continue  # "the deadliest since 1995": first of a period, not overall
-        out.append((m.start("s"), m.end("s")))
+        out.append((m.start("s"), m.end()))
     return out
 
 
