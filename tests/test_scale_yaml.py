@@ -28,6 +28,9 @@ BROKEN = {
     "deep": "facts: " + "[" * 3000 + "]" * 3000 + "\n",
     "unicode columns": "name: 'Zé 😀'\nk: [é, {x: 'ü'}]\nbad: 'x\n",
     "CRLF and BOM": "\ufeffa: b\r\nc: 'é'\r\n",
+    # a "?" in a plain scalar inside braces or brackets is text for both (YAML 1.2, libyaml >= 0.2.5)
+    "question mark in braces": "facts:\n  - {id: a, note: about 33 crore (agree?)}\n",
+    "question mark in brackets": "a: [x, (y?)]\n",
     "billion laughs": "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
                       "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
                       "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
@@ -55,3 +58,11 @@ def test_same_tree_and_positions_with_either_loader(path: Path, monkeypatch: pyt
 def test_same_problems_with_either_loader(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     text = BROKEN[name]
     assert load_yaml("f.yaml", text) == _pure("f.yaml", text, monkeypatch)
+
+
+def test_question_mark_in_flow_is_text_for_the_pure_loader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A note such as `{value: 119 days, note: TRUTH leaves it "agree?"}` loads without libyaml too."""
+    tree, problems = _pure("f.yaml", "a: {note: about 33 crore (agree?)}\nb: [x, y?z]\n", monkeypatch)
+    assert not problems and tree is not None
+    assert tree.value["a"].value["note"].value == "about 33 crore (agree?)"
+    assert [y.value for y in tree.value["b"].value] == ["x", "y?z"]

@@ -156,7 +156,43 @@ def compose(text: str) -> yaml.Node | None:
             return yaml.compose(text, Loader=_C_LOADER)
         except Exception:  # noqa: BLE001 - the pure loader below says what is wrong, and where
             pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    return yaml.compose(text, Loader=_PureLoader)
+
+
+class _PureLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader, reading plain scalars inside brackets and braces as libyaml
+    (0.2.5 and later) and YAML 1.2 do: a "?" is text there (`{note: about 33 crore (agree?)}`), not
+    the end of the scalar. Without this a file that loads on a machine with libyaml is refused on one
+    without it. `scan_plain` is PyYAML 6's (MIT licence), with "?" left out of the flow stops."""
+
+    def scan_plain(self) -> yaml.tokens.ScalarToken:
+        chunks: list[str] = []
+        start_mark = self.get_mark()
+        end_mark = start_mark
+        indent = self.indent + 1
+        spaces: list[str] = []
+        blank = "\0 \t\r\n\x85\u2028\u2029"
+        while True:
+            length = 0
+            if self.peek() == "#":
+                break
+            while True:
+                ch = self.peek(length)
+                flow = ",[]{}" if self.flow_level else ""
+                if ch in blank or ch in flow or (ch == ":" and self.peek(length + 1) in blank + flow):
+                    break
+                length += 1
+            if length == 0:
+                break
+            self.allow_simple_key = False
+            chunks.extend(spaces)
+            chunks.append(self.prefix(length))
+            self.forward(length)
+            end_mark = self.get_mark()
+            spaces = self.scan_plain_spaces(indent, start_mark) or []
+            if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
+                break
+        return yaml.tokens.ScalarToken("".join(chunks), True, start_mark, end_mark)
 
 
 def _measure(root: yaml.Node, problem: Report) -> list[Problem]:
