@@ -177,7 +177,10 @@ def _split(full: str) -> tuple[str, str]:
 
 
 def _max_edits(word: str) -> int:
-    return 1 if len(word) <= 7 else 2
+    """Edits a near-miss of a surname form may have: none for a form of three letters or fewer (one
+    edit is a third of "Lee" or "Inc", and makes "In", "Le", "Ink" near-misses), one up to seven
+    letters, two beyond."""
+    return 0 if len(word) <= 3 else 1 if len(word) <= 7 else 2
 
 
 @cache

@@ -13,6 +13,7 @@ dates agrees when every stated member is right (a crew member named, one of two 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any, ClassVar
 
@@ -201,6 +202,8 @@ def country_lists(sentence: Sentence, own: tuple[regex.Pattern[str], dict[str, s
 _LIST_GAP = regex.compile(r"\A(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)(?:(?:on|then|again)\s+)?\Z")
 
 _ASIDE = regex.compile(r"\s*\([^()]{1,60}\)")
+# an article between two labels of one list ("a gale and an engine failure")
+_LIST_ARTICLE = regex.compile(r"\s+(?:an?|the)\s*\Z", regex.IGNORECASE)
 
 
 @cache
@@ -413,6 +416,7 @@ class SetKind:
     @staticmethod
     def _labels(sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         out = SetKind._label_runs(sentence, fact, ctx)
+        out = _beside_own(out, fact, ctx.doc.text)
         if len(fact.value) == 2:
             pat = _labels_re(tuple(sorted(fact.value)) + fact.options.get("others", ()))
             spans = [(m.start(), m.end(), m.group(0)) for m in pat.finditer(sentence.text)]
@@ -553,6 +557,31 @@ def _pairs(sentence: Sentence, spans: list[tuple[int, int, str]], lists: list[tu
                            detail="two sides of a match",
                            extra={"loose": True, "why_loose": "two sides of a match: perhaps another match's"}))
     return out
+
+
+def _beside_own(runs: list[Reading], fact: Fact, text: str) -> list[Reading]:
+    """A run of labels that are all `others`, in a sentence where another run, apart from it (not
+    joined to it as one list: "a gale and an engine failure"), names only the fact's own labels ("the
+    court strikes down the Privacy Shield and says SCCs need extra safeguards"): the sentence names
+    both, so the other label is most likely about something else. Read loosely: it may not accuse."""
+    own = {" ".join(m.lower().split()) for m in fact.value}.union(
+        *({" ".join(m.lower().split()) for m in v.value} for v in fact.variants if isinstance(v.value, frozenset)))
+
+    def labels(r: Reading) -> list[str]:
+        return [" ".join(w.lower().split()) for w in r.value[1]]
+
+    mine = [r for r in runs if all(w in own for w in labels(r))]
+
+    def apart(r: Reading) -> bool:
+        gaps = [text[min(r.end, m.end):max(r.start, m.start)] for m in mine]
+        return all(not _LIST_GAP.match(_LIST_ARTICLE.sub(" ", g)) for g in gaps)
+
+    if not mine:
+        return runs
+    return [replace(r, extra={**r.extra, "loose": True,
+                              "why_loose": "the sentence names the fact's own label too: this one may be about "
+                                           "something else"})
+            if not any(w in own for w in labels(r)) and apart(r) else r for r in runs]
 
 
 @lru_cache(maxsize=4096)
