@@ -17,14 +17,14 @@ from factcheck.lang import alternation
 
 def _reference(text: str) -> list[tuple[int, int]]:
     parts = alternation(_particles())
-    rx = regex.compile(rf"(?<![{_L}'’])(?:\p{{Lu}}[{_L}]*(?:['’]\p{{Lu}}[{_L}]*)*"
+    rx = regex.compile(rf"(?<![{_L}'’])(?:\p{{Lu}}[{_L}]*(?:['’]\p{{Lu}}[{_L}]*)*(?:[\-‐‑]\p{{Ll}}[{_L}]*)?"
                        rf"|(?-i:{parts})(?=[\s\-]+\p{{Lu}}))(?![{_L}])")
     return [(m.start(), m.end()) for m in rx.finditer(text)]
 
 
 _PIECES = ["van", "de", "der", "von", "la", "al", "bin", "Dijk", "Moraes", "Leyen", "O'Neill", "Kunde",
            "ade", "xde", "Él", "é", "e\u0301", "'", "’", " ", "  ", "\t", "\n", "-", ",", ".", "Mac", "Allister",
-           "d", "Di", "María", "\u00a0", "9", "ABC"]
+           "d", "Di", "María", "\u00a0", "9", "ABC", "Wen", "-je", "‑won"]
 
 
 @settings(max_examples=400)

@@ -145,6 +145,10 @@ class Parts:
     suffix: str | None
 
 
+# a given name of two romanised syllables joined by a hyphen, the second in lower case ("Wen-je")
+_GIVEN_SYLLABLES = regex.compile(r"\p{Lu}\p{Ll}+[\-‐‑]\p{Ll}+")
+
+
 def _parts(full: str) -> Parts:
     words = full.replace('"', " ").split()
     suffix = None
@@ -156,6 +160,10 @@ def _parts(full: str) -> Parts:
     core = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and regex.fullmatch(r"\p{L}\.?", w))]
     if len(core) == 1:
         return Parts("", (), (core[0],), suffix)
+    if len(core) == 2 and _GIVEN_SYLLABLES.fullmatch(core[1]) and not _GIVEN_SYLLABLES.fullmatch(core[0]):
+        # "Ko Wen-je", "Tsai Ing-wen", "Lee Jae-myung": a romanised Chinese or Korean name, family name
+        # first; its given name is the hyphenated one ("Wen-je Ko" written the Western way reads as usual)
+        return Parts(core[1], (), (core[0],), suffix)
     i = len(core) - 1
     while i > 1 and core[i - 1].lower() in _particles():
         i -= 1
@@ -168,7 +176,9 @@ name_parts = _parts
 
 
 def _ntok(words: tuple[str, ...]) -> int:
-    return sum(len([t for t in regex.split(r"[\-‐‑–]+", w) if t]) for w in words)
+    """Tokens a surname is written in: "Blackwell-Thompson" two, "Kolo Muani" two, "Wen-je" one (a
+    lower-case syllable after a hyphen belongs to the word, as `_token_re` reads it)."""
+    return sum(len([t for t in regex.split(r"[\-‐‑–]+(?=\p{Lu})", w) if t]) for w in words)
 
 
 def _split(full: str) -> tuple[str, str]:
@@ -200,7 +210,7 @@ def name_spec(value: str, variants: tuple[str, ...]) -> NameSpec:
         for k, n in keys:
             forms.setdefault(k, n)
         if p.first and (i == 0 or keys[0][0] in forms):
-            firsts.add(_plain(p.first))
+            firsts.add(name_key(p.first))
         if p.suffix:
             suffixes.add(p.suffix)
     return NameSpec(vp.first, " ".join(vp.surname), forms, frozenset(firsts), frozenset(suffixes),
@@ -255,7 +265,8 @@ class Tok(NamedTuple):  # a tuple: made for every capitalised word of every arti
 @cache
 def _token_re() -> regex.Pattern[str]:
     """A capitalised word ("Biden", "O'Neill", "McAllister")."""
-    return regex.compile(rf"(?<![{_L}'’])\p{{Lu}}[{_L}]*(?:['’]\p{{Lu}}[{_L}]*)*(?![{_L}])")
+    # a romanised given name's lower-case second syllable is part of the word ("Wen-je", "Ching-te")
+    return regex.compile(rf"(?<![{_L}'’])\p{{Lu}}[{_L}]*(?:['’]\p{{Lu}}[{_L}]*)*(?:[\-‐‑]\p{{Ll}}[{_L}]*)?(?![{_L}])")
 
 
 @cache
@@ -279,7 +290,8 @@ def _name_words(text: str) -> list[tuple[int, int]]:
             j = k
             while j > 0 and text[j - 1].isalpha() and k - j <= longest:
                 j -= 1
-            if text[j:k] in particles and not (j > 0 and (text[j - 1] in "'’" or _mark(text[j - 1]))):
+            if text[j:k] in particles and not (j > 0 and (text[j - 1] in "'’" or _mark(text[j - 1]))) \
+                    and not (out and j < out[-1][1]):  # not the lower-case end of the word before ("Wen-je")
                 out.append((j, k))
         out.append((a, m.end()))
     return out
@@ -310,7 +322,7 @@ def _tokens(text: str) -> tuple[Tok, ...]:
             elif not (prev_initial and _INITIAL_GAP.match(gap)):
                 chunk += 1
         initial = len(w) == 1
-        out.append(Tok(a, b, _plain(w), chunk, spaced, w.isupper() and len(w) > 3, initial))
+        out.append(Tok(a, b, name_key(w), chunk, spaced, w.isupper() and len(w) > 3, initial))
         prev_end, prev_initial = b, initial
     return tuple(out)
 
@@ -579,7 +591,15 @@ class NameKind:
                     continue
             first_ok: bool | None = None
             first_translit = False
-            if first and spec.firsts:
+            given_after = None
+            nxt = toks[i + n] if i + n < len(toks) else None
+            if not first and nxt is not None and nxt.chunk == win[-1].chunk and nxt.spaced and nxt.plain in spec.firsts:
+                # "Ko Wen-je", "Tsai Ing-wen": the given name after the family name, as Chinese and
+                # Korean names are written
+                given_after = nxt
+            if given_after is not None:
+                first, first_ok = given_after.plain, True
+            elif first and spec.firsts:
                 if first in spec.firsts:
                     first_ok = True
                 elif any(_first_transliterated(first, f) for f in spec.firsts):
@@ -612,7 +632,9 @@ class NameKind:
                 continue
             ctx.cache[("established", fact.id)] = True
             established = True
-            if first_ok is not None:
+            if given_after is not None:
+                b = given_after.end
+            elif first_ok is not None:
                 assert first_tok is not None
                 a = first_tok.start
             read = NameRead(word, exact, first, first_ok, translit, suffix)
