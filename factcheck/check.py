@@ -312,11 +312,12 @@ class _Checker(DocumentPasses):
                 # of another fact of the same event (its start date)
                 self.drop(fact, r, "event.sibling_agrees", f"agrees with {sibling.id}")
                 return
-        if j.verdict == "contradict" and fact.kind == "time" and any(
+        if j.verdict == "contradict" and fact.kind == "time" and getattr(r.value, "zone", None) is None and any(
                 (o.start, o.end) != (r.start, r.end) and judge(o, fact, sentence, self.ctx).verdict == "agree"
                 for o in _readings(KINDS[fact.kind], sentence, fact, self.ctx)):
             # "the ceremony began at 8pm local time, which was 11am in the capital": the sentence gives the event's
-            # time right, then the same instant on other clocks whose zone it may not name
+            # time right, then the same instant on other clocks whose zone it may not name (a clock that
+            # names its zone, "4 p.m. local (10:00 CET)", says which instant it means: a wrong one accuses)
             j = j.unsure("value.same_instant_elsewhere")
         if j.verdict == "contradict" and not isinstance(r.value, DateValue) and self._dated_elsewhere(sentence, ev):
             # "12 May — engineers finish the second tunnel after 40 days of work": the line's own date is

@@ -221,16 +221,31 @@ def _weekday_only(r: Reading) -> bool:
     return isinstance(r.value, DateValue) and r.value.day is None and r.value.weekday is not None
 
 
-def _near_ok(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+def _near_ok(fact: Fact, r: Reading, sentence: Sentence, converted: bool = True) -> bool:
     """Is one of the fact's `near` patterns closely before the value, or the noun right after it ("at
-    the 4 p.m. close", "a $51 offer price"; not "$56.10 and closed at $63.59", nor after a comma)?"""
+    the 4 p.m. close", "a $51 offer price"; not "$56.10 and closed at $63.59", nor after a comma)?
+    A clock time that gives the same instant on another clock, right after one that is near the cue
+    ("polls closed at 4 p.m. local time (10:00 CET)"), is near it too."""
     head = sentence.text[max(0, r.start - sentence.start - _near_window()) : r.start - sentence.start]
     if any(m.end() >= len(head) - _near_tail() for p in fact.near for m in p.finditer(head)):
         return True
     tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 40]
-    if not tail[:1].isspace():
-        return False
-    return any(m.start() == 1 for p in fact.near for m in p.finditer(tail))
+    if tail[:1].isspace() and any(m.start() == 1 for p in fact.near for m in p.finditer(tail)):
+        return True
+    if converted and fact.kind == "time":
+        from factcheck.kinds.time import read_times, zone_in
+
+        before = [t for t in read_times(sentence.text, sentence.start) if t.end <= r.start]
+        if before and zone_in(r.text) and _CONVERSION_GAP.fullmatch(sentence.text[before[-1].end - sentence.start:
+                                                                                  r.start - sentence.start]):
+            return _near_ok(fact, before[-1], sentence, converted=False)
+    return False
+
+
+# between a clock time and the same instant on another clock: "4 p.m. (0800 GMT)", "13h35 local hour,
+# or 14h35 in Paris", "9 a.m. ET / 1400 GMT"
+_CONVERSION_GAP = regex.compile(r"\s*(?:[(\[,/–—-]\s*)?(?:(?:or|i\.e\.|that\s+is|which\s+(?:is|was))\s+)?",
+                                regex.IGNORECASE)
 
 
 def _reported_on(fact: Fact, r: Reading, sentence: Sentence, own: Sequence[Pattern] = ()) -> bool:

@@ -33,7 +33,7 @@ from factcheck.evidence import (
     _seg_index,
 )
 from factcheck.factbase.model import Fact, FactBase
-from factcheck.judging import Judged, judge
+from factcheck.judging import _CONVERSION_GAP, Judged, judge
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.lang import lang
 from factcheck.model import Mention
@@ -63,6 +63,13 @@ def _has_month(text: str) -> bool:
     low = text.lower()
     return any(m in low for m in _month_names())
 
+
+
+def _names_zone(quote: str) -> bool:
+    """Does a clock time's quote name its zone ("10h30 Paris time", "0800 GMT"), not only "local"?"""
+    from factcheck.kinds.time import zone_in
+
+    return zone_in(quote)
 
 
 def _runs(text: str) -> frozenset[str]:
@@ -247,7 +254,13 @@ class DocumentPasses:
             # values in one phrase or list are one statement ("born in <city>, <region>", "A, B and D"),
             # except figures, which a list pairs with other things ("6.1-inch and 6.7-inch screens")
             listed = fact.kind not in _FIGURE_KINDS
+            # "14h00 local time (10h30 Paris time)": a clock that names its zone, right after the agreeing
+            # one, gives the same instant on another clock; a wrong one is the article's own error
+            converted = {m.start for m in ms if m.verdict == "contradict" and fact.kind == "time"
+                         and _names_zone(m.text) and any(a.end <= m.start and _CONVERSION_GAP.fullmatch(
+                             text[a.end:m.start]) for a in agreed)}
             apart = {m.start for m in ms if m.verdict == "contradict" and not set(m.rules) & _NAMING
+                     and m.start not in converted
                      and not (listed and any(_list_gap_re().fullmatch(text[min(m.end, a.end):max(m.start, a.start)])
                                              for a in agreed))}
             self._demote(fact_id, apart, "value.agreed_elsewhere")
@@ -256,6 +269,7 @@ class DocumentPasses:
                 # gives the event's day right, firmly, and another day beside it; the other day is
                 # another moment's, even where the sentence names the event (at the right day)
                 beside = {m.start for m in self.mentions[fact_id] if m.verdict == "contradict"
+                          and m.start not in converted
                           and any(a.sentence_start == m.sentence_start and a.value != m.value for a in agreed)}
                 self._demote(fact_id, beside, "value.agreed_beside")
 

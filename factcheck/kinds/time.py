@@ -100,7 +100,16 @@ def abbreviations() -> dict[str, Zone]:
 
 @cache
 def zone_names() -> dict[str, Zone]:
-    return {str(k).lower(): _zone_from(str(k), v) for k, v in _data()["names"].items()}
+    """Zone names, lower case. Each "<place> time" is also read as a translation writes it: "<place>
+    hour", "hour of <place>", "time of <place>" ("16.52 o'clock Italian hour", "10h30 hour of Paris":
+    ora italiana, heure de Paris)."""
+    out = {str(k).lower(): _zone_from(str(k), v) for k, v in _data()["names"].items()}
+    for name, zone in list(out.items()):
+        if name.endswith(" time"):
+            place = name[: -len(" time")]
+            for form in (f"{place} hour", f"hour of {place}", f"time of {place}"):
+                out.setdefault(form, zone)
+    return out
 
 
 @cache
@@ -253,6 +262,19 @@ def _pm(part: str, h: int) -> bool | None:
     if part == "night":
         return True if h >= 6 else (False if h <= 4 else None)
     return part == "pm"
+
+
+@cache
+def _zone_named_re() -> regex.Pattern[str]:
+    abbr = alternation(abbreviations())
+    names = alternation(list(zone_names()))
+    return regex.compile(rf"(?:{_OFFSET}|(?-i:{abbr})(?![\p{{L}}])|(?<![\p{{L}}])(?:{names})(?![\p{{L}}]))",
+                         regex.IGNORECASE)
+
+
+def zone_in(text: str) -> bool:
+    """Does `text` name a zone (an abbreviation, a zone's name, an offset), not only "local time"?"""
+    return bool(_zone_named_re().search(text))
 
 
 @cache
