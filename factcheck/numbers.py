@@ -207,7 +207,16 @@ def _fractions(text: str, offset: int) -> list[Number]:
 # Patterns about what comes just before a number are matched backwards from the number (REVERSE,
 # `match` with `endpos`), so each costs the length of what it matches, never of the text before:
 # searching the whole prefix for each number made long texts quadratic (docs/robustness.md).
-_CURRENCY_BEFORE = regex.compile(r"(?r)(?:\p{Sc}|\b[A-Z]{3}|\b[A-Z]{1,2}\p{Sc})\s*")
+@cache
+def _currency_before_re() -> regex.Pattern[str]:
+    """A currency sign right before a number (read backwards from it): a symbol, an ISO code, or a
+    sign written in letters ("Rs 5m", "Ksh40m", "Dh 2.5m", "kr. 3m": data/en/money.yaml and CLDR)."""
+    from factcheck.kinds.currencies import currency_forms
+
+    letters = {w for f in currency_forms().values() for w in (*f["before"], *f["codes"])
+               if any(c.isalpha() for c in w) and not (len(w) == 3 and w.isalpha() and w.isupper())}
+    signs = alternation(letters)
+    return regex.compile(rf"(?r)(?:\p{{Sc}}|\b[A-Z]{{3}}|\b[A-Z]{{1,2}}\p{{Sc}}|(?<![\p{{L}}])(?:{signs}))\s*")
 # "18.768.639", "25,5", and "30.000" (three zero decimals are written by no one who means a decimal)
 _DOT_THOUSANDS = regex.compile(r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}\.[0-9]{3}(?![0-9])"
                                r"|(?<![\d.,])[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{1,2}(?![0-9.,])"
@@ -368,7 +377,7 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
             short = (m.group("short") or "").lower()
             if short:
                 sm = _short_mults()[short]
-                if sm.get("after_currency") and not _CURRENCY_BEFORE.match(text, 0, m.start()):
+                if sm.get("after_currency") and not _currency_before_re().match(text, 0, m.start()):
                     end = m.end("half") if m.group("half") else m.end("digits")
                 else:
                     k = float(sm["value"])  # type: ignore[arg-type]

@@ -1,10 +1,11 @@
-"""The money kind's table of every currency (factcheck/data/en/currencies.yaml, generated from CLDR):
+"""The money kind's table of every currency (factcheck/data/en/currencies.json, generated from CLDR):
 it is what the generator makes, and every currency in it reads by its code, its names and its word."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
-import yaml
 
 from factcheck.kinds.currencies import currency_forms
 from factcheck.kinds.money import MoneyKind, read_money
@@ -17,7 +18,8 @@ def test_table_is_what_cldr_gives() -> None:
 
     from factcheck.data.cldr_currencies import TABLE, cldr_table
 
-    on_disk = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
+    on_disk = json.loads(TABLE.read_text(encoding="utf-8"))
+    on_disk.pop("about")
     if str(get_cldr_version()) != on_disk["cldr"]:
         pytest.skip(f"Babel {babel.__version__} carries CLDR {get_cldr_version()}, the table CLDR {on_disk['cldr']}: "
                     "regenerate with `python -m factcheck.data.cldr_currencies`")
@@ -68,3 +70,14 @@ def test_pack_forms_come_first() -> None:
     assert "$" in before["USD"]
     found = read_money("$5 million", 0, "dot_decimal")
     assert found[0][1][0] == "USD" and "AUD" in found[0][1] and "NAD" in found[0][1]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a fine of Rs 5m", 5e6),            # a sign in letters before "m": millions, as after "$"
+    ("a grant of Dh 2.5m", 2.5e6),
+    ("a budget of Ksh 40m", 40e6),
+    ("a prize of kr. 3m", 3e6),
+])
+def test_m_after_a_sign_in_letters(text: str, value: float) -> None:
+    found = read_money(text, 0, "dot_decimal")
+    assert found and found[0][0].value == value

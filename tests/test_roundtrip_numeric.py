@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import regex
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.kinds.currencies import currency_forms
 from factcheck.kinds.money import read_money
 from factcheck.kinds.ordinal import OrdinalKind, read_ordinals, read_superlatives
 from factcheck.kinds.percentage import read_percentages
@@ -128,3 +129,21 @@ def test_fraction_after_number_words_round_trip(whole: int, frac: tuple[str, flo
     found = find_numbers(text)
     want = (whole + frac[1]) * (1_000_000 if scale else 1)
     assert len(found) == 1 and abs(found[0].value - want) < 1e-6 * max(1.0, want), (text, found)
+
+
+@settings(deadline=None)  # the first call builds the readers of every currency
+@given(st.sampled_from(sorted(currency_forms())),
+       st.integers(1, 999), st.sampled_from([("{v} million {w}", 1e6), ("{c} {v}bn", 1e9), ("{s}{v}m", 1e6)]))
+def test_any_currency_roundtrip(code: str, v: int, form: tuple[str, float]) -> None:
+    """Any ISO 4217 currency, written with its plural word after the amount, its code before it, or
+    its sign: reads back as that amount, the currency among those the form may stand for."""
+    forms = currency_forms()[code]
+    pattern, k = form
+    signs = forms["before"] + [c for c in forms["codes"] if c.isalpha() and c.isupper() and len(c) == 3]
+    if "{s}" in pattern and not forms["before"]:
+        pattern = "{c} {v}m"
+    elif "{s}" in pattern and any(c.isalpha() for c in forms["before"][0]):
+        pattern = "{s} {v}m"  # "Dh 5m", "Rs 5m": letters stand apart from the amount
+    text = "it cost " + pattern.format(v=v, w=forms["after"][-1], c=code, s=signs[0] if signs else code) + " in all"
+    found = read_money(text, 0, "")
+    assert len(found) == 1 and found[0][0].value == v * k and code in found[0][1], (text, found)
