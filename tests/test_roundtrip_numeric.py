@@ -147,3 +147,12 @@ def test_any_currency_roundtrip(code: str, v: int, form: tuple[str, float]) -> N
     text = "it cost " + pattern.format(v=v, w=forms["after"][-1], c=code, s=signs[0] if signs else code) + " in all"
     found = read_money(text, 0, "")
     assert len(found) == 1 and found[0][0].value == v * k and code in found[0][1], (text, found)
+
+
+@given(st.integers(0, 999), st.integers(0, 10), st.sampled_from(["{a}/{b}", "{a} for {b}"]))
+def test_cricket_pair_roundtrip(a: int, b: int, form: str) -> None:
+    """A total or bowling figures written as cricket does ("241/4", "241 for 4") reads back as the pair."""
+    from factcheck.kinds.score import find_loose_pairs
+
+    text = "Australia reached " + form.format(a=a, b=b) + " in the final."
+    assert [p for _, _, p in find_loose_pairs(text)] == [(a, b)], text

@@ -121,6 +121,9 @@ def _res() -> dict[str, regex.Pattern[str]]:
         # digits: "3-3", "3–3", "3 - 3", "3:3"; not inside a longer run of numbers ("3-3-2022", "1,500-2,000")
         "pair": regex.compile(r"(?<![\p{L}\d.,:/–—-])(?P<a>[0-9]{1,3})(?P<sep>\s?[-–—]\s?|:)(?P<b>[0-9]{1,3})"
                               r"(?![0-9]|[.,:][0-9]|\s?[-–—/]\s?[0-9]|\s?%)"),
+        # a cricket total or bowling figures: "241/4", "241 for 4", "3 for 55" (scores.yaml `loose_joiners`)
+        "loose_pair": regex.compile(rf"(?<![\p{{L}}\d.,:/–—-])(?P<a>[0-9]{{1,3}})(?P<sep>{_phrase('loose_joiners')})"
+                                    r"(?P<b>[0-9]{1,3})(?![0-9]|[.,:/][0-9]|\s?%)", ic),
         # words: "two-nil", "three-all", "three apiece"
         "words": regex.compile(rf"(?<![\p{{L}}-])(?P<wa>{nums})[\s-](?P<wb>{zero}|{alls})(?![\p{{L}}-])", ic),
         "contest": regex.compile(rf"(?<![\p{{L}}])(?:{_phrase('contest')})(?![\p{{L}}])", ic),
@@ -155,6 +158,13 @@ def _number_word(w: str) -> int:
 
 def _is_all(w: str) -> bool:
     return w.lower() in {x.lower() for x in _words("all_words")}
+
+
+def find_loose_pairs(text: str) -> list[tuple[int, int, Pair]]:
+    """(start, end, pair) of each pair joined as a cricket score is ("241/4", "241 for 4", "3 for 55"):
+    a date ("19/11") or an offer ("2 for 1") is written the same way, so such a pair is read only
+    loosely (it may agree, never accuse)."""
+    return [(m.start(), m.end(), (int(m.group("a")), int(m.group("b")))) for m in _res()["loose_pair"].finditer(text)]
 
 
 def find_pairs(text: str) -> list[tuple[int, int, Pair]]:
@@ -255,7 +265,8 @@ class ScoreKind:
         near = int(pack("scores")["near_chars"])
         sides: tuple[regex.Pattern[str], regex.Pattern[str]] | None = fact.options.get("sides")
         side_spans = _side_spans(text, sides)
-        pairs = find_pairs(text)
+        loose = {(a, b) for a, b, _ in find_loose_pairs(text)}
+        pairs = sorted(find_pairs(text) + [p for p in find_loose_pairs(text)])
         out: list[Reading] = []
         prev_end = 0
         # the last framed pair: (end of the side after it, whether the sides were written swapped)
@@ -289,7 +300,7 @@ class ScoreKind:
             pens = bool(r["pens_after"].match(after) or r["pens_before"].search(before))
             extra = bool(r["extra_after"].match(after))
             certain = bool(result_after or pens or framed is not None or r["result_before"].search(before)
-                           or own_moment)
+                           or own_moment) and (a, b) not in loose
             oriented: Pair | None = None
             if framed is not None:
                 oriented = framed[1]
@@ -304,7 +315,9 @@ class ScoreKind:
             read = ScoreRead(pair[0], pair[1], "penalties" if pens else "match", certain, extra, oriented)
             shown = f"{pair[0]}-{pair[1]}"
             detail = f"read as {shown}" + (" on penalties" if pens else "") + (" after extra time" if extra else "")
-            if not certain:
+            if (a, b) in loose:
+                detail += " (joined as a cricket score is, as a date or an offer may be: unsure)"
+            elif not certain:
                 detail += " (no result word beside it: unsure)"
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=text[a:b], value=read,
                                shown={"score": shown, "part": read.part, "extra_time": extra},
@@ -491,4 +504,4 @@ def _by_winner(before: str, pair: Pair, spans: list[tuple[int, int, int]], a: in
     return (mine, theirs) if side == 0 else (theirs, mine)
 
 
-__all__ = ["Score", "ScoreKind", "ScoreRead", "find_pairs", "parse_pair"]
+__all__ = ["Score", "ScoreKind", "ScoreRead", "find_loose_pairs", "find_pairs", "parse_pair"]
