@@ -217,6 +217,9 @@ def _how_many(question: str, counted: regex.Pattern[str]) -> bool:
     return bool(m) and question.rstrip().endswith("?") and _counted_follows(" " + question[m.end():], counted, 1)
 
 
+# sentences back (in one paragraph) a noun left out may have been counted, through sentences that
+# leave it out too
+_ELLIPSIS_CHAIN = 3
 # after a count whose noun is left out: the clause or list goes on, or ends
 _ELLIPSIS_AFTER = regex.compile(r"\A\s*(?:[,;.)]|\Z|(?:and|while|whereas|but|with|in|at|across|among)\b)")
 _YEAR_LIKE = regex.compile(r"\A(?:1[89]|20)\d\d\Z")
@@ -292,13 +295,23 @@ class CountKind:
         counted = fact.options["counted"]
         out = counted_numbers(sentence, counted)
         if not out and 0 < sentence.index < len(ctx.doc.sentences):
-            # "Labour won 411 seats. The Greens won four.": the noun of the sentence before, left out
+            # "Labour won 411 seats. The Greens won four.": the noun of the sentence before, left out;
+            # or of one further back, through sentences that leave it out too ("Reform UK won five
+            # seats. The DUP also won five. The Greens won four.")
             before = ctx.doc.sentences[sentence.index - 1]
-            if sentence.paragraph - before.paragraph <= 1 and any(
-                    not r.extra.get("loose") for r in counted_numbers(before, counted)):
-                out = _elliptical(sentence, set())
-            elif sentence.paragraph - before.paragraph <= 2 and _how_many(before.text, counted):
-                out = _elliptical(sentence, set())  # "How many ships were waiting?" / "369, by ..."
+            if sentence.paragraph - before.paragraph <= 2 and _how_many(before.text, counted):
+                return _elliptical(sentence, set())  # "How many ships were waiting?" / "369, by ..."
+            for back in range(1, _ELLIPSIS_CHAIN + 1):
+                if sentence.index - back < 0:
+                    break
+                before = ctx.doc.sentences[sentence.index - back]
+                if sentence.paragraph - before.paragraph > (1 if back == 1 else 0):
+                    break
+                if any(not r.extra.get("loose") for r in counted_numbers(before, counted)):
+                    out = _elliptical(sentence, set())
+                    break
+                if not _elliptical(before, set()):
+                    break  # a sentence between that counts nothing: the list has ended
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
