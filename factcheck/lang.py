@@ -21,6 +21,32 @@ def alternation(words: list[str] | tuple[str, ...] | set[str] | Any) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
+def trie_alternation(words: list[str] | tuple[str, ...] | set[str] | Any, fold: bool = True) -> str:
+    """The alternation of `alternation`, as a trie (common prefixes factored out: "dollar(?:s)?"),
+    so that matching costs the length of the text tried, not the number of phrases: a table of
+    every currency's names (1,500 phrases) tried at each number. Longer matches are preferred, as
+    in `alternation`; with `fold`, the phrases are lower-cased (for a pattern compiled IGNORECASE)."""
+    trie: dict[str, Any] = {}
+    for w in {str(x).lower() if fold else str(x) for x in words}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else regex.escape(ch)
+            branches.append(piece + emit(node[ch]))
+        end = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie) or "(?!)"
+
+
 @dataclass(frozen=True)
 class Lang:
     data: dict[str, Any]

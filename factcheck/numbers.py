@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from factcheck.lang import alternation, lang, pack
+from factcheck.lang import alternation, lang, pack, trie_alternation
 from factcheck.model import Interval
 
 
@@ -215,7 +215,7 @@ def _currency_before_re() -> regex.Pattern[str]:
 
     letters = {w for f in currency_forms().values() for w in (*f["before"], *f["codes"])
                if any(c.isalpha() for c in w) and not (len(w) == 3 and w.isalpha() and w.isupper())}
-    signs = alternation(letters)
+    signs = trie_alternation(letters, fold=False)
     return regex.compile(rf"(?r)(?:\p{{Sc}}|\b[A-Z]{{3}}|\b[A-Z]{{1,2}}\p{{Sc}}|(?<![\p{{L}}])(?:{signs}))\s*")
 # "18.768.639", "25,5", and "30.000" (three zero decimals are written by no one who means a decimal)
 _DOT_THOUSANDS = regex.compile(r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}\.[0-9]{3}(?![0-9])"

@@ -119,7 +119,10 @@ def _plain(word: str) -> str:
 def name_key(name: str) -> str:
     """The comparable form of a name: no accents, case, spaces, hyphens or apostrophes
     ("Blackwell-Thompson" = "blackwell thompson" = "BlackwellThompson")."""
-    return "".join(_plain(t) for t in regex.split(r"[\s\-‐‑–]+", name) if t)
+    return "".join(_plain(t) for t in _KEY_SPLIT.split(name) if t)
+
+
+_KEY_SPLIT = regex.compile(r"[\s\-‐‑–]+")
 
 
 def _first_letters(spec: NameSpec) -> frozenset[str]:
@@ -322,7 +325,8 @@ def _tokens(text: str) -> tuple[Tok, ...]:
             elif not (prev_initial and _INITIAL_GAP.match(gap)):
                 chunk += 1
         initial = len(w) == 1
-        out.append(Tok(a, b, name_key(w), chunk, spaced, w.isupper() and len(w) > 3, initial))
+        plain = name_key(w) if "-" in w or "‐" in w or "‑" in w else _plain(w)  # "Wen-je" -> "wenje"
+        out.append(Tok(a, b, plain, chunk, spaced, w.isupper() and len(w) > 3, initial))
         prev_end, prev_initial = b, initial
     return tuple(out)
 
