@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from factcheck.currencies import currency_forms
 from factcheck.lang import alternation, lang, pack, trie_alternation
 from factcheck.model import Interval
 
@@ -211,8 +212,6 @@ def _fractions(text: str, offset: int) -> list[Number]:
 def _currency_before_re() -> regex.Pattern[str]:
     """A currency sign right before a number (read backwards from it): a symbol, an ISO code, or a
     sign written in letters ("Rs 5m", "Ksh40m", "Dh 2.5m", "kr. 3m": data/en/money.yaml and CLDR)."""
-    from factcheck.kinds.currencies import currency_forms
-
     letters = {w for f in currency_forms().values() for w in (*f["before"], *f["codes"])
                if any(c.isalpha() for c in w) and not (len(w) == 3 and w.isalpha() and w.isupper())}
     signs = trie_alternation(letters, fold=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.kinds.currencies import cldr_version, currency_forms
+from factcheck.currencies import cldr_version, currency_forms
 from factcheck.lang import lang, pack
 
 TOPICS = ("units", "currencies", "durations", "zones", "hedges")

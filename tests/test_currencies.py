@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from factcheck.kinds.currencies import currency_forms
+from factcheck.currencies import currency_forms
 from factcheck.kinds.money import MoneyKind, read_money
 from factcheck.lang import pack
 

@@ -6,7 +6,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.kinds.currencies import currency_forms
+from factcheck.currencies import currency_forms
 from factcheck.kinds.money import read_money
 from factcheck.kinds.ordinal import OrdinalKind, read_ordinals, read_superlatives
 from factcheck.kinds.percentage import read_percentages

@@ -10,11 +10,11 @@ from typing import Any, ClassVar
 
 import regex
 
+from factcheck.currencies import currency_forms
 from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
-from factcheck.kinds.currencies import currency_forms
 from factcheck.kinds.quantity import against_fact, doc_convention, hedge_option
 from factcheck.lang import alternation, pack, trie_alternation
 from factcheck.numbers import Number, find_numbers, hedge_before, interval
