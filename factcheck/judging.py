@@ -15,6 +15,7 @@ import regex
 from factcheck.factbase.model import Fact, Pattern
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue
+from factcheck.kinds.time import read_times, zone_in
 from factcheck.lang import alternation, lang, reporting_re, words_re
 from factcheck.model import MentionVerdict
 from factcheck.rules import tune, why
@@ -232,11 +233,9 @@ def _near_ok(fact: Fact, r: Reading, sentence: Sentence, converted: bool = True)
     tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 40]
     if tail[:1].isspace() and any(m.start() == 1 for p in fact.near for m in p.finditer(tail)):
         return True
-    if converted and fact.kind == "time":
-        from factcheck.kinds.time import read_times, zone_in
-
+    if converted and fact.kind == "time" and zone_in(r.text):
         before = [t for t in read_times(sentence.text, sentence.start) if t.end <= r.start]
-        if before and zone_in(r.text) and _CONVERSION_GAP.fullmatch(sentence.text[before[-1].end - sentence.start:
+        if before and _CONVERSION_GAP.fullmatch(sentence.text[before[-1].end - sentence.start:
                                                                                   r.start - sentence.start]):
             return _near_ok(fact, before[-1], sentence, converted=False)
     return False

@@ -35,6 +35,7 @@ from factcheck.evidence import (
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import _CONVERSION_GAP, Judged, judge
 from factcheck.kinds import KINDS, Context, Reading
+from factcheck.kinds.time import zone_in
 from factcheck.lang import lang
 from factcheck.model import Mention
 from factcheck.prefilter import per_base
@@ -64,14 +65,6 @@ def _has_month(text: str) -> bool:
     return any(m in low for m in _month_names())
 
 
-
-def _names_zone(quote: str) -> bool:
-    """Does a clock time's quote name its zone ("10h30 Paris time", "0800 GMT"), not only "local"?"""
-    from factcheck.kinds.time import zone_in
-
-    return zone_in(quote)
-
-
 def _runs(text: str) -> frozenset[str]:
     """The runs of digits a value is written with, as written ("4 h 42 min" -> "4", "42")."""
     return frozenset(_NON_DIGIT.sub("", m.group(0)) for m in _DIGIT_RUN.finditer(text))
@@ -87,6 +80,7 @@ def _distinct_key(fact: Fact) -> str:
     if fact.kind == "duration" and isinstance(fact.raw_value, (str, int, float)):
         return _digits_key(str(fact.raw_value))
     return ""
+
 
 class _Host(Protocol):
     """What the passes use of the checker (factcheck/check.py `_Checker`)."""
@@ -257,7 +251,7 @@ class DocumentPasses:
             # "14h00 local time (10h30 Paris time)": a clock that names its zone, right after the agreeing
             # one, gives the same instant on another clock; a wrong one is the article's own error
             converted = {m.start for m in ms if m.verdict == "contradict" and fact.kind == "time"
-                         and _names_zone(m.text) and any(a.end <= m.start and _CONVERSION_GAP.fullmatch(
+                         and zone_in(m.text) and any(a.end <= m.start and _CONVERSION_GAP.fullmatch(
                              text[a.end:m.start]) for a in agreed)}
             apart = {m.start for m in ms if m.verdict == "contradict" and not set(m.rules) & _NAMING
                      and m.start not in converted
