@@ -844,9 +844,12 @@ class _Checker(DocumentPasses):
             self.record(fact, r, sentence, j, rule + f"; nearest of {len(group)} facts",
                         (*bound, "cue.nearest_of_several"))
         elif mine <= others:
-            self.record(fact, r, sentence, j.unsure("cue.as_near"), rule, bound, False)
+            near = [f.id for f, sp in rivals if dist(sp) <= mine]
+            self.record(fact, r, sentence, j.unsure("cue.as_near", f"{why('cue.as_near')} ({', '.join(near[:3])})"),
+                        rule, bound, False)
         else:
-            self.drop(fact, r, "cue.nearest_of_several", "another fact's cue is nearer")
+            nearer = [f.id for f, sp in rivals if dist(sp) < mine]
+            self.drop(fact, r, "cue.nearest_of_several", f"another fact's cue is nearer ({', '.join(nearer[:3])})")
 
     # -- names and other facts that find themselves ----------------------------------------
     def free_sentence(self, sentence: Sentence) -> None:
