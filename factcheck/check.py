@@ -516,8 +516,7 @@ class _Checker(DocumentPasses):
         span = _DAY_SPAN_HEAD.match(head)
         lead = span.end() if span else 0
         for r in read_dates(head, start):
-            if r.start - start - lead <= 2 and regex.match(r"\s*(?:\([^)\n]{1,12}\)\s*)?[—–|:]|\s+-\s",
-                                                           text[r.end :]):
+            if r.start - start - lead <= 2 and _STAMP_TAIL.match(text, r.end):
                 v: DateValue = r.value
                 if span and v.day:
                     v = DateValue(v.year, v.month, int(span.group(1)))
@@ -1021,6 +1020,11 @@ class _Checker(DocumentPasses):
 
 
 # "27–28 Sep 2023 — ...": the first day of a span heading a timeline line
+# what ends a timeline's date stamp: a weekday in brackets, a clock time (with its zone and its
+# conversion in brackets: "4 Nov 2022 (Fri), 12:00 (9:00 PT) - ..."), then a dash, bar or colon
+_STAMP_TAIL = regex.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?"
+                            r"(?:,?\s*\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*(?:\([^)\n]{1,24}\)\s*)?)?"
+                            r"(?:[—–|:]|-\s)|\s+-\s")
 _DAY_SPAN_HEAD = regex.compile(r"\s*(\d{1,2})\s*[–-]\s*(?=\d{1,2}\s+\p{L})")
 
 

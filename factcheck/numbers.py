@@ -268,10 +268,23 @@ def _hedge_re() -> regex.Pattern[str]:
     )
 
 
+@cache
+def _preposition_re() -> regex.Pattern[str]:
+    """A word before a hedge that makes it a preposition ("confronted him about", "a row over")."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['hedge_preposition_after'])})\s+$",
+                         regex.IGNORECASE)
+
+
+def _a_preposition(head: str, h: regex.Match[str]) -> bool:
+    """Is the hedge matched in `head` a preposition there ("confronted him about", "a row over")?"""
+    return (h.group("h").lower() in lang().data["hedge_prepositions"]
+            and _preposition_re().search(head, 0, h.start()) is not None)
+
+
 def hedge_before(text: str) -> tuple[str, int] | None:
     """The hedge ending `text` ("more than ", "up to an "): its class and where it starts."""
     m = _hedge_re().search(text[-40:])
-    if not m:
+    if not m or _a_preposition(text[-40:], m):
         return None
     return lang().hedges[regex.sub(r"\s+", " ", m.group("h").lower())], len(text) - len(text[-40:]) + m.start()
 
@@ -493,7 +506,7 @@ def _hedged(
     h = _hedge_re().search(head)
     hedge = ""
     hs = -1
-    if h:
+    if h and not _a_preposition(head, h):
         hedge = lang().hedges[regex.sub(r"\s+", " ", h.group("h").lower())]
         hs = offset + a - len(head) + h.start()
     return Number(

@@ -17,6 +17,7 @@ ROLES = ("value", "margin", "projection", "part")  # what a fact's `figure:` may
 def _res() -> dict[str, dict[str, regex.Pattern[str]]]:
     data = pack("roles")
     hedges = alternation(lang().hedges)
+    joins = alternation([*lang().data["list_joiners"], *lang().data["clause_openers"]])
     out: dict[str, dict[str, regex.Pattern[str]]] = {}
     for role, parts in data.items():
         res: dict[str, regex.Pattern[str]] = {}
@@ -29,8 +30,11 @@ def _res() -> dict[str, dict[str, regex.Pattern[str]]]:
                 rf"(?<![\p{{L}}])(?:{alternation(parts['by_after'])})\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?by\s+"
                 rf"(?:(?:{hedges})\s+)?$", regex.IGNORECASE)
         if parts.get("after"):
+            # the words between are the figure's unit ("12 points ahead"), never a word joining
+            # another figure ("4,000 troops and more than 11,500 police": not a margin)
             res["after"] = regex.compile(
-                rf"\A(?:\s*[\p{{L}}%$€£.-]+){{0,2}}?\s*-?(?:{alternation(parts['after'])})(?![\p{{L}}])",
+                rf"\A(?:\s*(?!(?:{joins})(?![\p{{L}}]))[\p{{L}}%$€£.-]+){{0,2}}?\s*-?"
+                rf"(?:{alternation(parts['after'])})(?![\p{{L}}])",
                 regex.IGNORECASE)
         if parts.get("clause"):
             res["clause"] = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(parts['clause'])})(?![\p{{L}}])",

@@ -417,6 +417,31 @@ _MONTH_AFTER = _MonthAfter()
 _ABBREV_REACH = 12  # the longest abbreviation above with its period, and a character to spare
 
 
+_AM_PM = regex.compile(r"\b[ap]\.m\.$", regex.IGNORECASE)
+_NEXT_WORD = regex.compile(r"[“\"‘'(\[]?(\p{Lu}\p{Ll}+)(?:\s+(\p{L}+))?")
+
+
+@cache
+def _clock_words() -> frozenset[str]:
+    """Words that may follow "a.m."/"p.m." in the same sentence: weekdays, months and the first
+    words of zone names ("Eastern", "Moscow time")."""
+    zones = {str(z).split()[0] for z in lang().data.get("zones", {})}
+    return frozenset({*(w.lower() for w in lang().weekdays), *(w.lower() for w in lang().months),
+                      *zones, "local", "noon", "midnight"})
+
+
+def _clock_ends(line: str, near: int, end: int, after: int) -> bool:
+    """Does a sentence end with a clock's "a.m."/"p.m." ("... began at 9:30 a.m. Murdaugh, 54, told
+    the court", "at 6:41 p.m. The jury ...")? Not before a weekday, a month or a zone ("9 a.m.
+    Monday", "11 a.m. Eastern", "8 p.m. Moscow time")."""
+    if not _AM_PM.search(line, near, end):
+        return False
+    m = _NEXT_WORD.match(line, after)
+    if m is None:
+        return False
+    return m.group(1).lower() not in _clock_words() and (m.group(2) or "").lower() != "time"
+
+
 def _sentences(line: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -425,7 +450,7 @@ def _sentences(line: str) -> list[tuple[int, int]]:
         # (with the text before it visible to \b and look-behinds), never at the whole growing head
         # ("Mr. Mr. Mr. ..." would make this quadratic)
         near = max(pos, m.start() - _ABBREV_REACH)
-        if (_ABBREV.search(line, near, m.start())
+        if ((_ABBREV.search(line, near, m.start()) and not _clock_ends(line, near, m.start(), m.end()))
                 or _DAY_DOT.search(line, near, m.start()) and _MONTH_AFTER.match(line, m.end())):
             continue  # "Dr. Smith"; "on 16. November 2022" (a day-first date)
         spans.append((pos, m.start()))

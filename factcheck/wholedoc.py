@@ -38,6 +38,7 @@ from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.time import zone_in
 from factcheck.lang import lang
 from factcheck.model import Mention
+from factcheck.numbers import find_numbers
 from factcheck.prefilter import per_base
 from factcheck.rules import why
 from factcheck.segment import Document, Sentence
@@ -82,6 +83,31 @@ def _distinct_key(fact: Fact) -> str:
     return ""
 
 
+# kinds whose readings carry their noun or unit ("33 men", "69 days", "622 metres"): two digits
+# with it are distinctive enough
+_NOUN_FIGURES = frozenset({"count", "duration", "quantity"})
+
+
+@cache
+def _worded_re() -> regex.Pattern[str]:
+    """A number word of ten or more ("twelve", "thirty", "hundred")."""
+    words = sorted((w for w, v in lang().number_words.items() if v >= 10), key=len, reverse=True)
+    return regex.compile(r"\b(?:" + "|".join(map(regex.escape, words)) + r")\b", regex.IGNORECASE)
+
+
+def _worded_keys(text: str) -> frozenset[str]:
+    """The significant digits of the numbers `text` writes in words ("Thirty-three" -> "33")."""
+    if not _worded_re().search(text):
+        return frozenset()
+    return frozenset(_digits_key(n.value) for n in find_numbers(text) if n.words)
+
+
+def _cued_for_another(host: _Host, fact: Fact, sentence: Sentence) -> bool:
+    """Is another fact of the fact's kind cued in the sentence?"""
+    return any(f.kind == fact.kind and f is not fact and any(p.search(sentence.text) for p in f.cues)
+               for f in host.cue_facts)
+
+
 class _Host(Protocol):
     """What the passes use of the checker (factcheck/check.py `_Checker`)."""
 
@@ -116,10 +142,14 @@ class DocumentPasses:
         "27,85 %", "622 metres", "583 points": a count's noun read with it; "633 days", "2:13:44")
         equal to a fact's value agrees wherever it stands in an article where the fact could bind
         (its event is present, or one of its cues occurs), though no clause tied it to the fact: so
-        precise a number is seldom another figure. It only ever agrees (rule value.distinctive)."""
+        precise a number is seldom another figure. Two significant digits are enough for a count,
+        a duration or a quantity read with its noun or unit ("Thirty-three men", "69 days", "6.7
+        inches"), in digits or words, where no other fact of the kind is cued in the sentence. It only
+        ever agrees (rule value.distinctive)."""
         keyed = per_base(self.fb, "distinctive", lambda: [
             (f, k, _runs(str(f.raw_value)) if f.kind == "duration" else frozenset({k}))
-            for f in self.fb.facts if len(k := _distinct_key(f)) >= 3])
+            for f in self.fb.facts
+            if len(k := _distinct_key(f)) >= 3 or (len(k) == 2 and f.kind in _NOUN_FIGURES)])
         if not keyed:
             return
 
@@ -129,12 +159,18 @@ class DocumentPasses:
             found = [m.group(0) for m in _DIGIT_RUN.finditer(text)]
             return frozenset([_digits_key(x) for x in found] + [_NON_DIGIT.sub("", x) for x in found])
 
-        in_doc = runs_of(self.doc.reading or self.doc.text)
+        text = self.doc.reading or self.doc.text
+        in_doc = runs_of(text)
+        # "Thirty-three men", "seventeen days": numbers in words of two digits or more, per sentence
+        worded = ({s.index: _worded_keys(s.text) for s in self.doc.sentences}
+                  if _worded_re().search(text) else {})
+        for keys in worded.values():
+            in_doc |= keys
         todo = [(f, k, runs) for f, k, runs in keyed if runs <= in_doc and not self.mentions.get(f.id)]
         if not todo:
             return
         cue_ids = {f.id for f in self.cue_facts}
-        keys_of = {s.index: runs_of(s.text) for s in self.doc.sentences}
+        keys_of = {s.index: runs_of(s.text) | worded.get(s.index, frozenset()) for s in self.doc.sentences}
         for fact, key, runs in todo:
             if not (fact.id in cue_ids or (fact.event and fact.event in self.binder.present)):
                 continue
@@ -148,6 +184,14 @@ class DocumentPasses:
                         continue
                     j = judge(r, fact, sentence, self.ctx)
                     read_key = _digits_key(r.text if fact.kind == "duration" else getattr(r.value, "value", ""))
+                    if not read_key and worded:
+                        words = _worded_keys(r.text)  # "sixty-nine days"
+                        read_key = next(iter(words)) if len(words) == 1 else ""
+                    if len(key) == 2 and (r.extra.get("bare") or r.extra.get("loose")
+                                          or _cued_for_another(self, fact, sentence)):
+                        # two digits are distinctive only with their noun or unit, and where no other
+                        # fact of the kind is cued ("11 of them tank cars carrying vinyl chloride")
+                        continue
                     if j.verdict == "agree" and read_key == key:
                         self.record(fact, r, sentence, j, why("value.distinctive"), ("value.distinctive",), False)
 

@@ -156,3 +156,36 @@ def test_cricket_pair_roundtrip(a: int, b: int, form: str) -> None:
 
     text = "Australia reached " + form.format(a=a, b=b) + " in the final."
     assert [p for _, _, p in find_loose_pairs(text)] == [(a, b)], text
+
+
+def _unit_aliases() -> list[tuple[str, str]]:
+    from factcheck.lang import pack
+
+    units = pack("units")["physical"]
+    # an alias that is also a scale word ("MN", million) reads as the scale in an article: left out
+    return [(str(units[u][0]), str(a)) for u in units for a in units[u]
+            if find_numbers(f"it is 2 {a} long")[0].value == 2]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 9_999), st.sampled_from(_unit_aliases()), st.booleans())
+def test_quantity_any_unit_alias_roundtrip(v: int, unit: tuple[str, str], hyphen: bool) -> None:
+    # a figure written with any alias of a unit of units.yaml reads back as the fact in the unit's first
+    # alias, and agrees; one a third larger contradicts ("2,230 grams" for `2230 g`, "4-ton" for `4 ton`)
+    import tempfile
+    from pathlib import Path
+
+    from factcheck.check import check
+    from factcheck.factbase.load import load_factbase
+    from factcheck.model import Source
+
+    canon, alias = unit
+    sep = "-" if hyphen and " " not in alias and alias[-1] not in ".³²" else " "
+    with tempfile.TemporaryDirectory() as d:
+        Path(d, "f.yaml").write_text(
+            f"facts:\n  - {{id: q.size, kind: quantity, value: '{v} {canon}', cues: ['size']}}\n", encoding="utf-8")
+        base = load_factbase(d)
+    for figure, want in ((v, "agree"), (v * 4 // 3 + 1, "contradict")):
+        text = f"Its size is {figure:,}{sep}{alias}, officials said."
+        got = check(Source(id="x", text=text), base).findings[0].verdict
+        assert got == want, (text, canon)

@@ -57,6 +57,20 @@ def test_a_letter_after_a_hyphen_ends_a_sentence(text: str, n: int) -> None:
     assert len(segment(text).sentences) == n
 
 
+@pytest.mark.parametrize("text, n", [
+    ("The hearing began at 9:30 a.m. Murdaugh, 54, told the court he was innocent.", 2),  # a trial
+    ("The rocket lifted off at 1:47 a.m. The crowd on the causeway cheered.", 2),  # a launch
+    ("The polls closed at 10 p.m. Turnout was 60 percent.", 2),  # an election
+    # a weekday, a month or a zone after the clock stays in its sentence
+    ("The hearing resumes at 9:30 a.m. Monday in Walterboro.", 1),
+    ("The rocket lifted off at 1:47 a.m. Eastern on Wednesday.", 1),
+    ("The polls closed at 10 p.m. Moscow time.", 1),
+    ("Liftoff came at 1:47 a.m. EST (06:47 GMT).", 1),
+])
+def test_a_clock_may_end_a_sentence(text: str, n: int) -> None:
+    assert len(segment(text).sentences) == n
+
+
 @pytest.mark.parametrize("text, clause", [
     # an acquisition: the regulator's abbreviation; a launch: a ticker; an election: a party's initials
     ("The Competition and Markets Authority (CMA) cleared the takeover on Friday morning.",

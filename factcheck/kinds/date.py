@@ -225,12 +225,20 @@ def _read_dates(text: str, offset: int, day_first: bool | None, either: bool) ->
             # "Sun", "Wed", "Sat" alone are too often other words
             if m.group("wd3").lower() not in ("tues", "thurs"):
                 continue
+        if m.group("wd3") and _generic_weekday_re().search(text, max(0, m.start() - 12), m.start()):
+            continue  # "a Sunday lunch", "every Friday": any such day, no date
         start = offset + m.start()
         if m.group("mo_ctx"):
             start = offset + m.start("m4")
         out.append(Reading(start=start, end=offset + m.end(), text=text[start - offset : m.end()],
                            value=v, shown=v.shown()))
     return tuple(out)
+
+
+@cache
+def _generic_weekday_re() -> regex.Pattern[str]:
+    """A word before a weekday that makes it any such day ("a Sunday lunch", "every Friday")."""
+    return regex.compile(r"(?i)\b(?:" + alternation(lang().data["generic_before_weekday"]) + r")\s+$")
 
 
 _NUMERIC = regex.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(?:19|20)?\d\d(?![\d])")

@@ -615,6 +615,9 @@ class NameKind:
                 elif not exact and first not in _titles():
                     # another first name: another person ("Olena Zelenska" is not a misspelt Zelenskyy)
                     continue
+                elif first not in _titles() and _given_name(first_tok, text, ctx):
+                    # "Paul Murdaugh" for Alex Murdaugh: another of the family, not the person
+                    continue
             after = _AFTER.match(text[b : b + 16])
             suffix = _suffix(after.group(1)) if after else None
             if suffix == "I" and spec.value_suffix is None:
@@ -708,6 +711,10 @@ class NameKind:
                 return False
             return None
         r: NameRead = reading.value
+        if str(value) != str(fact.value):
+            # another name than the fact's (a distractor, "Charles II" beside Charles III): the reading
+            # is that name when it spells it, accents and case aside
+            return True if name_key(reading.text) == name_key(str(value)) else None
         spec = self._spec(fact, ctx)
         # the fact's value decides the suffix and the first name; variants only add spellings
         if r.suffix is not None and spec.value_suffix is not None and r.suffix not in spec.suffixes:
@@ -722,6 +729,36 @@ class NameKind:
 
     def render(self, value: Any) -> str:
         return str(value)
+
+
+def _given_name(tok: Tok | None, text: str, ctx: Context) -> bool:
+    """Is the capitalised word before a surname a given name (so another person's, when it is not the
+    value's)? Not when the article also writes it in lower case ("But Murdaugh", "Yesterday
+    Newman": a sentence's first word) or it is one of the language's common words."""
+    if tok is None:
+        return False
+    word = text[tok.start : tok.end]
+    if not word[:1].isupper() or "-" in word or (tok.start > 0 and text[tok.start - 1] in "-‐‑"):
+        return False  # the end of a compound ("Paul-Henri Nargeolet") is left as before
+    low = word.lower()
+    if low in _common_lower():
+        return False
+    key = ("lower_words", id(ctx.doc))
+    words = ctx.cache.get(key)
+    if words is None:
+        words = frozenset(regex.findall(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}])", ctx.doc.text))
+        ctx.cache[key] = words
+    return low not in words
+
+
+@cache
+def _common_lower() -> frozenset[str]:
+    """Words that open sentences before a name: the language's clause openers, common words, back
+    references, reporting verbs and days ("Yesterday")."""
+    d = lang().data
+    return frozenset(str(w).lower() for k in ("clause_openers", "common_words", "back_references",
+                                              "reporting_verbs", "anchors", "coordinators", "deictic_days")
+                     for w in d.get(k, ()))
 
 
 def _first_transliterated(first: str, value_first: str) -> bool:

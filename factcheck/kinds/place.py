@@ -75,7 +75,10 @@ class PlaceKind:
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         if self._country(fact) is not None:
             return self._extract_country(sentence, fact, ctx)
-        names = (str(fact.value), *(str(v.value) for v in fact.variants), *fact.options["others"])
+        # a distractor is read too, so that the longest phrase wins ("Colleton County Courthouse", a
+        # distractor, is no "Colleton County")
+        names = (str(fact.value), *(str(v.value) for v in fact.variants), *fact.options["others"],
+                 *(str(d.value) for d in fact.distractors))
         out = []
         for m in _names_re(tuple(names)).finditer(sentence.text):
             a, b = sentence.start + m.start(), sentence.start + m.end()

@@ -81,6 +81,19 @@ class QuantityValue:
         return self.value if self.hi is None else (self.value + self.hi) / 2
 
 
+def _factor_to(reading: Reading, q: QuantityValue) -> float:
+    """What turns the figure read into `q`'s unit: the reading's own factor (to the fact's unit), or,
+    for a value in another unit (a distractor written `1,454 ft` on a fact in metres), the
+    conversion from the unit read to that one."""
+    k = float(reading.extra.get("factor", 1.0))
+    read_unit = reading.extra.get("unit")
+    if q.physical and q.measure and isinstance(read_unit, str):
+        to_q = factor(read_unit, q.measure)
+        if to_q is not None:
+            return to_q
+    return k
+
+
 def doc_convention(ctx: Context) -> str:
     """The document's number convention (numbers.convention), computed once per document."""
     key = ("number_convention", id(ctx.doc))
@@ -133,6 +146,11 @@ def against_fact(n: Number, value: float, unit: float, hedge: str) -> bool | Non
         return n.interval().overlaps(exact_fact)
     if n.magnitude:
         return None
+    if hedge not in _UPPER and hedge not in _LOWER:
+        # an approximate fact ("about 1,700 acres", "nearly 30 %"): the interval its hedge makes (README
+        # "Hedges as intervals"); a figure agrees when its own interval meets it, contradicts when it
+        # lies wholly outside
+        return n.interval().overlaps(interval(value, unit, hedge))
     same_side = (hedge in _UPPER and n.hedge in _UPPER) or (hedge in _LOWER and n.hedge in _LOWER)
     if same_side:
         # a claim about the bound itself ("as many as 250,000" against "up to 175,000")
@@ -185,7 +203,10 @@ class QuantityKind:
     def parse_value(self, raw: Any, options: dict[str, Any]) -> QuantityValue:
         if not isinstance(raw, str):
             raise FactValueError("a quantity is a number", "write e.g. `value: 94300`")
-        nums = find_numbers(raw, 0, "dot_decimal")
+        # a unit that is also a scale word ("9999 MN": meganewtons, not million) is the unit
+        unit_first = regex.match(r"\s*(?P<n>\d[\d,.]*)\s*(?P<u>\D.*?)\s*$", raw)
+        unit_hit = lookup(unit_first["u"]) if unit_first else None
+        nums = find_numbers(unit_first["n"] if unit_first and unit_hit else raw, 0, "dot_decimal")
         if len(nums) != 1 or nums[0].magnitude or (
                 nums[0].hi is not None and (options.get("hedge_class") or nums[0].hi <= nums[0].value)):
             raise FactValueError(f"cannot read {raw!r} as one number or one range",
@@ -197,6 +218,8 @@ class QuantityKind:
         if n.hi is not None:
             unit = 1.0 if n.value.is_integer() and n.hi.is_integer() else n.unit  # a range's ends are exact
         rest = raw[n.end :].strip()
+        if unit_hit is not None:
+            return QuantityValue(n.value, hedge, unit, unit_hit[0], unit_hit[1], hi=n.hi)
         if not rest:
             return QuantityValue(n.value, hedge, unit, hi=n.hi)
         hit = lookup(rest)
@@ -282,7 +305,7 @@ class QuantityKind:
 
     def _compare_one(self, n: Number, reading: Reading, value: Any) -> bool | None:
         q: QuantityValue = value
-        k = float(reading.extra.get("factor", 1.0))
+        k = _factor_to(reading, q)
         if k != 1.0:
             n = Number(start=n.start, end=n.end, value=n.value * k, unit=n.unit * k, hedge=n.hedge,
                        hedge_start=n.hedge_start, text=n.text, words=n.words, magnitude=n.magnitude,
@@ -298,13 +321,13 @@ class QuantityKind:
         distractor that both fit: "127 km" is the 127 km distractor's, not the 130 km fact's)."""
         n: Number = reading.value
         q: QuantityValue = value
-        return abs(n.value * float(reading.extra.get("factor", 1.0)) - q.middle)
+        return abs(n.value * _factor_to(reading, q) - q.middle)
 
     def ratio(self, reading: Reading, value: Any) -> float | None:
         """The figure read over the fact's, in the fact's unit (None when the fact is 0)."""
         n: Number = reading.value
         q: QuantityValue = value
-        return n.value * float(reading.extra.get("factor", 1.0)) / q.middle if q.middle else None
+        return n.value * _factor_to(reading, q) / q.middle if q.middle else None
 
     def render(self, value: Any) -> str:
         q: QuantityValue = value
