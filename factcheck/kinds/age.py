@@ -42,6 +42,13 @@ def _after_re() -> regex.Pattern[str]:
 
 
 @cache
+def _person_of_re() -> regex.Pattern[str]:
+    """"a man of ", "a woman of ": a person's noun and "of" right before an age."""
+    persons = alternation(_words()["persons"])
+    return regex.compile(rf"(?<![\p{{L}}])an?[\s\u00a0]+(?:{persons})[\s\u00a0]+of[\s\u00a0]+$", regex.IGNORECASE)
+
+
+@cache
 def _thing_re() -> regex.Pattern[str]:
     # "a 26-year-old record": the age of a thing, not a person's
     return regex.compile(rf"\A[\s\u00a0]+(?:{alternation(_words()['things'])})(?![\p{{L}}])", regex.IGNORECASE)
@@ -177,6 +184,17 @@ def read_ages(text: str, offset: int = 0) -> list[Reading]:
         elif not n.hedge and n.value <= 120 and (_COMMA_AFTER.match(tail) or _SENTENCE_END.match(tail)) \
                 and _name_before(_NAME_COMMA, head):
             bare = True  # "Smith, 26, won", "The job went to Sunak, 42.": an age set off by commas after a name
+        elif (not n.hedge and n.value <= 120 and (y := _YEARS_AFTER.match(tail))
+              and (_COMMA_AFTER.match(tail[y.end():]) or _SENTENCE_END.match(tail[y.end():]))
+              and _name_before(_NAME_COMMA, head)):
+            end, bare = b + y.end(), True  # "Maggie Murdaugh, 52 years, and her son" (a translation)
+        elif (n.value <= 120 and _person_of_re().search(head[-40:])
+              and _clause_end_re().match(tail[(y.end() if (y := _YEARS_AFTER.match(tail)) else 0):])):
+            # "a man of fifty-one", "a woman of 75 years"
+            end = b + (y.end() if y else 0)
+            m = _person_of_re().search(head[-40:])
+            assert m is not None
+            a = a - (len(head[-40:]) - m.start())
         elif n.value <= 120 and _clause_end_re().match(tail) and (cm := _name_match(_copula_re(), head)):
             # "Alcaraz is 20.", "He was 26 on the night of the final": a name's age needs the fact's cue
             # near (the name is one); a pronoun's is the person the sentence is about

@@ -56,7 +56,13 @@ _FROM_COUNTED_TO = regex.compile(r"\bfrom\s+\w+\s+[\w\s-]{0,30}?\s+to\s+$", rege
 
 _HYPHEN_WORD = regex.compile(r"\A-(\p{L}+)(?![\p{L}-])")
 _OF_GROUP = regex.compile(r"\A\s+of\s+(?:the|its|their|these|those)\s", regex.IGNORECASE)
-_OF_TOTAL = regex.compile(r"\A\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:\d[\d,]*|\p{L}+)(?=[\s-])")
+@cache
+def _of_total_re() -> regex.Pattern[str]:
+    """"of the 650", "out of 30", "of roughly 7,500", "of the approximately 7 500": the total a part
+    is counted from (a hedge may stand before it)."""
+    hedges = alternation(lang().hedges)
+    return regex.compile(rf"\A\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:(?i:{hedges})\s+)?"
+                         r"(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+|\d[\d,]*|\p{L}+)(?=[\s-])")
 
 
 def _adjective_of(after: str, counted: regex.Pattern[str]) -> bool:
@@ -72,7 +78,7 @@ def _adjective_of(after: str, counted: regex.Pattern[str]) -> bool:
 def _part_of(after: str, counted: regex.Pattern[str]) -> bool:
     """"won 411 of the 650 seats", "nine out of 30 members": the number counts the noun that
     follows the total (the total itself is skipped: "of the" before it)."""
-    m = _OF_TOTAL.match(after)
+    m = _of_total_re().match(after)
     if m and _counted_follows(after[m.end():], counted):
         return True
     # "five of the cars held vinyl chloride": a number of the group, no total written
@@ -112,8 +118,13 @@ def _noun_of(head: str, after: str, counted: regex.Pattern[str]) -> bool:
     return False
 
 
-_WHOLE_BEFORE = regex.compile(r"(?:\bof\s+the\s+|\b(?:one|each)\s+of\s+|\d\s+(?:out\s+)?of\s+)\s*$",
-                              regex.IGNORECASE)
+@cache
+def _whole_before_re() -> regex.Pattern[str]:
+    """"411 of the ", "each of the ", "3,700 of roughly ": before the size of the group a part is
+    taken from."""
+    hedges = alternation(lang().hedges)
+    return regex.compile(rf"(?:\bof\s+the\s+|\b(?:one|each)\s+of\s+|\d\s+(?:out\s+)?of\s+)"
+                         rf"(?:(?:{hedges})\s+)?\s*$", regex.IGNORECASE)
 
 
 def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Reading]:
@@ -137,7 +148,7 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
         # "411 of the 650 seats", "the last of the 15 states", "each of the 12 jurors": the size of the
         # group a part is taken from; it agrees with a count of the whole, never accuses (a count of
         # the part may stand beside it)
-        whole = bool(_WHOLE_BEFORE.search(head))
+        whole = bool(_whole_before_re().search(head))
         if n.value <= 2 and regex.search(r"\b(?:the|these|those|both|its|their)\s+$", head, regex.IGNORECASE):
             continue  # "the two countries": a reference, not a count
         from factcheck.kinds.quantity import in_range

@@ -210,6 +210,15 @@ class MoneyKind:
         results = {n.interval(k).overlaps(exact) for n in reading.value.readings()}
         return results.pop() if len(results) == 1 else None
 
+    def distance(self, reading: Reading, value: Any) -> float | None:
+        """How far the sum read is from `value`, in its currency (to tell a fact from a distractor
+        that both fit: "about $43 billion" is the $43 billion distractor's, not the $44 billion
+        fact's); None in another currency."""
+        m: Money = value
+        if reading.extra.get("currency") != m.currency:
+            return None
+        return abs(float(reading.value.value) * float(reading.extra.get("factor", 1.0)) - m.value)
+
     def ratio(self, reading: Reading, value: Any) -> float | None:
         """The sum read over the fact's, in the fact's currency and rate (None if not comparable)."""
         m: Money = value
