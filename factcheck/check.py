@@ -65,6 +65,7 @@ from factcheck.judging import (
     _soften,
     _weekday_only,
     judge,
+    stamp_cue,
 )
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
@@ -402,7 +403,8 @@ class _Checker(DocumentPasses):
                 return
             if j.verdict == "contradict" and level < MEDIUM:
                 j = j.unsure("event.loosely_bound")
-            elif j.verdict == "contradict" and fact.near and b.by_reference and not _talk_near(sentence, r):
+            elif (j.verdict == "contradict" and fact.near and b.by_reference and not _talk_near(sentence, r)
+                  and not stamp_cue(fact, r, sentence)):
                 # "Peskov said on Friday that Moscow would judge ... those talks": a statement's date
                 # needs the event in the clause, not only a reference back to it
                 j = j.unsure("event.reference_only")

@@ -230,8 +230,10 @@ def _near_ok(fact: Fact, r: Reading, sentence: Sentence, converted: bool = True)
     head = sentence.text[max(0, r.start - sentence.start - _near_window()) : r.start - sentence.start]
     if any(m.end() >= len(head) - _near_tail() for p in fact.near for m in p.finditer(head)):
         return True
-    tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 40]
+    tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 80]
     if tail[:1].isspace() and any(m.start() == 1 for p in fact.near for m in p.finditer(tail)):
+        return True
+    if stamp_cue(fact, r, sentence):
         return True
     if converted and fact.kind == "time" and zone_in(r.text):
         before = [t for t in read_times(sentence.text, sentence.start) if t.end <= r.start]
@@ -239,6 +241,22 @@ def _near_ok(fact: Fact, r: Reading, sentence: Sentence, converted: bool = True)
                                                                                   r.start - sentence.start]):
             return _near_ok(fact, before[-1], sentence, converted=False)
     return False
+
+
+def stamp_cue(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """Is the value a timeline line's stamp with one of the fact's `near` cues opening the entry after
+    the dash ("4 July 2024 (Thu), 07:00 — Polls open")?"""
+    if r.start - sentence.start > _STAMP_HEAD or not fact.near:
+        return False
+    tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 80]
+    dash = _STAMP_DASH.match(tail)
+    return dash is not None and any(dash.end() <= m.start() <= dash.end() + _near_tail()
+                                    for p in fact.near for m in p.finditer(tail))
+
+
+# a timeline line's stamp: the value heads the line (after its date), then a dash and the entry
+_STAMP_HEAD = 30
+_STAMP_DASH = regex.compile(r"\s*(?:\([^)\n]{1,24}\)\s*)?(?:[—–|:]|\s-)\s*")
 
 
 # between a clock time and the same instant on another clock: "4 p.m. (0800 GMT)", "13h35 local hour,

@@ -140,9 +140,14 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
         range_end = bool(_FROM_COUNTED_TO.search(head)) and bool(counted.search(_FROM_COUNTED_TO.search(head)[0]))
         # "one of the four phones", "every one of them": one of a group, not a count of it
         part = n.value > 1 and _part_of(after, counted)
+        group = False
         if not range_end and not (_counted_follows(after, counted) or _adjective_of(after, counted)
                                   or part or _noun_of(head, after, counted)):
-            continue
+            # "A jury of 12 found ...", "topped a field of twelve": the size of a group named by a
+            # collective noun; which group is not said, so it only agrees
+            group = n.value > 1 and _group_of(head, after)
+            if not group:
+                continue
         if regex.search(r"\d[.:]\s*$", head):
             continue
         # "411 of the 650 seats", "the last of the 15 states", "each of the 12 jurors": the size of the
@@ -154,7 +159,9 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
         from factcheck.kinds.quantity import in_range
 
         extra: dict[str, object] = {}
-        if whole:
+        if group:
+            extra = {"loose": True, "why_loose": "the size of a group named by a collective noun (a jury of 12)"}
+        elif whole:
             extra = {"loose": True, "why_loose": "the size of the group a part is taken from (... of the N ...)"}
         elif not range_end and in_range(text, n.span_start - sentence.start, n.end - sentence.start):
             extra = {"loose": True, "range": True, "why_loose": "one end of a range over time (from ... to ...)"}
@@ -232,6 +239,19 @@ def _how_many(question: str, counted: regex.Pattern[str]) -> bool:
 # leave it out too
 _ELLIPSIS_CHAIN = 3
 # after a count whose noun is left out: the clause or list goes on, or ends
+@cache
+def _group_re() -> regex.Pattern[str]:
+    """"a jury of ", "the crew of ": an article, a collective noun of `en.yaml`, then "of"."""
+    nouns = alternation(lang().data["collective_nouns"])
+    return regex.compile(rf"(?<![\p{{L}}])(?:an?|the|its|their)\s+(?:{nouns})\s+of\s+$", regex.IGNORECASE)
+
+
+def _group_of(head: str, after: str) -> bool:
+    """Is the number the size of a group named just before it ("a jury of 12 found", "a field of
+    twelve,"), with no noun of its own after it?"""
+    return bool(_group_re().search(head[-40:])) and bool(_ELLIPSIS_AFTER.match(after) or _verb_after_re().match(after))
+
+
 _ELLIPSIS_AFTER = regex.compile(r"\A\s*(?:[,;.)]|\Z|(?:and|while|whereas|but|with|in|at|across|among)\b)")
 _YEAR_LIKE = regex.compile(r"\A(?:1[89]|20)\d\d\Z")
 
