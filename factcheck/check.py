@@ -65,6 +65,7 @@ from factcheck.judging import (
     _soften,
     _weekday_only,
     judge,
+    opening_cue,
     stamp_cue,
 )
 from factcheck.kinds import KINDS, Context, Reading
@@ -295,6 +296,8 @@ class _Checker(DocumentPasses):
         rule = f"event {ev} ({b.why_text(ev)}, level {level})"
         if fact.near:
             bound = (*bound, "fact.near")  # routed here: the value stands closely after a `near` cue
+            if _near_after_only(fact, r, sentence):
+                bound = (*bound, "fact.near_after")
         if "value.timestamp" in j.rules and "event.in_story" in bound:
             # a live blog's stamp on an entry that does not name the event: the time of the report
             self.drop(fact, r, "value.timestamp")
@@ -767,6 +770,8 @@ class _Checker(DocumentPasses):
                     group: list[tuple[Fact, list[tuple[int, int]]]], spans: list[tuple[int, int]],
                     readings: Sequence[Reading] = ()) -> None:
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence)
+        if j.verdict == "contradict" and fact.near and _near_after_only(fact, r, sentence):
+            j = j.unsure("fact.near_after")  # "At 9 a.m. ..., hours before he was crowned"
         if (j.verdict == "contradict" and not isinstance(r.value, DateValue)
                 and (self._line_far_from_events(sentence) or self._line_of_other_event(sentence, fact))):
             # "21 Aug 2017 (Mon) — ... Maximum totality about 2 min 40 s": a timeline line of a day far
@@ -1028,6 +1033,15 @@ _STAMP_TAIL = regex.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?"
                             r"(?:,?\s*\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*(?:\([^)\n]{1,24}\)\s*)?)?"
                             r"(?:[—–|:]|-\s)|\s+-\s")
 _DAY_SPAN_HEAD = regex.compile(r"\s*(\d{1,2})\s*[–-]\s*(?=\d{1,2}\s+\p{L})")
+
+
+def _near_after_only(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """Was the value taken only because it opens its sentence and the fact's `near` cue comes later
+    in it (not closely before it, nor as a timeline stamp's entry)?"""
+    if not opening_cue(fact, r, sentence) or stamp_cue(fact, r, sentence):
+        return False
+    head = sentence.text[max(0, r.start - sentence.start - 40) : r.start - sentence.start]
+    return not any(m.end() >= len(head) - 25 for p in fact.near for m in p.finditer(head))
 
 
 def _same_day_date_facts(fb: FactBase) -> dict[str, list[Fact]]:

@@ -233,7 +233,7 @@ def _near_ok(fact: Fact, r: Reading, sentence: Sentence, converted: bool = True)
     tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 80]
     if tail[:1].isspace() and any(m.start() == 1 for p in fact.near for m in p.finditer(tail)):
         return True
-    if stamp_cue(fact, r, sentence):
+    if stamp_cue(fact, r, sentence) or opening_cue(fact, r, sentence):
         return True
     if converted and fact.kind == "time" and zone_in(r.text):
         before = [t for t in read_times(sentence.text, sentence.start) if t.end <= r.start]
@@ -252,6 +252,23 @@ def stamp_cue(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     dash = _STAMP_DASH.match(tail)
     return dash is not None and any(dash.end() <= m.start() <= dash.end() + _near_tail()
                                     for p in fact.near for m in p.finditer(tail))
+
+
+def opening_cue(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """Does the value open its sentence ("At 12:02 p.m. (1102 GMT) the Archbishop lowered the
+    crown", "Shortly after 10 a.m., the jury returned") with one of the fact's `near` cues later in
+    its first 80 characters? Such a value is bound only loosely (`fact.near_after`): the cue may be
+    another moment's ("At 9 a.m. guests took their seats, hours before he was crowned")."""
+    if not fact.near or fact.kind not in ("time", "date"):
+        return False
+    if not _OPENING.fullmatch(sentence.text[: r.start - sentence.start]):
+        return False
+    tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 80]
+    return any(p.search(tail) for p in fact.near)
+
+
+_OPENING = regex.compile(r"\W*(?:(?:at|by|around|about|shortly\s+after|just\s+after|soon\s+after|"
+                         r"shortly\s+before|just\s+before|on|from)\s+)?", regex.IGNORECASE)
 
 
 # a timeline line's stamp: the value heads the line (after its date), then a dash and the entry
