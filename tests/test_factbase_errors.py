@@ -145,6 +145,10 @@ CASES: list[Case] = [
          {"a.yaml": event("      - id: summit.date\n        kind: date\n        value: 2021-12-07\n"
                           "        cues: ['summit']\n")},
          "FB018", "`cues` is ignored there", "cues: ^['summit']", fix="near:"),
+    Case("others on a name fact without patterns (ignored there)",
+         {"a.yaml": "facts:\n  - id: judge.name\n    kind: name\n    value: Clifton Newman\n"
+                    "    others: [Clifford Newman]\n"},
+         "FB019", "`others` is read only with `patterns`", "others: ^[Clifford", fix="distractors"),
     Case("unknown IANA zone on an event",
          {"a.yaml": "events:\n  - id: quake\n    what: x\n    zone: Europe/Pariss\n"},
          "FB023", "unknown time zone 'Europe/Pariss'", "zone: ^Europe/Pariss", fix="Europe/Paris"),

@@ -176,7 +176,7 @@ VALID_FACT: dict[str, dict[str, Any]] = {
     "age": {"value": 26},
     "year": {"value": 2014},
     "set": {"value": ["France", "Italy"], "universe": "countries", "counted": "leaders"},
-    "name": {"value": "Antony Blinken", "context": ["State Department"], "others": ["Biden"]},
+    "name": {"value": "Antony Blinken", "context": ["State Department"]},
     "percentage": {"value": "58.55 %"},
     "money": {"value": "$9.6 billion", "per": "day"},
     "ordinal": {"value": 3, "counted": "attempt|try"},
@@ -433,6 +433,8 @@ def fact(draw: st.DrawFn, i: int, in_event: bool, zone: str | None = None) -> di
             options.pop("member_words", None)  # names of countries: refused for other members
         if options.get("universe") != "labels":
             options.pop("others", None)  # labels that are not members: only for a set of labels
+    elif kind == "name" and "patterns" not in options:
+        options.pop("others", None)  # read only with patterns, so refused without (FB019)
     elif kind == "time" and zone is not None:
         vkind = "time/bare"
     elif kind == "duration" and "bare" in options:

@@ -843,6 +843,10 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
                      "an event's fact binds in clauses about its event; use `near:` for words that must stand"
                      " before the value, `exclude:` for words that take it away, or move the fact to the "
                      "top-level `facts:` list")
+    if kind == "name" and "others" in v and "patterns" not in v:
+        c.at(v["others"], "FB019", f"fact {shown_id!r}: `others` is read only with `patterns`, so it is ignored here",
+             "a near-miss of the name's spelling contradicts by itself; list other people's names as "
+             "`distractors` (set aside), or add `patterns` that read who did what")
     if event is None and kind not in ("name", "quote") and no_cues:
         c.at(y, "FB017", f"fact {shown_id!r} belongs to no event and has no `cues`, so it can never bind",
              "add `cues: ['word|other word']`, or move the fact under an event's `facts:`")
