@@ -850,7 +850,8 @@ class _Checker(DocumentPasses):
             self.record(fact, r, sentence, j, rule + f"; nearest of {len(group)} facts",
                         (*bound, "cue.nearest_of_several"))
         elif mine <= others:
-            near = [f.id for f, sp in rivals if dist(sp) <= mine]
+            # the rivals this fact's cue is not clearly nearer than (none is nearer)
+            near = [f.id for f, sp in rivals if mine > tune("nearest_ratio") * dist(sp)]
             self.record(fact, r, sentence, j.unsure("cue.as_near", f"{why('cue.as_near')} ({', '.join(near[:3])})"),
                         rule, bound, False)
         else:
