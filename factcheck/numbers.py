@@ -67,20 +67,25 @@ def half_width(value: float, unit: float) -> float:
     return min(unit / 2, abs(value) * 0.1) if value else unit / 2
 
 
-def interval(v: float, unit: float, hedge: str = "", magnitude: bool = False) -> Interval:
-    """The interval a hedged number claims (see module docstring)."""
+def interval(v: float, unit: float, hedge: str = "", magnitude: bool = False, spread_unit: float = 0.0) -> Interval:
+    """The interval a hedged number claims (see module docstring). `spread_unit`: the unit an
+    approximation spreads by, when it is not the rounding unit (a race clock's "2:07:00": minutes)."""
     if magnitude:
         return Interval(v, math.inf)
     w = half_width(v, unit)
+    # an approximation spans 10 % of the value, or ten units of its last significant digit when that
+    # is less: "about 94,000" is 84,600 to 103,400, but "some 986 million" is 976 to 996 million (a
+    # precise figure, hedged, is not any figure within a tenth of it)
+    s = min(0.1 * abs(v), 10 * max(unit, spread_unit))
     match hedge:
         case "about":
-            return Interval(0.9 * v - w, 1.1 * v + w)
+            return Interval(v - s - w, v + s + w)
         case "nearly":
-            return Interval(0.9 * v, v)
+            return Interval(v - s, v)
         case "just_under":
-            return Interval(0.9 * v, v, hi_open=True)
+            return Interval(v - s, v, hi_open=True)
         case "just_over":
-            return Interval(v, 1.1 * v + w, lo_open=True)
+            return Interval(v, v + s + w, lo_open=True)
         case "over":
             return Interval(v, math.inf, lo_open=True)
         case "at_least":

@@ -358,7 +358,10 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
             if dotted:
                 value, rounding = int(dotted.group("a")) + int(dotted.group("b")) / 60, 1 / 60
                 minutes = value * first.per
-            iv = _snap(interval(value, rounding, hedge)).scaled(first.per)
+            # a clock's trailing zeros ("just under 2:07:00") spread a hedge by minutes or hours
+            sexagesimal = next((u for u in (3600.0, 60.0) if first.unit_word == "seconds" and value >= u
+                                and value.is_integer() and value % u == 0), 0.0)
+            iv = _snap(interval(value, rounding, hedge, spread_unit=sexagesimal)).scaled(first.per)
             if first.article and first.value == 0.5 and not hedge:
                 iv = Interval(first.per * 5 / 12, first.per * 7 / 12)  # "half an hour": 25 to 35 minutes
             s = _spread(first.unit_word)
