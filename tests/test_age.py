@@ -123,7 +123,7 @@ def test_hedged_age_is_an_interval() -> None:
 FORMS = ["a {n}-year-old", "{n} years old", "{n}-year-old", "aged {n}", "age {n}", "at the age of {n}",
          "at {n},", "Smith, {n},", "Smith ({n})", "{w}-year-old", "aged {w}", "{n} year old", "{n}-years-old",
          "Smith is {n},", "he was {w} when", "Smith, then {n},", "she is {n}.", "he has {n} years,",
-         "a man of {w},", "a woman of {n} years,", "Smith, {n} years,"]
+         "a man of {w},", "a woman of {n} years,", "Smith, {n} years,", "Smith, {n} ans,", "Smith, {n} Jahre,"]
 
 
 @given(st.integers(2, 120), st.sampled_from(FORMS))

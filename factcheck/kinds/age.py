@@ -113,7 +113,11 @@ def _now_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(_words()['now_words'])})[\s\u00a0]+$", regex.IGNORECASE)
 
 
-_YEARS_AFTER = regex.compile(r"\A[\s\u00a0]+years?(?![\p{L}])", regex.IGNORECASE)
+@cache
+def _years_after_re() -> regex.Pattern[str]:
+    """"years" right after an age, or a translation's leftover word for it (`years_words` in
+    `en.yaml`: "Charles, 74 ans, ...", "he has 26 years")."""
+    return regex.compile(rf"\A[\s\u00a0]+(?:{alternation(_words()['years_words'])})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 # "Smith, 26," / "Smith (26)": a capitalised word right before the comma or the bracket
@@ -184,12 +188,12 @@ def read_ages(text: str, offset: int = 0) -> list[Reading]:
         elif not n.hedge and n.value <= 120 and (_COMMA_AFTER.match(tail) or _SENTENCE_END.match(tail)) \
                 and _name_before(_NAME_COMMA, head):
             bare = True  # "Smith, 26, won", "The job went to Sunak, 42.": an age set off by commas after a name
-        elif (not n.hedge and n.value <= 120 and (y := _YEARS_AFTER.match(tail))
+        elif (not n.hedge and n.value <= 120 and (y := _years_after_re().match(tail))
               and (_COMMA_AFTER.match(tail[y.end():]) or _SENTENCE_END.match(tail[y.end():]))
               and _name_before(_NAME_COMMA, head)):
             end, bare = b + y.end(), True  # "Maggie Murdaugh, 52 years, and her son" (a translation)
         elif (n.value <= 120 and _person_of_re().search(head[-40:])
-              and _clause_end_re().match(tail[(y.end() if (y := _YEARS_AFTER.match(tail)) else 0):])):
+              and _clause_end_re().match(tail[(y.end() if (y := _years_after_re().match(tail)) else 0):])):
             # "a man of fifty-one", "a woman of 75 years"
             end = b + (y.end() if y else 0)
             m = _person_of_re().search(head[-40:])
@@ -201,7 +205,7 @@ def read_ages(text: str, offset: int = 0) -> list[Reading]:
             bare = cm.group("w") is not None
         elif n.value <= 120 and _COMMA_AFTER.match(tail) and _name_before(_comma_time_re(), head):
             bare = True  # "Kiptum, then 23, was back"
-        elif (n.value <= 120 and (y := _YEARS_AFTER.match(tail)) and _clause_end_re().match(tail[y.end():])
+        elif (n.value <= 120 and (y := _years_after_re().match(tail)) and _clause_end_re().match(tail[y.end():])
               and _name_before(_have_re(), head)):
             end = b + y.end()  # "Today he has 26 years" (a translation)
         elif not n.hedge and digits and n.value <= 120 and _PAREN_AFTER.match(tail) \
