@@ -65,6 +65,7 @@ from factcheck.judging import (
     _soften,
     _weekday_only,
     judge,
+    near_before,
     opening_cue,
     stamp_cue,
 )
@@ -1039,10 +1040,8 @@ _DAY_SPAN_HEAD = regex.compile(r"\s*(\d{1,2})\s*[–-]\s*(?=\d{1,2}\s+\p{L})")
 def _near_after_only(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     """Was the value taken only because it opens its sentence and the fact's `near` cue comes later
     in it (not closely before it, nor as a timeline stamp's entry)?"""
-    if not opening_cue(fact, r, sentence) or stamp_cue(fact, r, sentence):
-        return False
-    head = sentence.text[max(0, r.start - sentence.start - 40) : r.start - sentence.start]
-    return not any(m.end() >= len(head) - 25 for p in fact.near for m in p.finditer(head))
+    return (opening_cue(fact, r, sentence) and not stamp_cue(fact, r, sentence)
+            and not near_before(fact, r, sentence))
 
 
 def _same_day_date_facts(fb: FactBase) -> dict[str, list[Fact]]:

@@ -227,8 +227,7 @@ def _near_ok(fact: Fact, r: Reading, sentence: Sentence, converted: bool = True)
     the 4 p.m. close", "a $51 offer price"; not "$56.10 and closed at $63.59", nor after a comma)?
     A clock time that gives the same instant on another clock, right after one that is near the cue
     ("polls closed at 4 p.m. local time (10:00 CET)"), is near it too."""
-    head = sentence.text[max(0, r.start - sentence.start - _near_window()) : r.start - sentence.start]
-    if any(m.end() >= len(head) - _near_tail() for p in fact.near for m in p.finditer(head)):
+    if near_before(fact, r, sentence):
         return True
     tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 80]
     if tail[:1].isspace() and any(m.start() == 1 for p in fact.near for m in p.finditer(tail)):
@@ -241,6 +240,13 @@ def _near_ok(fact: Fact, r: Reading, sentence: Sentence, converted: bool = True)
                                                                                   r.start - sentence.start]):
             return _near_ok(fact, before[-1], sentence, converted=False)
     return False
+
+
+def near_before(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """Does one of the fact's `near` patterns end closely before the value (`near_window`,
+    `near_tail` in rules.yaml)?"""
+    head = sentence.text[max(0, r.start - sentence.start - _near_window()) : r.start - sentence.start]
+    return any(m.end() >= len(head) - _near_tail() for p in fact.near for m in p.finditer(head))
 
 
 def stamp_cue(fact: Fact, r: Reading, sentence: Sentence) -> bool:
