@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -11,8 +13,12 @@ from factcheck.factbase.model import FactBase
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# the compiled-pattern cache (factcheck/factbase/load.py) of the test run stays out of the user's home
-os.environ.setdefault("FACTCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="factcheck-test-cache-"))
+# the compiled-pattern cache (factcheck/factbase/load.py) of the test run stays out of the user's home,
+# in a temporary folder removed when the process that made it ends (subprocesses inherit the variable)
+if "FACTCHECK_CACHE_DIR" not in os.environ:
+    _CACHE = tempfile.mkdtemp(prefix="factcheck-test-cache-")
+    os.environ["FACTCHECK_CACHE_DIR"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
