@@ -80,7 +80,8 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
     if first is False:
         return Judged("contradict", f"expected {fact.expected}, read {kind_reading.text!r}"
                       + (f" ({kind_reading.detail})" if kind_reading.detail else ""))
-    return Judged("unclear", "cannot tell from this mention alone")
+    return Judged("unclear", "cannot tell from this mention alone"
+                  + (f" ({kind_reading.detail})" if kind_reading.detail else ""))
 
 
 _CORRECTED = regex.compile(r"\W{0,4}(?:sorry|I\s+mean|rather|correction|make\s+that|that\s+is)\b", regex.IGNORECASE)

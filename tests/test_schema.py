@@ -183,6 +183,7 @@ VALID_FACT: dict[str, dict[str, Any]] = {
     "place": {"value": "Panama", "others": ["Liberia"], "role": "flag\\w*|registered"},
     "score": {"value": "3-3", "penalties": "4-2", "extra_time": True, "sides": ["Northport", "Eastfield"]},
     "quote": {"value": "All of us are safe", "match": 0.7, "misquote": "contradict"},
+    "outcome": {"value": "guilty", "others": ["not guilty", "acquitted"]},
 }
 
 
@@ -345,6 +346,9 @@ def kind_value(kind: str, salt: int) -> st.SearchStrategy[Any]:
     if kind == "quote":
         return st.sampled_from(["All of us are safe", "The harbour will open again", "Estamos bien, los 33"]).map(
             lambda q: f"{q} {salt}")
+    if kind == "outcome":
+        return st.sampled_from(["guilty", "scaled back", r"fell\s+short\s+of\s+a\s+majority", "not sounded"]).map(
+            lambda o: f"{o} {salt}")
     assert kind == "name"
     return st.sampled_from(["Anna", "Boris", "Clara", "Dmitri"]).map(lambda f: f"{f} Person{salt}")
 
@@ -377,6 +381,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, st.SearchStrategy[Any]], dict[str, st.Se
                                      max_size=2, unique=True)}),
     "quote": ({}, {"match": st.sampled_from([0.6, 0.75, "0.8", 1]),
                    "misquote": st.sampled_from(["unclear", "contradict"])}),
+    "outcome": ({}, {"others": st.lists(st.sampled_from(["not guilty", "cancelled altogether", r"won\s+a\s+majority"]),
+                                        min_size=1, max_size=2)}),
 }
 
 

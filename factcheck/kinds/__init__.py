@@ -11,6 +11,7 @@ from factcheck.kinds.duration import DurationKind
 from factcheck.kinds.money import MoneyKind
 from factcheck.kinds.name import NameKind
 from factcheck.kinds.ordinal import OrdinalKind
+from factcheck.kinds.outcome import OutcomeKind
 from factcheck.kinds.percentage import PercentageKind
 from factcheck.kinds.place import PlaceKind
 from factcheck.kinds.quantity import QuantityKind
@@ -38,6 +39,7 @@ KINDS: dict[str, Kind] = {
         ScoreKind(),
         QuoteKind(),
         AgeKind(),
+        OutcomeKind(),
     )
 }
 

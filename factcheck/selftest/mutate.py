@@ -658,6 +658,28 @@ def name_same(text: str, start: int, fact: Fact, fb: FactBase, rng: random.Rando
     return out
 
 
+# -- outcomes ----------------------------------------------------------------------------------------
+
+_REGEX_CHARS = frozenset("\\()[]{}?*+|^$.")
+
+
+def _literal(phrase: str) -> bool:
+    return not (_REGEX_CHARS & set(phrase))
+
+
+def outcome_wrong(text: str, start: int, fact: Fact, fb: FactBase, rng: random.Random) -> list[Edit]:
+    """The outcome's words replaced by another outcome's (each of `others` written as plain words)."""
+    return [Edit(start, start + len(text), o, f"outcome {o!r}") for o in fact.options.get("others", ())
+            if _literal(o) and o.lower() != text.lower()]
+
+
+def outcome_same(text: str, start: int, fact: Fact, fb: FactBase, rng: random.Random) -> list[Edit]:
+    """The outcome's words replaced by another wording of it (the value or a variant, as plain words)."""
+    forms = [str(fact.value), *(str(v.value) for v in fact.variants if v.attribution is None)]
+    return [Edit(start, start + len(text), f, f"wording {f!r}") for f in forms
+            if _literal(f) and f.lower() != text.lower()]
+
+
 @dataclass(frozen=True)
 class KindMutators:
     wrong: Mutator
@@ -678,6 +700,7 @@ MUTATORS: dict[str, KindMutators] = {
     "set": KindMutators(set_wrong, set_same),
     "name": KindMutators(name_wrong, name_same),
     "ordinal": KindMutators(ordinal_wrong, ordinal_same),
+    "outcome": KindMutators(outcome_wrong, outcome_same),
 }
 
 
