@@ -82,8 +82,8 @@ def _date_re(day_words: bool = True) -> regex.Pattern[str]:
         rf"|(?P<qa>\d{{2}})\.(?P<qb>\d{{2}})\.(?![\d.,])"
         # "Monday, 6.2.": after a weekday, a dotted day and month of one digit too (any article)
         rf"|(?P<wdq>{wd}),?\s+(?P<qc>\d{{1,2}})\.(?P<qd>\d{{1,2}})\.(?![\d.]|,\d)"
-        # "18. Juli", "22 octobre 2023": a translation's month, after a day only
-        rf"|(?P<d8>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m8>{alternation(list(lang().data['foreign_months']))})"
+        # "18. Juli", "22 octobre 2023", "1er juin", "1º de junio": a translation's month, after a day only
+        rf"|(?P<d8>\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?(?P<m8>{alternation(list(lang().data['foreign_months']))})"
         rf"(?:\s+(?:de\s+)?(?P<y8>(?:19|20)\d\d))?"
         rf"|(?P<wd3>{wd})(?:['’]s)?(?:\s+(?:night|evening|morning|afternoon))?"
         rf"|(?P<mo_ctx>(?:in|since|during|until|by|last|this|early|late|mid|of)\s+|mid-)(?P<m4>{mon})(?:\s+(?P<y4>(?:19|20)\d\d))?"
