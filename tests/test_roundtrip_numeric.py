@@ -71,6 +71,12 @@ def test_ordinal_roundtrip(v: int) -> None:
     assert [x for _, _, x in read_ordinals(text)] == [v]
 
 
+@given(st.integers(2, 999), st.sampled_from(["No. ", "No.", "No ", "Nr. "]))
+def test_rank_as_number_roundtrip(v: int, no: str) -> None:
+    assert [x for _, _, x in read_ordinals(f"the {no}{v} seed")] == [v]
+    assert read_ordinals(f"there were no {v} seeds") == []
+
+
 @given(st.sampled_from(["the", "its", "Britain's", "the country’s", "their"]),
        st.sampled_from(["busiest", "largest", "biggest", "deadliest", "costliest", "most expensive", "top",
                         "No. 1", "best"]),

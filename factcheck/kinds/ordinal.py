@@ -31,7 +31,9 @@ def _ordinal_re() -> regex.Pattern[str]:
     tens = alternation([w for w, v in lang().number_words.items() if 20 <= v < 100 and v % 10 == 0])
     suffixes = alternation(pack("numbers")["ordinal_suffixes"])
     return regex.compile(
-        rf"(?<![\p{{L}}\d])(?:(?P<d>[0-9]{{1,6}})(?:{suffixes})|(?:(?P<t>{tens})[\s-])?(?P<w>{alternation(_ordinals())}))"
+        rf"(?<![\p{{L}}\d])(?:(?P<d>[0-9]{{1,6}})(?:{suffixes})|(?:(?P<t>{tens})[\s-])?(?P<w>{alternation(_ordinals())})"
+        # a rank as a number: "the No. 2 bank failure", "Nr. 3" (No. 1 is read as a superlative, loosely)
+        rf"|(?-i:No\.?|Nr\.|NO\.)\s?(?P<no>[2-9]|[1-9][0-9]{{1,2}})(?![.,]\d))"
         rf"(?![\p{{L}}\d])", regex.IGNORECASE)
 
 
@@ -42,8 +44,8 @@ def read_ordinals(text: str) -> list[tuple[int, int, int]]:
     """(start, end, value) of each ordinal in `text`."""
     out = []
     for m in _ordinal_re().finditer(text):
-        if m.group("d"):
-            v = int(m.group("d"))
+        if m.group("d") or m.group("no"):
+            v = int(m.group("d") or m.group("no"))
         else:
             if _BIG_BEFORE.search(text, 0, m.start()):
                 continue  # "the hundred and first attempt": a larger ordinal than the words read
