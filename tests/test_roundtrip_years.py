@@ -30,3 +30,14 @@ def test_relative_year_roundtrip(page: dt.date, phrase: str) -> None:
     sentence = next(s for s in doc.sentences if "leave" in s.text)
     got = [r.value for r in KINDS["year"].extract(sentence, _FACT, ctx)]
     assert got == [page.year + _PHRASES[phrase]], (text, got)
+
+
+@given(st.integers(1000, 2099), st.integers(1000, 2099))
+def test_year_of_any_age_read_back_for_its_fact(value: int, written: int) -> None:
+    """A fact's year is read from 1000 when the fact is that old, from 1600 otherwise; read back, it is
+    the year written."""
+    from factcheck.kinds.year import OLDEST_USUAL, years_in
+
+    doc = segment(f"Construction began in {written} under the bishop.")
+    got = [y for _, _, y in years_in(doc.sentences[0], old=value < OLDEST_USUAL)]
+    assert got == ([written] if written >= OLDEST_USUAL or value < OLDEST_USUAL else [])

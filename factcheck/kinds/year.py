@@ -19,12 +19,17 @@ from factcheck.segment import Sentence
 # not a figure ("2,500 troops", "1990 km") nor a decade ("the late 2010s"; "2018's" stays a year)
 YEAR = regex.compile(r"(?<![\p{L}\d,.$€£-])(1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d|s(?![\p{L}])"
                      r"|\s*(?:troops|soldiers|people|km|miles))")
+# the same from 1000: read only for a fact whose own year is that old ("construction began in 1163"),
+# since a four-digit number before 1600 in the news is seldom a year
+OLD_YEAR = regex.compile(r"(?<![\p{L}\d,.$€£-])(1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d|s(?![\p{L}])"
+                         r"|\s*(?:troops|soldiers|people|km|miles))")
+OLDEST_USUAL = 1600
 
 
-def years_in(sentence: Sentence) -> list[tuple[int, int, int]]:
-    """(start, end, year) in source offsets."""
+def years_in(sentence: Sentence, old: bool = False) -> list[tuple[int, int, int]]:
+    """(start, end, year) in source offsets; with `old`, years from 1000 (else from 1600)."""
     return [(sentence.start + m.start(), sentence.start + m.end(), int(m.group(1)))
-            for m in YEAR.finditer(sentence.text)]
+            for m in (OLD_YEAR if old else YEAR).finditer(sentence.text)]
 
 
 def nearest_to_cues(items: list[tuple[int, int, int]], sentence: Sentence, fact: Fact,
@@ -112,7 +117,8 @@ class YearKind:
         # the year of a full date ("10 June 2022 (Fri) — ...") is that day's, not a year the
         # sentence states ("the highest since December 1981" stays)
         days = [(r.start, r.end) for r in read_dates(sentence.text, sentence.start) if r.value.day]
-        items = [it for it in years_in(sentence) if _with_cue(it, sentence, fact)
+        old = min([int(fact.value), *(int(v.value) for v in fact.variants)]) < OLDEST_USUAL
+        items = [it for it in years_in(sentence, old) if _with_cue(it, sentence, fact)
                  and not any(a <= it[0] < b for a, b in days)]
         relative = _relative_years(sentence, ctx)
         items += [it for it in relative if _with_cue(it, sentence, fact)]
