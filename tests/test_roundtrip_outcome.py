@@ -1,6 +1,7 @@
 """The `outcome` kind: write an outcome's phrase in the forms the kind claims to read (any case, any
 white space or hyphen between its words, inside a sentence), read it back as the value; the same
-phrase denied or made a possibility is read but judged neither way; the longest phrase wins; a
+phrase denied or made a possibility is read but judged neither way; of overlapping phrases the first
+then the longest wins; a
 wrong phrase is refused at load with a position."""
 
 from __future__ import annotations
@@ -54,6 +55,14 @@ def test_denied_or_possible_is_neither(words: list[str], denial: str) -> None:
     value = " ".join(words)
     got = read(f"The board {denial} {value} that week.", fact(value, others=("zzqx",)))
     assert len(got) == 1 and got[0][1] is None and got[0][0].detail
+
+
+@given(st.lists(WORD, min_size=1, max_size=2), WORD)
+def test_qualified_phrase_wins_over_a_longer_one_after_it(words: list[str], tail: str) -> None:
+    value = " ".join(words)
+    f = fact(f"{value} {tail} in history", others=(f"second-{words[0]}",))
+    got = read(f"It was the second-{value} {tail} in history.", f)
+    assert [(r.text, v) for r, v in got] == [(f"second-{words[0]}", False)]
 
 
 @given(st.lists(WORD, min_size=1, max_size=2))

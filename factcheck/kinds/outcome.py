@@ -4,7 +4,8 @@ back" or "cancelled", "short of a majority" or "won a majority", "not sounded" o
 `value` is the outcome as a label, `variants` other wordings of the same outcome, `others` the
 wordings of the outcomes that contradict it. Each of them is a phrase or a regular expression
 (a space matches any run of white space or a hyphen; case is ignored; whole words only). Where
-phrases overlap the longest wins, so `others: [not guilty]` contradicts a value `guilty`.
+phrases overlap, the one that starts first wins, then the longest: `others: [not guilty]`
+contradicts a value `guilty`, `others: [second-deadliest]` a value `deadliest earthquake`.
 
 A phrase is a claim only when the words just before it in its clause neither deny it nor make it a
 possibility: "was not found guilty", "could be cancelled", "if convicted", "rather than
@@ -147,8 +148,10 @@ class OutcomeKind:
                 found += [(m.start(), m.end(), _norm(p)) for m in _compiled(p).finditer(text, timeout=MATCH_TIMEOUT)]
             except TimeoutError:
                 continue
-        # overlapping phrases: the longest wins ("not guilty" over "guilty"), then the first
-        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        # overlapping phrases: the one that starts first wins, then the longest: a word before a
+        # phrase qualifies it ("not guilty" over "guilty", "second-deadliest" over "deadliest
+        # earthquake in its history")
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept: list[tuple[int, int, str]] = []
         for a, b, key in found:
             if not any(a < d and c < b for c, d, _ in kept):
