@@ -293,6 +293,25 @@ def _elliptical(sentence: Sentence, taken: set[int]) -> list[Reading]:
     return out
 
 
+_NO = regex.compile(r"(?<![\p{L}])no\s+(?=\p{L})", regex.IGNORECASE)
+
+
+def _none_of(sentence: Sentence, counted: Any) -> list[Reading]:
+    """"No deaths", "no casualties": none of what the fact counts, right after "no". Read only for a
+    fact of 0 (any count agrees with "no ..." less surely than with a number: "no new deaths" on a
+    later day), loosely: it agrees, never accuses."""
+    out = []
+    for m in _NO.finditer(sentence.text):
+        if counted.match(sentence.text, m.end()) is None or not _counted_follows(sentence.text[m.end() - 1 :], counted):
+            continue
+        a, b = sentence.start + m.start(), sentence.start + m.end() - 1
+        n = Number(start=a, end=b, value=0.0, unit=1.0, text="no")
+        out.append(Reading(start=a, end=b, text=sentence.text[m.start() : m.end()].rstrip(), value=n, shown=0,
+                           detail="'no' before what is counted",
+                           extra={"loose": True, "why_loose": "'no ...' before what is counted: none, said loosely"}))
+    return out
+
+
 class CountKind:
     name: ClassVar[str] = "count"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
@@ -325,6 +344,8 @@ class CountKind:
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         counted = fact.options["counted"]
         out = counted_numbers(sentence, counted)
+        if fact.value == 0 or any(v.value == 0 for v in fact.variants):
+            out += _none_of(sentence, counted)
         if not out and 0 < sentence.index < len(ctx.doc.sentences):
             # "Labour won 411 seats. The Greens won four.": the noun of the sentence before, left out;
             # or of one further back, through sentences that leave it out too ("Reform UK won five
