@@ -82,6 +82,10 @@ from factcheck.segment import Document, Segment, Sentence, segment
 from factcheck.wholedoc import DocumentPasses
 
 
+def _names_alias(text: str, aliases: tuple[str, ...]) -> bool:
+    """Does `text` name one of the aliases, as a whole word with its capitals?"""
+    return any(regex.search(rf"(?<![\p{{L}}\d]){regex.escape(a)}(?![\p{{L}}\d])", text) for a in aliases if a)
+
 class _Checker(DocumentPasses):
     def __init__(self, source: Source, fb: FactBase, trace: bool = False):
         self.source = source
@@ -372,6 +376,12 @@ class _Checker(DocumentPasses):
                 and self._another_events_date(r.value, ev)):
             self.drop(fact, r, "event.another_events_date")  # "... by video on 7 December and by phone on 30 December"
             return
+        if (j.verdict == "contradict" and "event.named" not in bound
+                and self._near_events_day(r.value, ev, int(tune("another_event_days")), sentence.text)):
+            # "the United Kingdom decided on Thursday 23.06.2016 to quit the EU", bound to the next
+            # day's resignation by "quit": the day is exactly that of another event of the base a
+            # day or two away, so the clause may well be about it
+            j = j.unsure("event.another_events_day")
         if j.verdict == "contradict" and _weekday_only(r) and self._blog_day_is(ev, r.start):
             # "England are unchanged from the defeat of Australia here on Wednesday night" in a live
             # blog whose day line is the final's own day: the blog is written on the event's day, so
@@ -459,6 +469,27 @@ class _Checker(DocumentPasses):
         """Is the date, read in full, exactly another event's date?"""
         return any(e.id != event_id and e.date is not None and e.date.month == v.month and e.date.day == v.day
                    and (v.year is None or v.year == e.date.year) for e in self.fb.events.values())
+
+    def _near_events_day(self, v: Any, event_id: str, days: int, text: str) -> bool:
+        """Is the date (or weekday) read that of another event of the base within `days` of this one,
+        and may the sentence be about it (it names no party of this event that the other lacks:
+        "Alcaraz won the final on Saturday" is the men's final's, not the women's of that day)?"""
+        this = self.fb.events[event_id]
+        d = this.date
+        if not isinstance(v, DateValue) or d is None:
+            return False
+        for e in self.fb.events.values():
+            if e.id == event_id or e.date is None or e.date == d or abs((e.date - d).days) > days:
+                continue
+            if any(_names_alias(text, self.fb.parties[p].aliases)
+                   for p in set(this.parties) - set(e.parties) if p in self.fb.parties):
+                continue
+            if v.month and v.day:
+                if (e.date.month, e.date.day) == (v.month, v.day) and v.year in (None, e.date.year):
+                    return True
+            elif v.weekday is not None and not v.month and v.weekday == e.date.weekday():
+                return True
+        return False
 
     def _dated_elsewhere(self, sentence: Sentence, event_id: str) -> bool:
         """Does the sentence give a full date far from the event's, and none near it? Or does the
