@@ -344,7 +344,47 @@ def _reading(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         text = _APOSTROPHE_GROUPS.sub(lambda m: m.group(0).replace("'", ",").replace("’", ","), text)
     if not ascii_only and _LOOKALIKE.search(text):
         text = _fold_mixed_words(text)
+    if "\n" in text:
+        text = _unwrapped(text)
     return text, moved
+
+
+_WRAP_MIN = 40  # a line shorter than this is a heading or a list item, never a wrapped line
+_NOT_CONTINUATION = regex.compile(
+    r"\s*(?:$|[-–—•*·>#|]|\(?\d{1,3}[.)]\s|\d{1,2}[:.]\d{2}(?![\d,.])"
+    # a timeline's next stamp: "24 Jun 2016 (Fri) —", "Jun 24:", "2016-06-24"
+    r"|\d{1,2}\.?\s+\p{Lu}\p{Ll}{2}|\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\b|\d{4}-\d\d-\d\d)")
+
+
+@lru_cache(maxsize=1)
+def _soft_end_re() -> regex.Pattern[str]:
+    words = alternation(lang().data["line_end_words"])
+    return regex.compile(rf"(?:,|(?<![\p{{L}}])(?:{words}))[ \t]*\r?$", regex.IGNORECASE)
+
+
+_LOWER_END = regex.compile(r"[\p{Ll}\d%][ \t]*\r?$")
+_LOWER_START = regex.compile(r"[ \t]*[\p{Ll}]")
+
+
+def _unwrapped(text: str) -> str:
+    """Hard-wrapped prose joined: a line break inside a sentence (the line ends on a comma or a
+    word that cannot end one, "to quit the" / "European Union, ...", or on a lower-case word
+    before a line that starts in lower case) becomes a space, so the sentence is read whole.
+    Lines shorter than `_WRAP_MIN` (headings, list items) and lines before a bullet, a number
+    or a clock-time stamp are left as they are. The text keeps its length."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text
+    out = list(text)
+    pos = 0
+    for i, line in enumerate(lines[:-1]):
+        end = pos + len(line)
+        nxt = lines[i + 1]
+        if len(line.strip()) >= _WRAP_MIN and nxt.strip() and not _NOT_CONTINUATION.match(nxt) \
+                and (_soft_end_re().search(line) or (_LOWER_END.search(line) and _LOWER_START.match(nxt))):
+            out[end] = " "
+        pos = end + 1
+    return "".join(out)
 
 
 def _move_invisible(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:

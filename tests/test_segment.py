@@ -87,3 +87,30 @@ def test_aside_with_a_figure_is_a_clause_of_its_own() -> None:
     doc = segment("Behind Macron (27.85 %) and Le Pen (23.15 %) came Mélenchon.")
     segs = [g.text for g in doc.sentences[0].segments]
     assert "27.85 %" in segs
+
+
+def test_hard_wrapped_prose_is_read_whole() -> None:
+    """Plain-text wires and translations wrapped at a fixed width: a line break inside a sentence is a
+    space (two stories: a referendum, a cave rescue); the text keeps its length and offsets."""
+    text = ("At the end of a long night of counting, the United Kingdom has decided on Thursday 23.06.2016 "
+            "to quit the\n"
+            "European Union, forty-one years after a first referendum on the European question.\n"
+            "The last four boys and their coach came out of the cave on Tuesday evening, and the\n"
+            "divers who had guided them were the last to leave the flooded chamber, officials said.\n")
+    doc = segment(text)
+    assert [s.text.split()[-1] for s in doc.sentences] == ["question.", "said."]
+    assert all(text[s.start : s.end].replace("\n", " ") == s.text for s in doc.sentences)
+
+
+def test_lines_that_are_not_wrapped_stay_apart() -> None:
+    """Headings, bylines, list items, timeline stamps and short lines are not joined (a fire, an
+    election count)."""
+    text = ("Fire ravages the cathedral as its spire collapses in the evening\n"
+            "By Jane Doe, Paris correspondent, with reporting from the scene by\n"
+            "- 18:20 the alarm sounds for the first time in the roof space of the\n"
+            "18:50 flames are seen above the roof by passers-by on the embankment of the\n"
+            "24 Jun 2016 (Fri) — the count ends in Manchester and the officer declares the\n"
+            "1. Leave wins\n")
+    doc = segment(text)
+    assert [s.text[:10] for s in doc.sentences] == ["Fire ravag", "By Jane Do", "- 18:20 th", "18:50 flam",
+                                                    "24 Jun 201", "1.", "Leave wins"]
