@@ -130,6 +130,11 @@ _NOT_LENGTH = regex.compile(r"\A(?:\s+(?:ago|ahead|behind|of\s+(?:difference|del
 _OFFSET = regex.compile(r"\A\s+(?:later|earlier|before|after)\b", regex.IGNORECASE)
 _CLOCK_HOUR = regex.compile(r"(?i)(?:[01]?\d|2[0-3])[.,][0-5]\d\s*hours?")
 _THE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])the\s+$")
+# "opened at 7 hours and closed at 22 hours", "until 22 hours": an hour of the clock as a translation
+# writes it ("à 7 heures", "bis 22 Uhr"), not a length
+_WHOLE_HOURS = regex.compile(r"(?i)(?:[01]?\d|2[0-4])\s*hours?")
+_AT_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:at|until|till|untill)\s+$")
+_INTO_AFTER = regex.compile(r"(?i)\s+(?:into|in|of|after|before|later|earlier)\b")  # "at 7 hours into the count"
 _FOR_BEFORE = regex.compile(r"(?i)(?<![\p{L}])for\s+$")
 
 
@@ -338,6 +343,9 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
         i += 1
         if _CLOCK_HOUR.fullmatch(text[first.start:end]) and _THE_BEFORE.search(text[: first.start]):
             continue  # "at the 14.05 hour": a clock time as some languages write it, translated word for word
+        if len(chain) == 1 and not first.hedge and _WHOLE_HOURS.fullmatch(text[first.start:end]) \
+                and _AT_BEFORE.search(text[: first.start]) and not _INTO_AFTER.match(text[end:]):
+            continue  # "closed at 22 hours local hour": an hour of the clock, translated word for word
         if _NOT_LENGTH.match(text[end:]) or _SOMEDAY.search(text[: first.start], concurrent=False) \
                 and len(chain) == 1 and not first.hedge and regex.fullmatch(r"(?i)one\s+day", text[first.start:end]):
             continue  # "two days later"; "Ukraine would one day join" (someday, no length)
