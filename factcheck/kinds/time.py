@@ -222,6 +222,7 @@ def _hedge_re() -> regex.Pattern[str]:
 
 
 _CLOCK_BEFORE = regex.compile(r"(?<![\p{L}])(?:at|the|near|towards?|around)\s+$", regex.IGNORECASE)
+_HOUR_BEFORE = regex.compile(r"(?<![\p{L}])(?:at\s+)?(?:the\s+)?hour\s+$", regex.IGNORECASE)
 
 
 @cache
@@ -435,9 +436,11 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
             suffix = (m.group("suffix") or "").strip().lower()
             if m.group("sep") == "." and not z and not suffix.startswith(("o", "uhr", "clock")) and not (
                     suffix.startswith("h") and len(m.group("h2")) == 2
-                    and _CLOCK_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+                    and _CLOCK_BEFORE.search(text, max(0, m.start() - 12), m.start())) and not (
+                    len(m.group("h2")) == 2 and _HOUR_BEFORE.search(text, max(0, m.start() - 16), m.start())):
                 # "1.30" or "1.30 hours" without a zone is a decimal number; "at the 00.11 hours" (a
-                # translated "a las 00.11 horas"), "at the 15.05 hour", "18.04 clock" are clock times
+                # translated "a las 00.11 horas"), "at the 15.05 hour", "18.04 clock", "at the hour
+                # 04.17" (a translated "saat 04.17'de") are clock times
                 continue
         elif m.group("hm") is not None:
             if not z and not m.group("suffix2"):
