@@ -208,7 +208,9 @@ def _time_re() -> regex.Pattern[str]:
         rf"|(?<=(?<![\p{{L}}])(?:{hour_before})\s+)(?P<h4>\d{{1,2}})\s*(?P<hw>heures|heure|h|Uhr|o['’]clock)(?![\p{{L}}])(?!\s+de\b)"
         rf"|(?P<h5>\d{{1,2}})\s*o['’]clock"
         # a translated "15 heures locales", "3 heures du matin": "15 hours local", "3 hours of the morning"
-        rf"|(?P<h6>\d{{1,2}})\s+hours?(?=\s+(?:local\b|of\s+the\s+(?P<part6>morning|afternoon|evening|night)\b))"
+        # ... and "21 hours hour of Brussels", "21 hours GMT": an hour with a zone after it
+        rf"|(?P<h6>\d{{1,2}})\s+hours?(?=\s+(?:local\b|of\s+the\s+(?P<part6>morning|afternoon|evening|night)\b"
+        rf"|(?:{z})(?![\p{{L}}])))"
         rf"|(?<=(?<![\p{{L}}])(?:{clock_before})\s+)(?P<cw>{clock})(?![\p{{L}}])"
         rf"){zone}(?![\d])",
         regex.IGNORECASE,
