@@ -53,6 +53,17 @@ class Interval:
             return False
         return True
 
+    def meets_only_at_edges(self, other: Interval) -> bool:
+        """Do two intervals overlap with neither's middle inside the other ("some 12 hours",
+        [10.8, 13.2] h, against "about 15 hours", [13, 17] h)? Two approximations that barely touch
+        say neither the same nor another figure."""
+        import math
+
+        if not self.overlaps(other) or any(math.isinf(x) for x in (self.lo, self.hi, other.lo, other.hi)):
+            return False
+        mine, theirs = (self.lo + self.hi) / 2, (other.lo + other.hi) / 2
+        return not (other.lo <= mine <= other.hi) and not (self.lo <= theirs <= self.hi)
+
     def scaled(self, k: float) -> Interval:
         return Interval(self.lo * k, self.hi * k, self.lo_open, self.hi_open)
 

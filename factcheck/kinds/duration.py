@@ -430,6 +430,16 @@ def _bare_of(per: float, raw: str) -> Bare:
     return Bare(per, decimals_of(raw))
 
 
+@cache
+def _hedge_start_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(lang().hedges)})\s", regex.IGNORECASE)
+
+
+def _hedged(text: str) -> bool:
+    """Does a written length carry a hedge ("about 15 hours", "some 12 hours")?"""
+    return bool(_hedge_start_re().search(text))
+
+
 class DurationKind:
     name: ClassVar[str] = "duration"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
@@ -508,6 +518,8 @@ class DurationKind:
         if isinstance(r, CalendarLength) and isinstance(value, CalendarLength) and r.unit == value.unit \
                 and r.count is not None and value.count is not None:
             return r.count.overlaps(value.count)  # "six months" against 5 months: counts of one unit
+        if r.meets_only_at_edges(value) and _hedged(str(fact.raw_value)) and _hedged(reading.text):
+            return None  # "some 12 hours" against about 15 hours: two approximations that barely touch
         return bool(r.overlaps(value))
 
     def ratio(self, reading: Reading, value: Any) -> float | None:

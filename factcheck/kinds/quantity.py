@@ -149,8 +149,12 @@ def against_fact(n: Number, value: float, unit: float, hedge: str) -> bool | Non
     if hedge not in _UPPER and hedge not in _LOWER:
         # an approximate fact ("about 1,700 acres", "nearly 30 %"): the interval its hedge makes (README
         # "Hedges as intervals"); a figure agrees when its own interval meets it, contradicts when it
-        # lies wholly outside
-        return n.interval().overlaps(interval(value, unit, hedge))
+        # lies wholly outside; two approximations that barely touch ("some 12,000" against "about
+        # 15,000": neither middle inside the other's interval) say neither
+        fact_iv = interval(value, unit, hedge)
+        if n.hedge and n.interval().meets_only_at_edges(fact_iv):
+            return None
+        return n.interval().overlaps(fact_iv)
     same_side = (hedge in _UPPER and n.hedge in _UPPER) or (hedge in _LOWER and n.hedge in _LOWER)
     if same_side:
         # a claim about the bound itself ("as many as 250,000" against "up to 175,000")
