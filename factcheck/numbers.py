@@ -226,8 +226,15 @@ _DOT_THOUSANDS = regex.compile(r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}\.[0-9]{3}(?![0-
                                r"|(?<![\d.,])[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{1,2}(?![0-9.,])"
                                r"|(?<![\d.,])[1-9][0-9]{0,2}\.000(?![0-9.,])")
 # "7.40 hours", "18.40 Uhr", "at 9.40": clock times written with a dot say nothing of decimals
-_DOT_DECIMAL = regex.compile(r"(?<![\d.,])[0-9]{1,3},[0-9]{3}(?![0-9])|(?<![\d.,]|\bat\s|\bat\sthe\s)[0-9]+\.[0-9]{1,2}"
-                             r"(?![0-9.,])(?!\s*(?:hours?|hrs?|h\b|Uhr|o.clock|[ap]\.?m\b|local|GMT|UTC|[A-Z]{2,4}T\b))")
+_DOT_DECIMAL_SRC = (r"(?<![\d.,])[0-9]{1,3},[0-9]{3}(?![0-9])|(?<![\d.,]|\bat\s|\bat\sthe\s|(?i:{weekdays})\.?,?\s)"
+                    r"[0-9]+\.[0-9]{1,2}"
+                    r"(?![0-9.,])(?!\s*(?:hours?|hrs?|h\b|Uhr|o.clock|[ap]\.?m\b|local|GMT|UTC|[A-Z]{2,4}T\b))")
+
+
+@cache
+def _dot_decimal_re() -> regex.Pattern[str]:
+    """A number written with a decimal point; not "Tuesday 16.04" (a translation's day and month)."""
+    return regex.compile(_DOT_DECIMAL_SRC.replace("{weekdays}", alternation(lang().weekdays)))
 
 
 @lru_cache(maxsize=64)
@@ -235,7 +242,7 @@ def convention(text: str) -> str:
     """How `text` writes numbers: "dot_thousands" (94.300 / 25,5), "dot_decimal" (94,300 / 25.5),
     or "" when it does not say (or says both)."""
     t = bool(_DOT_THOUSANDS.search(text))
-    d = bool(_DOT_DECIMAL.search(text))
+    d = bool(_dot_decimal_re().search(text))
     return "dot_thousands" if t and not d else "dot_decimal" if d and not t else ""
 
 

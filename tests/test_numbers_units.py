@@ -117,6 +117,9 @@ def test_repeated_grouped_numbers_are_separate_numbers() -> None:
     ("the wreck lies at 3.800 metres, some 1.000 kilometres offshore", "dot_thousands"),
     ("Macron took 58,55 % of the vote", "dot_thousands"),
     ("a field of 2.000 and a margin of 3.5 points", ""),   # says both ways: undecided
+    # a translation's day and month after a weekday is no decimal (a cathedral fire; a cave rescue)
+    ("extinguished the Tuesday 16.04 in the morning; 340.000 donors gave", "dot_thousands"),
+    ("the boys came out on Tuesday 10.07, after 1.000 divers had searched", "dot_thousands"),
     ("turnout was 71.99 percent", "dot_decimal"),
 ])
 def test_document_convention(text: str, conv: str) -> None:
