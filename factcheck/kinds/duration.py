@@ -134,6 +134,14 @@ _THE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])the\s+$")
 # writes it ("à 7 heures", "bis 22 Uhr"), not a length
 _WHOLE_HOURS = regex.compile(r"(?i)(?:[01]?\d|2[0-4])\s*hours?")
 _AT_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:at|until|till|untill)\s+$")
+@cache
+def _zone_after_re() -> regex.Pattern[str]:
+    """A zone right after "N hours" ("21 hours hour of Brussels", "22 hours local"): a clock time."""
+    from factcheck.kinds.time import _zone_alt
+
+    return regex.compile(rf"\s+(?:{_zone_alt()})", regex.IGNORECASE)
+
+
 _INTO_AFTER = regex.compile(r"(?i)\s+(?:into|in|of|after|before|later|earlier)\b")  # "at 7 hours into the count"
 _FOR_BEFORE = regex.compile(r"(?i)(?<![\p{L}])for\s+$")
 
@@ -344,8 +352,9 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
         if _CLOCK_HOUR.fullmatch(text[first.start:end]) and _THE_BEFORE.search(text[: first.start]):
             continue  # "at the 14.05 hour": a clock time as some languages write it, translated word for word
         if len(chain) == 1 and not first.hedge and _WHOLE_HOURS.fullmatch(text[first.start:end]) \
-                and _AT_BEFORE.search(text[: first.start]) and not _INTO_AFTER.match(text[end:]):
-            continue  # "closed at 22 hours local hour": an hour of the clock, translated word for word
+                and (_AT_BEFORE.search(text[: first.start]) and not _INTO_AFTER.match(text[end:])
+                     or _zone_after_re().match(text, end) and not _FOR_BEFORE.search(text[: first.start])):
+            continue  # "closed at 22 hours local hour", "(21 hours hour of Brussels)": an hour of the clock
         if _NOT_LENGTH.match(text[end:]) or _SOMEDAY.search(text[: first.start], concurrent=False) \
                 and len(chain) == 1 and not first.hedge and regex.fullmatch(r"(?i)one\s+day", text[first.start:end]):
             continue  # "two days later"; "Ukraine would one day join" (someday, no length)
