@@ -25,3 +25,9 @@ def test_example_loads_without_problems(kind: str, block: str, tmp_path: Path) -
     fb, problems = load_with_problems(tmp_path)
     assert problems == [], "\n".join(p.render() for p in problems)
     assert fb is not None and any(f.kind == kind for f in fb.facts)
+
+
+def test_kind_row_names_every_kind() -> None:
+    """The fact table's `kind` row lists every kind a fact may have (a new user missed `outcome` there)."""
+    row = next(line for line in DOC.read_text(encoding="utf-8").splitlines() if line.startswith("| `kind` |"))
+    assert {k for k in KINDS if f"`{k}`" not in row} == set()
