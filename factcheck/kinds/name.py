@@ -492,6 +492,10 @@ class NameKind:
         "context": Key("list[regex]", doc="words that show a lone surname is this person"),
         "patterns": Key("list[regex]", doc="patterns with (?P<who>{party}) reading who did something"),
         "others": Key("list[str]", doc="with patterns: the names that contradict"),
+        "spelling": Key("enum", doc="`strict`: a spelling that differs only by a transliteration alternation "
+                                    "(a doubled letter, ou/u) contradicts, for a name with one settled "
+                                    "spelling (Viollet-le-Duc); `usual` (default): it is unclear",
+                        choices=("usual", "strict")),
     }
     option_keys: ClassVar[frozenset[str]] = frozenset(options)
     required_keys: ClassVar[tuple[str, ...]] = ()
@@ -524,6 +528,11 @@ class NameKind:
                                          "mark the name with (?P<who>{party})")
                 compiled.append(self._compile(p.replace("{party}", _PARTY), "patterns"))
             out["patterns"] = compiled
+        spelling = options.get("spelling", "usual")
+        if spelling not in ("usual", "strict"):
+            raise FactValueError(f"`spelling` is `usual` or `strict`, not {spelling!r}",
+                                 "write `spelling: strict` for a name with one settled spelling")
+        out["strict"] = spelling == "strict"
         others = options.get("others", [])
         if not isinstance(others, list) or not all(isinstance(o, str) for o in others):
             raise FactValueError("`others` is a list of names", "write `others: [Biden, Washington]`")
@@ -722,7 +731,7 @@ class NameKind:
         if r.first_ok is False:
             return False
         if not r.exact or r.translit:
-            return None if r.translit else False
+            return None if r.translit and not fact.options.get("strict") else False
         if r.suffix is not None and spec.value_suffix is None and _ROMAN.fullmatch(r.suffix):
             return None  # "Charles III" for a Charles without a number: perhaps another bearer
         return True
