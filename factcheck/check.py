@@ -132,7 +132,7 @@ class _Checker(DocumentPasses):
         if j.verdict == "contradict" and ratio_of is not None:
             q = ratio_of(r, fact.value)
             limit = tune("other_figure_ratio")
-            if q is not None and (q > limit or q < 1 / limit):
+            if q is not None and (q > limit or q < 1 / limit) and fact.far != "contradict":
                 # "366 metres" against a 1.6-mile bridge, "1.752 kg" against a 26 kg rover: a figure
                 # off by that much is another quantity far more often than a wrong one
                 j = j.unsure("figure.other_magnitude", f"{q:.2g} times the fact: probably another figure")
@@ -361,7 +361,7 @@ class _Checker(DocumentPasses):
         full_date = isinstance(r.value, DateValue) and bool(r.value.month and r.value.day)
         if (j.verdict == "contradict" and isinstance(r.value, DateValue)
                 and self._far_from_event(r.value, ev, int(tune("far_event_days")))
-                and not self._wrong_year(r.value, ev)):
+                and not self._wrong_year(r.value, ev) and fact.far != "contradict"):
             # "Biden and Zelenskyy speak ... on January 2", "the old record set in April 1970": weeks
             # away from the event of the base: another occurrence rather than a wrong date
             j = j.unsure("event.far_date")

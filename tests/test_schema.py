@@ -398,6 +398,7 @@ COMMON: dict[str, Callable[[str, int], st.SearchStrategy[Any]]] = {
     "tags": lambda k, i: st.lists(st.sampled_from(["smoke", "dates"]), min_size=1, max_size=2),
     "omission": lambda k, i: st.sampled_from(schema.FACT["omission"].choices),
     "severity": lambda k, i: st.sampled_from(schema.FACT["severity"].choices),
+    "far": lambda k, i: st.sampled_from(schema.FACT["far"].choices),
     # `figure: part` is a count's only (lint says so: FB020)
     "figure": lambda k, i: st.sampled_from([c for c in schema.FACT["figure"].choices if c != "part" or k == "count"]),
     "value_words": lambda k, i: st.sampled_from([{"hat-trick": 3}, {"brace": 2, "double": "2"}]),

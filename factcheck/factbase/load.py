@@ -829,6 +829,7 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
              "use `kind: count`, or another `figure`")
         figure = "value"
     severity = _choice(v.get("severity"), c, "severity", schema.FACT["severity"].choices) or "error"
+    far = _choice(v.get("far"), c, "far", schema.FACT["far"].choices) or "unclear"
     value_words = _value_words(v.get("value_words"), kind, c)
     pats = {k: _patterns(v.get(k), c, k) for k in _PATTERN_KEYS}
     sources = tuple(str(s.value) for s in _str_list(v.get("sources"), c, "sources"))
@@ -861,7 +862,7 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
         variants=variants, distractors=distractors, cues=pats["cues"], exclude=pats["exclude"], near=pats["near"],
         exclude_near=pats["exclude_near"], when=when, options=options, sources=sources, note=note,
         omission=omission, tags=tags, expected=kind_obj.render(value), figure=figure, value_words=value_words,
-        severity=severity,
+        severity=severity, far=far,
     )
 
 

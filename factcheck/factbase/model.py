@@ -162,6 +162,7 @@ class Fact:
     note: str = ""
     omission: str | None = None  # skip | fail | pass (pytest plugin), None = default
     severity: str = "error"  # error | warning | info: only an error fact's findings fail a gate
+    far: str = "unclear"  # unclear | contradict: a value far from the fact (weeks away, several times off)
     tags: tuple[str, ...] = ()
     expected: str = ""  # the value rendered for people
 

@@ -86,6 +86,11 @@ FACT: dict[str, Key] = {
     "omission": Key("enum", doc="how the pytest plugin reports an omission of this fact",
                     choices=("skip", "fail", "pass")),
     "tags": Key("list[str]", doc="markers for the pytest plugin (-m TAG)"),
+    "far": Key("enum", doc="unclear (the default): a value far from the fact (a full date weeks from its event, "
+                           "a figure several times off) is unclear, as it is most often another occurrence or "
+                           "another figure; contradict: such a value contradicts, for a fact the story has no "
+                           "other date or figure of that size for",
+               choices=("unclear", "contradict")),
     "severity": Key("enum", doc="error (the default): a finding of this fact in the --fail-on gate fails "
                                 "the run; warning or info: reported, never failing it",
                     choices=("error", "warning", "info")),
