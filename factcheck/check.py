@@ -86,6 +86,9 @@ def _names_alias(text: str, aliases: tuple[str, ...]) -> bool:
     """Does `text` name one of the aliases, as a whole word with its capitals?"""
     return any(regex.search(rf"(?<![\p{{L}}\d]){regex.escape(a)}(?![\p{{L}}\d])", text) for a in aliases if a)
 
+_SHORT_ANSWER = 40  # characters: a first answer this short ("On Friday, Nov. 17.") lets the next sentence answer too
+
+
 class _Checker(DocumentPasses):
     def __init__(self, source: Source, fb: FactBase, trace: bool = False):
         self.source = source
@@ -916,6 +919,11 @@ class _Checker(DocumentPasses):
         if i == 0 or not self.cue_facts or sentence.text.rstrip().endswith("?"):
             return
         question = self.doc.sentences[i - 1]
+        if (not question.text.rstrip().endswith("?") and i >= 2 and len(question.text) <= _SHORT_ANSWER
+                and question.paragraph == sentence.paragraph):
+            # "When was Altman fired, and how?" / "On Friday, Nov. 17. Chief scientist Ilya Sutskever
+            # had asked him ...": a short first answer ("On Friday, Nov. 17.") and the sentence after it
+            question = self.doc.sentences[i - 2]
         if not question.text.rstrip().endswith("?") or sentence.paragraph - question.paragraph > 2:
             return
         cued: dict[str, list[Fact]] = defaultdict(list)

@@ -162,7 +162,10 @@ _DATELINE = regex.compile(
 _PLACE = (r"\p{Lu}[\p{L}.'’-]*(?:(?:\s+(?:(?:de|del|da|do|di|la|le|am|sur|en|upon)\s+)?|\s*/\s*)"
           r"\p{Lu}[\p{L}.'’-]*){0,3}")
 _DATELINE_DATED = regex.compile(
-    r"^\s*" + _PLACE + r"(?:,\s*\p{Lu}\p{L}{0,5}\.)?,\s*(?i:(?:" + _MONTH + r")\.?\s+\d{1,2}(?:,?\s*\d{4})?"
+    # not a sentence that opens on a preposition ("On Thursday, 23 June. Polling stations ...", the
+    # answer to "When did people vote?")
+    r"^\s*(?!(?:On|In|At|By|From|Since|Until|Till|Before|After|Through|During|For)\s)" + _PLACE
+    + r"(?:,\s*\p{Lu}\p{L}{0,5}\.)?,\s*(?i:(?:" + _MONTH + r")\.?\s+\d{1,2}(?:,?\s*\d{4})?"
     r"|\d{1,2}\.?\s+(?:of\s+|de\s+)?(?:" + _MONTH + r")\.?(?:\s+(?:of\s+|de\s+)?\d{4})?"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
     # the time it was filed, with its zone ("Mazatlán, Sin., 08/04/2024, 19:40 hours (Pacific time).-")

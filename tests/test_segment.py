@@ -114,3 +114,15 @@ def test_lines_that_are_not_wrapped_stay_apart() -> None:
     doc = segment(text)
     assert [s.text[:10] for s in doc.sentences] == ["Fire ravag", "By Jane Do", "- 18:20 th", "18:50 flam",
                                                     "24 Jun 201", "1.", "Leave wins"]
+
+
+def test_an_answer_opening_on_a_preposition_is_no_dateline() -> None:
+    """"On Thursday, 23 June." answering "When did people vote?" (a referendum) and "On Friday, Nov.
+    17." answering "When was he fired?" (a chief executive's removal) are sentences, not datelines;
+    "LONDON, June 24 (Wire) —" still is one."""
+    for text in ("When did people vote?\nOn Thursday, 23 June. Polling stations were open for 15 hours.\n",
+                 "When was he fired?\nOn Friday, Nov. 17. The board told him on a video call.\n"):
+        doc = segment(text)
+        assert doc.furniture == () and doc.sentences[1].text.startswith("On ")
+    doc = segment("LONDON, June 24 (Wire) — Britain voted to leave.\n")
+    assert [f[2] for f in doc.furniture] == ["dateline"]
