@@ -599,6 +599,16 @@ class NameKind:
                 j -= 1
             first_tok = toks[j] if j >= 0 and toks[j].chunk == win[0].chunk and toks[j + 1].spaced else None
             first = first_tok.plain if first_tok is not None and not first_tok.initial else ""
+            first_start = first_tok.start if first_tok is not None else 0
+            if first:
+                # a hyphenated first name is one: "Jean-Claude Galet" has the first name "Jean-Claude",
+                # not "Claude" (another given name, another person)
+                k = j
+                while k > 0 and not toks[k].spaced and toks[k - 1].chunk == toks[k].chunk and not toks[k - 1].initial:
+                    k -= 1
+                if k < j:
+                    first = "".join(t.plain for t in toks[k : j + 1])
+                    first_start = toks[k].start
             if not exact and edits > _max_edits(form):
                 if not first or first not in spec.firsts:
                     continue
@@ -652,7 +662,7 @@ class NameKind:
                 b = given_after.end
             elif first_ok is not None:
                 assert first_tok is not None
-                a = first_tok.start
+                a = first_start
             read = NameRead(word, exact, first, first_ok, translit, suffix)
             whole = ctx.doc.text[sentence.start + a : sentence.start + b]
             # a lone near-miss, with no first name and no context in its sentence, counts only because
