@@ -86,7 +86,9 @@ def _date_re(day_words: bool = True) -> regex.Pattern[str]:
         rf"|(?P<d8>\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?(?P<m8>{alternation(list(lang().data['foreign_months']))})"
         rf"(?:\s+(?:de\s+)?(?P<y8>(?:19|20)\d\d))?"
         rf"|(?P<wd3>{wd})(?:['’]s)?(?:\s+(?:night|evening|morning|afternoon))?"
-        rf"|(?P<mo_ctx>(?:in|since|during|until|by|last|this|early|late|mid|of)\s+|mid-)(?P<m4>{mon})(?:\s+(?P<y4>(?:19|20)\d\d))?"
+        # (not before a day: "the game of December 5, 2022" is a full date, read by the first branch)
+        rf"|(?P<mo_ctx>(?:in|since|during|until|by|last|this|early|late|mid|of)\s+|mid-)(?P<m4>{mon})(?!\.?\s+\d{{1,2}}(?!\d))"
+        rf"(?:\s+(?P<y4>(?:19|20)\d\d))?"
         rf"|(?P<m5>January|February|March|April|June|July|August|September|October|November|December)(?:[\s,]+(?P<y5>(?:19|20)\d\d))?"
         rf")(?![\p{{L}}\d])",
         regex.IGNORECASE,
