@@ -872,8 +872,9 @@ class Binder:
                 set_aside.update({g[2]: "event.discourse_preferred" for g in group if g[2] != self.current})
                 group = [g for g in group if g[2] == self.current]
             kept += group
-        # the article dates itself far from an event it names only by its parties: another
-        # occurrence ("Biden spoke with Zelenskyy for nearly an hour on Sunday", February 2022)
+        # the article dates itself far from an event it does not name (bound by its parties or its
+        # words): another occurrence ("Biden spoke with Zelenskyy for nearly an hour on Sunday",
+        # February 2022)
         kept = [(WEAK, sc, eid, (*why, "event.far_from_dates"), ev)
                 if lvl > WEAK and why[0] != "event.named" and self._far(eid) else (lvl, sc, eid, why, ev)
                 for lvl, sc, eid, why, ev in kept]

@@ -89,6 +89,9 @@ def test_question_is_not_a_statement() -> None:
     ("value: 'yes'", "is an outcome's wording"),
     ("value: '(guilty'", "does not compile"),
     ("value: guilty\n        others: ['(?:x)?']", "matches the empty string"),
+    ("value: guilty\n        others: ['(a+)+$']", "can run away"),
+    ("value: approved\n        others: [approved, rejected]", "both the outcome"),
+    ("value: guilty\n        others: ['x(']", "missing ) at position 2"),
 ])
 def test_bad_phrase_is_a_positioned_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], bad: str,
                                           message: str) -> None:

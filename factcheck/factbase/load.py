@@ -700,7 +700,7 @@ def _kind_keys_elsewhere(kind: str) -> dict[str, tuple[str, str]]:
     out = {}
     for k in _KIND_KEYS - own:
         owners = [n for n, kd in KINDS.items() if k in kd.option_keys]
-        out[k] = (f"key {k!r} does not apply to a {kind} fact",
+        out[k] = (f"key {k!r} does not apply to {_a(kind)} fact",
                   f"`{k}` is for {' and '.join(owners)} facts; a {kind} fact takes {takes}: remove it or fix `kind`")
     return out
 
@@ -718,12 +718,17 @@ def _locate(msg: str, nodes: Iterable[Y], default: Y) -> Y:
 _NUMBER_KINDS = ("count", "ordinal", "quantity")
 
 
+def _a(word: str) -> str:
+    """The word with its article: "a date", "an outcome"."""
+    return ("an " if word[:1] in "aeiou" else "a ") + word
+
+
 def _value_words(y: Y | None, kind: str | None, c: _Ctx) -> tuple[tuple[Pattern, float], ...]:
     """`value_words: {hat-trick: 3, brace: 2}`: words of the story that stand for a number."""
     if y is None or y.refused:
         return ()
     if kind not in _NUMBER_KINDS:
-        c.at(y, "FB016", f"`value_words` does not apply to a {kind} fact",
+        c.at(y, "FB016", f"`value_words` does not apply to {_a(kind)} fact",
              f"`value_words` is for {', '.join(_NUMBER_KINDS)} facts: remove it or fix `kind`")
         return ()
     if not isinstance(y.value, dict):

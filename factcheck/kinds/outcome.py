@@ -25,6 +25,7 @@ import regex
 
 from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
+from factcheck.factbase.runaway import runs_away
 from factcheck.factbase.model import MATCH_TIMEOUT, Fact
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import lang
@@ -77,14 +78,19 @@ def _spaces(pattern: str) -> str:
 @cache
 def _compiled(phrase: str) -> regex.Pattern[str]:
     try:
-        rx = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_spaces(phrase)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+        alone = regex.compile(phrase, regex.IGNORECASE)  # the error's position is then the phrase's own
     except regex.error as e:
-        raise FactValueError(f"the outcome phrase {phrase!r} does not compile: {e}",
+        raise FactValueError(f"the outcome phrase {phrase!r} does not compile (FB030's test): {e}",
                              "write a phrase ('found guilty') or a regular expression ('convict(?:ed|ion)')") from None
-    if rx.search("") is not None or rx.search(" ") is not None:
-        raise FactValueError(f"the outcome phrase {phrase!r} matches the empty string, so it matches everywhere",
+    if alone.search("") is not None:
+        raise FactValueError(f"the outcome phrase {phrase!r} matches the empty string, so it matches everywhere "
+                             "(FB032's test)",
                              "remove the empty alternative or the `*`/`?` that makes the whole phrase optional")
-    return rx
+    probe = runs_away(alone)
+    if probe is not None:
+        raise FactValueError(f"the outcome phrase {phrase!r} can run away on long inputs (FB031's test: it "
+                             f"times out on {probe!r}...)", "remove the nested repetition, e.g. `(a+)+`")
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_spaces(phrase)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
 
 
 def _phrase(raw: Any, what: str) -> str:
@@ -129,7 +135,11 @@ class OutcomeKind:
         "description": "the outcome's wording (guilty, scaled back, not sounded); a phrase or a regular expression"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> str:
-        return _phrase(raw, "`value`")
+        phrase = _phrase(raw, "`value` and each variant")
+        if _norm(phrase) in {_norm(o) for o in options.get("others", ())}:
+            raise FactValueError(f"{phrase!r} is both the outcome (or a variant) and one of `others`",
+                                 "a wording is either this outcome or another: remove it from one list")
+        return phrase
 
     def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
         others = options.get("others", [])
