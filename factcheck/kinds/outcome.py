@@ -25,8 +25,8 @@ import regex
 
 from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
-from factcheck.factbase.runaway import runs_away
 from factcheck.factbase.model import MATCH_TIMEOUT, Fact
+from factcheck.factbase.runaway import runs_away
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import lang
 from factcheck.segment import Sentence
