@@ -728,7 +728,7 @@ def _value_words(y: Y | None, kind: str | None, c: _Ctx) -> tuple[tuple[Pattern,
     if y is None or y.refused:
         return ()
     if kind not in _NUMBER_KINDS:
-        c.at(y, "FB016", f"`value_words` does not apply to {_a(kind or "?")} fact",
+        c.at(y, "FB016", f"`value_words` does not apply to {_a(kind or '?')} fact",
              f"`value_words` is for {', '.join(_NUMBER_KINDS)} facts: remove it or fix `kind`")
         return ()
     if not isinstance(y.value, dict):
