@@ -86,6 +86,7 @@ def _names_alias(text: str, aliases: tuple[str, ...]) -> bool:
     """Does `text` name one of the aliases, as a whole word with its capitals?"""
     return any(regex.search(rf"(?<![\p{{L}}\d]){regex.escape(a)}(?![\p{{L}}\d])", text) for a in aliases if a)
 
+
 _SHORT_ANSWER = 40  # characters: a first answer this short ("On Friday, Nov. 17.") lets the next sentence answer too
 
 

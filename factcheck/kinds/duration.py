@@ -134,6 +134,8 @@ _THE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])the\s+$")
 # writes it ("à 7 heures", "bis 22 Uhr"), not a length
 _WHOLE_HOURS = regex.compile(r"(?i)(?:[01]?\d|2[0-4])\s*hours?")
 _AT_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:at|until|till|untill)\s+$")
+
+
 @cache
 def _zone_after_re() -> regex.Pattern[str]:
     """A zone right after "N hours" ("21 hours hour of Brussels", "22 hours local"): a clock time."""
