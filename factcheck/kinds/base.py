@@ -18,6 +18,15 @@ if TYPE_CHECKING:
     from factcheck.segment import Document, Sentence
 
 
+_YAML_WORDS = ("true", "false", "yes", "no", "null", "on", "off")
+
+
+def is_wording(raw: Any) -> bool:
+    """Is a curated value written as words (a name, a place, an outcome's phrase)? Not a number, not
+    one of the words YAML reads as a boolean or null (`yes`, `off`)."""
+    return isinstance(raw, str) and any(c.isalpha() for c in raw) and raw.strip().lower() not in _YAML_WORDS
+
+
 @dataclass(frozen=True)
 class Reading:
     """A value read in a sentence: offsets are in the source text."""

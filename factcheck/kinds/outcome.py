@@ -27,7 +27,7 @@ from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import MATCH_TIMEOUT, Fact
 from factcheck.factbase.runaway import runs_away
-from factcheck.kinds.base import Context, Reading
+from factcheck.kinds.base import Context, Reading, is_wording
 from factcheck.lang import lang
 from factcheck.segment import Sentence
 
@@ -94,8 +94,7 @@ def _compiled(phrase: str) -> regex.Pattern[str]:
 
 
 def _phrase(raw: Any, what: str) -> str:
-    if not isinstance(raw, str) or not any(c.isalpha() for c in raw) \
-            or raw.strip().lower() in ("true", "false", "yes", "no", "null", "on", "off"):
+    if not is_wording(raw):
         raise FactValueError(f"{what} is an outcome's wording (a phrase), not {raw!r}",
                              "write e.g. `value: guilty`, `value: scaled back` or `value: not sounded`; "
                              "a yes/no outcome is written as its words ('sounded' / 'not sounded')")

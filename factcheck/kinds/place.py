@@ -21,7 +21,7 @@ from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
-from factcheck.kinds.base import Context, Reading
+from factcheck.kinds.base import Context, Reading, is_wording
 from factcheck.kinds.set import country_mentions, country_of
 from factcheck.lang import alternation
 from factcheck.segment import Sentence
@@ -57,8 +57,7 @@ class PlaceKind:
         "description": "a place's name (Launch Complex 39B) or a country (Panama)"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> str:
-        if not isinstance(raw, str) or not any(c.isalpha() for c in raw) \
-                or raw.strip().lower() in ("true", "false", "yes", "no", "null", "on", "off"):
+        if not is_wording(raw):
             raise FactValueError("a place is a name", "write e.g. `value: Launch Complex 39B` or `value: Panama`")
         return " ".join(raw.split())
 
