@@ -50,6 +50,7 @@ from factcheck.evidence import (
     behind_rival,
     excluded_in,
     home_offset,
+    other_tally_entry,
 )
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import (
@@ -222,6 +223,8 @@ class _Checker(DocumentPasses):
 
     def _unrouted(self, fact: Fact, r: Reading, sentence: Sentence) -> str | None:
         """The rule that takes the value away from `fact`, if any."""
+        if other_tally_entry(fact, r, sentence):
+            return "value.tally_label"
         if _excluded_near(fact, r, sentence):
             return "fact.exclude_near"
         if _clause_excluded(fact, r, sentence):
@@ -765,6 +768,8 @@ class _Checker(DocumentPasses):
         """Is the value taken away from the fact? By an `exclude` pattern in its clause (for figures:
         nearer to it than the fact's own cue), or, for a number standing alone, by no cue of the
         fact shortly before it."""
+        if other_tally_entry(fact, r, sentence):
+            return "value.tally_label"
         seg = _seg_at(sentence, r.start)
 
         def dist(a: int, b: int) -> int:

@@ -185,6 +185,16 @@ def _aside_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 
+def other_tally_entry(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """A number of a tally ("KMT 52, DPP 51, TPP 8") is the entry of the label right before it: is
+    none of the fact's cues in that label?"""
+    label = r.extra.get("tally_label")
+    if not label:
+        return False
+    a, b = label[0] - sentence.start, label[1] - sentence.start
+    return not any(m.start() < b and a < m.end() for p in fact.cues for m in p.finditer(sentence.text[:b]))
+
+
 def _clause_excluded(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     """Does one of the fact's `exclude` patterns occur in the clause of the value?"""
     if not fact.exclude:

@@ -58,10 +58,10 @@ _HYPHEN_WORD = regex.compile(r"\A-(\p{L}+)(?![\p{L}-])")
 _OF_GROUP = regex.compile(r"\A\s+of\s+(?:the|its|their|these|those)\s", regex.IGNORECASE)
 @cache
 def _of_total_re() -> regex.Pattern[str]:
-    """"of the 650", "out of 30", "of roughly 7,500", "of the approximately 7 500": the total a part
-    is counted from (a hedge may stand before it)."""
+    """"of the 650", "out of 30", "of roughly 7,500", "of the approximately 7 500", "of the
+    country's 24": the total a part is counted from (a hedge may stand before it)."""
     hedges = alternation(lang().hedges)
-    return regex.compile(rf"\A\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:(?i:{hedges})\s+)?"
+    return regex.compile(rf"\A\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:\p{{L}}+['’]s\s+)?(?:(?i:{hedges})\s+)?"
                          r"(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+|\d[\d,]*|\p{L}+)(?=[\s-])")
 
 
@@ -73,6 +73,19 @@ def _adjective_of(after: str, counted: regex.Pattern[str]) -> bool:
         return False
     word = m.group(1)
     return any(counted.fullmatch(word + end) for end in ("s", "es")) and not counted.fullmatch(word)
+
+
+@cache
+def _partitive_re() -> regex.Pattern[str]:
+    """"4,000 members of the armed forces": a noun of `en.yaml` `count_partitives`, "of" (and an
+    article), then what is counted."""
+    nouns = alternation(lang().data["count_partitives"])
+    return regex.compile(rf"\A\s+(?:{nouns})\s+of\s+(?:the\s+|its\s+|their\s+)?(?=\S)", regex.IGNORECASE)
+
+
+def _partitive(after: str, counted: regex.Pattern[str]) -> bool:
+    m = _partitive_re().match(after)
+    return bool(m) and _counted_follows(after[m.end() - 1:], counted, 0)
 
 
 def _part_of(after: str, counted: regex.Pattern[str]) -> bool:
@@ -142,7 +155,7 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
         part = n.value > 1 and _part_of(after, counted)
         group = False
         if not range_end and not (_counted_follows(after, counted) or _adjective_of(after, counted)
-                                  or part or _noun_of(head, after, counted)):
+                                  or part or _partitive(after, counted) or _noun_of(head, after, counted)):
             # "A jury of 12 found ...", "topped a field of twelve": the size of a group named by a
             # collective noun; which group is not said, so it only agrees
             group = n.value > 1 and _group_of(head, after)
@@ -252,6 +265,7 @@ def _group_of(head: str, after: str) -> bool:
     return bool(_group_re().search(head[-40:])) and bool(_ELLIPSIS_AFTER.match(after) or _verb_after_re().match(after))
 
 
+_ELLIPTICAL_WHY = "a number whose noun is left out (elliptical)"
 _ELLIPSIS_AFTER = regex.compile(r"\A\s*(?:[,;.)]|\Z|(?:and|while|whereas|but|with|in|at|across|among)\b)")
 _YEAR_LIKE = regex.compile(r"\A(?:1[89]|20)\d\d\Z")
 
@@ -271,9 +285,11 @@ def _month_before_re() -> regex.Pattern[str]:
 def _elliptical(sentence: Sentence, taken: set[int]) -> list[Reading]:
     """"Labour won 411 seats, while the Conservatives were reduced to 121": in a sentence that
     counts the noun once (or right after one that does), a bare whole number with no word of its
-    own after it counts the same noun. Read loosely: it may agree, never accuse (another figure may be meant)."""
+    own after it counts the same noun. Read loosely: it may agree, never accuse (another figure may be meant).
+    In a tally ("KMT 52, DPP 51, TPP 8") each number carries its label's span (`tally_label`)."""
     text = sentence.text
     out = []
+    entry_ends = _tally_entries(text)
     for n in find_numbers(text, sentence.start):
         if n.span_start in taken or n.magnitude or n.words and n.value <= 1 or not n.value.is_integer():
             continue
@@ -289,8 +305,51 @@ def _elliptical(sentence: Sentence, taken: set[int]) -> list[Reading]:
         quote = text[n.span_start - sentence.start : n.end - sentence.start]
         out.append(Reading(start=n.span_start, end=n.end, text=quote, value=n, shown=int(n.value),
                            detail=f"read as {n.interval()}; its noun is the sentence's counted noun, left out",
-                           extra={"loose": True, "why_loose": "a number whose noun is left out (elliptical)"}))
+                           extra={"loose": True, "why_loose": _ELLIPTICAL_WHY,
+                                  **({"tally_label": (sentence.start + entry_ends[n.end - sentence.start][0],
+                                                      sentence.start + entry_ends[n.end - sentence.start][1])}
+                                     if n.end - sentence.start in entry_ends else {})}))
     return out
+
+
+# a tally: labels of one to three words, each with its number, joined by commas (the last perhaps
+# by "and"), after a colon, a dash or the start ("Final result: Labour 411, Conservatives 121, Lib
+# Dems 72 and Greens 4")
+_W = r"\p{L}[\p{L}'’.&-]*"
+_ITEM = rf"{_W}(?:[ \t]+{_W}){{0,2}}[ \t]+\d{{1,3}}(?:,\d{{3}})*(?![\d,]\d)"
+_TALLY = regex.compile(rf"(?:\A|(?<=[:;(—–]))\s*{_ITEM}(?:\s*[,;]\s*{_ITEM})+(?:\s*,?\s+and\s+{_ITEM})?"
+                       r"(?=\s*(?:[,;.)]|\Z))")
+_ENTRY = regex.compile(rf"(?P<label>{_W}(?:[ \t]+{_W}){{0,2}})[ \t]+\d{{1,3}}(?:,\d{{3}})*(?![\d,]\d)")
+# a tally has at least this many entries
+_TALLY_MIN = 3
+# how many sentences around a tally, in its paragraph, may say what it counts
+_TALLY_REACH = 3
+
+
+def _tally_entries(text: str) -> dict[int, tuple[int, int]]:
+    """Where the numbers of the sentence's tallies end, each with its label's span (none when the
+    sentence has no tally)."""
+    out: dict[int, tuple[int, int]] = {}
+    for m in _TALLY.finditer(text):
+        entries = {m.start() + e.end(): (m.start() + e.start("label"), m.start() + e.end("label"))
+                   for e in _ENTRY.finditer(m.group())}
+        if len(entries) >= _TALLY_MIN:
+            out.update(entries)
+    return out
+
+
+def _is_tally(text: str) -> bool:
+    return bool(_tally_entries(text))
+
+
+def _paragraph_counts(sentence: Sentence, counted: regex.Pattern[str], ctx: Context) -> bool:
+    """Does a sentence near `sentence`, in its paragraph, count the fact's noun (a number with the
+    noun, not one whose noun is left out)?"""
+    sentences = ctx.doc.sentences
+    lo, hi = max(0, sentence.index - _TALLY_REACH), min(len(sentences), sentence.index + _TALLY_REACH + 1)
+    return any(s.paragraph == sentence.paragraph and s.index != sentence.index
+               and any(r.extra.get("why_loose") != _ELLIPTICAL_WHY for r in counted_numbers(s, counted))
+               for s in sentences[lo:hi])
 
 
 _NO = regex.compile(r"(?<![\p{L}])no\s+(?=\p{L})", regex.IGNORECASE)
@@ -364,6 +423,10 @@ class CountKind:
                     break
                 if not _elliptical(before, set()):
                     break  # a sentence between that counts nothing: the list has ended
+        if not out and _is_tally(sentence.text) and _paragraph_counts(sentence, counted, ctx):
+            # "Legislative Yuan result: KMT 52, DPP 51, TPP 8, independents 2. That's 113 seats.":
+            # a tally (labels, each with its number) in a paragraph that says what is counted
+            out = _elliptical(sentence, set())
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
