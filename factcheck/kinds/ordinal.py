@@ -98,6 +98,45 @@ def read_superlatives(text: str, counted: regex.Pattern[str]) -> list[tuple[int,
     return out
 
 
+@cache
+def _for_the_re() -> regex.Pattern[str]:
+    """"for the ", "for a record ": before the ordinal of "... for the third time"."""
+    words = alternation(lang().data["nth_time_words"])
+    return regex.compile(rf"(?<![\p{{L}}])for\s+(?:the|a)\s+(?:(?:{words})\s+)?$", regex.IGNORECASE)
+
+
+@cache
+def _time_after_re() -> regex.Pattern[str]:
+    words = alternation(lang().data["nth_time_words"])
+    return regex.compile(rf"\s+(?:(?:{words})\s+)?times?(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
+def _limit_after_re() -> regex.Pattern[str]:
+    """A limit right after "time" ("for the first time since 1966", "... in 40 years")."""
+    limits = "|".join(str(w) for w in pack("numbers")["superlatives"]["limits"])
+    return regex.compile(rf"\s+(?:{limits})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+_WORDS_BACK = regex.compile(r"(?:[\s,]+[\p{L}'’-]+){0,2}[\s,]*$")
+
+
+def _nth_time_of(text: str, a: int, b: int, counted: regex.Pattern[str]) -> bool:
+    """"won the Champions League for the first time", "to win the World Cup for a record fourth
+    time": the counted noun (at most two words before "for") is won or done for the n-th time,
+    so it is the n-th. Not "for the first time in 20 years" (first of a period)."""
+    head = text[max(0, a - 120):a]
+    f = _for_the_re().search(head)
+    t = _time_after_re().match(text, b)
+    if f is None or t is None or _limit_after_re().match(text, t.end()):
+        return False
+    before = head[: f.start()]
+    gap = _WORDS_BACK.search(before)
+    lo = gap.start() if gap else len(before)
+    return any(m.end() >= lo and (m.end() == len(before) or not before[m.end()].isalpha())
+               for m in counted.finditer(before))
+
+
 class OrdinalKind:
     name: ClassVar[str] = "ordinal"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
@@ -134,6 +173,10 @@ class OrdinalKind:
                 continue  # "the first title defender" ranks a defender, not a title
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
                                value=v, shown=v, detail=f"read as {v}"))
+        for a, b, v in read_ordinals(sentence.text):
+            if _nth_time_of(sentence.text, a, b, counted):
+                out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
+                                   value=v, shown=v, detail=f"read as {v} ('... for the {sentence.text[a:b]} time')"))
         taken = [(r.start, r.end) for r in out]
         for a, b in read_superlatives(sentence.text, counted):
             a, b = sentence.start + a, sentence.start + b
