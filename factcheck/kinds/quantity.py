@@ -36,7 +36,11 @@ _WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}'’-]*)\s+(?:of\s+)?$")
 
 
 def unit_follows(after: str, unit_re: regex.Pattern[str], max_words: int = 3) -> bool:
-    """Is the unit noun within `max_words` filler words after the number?"""
+    """Is the unit noun within `max_words` filler words after the number? Glued to it ("21°C",
+    "21C", "50km") it counts when nothing but the unit is glued ("21st" is no "s")."""
+    glued = unit_re.match(after)
+    if glued and glued.end() and not regex.match(r"[\p{L}\d]", after[glued.end():glued.end() + 1]):
+        return True
     pos = 0
     for _ in range(max_words + 1):
         m = _SPACES.match(after, pos)
@@ -57,7 +61,7 @@ def unit_follows(after: str, unit_re: regex.Pattern[str], max_words: int = 3) ->
 _BARE_OK = regex.compile(r"\A(?:\s*[.,;:)]|\s*$|\s+(?:for|to|at|in|near|along|on|by|and|or|who|that|which|were|are|"
                          r"was|is|have|had|has|could|would|might|may|can|will|as|more|massed|troops|from|into|"
                          r"within|around|across|inside|outside)\b)", regex.IGNORECASE)
-# What a number followed by these is not: a troop figure
+# What a number followed by these is not: a troop figure (unless the fact's `unit` is one of them)
 _OTHER_UNIT = regex.compile(r"\A\s*(?:%|percent|per\s+cent|km|kilomet|mile|dollars|euros|rubles|roubles|years?|days?|"
                             r"hours?|minutes?)", regex.IGNORECASE)
 
@@ -253,10 +257,13 @@ class QuantityKind:
             # bounded windows around the number: a sentence of thousands of numbers stays linear
             after = text[n.end - sentence.start : n.end - sentence.start + _WINDOW]
             before = text[max(0, n.start - sentence.start - 8) : n.start - sentence.start]
-            if regex.search(r"\p{Sc}\s*$", before) or _OTHER_UNIT.match(after):
+            if regex.search(r"\p{Sc}\s*$", before):
                 continue
+            follows = unit_follows(after, unit_re)
+            if _OTHER_UNIT.match(after) and not follows:
+                continue  # another unit ("10 km" for a count of troops), unless it is the fact's own
             head = text[max(0, n.span_start - sentence.start - _WINDOW) : n.span_start - sentence.start]
-            has_unit = unit_follows(after, unit_re) or unit_precedes(head, unit_re)
+            has_unit = follows or unit_precedes(head, unit_re)
             if n.value < 100 and not n.magnitude and not has_unit:
                 continue
             if not has_unit and not (n.value >= 1000 and _BARE_OK.match(after)):
