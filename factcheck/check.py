@@ -72,7 +72,7 @@ from factcheck.judging import (
 )
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
-from factcheck.lang import lang
+from factcheck.lang import lang, words_re
 from factcheck.model import Finding, LazyFindings, Mention, Source, SourceResult, combine
 from factcheck.numbers import find_numbers
 from factcheck.prefilter import cue_prefilter, per_base
@@ -854,6 +854,11 @@ class _Checker(DocumentPasses):
             # time. It may agree, never accuse; a value with its own noun ("the last man out, the 32nd
             # miner") or bound by the fact's own pattern ("X was the first miner") says more
             j = j.unsure("cue.common_word")
+        if j.verdict == "contradict" and reach and all(_cue_behind_rival(r, a, sentence) for a, _ in reach):
+            # "took the Golden Boot with eight goals, one more than Messi", "583 points, ahead of
+            # Finland's": the only cue near is after the value, behind a word naming a rival; it is
+            # the one compared with, not the value's owner
+            j = j.unsure("cue.behind_rival")
         if j.verdict == "contradict" and _in_anothers_aside(r, sentence, spans):
             # "Patricia Bullrich, who came third with 23.8%, backed Milei": an aside tells of the word it
             # follows; the fact's cue is outside it and is not that word
@@ -1080,6 +1085,21 @@ _STAMP_TAIL = regex.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?"
                             r"(?:,?\s*\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*(?:\([^)\n]{1,24}\)\s*)?)?"
                             r"(?:[—–|:]|-\s)|\s+-\s")
 _DAY_SPAN_HEAD = regex.compile(r"\s*(\d{1,2})\s*[–-]\s*(?=\d{1,2}\s+\p{L})")
+
+
+def _cue_behind_rival(r: Reading, a: int, sentence: Sentence) -> bool:
+    """Does the cue at `a` stand after the value behind a rival link that follows the value closely,
+    with no other figure between ("eight goals, one more than Messi"; not "360 ships and more than
+    40 tugs were waiting", where the link is another figure's)?"""
+    if a < r.end or not behind_rival(r, a, sentence.text, sentence.start):
+        return False
+    gap = sentence.text[r.end - sentence.start : a - sentence.start]
+    link = words_re("rival_links").search(gap)
+    return link is not None and link.start() <= _RIVAL_LINK_REACH and not regex.search(r"\d", gap[link.end():])
+
+
+# how far after a value a rival link may start for a cue behind it to be the one compared with
+_RIVAL_LINK_REACH = 25
 
 
 def _near_after_only(fact: Fact, r: Reading, sentence: Sentence) -> bool:

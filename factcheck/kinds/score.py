@@ -132,8 +132,8 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "result_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{_phrase('result_before')})(?:\s+{word}){{0,{n}}},?\s*$", ic),
         "result_after": regex.compile(rf"\A\s*(?:{word}\s+)?(?:{_phrase('result_after')})(?![\p{{L}}])", ic),
-        "interim_before": regex.compile(rf"(?<![\p{{L}}])(?:{_phrase('interim_before')})(?:\s+{word}){{0,2}}\s*$",
-                                        ic),
+        "interim_before": regex.compile(
+            rf"(?<![\p{{L}}])(?:{_phrase('interim_before')})[:,–—-]?(?:\s+{word}){{0,2}}\s*$", ic),
         "interim_after": regex.compile(rf"\A\s*\(?\s*(?:{_phrase('interim_after')})(?![\p{{L}}])", ic),
         "pens_after": regex.compile(rf"\A\s*\(?\s*(?:(?:{join})\s+)?(?:{_phrase('penalty_words')})(?![\p{{L}}])",
                                     ic),
@@ -290,6 +290,9 @@ class ScoreKind:
             result_after = bool(r["result_after"].match(after))
             im_after = r["interim_after"].match(after)
             im_before = None if result_after else r["interim_before"].search(before)
+            if im_before is None and not result_after and cut > 0 and text[cut - 1] == ":":
+                # "Half-time: Argentina 2-0 France": the moment as the label of the line
+                im_before = r["interim_before"].search(text, max(0, cut - 40), cut)
             own_moment = False
             if im_after or im_before:
                 # "led 12-6 at halftime": an interim score is no result, unless its moment is the
