@@ -25,7 +25,7 @@ from typing import Any
 import regex
 
 from factcheck.baseindex import base_index
-from factcheck.bind import MEDIUM, Binder, Binding
+from factcheck.bind import MEDIUM, STRONG, Binder, Binding
 from factcheck.entries import Entries, entries, stamp_span
 from factcheck.evidence import (
     _ANY_EVENT_KINDS,
@@ -320,6 +320,12 @@ class _Checker(DocumentPasses):
             spans = b.spans.get(ev, ())
             if spans and min(max(a - r.end, r.start - e, 0) for a, e in spans) > tune("cue_near"):
                 j = j.unsure("event.word_far")
+        if j.verdict == "contradict" and level < STRONG and self._after_another_event(sentence, ev):
+            # "Hurricane Ida made landfall in 2021 as a Category 4. The post-Katrina levees held.": a
+            # sentence that does not name the event, right after one that names another event (one
+            # the base declares without facts, to keep its figures away) and not this one, may go on
+            # about that one
+            j = j.unsure("event.after_another")
         if j.verdict == "contradict" and not _weekday_only(r):  # a weekday fits a sibling by chance
             sibling = next((f for f in self.by_event[ev] if f is not fact and f.kind == fact.kind
                             and judge(r, f, sentence, self.ctx).verdict == "agree"), None)
@@ -466,6 +472,20 @@ class _Checker(DocumentPasses):
                         rule, bound, False)
         else:
             self.drop(fact, r, "event.nearest_of_several", f"{nearest} is nearer")
+
+    def _after_another_event(self, sentence: Sentence, ev: str) -> bool:
+        """Does the sentence before, in the same paragraph, name another event of the base, one it
+        declares without facts, and bind no clause to `ev`?"""
+        if sentence.index == 0:
+            return False
+        before = self.doc.sentences[sentence.index - 1]
+        bindings = self.bindings.get(before.index)
+        if before.paragraph != sentence.paragraph or not bindings:
+            return False
+        if any(ev in bd.candidates for bd in bindings):
+            return False
+        # (an event the base declares without facts: one whose figures it keeps away from the story's)
+        return any(bd.level_of(e) >= STRONG and not self.by_event.get(e) for bd in bindings for e in bd.candidates)
 
     def _alternate_weekday(self, r: Reading, fact: Fact, sentence: Sentence, b: Binding) -> bool:
         loose = Context(self.doc)  # no anchors: any date may be meant
