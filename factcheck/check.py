@@ -824,6 +824,11 @@ class _Checker(DocumentPasses):
             before, after = tune("bare_cue_before"), tune("bare_cue_after")
             near = any(((b <= r.start and r.start - b <= before) or (r.end <= a and a - r.end <= after))
                        and (seg is None or seg.start <= a < seg.end) for a, b in spans)
+            label = _LABEL_BEFORE.search(sentence.text, 0, r.start - sentence.start)
+            if not near and label is not None:
+                # "Attendance announced: 89,966.": the cue in a short label, the value right after its colon
+                near = any(sentence.start + label.start("label") <= a < sentence.start + label.end("label")
+                           for a, _ in spans)
             return None if near else "cue.bare_needs_cue"
         return None
 
@@ -1105,6 +1110,10 @@ _STAMP_TAIL = regex.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?"
                             r"(?:,?\s*\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*(?:\([^)\n]{1,24}\)\s*)?)?"
                             r"(?:[—–|:]|-\s)|\s+-\s")
 _DAY_SPAN_HEAD = regex.compile(r"\s*(\d{1,2})\s*[–-]\s*(?=\d{1,2}\s+\p{L})")
+
+
+# a short label at the head of a sentence, its colon right before the value ("Attendance announced: 89,966")
+_LABEL_BEFORE = regex.compile(r"\A[\W\d]{0,12}(?P<label>\p{L}[\p{L}'’, -]{0,40}):\s*(?:\p{L}+\s+)?\Z")
 
 
 def _cue_behind_rival(r: Reading, a: int, sentence: Sentence) -> bool:
