@@ -122,6 +122,8 @@ def _years_after_re() -> regex.Pattern[str]:
 
 # "Smith, 26," / "Smith (26)": a capitalised word right before the comma or the bracket
 _NAME_COMMA = regex.compile(r"(?<![\p{L}'’.-])(?P<w>\p{Lu}[\p{L}'’.-]*)\s*,[\s\u00a0]*$")
+# "Messi, of 35 years": a translation's "de 35 años"
+_NAME_COMMA_OF = regex.compile(r"(?<![\p{L}'’.-])(?P<w>\p{Lu}[\p{L}'’.-]*)\s*,[\s\u00a0]*of[\s\u00a0]+$")
 _NAME_PAREN = regex.compile(r"(?<![\p{L}'’.-])(?P<w>\p{Lu}[\p{L}'’.-]*)[\s\u00a0]*\([\s\u00a0]*$")
 _COMMA_AFTER = regex.compile(r"\A[\s\u00a0]*,(?![\s\u00a0]*[0-9])")
 _PAREN_AFTER = regex.compile(r"\A[\s\u00a0]*\)")
@@ -190,8 +192,9 @@ def read_ages(text: str, offset: int = 0) -> list[Reading]:
             bare = True  # "Smith, 26, won", "The job went to Sunak, 42.": an age set off by commas after a name
         elif (not n.hedge and n.value <= 120 and (y := _years_after_re().match(tail))
               and (_COMMA_AFTER.match(tail[y.end():]) or _SENTENCE_END.match(tail[y.end():]))
-              and _name_before(_NAME_COMMA, head)):
-            end, bare = b + y.end(), True  # "Maggie Murdaugh, 52 years, and her son" (a translation)
+              and (_name_before(_NAME_COMMA, head) or _name_before(_NAME_COMMA_OF, head))):
+            # "Maggie Murdaugh, 52 years, and her son", "Messi, of 35 years, lifted" (translations)
+            end, bare = b + y.end(), True
         elif (n.value <= 120 and _person_of_re().search(head[-40:])
               and _clause_end_re().match(tail[(y.end() if (y := _years_after_re().match(tail)) else 0):])):
             # "a man of fifty-one", "a woman of 75 years"
