@@ -1008,7 +1008,10 @@ class Binder:
         # a relative clause speaks of what the clause before it is about (", which the ministry
         # said went on for about three hours")
         for k in range(1, len(out)):
-            if _RELATIVE.match(infos[k].seg.text) and out[k - 1].candidates and not infos[k].names:
+            # (unless it has its own event's words and the clause before does not name its event:
+            # "replaced him with Jeremy Hunt, who on Monday tore up the plan")
+            if (_RELATIVE.match(infos[k].seg.text) and out[k - 1].candidates and not infos[k].names
+                    and (out[k].level < MEDIUM or out[k - 1].level >= STRONG)):
                 prev = out[k - 1]
                 out[k] = Binding(prev.candidates, prev.level, prev.spans,
                                  {e: (*w, "event.relative_clause") for e, w in prev.why.items()},
