@@ -17,7 +17,7 @@ import regex
 from factcheck.bind import Binding
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.kinds import Context, Reading
-from factcheck.kinds._units import factor
+from factcheck.kinds._units import convert
 from factcheck.kinds.date import DateValue
 from factcheck.kinds.name import APPOSITIVE
 from factcheck.kinds.time import TimeValue
@@ -334,12 +334,12 @@ def _holds_point(r: Reading, value: Any) -> bool | None:
     if isinstance(v, Interval):
         return v.lo <= point <= v.hi
     if isinstance(v, Number):
-        k = float(r.extra.get("factor", 1.0))
+        k, off = float(r.extra.get("factor", 1.0)), float(r.extra.get("offset", 0.0))
         read_unit, measure = r.extra.get("unit"), getattr(value, "measure", "")
         if getattr(value, "physical", False) and measure and isinstance(read_unit, str):
             # a distractor in another unit than the fact's ("4 lb" beside a fact in kilograms)
-            k = factor(read_unit, measure) or k
-        return any(n.interval(k).lo <= point <= n.interval(k).hi for n in v.readings())
+            k, off = convert(read_unit, measure) or (k, off)
+        return any(n.interval(k).shifted(off).lo <= point <= n.interval(k).shifted(off).hi for n in v.readings())
     return None
 
 

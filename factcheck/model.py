@@ -67,6 +67,10 @@ class Interval:
     def scaled(self, k: float) -> Interval:
         return Interval(self.lo * k, self.hi * k, self.lo_open, self.hi_open)
 
+    def shifted(self, off: float) -> Interval:
+        """The interval moved by `off` (a temperature's scale: 0 °C is 32 °F)."""
+        return self if not off else Interval(self.lo + off, self.hi + off, self.lo_open, self.hi_open)
+
     def contains(self, v: float) -> bool:
         return self.overlaps(Interval.point(v))
 

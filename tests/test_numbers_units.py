@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.kinds._units import factor, unit_after
+from factcheck.kinds._units import convert, factor, unit_after
 from factcheck.kinds.money import read_money
 from factcheck.kinds.ordinal import read_ordinals
 from factcheck.kinds.quantity import QuantityKind
@@ -75,6 +75,11 @@ def test_units_and_conversion() -> None:
     assert unit_after(" million") is None
     assert factor("mile", "kilometer") == pytest.approx(1.609344)
     assert factor("mile", "kilogram") is None
+    # temperatures convert with an offset: no factor, but (k, offset)
+    assert factor("degree_Celsius", "degree_Fahrenheit") is None
+    k, off = convert("degree_Celsius", "degree_Fahrenheit")  # type: ignore[misc]
+    assert (k, off) == (pytest.approx(1.8), pytest.approx(32))
+    assert convert("mile", "kilometer") == (pytest.approx(1.609344), 0.0)
 
 
 def test_quantity_value_with_unit() -> None:

@@ -195,3 +195,30 @@ def test_quantity_any_unit_alias_roundtrip(v: int, unit: tuple[str, str], hyphen
         text = f"Its size is {figure:,}{sep}{alias}, officials said."
         got = check(Source(id="x", text=text), base).findings[0].verdict
         assert got == want, (text, canon)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 49).filter(lambda c: c % 10 != 0), st.booleans())  # a round fact ("50 °C") is 45-55
+def test_temperature_converts_with_its_offset(celsius: int, glued: bool) -> None:
+    # a temperature in °F agrees with the same temperature in °C, and one 9 °F off contradicts (the
+    # scales differ by a factor and an offset: 21 °C is 69.8 °F, not 37.8)
+    import tempfile
+    from pathlib import Path
+
+    from factcheck.check import check
+    from factcheck.factbase.load import load_factbase
+    from factcheck.model import Source
+
+    with tempfile.TemporaryDirectory() as d:
+        Path(d, "f.yaml").write_text(
+            f"facts:\n  - {{id: w.temp, kind: quantity, value: '{celsius} °C', cues: ['temperature']}}\n",
+            encoding="utf-8")
+        base = load_factbase(d)
+    fahrenheit = round(celsius * 1.8 + 32)
+    sep = "" if glued else " "
+    # (not a round figure for the wrong one: "80 °F" stands for 75 to 85 °F)
+    wrong = fahrenheit + (9 if (fahrenheit + 9) % 10 else 11)
+    for figure, want in ((fahrenheit, "agree"), (wrong, "contradict")):
+        text = f"The temperature was {figure}{sep}°F at kick-off."
+        got = check(Source(id="x", text=text), base).findings[0].verdict
+        assert got == want, text

@@ -62,14 +62,30 @@ def _registry() -> Any:
 
 
 @lru_cache(maxsize=1024)
-def factor(src: str, dst: str) -> float | None:
-    """How many `dst` one `src` is (mile -> kilometer: 1.609344); None when they do not convert."""
+def convert(src: str, dst: str) -> tuple[float, float] | None:
+    """(k, offset) such that x `src` is k * x + offset `dst` (mile -> kilometer: (1.609344, 0);
+    degree_Celsius -> degree_Fahrenheit: (1.8, 32)); None when they do not convert."""
     if src == dst:
-        return 1.0
+        return 1.0, 0.0
     import pint
 
     ureg = _registry()
     try:
-        return float(ureg.Quantity(1.0, src).to(dst).magnitude)
+        zero = float(ureg.Quantity(0.0, src).to(dst).magnitude)
+        one = float(ureg.Quantity(1.0, src).to(dst).magnitude)
     except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError, AttributeError, ValueError):
         return None
+    return one - zero, (zero if abs(zero) > 1e-9 else 0.0)
+
+
+def factor(src: str, dst: str) -> float | None:
+    """How many `dst` one `src` is (mile -> kilometer: 1.609344); None when they do not convert,
+    or convert only with an offset (temperatures: see `convert`)."""
+    c = convert(src, dst)
+    return c[0] if c is not None and c[1] == 0.0 else None
+
+
+def has_offset(unit: str) -> bool:
+    """Is `unit` on a scale with an offset zero (°C, °F), where ratios of values mean nothing?"""
+    c = convert(unit, "kelvin")
+    return c is not None and c[1] != 0.0

@@ -19,7 +19,7 @@ from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
-from factcheck.kinds._units import factor, fillers_re, lookup, unit_after
+from factcheck.kinds._units import convert, fillers_re, has_offset, lookup, unit_after
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang
 from factcheck.model import Interval
@@ -85,14 +85,14 @@ class QuantityValue:
         return self.value if self.hi is None else (self.value + self.hi) / 2
 
 
-def _factor_to(reading: Reading, q: QuantityValue) -> float:
-    """What turns the figure read into `q`'s unit: the reading's own factor (to the fact's unit), or,
-    for a value in another unit (a distractor written `1,454 ft` on a fact in metres), the
-    conversion from the unit read to that one."""
-    k = float(reading.extra.get("factor", 1.0))
+def _factor_to(reading: Reading, q: QuantityValue) -> tuple[float, float]:
+    """What turns the figure read into `q`'s unit, (k, offset): the reading's own conversion (to the
+    fact's unit), or, for a value in another unit (a distractor written `1,454 ft` on a fact in
+    metres), the conversion from the unit read to that one. The offset is 0 but for temperatures."""
+    k = float(reading.extra.get("factor", 1.0)), float(reading.extra.get("offset", 0.0))
     read_unit = reading.extra.get("unit")
     if q.physical and q.measure and isinstance(read_unit, str):
-        to_q = factor(read_unit, q.measure)
+        to_q = convert(read_unit, q.measure)
         if to_q is not None:
             return to_q
     return k
@@ -298,15 +298,17 @@ class QuantityKind:
             if u is None:
                 continue
             canon, physical, end = u
-            k = factor(canon, q.measure) if physical and q.physical else (1.0 if canon == q.measure else None)
-            if k is None:
+            c = convert(canon, q.measure) if physical and q.physical else ((1.0, 0.0) if canon == q.measure else None)
+            if c is None:
                 continue
+            k, off = c
             a, b = n.span_start - sentence.start, n.end - sentence.start + end
-            iv = n.interval(k)
+            iv = n.interval(k).shifted(off)
             out.append(Reading(start=n.span_start, end=sentence.start + b, text=text[a:b], value=n,
                                shown={"value": n.value, "unit": canon, "hedge": n.hedge or None,
                                       "interval": f"{iv} {q.measure}"},
-                               detail=f"read as {iv} {q.measure}", extra={"unit": canon, "factor": k}))
+                               detail=f"read as {iv} {q.measure}",
+                               extra={"unit": canon, "factor": k, **({"offset": off} if off else {})}))
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
@@ -316,11 +318,11 @@ class QuantityKind:
 
     def _compare_one(self, n: Number, reading: Reading, value: Any) -> bool | None:
         q: QuantityValue = value
-        k = _factor_to(reading, q)
-        if k != 1.0:
-            n = Number(start=n.start, end=n.end, value=n.value * k, unit=n.unit * k, hedge=n.hedge,
+        k, off = _factor_to(reading, q)
+        if k != 1.0 or off:
+            n = Number(start=n.start, end=n.end, value=n.value * k + off, unit=n.unit * k, hedge=n.hedge,
                        hedge_start=n.hedge_start, text=n.text, words=n.words, magnitude=n.magnitude,
-                       hi=None if n.hi is None else n.hi * k)
+                       hi=None if n.hi is None else n.hi * k + off)
         if q.hi is not None:
             # a range of the fact ("1,100 to 1,210 injured"): a figure meeting it agrees, one wholly
             # outside it contradicts
@@ -332,13 +334,18 @@ class QuantityKind:
         distractor that both fit: "127 km" is the 127 km distractor's, not the 130 km fact's)."""
         n: Number = reading.value
         q: QuantityValue = value
-        return abs(n.value * _factor_to(reading, q) - q.middle)
+        k, off = _factor_to(reading, q)
+        return abs(n.value * k + off - q.middle)
 
     def ratio(self, reading: Reading, value: Any) -> float | None:
-        """The figure read over the fact's, in the fact's unit (None when the fact is 0)."""
+        """The figure read over the fact's, in the fact's unit (None when the fact is 0, or on a scale
+        whose zero is arbitrary: 5 °C is not a quarter of 20 °C)."""
         n: Number = reading.value
         q: QuantityValue = value
-        return n.value * _factor_to(reading, q) / q.middle if q.middle else None
+        if not q.middle or (q.physical and q.measure and has_offset(q.measure)):
+            return None
+        k, off = _factor_to(reading, q)
+        return (n.value * k + off) / q.middle
 
     def render(self, value: Any) -> str:
         q: QuantityValue = value
