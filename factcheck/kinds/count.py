@@ -112,12 +112,17 @@ def _link_re() -> regex.Pattern[str]:
 _WORD_BACK = regex.compile(r"\s+[\p{L}'’-]+$")
 
 
+# a fact box's label: "Messi's final goals: 2", "Deaths: 1,833"
+_COLON_LINK = regex.compile(r"\s*:\s*$")
+
+
 def _noun_of(head: str, after: str, counted: regex.Pattern[str]) -> bool:
-    """"a jury of 12.", "a crew of 25 and ...", "the death toll now stands at 102.": the counted noun
+    """"a jury of 12.", "a crew of 25 and ...", "the death toll now stands at 102.", "Messi's final
+    goals: 2 ·": the counted noun
     (up to two words before the link), a linking word, then the number, which no other noun follows
     ("members of 30 countries" counts countries)."""
     tail = head[-80:]
-    m = _link_re().search(tail)
+    m = _link_re().search(tail) or _COLON_LINK.search(tail)
     if not m or not (_ELLIPSIS_AFTER.match(after) or _verb_after_re().match(after)):
         return False
     before = tail[: m.start()]
@@ -266,7 +271,7 @@ def _group_of(head: str, after: str) -> bool:
 
 
 _ELLIPTICAL_WHY = "a number whose noun is left out (elliptical)"
-_ELLIPSIS_AFTER = regex.compile(r"\A\s*(?:[,;.)]|\Z|(?:and|while|whereas|but|with|in|at|across|among)\b)")
+_ELLIPSIS_AFTER = regex.compile(r"\A\s*(?:[,;.)·|(]|\Z|(?:and|while|whereas|but|with|in|at|across|among)\b)")
 _YEAR_LIKE = regex.compile(r"\A(?:1[89]|20)\d\d\Z")
 
 

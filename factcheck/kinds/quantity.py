@@ -32,7 +32,8 @@ _LOWER = {"over", "at_least", "just_over"}
 
 _SPACES = regex.compile(r"\s+")
 _A_WORD = regex.compile(r"[\p{L}'’-]+")
-_WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}'’-]*)\s+(?:of\s+)?$")
+# the noun right before a number: "magnitude 6.8", "a magnitude of 6.8", a fact box's "Deaths: 1,833"
+_WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}'’-]*)(?:\s+(?:of\s+)?|:\s*)$")
 
 
 def unit_follows(after: str, unit_re: regex.Pattern[str], max_words: int = 3) -> bool:
@@ -107,7 +108,8 @@ def doc_convention(ctx: Context) -> str:
 
 
 def unit_precedes(before: str, unit_re: regex.Pattern[str]) -> bool:
-    """Is the noun written just before the number ("a magnitude of 6.8", "magnitude 6.8"), or before
+    """Is the noun written just before the number ("a magnitude of 6.8", "magnitude 6.8", "Deaths:
+    1,833"), or before
     a linking verb ("the death toll was revised to 275", "Labour's majority is 174")?"""
     for m in (_WORD_BEFORE.search(before), _linked_word_re().search(before[-80:])):
         if m and unit_re.fullmatch(m.group(1)):
