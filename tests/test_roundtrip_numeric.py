@@ -155,7 +155,7 @@ def test_any_currency_roundtrip(code: str, v: int, form: tuple[str, float]) -> N
     assert len(found) == 1 and found[0][0].value == v * k and code in found[0][1], (text, found)
 
 
-@given(st.integers(0, 999), st.integers(0, 10), st.sampled_from(["{a}/{b}", "{a} for {b}"]))
+@given(st.integers(0, 999), st.integers(0, 10), st.sampled_from(["{a}/{b}", "{a} for {b}", "{a} to {b}"]))
 def test_cricket_pair_roundtrip(a: int, b: int, form: str) -> None:
     """A total or bowling figures written as cricket does ("241/4", "241 for 4") reads back as the pair."""
     from factcheck.kinds.score import find_loose_pairs
