@@ -407,6 +407,8 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
         if dotted:
             detail += " (written with a dot for sixtieths, as the article writes times)"
         extra: dict[str, Any] = {"bare": True} if first.bare else {}
+        if len(chain) == 1 and first.adjective and not first.hedge:
+            extra["adjective"] = True  # "a 32-year wait": about 32 years, by the form alone
         if first.bare:
             detail += " (a number with no unit, read in the fact's `bare` unit)"
         if _OFFSET.match(text[end:]) and not _FOR_BEFORE.search(text[: first.start]):
@@ -439,6 +441,14 @@ def _race_time(fact: Fact) -> bool:
 @cache
 def _bare_of(per: float, raw: str) -> Bare:
     return Bare(per, decimals_of(raw))
+
+
+def _edges_only(read: Interval, fact_iv: Interval, reading: Reading, fact: Fact) -> bool:
+    """Two approximations that barely touch: "some 12 hours" against about 15 hours, "a 32-year
+    wait" (about 32 years by its form alone) against 36 years. Neither agrees nor accuses."""
+    loose_fact = _hedged(str(fact.raw_value)) or bool(reading.extra.get("adjective"))
+    loose_read = _hedged(reading.text) or bool(reading.extra.get("adjective"))
+    return loose_fact and loose_read and read.meets_only_at_edges(fact_iv)
 
 
 @cache
@@ -528,9 +538,11 @@ class DurationKind:
         r = reading.value
         if isinstance(r, CalendarLength) and isinstance(value, CalendarLength) and r.unit == value.unit \
                 and r.count is not None and value.count is not None:
+            if _edges_only(r.count, value.count, reading, fact):
+                return None
             return r.count.overlaps(value.count)  # "six months" against 5 months: counts of one unit
-        if r.meets_only_at_edges(value) and _hedged(str(fact.raw_value)) and _hedged(reading.text):
-            return None  # "some 12 hours" against about 15 hours: two approximations that barely touch
+        if _edges_only(r, value, reading, fact):
+            return None
         return bool(r.overlaps(value))
 
     def ratio(self, reading: Reading, value: Any) -> float | None:
