@@ -922,7 +922,8 @@ class _Checker(DocumentPasses):
                         (*bound, "cue.nearest_of_several"))
         elif mine <= others:
             # the rivals this fact's cue is not clearly nearer than (none is nearer)
-            near = [f.id for f, sp in rivals if mine > tune("nearest_ratio") * dist(sp)]
+            # (when both are 0, the cues at the value itself: every rival is as near)
+            near = [f.id for f, sp in rivals if mine > tune("nearest_ratio") * dist(sp)] or [f.id for f, _ in rivals]
             self.record(fact, r, sentence, j.unsure("cue.as_near", f"{why('cue.as_near')} ({', '.join(near[:3])})"),
                         rule, bound, False)
         else:
