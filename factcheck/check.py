@@ -624,12 +624,21 @@ class _Checker(DocumentPasses):
             if not seg.anchor or len(b.candidates) != 1 or b.candidates[0] == m_event:
                 continue
             pm = _offset_re().match(seg.text)
-            if not pm:
+            counted = None if pm else _counted_offset(sentence, seg)
+            if not pm and counted is None:
                 continue
-            off = int(offsets[regex.sub(r"\s+", " ", pm.group(0).lower())])
+            if pm:
+                off = int(offsets[regex.sub(r"\s+", " ", pm.group(0).lower())])
+            else:
+                assert counted is not None
+                off, pm = counted
             a_event = self.fb.events[b.candidates[0]]
             level = min(m_level, b.level)
             phrase = Reading(start=seg.start, end=seg.start + pm.end(), text=pm.group(0), value=None, shown=None)
+            if counted is not None:
+                # the number stands before the anchor clause ("go home five | days after the wreck")
+                phrase = Reading(start=sentence.start + pm.start(), end=sentence.start + pm.end(), text=pm.group(0),
+                                 value=None, shown=None)
             main_dates = [r for g, _ in main for r in read_dates(g.text, g.start)]
             if main_dates:
                 for f in self.by_event[a_event.id]:
@@ -1115,6 +1124,31 @@ _DAY_SPAN_HEAD = regex.compile(r"\s*(\d{1,2})\s*[–-]\s*(?=\d{1,2}\s+\p{L})")
 
 # a short label at the head of a sentence, its colon right before the value ("Attendance announced: 89,966")
 _LABEL_BEFORE = regex.compile(r"\A[\W\d]{0,12}(?P<label>\p{L}[\p{L}'’, -]{0,40}):\s*(?:\p{L}+\s+)?\Z")
+
+
+_UNIT_OFFSET = regex.compile(r"(?P<u>days?|weeks?)\s+(?P<d>after|before)\b", regex.IGNORECASE)
+
+
+def _counted_offset(sentence: Sentence, seg: Segment) -> tuple[int, regex.Match[str]] | None:
+    """"five days after the wreck", "two weeks before the vote", the number standing before the
+    anchor clause ("... go home five | days after the wreck"): (days, the phrase's match in the
+    sentence's text), or None."""
+    if not _UNIT_OFFSET.match(seg.text):
+        return None
+    at = seg.start - sentence.start
+    m = next((x for x in _COUNT_BEFORE.finditer(sentence.text, 0, at + len(seg.text)) if x.start("u") == at), None)
+    if m is None:
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else lang().number_words.get(word)
+    if n is None or not 0 < int(n) <= 60:
+        return None
+    days = int(n) * (7 if m.group("u").lower().startswith("week") else 1)
+    return (days if m.group("d").lower() == "after" else -days), m
+
+
+_COUNT_BEFORE = regex.compile(r"(?<![\p{L}\d])(?P<n>\d{1,2}|\p{L}+)\s+(?P<u>days?|weeks?)\s+(?P<d>after|before)\b",
+                              regex.IGNORECASE)
 
 
 def _cue_behind_rival(r: Reading, a: int, sentence: Sentence) -> bool:

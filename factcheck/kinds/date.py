@@ -274,15 +274,16 @@ def _relative_re() -> regex.Pattern[str]:
 
 
 def shift(v: DateValue, days: int, years: tuple[int, ...]) -> DateValue:
-    """`v` moved by `days`; a weekday alone moves as a weekday."""
+    """`v` moved by `days` (a full date loses its weekday); a weekday alone moves as a weekday."""
     if v.month and v.day:
         year = v.year or (years[0] if years else 2000)
         try:
             d = dt.date(year, v.month, v.day) + dt.timedelta(days=days)
         except ValueError:
             return v
-        return DateValue(d.year if v.year else None, d.month, d.day,
-                         None if v.weekday is None else (v.weekday + days) % 7)
+        # (the weekday is not carried over: the phrase that moved the date states none, and the
+        # weekday written beside the date it moved from may be wrong: "2 July 2018 (Sun)")
+        return DateValue(d.year if v.year else None, d.month, d.day, None)
     if v.weekday is not None:
         return DateValue(weekday=(v.weekday + days) % 7)
     return v
