@@ -546,7 +546,11 @@ def compare_times(v: TimeValue, f: TimeValue, ctx: Context | None = None, header
     if (rz is None or rz.local) and f.event_zone:
         rz = Zone(f.event_zone, iana=f.event_zone)
     if rz is None or rz.local:
-        return True if v.local == f.local and not v.lo and not v.hi else None
+        # no zone to compare in: the same clock reading agrees (a hedged one when the fact's falls in
+        # its window: "at roughly ten to seven in the evening" for 18:50), another cannot accuse
+        if v.lo or v.hi:
+            return True if v.lo <= _circular(f.local - v.local) <= v.hi else None
+        return True if v.local == f.local else None
     if f.event_zone and rz.fixed is not None:
         rz = _meaning_at_event(rz, f)
     assert f.zone is not None
