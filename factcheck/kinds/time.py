@@ -291,15 +291,15 @@ def _zone_after_re() -> regex.Pattern[str]:
 @cache
 def _word_hour_re() -> regex.Pattern[str]:
     """"nine in the evening", "four in the morning, UTC", "eleven o'clock at night", "9 in the
-    evening": an hour alone, in words (or digits before a part of the day in words), read only with
-    its part of the day."""
+    evening", "4.15 in the morning": an hour alone, in words (or digits, with their minutes, before a
+    part of the day in words), read only with its part of the day."""
     w = _data()["word_clock"]
     hours = alternation(list(w["hours"]))
     parts = alternation([p for p in w["day_parts"] if " " in str(p)])
     ampm = alternation([p for p in w["day_parts"] if " " not in str(p)])
     return regex.compile(
         rf"(?<![\p{{L}}\d.,:])(?:(?P<h>{hours})(?:\s+o['’]clock)?\s*,?\s*(?:(?P<part>{parts})|(?P<ampm>{ampm}))"
-        rf"|(?P<d>\d{{1,2}})(?:\s+o['’]clock)?\s+(?P<dpart>{parts}))(?![\p{{L}}])",
+        rf"|(?P<d>\d{{1,2}})(?:[.:](?P<dm>[0-5]\d))?(?:\s+o['’]clock)?\s+(?P<dpart>{parts}))(?![\p{{L}}])",
         regex.IGNORECASE)
 
 
@@ -318,7 +318,7 @@ def _word_hours(text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int,
         pm = _pm(parts[part], h)  # "two at night" is 02:00
         if pm is None:
             continue
-        out.append((m.start(), m.end(), ((h % 12) + (12 if pm else 0)) * 60))
+        out.append((m.start(), m.end(), ((h % 12) + (12 if pm else 0)) * 60 + int(m.group("dm") or 0)))
     return out
 
 
@@ -426,7 +426,10 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
         out.append(Reading(start=offset + start, end=offset + b, text=text[start:b], value=v, shown=v.shown(),
                            detail="a clock time in words" + (", either half of the day" if either else ""),
                            extra=extra))
+    worded = [(r.start - offset, r.end - offset) for r in out]
     for m in _time_re().finditer(text):
+        if any(a <= m.start() < b for a, b in worded):
+            continue  # "4:30 in the morning", read whole above
         z = m.group("z")
         hour_only = False
         if m.group("h") is not None:
