@@ -32,6 +32,7 @@ from factcheck.evidence import (
     _FAR,
     _FIGURE_KINDS,
     _NOUN_KINDS,
+    LABEL_BEFORE,
     TraceStep,
     _clause_excluded,
     _common_word,
@@ -48,6 +49,8 @@ from factcheck.evidence import (
     _talk_near,
     _unit_after,
     behind_rival,
+    counted_offset,
+    cue_behind_rival,
     excluded_in,
     home_offset,
     other_tally_entry,
@@ -72,7 +75,7 @@ from factcheck.judging import (
 )
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
-from factcheck.lang import lang, words_re
+from factcheck.lang import lang
 from factcheck.model import Finding, LazyFindings, Mention, Source, SourceResult, combine
 from factcheck.numbers import find_numbers
 from factcheck.prefilter import cue_prefilter, per_base
@@ -624,7 +627,7 @@ class _Checker(DocumentPasses):
             if not seg.anchor or len(b.candidates) != 1 or b.candidates[0] == m_event:
                 continue
             pm = _offset_re().match(seg.text)
-            counted = None if pm else _counted_offset(sentence, seg)
+            counted = None if pm else counted_offset(sentence, seg)
             if not pm and counted is None:
                 continue
             if pm:
@@ -833,7 +836,7 @@ class _Checker(DocumentPasses):
             before, after = tune("bare_cue_before"), tune("bare_cue_after")
             near = any(((b <= r.start and r.start - b <= before) or (r.end <= a and a - r.end <= after))
                        and (seg is None or seg.start <= a < seg.end) for a, b in spans)
-            label = _LABEL_BEFORE.search(sentence.text, 0, r.start - sentence.start)
+            label = LABEL_BEFORE.search(sentence.text, 0, r.start - sentence.start)
             if not near and label is not None:
                 # "Attendance announced: 89,966.": the cue in a short label, the value right after its colon
                 near = any(sentence.start + label.start("label") <= a < sentence.start + label.end("label")
@@ -888,7 +891,7 @@ class _Checker(DocumentPasses):
             # time. It may agree, never accuse; a value with its own noun ("the last man out, the 32nd
             # miner") or bound by the fact's own pattern ("X was the first miner") says more
             j = j.unsure("cue.common_word")
-        if j.verdict == "contradict" and reach and all(_cue_behind_rival(r, a, sentence) for a, _ in reach):
+        if j.verdict == "contradict" and reach and all(cue_behind_rival(r, a, sentence) for a, _ in reach):
             # "took the Golden Boot with eight goals, one more than Messi", "583 points, ahead of
             # Finland's": the only cue near is after the value, behind a word naming a rival; it is
             # the one compared with, not the value's owner
@@ -1120,50 +1123,6 @@ _STAMP_TAIL = regex.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?"
                             r"(?:,?\s*\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*(?:\([^)\n]{1,24}\)\s*)?)?"
                             r"(?:[—–|:]|-\s)|\s+-\s")
 _DAY_SPAN_HEAD = regex.compile(r"\s*(\d{1,2})\s*[–-]\s*(?=\d{1,2}\s+\p{L})")
-
-
-# a short label at the head of a sentence, its colon right before the value ("Attendance announced: 89,966")
-_LABEL_BEFORE = regex.compile(r"\A[\W\d]{0,12}(?P<label>\p{L}[\p{L}'’, -]{0,40}):\s*(?:\p{L}+\s+)?\Z")
-
-
-_UNIT_OFFSET = regex.compile(r"(?P<u>days?|weeks?)\s+(?P<d>after|before)\b", regex.IGNORECASE)
-
-
-def _counted_offset(sentence: Sentence, seg: Segment) -> tuple[int, regex.Match[str]] | None:
-    """"five days after the wreck", "two weeks before the vote", the number standing before the
-    anchor clause ("... go home five | days after the wreck"): (days, the phrase's match in the
-    sentence's text), or None."""
-    if not _UNIT_OFFSET.match(seg.text):
-        return None
-    at = seg.start - sentence.start
-    m = next((x for x in _COUNT_BEFORE.finditer(sentence.text, 0, at + len(seg.text)) if x.start("u") == at), None)
-    if m is None:
-        return None
-    word = m.group("n").lower()
-    n = int(word) if word.isdigit() else lang().number_words.get(word)
-    if n is None or not 0 < int(n) <= 60:
-        return None
-    days = int(n) * (7 if m.group("u").lower().startswith("week") else 1)
-    return (days if m.group("d").lower() == "after" else -days), m
-
-
-_COUNT_BEFORE = regex.compile(r"(?<![\p{L}\d])(?P<n>\d{1,2}|\p{L}+)\s+(?P<u>days?|weeks?)\s+(?P<d>after|before)\b",
-                              regex.IGNORECASE)
-
-
-def _cue_behind_rival(r: Reading, a: int, sentence: Sentence) -> bool:
-    """Does the cue at `a` stand after the value behind a rival link that follows the value closely,
-    with no other figure between ("eight goals, one more than Messi"; not "360 ships and more than
-    40 tugs were waiting", where the link is another figure's)?"""
-    if a < r.end or not behind_rival(r, a, sentence.text, sentence.start):
-        return False
-    gap = sentence.text[r.end - sentence.start : a - sentence.start]
-    link = words_re("rival_links").search(gap)
-    return link is not None and link.start() <= _RIVAL_LINK_REACH and not regex.search(r"\d", gap[link.end():])
-
-
-# how far after a value a rival link may start for a cue behind it to be the one compared with
-_RIVAL_LINK_REACH = 25
 
 
 def _near_after_only(fact: Fact, r: Reading, sentence: Sentence) -> bool:

@@ -386,3 +386,47 @@ def _lists(fb: FactBase) -> tuple[defaultdict[str, list[Fact]], list[Fact], list
             by_event[f.event].append(f)
     return (by_event, [f for f in fb.facts if f.event], [f for f in fb.facts if not f.event and f.cues],
             [f for f in fb.facts if not f.event and not f.cues])
+
+
+# a short label at the head of a sentence, its colon right before the value ("Attendance announced: 89,966")
+LABEL_BEFORE = regex.compile(r"\A[\W\d]{0,12}(?P<label>\p{L}[\p{L}'’, -]{0,40}):\s*(?:\p{L}+\s+)?\Z")
+
+
+_UNIT_OFFSET = regex.compile(r"(?P<u>days?|weeks?)\s+(?P<d>after|before)\b", regex.IGNORECASE)
+
+
+def counted_offset(sentence: Sentence, seg: Segment) -> tuple[int, regex.Match[str]] | None:
+    """"five days after the wreck", "two weeks before the vote", the number standing before the
+    anchor clause ("... go home five | days after the wreck"): (days, the phrase's match in the
+    sentence's text), or None."""
+    if not _UNIT_OFFSET.match(seg.text):
+        return None
+    at = seg.start - sentence.start
+    m = next((x for x in _COUNT_BEFORE.finditer(sentence.text, 0, at + len(seg.text)) if x.start("u") == at), None)
+    if m is None:
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else lang().number_words.get(word)
+    if n is None or not 0 < int(n) <= 60:
+        return None
+    days = int(n) * (7 if m.group("u").lower().startswith("week") else 1)
+    return (days if m.group("d").lower() == "after" else -days), m
+
+
+_COUNT_BEFORE = regex.compile(r"(?<![\p{L}\d])(?P<n>\d{1,2}|\p{L}+)\s+(?P<u>days?|weeks?)\s+(?P<d>after|before)\b",
+                              regex.IGNORECASE)
+
+
+def cue_behind_rival(r: Reading, a: int, sentence: Sentence) -> bool:
+    """Does the cue at `a` stand after the value behind a rival link that follows the value closely,
+    with no other figure between ("eight goals, one more than Messi"; not "360 ships and more than
+    40 tugs were waiting", where the link is another figure's)?"""
+    if a < r.end or not behind_rival(r, a, sentence.text, sentence.start):
+        return False
+    gap = sentence.text[r.end - sentence.start : a - sentence.start]
+    link = words_re("rival_links").search(gap)
+    return link is not None and link.start() <= _RIVAL_LINK_REACH and not regex.search(r"\d", gap[link.end():])
+
+
+# how far after a value a rival link may start for a cue behind it to be the one compared with
+_RIVAL_LINK_REACH = 25
