@@ -77,7 +77,7 @@ from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
 from factcheck.lang import lang
 from factcheck.model import Finding, LazyFindings, Mention, Source, SourceResult, combine
-from factcheck.numbers import find_numbers
+from factcheck.numbers import find_numbers, hedge_before
 from factcheck.prefilter import cue_prefilter, per_base
 from factcheck.quick import all_omitted, binds_nothing
 from factcheck.roles import figure_roles
@@ -635,6 +635,9 @@ class _Checker(DocumentPasses):
             else:
                 assert counted is not None
                 off, pm = counted
+            head = sentence.text[: (pm.start() if counted is not None else seg.start - sentence.start)]
+            if hedge_before(head):
+                continue  # "more than two weeks after the accident": no day can be worked out
             a_event = self.fb.events[b.candidates[0]]
             level = min(m_level, b.level)
             phrase = Reading(start=seg.start, end=seg.start + pm.end(), text=pm.group(0), value=None, shown=None)
