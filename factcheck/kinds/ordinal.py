@@ -74,8 +74,14 @@ def _not_superlative() -> frozenset[str]:
 
 
 @cache
+def _limits() -> str:
+    """The alternation of the words that limit a superlative or a first to a period."""
+    return "|".join(str(w) for w in pack("numbers")["superlatives"]["limits"])
+
+
+@cache
 def _limit_re() -> regex.Pattern[str]:
-    limits = "|".join(str(w) for w in pack("numbers")["superlatives"]["limits"])
+    limits = _limits()
     return regex.compile(rf"\A[^;:]{{0,40}}?(?<![\p{{L}}])(?:{limits})(?![\p{{L}}])", regex.IGNORECASE)
 
 
@@ -114,8 +120,7 @@ def _time_after_re() -> regex.Pattern[str]:
 @cache
 def _limit_after_re() -> regex.Pattern[str]:
     """A limit right after "time" ("for the first time since 1966", "... in 40 years")."""
-    limits = "|".join(str(w) for w in pack("numbers")["superlatives"]["limits"])
-    return regex.compile(rf"\s+(?:{limits})(?![\p{{L}}])", regex.IGNORECASE)
+    return regex.compile(rf"\s+(?:{_limits()})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 _WORDS_BACK = regex.compile(r"(?:[\s,]+[\p{L}'’-]+){0,2}[\s,]*$")
@@ -169,14 +174,14 @@ class OrdinalKind:
         out = []
         for a, b, v in read_ordinals(sentence.text):
             end = _counted_end(sentence.text[b:], counted)
-            if end is None or _compound_head_re().match(sentence.text, b + end):
-                continue  # "the first title defender" ranks a defender, not a title
+            if end is not None and not _compound_head_re().match(sentence.text, b + end):
+                detail = f"read as {v}"
+            elif _nth_time_of(sentence.text, a, b, counted):
+                detail = f"read as {v} ('... for the {sentence.text[a:b]} time')"
+            else:
+                continue  # no counted noun; or "the first title defender" ranks a defender, not a title
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
-                               value=v, shown=v, detail=f"read as {v}"))
-        for a, b, v in read_ordinals(sentence.text):
-            if _nth_time_of(sentence.text, a, b, counted):
-                out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
-                                   value=v, shown=v, detail=f"read as {v} ('... for the {sentence.text[a:b]} time')"))
+                               value=v, shown=v, detail=detail))
         taken = [(r.start, r.end) for r in out]
         for a, b in read_superlatives(sentence.text, counted):
             a, b = sentence.start + a, sentence.start + b
