@@ -20,6 +20,7 @@ from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang, pack
+from factcheck.numbers import hedge_before
 from factcheck.segment import Sentence
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -289,10 +290,45 @@ def shift(v: DateValue, days: int, years: tuple[int, ...]) -> DateValue:
     return v
 
 
+@cache
+def _counted_relative_re() -> regex.Pattern[str]:
+    """"two days later", "four days earlier", "a week later" (en.yaml `relative_counted`)."""
+    data = lang().data["relative_counted"]
+    counts = alternation([w for w, v in lang().number_words.items() if 1 <= v <= 31 and v == int(v)] + ["a", "one"])
+    return regex.compile(rf"(?<![\p{{L}}\d])(?P<n>{counts}|[1-9]\d?)\s+(?P<u>{alternation(list(data['units']))})"
+                         rf"\s+(?P<d>{alternation(list(data['directions']))})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _counted_relative(sentence: Sentence) -> list[tuple[regex.Match[str], int]]:
+    """(match, days) of each unhedged "two days later" of the sentence."""
+    data = lang().data["relative_counted"]
+    words = lang().number_words
+    out = []
+    for m in _counted_relative_re().finditer(sentence.text):
+        if hedge_before(sentence.text[: m.start()]):
+            continue  # "about two weeks later": no day can be worked out
+        n_txt = m.group("n").lower()
+        n = int(n_txt) if n_txt.isdigit() else 1 if n_txt in ("a", "one") else int(words[n_txt])
+        unit = int(data["units"][m.group("u").lower()])
+        way = int(data["directions"][regex.sub(r"\s+", " ", m.group("d").lower())])
+        out.append((m, n * unit * way))
+    return out
+
+
 def relative_dates(sentence: Sentence, ctx: Context) -> list[Reading]:
-    """"On the same day", "the next day": the last date given before, in the same paragraph."""
+    """"On the same day", "the next day", "two days later": the last date given before, in the
+    same paragraph."""
     out: list[Reading] = []
     rel = lang().relative_days
+    for cm, days in _counted_relative(sentence):
+        base = _last_date_before(sentence, sentence.start + cm.start(), ctx)
+        if base is None or not (base.value.month and base.value.day):
+            continue  # a weekday alone, "two weeks after Saturday's run-off", says no day
+        v = shift(base.value, days, tuple(a.year for a in ctx.anchors))
+        a, b = sentence.start + cm.start(), sentence.start + cm.end()
+        out.append(Reading(start=a, end=b, text=cm.group(0), value=v, shown=v.shown(),
+                           detail=f"{cm.group(0)!r} after {base.text!r}",
+                           extra={"loose": True, "why_loose": "counted from the last date given before"}))
     for m in _relative_re().finditer(sentence.text):
         offset = rel[regex.sub(r"\s+", " ", m.group("rel").lower())]
         base = _last_date_before(sentence, sentence.start + m.start(), ctx)
