@@ -24,6 +24,14 @@ def aliases() -> dict[str, tuple[str, bool]]:
     return out
 
 
+@cache
+def label(unit: str) -> str:
+    """How a report writes a unit: its first alias in units.yaml ("km", "bbl", "m3"), not pint's
+    name ("kilometer", "oil_barrel", "meter**3"); a counted unit as it is ("TEU")."""
+    words = pack("units")["physical"].get(unit)
+    return str(words[0]) if words else unit
+
+
 def lookup(text: str) -> tuple[str, bool] | None:
     t = regex.sub(r"\s+", " ", text.strip())
     table = aliases()

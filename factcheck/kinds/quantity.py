@@ -19,7 +19,7 @@ from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
-from factcheck.kinds._units import convert, fillers_re, has_offset, lookup, unit_after
+from factcheck.kinds._units import convert, fillers_re, has_offset, label, lookup, unit_after
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang
 from factcheck.model import Interval
@@ -308,8 +308,8 @@ class QuantityKind:
             iv = n.interval(k).shifted(off)
             out.append(Reading(start=n.span_start, end=sentence.start + b, text=text[a:b], value=n,
                                shown={"value": n.value, "unit": canon, "hedge": n.hedge or None,
-                                      "interval": f"{iv} {q.measure}"},
-                               detail=f"read as {iv} {q.measure}",
+                                      "interval": f"{iv} {label(q.measure)}"},
+                               detail=f"read as {iv} {label(q.measure)}",
                                extra={"unit": canon, "factor": k, **({"offset": off} if off else {})}))
         return out
 
@@ -356,7 +356,7 @@ class QuantityKind:
         def shown(x: float) -> str:
             return "inf" if math.isinf(x) else f"{x:,.0f}" if x.is_integer() else f"{x:,g}"
         v = shown(q.value) if q.hi is None else f"{shown(q.value)} to {shown(q.hi)}"
-        return f"{hedge}{v}" + (f" {q.measure}" if q.measure else "")
+        return f"{hedge}{v}" + (f" {label(q.measure)}" if q.measure else "")
 
 
 def _unit_words(words: Any) -> tuple[regex.Pattern[str], dict[str, str]]:
