@@ -933,6 +933,18 @@ class _Checker(DocumentPasses):
         elif rival_agree:
             self.drop(fact, r, "cue.rival_nearer", f"{rival_agree[0].id} agrees and its cue is as near")
         elif mine <= tune("nearest_ratio") * others and mine < others:
+            if j.verdict == "contradict":
+                # a rival that reads the same words itself ("3 penalties" is no count of titles)
+                agreeing = [f.id for f, _ in rivals
+                            if any((x.start, x.end) == (r.start, r.end)
+                                   for x in _readings(KINDS[f.kind], sentence, f, self.ctx))
+                            and judge(r, f, sentence, self.ctx).verdict == "agree"]
+                # (not when the sentence gives another figure too: "acquitted on three counts and
+                # deadlocked on four", swapped, is two figures each nearest its own fact's cue)
+                if agreeing and not any(x is not r and (x.start, x.end) != (r.start, r.end) for x in readings):
+                    # "What followed lasted some three and a half minutes, from the thump of the birds
+                    # to the splash": nearest the flight's cue, but the glide's, further on, fits it
+                    j = j.unsure("cue.rival_agrees", f"{why('cue.rival_agrees')} ({', '.join(agreeing[:3])})")
             self.record(fact, r, sentence, j, rule + f"; nearest of {len(group)} facts",
                         (*bound, "cue.nearest_of_several"))
         elif mine <= others:
