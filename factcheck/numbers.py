@@ -165,7 +165,7 @@ def _number_re() -> regex.Pattern[str]:
     ordinals = alternation([str(o) for o in _numbers_pack()["ordinals"]])
     point = alternation(list(_numbers_pack()["spoken_decimal"]["point"]))
     return regex.compile(
-        rf"(?<![\p{{L}}\d.,:/])(?<![^0-9%]-)(?<!^-)(?P<digits>{_DIGITS})"
+        rf"(?<![\p{{L}}\d.,:/])(?<![^0-9%\s(\[]-)(?P<digits>{_DIGITS})"
         rf"(?P<half>\s*(?:{half})(?![\p{{L}}]))?"
         # "68,7 billions Dollar", "123,4 millions spectators": a translation's plural scale
         rf"(?:\s*(?P<mult>(?:{scales})(?:s(?![\p{{L}}]))?|(?:{spaced})\b(?:\.(?=\s+\p{{L}}))?)|(?P<short>{tight})\b)?"
@@ -408,6 +408,7 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
             elif mult:
                 k = float(_short_mults()[mult]["value"]) if mult in _short_mults() else _words().get(mult, 1.0)  # type: ignore[arg-type]
             n = _hedged(text, offset, m.start(), end, value * k, unit * k, words=False)
+            n = _signed(text, offset, m.start(), n)
             if alt is not None:
                 n = replace(n, alt=alt * k, alt_unit=alt_unit * k)
             found.append(n)
@@ -437,7 +438,8 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
                     if m.group("wmult"):
                         k = _words().get(m.group("wmult").lower(), 1.0)
                         v, unit = v * k, unit * k
-                found.append(_hedged(text, offset, base + a, base + b, v, unit, words=True))
+                n = _hedged(text, offset, base + a, base + b, v, unit, words=True)
+                found.append(_signed(text, offset, base + a, n))
                 mults.append(1.0)
     low = text.lower()
     if "half" in low or "quarter" in low:
@@ -509,6 +511,21 @@ def _ranges(text: str, offset: int, found: list[Number], mults: list[float]) -> 
             outm.append(mults[i])
         i += 1
     return out, outm
+
+
+# a minus sign right before a number ("-7 °C", "−7", "minus 20 degrees", "(-0.5%)"), not a hyphen
+# after a figure ("10 - 15", "2-1") or a word ("Covid-19")
+_SIGN = regex.compile(r"(?r)(?:(?<=^|[\s(\[])[-−–]|(?<![\p{L}])(?:minus|negative)\s+)")
+
+
+def _signed(text: str, offset: int, a: int, n: Number) -> Number:
+    """`n` negated when a minus sign or "minus" stands right before it. A hedge on a negative figure
+    is read as "about" ("nearly minus 20" is near it on either side as far as a reader cares)."""
+    m = _SIGN.match(text, 0, a)
+    if m is None or m.end() != a or text[: m.start()].rstrip()[-1:].isdigit():
+        return n  # (not "2 -1", "10 – 15": a score, a range)
+    return replace(n, value=-n.value, hi=None if n.hi is None else -n.hi, alt=None if n.alt is None else -n.alt,
+                   hedge="about" if n.hedge else "", start=offset + m.start(), text=text[m.start():a] + n.text)
 
 
 def _hedged(

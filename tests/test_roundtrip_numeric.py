@@ -222,3 +222,27 @@ def test_temperature_converts_with_its_offset(celsius: int, glued: bool) -> None
         text = f"The temperature was {figure}{sep}°F at kick-off."
         got = check(Source(id="x", text=text), base).findings[0].verdict
         assert got == want, text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 49).filter(lambda c: c % 10 != 0), st.sampled_from(["-{v} °C", "−{v} °C", "minus {v} °C",
+                                                                          "minus {v} degrees Celsius", "-{v}°C"]))
+def test_negative_temperature_roundtrip(celsius: int, form: str) -> None:
+    # a temperature below zero written with a minus sign or "minus" reads back as itself and agrees
+    # with a fact below zero; the same figure without its sign contradicts it (its value is not 7 but -7)
+    import tempfile
+    from pathlib import Path
+
+    from factcheck.check import check
+    from factcheck.factbase.load import load_factbase
+    from factcheck.model import Source
+
+    with tempfile.TemporaryDirectory() as d:
+        Path(d, "f.yaml").write_text(
+            f"facts:\n  - {{id: w.temp, kind: quantity, value: '-{celsius} °C', cues: ['temperature']}}\n",
+            encoding="utf-8")
+        base = load_factbase(d)
+    for text, want in ((f"The temperature was {form.format(v=celsius)} at dawn.", "agree"),
+                       (f"The temperature was {celsius} °C at dawn.", "contradict")):
+        got = check(Source(id="x", text=text), base).findings[0].verdict
+        assert got == want, text
