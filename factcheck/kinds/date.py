@@ -235,7 +235,34 @@ def _read_dates(text: str, offset: int, day_first: bool | None, either: bool) ->
             start = offset + m.start("m4")
         out.append(Reading(start=start, end=offset + m.end(), text=text[start - offset : m.end()],
                            value=v, shown=v.shown()))
+    if _HOLIDAY_HINT.search(text):
+        out += _holidays(text, offset, out)
     return tuple(out)
+
+
+# a cheap look before the holiday pattern: every holiday name holds one of these words
+_HOLIDAY_HINT = regex.compile(r"(?i)\b(?:day|eve|morning|night|halloween)\b")
+
+
+@cache
+def _holiday_re() -> regex.Pattern[str]:
+    names = alternation([str(k) for k in lang().data["holidays"]])
+    return regex.compile(rf"(?<![\p{{L}}])(?P<h>{names})(?![\p{{L}}])(?:,?\s+(?P<y>(?:1[6-9]|20)\d\d)(?![\d]))?")
+
+
+def _holidays(text: str, offset: int, taken: list[Reading]) -> list[Reading]:
+    """"on Christmas Day", "Christmas Eve, 2021": the holiday's month and day (en.yaml `holidays`)."""
+    table = {regex.sub(r"\s+", " ", str(k)).lower(): str(v) for k, v in lang().data["holidays"].items()}
+    out = []
+    for m in _holiday_re().finditer(text):
+        if any(r.start - offset < m.end() and m.start() < r.end - offset for r in taken):
+            continue
+        if _generic_weekday_re().search(text, max(0, m.start() - 12), m.start()):
+            continue  # "every Christmas Eve"
+        month, day = (int(x) for x in table[regex.sub(r"\s+", " ", m.group("h")).lower()].split("-"))
+        v = DateValue(int(m.group("y")) if m.group("y") else None, month, day)
+        out.append(Reading(start=offset + m.start(), end=offset + m.end(), text=m.group(0), value=v, shown=v.shown()))
+    return out
 
 
 @cache
