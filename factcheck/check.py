@@ -799,6 +799,24 @@ class _Checker(DocumentPasses):
                                        for p in fact.exclude for m in p.finditer(sentence.text)]
         return self.exclude_cache[key]
 
+    def _excludes_are_others(self, fact: Fact, r: Reading, seg: Segment, sentence: Sentence) -> bool:
+        """Is every `exclude` match of the figure's clause nearer another figure of the clause than
+        this one? ("Alcaraz takes home £2.35m, Djokovic £1.75m as runner-up": the runner-up is the
+        £1.75m's; "their coach, aged 26" has no other figure for the coach to be.)"""
+        # the clause's other values of the fact's own kind ("four children and their coach, aged
+        # 26": the four is no age, the coach is the 26's)
+        figures = [(x.start, x.end) for x in _readings(KINDS[fact.kind], sentence, fact, self.ctx)
+                   if seg.start <= x.start < seg.end and not (x.start < r.end and r.start < x.end)]
+        if not figures:
+            return False
+        for a, b in self._exclude_spans(fact, sentence):
+            if not (seg.start <= a < seg.end):
+                continue
+            mine = max(a - r.end, r.start - b, 0)
+            if min(max(a - e, s - b, 0) for s, e in figures) >= mine:
+                return False
+        return True
+
     def _excluded(self, fact: Fact, r: Reading, sentence: Sentence, spans: list[tuple[int, int]]) -> str | None:
         """Is the value taken away from the fact? By an `exclude` pattern in its clause (for figures:
         nearer to it than the fact's own cue), or, for a number standing alone, by no cue of the
@@ -827,7 +845,9 @@ class _Checker(DocumentPasses):
                 return "cue.excluded"
         elif fact.exclude and (excluded_in(fact, r, seg.text, seg.start, sentence) if seg
                                else excluded_in(fact, r, sentence.text, sentence.start, sentence)):
-            return "cue.excluded"
+            if not (fact.kind in _FIGURE_KINDS and seg is not None
+                    and self._excludes_are_others(fact, r, seg, sentence)):
+                return "cue.excluded"
         cue_in_seg = seg is not None and any(seg.start <= a < seg.end for a, _ in spans)
         if (fact.kind != "quantity" and not cue_in_seg and fact.exclude
                 and excluded_in(fact, r, sentence.text, sentence.start, sentence)):
