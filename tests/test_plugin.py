@@ -557,3 +557,22 @@ def test_another_corpus_leaves_the_projects_reports_and_baseline_alone(pytester:
     pytester.makeini("[pytest]\nfactcheck_corpus = seeds\nfactcheck_reports = out/fc\n")
     runpytest(pytester, "--corpus", "other", "other")
     assert (project / "out" / "fc" / "consistency.json").is_file()
+
+
+def test_large_corpus_summarises_failures_one_line_each(pytester: pytest.Pytester, project: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # pytest's long failure summary rescans every report for each failure (quadratic); from
+    # LINE_TB_ITEMS corpus items, when no --tb was given, failures are summarised one line each
+    import factcheck.plugin
+
+    monkeypatch.setattr(factcheck.plugin, "LINE_TB_ITEMS", 100)  # 3 seeds x 37 facts = 111 items
+    result = runpytest(pytester, "--corpus", "seeds")
+    out = result.stdout.str()
+    assert "111 corpus items: failures were summarised one line each" in out
+    assert not re.search(r"^_{3,} .*::", out, re.MULTILINE)  # no long per-failure headline
+    result = runpytest(pytester, "--corpus", "seeds", "--tb=short")
+    out = result.stdout.str()
+    assert "summarised one line each" not in out
+    assert re.search(r"^_{3,} .*::", out, re.MULTILINE)  # the user's choice is kept
+    monkeypatch.setattr(factcheck.plugin, "LINE_TB_ITEMS", 1000)
+    assert "summarised one line each" not in runpytest(pytester, "--corpus", "seeds").stdout.str()
