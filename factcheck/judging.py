@@ -7,7 +7,7 @@ date). The binding of values to events and facts is in check.py and bind.py; kin
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import regex
@@ -18,6 +18,7 @@ from factcheck.kinds.date import DateValue
 from factcheck.kinds.time import read_times, zone_in
 from factcheck.lang import alternation, lang, reporting_re, words_re
 from factcheck.model import MentionVerdict
+from factcheck.numbers import Number
 from factcheck.rules import tune, why
 from factcheck.segment import Sentence
 
@@ -78,10 +79,30 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
             why = f"matches accepted variant {kind.render(v.value)}"
             return Judged("agree", why + (f" ({v.note})" if v.note else ""))
     if first is False:
-        return Judged("contradict", f"expected {fact.expected}, read {kind_reading.text!r}"
-                      + (f" ({kind_reading.detail})" if kind_reading.detail else ""))
+        j = Judged("contradict", f"expected {fact.expected}, read {kind_reading.text!r}"
+                   + (f" ({kind_reading.detail})" if kind_reading.detail else ""))
+        flipped = _sign_flipped(kind_reading) if fact.kind in _SIGNED_CHANGE_KINDS else None
+        if flipped is not None and any(kind.compare(flipped, v, fact, ctx) is True
+                                       for v in (fact.value, *(x.value for x in fact.variants))):
+            # "Lula's margin: -1.8 points", "shares (-3%)": a change written with its sign, the
+            # fact without one; the same figure, perhaps the same claim
+            return j.unsure("value.sign_only")
+        return j
     return Judged("unclear", "cannot tell from this mention alone"
                   + (f" ({kind_reading.detail})" if kind_reading.detail else ""))
+
+
+#: kinds whose figures are often changes written with a sign ("-3%", "-1.8 points")
+_SIGNED_CHANGE_KINDS = frozenset({"percentage", "money"})
+
+
+def _sign_flipped(r: Reading) -> Reading | None:
+    """The reading with a negative figure's sign dropped, or None when its figure is not negative."""
+    n = r.value
+    if not isinstance(n, Number) or n.value >= 0:
+        return None
+    return replace(r, value=replace(n, value=-n.value, hi=None if n.hi is None else -n.hi,
+                                    alt=None if n.alt is None else -n.alt))
 
 
 _CORRECTED = regex.compile(r"\W{0,4}(?:sorry|I\s+mean|rather|correction|make\s+that|that\s+is)\b", regex.IGNORECASE)
