@@ -8,6 +8,8 @@ contradicted: thousands of failing items), then times, in fresh subprocesses, `r
                  (from 1,000 corpus items the plugin summarises failures one line each)
     --tb=short   the same with --tb=short (pytest's long failure summary, what the default was)
     -n 2         the default with pytest-xdist's two workers
+    --factcheck-per source (and with -n 2)
+                 one item per source instead of one per (source, fact)
 
 and writes the medians, the seconds per source and the ratio between sizes to
 benchmarks/results/plugin.md (a linear run keeps seconds per source flat).
@@ -78,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     try:
         project = make_project(base, a.sizes)
-        scenarios = [("default", []), ("--tb=short", ["--tb=short"]), ("-n 2", ["-n", "2"])]
+        scenarios = [("default", []), ("--tb=short", ["--tb=short"]), ("-n 2", ["-n", "2"]),
+                     ("--factcheck-per source", ["--factcheck-per", "source"]),
+                     ("--factcheck-per source -n 2", ["--factcheck-per", "source", "-n", "2"])]
         for n in a.sizes:
             for name, extra in scenarios:
                 walls, summary = [], ""
@@ -109,7 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     for n, name, w, summary in rows:
         ratio = (w / n) / (by[(small, name)] / small)
         lines.append(f"| {n:,} | {name} | **{w:.1f}** | {w / n:.3f} | {ratio:.2f}x | {summary} |")
-    lines += ["", "A linear run keeps the seconds per source flat (ratio near 1.00x) as the corpus grows."]
+    lines += ["", "A linear run keeps the seconds per source flat (ratio near 1.00x) as the corpus grows.", ""]
+    for n in a.sizes:
+        one, two = by.get((n, "--factcheck-per source")), by.get((n, "--factcheck-per source -n 2"))
+        if one and two:
+            lines.append(f"{n:,} sources, one item per source: `-n 2` is {one / two:.2f}x as fast as one process; "
+                         f"one item per source is {by[(n, 'default')] / one:.2f}x as fast as one per (source, fact).")
     write_results("\n".join(lines) + "\n", a.out)
     return 0
 

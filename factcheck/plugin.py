@@ -37,6 +37,7 @@ from factcheck.pytest_support.baseline import Baseline, BaselineError, load_base
 from factcheck.pytest_support.nodes import STATE_KEY, CorpusFile, _CorpusItem, corpus_nodeid
 from factcheck.pytest_support.state import (
     OMISSION_MODES,
+    PER_MODES,
     RESERVED_MARKS,
     State,
     WorkerInfo,
@@ -51,7 +52,7 @@ MAX_TABLE_SOURCES = 60  # above this the terminal gets the totals and contradict
 # From this many corpus items, when the user chose no --tb, failures are summarised one line each
 # (--tb=line): pytest's long failure summary rescans every report of the session for each failure
 # (pytest-dev/pytest#13360), so with thousands of failures it cost more than the checks (900
-# sources, 33,300 items, 2,040 failures: 291 s against 99 s with --tb=line, benchmarks/results/plugin.md)
+# sources, 33,300 items, 2,023 failures: 288 s against 105 s with --tb=line, benchmarks/results/plugin.md)
 LINE_TB_ITEMS = 1000
 MAX_LINES = 100  # contradiction and error lines shown in the terminal for a large corpus
 WORKER_KEY = "factcheck"
@@ -75,6 +76,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     g.addoption("--factcheck-strict-baseline", "--strict-baseline", dest="factcheck_strict_baseline",
                 action="store_true", default=False,
                 help="after a full run, fail the session when the baseline has stale entries")
+    g.addoption("--factcheck-per", dest="factcheck_per", choices=PER_MODES, default=None,
+                help="one test per (source, fact) (fact, the default) or one per source (source: "
+                     "fails when any fact fails; much faster on a large corpus)")
+    parser.addini("factcheck_per", type="string", default="",
+                  help="fact or source: one test per (source, fact) or one per source (default: fact)")
     parser.addini("factcheck_corpus", type="linelist", default=[],
                   help="corpus paths (relative to the ini file) checked when no test paths are given")
     parser.addini("factcheck_facts", type="string", default="",
@@ -269,8 +275,8 @@ class CorpusSession:
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         data = getattr(report, "factcheck", None)
-        if report.when == "call" and isinstance(data, dict) and not _is_worker(self.config):
-            self.state.aggregate.add(data)
+        if report.when == "call" and isinstance(data, (dict, list)) and not _is_worker(self.config):
+            self.state.aggregate.add_report(data)
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_testnodedown(self, node: Any, error: Any) -> None:

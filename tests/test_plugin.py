@@ -576,3 +576,28 @@ def test_large_corpus_summarises_failures_one_line_each(pytester: pytest.Pyteste
     assert re.search(r"^_{3,} .*::", out, re.MULTILINE)  # the user's choice is kept
     monkeypatch.setattr(factcheck.plugin, "LINE_TB_ITEMS", 1000)
     assert "summarised one line each" not in runpytest(pytester, "--corpus", "seeds").stdout.str()
+
+
+def test_per_source_one_item_per_source_same_report(pytester: pytest.Pytester, project: Path) -> None:
+    # --factcheck-per source: one item per source, failing when any of its facts' items would fail
+    # (all their messages in it), and the same consistency report as one item per (source, fact)
+    per_fact = runpytest(pytester, "--corpus", "seeds")
+    report_fact = json.loads((project / "reports" / "seeds" / "consistency.json").read_text())
+    fails_by_source = {line.split("::")[0].removeprefix("FAILED ").strip()
+                       for line in per_fact.stdout.lines if line.startswith("FAILED seeds/")}
+    per_source = runpytest(pytester, "--corpus", "seeds", "--factcheck-per", "source", "-rf")
+    report_source = json.loads((project / "reports" / "seeds" / "consistency.json").read_text())
+    assert report_source["findings"] == report_fact["findings"]
+    assert report_source["totals"] == report_fact["totals"]
+    outcomes = per_source.parseoutcomes()
+    assert outcomes.get("failed", 0) == len(fails_by_source) > 0
+    assert outcomes.get("failed", 0) + outcomes.get("passed", 0) == len(SEEDS)
+    failed_ids = {line.split(" ")[1] for line in per_source.stdout.lines if line.startswith("FAILED ")}
+    assert failed_ids == {f"{s}::facts" for s in fails_by_source}
+    # every per-fact failure's message is in its source's item
+    out = per_source.stdout.str()
+    for line in per_fact.stdout.lines:
+        if line.startswith("FAILED seeds/"):
+            assert f"CONTRADICT: {line.split('::')[1].split(' ')[0]} in " in out, line
+    collected = runpytest(pytester, "--corpus", "seeds", "--factcheck-per", "source", "--collect-only", "-q")
+    assert {ln for ln in collected.stdout.lines if "::" in ln} == {f"seeds/{s}::facts" for s in SEEDS}

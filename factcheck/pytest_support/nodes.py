@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,7 +91,7 @@ def _marks(state: State, fact: Fact) -> list[pytest.MarkDecorator]:
 class _CorpusItem(pytest.Item):
     """What fact items and unreadable-source items share."""
 
-    factcheck_payload: dict[str, Any] | None = None
+    factcheck_payload: dict[str, Any] | list[dict[str, Any]] | None = None
     _line = 0
 
     def reportinfo(self) -> tuple[Path, int, str]:
@@ -121,6 +122,67 @@ class FactItem(_CorpusItem):
         run_fact(self, get_state(self.config))
 
 
+SOURCE_ITEM = "facts"  # the name of a source's one item with --factcheck-per source
+
+
+class SourceItem(_CorpusItem):
+    """Every fact of one source in one test (--factcheck-per source): it fails when any fact's test
+    would fail, with all their messages; xfails when the only failures are known (baseline) or
+    tolerated (a warning or info fact). Findings and the report are those of the per-fact tests."""
+
+    def __init__(self, *, source: Source, source_key: str, jsonl: bool, **kw: Any):
+        super().__init__(**kw)
+        self.source = source
+        self.source_key = source_key
+        self.jsonl = jsonl
+
+    def runtest(self) -> None:
+        run_source(self, get_state(self.config))
+
+
+@dataclass
+class _FactRun:
+    """What `run_fact` needs of an item, for one fact of a source item."""
+
+    source: Source
+    fact: Fact
+    source_key: str
+    jsonl: bool
+    _line: int = 0
+    factcheck_payload: dict[str, Any] | list[dict[str, Any]] | None = None
+    user_properties: list[tuple[str, object]] = field(default_factory=list)
+
+
+def run_source(item: SourceItem, state: State) -> None:
+    """Each fact's test of the source, run in turn; one outcome for them all."""
+    failures: list[FactcheckFailure] = []
+    xfails: list[str] = []
+    payloads: list[dict[str, Any]] = []
+    for fact in state.fb.facts:
+        one = _FactRun(item.source, fact, item.source_key, item.jsonl)
+        try:
+            run_fact(one, state)  # type: ignore[arg-type]  # the attributes of a FactItem it uses
+        except FactcheckFailure as e:
+            failures.append(e)
+            if isinstance(one.factcheck_payload, dict) and one.factcheck_payload.get("error"):
+                item.factcheck_payload = one.factcheck_payload  # unreadable: one error, not one per fact
+                raise
+        except pytest.xfail.Exception as e:
+            xfails.append(f"{fact.id}: {e.msg}")
+        except pytest.skip.Exception:
+            pass
+        if isinstance(one.factcheck_payload, dict):
+            payloads.append(one.factcheck_payload)
+        item.user_properties += one.user_properties
+    item.factcheck_payload = payloads
+    if failures:
+        first = failures[0].crash
+        crash = None if first is None else (first[0], first[1], f"{len(failures)} failing: {first[2]}")
+        raise FactcheckFailure("\n\n".join(str(e) for e in failures), crash)
+    if xfails:
+        pytest.xfail("; ".join(xfails))
+
+
 class UnreadableItem(_CorpusItem):
     def __init__(self, *, error: SourceError, **kw: Any):
         super().__init__(**kw)
@@ -138,9 +200,14 @@ def _add_marks(item: pytest.Item, marks: list[pytest.MarkDecorator]) -> None:
         item.own_markers.append(m.mark)
 
 
-def _fact_items(parent: pytest.Collector, source: Source, jsonl: bool) -> Iterator[FactItem]:
+def _fact_items(parent: pytest.Collector, source: Source, jsonl: bool) -> Iterator[_CorpusItem]:
     state = get_state(parent.config)
     key = parent.nodeid
+    if state.settings.per == "source":
+        one = SourceItem.from_parent(parent, name=SOURCE_ITEM, source=source, source_key=key, jsonl=jsonl)
+        _add_marks(one, [pytest.mark.factcheck])
+        yield one
+        return
     for fact in state.fb.facts:
         item = FactItem.from_parent(parent, name=fact.id, source=source, fact=fact, source_key=key, jsonl=jsonl)
         _add_marks(item, _marks(state, fact))

@@ -32,6 +32,7 @@ from factcheck.report.json import jsonable
 from factcheck.runner import check_safely, fact_infos
 
 OMISSION_MODES = ("skip", "fail", "pass")
+PER_MODES = ("fact", "source")
 DEFAULT_FACTS = "facts"
 DEFAULT_BASELINE = "factcheck-baseline.json"
 REPORT_DIR = "reports"  # where the session writes its report, under rootdir
@@ -58,6 +59,8 @@ class Settings:
     reports: Path = Path(REPORT_DIR)
     # `factcheck check`'s limits and defaults (ini factcheck_max_bytes, factcheck_max_chars, factcheck_timeout)
     limits: SourceLimits = field(default_factory=SourceLimits.defaults)
+    #: "fact": one test per (source, fact); "source": one per source (--factcheck-per, ini factcheck_per)
+    per: str = "fact"
 
 
 def _shown(path: Path) -> str:
@@ -137,11 +140,15 @@ def resolve_settings(config: pytest.Config) -> Settings | None:
         raise pytest.UsageError(f"factcheck: --factcheck-baseline {baseline_opt}: no such file "
                                 "(create it with --factcheck-update-baseline)")
     reports = report_dir(config, roots, from_ini=not cli)
+    per_opt: str | None = config.getoption("factcheck_per")
+    per = per_opt or (config.getini("factcheck_per") or "").strip() or "fact"
+    if per not in PER_MODES:
+        raise pytest.UsageError(f"factcheck: factcheck_per must be one of {', '.join(PER_MODES)}, not {per!r}")
     return Settings(corpus=corpus, roots=roots, from_cli=bool(cli), facts=facts, facts_shown=_shown(facts),
                     omission=omission, omission_origin=origin, baseline_path=baseline,
                     baseline_shown=_shown(baseline), update_baseline=update, explicit=explicit,
                     skip=(config.rootpath / REPORT_DIR, reports), limits=resolve_limits(config),
-                    reports=reports)
+                    reports=reports, per=per)
 
 
 def _slug(root: Path, rootdir: Path) -> str:
@@ -269,7 +276,8 @@ class State:
     def index(self) -> dict[Path, CorpusEntry]:
         if self._index is None:
             self._index = build_index(self.settings.corpus, self.settings.skip, self.settings.limits)
-            self.info.expected = sum(len(self.fb.facts) if isinstance(i, Source) else 1
+            per_source = len(self.fb.facts) if self.settings.per == "fact" else 1
+            self.info.expected = sum(per_source if isinstance(i, Source) else 1
                                      for e in self._index.values() for i in e.items)
         return self._index
 
@@ -355,6 +363,15 @@ class Aggregate:
         self.failing: set[Key] = set()
         self.ran: set[tuple[str, str]] = set()
         self.reports = 0
+
+    def add_report(self, data: dict[str, Any] | list[dict[str, Any]]) -> None:
+        """The payload of one item's report: one finding (or error), or a source item's list."""
+        if isinstance(data, list):
+            for d in data:
+                self.add(d)
+            self.reports -= len(data) - 1  # one item, one report
+        else:
+            self.add(data)
 
     def add(self, data: dict[str, Any]) -> None:
         self.reports += 1
