@@ -250,16 +250,23 @@ def _holiday_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?P<h>{names})(?![\p{{L}}])(?:,?\s+(?P<y>(?:1[6-9]|20)\d\d)(?![\d]))?")
 
 
+@cache
+def _holiday_days() -> dict[str, tuple[int, int]]:
+    """holiday name (lower case, single spaces) -> (month, day)."""
+    return {" ".join(str(k).split()).lower(): (int(str(v)[:2]), int(str(v)[3:5]))
+            for k, v in lang().data["holidays"].items()}
+
+
 def _holidays(text: str, offset: int, taken: list[Reading]) -> list[Reading]:
     """"on Christmas Day", "Christmas Eve, 2021": the holiday's month and day (en.yaml `holidays`)."""
-    table = {regex.sub(r"\s+", " ", str(k)).lower(): str(v) for k, v in lang().data["holidays"].items()}
+    table = _holiday_days()
     out = []
     for m in _holiday_re().finditer(text):
         if any(r.start - offset < m.end() and m.start() < r.end - offset for r in taken):
             continue
         if _generic_weekday_re().search(text, max(0, m.start() - 12), m.start()):
             continue  # "every Christmas Eve"
-        month, day = (int(x) for x in table[regex.sub(r"\s+", " ", m.group("h")).lower()].split("-"))
+        month, day = table[" ".join(m.group("h").split()).lower()]
         v = DateValue(int(m.group("y")) if m.group("y") else None, month, day)
         out.append(Reading(start=offset + m.start(), end=offset + m.end(), text=m.group(0), value=v, shown=v.shown()))
     return out
@@ -328,9 +335,12 @@ def _counted_relative_re() -> regex.Pattern[str]:
 
 def _counted_relative(sentence: Sentence) -> list[tuple[regex.Match[str], int]]:
     """(match, days) of each unhedged "two days later" of the sentence."""
+    out: list[tuple[regex.Match[str], int]] = []
+    low = sentence.text.lower()
+    if "day" not in low and "week" not in low:
+        return out  # every counted phrase has one of these
     data = lang().data["relative_counted"]
     words = lang().number_words
-    out = []
     for m in _counted_relative_re().finditer(sentence.text):
         if hedge_before(sentence.text[: m.start()]):
             continue  # "about two weeks later": no day can be worked out
