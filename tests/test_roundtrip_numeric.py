@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -202,18 +204,10 @@ def test_quantity_any_unit_alias_roundtrip(v: int, unit: tuple[str, str], hyphen
 def test_temperature_converts_with_its_offset(celsius: int, glued: bool) -> None:
     # a temperature in °F agrees with the same temperature in °C, and one 9 °F off contradicts (the
     # scales differ by a factor and an offset: 21 °C is 69.8 °F, not 37.8)
-    import tempfile
-    from pathlib import Path
-
     from factcheck.check import check
-    from factcheck.factbase.load import load_factbase
     from factcheck.model import Source
 
-    with tempfile.TemporaryDirectory() as d:
-        Path(d, "f.yaml").write_text(
-            f"facts:\n  - {{id: w.temp, kind: quantity, value: '{celsius} °C', cues: ['temperature']}}\n",
-            encoding="utf-8")
-        base = load_factbase(d)
+    base = _temperature_base(f"{celsius} °C")
     fahrenheit = round(celsius * 1.8 + 32)
     sep = "" if glued else " "
     # (not a round figure for the wrong one: "80 °F" stands for 75 to 85 °F)
@@ -230,19 +224,25 @@ def test_temperature_converts_with_its_offset(celsius: int, glued: bool) -> None
 def test_negative_temperature_roundtrip(celsius: int, form: str) -> None:
     # a temperature below zero written with a minus sign or "minus" reads back as itself and agrees
     # with a fact below zero; the same figure without its sign contradicts it (its value is not 7 but -7)
-    import tempfile
-    from pathlib import Path
-
     from factcheck.check import check
-    from factcheck.factbase.load import load_factbase
     from factcheck.model import Source
 
-    with tempfile.TemporaryDirectory() as d:
-        Path(d, "f.yaml").write_text(
-            f"facts:\n  - {{id: w.temp, kind: quantity, value: '-{celsius} °C', cues: ['temperature']}}\n",
-            encoding="utf-8")
-        base = load_factbase(d)
+    base = _temperature_base(f"-{celsius} °C")
     for text, want in ((f"The temperature was {form.format(v=celsius)} at dawn.", "agree"),
                        (f"The temperature was {celsius} °C at dawn.", "contradict")):
         got = check(Source(id="x", text=text), base).findings[0].verdict
         assert got == want, text
+
+
+def _temperature_base(value: str) -> Any:
+    """A fact base of one temperature fact `w.temp` of `value`, cued by "temperature"."""
+    import tempfile
+    from pathlib import Path
+
+    from factcheck.factbase.load import load_factbase
+
+    with tempfile.TemporaryDirectory() as d:
+        Path(d, "f.yaml").write_text(
+            f"facts:\n  - {{id: w.temp, kind: quantity, value: '{value}', cues: ['temperature']}}\n",
+            encoding="utf-8")
+        return load_factbase(d)
