@@ -25,6 +25,11 @@ def test_holiday_roundtrip(holiday: tuple[str, str], year: int, with_year: bool)
     dt.date(year, month, day)  # a real day of every year
 
 
+def test_curly_apostrophe() -> None:
+    got = [(r.value.month, r.value.day) for r in read_dates("Fireworks on New Year’s Eve and St Patrick’s Day.")]
+    assert got == [(12, 31), (3, 17)]
+
+
 def test_generic_holiday_is_no_date() -> None:
     # "every Christmas Eve" is any year's; a holiday in lower case is an ordinary phrase
     assert read_dates("We sing every Christmas Eve.") == []

@@ -246,7 +246,8 @@ _HOLIDAY_HINT = regex.compile(r"(?i)\b(?:day|eve|morning|night|halloween)\b")
 
 @cache
 def _holiday_re() -> regex.Pattern[str]:
-    names = alternation([str(k) for k in lang().data["holidays"]])
+    # (an apostrophe either way: "New Year's Day", "New Year’s Day")
+    names = alternation([str(k) for k in lang().data["holidays"]]).replace("'", "['’]")
     return regex.compile(rf"(?<![\p{{L}}])(?P<h>{names})(?![\p{{L}}])(?:,?\s+(?P<y>(?:1[6-9]|20)\d\d)(?![\d]))?")
 
 
@@ -266,7 +267,7 @@ def _holidays(text: str, offset: int, taken: list[Reading]) -> list[Reading]:
             continue
         if _generic_weekday_re().search(text, max(0, m.start() - 12), m.start()):
             continue  # "every Christmas Eve"
-        month, day = table[" ".join(m.group("h").split()).lower()]
+        month, day = table[" ".join(m.group("h").split()).lower().replace("’", "'")]
         v = DateValue(int(m.group("y")) if m.group("y") else None, month, day)
         out.append(Reading(start=offset + m.start(), end=offset + m.end(), text=m.group(0), value=v, shown=v.shown()))
     return out
