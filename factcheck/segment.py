@@ -109,7 +109,9 @@ _FURNITURE_LINE = regex.compile(
     r"(?:by|from)\s+[^.]{1,60}?(?:[-–—|,]\s*.*\d{4})?|.*(?:folder_open|access_time).*|"
     r"(?:home|news)\s*[»>›].*|.*\s[»›]\s.*|photo\s*:.*|image\s*:.*|\(?(?:ap|reuters|afp)\s+photo.*|"
     r"(?:last\s+)?(?:updated|published|posted|first\s+published|modified)\b.{0,100}|tags?\s*:.*|"
-    r"share\s*:.*|(?:we\s+use\s+)?cookies?\b.{0,200}|advertisement|sponsored.*)\s*$",
+    r"share\s*:.*|(?:we\s+use\s+)?cookies?\b.{0,200}|advertisement|sponsored.*|"
+    # a newsletter's list of its other items ("Also today: the planets to watch on New Year's Eve")
+    r"also\s+(?:today|inside|in\s+this\s+(?:issue|edition|newsletter))\s*:.*|in\s+other\s+news\s*:.*)\s*$",
     regex.IGNORECASE,
 )
 # Navigation bars, bylines and footers split by pipes ("News | Sport | Jobs", "Staff writer | 3 May
