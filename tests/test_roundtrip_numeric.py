@@ -246,3 +246,19 @@ def _temperature_base(value: str) -> Any:
             f"facts:\n  - {{id: w.temp, kind: quantity, value: '{value}', cues: ['temperature']}}\n",
             encoding="utf-8")
         return load_factbase(d)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(1, 99_999), min_size=2, max_size=4),
+       st.sampled_from(["lost", "counted", "reported"]), st.sampled_from(["citizens", "deaths", "seats"]),
+       st.booleans())
+def test_gapped_list_roundtrip(values: list[int], verb: str, noun: str, brackets: bool) -> None:
+    # "Kenya lost 32 citizens, Canada 18 and Ethiopia 9": each label reads back with its own number
+    from factcheck.kinds.count import gapped_entries
+
+    labels = ["Kenya", "Canada", "the United States", "Sri Lanka"][: len(values)]
+    rest = [f"{lab} ({v:,})" if brackets else f"{lab} {v:,}" for lab, v in zip(labels[1:], values[1:])]
+    tail = rest[0] if len(rest) == 1 else ", ".join(rest[:-1]) + " and " + rest[-1]
+    text = f"{labels[0]} {verb} {values[0]:,} {noun}, {tail}, officials said."
+    got = [(text[la:lb], v) for _, _, la, lb, v in gapped_entries(text)]
+    assert got == [(lab, float(v)) for lab, v in zip(labels, values)], text

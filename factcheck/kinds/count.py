@@ -376,6 +376,72 @@ def _none_of(sentence: Sentence, counted: Any) -> list[Reading]:
     return out
 
 
+# A gapped list: "Kenya lost 32 citizens, Canada 18 and Ethiopia nine", "followed by Canada (18) and
+# Ethiopia (9)": after a first item that says the verb and the noun, items of a capitalised label and
+# a number only ("Canada 18") leave both out. Each number is its label's, read loosely.
+_LABEL = r"(?:the\s+)?\p{Lu}[\p{L}'’.&-]*(?:\s+\p{Lu}[\p{L}'’.&-]*){0,2}"
+_GAP_ITEM = regex.compile(rf"(?P<label>{_LABEL})\s+"
+                          rf"(?:\((?P<pn>\d{{1,3}}(?:,\d{{3}})*)\)|(?P<n>\d{{1,3}}(?:,\d{{3}})*|\p{{Ll}}+))"
+                          r"(?=\s*(?:[,;.)]|\s+and\b|\s+each\b|\Z))")
+_GAP_JOIN = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def gapped_entries(text: str) -> list[tuple[int, int, int, int, float]]:
+    """(number start, end, label start, end, value) of each item of the sentence's gapped lists:
+    a first item with its label, verb, number and noun ("Kenya lost 32 citizens"), then items of a
+    label and a number only, joined by commas or "and" ("Canada 18 and Ethiopia nine")."""
+    words = lang().number_words
+    found: list[tuple[int, int, int, int, float]] = []
+    for m in _GAP_ITEM.finditer(text):
+        raw = m.group("pn") or m.group("n")
+        if raw.isalpha():
+            if raw.lower() not in words:
+                continue
+            value = float(words[raw.lower()])
+        else:
+            value = float(raw.replace(",", ""))
+        a, b = m.span("pn") if m.group("pn") else m.span("n")
+        found.append((a, b, m.start("label"), m.end("label"), value))
+    out: list[tuple[int, int, int, int, float]] = []
+
+    def end(k: int) -> int:  # after the number and its closing bracket ("Canada (18)")
+        b = found[k][1]
+        return b + 1 if text[b:b + 1] == ")" else b
+
+    i = 0
+    while i < len(found):
+        # a run of items joined by commas or "and", after a first item that says what is counted
+        # (without it, "KMT 52, DPP 51, TPP 8" says nothing of what the numbers are)
+        j = i
+        while j + 1 < len(found) and _GAP_JOIN.fullmatch(text, end(j), found[j + 1][2]):
+            j += 1
+        first = _FIRST_LABELLED.search(text, 0, found[i][2])
+        if first is not None:
+            out.append((first.start("n"), first.end("n"), first.start("label"), first.end("label"),
+                        float(first.group("n").replace(",", ""))))
+            out.extend(found[i:j + 1])
+        i = j + 1
+    return out
+
+
+# the first item of a gapped list, with its verb and noun, right before the next: "Kenya lost 32
+# citizens, "
+_FIRST_LABELLED = regex.compile(rf"(?<![\p{{L}}])(?P<label>{_LABEL})\s+(?:\p{{Ll}}+\s+){{1,2}}"
+                                r"(?P<n>\d{1,3}(?:,\d{3})*)\s+\p{Ll}+\s*,\s*(?:and\s+)?$")
+
+
+def _gapped(sentence: Sentence) -> list[Reading]:
+    out = []
+    for a, b, la, lb, value in gapped_entries(sentence.text):
+        n = Number(start=sentence.start + a, end=sentence.start + b, value=value, unit=1.0,
+                   text=sentence.text[a:b])
+        out.append(Reading(start=n.start, end=n.end, text=n.text, value=n, shown=int(value),
+                           detail="an item of a list that leaves out its verb and noun",
+                           extra={"loose": True, "why_loose": "an item of a list that leaves out its verb and noun",
+                                  "tally_label": (sentence.start + la, sentence.start + lb)}))
+    return out
+
+
 class CountKind:
     name: ClassVar[str] = "count"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
@@ -432,6 +498,10 @@ class CountKind:
             # "Legislative Yuan result: KMT 52, DPP 51, TPP 8, independents 2. That's 113 seats.":
             # a tally (labels, each with its number) in a paragraph that says what is counted
             out = _elliptical(sentence, set())
+        if not out and fact.cues:
+            # "Kenya lost 32 citizens, Canada 18 and Ethiopia nine": the label's own number, for a
+            # fact whose cue names the label (rule value.tally_label keeps it to that fact)
+            out = _gapped(sentence)
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
