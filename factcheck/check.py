@@ -19,7 +19,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 import regex
@@ -75,7 +75,7 @@ from factcheck.judging import (
 )
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
-from factcheck.lang import lang
+from factcheck.lang import alternation, lang
 from factcheck.model import Finding, LazyFindings, Mention, Source, SourceResult, combine
 from factcheck.numbers import find_numbers, hedge_before
 from factcheck.prefilter import cue_prefilter, per_base
@@ -92,6 +92,16 @@ def _names_alias(text: str, aliases: tuple[str, ...]) -> bool:
 
 
 _SHORT_ANSWER = 40  # characters: a first answer this short ("On Friday, Nov. 17.") lets the next sentence answer too
+
+
+
+@cache
+def _phrase_boundary() -> regex.Pattern[str]:
+    """Where one phrase of a clause ends and the next, about another owner, begins ("Paul twice with a
+    shotgun, Maggie with a rifle"), not an apposition ("50.9 percent, a share Bolsonaro had won")."""
+    lg = lang()
+    return regex.compile(rf"(?:,\s+|\s+(?:{alternation(lg.data['phrase_joiners'])})\s+)"
+                         rf"(?!(?:{alternation(lg.data['apposition_openers'])})\b)", regex.IGNORECASE)
 
 
 class _Checker(DocumentPasses):
@@ -817,6 +827,24 @@ class _Checker(DocumentPasses):
                 return False
         return True
 
+    def _excludes_after_own(self, fact: Fact, r: Reading, seg: Segment, sentence: Sentence,
+                            spans: list[tuple[int, int]]) -> bool:
+        """Does every `exclude` match of the figure's clause come after it, beyond a phrase boundary
+        (a comma, "and", "plus", "while"), with one of the fact's own cues on the figure's side of it?
+        ("Paul was shot twice with a shotgun, Maggie several times with a rifle": the rifle is
+        Maggie's; "583 points, Käärijä second for Finland on 526": Finland's is the 526.) An exclude
+        before the figure, or in its own phrase ("10 provinces for 3 months of emergency", "two
+        firefighters were injured"), still takes it away."""
+        excludes = sorted(a for a, _ in self._exclude_spans(fact, sentence) if seg.start <= a < seg.end)
+        if not excludes or excludes[0] < r.end:
+            return False
+        read = self.doc.reading or self.doc.text
+        gap = _phrase_boundary().search(read, r.end, excludes[0])
+        if gap is None:
+            return False
+        return any(seg.start <= a and b <= gap.start() and not (a < r.end and r.start < b)
+                   and not _unit_after(fact, r, a, b, sentence) for a, b in spans)
+
     def _excluded(self, fact: Fact, r: Reading, sentence: Sentence, spans: list[tuple[int, int]]) -> str | None:
         """Is the value taken away from the fact? By an `exclude` pattern in its clause (for figures:
         nearer to it than the fact's own cue), or, for a number standing alone, by no cue of the
@@ -846,7 +874,8 @@ class _Checker(DocumentPasses):
         elif fact.exclude and (excluded_in(fact, r, seg.text, seg.start, sentence) if seg
                                else excluded_in(fact, r, sentence.text, sentence.start, sentence)):
             if not (fact.kind in _FIGURE_KINDS and seg is not None
-                    and self._excludes_are_others(fact, r, seg, sentence)):
+                    and (self._excludes_are_others(fact, r, seg, sentence)
+                         or self._excludes_after_own(fact, r, seg, sentence, spans))):
                 return "cue.excluded"
         cue_in_seg = seg is not None and any(seg.start <= a < seg.end for a, _ in spans)
         if (fact.kind != "quantity" and not cue_in_seg and fact.exclude
