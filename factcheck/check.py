@@ -100,8 +100,8 @@ def _phrase_boundary() -> regex.Pattern[str]:
     """Where one phrase of a clause ends and the next, about another owner, begins ("Paul twice with a
     shotgun, Maggie with a rifle"), not an apposition ("50.9 percent, a share Bolsonaro had won")."""
     lg = lang()
-    return regex.compile(rf"(?:,\s+|\s+(?:{alternation(lg.data['phrase_joiners'])})\s+)"
-                         rf"(?!(?:{alternation(lg.data['apposition_openers'])})\b)", regex.IGNORECASE)
+    return regex.compile(rf",\s+(?!(?:{alternation(lg.data['apposition_openers'])})\b)"
+                         rf"|\s+(?:{alternation(lg.data['phrase_joiners'])})\s+", regex.IGNORECASE)
 
 
 class _Checker(DocumentPasses):
@@ -845,6 +845,16 @@ class _Checker(DocumentPasses):
         return any(seg.start <= a and b <= gap.start() and not (a < r.end and r.start < b)
                    and not _unit_after(fact, r, a, b, sentence) for a, b in spans)
 
+    def _exclude_leads_phrase(self, r: Reading, seg: Segment | None, excludes: list[tuple[int, int]]) -> bool:
+        """Does an `exclude` match open the figure's own phrase, before it with no phrase boundary
+        between ("Kittinger himself had in 1960 jumped from 31,333 metres": the figure is
+        Kittinger's however near the fact's own cue "jumped" stands)?"""
+        if seg is None:
+            return False
+        read = self.doc.reading or self.doc.text
+        return any(seg.start <= a and b <= r.start and _phrase_boundary().search(read, b, r.start) is None
+                   for a, b in excludes)
+
     def _excluded(self, fact: Fact, r: Reading, sentence: Sentence, spans: list[tuple[int, int]]) -> str | None:
         """Is the value taken away from the fact? By an `exclude` pattern in its clause (for figures:
         nearer to it than the fact's own cue), or, for a number standing alone, by no cue of the
@@ -868,7 +878,8 @@ class _Checker(DocumentPasses):
             own = min((dist(a, b) for a, b in close if not _unit_after(fact, r, a, b, sentence)), default=10**6)
             near_exclude = min((dist(a, b) for a, b in excludes
                                 if a - r.end <= _FAR and r.start - b <= _FAR), default=10**6)
-            if near_exclude < own or _exclude_owns(r, seg, excludes, self._figures(seg)):
+            if (near_exclude < own or _exclude_owns(r, seg, excludes, self._figures(seg))
+                    or self._exclude_leads_phrase(r, seg, excludes)):
                 # ... or in the figure's own clause ("she won 4.1 million votes in the first round")
                 return "cue.excluded"
         elif fact.exclude and (excluded_in(fact, r, seg.text, seg.start, sentence) if seg

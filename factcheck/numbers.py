@@ -225,10 +225,11 @@ def _currency_before_re() -> regex.Pattern[str]:
 _DOT_THOUSANDS = regex.compile(r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}\.[0-9]{3}(?![0-9])"
                                r"|(?<![\d.,])[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{1,2}(?![0-9.,])"
                                r"|(?<![\d.,])[1-9][0-9]{0,2}\.000(?![0-9.,])")
-# "7.40 hours", "18.40 Uhr", "at 9.40": clock times written with a dot say nothing of decimals
+# "7.40 hours", "18.40 Uhr", "9.30 clock" (a translated Uhr), "at 9.40": clock times written with a dot say
+# nothing of decimals
 _DOT_DECIMAL_SRC = (r"(?<![\d.,])[0-9]{1,3},[0-9]{3}(?![0-9])|(?<![\d.,]|\bat\s|\bat\sthe\s|(?i:{weekdays})\.?,?\s)"
                     r"[0-9]+\.[0-9]{1,2}"
-                    r"(?![0-9.,])(?!\s*(?:hours?|hrs?|h\b|Uhr|o.clock|[ap]\.?m\b|local|GMT|UTC|[A-Z]{2,4}T\b))")
+                    r"(?![0-9.,])(?!\s*(?:hours?|hrs?|h\b|Uhr|o.clock|clock\b|[ap]\.?m\b|local|GMT|UTC|[A-Z]{2,4}T\b))")
 
 
 @cache

@@ -126,6 +126,9 @@ def test_repeated_grouped_numbers_are_separate_numbers() -> None:
     ("extinguished the Tuesday 16.04 in the morning; 340.000 donors gave", "dot_thousands"),
     ("the boys came out on Tuesday 10.07, after 1.000 divers had searched", "dot_thousands"),
     ("turnout was 71.99 percent", "dot_decimal"),
+    # a translated "Uhr" is "clock": "9.30 clock" is an hour, no decimal (a balloon launch; a final)
+    ("the balloon rose in the morning (18.30 clock in Vienna); he fell at 1.375,6 km per hour", "dot_thousands"),
+    ("kick-off was 20.45 clock, before 80.000 spectators", "dot_thousands"),
 ])
 def test_document_convention(text: str, conv: str) -> None:
     from factcheck.numbers import convention
