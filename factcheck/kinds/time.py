@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -43,6 +43,7 @@ class Zone:
     fixed: int | None = None
     iana: str | None = None
     local: bool = False
+    reader: bool = False  # "our time", "your time": the article's own clock, not the event's
 
     def __str__(self) -> str:
         return self.label
@@ -118,6 +119,11 @@ def local_words() -> set[str]:
 
 
 @cache
+def reader_words() -> set[str]:
+    return {str(w).lower() for w in _data().get("reader", [])}
+
+
+@cache
 def time_hedges() -> dict[str, tuple[int, int]]:
     return {str(k).lower(): (int(v[0]), int(v[1])) for k, v in _data()["hedges"].items()}
 
@@ -129,7 +135,7 @@ _OFFSET = r"(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?"
 def _zone_alt() -> str:
     """Any zone label: abbreviations case-sensitively, names and local words case-insensitively."""
     abbr = alternation(abbreviations())
-    names = alternation(list(zone_names()) + sorted(local_words()))
+    names = alternation(list(zone_names()) + sorted(local_words()) + sorted(reader_words()))
     return rf"(?:{_OFFSET}|(?-i:{abbr})(?![\p{{L}}])|(?:{names})(?![\p{{L}}]))"
 
 
@@ -149,6 +155,8 @@ def lookup_zone(label: str, *, loose: bool = False) -> Zone | None:
         return Zone(s, z.fixed, z.iana)
     if low in local_words():
         return Zone(s, local=True)
+    if low in reader_words():
+        return Zone(s, reader=True)
     if loose:
         for k, z in abbr.items():
             if k.lower() == low:
@@ -507,8 +515,25 @@ def header_zone(text: str) -> Zone | None:
         for k, v in m.groupdict().items():
             if k.startswith("z") and v:
                 z = lookup_zone(v)
-                if z is not None and not z.local:
+                if z is not None and not z.local and not z.reader:
                     return z
+    return None
+
+
+_STAMP_SPAN = 400  # characters: an article's stamp line ("Monday 15 October 2012, 07:00 CEST") opens it
+
+
+@lru_cache(maxsize=16)
+def own_zone(text: str) -> Zone | None:
+    """The article's own clock, for "our time": its header zone ("All times CEST"), else the zone of
+    the first clock time with a zone near its top (a stamp or byline line), else none."""
+    header = header_zone(text)
+    if header is not None:
+        return header
+    for r in read_times(text[:_STAMP_SPAN], 0):
+        z = r.value.zone
+        if z is not None and not z.local and not z.reader:
+            return z
     return None
 
 
@@ -544,6 +569,13 @@ def _meaning_at_event(rz: Zone, f: TimeValue) -> Zone:
 def compare_times(v: TimeValue, f: TimeValue, ctx: Context | None = None, header: Zone | None = None) -> bool | None:
     """True: the same instant (within the reading's hedge); False: another; None: cannot tell."""
     rz = v.zone
+    if rz is not None and rz.reader:
+        # "at 17:30 our time": the article's own clock when it says which, else no zone at all
+        # (the same clock reading may agree; another never accuses)
+        own = own_zone(ctx.doc.text) if ctx is not None else None
+        if own is None:
+            return True if v.local == f.local else None
+        rz = own
     if rz is None and header is not None:
         rz = header
     if (rz is None or rz.local) and f.event_zone:
@@ -646,6 +678,10 @@ class TimeKind:
             zone = None
             if m.group("zone"):
                 zone = lookup_zone(m.group("zone"), loose=True)
+                if zone is not None and zone.reader:
+                    raise FactValueError(f"{m.group('zone')!r} in {raw!r} is a reader's clock, not a zone",
+                                         "write the zone itself: an abbreviation (CEST), a zone word (Paris time) "
+                                         "or an IANA name (Europe/Paris)")
                 if zone is None:
                     raise FactValueError(f"unknown zone {m.group('zone')!r} in {raw!r}",
                                          f"use a zone factcheck knows (nearest: {_nearest(m.group('zone'))}) "
