@@ -112,8 +112,16 @@ def _link_re() -> regex.Pattern[str]:
 _WORD_BACK = regex.compile(r"\s+[\p{L}'’-]+$")
 
 
-# a fact box's label: "Messi's final goals: 2", "Deaths: 1,833"
-_COLON_LINK = regex.compile(r"\s*:\s*$")
+# a fact box's label: "Messi's final goals: 2", "Deaths: 1,833", "Staff: about 25,000 worldwide"
+@cache
+def _colon_link_re() -> regex.Pattern[str]:
+    return regex.compile(rf"\s*:\s*(?:(?:{alternation(lang().hedges)})\s+)?$", regex.IGNORECASE)
+
+
+# what may follow a fact box's number to the end of its line: a few words and a bracket ("Staff: about
+# 25,000 worldwide", "Passengers: 150 (plus 5 crew)")
+_BOX_TAIL = regex.compile(r"\A(?:\s+[\p{L}'’.-]+){0,3}\s*(?:\([^()]{0,40}\))?\s*\.?\s*\Z")
+_BOX_LABEL = regex.compile(r"\A\W{0,3}[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\Z")
 
 
 def _noun_of(head: str, after: str, counted: regex.Pattern[str]) -> bool:
@@ -122,8 +130,14 @@ def _noun_of(head: str, after: str, counted: regex.Pattern[str]) -> bool:
     (up to two words before the link), a linking word, then the number, which no other noun follows
     ("members of 30 countries" counts countries)."""
     tail = head[-80:]
-    m = _link_re().search(tail) or _COLON_LINK.search(tail)
-    if not m or not (_ELLIPSIS_AFTER.match(after) or _verb_after_re().match(after)):
+    m = _link_re().search(tail)
+    box = False
+    if m is None:
+        m = _colon_link_re().search(tail)
+        # a line of a fact box: a short label opening the sentence, the number, a short tail
+        box = m is not None and bool(_BOX_LABEL.match(tail[: m.start()])) and len(tail) == len(head)
+    if not m or not (_ELLIPSIS_AFTER.match(after) or _verb_after_re().match(after)
+                     or (box and _BOX_TAIL.match(after))):
         return False
     before = tail[: m.start()]
     for _ in range(3):
