@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factcheck.cli import main
@@ -53,6 +53,7 @@ def test_phrase_read_back_in_any_case_and_spacing(words: list[str], gap: str, ca
 @given(st.lists(WORD, min_size=1, max_size=2), st.sampled_from(DENIALS))
 def test_denied_or_possible_is_neither(words: list[str], denial: str) -> None:
     value = " ".join(words)
+    assume(value != "zzqx")  # found by hypothesis: the value may not be its own other outcome
     got = read(f"The board {denial} {value} that week.", fact(value, others=("zzqx",)))
     assert len(got) == 1 and got[0][1] is None and got[0][0].detail
 
