@@ -91,6 +91,15 @@ def _names_alias(text: str, aliases: tuple[str, ...]) -> bool:
     return any(regex.search(rf"(?<![\p{{L}}\d]){regex.escape(a)}(?![\p{{L}}\d])", text) for a in aliases if a)
 
 
+_SUBJECT_SPAN = 40  # characters: a cue this near a sentence's start is (part of) its subject
+
+
+@cache
+def _pronoun_lead() -> regex.Pattern[str]:
+    """A sentence that opens with a personal pronoun as its subject ("He was 43 at the time")."""
+    return regex.compile(rf"\W{{0,3}}(?-i:{alternation([w.capitalize() for w in lang().data['subject_pronouns']])})\b")
+
+
 _SHORT_ANSWER = 40  # characters: a first answer this short ("On Friday, Nov. 17.") lets the next sentence answer too
 
 
@@ -1064,6 +1073,34 @@ class _Checker(DocumentPasses):
                              "cue.from_question", "the question's cue binds an answer's value only to agree",
                              f"the question before: {question.text[:60]!r}")
 
+    def pronoun_sentence(self, sentence: Sentence) -> None:
+        """A sentence opening with "He" or "She" goes on about the subject of the paragraph's last
+        sentence that did not ("An Austrian skydiver from Salzburg, ... He was 43 at the time"): it
+        reads the value of the one fact of each kind whose cue opens that sentence (its subject) and
+        which this sentence does not cue. It only agrees (cue.pronoun): a pronoun may point elsewhere."""
+        i = sentence.index
+        if i == 0 or not self.cue_facts or not _pronoun_lead().match(sentence.text):
+            return
+        j = i - 1
+        while j >= 0 and _pronoun_lead().match(self.doc.sentences[j].text):
+            j -= 1
+        if j < 0 or self.doc.sentences[j].paragraph != sentence.paragraph:
+            return
+        subject = self.doc.sentences[j].text[:_SUBJECT_SPAN]
+        cued: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self.cue_facts:
+            if (any(p.search(subject) for p in fact.cues)
+                    and not any(p.search(sentence.text) for p in fact.cues)
+                    and not any(p.search(t) for p in fact.exclude for t in (subject, sentence.text))):
+                cued[fact.kind].append(fact)
+        for kind_name, facts in cued.items():
+            if len(facts) != 1:
+                continue  # two facts of the kind open the sentence: which is the pronoun's is not said
+            fact = facts[0]
+            self._agree_only(fact, _readings(KINDS[kind_name], sentence, fact, self.ctx), sentence,
+                             "cue.pronoun", "a pronoun's sentence binds a value only to agree",
+                             f"the subject before: {subject[:60]!r}")
+
     def _agree_only(self, fact: Fact, readings: Sequence[Reading], sentence: Sentence, rule_id: str,
                     dropped: str, rule: str) -> None:
         """Record the readings that agree with the fact, bound by `rule_id` (which binds only to
@@ -1169,6 +1206,7 @@ class _Checker(DocumentPasses):
                 self.relative_sentence(sentence, bindings)
                 self.cue_sentence(sentence)
                 self.answer_sentence(sentence)
+                self.pronoun_sentence(sentence)
                 self.epithet_sentence(sentence)
             self.free_sentence(sentence)
         self.was_relevant = relevant
