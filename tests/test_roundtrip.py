@@ -174,3 +174,27 @@ def test_country_list_roundtrip(members: list[str], rnd: object) -> None:
     doc = segment(f"Biden spoke with the leaders of {listing} on Monday.")
     lists = country_lists(doc.sentences[0])
     assert lists and set(lists[0][2]) == set(members), (listing, lists)
+
+
+@given(st.integers(min_value=1600, max_value=2099), st.sampled_from(["plain", "hyphen", "oh", "thousand"]))
+@example(1964, "plain")
+@example(1905, "oh")
+@example(2008, "thousand")
+def test_spoken_year_round_trip(year: int, style: str) -> None:
+    """A year in words, as a column or a transcript says it, reads back as that year."""
+    from factcheck.kinds.year import spoken_years
+    from factcheck.segment import Sentence
+    century, rest = divmod(year, 100)
+    if style == "thousand" and 2001 <= year <= 2019:
+        said = f"two thousand and {words(year - 2000)}"
+    elif rest == 0 or year in range(2000, 2010):
+        return  # "nineteen hundred", "two thousand": counts as often as years; not read
+    elif rest < 10:
+        said = f"{words(century)} oh {words(rest)}"
+    else:
+        said = f"{words(century)} {words(rest)}"
+    if style == "hyphen":
+        said = said.replace(" ", "-")
+    text = f"They last won it in {said}, long ago."
+    got = spoken_years(Sentence(0, len(text), text, 0, 0, ()))
+    assert [y for _, _, y in got] == [year], (said, got)

@@ -54,6 +54,42 @@ def nearest_to_cues(items: list[tuple[int, int, int]], sentence: Sentence, fact:
     return [it for it in owned if dist(it, cue_spans) == best and best <= limit]
 
 
+@cache
+def _spoken_year_re() -> regex.Pattern[str]:
+    """A year in words: "nineteen sixty-four", "nineteen-oh-five", "twenty twelve", "two thousand
+    and eight" (a column's or a transcript's way)."""
+    nums = lang().data["numbers"]
+    teens = [w for w, v in nums["units"].items() if 10 <= int(v) <= 19]
+    # from sixteen hundred, as for years in digits: "at twelve thirty" is a clock time
+    centuries = [w for w, v in nums["units"].items() if 16 <= int(v) <= 19] + ["twenty"]
+    units = [w for w, v in nums["units"].items() if 1 <= int(v) <= 9 and w not in ("a", "an")]
+    tens = list(nums["tens"])
+    century = alternation(centuries)
+    rest = (rf"(?:{alternation(tens)})(?:[\s-]+(?:{alternation(units)}))?|(?:{alternation(teens)})"
+            rf"|(?:oh|o)[\s-]+(?:{alternation(units)})")
+    return regex.compile(rf"(?<![\p{{L}}-])(?:(?P<c>{century})[\s-]+(?P<r>{rest})"
+                         rf"|two[\s-]+thousand[\s-]+(?:and[\s-]+)?(?P<u>{alternation(units + teens)}))"
+                         # "two thousand eight hundred", "nineteen sixty people": a count
+                         rf"(?![\p{{L}}-])(?!\s+(?:hundred|thousand|million|people|of)\b)", regex.IGNORECASE)
+
+
+def spoken_years(sentence: Sentence) -> list[tuple[int, int, int]]:
+    """(start, end, year) of the years the sentence says in words."""
+    nums = lang().data["numbers"]
+    words = {str(k).lower(): int(v) for k, v in {**nums["units"], **nums["tens"]}.items()}
+    out = []
+    for m in _spoken_year_re().finditer(sentence.text):
+        if m.group("c"):
+            c = words[m.group("c").lower()]
+            parts = [w for w in regex.split(r"[\s-]+", m.group("r").lower()) if w not in ("oh", "o")]
+            year = c * 100 + sum(words[w] for w in parts)
+        else:
+            year = 2000 + words[m.group("u").lower()]
+        if 1000 <= year <= 2099:
+            out.append((sentence.start + m.start(), sentence.start + m.end(), year))
+    return out
+
+
 _SPAN_BEFORE = regex.compile(r"\b(?:\d+|\p{L}+)\s+(?:years?|months?|weeks?|decades?)\s*,?\s*$", regex.IGNORECASE)
 
 
@@ -118,7 +154,7 @@ class YearKind:
         # sentence states ("the highest since December 1981" stays)
         days = [(r.start, r.end) for r in read_dates(sentence.text, sentence.start) if r.value.day]
         old = min([int(fact.value), *(int(v.value) for v in fact.variants)]) < OLDEST_USUAL
-        items = [it for it in years_in(sentence, old) if _with_cue(it, sentence, fact)
+        items = [it for it in years_in(sentence, old) + spoken_years(sentence) if _with_cue(it, sentence, fact)
                  and not any(a <= it[0] < b for a, b in days)]
         relative = _relative_years(sentence, ctx)
         items += [it for it in relative if _with_cue(it, sentence, fact)]
@@ -129,7 +165,8 @@ class YearKind:
                                    detail=f"{text!r} from the page's year",
                                    extra={"loose": True, "why_loose": "a year said from the page's own date"}))
             else:
-                out.append(Reading(start=a, end=b, text=str(y), value=y, shown=y))
+                out.append(Reading(start=a, end=b, text=sentence.text[a - sentence.start : b - sentence.start],
+                                   value=y, shown=y))
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
