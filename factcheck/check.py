@@ -828,8 +828,18 @@ class _Checker(DocumentPasses):
                    if seg.start <= x.start < seg.end and not (x.start < r.end and r.start < x.end)]
         if not figures:
             return False
+        read = self.doc.reading or self.doc.text
+
+        def apart(x: int, y: int) -> bool:  # a phrase boundary between the two positions
+            return _phrase_boundary().search(read, min(x, y), max(x, y)) is not None
+
         for a, b in self._exclude_spans(fact, sentence):
             if not (seg.start <= a < seg.end):
+                continue
+            # "5,000 people in London, out of about 25,000 worldwide": London is in the 5,000's
+            # phrase, a comma away from the 25,000
+            if (apart(b, r.start) if b <= r.start else apart(r.end, a)) and any(
+                    not (apart(b, s) if b <= s else apart(e, a)) for s, e in figures):
                 continue
             mine = max(a - r.end, r.start - b, 0)
             if min(max(a - e, s - b, 0) for s, e in figures) >= mine:

@@ -159,6 +159,21 @@ def _whole_before_re() -> regex.Pattern[str]:
                          rf"(?:(?:{hedges})\s+)?\s*$", regex.IGNORECASE)
 
 
+@cache
+def _out_of_re() -> regex.Pattern[str]:
+    """", out of about ": before the whole a counted part was taken from."""
+    return regex.compile(rf"\bout\s+of\s+(?:(?:{alternation(lang().hedges)})\s+)?$", regex.IGNORECASE)
+
+
+_NUMBER_THEN_WORDS = regex.compile(r"\d[\d,.]*\s+(?:[\p{L}'’-]+\s+){0,2}?")
+
+
+def _counted_number_before(head: str, counted: regex.Pattern[str]) -> bool:
+    """Does the sentence before hold a number of the counted noun ("5,000 people in London, out of")?"""
+    tail = head[-120:]
+    return any(counted.match(tail, m.end()) for m in _NUMBER_THEN_WORDS.finditer(tail))
+
+
 def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Reading]:
     text = sentence.text
     out: list[Reading] = []
@@ -178,14 +193,17 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
             # "A jury of 12 found ...", "topped a field of twelve": the size of a group named by a
             # collective noun; which group is not said, so it only agrees
             group = n.value > 1 and _group_of(head, after)
-            if not group:
+            # "about 5,000 people in London, out of about 25,000 worldwide": the whole the counted
+            # part was taken from, a count of the same noun (it only agrees)
+            whole_of_part = bool(_out_of_re().search(head)) and bool(_counted_number_before(head, counted))
+            if not (group or whole_of_part):
                 continue
         if regex.search(r"\d[.:]\s*$", head):
             continue
         # "411 of the 650 seats", "the last of the 15 states", "each of the 12 jurors": the size of the
         # group a part is taken from; it agrees with a count of the whole, never accuses (a count of
         # the part may stand beside it)
-        whole = bool(_whole_before_re().search(head))
+        whole = bool(_whole_before_re().search(head)) or bool(_out_of_re().search(head))
         if n.value <= 2 and regex.search(r"\b(?:the|these|those|both|its|their)\s+$", head, regex.IGNORECASE):
             continue  # "the two countries": a reference, not a count
         from factcheck.kinds.quantity import in_range
