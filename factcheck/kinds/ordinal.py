@@ -20,6 +20,11 @@ from factcheck.kinds.count import _counted_end, _counted_follows
 from factcheck.lang import alternation, lang, pack
 from factcheck.segment import Sentence
 
+# after an ordinal (and its superlative: "fourth-biggest"), "of" and the group it ranks in: "of the",
+# "of Wall Street's", "of all the"
+_PARTITIVE_OF = regex.compile(r"(?:-\p{L}+)?\s+of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+|"
+                              r"(?:\p{Lu}[\p{L}.&-]*\s+){0,2}\p{Lu}[\p{L}.&-]*['’]s?\s+)?")
+
 
 @cache
 def _ordinals() -> dict[str, int]:
@@ -173,15 +178,23 @@ class OrdinalKind:
         counted: regex.Pattern[str] = fact.options["counted"]
         out = []
         for a, b, v in read_ordinals(sentence.text):
+            extra: dict[str, object] = {}
             end = _counted_end(sentence.text[b:], counted)
             if end is not None and not _compound_head_re().match(sentence.text, b + end):
                 detail = f"read as {v}"
+            elif ((of := _PARTITIVE_OF.match(sentence.text, b))
+                  and _counted_end(" " + sentence.text[of.end():], counted) is not None):
+                # "the fourth-biggest of Wall Street's investment banks": a rank in a group, loosely
+                # ("the third of the big banks to fall" ranks by another measure)
+                detail = f"read as {v}"
+                extra = {"loose": True,
+                         "why_loose": "a rank within a group (... of the <noun>s), perhaps by another measure"}
             elif _nth_time_of(sentence.text, a, b, counted):
                 detail = f"read as {v} ('... for the {sentence.text[a:b]} time')"
             else:
                 continue  # no counted noun; or "the first title defender" ranks a defender, not a title
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
-                               value=v, shown=v, detail=detail))
+                               value=v, shown=v, detail=detail, extra=extra))
         taken = [(r.start, r.end) for r in out]
         for a, b in read_superlatives(sentence.text, counted):
             a, b = sentence.start + a, sentence.start + b
