@@ -195,7 +195,9 @@ def _clause_split_re() -> regex.Pattern[str]:
         rf"(?P<semi>\s*;\s*|\s+[–—-]{{1,2}}\s+|\s*\(\s*|\s*\)\s*|(?<!\d):\s+)"
         rf"|(?P<comma>,\s+)(?=(?:{alternation(lg.clause_openers)})\b"
         rf"|(?!(?:{alternation(lg.data['ing_prepositions'])})\b)(?-i:\p{{Ll}}{{2,}}ing)\s)"
-        rf"|(?P<anchor>(?:,\s*)?(?<![\p{{L}}-])(?P<phrase>(?:{anchors}))\b(?!\s+(?:of|that|to)\b)"
+        # ("17 days later": the count and its unit stay together; "17 days after the collapse" is
+        # still an anchor, an offset from another event)
+        rf"|(?P<anchor>(?:,\s*)?(?<![\p{{L}}-])(?!(?<=\d\s)(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:later|earlier)\b)(?P<phrase>(?:{anchors}))\b(?!\s+(?:of|that|to)\b)"
         rf"(?!\s+(?:(?:just|nearly|about|almost|some|roughly|more\s+than|less\s+than|over|under)\s+)*"
         rf"(?:\d|an?\s+hour|half\s+an|(?:one|two|three|four|five|six|seven|eight|nine|ten|ninety|fifty)"
         # a spelled number is a span of time ("after two hours") only before a unit of time;

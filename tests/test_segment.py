@@ -126,3 +126,12 @@ def test_an_answer_opening_on_a_preposition_is_no_dateline() -> None:
         assert doc.furniture == () and doc.sentences[1].text.startswith("On ")
     doc = segment("LONDON, June 24 (Wire) — Britain voted to leave.\n")
     assert [f[2] for f in doc.furniture] == ["dateline"]
+
+
+@pytest.mark.parametrize("text, whole", [
+    # "N days later": the count stays with its unit (a mine rescue; a bank's bankruptcy)
+    ("A note scrawled in red showed, 17 days later, that every man had survived.", "17 days later"),
+    ("Barclays bought the North American business, 5 days later, for $1.75 billion.", "5 days later"),
+])
+def test_a_count_stays_with_its_unit_before_later(text: str, whole: str) -> None:
+    assert any(whole in t for t, _ in _clauses(text))
