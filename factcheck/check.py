@@ -103,7 +103,6 @@ def _pronoun_lead() -> regex.Pattern[str]:
 _SHORT_ANSWER = 40  # characters: a first answer this short ("On Friday, Nov. 17.") lets the next sentence answer too
 
 
-
 @cache
 def _phrase_boundary() -> regex.Pattern[str]:
     """Where one phrase of a clause ends and the next, about another owner, begins ("Paul twice with a
@@ -828,11 +827,7 @@ class _Checker(DocumentPasses):
                    if seg.start <= x.start < seg.end and not (x.start < r.end and r.start < x.end)]
         if not figures:
             return False
-        read = self.doc.reading or self.doc.text
-
-        def apart(x: int, y: int) -> bool:  # a phrase boundary between the two positions
-            return _phrase_boundary().search(read, min(x, y), max(x, y)) is not None
-
+        apart = self._phrase_apart
         for a, b in self._exclude_spans(fact, sentence):
             if not (seg.start <= a < seg.end):
                 continue
@@ -857,8 +852,7 @@ class _Checker(DocumentPasses):
         excludes = sorted(a for a, _ in self._exclude_spans(fact, sentence) if seg.start <= a < seg.end)
         if not excludes or excludes[0] < r.end:
             return False
-        read = self.doc.reading or self.doc.text
-        gap = _phrase_boundary().search(read, r.end, excludes[0])
+        gap = _phrase_boundary().search(self.doc.reading or self.doc.text, r.end, excludes[0])
         if gap is None:
             return False
         return any(seg.start <= a and b <= gap.start() and not (a < r.end and r.start < b)
@@ -870,9 +864,11 @@ class _Checker(DocumentPasses):
         Kittinger's however near the fact's own cue "jumped" stands)?"""
         if seg is None:
             return False
-        read = self.doc.reading or self.doc.text
-        return any(seg.start <= a and b <= r.start and _phrase_boundary().search(read, b, r.start) is None
-                   for a, b in excludes)
+        return any(seg.start <= a and b <= r.start and not self._phrase_apart(b, r.start) for a, b in excludes)
+
+    def _phrase_apart(self, x: int, y: int) -> bool:
+        """Is there a phrase boundary between the two positions (see `_phrase_boundary`)?"""
+        return _phrase_boundary().search(self.doc.reading or self.doc.text, min(x, y), max(x, y)) is not None
 
     def _excluded(self, fact: Fact, r: Reading, sentence: Sentence, spans: list[tuple[int, int]]) -> str | None:
         """Is the value taken away from the fact? By an `exclude` pattern in its clause (for figures:
