@@ -29,14 +29,11 @@ from factcheck.bind import MEDIUM, STRONG, Binder, Binding
 from factcheck.entries import Entries, entries, stamp_span
 from factcheck.evidence import (
     _ANY_EVENT_KINDS,
-    _FAR,
     _FIGURE_KINDS,
     _NOUN_KINDS,
-    LABEL_BEFORE,
     TraceStep,
     _clause_excluded,
     _common_word,
-    _exclude_owns,
     _figure_between,
     _flanked,
     _holds_point,
@@ -51,10 +48,10 @@ from factcheck.evidence import (
     behind_rival,
     counted_offset,
     cue_behind_rival,
-    excluded_in,
     home_offset,
     other_tally_entry,
 )
+from factcheck.exclusion import ExclusionPasses
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import (
     _BULLETS,
@@ -77,12 +74,12 @@ from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
 from factcheck.lang import alternation, lang
 from factcheck.model import Finding, LazyFindings, Mention, Source, SourceResult, combine
-from factcheck.numbers import find_numbers, hedge_before
+from factcheck.numbers import hedge_before
 from factcheck.prefilter import cue_prefilter, per_base
 from factcheck.quick import all_omitted, binds_nothing
 from factcheck.roles import figure_roles
 from factcheck.rules import table, tune, why
-from factcheck.segment import Document, Segment, Sentence, segment
+from factcheck.segment import Document, Sentence, segment
 from factcheck.wholedoc import DocumentPasses
 
 
@@ -103,16 +100,7 @@ def _pronoun_lead() -> regex.Pattern[str]:
 _SHORT_ANSWER = 40  # characters: a first answer this short ("On Friday, Nov. 17.") lets the next sentence answer too
 
 
-@cache
-def _phrase_boundary() -> regex.Pattern[str]:
-    """Where one phrase of a clause ends and the next, about another owner, begins ("Paul twice with a
-    shotgun, Maggie with a rifle"), not an apposition ("50.9 percent, a share Bolsonaro had won")."""
-    lg = lang()
-    return regex.compile(rf",\s+(?!(?:{alternation(lg.data['apposition_openers'])})\b)"
-                         rf"|\s+(?:{alternation(lg.data['phrase_joiners'])})\s+", regex.IGNORECASE)
-
-
-class _Checker(DocumentPasses):
+class _Checker(DocumentPasses, ExclusionPasses):
     def __init__(self, source: Source, fb: FactBase, trace: bool = False):
         self.source = source
         self.fb = fb
@@ -799,128 +787,6 @@ class _Checker(DocumentPasses):
                         self.drop(fact, r, self._excluded(fact, r, sentence, spans) or "cue.excluded")
                         continue
                     self._decide_cue(fact, r, sentence, eligible, spans, readings)
-
-    def _figures(self, seg: Segment | None) -> list[tuple[int, int]]:
-        """The numbers of a clause, (span start, end), once per clause."""
-        if seg is None:
-            return []
-        key = (seg.start, seg.end)
-        if key not in self.seg_figures:
-            self.seg_figures[key] = [(n.span_start, n.end) for n in find_numbers(seg.text, seg.start)]
-        return self.seg_figures[key]
-
-    def _exclude_spans(self, fact: Fact, sentence: Sentence) -> list[tuple[int, int]]:
-        """Where the fact's `exclude` patterns match in the sentence (once per sentence and fact)."""
-        key = (fact.id, sentence.start)
-        if key not in self.exclude_cache:
-            self.exclude_cache[key] = [(sentence.start + m.start(), sentence.start + m.end())
-                                       for p in fact.exclude for m in p.finditer(sentence.text)]
-        return self.exclude_cache[key]
-
-    def _excludes_are_others(self, fact: Fact, r: Reading, seg: Segment, sentence: Sentence) -> bool:
-        """Is every `exclude` match of the figure's clause nearer another figure of the clause than
-        this one? ("Alcaraz takes home £2.35m, Djokovic £1.75m as runner-up": the runner-up is the
-        £1.75m's; "their coach, aged 26" has no other figure for the coach to be.)"""
-        # the clause's other values of the fact's own kind ("four children and their coach, aged
-        # 26": the four is no age, the coach is the 26's)
-        figures = [(x.start, x.end) for x in _readings(KINDS[fact.kind], sentence, fact, self.ctx)
-                   if seg.start <= x.start < seg.end and not (x.start < r.end and r.start < x.end)]
-        if not figures:
-            return False
-        apart = self._phrase_apart
-        for a, b in self._exclude_spans(fact, sentence):
-            if not (seg.start <= a < seg.end):
-                continue
-            # "5,000 people in London, out of about 25,000 worldwide": London is in the 5,000's
-            # phrase, a comma away from the 25,000
-            if (apart(b, r.start) if b <= r.start else apart(r.end, a)) and any(
-                    not (apart(b, s) if b <= s else apart(e, a)) for s, e in figures):
-                continue
-            mine = max(a - r.end, r.start - b, 0)
-            if min(max(a - e, s - b, 0) for s, e in figures) >= mine:
-                return False
-        return True
-
-    def _excludes_after_own(self, fact: Fact, r: Reading, seg: Segment, sentence: Sentence,
-                            spans: list[tuple[int, int]]) -> bool:
-        """Does every `exclude` match of the figure's clause come after it, beyond a phrase boundary
-        (a comma, "and", "plus", "while"), with one of the fact's own cues on the figure's side of it?
-        ("Paul was shot twice with a shotgun, Maggie several times with a rifle": the rifle is
-        Maggie's; "583 points, Käärijä second for Finland on 526": Finland's is the 526.) An exclude
-        before the figure, or in its own phrase ("10 provinces for 3 months of emergency", "two
-        firefighters were injured"), still takes it away."""
-        excludes = sorted(a for a, _ in self._exclude_spans(fact, sentence) if seg.start <= a < seg.end)
-        if not excludes or excludes[0] < r.end:
-            return False
-        gap = _phrase_boundary().search(self.doc.reading or self.doc.text, r.end, excludes[0])
-        if gap is None:
-            return False
-        return any(seg.start <= a and b <= gap.start() and not (a < r.end and r.start < b)
-                   and not _unit_after(fact, r, a, b, sentence) for a, b in spans)
-
-    def _exclude_leads_phrase(self, r: Reading, seg: Segment | None, excludes: list[tuple[int, int]]) -> bool:
-        """Does an `exclude` match open the figure's own phrase, before it with no phrase boundary
-        between ("Kittinger himself had in 1960 jumped from 31,333 metres": the figure is
-        Kittinger's however near the fact's own cue "jumped" stands)?"""
-        if seg is None:
-            return False
-        return any(seg.start <= a and b <= r.start and not self._phrase_apart(b, r.start) for a, b in excludes)
-
-    def _phrase_apart(self, x: int, y: int) -> bool:
-        """Is there a phrase boundary between the two positions (see `_phrase_boundary`)?"""
-        return _phrase_boundary().search(self.doc.reading or self.doc.text, min(x, y), max(x, y)) is not None
-
-    def _excluded(self, fact: Fact, r: Reading, sentence: Sentence, spans: list[tuple[int, int]]) -> str | None:
-        """Is the value taken away from the fact? By an `exclude` pattern in its clause (for figures:
-        nearer to it than the fact's own cue), or, for a number standing alone, by no cue of the
-        fact shortly before it."""
-        if other_tally_entry(fact, r, sentence):
-            return "value.tally_label"
-        seg = _seg_at(sentence, r.start)
-
-        def dist(a: int, b: int) -> int:
-            outside = 0 if seg is None or seg.start <= a < seg.end else 100  # another clause counts less
-            return max(a - r.end, r.start - b, 0) + outside
-
-        if fact.kind == "quantity" and fact.exclude:
-            excludes = [(a, b) for a, b in self._exclude_spans(fact, sentence)
-                        if not behind_rival(r, a, sentence.text, sentence.start)]
-            # figures: an exclude pattern counts when it is nearer the figure than the fact's own
-            # distinctive cue ("returning to their bases ..., a fraction of the 94,300 that
-            # Ukraine's defence minister said")
-            # (within a window: in a sentence of thousands of characters the far cues decide nothing)
-            close = _spans_near(spans, r, _FAR)
-            own = min((dist(a, b) for a, b in close if not _unit_after(fact, r, a, b, sentence)), default=10**6)
-            near_exclude = min((dist(a, b) for a, b in excludes
-                                if a - r.end <= _FAR and r.start - b <= _FAR), default=10**6)
-            if (near_exclude < own or _exclude_owns(r, seg, excludes, self._figures(seg))
-                    or self._exclude_leads_phrase(r, seg, excludes)):
-                # ... or in the figure's own clause ("she won 4.1 million votes in the first round")
-                return "cue.excluded"
-        elif fact.exclude and (excluded_in(fact, r, seg.text, seg.start, sentence) if seg
-                               else excluded_in(fact, r, sentence.text, sentence.start, sentence)):
-            if not (fact.kind in _FIGURE_KINDS and seg is not None
-                    and (self._excludes_are_others(fact, r, seg, sentence)
-                         or self._excludes_after_own(fact, r, seg, sentence, spans))):
-                return "cue.excluded"
-        cue_in_seg = seg is not None and any(seg.start <= a < seg.end for a, _ in spans)
-        if (fact.kind != "quantity" and not cue_in_seg and fact.exclude
-                and excluded_in(fact, r, sentence.text, sentence.start, sentence)):
-            return "cue.excluded"
-        if r.extra.get("bare"):
-            # a figure with no unit needs the fact's cue shortly before or just after it
-            # ... in the figure's own clause ("Kyiv's current count, 94,300, is lower, but American
-            # intelligence warns ..." gives 94,300 to no intelligence figure)
-            before, after = tune("bare_cue_before"), tune("bare_cue_after")
-            near = any(((b <= r.start and r.start - b <= before) or (r.end <= a and a - r.end <= after))
-                       and (seg is None or seg.start <= a < seg.end) for a, b in spans)
-            label = LABEL_BEFORE.search(sentence.text, 0, r.start - sentence.start)
-            if not near and label is not None:
-                # "Attendance announced: 89,966.": the cue in a short label, the value right after its colon
-                near = any(sentence.start + label.start("label") <= a < sentence.start + label.end("label")
-                           for a, _ in spans)
-            return None if near else "cue.bare_needs_cue"
-        return None
 
     def _decide_cue(self, fact: Fact, r: Reading, sentence: Sentence,
                     group: list[tuple[Fact, list[tuple[int, int]]]], spans: list[tuple[int, int]],
