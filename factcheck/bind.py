@@ -183,7 +183,7 @@ def _whole_words(p: Pattern, text: str) -> list[regex.Match[str]]:
     """The matches of an event's name or word pattern that are whole words. The pattern is tried with
     word bounds, so an alternative that only matches inside a longer word ("made land" in "made
     landfall") does not hide another that matches the whole word ("landfall")."""
-    b = _bounded(p.compiled.pattern, int(p.compiled.flags))
+    b = _bounded(p.source, int(p.compiled.flags))
     if b is None:
         return list(p.finditer(text))
     try:

@@ -395,8 +395,8 @@ def base_scan(fb: Any) -> Groups:
     article serves `cue_prefilter`, `event_prefilter` and the binder's places; built once per base
     (and per worker process)."""
     groups: Groups = per_base(fb, "base_scan", lambda: Groups({
-        "cues": [((f.id, i), p.compiled.pattern) for f in fb.facts for i, p in enumerate(f.cues)],
-        "events": [((part, e.id, i), p.compiled.pattern) for e in fb.events.values()
+        "cues": [((f.id, i), p.source) for f in fb.facts for i, p in enumerate(f.cues)],
+        "events": [((part, e.id, i), p.source) for e in fb.events.values()
                    for part in ("names", "words") for i, p in enumerate(getattr(e, part))],
         "places": [(e.id, regex.escape(e.place)) for e in fb.events.values() if e.place],
     }))

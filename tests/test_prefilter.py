@@ -28,9 +28,9 @@ def _patterns() -> list[str]:
             continue
         fb = load_factbase(base)
         for f in fb.facts:
-            out += [p.compiled.pattern for p in (*f.cues, *f.exclude, *f.near)]
+            out += [p.source for p in (*f.cues, *f.exclude, *f.near)]
         for e in fb.events.values():
-            out += [p.compiled.pattern for p in (*e.names, *e.words)]
+            out += [p.source for p in (*e.names, *e.words)]
     return sorted(set(out))
 
 

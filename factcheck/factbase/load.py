@@ -486,16 +486,26 @@ def _date(y: Y | None, c: _Ctx, what: str) -> dt.date | None:
         return None
 
 
-def compile_pattern(y: Y, c: _Ctx, what: str, owner: str = "") -> Pattern | None:
-    """A user pattern, compiled case-insensitively: FB030 does not compile, FB031 runs away (on the
+def _word_start(source: str) -> str:
+    r"""A user pattern as it is matched: from the start of a word. A match that begins with a letter
+    begins a word, so the cue `mine` is not read in "determined" nor `level` in "Cleveland"; the end
+    stays open (`launch` matches "launched"), and a pattern may still reach into a word on purpose
+    (`\w*quake` matches "earthquake"). Digits do not count as letters: `ft` matches "394ft"."""
+    return rf"(?:(?<!\p{{L}})|(?!\p{{L}}))(?:{source})"
+
+
+def compile_pattern(y: Y, c: _Ctx, what: str, owner: str = "", word_start: bool = True) -> Pattern | None:
+    """A user pattern, compiled case-insensitively and matched from the start of a word
+    (`_word_start`): FB030 does not compile, FB031 runs away (on the
     probes `factcheck lint` uses, factbase/runaway.py), FB032 matches the empty string. Long patterns
     are shown cut. `owner` ("fact `x.troops`") names a kind's key in FB031 and FB032 as lint does."""
     src = str(y.value)
     named = f"`{what}` of {owner}" if owner else f"`{what}`"
-    rx = c.patterns.get(src)  # compiled in an earlier run (the checks below are made all the same)
+    key = _word_start(src) if word_start else src
+    rx = c.patterns.get(key)  # compiled in an earlier run (the checks below are made all the same)
     if rx is None:
         try:
-            rx = regex.compile(src, regex.IGNORECASE)
+            rx = regex.compile(key, regex.IGNORECASE)
         except regex.error as e:
             c.at(y, "FB030", f"`{what}` pattern {shown(src)} does not compile: {e}",
                  "check brackets, escapes and groups; quote patterns with single quotes in YAML")
@@ -503,7 +513,7 @@ def compile_pattern(y: Y, c: _Ctx, what: str, owner: str = "") -> Pattern | None
         except (ValueError, OverflowError, RecursionError, TypeError, MemoryError) as e:
             c.at(y, "FB030", f"`{what}` pattern {shown(src)} is not usable: {e}", "simplify the pattern")
             return None
-        c.patterns.put(src, rx)
+        c.patterns.put(key, rx)
     try:
         empty = rx.search("", timeout=RUNAWAY_TIMEOUT) is not None
     except TimeoutError:
@@ -522,10 +532,10 @@ def compile_pattern(y: Y, c: _Ctx, what: str, owner: str = "") -> Pattern | None
     return Pattern(src, rx, c.pos(y))
 
 
-def _patterns(y: Y | None, c: _Ctx, what: str, owner: str = "") -> tuple[Pattern, ...]:
+def _patterns(y: Y | None, c: _Ctx, what: str, owner: str = "", word_start: bool = True) -> tuple[Pattern, ...]:
     out = []
     for item in _str_list(y, c, what):
-        p = compile_pattern(item, c, what, owner)
+        p = compile_pattern(item, c, what, owner, word_start)
         if p is not None:
             out.append(p)
     return tuple(out)
@@ -781,9 +791,9 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
             if t == "regex":
                 s = _str(v[k], c, k)
                 if s is not None:
-                    compile_pattern(v[k], c, k, f"fact `{shown_id}`")
+                    compile_pattern(v[k], c, k, f"fact `{shown_id}`", word_start=False)
             elif t == "list[regex]":
-                _patterns(v[k], c, k, f"fact `{shown_id}`")
+                _patterns(v[k], c, k, f"fact `{shown_id}`", word_start=False)
             elif t == "list[str]":
                 _str_list(v[k], c, k)
             elif t == "map":
