@@ -163,3 +163,41 @@ def test_zone_less_fact_needs_an_event_zone() -> None:
         fact("14:05")
     with pytest.raises(FactValueError):
         fact("14:05", zone="Mars/Olympus")
+
+
+def test_a_bracketed_label_in_a_region_header_settles_summer_time() -> None:
+    """"All times Eastern (EST)": the region's clock, whose summer-time side the label in brackets
+    gives when the days a time may be on leave it open (a launch window's fact with no day, in an
+    article dated both in winter and in summer); a time on a known summer day keeps the region's."""
+    text = "Launch day · All times Eastern (EST)\n\nThe window opens at 1:30 p.m. and closes at 4 p.m."
+    z = header_zone(text)
+    assert z is not None and z.iana == "America/New_York" and z.usual == -300
+    doc = segment(text)
+    reads = [x for s in doc.sentences for x in read_times(s.text, s.start)]
+    opening, closing = reads
+    ctx = Context(doc, (dt.date(2018, 2, 6), dt.date(2019, 4, 11)))  # winter and summer days
+    f = fact("13:30 EST")
+    assert KIND.compare(opening, f, None, ctx) is True  # type: ignore[arg-type]
+    assert KIND.compare(closing, fact("16:00 EST"), None, ctx) is True  # type: ignore[arg-type]
+    # without the brackets the two sides of summer time leave it open
+    plain = segment(text.replace(" (EST)", ""))
+    first = [x for s in plain.sentences for x in read_times(s.text, s.start)][0]
+    assert KIND.compare(first, f, None, Context(plain, ctx.anchors)) is None  # type: ignore[arg-type]
+    # a June time under a winter-dated header stays on the region's summer clock (a trial's blog
+    # in March quoting a video's timestamp of 8:44 p.m. on June 7)
+    blog = "Day 28 · All times Eastern (EST)\n\nTimestamp on screen: 8:44 p.m., June 7, 2021."
+    bdoc = segment(blog)
+    r = [x for s in bdoc.sentences for x in read_times(s.text, s.start)][0]
+    assert KIND.compare(r, fact("20:44 EDT", dt.date(2021, 6, 7)), None, Context(bdoc)) is True  # type: ignore[arg-type]
+    assert str(header_zone("Times are CET (Paris). Kick-off at 21:00.")) == "CET"
+
+
+@pytest.mark.parametrize(("sentence", "zone"), [
+    ("The quake struck at 00:58 GMT - 7.58am in Aceh - on 26 December.", "GMT"),  # a dash, then a local time
+    ("It struck at 9 a.m. GMT - 7am in Denver.", "GMT"),
+    ("It struck at 07:58 (GMT+7).", "GMT+7"),
+    ("The call began at 14:00 UTC-3:30.", "UTC-3:30"),
+])
+def test_an_offset_is_not_the_next_clock_time_after_a_dash(sentence: str, zone: str) -> None:
+    r = read_times(sentence)[0]
+    assert str(r.value.zone) == zone

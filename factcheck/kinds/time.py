@@ -44,6 +44,9 @@ class Zone:
     iana: str | None = None
     local: bool = False
     reader: bool = False  # "our time", "your time": the article's own clock, not the event's
+    #: a header's region clock with a label in brackets ("All times Eastern (EST)"): that label's
+    #: offset, taken when the days a time may be on leave summer time open
+    usual: int | None = None
 
     def __str__(self) -> str:
         return self.label
@@ -128,7 +131,8 @@ def time_hedges() -> dict[str, tuple[int, int]]:
     return {str(k).lower(): (int(v[0]), int(v[1])) for k, v in _data()["hedges"].items()}
 
 
-_OFFSET = r"(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?"
+# "GMT+7", "UTC-3:30"; not the start of another clock time after a dash ("00:58 GMT - 7.58am in Aceh")
+_OFFSET = r"(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?(?![.:]?\d|\s?[ap]\.?\s?m\b)"
 
 
 @cache
@@ -516,8 +520,17 @@ def header_zone(text: str) -> Zone | None:
             if k.startswith("z") and v:
                 z = lookup_zone(v)
                 if z is not None and not z.local and not z.reader:
+                    # "All times Eastern (EST)": the label in brackets says which side of summer time
+                    # the blog's own days are on (a time of another season keeps the region's clock)
+                    b = _BRACKETED.match(text, m.end())
+                    inner = lookup_zone(b.group(1)) if b else None
+                    if inner is not None and inner.fixed is not None and z.iana is not None:
+                        return replace(z, usual=inner.fixed)
                     return z
     return None
+
+
+_BRACKETED = regex.compile(r"\s*\(\s*([^()]{1,12}?)\s*\)")
 
 
 _STAMP_SPAN = 400  # characters: an article's stamp line ("Monday 15 October 2012, 07:00 CEST") opens it
@@ -606,6 +619,8 @@ def compare_times(v: TimeValue, f: TimeValue, ctx: Context | None = None, header
                 else:
                     verdicts.add(False)
     if len(verdicts) != 1:
+        if rz.usual is not None:
+            return compare_times(replace(v, zone=Zone(rz.label, fixed=rz.usual)), f, ctx)
         return None
     return verdicts.pop()
 
