@@ -158,7 +158,11 @@ def _governs_words(text: str, spans: list[tuple[int, int]]) -> bool:
     for m in _irrealis_re().finditer(text):
         if any(m.end() <= a <= m.end() + 45 for a, _ in spans):
             return True
-    return False
+    # "no launch at 1:30", "there was no run-off": the happening denied
+    return any(_DENIED_BEFORE.search(text, max(0, a - 12), a) for a, _ in spans)
+
+
+_DENIED_BEFORE = regex.compile(r"(?<![\p{L}])no\s+\Z", regex.IGNORECASE)
 
 
 _TITLE_AFTER = regex.compile(r"\A\s+(?:\p{Lu}[\p{L}-]*|\d+\p{L}?)(?![\p{L}])")
@@ -205,6 +209,23 @@ def _names_other_happening(text: str, b: int) -> bool:
     """Is the event's name or word ending at `b` a modifier of another happening ("the only run-off
     debate", "the launch rehearsal")?"""
     return bool(_happening_after_re().match(text[b : b + 30]))
+
+
+@cache
+def _topic_before_re() -> regex.Pattern[str]:
+    d = lang().data
+    when = alternation([str(k) for k in (*d["weekdays"], *d["months"])])
+    # "on Friday arrested" is a day, not a topic
+    capitalised = rf"(?!(?:{when})(?![\p{{L}}]))(?-i:\p{{Lu}})[\p{{L}}'’.-]*"
+    between = rf"(?:the|this|that|an?|its|last\s+\w+['’]s|\d{{4}}|{capitalised})\s+"
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(d['topic_happenings'])})\s+"
+                         rf"(?:{alternation(d['topic_prepositions'])})\s+(?:{between}){{0,4}}\Z", regex.IGNORECASE)
+
+
+def _topic_of_other_happening(text: str, a: int) -> bool:
+    """Is the event's name or word starting at `a` the topic of another happening ("an emergency
+    summit on the tsunami", "an inquiry into the collapse")?"""
+    return bool(_topic_before_re().search(text[max(0, a - 90) : a]))
 
 
 _THEY = regex.compile(r"(?<![\p{L}])(?:they|the\s+two|both)(?![\p{L}])", regex.IGNORECASE)
@@ -689,7 +710,8 @@ class Binder:
                     continue
                 for m in _whole_words(p, text):
                     # whole words only: "video calls" (of a cloud outage) is not "video call"
-                    if _inside_word(text, m.start(), m.end()) or _names_other_happening(text, m.end()):
+                    if (_inside_word(text, m.start(), m.end()) or _names_other_happening(text, m.end())
+                            or _topic_of_other_happening(text, m.start())):
                         continue
                     names.setdefault(e.id, []).append((seg.start + m.start(), seg.start + m.end()))
         # "the leaders of France, Germany, Spain and the United Kingdom": a list naming two or more
@@ -709,7 +731,7 @@ class Binder:
                     continue
                 for m in _whole_words(p, text):
                     if not (_inside_word(text, m.start(), m.end()) or _in_proper_name(text, m.start(), m.end())
-                            or _names_other_happening(text, m.end())):
+                            or _names_other_happening(text, m.end()) or _topic_of_other_happening(text, m.start())):
                         words.setdefault(e.id, []).append((seg.start + m.start(), seg.start + m.end()))
         if len(words) > 1:
             # "second round" is the second round's word, not also the round's ("round" inside it)
@@ -1038,6 +1060,11 @@ class Binder:
                 continue
             ev = self.fb.events[self.current]
             if ev.mode and info.modes and ev.mode not in info.modes:
+                continue
+            if ev.words and not ev.parties and not words_re("happening_verbs").search(info.seg.text):
+                # a word for a talk ("an emergency summit", "leaders met") refers back to a talk; an
+                # event of another kind with words of its own (a quake, a launch) is not one, though
+                # a verb any happening takes ("the transaction was concluded") may refer to it
                 continue
             # "They talked for just over two hours": a talk with no one else named in the clause
             firm = (info.noun or (info.verb and not info.hits)) and not info.seg.anchor
