@@ -53,7 +53,8 @@ class _Compiles:
 
 
 def _cue_sources(fb: Any) -> set[str]:
-    return {p.source for f in fb.facts for p in (*f.cues, *f.near, *f.exclude)}
+    """The patterns as compiled (from the start of a word: load.word_start_pattern)."""
+    return {p.compiled.pattern for f in fb.facts for p in (*f.cues, *f.near, *f.exclude)}
 
 
 @pytest.fixture
@@ -104,9 +105,10 @@ def test_an_edited_base_compiles_only_its_new_patterns(cache: Path, tmp_path: Pa
     edited = next(p for p in facts.rglob("*.yaml") if "cues:" in p.read_text(encoding="utf-8"))
     edited.write_text(edited.read_text(encoding="utf-8").replace("cues: [", "cues: ['newly written cue', ", 1),
                       encoding="utf-8")
-    counter = _Compiles(monkeypatch, _cue_sources(fb) | {"newly written cue"})
+    new = load_module.word_start_pattern("newly written cue")
+    counter = _Compiles(monkeypatch, _cue_sources(fb) | {new})
     again = load_factbase(facts)
-    assert counter.seen == ["newly written cue"]
+    assert counter.seen == [new]
     assert len(again.facts) == len(fb.facts)
     assert len(list(cache.glob("patterns-*.pickle"))) == 2  # the earlier state is kept too
 

@@ -486,7 +486,7 @@ def _date(y: Y | None, c: _Ctx, what: str) -> dt.date | None:
         return None
 
 
-def _word_start(source: str) -> str:
+def word_start_pattern(source: str) -> str:
     r"""A user pattern as it is matched: from the start of a word. A match that begins with a letter
     begins a word, so the cue `mine` is not read in "determined" nor `level` in "Cleveland"; the end
     stays open (`launch` matches "launched"), and a pattern may still reach into a word on purpose
@@ -496,12 +496,12 @@ def _word_start(source: str) -> str:
 
 def compile_pattern(y: Y, c: _Ctx, what: str, owner: str = "", word_start: bool = True) -> Pattern | None:
     """A user pattern, compiled case-insensitively and matched from the start of a word
-    (`_word_start`): FB030 does not compile, FB031 runs away (on the
+    (`word_start_pattern`): FB030 does not compile, FB031 runs away (on the
     probes `factcheck lint` uses, factbase/runaway.py), FB032 matches the empty string. Long patterns
     are shown cut. `owner` ("fact `x.troops`") names a kind's key in FB031 and FB032 as lint does."""
     src = str(y.value)
     named = f"`{what}` of {owner}" if owner else f"`{what}`"
-    key = _word_start(src) if word_start else src
+    key = word_start_pattern(src) if word_start else src
     rx = c.patterns.get(key)  # compiled in an earlier run (the checks below are made all the same)
     if rx is None:
         try:
