@@ -62,6 +62,23 @@ class Number:
         return [replace(self, alt=None), replace(self, value=self.alt, unit=self.alt_unit, alt=None)]
 
 
+# short scales glued to a figure ("450m users", "2bn people", "30k runners"): a multiplier only when
+# the counted noun follows (the caller's test), so "a 3m wall" stays three metres
+_SHORT_SCALES = {"m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}
+_SHORT_SCALE = regex.compile(r"(m|mn|bn|k)(?![\p{L}\d])", regex.IGNORECASE)
+
+
+def short_scaled(n: Number, after: str) -> tuple[Number, str] | None:
+    """`n` scaled by a short scale glued to it, and the text after the scale; None when none is."""
+    m = None if n.words or n.magnitude else _SHORT_SCALE.match(after)
+    if m is None:
+        return None
+    k = _SHORT_SCALES[m.group(1).lower()]
+    scaled = replace(n, end=n.end + m.end(), value=n.value * k, unit=n.unit * k,
+                     hi=None if n.hi is None else n.hi * k, alt=None, text=n.text + m.group(1))
+    return scaled, after[m.end():]
+
+
 def half_width(value: float, unit: float) -> float:
     """Half the rounding unit, at most 10% of the value."""
     return min(unit / 2, abs(value) * 0.1) if value else unit / 2

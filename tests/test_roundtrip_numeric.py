@@ -262,3 +262,22 @@ def test_gapped_list_roundtrip(values: list[int], verb: str, noun: str, brackets
     text = f"{labels[0]} {verb} {values[0]:,} {noun}, {tail}, officials said."
     got = [(text[la:lb], v) for _, _, la, lb, v in gapped_entries(text)]
     assert got == [(lab, float(v)) for lab, v in zip(labels, values)], text
+
+
+@given(st.integers(1, 999), st.integers(0, 9), st.sampled_from([("m", 1e6), ("bn", 1e9), ("k", 1e3), ("mn", 1e6)]),
+       st.sampled_from(["people", "users", "runners"]))
+def test_short_scale_count_round_trip(whole: int, tenth: int, scale: tuple[str, float], noun: str) -> None:
+    """A count written with a short scale glued to it ("1.7m people", "450m users", "30k runners")
+    reads back as the whole figure; glued to a noun the fact does not count it stays bare."""
+    from factcheck.kinds.count import counted_numbers
+    from factcheck.segment import segment
+
+    counted = regex.compile(noun, regex.IGNORECASE)
+    figure = f"{whole}.{tenth}" if tenth else f"{whole}"
+    text = f"About {figure}{scale[0]} {noun} took part."
+    want = round((whole + tenth / 10) * scale[1])
+    sentence = segment(text).sentences[0]
+    got = [round(r.value.value) for r in counted_numbers(sentence, counted)]
+    assert got == [want]
+    other = segment(f"A {whole}{scale[0]} wall fell.").sentences[0]
+    assert counted_numbers(other, counted) == []

@@ -14,7 +14,7 @@ from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang, pack, words_re
-from factcheck.numbers import Number, find_numbers
+from factcheck.numbers import Number, find_numbers, short_scaled
 from factcheck.segment import Sentence
 
 _WORD = regex.compile(r"\A[\s-]+(?P<w>[\p{L}][\p{L}.'’-]*)")
@@ -178,9 +178,12 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
     text = sentence.text
     out: list[Reading] = []
     for n in find_numbers(text, sentence.start):
+        after = text[n.end - sentence.start :]
+        short = short_scaled(n, after)
+        if short is not None and _counted_follows(short[1], counted):
+            n, after = short  # "1.7m people", "30k runners"
         if n.magnitude or not (n.value.is_integer() or n.value >= 10000):  # "18.77 million votes" reads
             continue
-        after = text[n.end - sentence.start :]
         head = text[: n.start - sentence.start]
         # "grown from 16 members to 29": the end of the range counts the same thing, and is the
         # figure the sentence ends on (the start is history)
@@ -389,6 +392,31 @@ def _paragraph_counts(sentence: Sentence, counted: regex.Pattern[str], ctx: Cont
                for s in sentences[lo:hi])
 
 
+# a fact box's line: a short label, a colon, perhaps a hedge, then a figure ("- Sri Lanka: about 35,000")
+_BOX_LINE = regex.compile(r"\A\W{0,3}[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\s*:\s*(?:[\p{L}]+\s+){0,2}\d")
+_BOX_REACH = 12  # box lines a heading may stand above
+_HEADING_WORDS = 8
+
+
+def _box_heading_counts(sentence: Sentence, counted: regex.Pattern[str], ctx: Context) -> bool:
+    """Is `sentence` a fact box's line ("Sri Lanka: about 35,000") whose heading, the short line
+    without a figure above the box's lines ("THE TOLL (dead or missing)"), names the counted noun?"""
+    if not _BOX_LINE.match(sentence.text):
+        return False
+    sentences = ctx.doc.sentences
+    for back in range(1, _BOX_REACH + 1):
+        k = sentence.index - back
+        if k < 0:
+            return False
+        s = sentences[k]
+        if _BOX_LINE.match(s.text):
+            continue
+        if len(s.text.split()) > _HEADING_WORDS or any(ch.isdigit() for ch in s.text):
+            return False
+        return counted.search(s.text) is not None
+    return False
+
+
 _NO = regex.compile(r"(?<![\p{L}])no\s+(?=\p{L})", regex.IGNORECASE)
 
 
@@ -529,6 +557,10 @@ class CountKind:
         if not out and _is_tally(sentence.text) and _paragraph_counts(sentence, counted, ctx):
             # "Legislative Yuan result: KMT 52, DPP 51, TPP 8, independents 2. That's 113 seats.":
             # a tally (labels, each with its number) in a paragraph that says what is counted
+            out = _elliptical(sentence, set())
+        if not out and _box_heading_counts(sentence, counted, ctx):
+            # "THE TOLL (dead or missing)" / "- Sri Lanka: about 35,000": a fact box's line under a
+            # heading that says what its numbers count
             out = _elliptical(sentence, set())
         if not out and fact.cues:
             # "Kenya lost 32 citizens, Canada 18 and Ethiopia nine": the label's own number, for a

@@ -23,7 +23,7 @@ from factcheck.kinds._units import convert, fillers_re, has_offset, label, looku
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang
 from factcheck.model import Interval
-from factcheck.numbers import Number, convention, find_numbers, interval, rounding_unit
+from factcheck.numbers import Number, convention, find_numbers, interval, rounding_unit, short_scaled
 from factcheck.segment import Sentence
 
 _UPPER = {"up_to", "under"}
@@ -262,6 +262,11 @@ class QuantityKind:
             if regex.search(r"\p{Sc}\s*$", before):
                 continue
             follows = unit_follows(after, unit_re)
+            short = None if follows else short_scaled(n, after)
+            if short is not None and unit_follows(short[1], unit_re):
+                # "450m monthly users", "1.7m people": a short scale glued to the figure, then the
+                # fact's noun (not "a 3m wall": metres are no users)
+                (n, after), follows = short, True
             if _OTHER_UNIT.match(after) and not follows:
                 continue  # another unit ("10 km" for a count of troops), unless it is the fact's own
             head = text[max(0, n.span_start - sentence.start - _WINDOW) : n.span_start - sentence.start]
