@@ -57,6 +57,32 @@ def literals(source: str) -> tuple[frozenset[str] | None, frozenset[str]]:
     return got
 
 
+def starts_with_letter(source: str) -> bool:
+    """Does every match of `source` begin with a letter? (False when it cannot tell: the `regex`
+    module's own syntax, a class, an optional start.)"""
+    try:
+        tree = P.parse(source, C.SRE_FLAG_IGNORECASE)
+    except Exception:  # noqa: BLE001 - the `regex` module's syntax: cannot tell
+        return False
+    return _first_is_letter(list(tree))
+
+
+def _first_is_letter(seq: list[Any]) -> bool:
+    for op, arg in seq:
+        if op is C.AT:
+            continue  # \b, ^: zero-width, the next item starts the match
+        if op is C.LITERAL:
+            return chr(arg).isalpha()
+        if op is C.BRANCH:
+            return all(_first_is_letter(list(b)) for b in arg[1])
+        if op is C.SUBPATTERN:
+            return _first_is_letter(list(arg[-1]))
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            return arg[0] >= 1 and _first_is_letter(list(arg[2]))
+        return False
+    return False
+
+
 def required_literals(source: str) -> frozenset[str] | None:
     """Case-folded words one of which every match of `source` contains; None when it cannot tell."""
     return literals(source)[0]
