@@ -32,6 +32,7 @@ from factcheck.evidence import (
     _FIGURE_KINDS,
     _NOUN_KINDS,
     TraceStep,
+    _beside_another_figure,
     _clause_excluded,
     _common_word,
     _figure_between,
@@ -858,7 +859,10 @@ class _Checker(DocumentPasses, ExclusionPasses):
             # the unit noun right after a figure ("10,000 troops") is every troop fact's cue: only
             # the other cues tell the facts apart; a cue in another clause counts for less
             far = [(a, b) for a, b in sp if not _unit_after(fact, r, a, b, sentence)]
+            # ... and so does a cue in another figure's phrase, past a phrase boundary ("$12bn in cash
+            # and $4bn in shares": the cash is the 12bn's, not the 4bn's)
             return min((max(a - r.end, r.start - b, 0) + (0 if seg and seg.start <= a < seg.end else penalty)
+                        + (penalty if _beside_another_figure(r, a, b, sentence.text, sentence.start) else 0)
                         for a, b in far), default=float("inf"))
 
         mine = dist(spans)
@@ -869,6 +873,13 @@ class _Checker(DocumentPasses, ExclusionPasses):
         if j.verdict == "agree":
             if rival_agree and others < mine:
                 self.drop(fact, r, "cue.rival_nearer", f"{rival_agree[0].id} agrees and its cue is nearer")
+                return
+            if others < mine and all(_beside_another_figure(r, a, b, sentence.text, sentence.start)
+                                     for a, b in _spans_near(spans, r, window)):
+                # "$12bn in cash and $4bn in Facebook shares" for a cash fact of $4bn: its only cue
+                # near is the 12bn's, and another fact's cue is in the 4bn's own phrase: the 4bn is
+                # that fact's (a swapped pair contradicts both facts instead of agreeing crosswise)
+                self.drop(fact, r, "cue.anothers_figure", "its cue is another figure's; another fact's is nearer")
                 return
             self.record(fact, r, sentence, j, rule, bound)
         elif rival_agree:

@@ -158,7 +158,7 @@ def excluded_in(fact: Fact, r: Reading, text: str, offset: int, sentence: Senten
 
 
 # between an exclude and the figure whose phrase it is in: at most two words, no punctuation
-_BESIDE = regex.compile(r"\s*(?:[\p{L}'’-]+\s+){0,2}")
+_BESIDE = regex.compile(r"\s*(?:[\p{L}'’-]+\s+){0,2}(?:\p{Sc}|[A-Z]{3}\s?)?")
 _YEAR = regex.compile(r"1\d{3}|20\d{2}")
 
 
@@ -166,8 +166,15 @@ _YEAR = regex.compile(r"1\d{3}|20\d{2}")
 def _figures_of(text: str, offset: int) -> tuple[tuple[int, int, str], ...]:
     from factcheck.numbers import find_numbers
 
-    # figures in digits only: a number word may be part of a name ("the Bucharest Nine")
-    return tuple((n.span_start, n.end, n.text) for n in find_numbers(text, offset) if not n.words)
+    # figures in digits only: a number word may be part of a name ("the Bucharest Nine"), and so may
+    # a small number after a capitalised word ("Ship 24", "Booster 7", "Falcon 9")
+    return tuple((n.span_start, n.end, n.text) for n in find_numbers(text, offset)
+                 if not n.words
+                 and not (_NAME_BEFORE.search(text, 0, n.start - offset) and _NAME_NUMBER.fullmatch(n.text)))
+
+
+_NAME_BEFORE = regex.compile(r"(?-i:\p{Lu})[\p{L}-]*\s\Z")
+_NAME_NUMBER = regex.compile(r"\d{1,3}")
 
 
 @cache
