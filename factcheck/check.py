@@ -1007,7 +1007,8 @@ class _Checker(DocumentPasses, ExclusionPasses):
         if not age_facts:
             return
         readings = [r for r in KINDS["age"].extract(sentence, age_facts[0], self.ctx)
-                    if _EPITHET_HEAD.fullmatch(sentence.text[: r.start - sentence.start])]
+                    if _EPITHET_HEAD.fullmatch(sentence.text[: r.start - sentence.start])
+                    or _epithet_after_quote().fullmatch(sentence.text[: r.start - sentence.start])]
         if not readings:
             return
         before = self.doc.sentences[i - 1]
@@ -1146,6 +1147,13 @@ def _same_day_date_facts(fb: FactBase) -> dict[str, list[Fact]]:
 
 # "The 23-year-old, ..." / "the 36-year-old's": an age opening a sentence as an epithet
 _EPITHET_HEAD = regex.compile(r"\s*[\"“‘']?(?:The|the)\s+")
+
+
+@cache
+def _epithet_after_quote() -> regex.Pattern[str]:
+    """A quotation then its speaker as an epithet ("'It seems surreal to me,' said the 46-year-old")."""
+    return regex.compile(rf"(?s).*[\"”’']\s*,?\s*(?:{alternation(lang().data['reporting_verbs'])})\s+the\s+",
+                         regex.IGNORECASE)
 
 
 def check(source: Source, factbase: FactBase) -> SourceResult:
