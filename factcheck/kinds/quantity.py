@@ -224,7 +224,8 @@ class QuantityKind:
                                  "range (1,100 to 1,210), and no `hedge:` with a range")
         n = nums[0]
         hedge = options.get("hedge_class", "")
-        unit = n.unit if n.unit > 1 or not n.value.is_integer() else rounding_unit(n.value)
+        # "9.0" holds its decimal: 8.95 to 9.05, not 8.5 to 9.5 (a magnitude of 8.6 is no 9.0)
+        unit = n.unit if n.unit != 1 or not n.value.is_integer() else rounding_unit(n.value)
         if n.hi is not None:
             unit = 1.0 if n.value.is_integer() and n.hi.is_integer() else n.unit  # a range's ends are exact
         rest = raw[n.end :].strip()
