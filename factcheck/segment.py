@@ -194,7 +194,10 @@ def _clause_split_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?P<semi>\s*;\s*|\s+[–—-]{{1,2}}\s+|\s*\(\s*|\s*\)\s*|(?<!\d):\s+)"
         rf"|(?P<comma>,\s+)(?=(?:{alternation(lg.clause_openers)})\b"
-        rf"|(?!(?:{alternation(lg.data['ing_prepositions'])})\b)(?-i:\p{{Ll}}{{2,}}ing)\s)"
+        rf"|(?!(?:{alternation(lg.data['ing_prepositions'])})\b)(?-i:\p{{Ll}}{{2,}}ing)\s"
+        # ... or an apposition that opens a relative clause (", the same pad that sent Apollo 11 to
+        # the Moon": it tells of the noun before, not of what the clause was saying)
+        rf"|(?:the|a|an)\s+(?:same\s+|very\s+)?(?:[\p{{L}}-]+\s+){{1,2}}(?:that|which|where|whose)\b)"
         # ("17 days later": the count and its unit stay together; "17 days after the collapse" is
         # still an anchor, an offset from another event)
         rf"|(?P<anchor>(?:,\s*)?(?<![\p{{L}}-])(?!(?<=\d\s)(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:later|earlier)\b)(?P<phrase>(?:{anchors}))\b(?!\s+(?:of|that|to)\b)"

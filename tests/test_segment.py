@@ -135,3 +135,21 @@ def test_an_answer_opening_on_a_preposition_is_no_dateline() -> None:
 ])
 def test_a_count_stays_with_its_unit_before_later(text: str, whole: str) -> None:
     assert any(whole in t for t, _ in _clauses(text))
+
+
+@pytest.mark.parametrize("text, aside", [
+    # an apposition that opens a relative clause tells of the noun before it (two stories)
+    ("The rocket lifted off from Launch Complex 39A, the same pad that sent Apollo 11 to the Moon in 1969.",
+     "the same pad that sent Apollo 11 to the Moon in 1969."),
+    ("Kiptum won in 2:00:35 in Chicago, a time that took 34 seconds off the 2022 world record.",
+     "a time that took 34 seconds off the 2022 world record."),
+])
+def test_an_apposition_with_a_relative_clause_is_a_clause(text: str, aside: str) -> None:
+    clauses = [t for t, _ in _clauses(text)]
+    assert aside in clauses
+    assert not any("Apollo 11" in t or "2022" in t for t in clauses if t != aside)
+
+
+def test_a_plain_apposition_stays_in_its_clause() -> None:
+    clauses = [t for t, _ in _clauses("Alcaraz, the 20-year-old Spaniard, won the final in five sets.")]
+    assert len(clauses) == 1
