@@ -23,7 +23,7 @@ from factcheck.kinds.name import APPOSITIVE
 from factcheck.kinds.time import TimeValue
 from factcheck.lang import alternation, lang, words_re
 from factcheck.model import Interval
-from factcheck.numbers import Number
+from factcheck.numbers import Number, find_numbers
 from factcheck.rules import tune
 from factcheck.segment import Segment, Sentence
 
@@ -164,8 +164,7 @@ _YEAR = regex.compile(r"1\d{3}|20\d{2}")
 
 @lru_cache(maxsize=512)
 def _figures_of(text: str, offset: int) -> tuple[tuple[int, int, str], ...]:
-    from factcheck.numbers import find_numbers
-
+    """The figures of a text, (span start, end, text)."""
     # figures in digits only: a number word may be part of a name ("the Bucharest Nine"), and so may
     # a small number after a capitalised word ("Ship 24", "Booster 7", "Falcon 9")
     return tuple((n.span_start, n.end, n.text) for n in find_numbers(text, offset)
@@ -180,13 +179,13 @@ _NAME_NUMBER = regex.compile(r"\d{1,3}")
 @cache
 def _boundary_re() -> regex.Pattern[str]:
     """Between two phrases of a clause: a comma, a semicolon, a joining word or a relative pronoun."""
-    words = [*lang().data["phrase_joiners"], "that", "which", "who"]
+    words = [*lang().data["phrase_joiners"], *lang().data["relative_pronouns"]]
     return regex.compile(rf"[,;]\s|\s(?:{alternation(words)})\s", regex.IGNORECASE)
 
 
 def _beside_another_figure(r: Reading, a: int, b: int, text: str, offset: int) -> bool:
-    """Is the exclude match [a, b) in another figure's own phrase, nearer it than the value and past
-    a phrase boundary from it ("a magnitude 9.1 earthquake ... sent waves that killed about 230,000
+    """Is the word at [a, b) (an exclude or a cue match) in another figure's own phrase, nearer it than
+    the value and past a phrase boundary from it ("a magnitude 9.1 earthquake ... sent waves that killed about 230,000
     people": "killed" and "people" are the 230,000's, not the 9.1's; but in "scored twice in 97
     seconds" the seconds stay with "twice")?"""
     between = text[r.end - offset : a - offset] if r.end <= a else text[b - offset : r.start - offset]
