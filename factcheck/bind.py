@@ -159,10 +159,12 @@ def _governs_words(text: str, spans: list[tuple[int, int]]) -> bool:
         if any(m.end() <= a <= m.end() + 45 for a, _ in spans):
             return True
     # "no launch at 1:30", "there was no run-off": the happening denied
-    return any(_DENIED_BEFORE.search(text, max(0, a - 12), a) for a, _ in spans)
+    return any(_denied_before().search(text, max(0, a - 12), a) for a, _ in spans)
 
 
-_DENIED_BEFORE = regex.compile(r"(?<![\p{L}])no\s+\Z", regex.IGNORECASE)
+@cache
+def _denied_before() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['denials'])})\s+\Z", regex.IGNORECASE)
 
 
 _TITLE_AFTER = regex.compile(r"\A\s+(?:\p{Lu}[\p{L}-]*|\d+\p{L}?)(?![\p{L}])")
