@@ -143,6 +143,18 @@ class _Checker(DocumentPasses, ExclusionPasses):
         key = (fact.id, r.start, r.end)
         if key in self.seen:
             return
+        restated = self._restates(fact, r)
+        if restated is not None:
+            # "16.30 local time New York (23.30 CET)": a conversion in brackets of a value that agreed
+            # is that value restated, bound as firmly as it; the clause's own loose binding (the
+            # bracket is a clause of its own) does not make a wrong conversion unsure
+            wrong = j if j.verdict == "contradict" else None
+            if j.verdict == "unclear" and all(table()[x].effect != "unsure" or x.startswith(("event.", "cue."))
+                                              for x in j.rules):
+                wrong = judge(r, fact, sentence, self.ctx)
+                certain = restated
+            if wrong is not None and wrong.verdict == "contradict":
+                j = Judged("contradict", wrong.reason + "; " + why("value.restated"), (*wrong.rules, "value.restated"))
         ratio_of = getattr(KINDS[fact.kind], "ratio", None)
         if j.verdict == "contradict" and ratio_of is not None:
             q = ratio_of(r, fact.value)
@@ -168,7 +180,7 @@ class _Checker(DocumentPasses, ExclusionPasses):
                 return
             if fact.figure == "margin" and "margin" not in roles:
                 j = j.unsure("figure.role_unstated", f"not stated as a {fact.figure}")
-        if fact.distractors:
+        if fact.distractors and restated is None:
             # a value that fits a known other figure is that figure's; one that fits the fact too is
             # the fact's ("within 130 km" beside a distractor of 127 km), unless the kind can tell it
             # is nearer the distractor ("127 km")
@@ -205,6 +217,23 @@ class _Checker(DocumentPasses, ExclusionPasses):
             value=r.shown, verdict=j.verdict, rule=f"{rule}; {fact.kind}", sentence=sentence.text,
             sentence_start=sentence.start, reason=j.reason, rules=rules, certain=certain))
         self.note(fact, r, j.verdict, rules, j.reason)
+
+    def _restates(self, fact: Fact, r: Reading) -> bool | None:
+        """Is the value a conversion in brackets right after a value the fact agreed with ("16.30 local
+        time New York (23.30 CET)", "400 metres (1,312 ft)")? None if not; else whether that value's
+        binding was certain. No distractor takes a restatement: a wrong conversion is the article's
+        error, not another figure."""
+        read = self.doc.reading or self.doc.text
+        if not (_OPEN_BRACKET.search(read, max(0, r.start - 3), r.start) and _CLOSE_BRACKET.match(read, r.end)):
+            return None
+        ratio_of = getattr(KINDS[fact.kind], "ratio", None)
+        q = ratio_of(r, fact.value) if ratio_of is not None else None
+        if _YEAR_LIKE.match(read, r.start) or (q is not None and not 0.5 <= q <= 2):
+            return None  # "$125 billion (2005 dollars)": a year, or a figure of another size, is no conversion
+        for m in self.mentions[fact.id]:
+            if m.verdict == "agree" and m.end <= r.start and _BEFORE_BRACKET.fullmatch(read, m.end, r.start):
+                return m.certain
+        return None
 
     def note(self, fact: Fact, r: Reading, outcome: str, rules: tuple[str, ...], reason: str = "") -> None:
         """The trace: every value considered for a fact, what became of it and by which rules."""
@@ -243,7 +272,8 @@ class _Checker(DocumentPasses, ExclusionPasses):
         if _reported_on(fact, r, sentence, (*ev.words, *ev.names) if ev is not None else ()):
             return "value.report_time"
         if fact.near:
-            return None if _near_ok(fact, r, sentence) else "fact.not_near"
+            # a conversion in brackets of a value that agreed stands where that value does
+            return None if _near_ok(fact, r, sentence) or self._restates(fact, r) is not None else "fact.not_near"
         siblings = [s for s in self.by_event[fact.event or ""] if s.kind == fact.kind and s.near and s is not fact]
         return "fact.sibling_near" if any(_near_ok(s, r, sentence) for s in siblings) else None
 
@@ -1146,6 +1176,12 @@ def _same_day_date_facts(fb: FactBase) -> dict[str, list[Fact]]:
 
 
 # "The 23-year-old, ..." / "the 36-year-old's": an age opening a sentence as an epithet
+_OPEN_BRACKET = regex.compile(r"\(\s*\Z")
+_YEAR_LIKE = regex.compile(r"(?:1[89]|20)\d\d(?![\d,.])")
+_CLOSE_BRACKET = regex.compile(r"\s*\)")
+# between a value and its conversion in brackets: perhaps its zone or place words ("16.30 o'clock local
+# time New York (23.30 ...")
+_BEFORE_BRACKET = regex.compile(r"(?:\s+[\p{L}.'’]+){0,4}\s*\(\s*")
 _EPITHET_HEAD = regex.compile(r"\s*[\"“‘']?(?:The|the)\s+")
 
 

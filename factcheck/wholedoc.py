@@ -298,7 +298,7 @@ class DocumentPasses:
                          and zone_in(m.text) and any(a.end <= m.start and _CONVERSION_GAP.fullmatch(
                              text[a.end:m.start]) for a in agreed)}
             apart = {m.start for m in ms if m.verdict == "contradict" and not set(m.rules) & _NAMING
-                     and m.start not in converted
+                     and m.start not in converted and "value.restated" not in m.rules
                      and not (listed and any(_list_gap_re().fullmatch(text[min(m.end, a.end):max(m.start, a.start)])
                                              for a in agreed))}
             self._demote(fact_id, apart, "value.agreed_elsewhere")
@@ -307,7 +307,7 @@ class DocumentPasses:
                 # gives the event's day right, firmly, and another day beside it; the other day is
                 # another moment's, even where the sentence names the event (at the right day)
                 beside = {m.start for m in self.mentions[fact_id] if m.verdict == "contradict"
-                          and m.start not in converted
+                          and m.start not in converted and "value.restated" not in m.rules
                           and any(a.sentence_start == m.sentence_start and a.value != m.value for a in agreed)}
                 self._demote(fact_id, beside, "value.agreed_beside")
 
