@@ -42,6 +42,11 @@ def unit_follows(after: str, unit_re: regex.Pattern[str], max_words: int = 3) ->
     glued = unit_re.match(after)
     if glued and glued.end() and not regex.match(r"[\p{L}\d]", after[glued.end():glued.end() + 1]):
         return True
+    if after[:1] == "-" and after[1:2].isalpha():
+        # "a 9.1-magnitude quake", "a 12-member jury": the noun joined to the figure by a hyphen
+        hyphened = unit_re.match(after, 1)
+        if hyphened and hyphened.end() > 1 and not regex.match(r"[\p{L}\d]", after[hyphened.end():hyphened.end() + 1]):
+            return True
     pos = 0
     for _ in range(max_words + 1):
         m = _SPACES.match(after, pos)
