@@ -1,0 +1,184 @@
+"""An article's check in progress: the article read and segmented, its binder and context, the
+facts it may touch (set up once per article); the evidence kept (`record`, with the checks every kept
+value passes: distractors, figure roles, a conversion restating a value), the trace (`note`), the
+values set aside (`drop`). The base of the checker's passes (factcheck/check.py `_Checker`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import regex
+
+from factcheck.baseindex import base_index
+from factcheck.bind import Binder, Binding
+from factcheck.evidence import _FIGURE_KINDS, TraceStep, _holds_point, _lists, _seg_at
+from factcheck.exclusion import ExclusionPasses
+from factcheck.factbase.model import Fact, FactBase
+from factcheck.judging import Judged, judge
+from factcheck.kinds import KINDS, Context, Reading
+from factcheck.model import Mention, Source
+from factcheck.prefilter import cue_prefilter, per_base
+from factcheck.roles import figure_roles
+from factcheck.rules import table, tune, why
+from factcheck.segment import Document, Sentence, segment
+
+# a conversion in brackets right after a value ("16.30 local time New York (23.30 CET)"), not a year
+_OPEN_BRACKET = regex.compile(r"\(\s*\Z")
+_YEAR_LIKE = regex.compile(r"(?:1[89]|20)\d\d(?![\d,.])")
+_CLOSE_BRACKET = regex.compile(r"\s*\)")
+# between a value and its conversion in brackets: perhaps its zone or place words ("16.30 o'clock local
+# time New York (23.30 ...")
+_BEFORE_BRACKET = regex.compile(r"(?:\s+[\p{L}.'’]+){0,4}\s*\(\s*")
+
+
+class CheckState(ExclusionPasses):
+    def __init__(self, source: Source, fb: FactBase, trace: bool = False):
+        self.source = source
+        self.fb = fb
+        self.trace: list[TraceStep] | None = [] if trace else None
+        self.clauses: list[tuple[Sentence, tuple[Binding, ...]]] = []
+        self.bindings: dict[int, list[Binding]] = {}  # sentence index -> its clauses' bindings
+        self.was_relevant = True
+        self.doc: Document = segment(source.text)
+        self.binder = Binder(fb, self.doc)
+        self.ctx = Context(self.doc, self.binder.anchors)
+        self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        self.seen: set[tuple[str, int, int]] = set()
+        self.stamps: set[tuple[str, int, int, bool]] = set()  # (fact, start, end, firmly bound)
+        self.named_stamps: set[tuple[str, int]] = set()  # (fact, start): stamps of lines naming the event
+        self.seg_dates: dict[tuple[int, int], tuple[list[Reading], list[str]]] = {}
+        self.exclude_cache: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        self.seg_figures: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        # the base's static lists, built once per base (not per article)
+        lists = per_base(fb, "check_lists", lambda: _lists(fb))
+        self.by_event, self.event_facts, _, self.free_facts = lists
+        # the same, indexed: the facts of an event, of a cue word, of a surname (baseindex.py), so
+        # that an article visits the facts it may touch, not every fact of the base
+        self.index = base_index(fb)
+        # a fact bound by cues can bind only in an article that has one of its cues: the others are
+        # looked for once per article, not sentence by sentence
+        # (one scan of the article by the base's automaton says which cues may occur at all; only
+        # those are searched for)
+        self.cue_filter = cue_prefilter(fb)
+        read = self.doc.reading or self.doc.text  # invisible characters moved out of words, same offsets
+        possible = self.cue_filter.whole(read)
+        self.cue_facts = [f for f in self.index.cue_candidates(possible)
+                          if any((f.id, i) in possible and p.may_match(read) for i, p in enumerate(f.cues))]
+
+    # -- evidence ---------------------------------------------------------------------------
+    def record(self, fact: Fact, r: Reading, sentence: Sentence, j: Judged, rule: str,
+               bound: tuple[str, ...] = (), certain: bool = True) -> None:
+        """Keep a mention: `rule` is the human summary, `bound` the ids of the rules that bound the
+        value, `j.rules` those that changed the verdict; only a certain binding accuses."""
+        key = (fact.id, r.start, r.end)
+        if key in self.seen:
+            return
+        restated = self._restates(fact, r)
+        if restated is not None:
+            # "16.30 local time New York (23.30 CET)": a conversion in brackets of a value that agreed
+            # is that value restated, bound as firmly as it; the clause's own loose binding (the
+            # bracket is a clause of its own) does not make a wrong conversion unsure
+            wrong = j if j.verdict == "contradict" else None
+            if j.verdict == "unclear" and all(table()[x].effect != "unsure" or x.startswith(("event.", "cue."))
+                                              for x in j.rules):
+                wrong = judge(r, fact, sentence, self.ctx)
+                certain = restated
+            if wrong is not None and wrong.verdict == "contradict":
+                j = Judged("contradict", wrong.reason + "; " + why("value.restated"), (*wrong.rules, "value.restated"))
+        ratio_of = getattr(KINDS[fact.kind], "ratio", None)
+        if j.verdict == "contradict" and ratio_of is not None:
+            q = ratio_of(r, fact.value)
+            limit = tune("other_figure_ratio")
+            if q is not None and (q > limit or q < 1 / limit) and fact.far != "contradict":
+                # "366 metres" against a 1.6-mile bridge, "1.752 kg" against a 26 kg rover: a figure
+                # off by that much is another quantity far more often than a wrong one
+                j = j.unsure("figure.other_magnitude", f"{q:.2g} times the fact: probably another figure")
+        if fact.kind in _FIGURE_KINDS:
+            seg = _seg_at(sentence, r.start)
+            read = self.doc.reading or self.doc.text
+            before = read[seg.start if seg else sentence.start : r.start]
+            roles = figure_roles(before, read[r.end : min(r.end + 60, sentence.end)])
+            if fact.kind != "count":
+                roles -= {"part"}  # "the first 27.85 %": a part is a count's role only
+            if fact.figure == "part" and roles - {"part"}:
+                # a count that is an addition ("another 12 cars"): a part or a plain figure, not a margin
+                self.drop(fact, r, "figure.role_mismatch", f"stated as a {', '.join(sorted(roles - {'part'}))}")
+                return
+            if fact.figure == "value" and roles:
+                # "lost the vote by about 300,000 ballots", "could deploy up to 10,000 more"
+                self.drop(fact, r, "figure.role_mismatch", f"stated as a {', '.join(sorted(roles))}")
+                return
+            if fact.figure == "margin" and "margin" not in roles:
+                j = j.unsure("figure.role_unstated", f"not stated as a {fact.figure}")
+        if fact.distractors and restated is None:
+            # a value that fits a known other figure is that figure's; one that fits the fact too is
+            # the fact's ("within 130 km" beside a distractor of 127 km), unless the kind can tell it
+            # is nearer the distractor ("127 km")
+            kind = KINDS[fact.kind]
+            distance = getattr(kind, "distance", None)
+
+            def takes(d: Any) -> bool:
+                if kind.compare(r, d.value, fact, self.ctx) is not True:
+                    return False
+                if j.verdict != "agree":
+                    # a figure the fact would contradict goes to a distractor only if it can be that
+                    # figure: "$11 billion" is not a round "$10 billion", though both are ±10 %
+                    return _holds_point(r, d.value) is not False
+                if distance is None:
+                    return False
+                mine, theirs = distance(r, fact.value), distance(r, d.value)
+                return mine is not None and theirs is not None and theirs < mine
+
+            other = next((d for d in fact.distractors if takes(d)), None)
+            if other is not None:
+                # another pass's altitude, a target date that was dropped: the curator's known other figure
+                self.drop(fact, r, "fact.distractor", f"matches {kind.render(other.value)}"
+                          + (f" ({other.note})" if other.note else ""))
+                return
+        self.seen.add(key)
+        rules = tuple(dict.fromkeys((*bound, *j.rules)))
+        certain = certain and not any(table()[x].effect == "unsure" for x in rules)
+        if j.verdict == "contradict" and not certain:
+            j = Judged("unclear", j.reason + "; the binding is not sure enough to accuse", j.rules)
+        line, col = self.doc.line_col(r.start)
+        self.mentions[fact.id].append(Mention(
+            text=self.doc.text[r.start : self.doc.source_end(r.end)], start=r.start, end=self.doc.source_end(r.end),
+            line=line, col=col,
+            value=r.shown, verdict=j.verdict, rule=f"{rule}; {fact.kind}", sentence=sentence.text,
+            sentence_start=sentence.start, reason=j.reason, rules=rules, certain=certain))
+        self.note(fact, r, j.verdict, rules, j.reason)
+
+    def _restates(self, fact: Fact, r: Reading) -> bool | None:
+        """Is the value a conversion in brackets right after a value the fact agreed with ("16.30 local
+        time New York (23.30 CET)", "400 metres (1,312 ft)")? None if not; else whether that value's
+        binding was certain. No distractor takes a restatement: a wrong conversion is the article's
+        error, not another figure."""
+        read = self.doc.reading or self.doc.text
+        if not (_OPEN_BRACKET.search(read, max(0, r.start - 3), r.start) and _CLOSE_BRACKET.match(read, r.end)):
+            return None
+        ratio_of = getattr(KINDS[fact.kind], "ratio", None)
+        q = ratio_of(r, fact.value) if ratio_of is not None else None
+        if _YEAR_LIKE.match(read, r.start) or (q is not None and not 0.5 <= q <= 2):
+            return None  # "$125 billion (2005 dollars)": a year, or a figure of another size, is no conversion
+        for m in self.mentions[fact.id]:
+            if m.verdict == "agree" and m.end <= r.start and _BEFORE_BRACKET.fullmatch(read, m.end, r.start):
+                return m.certain
+        return None
+
+    def note(self, fact: Fact, r: Reading, outcome: str, rules: tuple[str, ...], reason: str = "") -> None:
+        """The trace: every value considered for a fact, what became of it and by which rules."""
+        if self.trace is not None:
+            line, col = self.doc.line_col(r.start)
+            self.trace.append(TraceStep(fact.id, r.start, r.end, line, col, self.doc.text[r.start : r.end],
+                                        r.shown, outcome, rules, reason))
+
+    def note_fact(self, fact: Fact, sentence: Sentence, rule_id: str) -> None:
+        """The trace: a fact set aside for a whole sentence before any value is read."""
+        if self.trace is not None:
+            line, col = self.doc.line_col(sentence.start)
+            self.trace.append(TraceStep(fact.id, sentence.start, sentence.start, line, col, "", None, "dropped",
+                                        (rule_id,), why(rule_id)))
+
+    def drop(self, fact: Fact, r: Reading, rule_id: str, detail: str = "") -> None:
+        self.note(fact, r, "dropped", (rule_id,), detail or why(rule_id))

@@ -1,0 +1,196 @@
+"""Where a value stands against the base's events in time: another event's date or day, a
+timeline line stamped with another day, a date far from the event's, a live blog's day line. The
+questions the checker's passes ask before accusing (a mixin of factcheck/check.py `_Checker`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from functools import cached_property
+from typing import Any
+
+import regex
+
+from factcheck.bind import STRONG, Binding
+from factcheck.checkstate import CheckState
+from factcheck.entries import Entries, entries
+from factcheck.factbase.model import Fact
+from factcheck.judging import judge
+from factcheck.kinds import Context, Reading
+from factcheck.kinds.date import DateValue, read_dates
+from factcheck.prefilter import per_base
+from factcheck.rules import tune
+from factcheck.segment import Sentence
+
+
+def _names_alias(text: str, aliases: tuple[str, ...]) -> bool:
+    """Does `text` name one of the aliases, as a whole word with its capitals?"""
+    return any(regex.search(rf"(?<![\p{{L}}\d]){regex.escape(a)}(?![\p{{L}}\d])", text) for a in aliases if a)
+
+
+# "27–28 Sep 2023 — ...": the first day of a span heading a timeline line
+# what ends a timeline's date stamp: a weekday in brackets, a clock time (with its zone and its
+# conversion in brackets: "4 Nov 2022 (Fri), 12:00 (9:00 PT) - ..."), then a dash, bar or colon
+_STAMP_TAIL = regex.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?"
+                            r"(?:,?\s*\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*(?:\([^)\n]{1,24}\)\s*)?)?"
+                            r"(?:[—–|:]|-\s)|\s+-\s")
+_DAY_SPAN_HEAD = regex.compile(r"\s*(\d{1,2})\s*[–-]\s*(?=\d{1,2}\s+\p{L})")
+
+
+class EventContext(CheckState):
+    def _month_shared(self, fact: Fact) -> bool:
+        """Does another event of the base fall in the month of the fact's date?"""
+        v = fact.value
+        if getattr(v, "year", None) is None or getattr(v, "month", None) is None:
+            return False
+        months = per_base(self.fb, "event_months", lambda: Counter(
+            (e.date.year, e.date.month) for e in self.fb.events.values() if e.date is not None))
+        return months[(v.year, v.month)] > 1
+
+    def _after_another_event(self, sentence: Sentence, ev: str) -> bool:
+        """Does the sentence before, in the same paragraph, name another event of the base, one it
+        declares without facts, and bind no clause to `ev`?"""
+        if sentence.index == 0:
+            return False
+        before = self.doc.sentences[sentence.index - 1]
+        bindings = self.bindings.get(before.index)
+        if before.paragraph != sentence.paragraph or not bindings:
+            return False
+        if any(ev in bd.candidates for bd in bindings):
+            return False
+        # (an event the base declares without facts: one whose figures it keeps away from the story's)
+        return any(bd.level_of(e) >= STRONG and not self.by_event.get(e) for bd in bindings for e in bd.candidates)
+
+    def _alternate_weekday(self, r: Reading, fact: Fact, sentence: Sentence, b: Binding) -> bool:
+        loose = Context(self.doc)  # no anchors: any date may be meant
+        return any(judge(r, f, sentence, loose).verdict == "agree"
+                   for e in b.alternates for f in self.by_event[e] if f.kind == fact.kind and not f.near)
+
+    def _another_events_date(self, v: DateValue, event_id: str) -> bool:
+        """Is the date, read in full, exactly another event's date?"""
+        return any(e.id != event_id and e.date is not None and e.date.month == v.month and e.date.day == v.day
+                   and (v.year is None or v.year == e.date.year) for e in self.fb.events.values())
+
+    def _near_events_day(self, v: Any, event_id: str, days: int, text: str) -> bool:
+        """Is the date (or weekday) read that of another event of the base within `days` of this one,
+        and may the sentence be about it (it names no party of this event that the other lacks:
+        "Alcaraz won the final on Saturday" is the men's final's, not the women's of that day)?"""
+        this = self.fb.events[event_id]
+        d = this.date
+        if not isinstance(v, DateValue) or d is None:
+            return False
+        for e in self.fb.events.values():
+            if e.id == event_id or e.date is None or e.date == d or abs((e.date - d).days) > days:
+                continue
+            if any(_names_alias(text, self.fb.parties[p].aliases)
+                   for p in set(this.parties) - set(e.parties) if p in self.fb.parties):
+                continue
+            if v.month and v.day:
+                if (e.date.month, e.date.day) == (v.month, v.day) and v.year in (None, e.date.year):
+                    return True
+            elif v.weekday is not None and not v.month and v.weekday == e.date.weekday():
+                return True
+        return False
+
+    def _dated_elsewhere(self, sentence: Sentence, event_id: str) -> bool:
+        """Does the sentence give a full date far from the event's, and none near it? Or does the
+        timeline line it is on start with a stamp of another day ("15 August (Tue) — Semi-final:
+        ... Sentence two of that line.")?"""
+        d = self.fb.events[event_id].date
+        if d is None:
+            return False
+        stamp = self._line_stamp(sentence)
+        if stamp is not None and stamp.month and stamp.day:
+            try:
+                if abs((dt.date(stamp.year or d.year, stamp.month, stamp.day) - d).days) > 1:
+                    return True  # a timeline's line is one moment: another day than the event's
+            except ValueError:
+                pass
+        days = []
+        for r in read_dates(sentence.text, sentence.start):
+            v = r.value
+            if v.month and v.day:
+                try:
+                    days.append(abs((dt.date(v.year or d.year, v.month, v.day) - d).days))
+                except ValueError:
+                    continue
+        return bool(days) and min(days) > tune("far_event_days")
+
+    def _line_far_from_events(self, sentence: Sentence) -> bool:
+        """Does the sentence stand on a timeline line stamped with a full date far from every dated
+        event of the base (so its figures are another moment's)?"""
+        stamp = self._line_stamp(sentence)
+        dates = [e.date for e in self.fb.events.values() if e.date is not None]
+        if stamp is None or not (stamp.month and stamp.day) or not dates:
+            return False
+        far = tune("far_event_days")
+        for d in dates:
+            try:
+                if abs((dt.date(stamp.year or d.year, stamp.month, stamp.day) - d).days) <= far:
+                    return False
+            except ValueError:
+                continue
+        return True
+
+    def _line_of_other_event(self, sentence: Sentence, fact: Fact) -> bool:
+        """Is the sentence on a timeline line stamped with the day of another event than the fact's:
+        for a fact of an event, any other event of that day; for a fact of no event, an event of
+        that day that has no facts of its own (the base declared it to keep its figures away)?"""
+        stamp = self._line_stamp(sentence)
+        if stamp is None or not (stamp.month and stamp.day):
+            return False
+        on_day = [e for e in self.fb.events.values() if e.date is not None and e.date.month == stamp.month
+                  and e.date.day == stamp.day and stamp.year in (None, e.date.year)]
+        if not on_day or any(e.id == fact.event for e in on_day):
+            return False
+        return fact.event is not None or all(not self.by_event.get(e.id) for e in on_day)
+
+    def _line_stamp(self, sentence: Sentence) -> DateValue | None:
+        """The date stamp heading the line a sentence is on ("20 July (Thu) — ..."; of a span of days,
+        "27–28 Sep 2023 — ...", the first), if any."""
+        text = self.doc.reading or self.doc.text
+        start = text.rfind("\n", 0, sentence.start) + 1
+        head = text[start : min(len(text), start + 40)]
+        span = _DAY_SPAN_HEAD.match(head)
+        lead = span.end() if span else 0
+        for r in read_dates(head, start):
+            if r.start - start - lead <= 2 and _STAMP_TAIL.match(text, r.end):
+                v: DateValue = r.value
+                if span and v.day:
+                    v = DateValue(v.year, v.month, int(span.group(1)))
+                return v
+            break
+        return None
+
+    def _wrong_year(self, v: DateValue, event_id: str) -> bool:
+        """The event's day and month in another year ("7 December 2020" for 7 December 2021): a
+        plain error, not another occurrence."""
+        d = self.fb.events[event_id].date
+        return d is not None and v.day == d.day and v.month == d.month and v.year not in (None, d.year)
+
+    def _far_from_event(self, v: DateValue, event_id: str, days: int = 14) -> bool:
+        d = self.fb.events[event_id].date
+        if d is None or v.month is None:
+            return False
+        if v.day is None:
+            # "April 1970" beside a November 2022 event; a month alone without a year is never far
+            return v.year is not None and abs((v.year - d.year) * 12 + v.month - d.month) > 1
+        try:
+            read = dt.date(v.year or d.year, v.month, v.day)
+        except ValueError:
+            return False
+        return abs((read - d).days) > days
+
+    @cached_property
+    def entries(self) -> Entries:
+        return entries(self.doc)
+
+    def _blog_day_is(self, ev: str, pos: int) -> bool:
+        """Is `pos` in a live-blog entry under a day line that gives event `ev`'s date?"""
+        day = self.entries.day(pos) if self.entries.stamp_of else None
+        date = self.fb.events[ev].date if ev in self.fb.events else None
+        if day is None or date is None:
+            return False
+        read = read_dates(self.doc.text[day[0]:day[1]])
+        v = read[0].value if read else None
+        return v is not None and v.month == date.month and v.day == date.day and v.year in (None, date.year)

@@ -1,0 +1,239 @@
+"""Values bound through a neighbour or a derivation: a relative date ("two days after the summit"),
+a question's cue for its answer, the subject of the sentence before for a pronoun or an epithet, a
+live-blog entry's stamp or day line. All but the relative dates bind only to agree (a mixin of
+factcheck/check.py `_Checker`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import cache
+
+import regex
+
+from factcheck.bind import MEDIUM, Binding
+from factcheck.entries import stamp_span
+from factcheck.eventcontext import EventContext
+from factcheck.evidence import _readings, counted_offset
+from factcheck.factbase.model import Fact
+from factcheck.judging import _offset_re, judge
+from factcheck.kinds import KINDS, Reading
+from factcheck.kinds.date import DateValue, read_dates, shift
+from factcheck.lang import alternation, lang
+from factcheck.numbers import hedge_before
+from factcheck.segment import Sentence
+
+_SUBJECT_SPAN = 40  # characters: a cue this near a sentence's start is (part of) its subject
+
+
+@cache
+def _pronoun_lead() -> regex.Pattern[str]:
+    """A sentence that opens with a personal pronoun as its subject ("He was 43 at the time")."""
+    return regex.compile(rf"\W{{0,3}}(?-i:{alternation([w.capitalize() for w in lang().data['subject_pronouns']])})\b")
+
+
+_SHORT_ANSWER = 40  # characters: a first answer this short ("On Friday, Nov. 17.") lets the next sentence answer too
+
+
+# "The 23-year-old, ..." / "the 36-year-old's": an age opening a sentence as an epithet
+_EPITHET_HEAD = regex.compile(r"\s*[\"“‘']?(?:The|the)\s+")
+
+
+@cache
+def _epithet_after_quote() -> regex.Pattern[str]:
+    """A quotation then its speaker as an epithet ("'It seems surreal to me,' said the 46-year-old")."""
+    return regex.compile(rf"(?s).*[\"”’']\s*,?\s*(?:{alternation(lang().data['reporting_verbs'])})\s+the\s+",
+                         regex.IGNORECASE)
+
+
+class FollowUpPasses(EventContext):
+    # -- "two days after the video summit" ----------------------------------------------------
+    def relative_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
+        """A clause placing the main event relative to another: the date one of them is given
+        implies the other's. "the ministers met on Friday, two days after the summit" says the summit
+        was on Wednesday; "the day before the summit, the minister gave an interview" says the
+        interview was the day before the summit's (true) date."""
+        offsets = lang().data["anchor_offsets"]
+        main = [(g, b) for g, b in zip(sentence.segments, bindings) if not g.anchor and b.candidates]
+        main_events = {e for _, b in main for e in b.candidates}
+        if len(main_events) != 1:
+            return
+        m_event = next(iter(main_events))
+        m_level = min(b.level for _, b in main)
+        for seg, b in zip(sentence.segments, bindings):
+            if not seg.anchor or len(b.candidates) != 1 or b.candidates[0] == m_event:
+                continue
+            pm = _offset_re().match(seg.text)
+            counted = None if pm else counted_offset(sentence, seg)
+            if not pm and counted is None:
+                continue
+            if pm:
+                off = int(offsets[regex.sub(r"\s+", " ", pm.group(0).lower())])
+            else:
+                assert counted is not None
+                off, pm = counted
+            head = sentence.text[: (pm.start() if counted is not None else seg.start - sentence.start)]
+            if hedge_before(head):
+                continue  # "more than two weeks after the accident": no day can be worked out
+            a_event = self.fb.events[b.candidates[0]]
+            level = min(m_level, b.level)
+            phrase = Reading(start=seg.start, end=seg.start + pm.end(), text=pm.group(0), value=None, shown=None)
+            if counted is not None:
+                # the number stands before the anchor clause ("go home five | days after the wreck")
+                phrase = Reading(start=sentence.start + pm.start(), end=sentence.start + pm.end(), text=pm.group(0),
+                                 value=None, shown=None)
+            main_dates = [r for g, _ in main for r in read_dates(g.text, g.start)]
+            if main_dates:
+                for f in self.by_event[a_event.id]:
+                    if f.kind != "date" or f.near:
+                        continue
+                    for r in main_dates:
+                        v = shift(r.value, -off, tuple(a.year for a in self.binder.anchors))
+                        derived = Reading(phrase.start, phrase.end, phrase.text, v, v.shown(),
+                                          f"{phrase.text!r} {r.text!r}")
+                        self._record_relative(f, derived, sentence, level, f"{phrase.text} {r.text}")
+            elif a_event.date is not None:
+                d = a_event.date + dt.timedelta(days=off)
+                v = DateValue(d.year, d.month, d.day, d.weekday())
+                for f in self.by_event[m_event]:
+                    if f.kind == "date" and not f.near:
+                        derived = Reading(phrase.start, phrase.end, phrase.text, v, v.shown(),
+                                          f"{phrase.text!r} {a_event.what} ({a_event.date})")
+                        self._record_relative(f, derived, sentence, level, f"{phrase.text} {a_event.id}")
+
+    def _record_relative(self, fact: Fact, r: Reading, sentence: Sentence, level: int, how: str) -> None:
+        j = judge(r, fact, sentence, self.ctx)
+        if level < MEDIUM:
+            j = j.unsure("event.loosely_bound", "the clauses are only loosely about these events")
+        self.record(fact, r, sentence, j, f"relative date ({how}), level {level}", ("relative.offset",),
+                    level >= MEDIUM)
+
+    def answer_sentence(self, sentence: Sentence) -> None:
+        """An explainer's answer takes the cue of its question ("How much did the stadium cost?" /
+        "About $1.9 billion, paid mostly by the city."): the first sentence after a question reads the value of
+        the one fact of each kind the question cues and the answer does not. It only agrees
+        (cue.from_question): an answer may go on to other figures."""
+        i = sentence.index
+        if i == 0 or not self.cue_facts or sentence.text.rstrip().endswith("?"):
+            return
+        question = self.doc.sentences[i - 1]
+        if (not question.text.rstrip().endswith("?") and i >= 2 and len(question.text) <= _SHORT_ANSWER
+                and question.paragraph == sentence.paragraph):
+            # "When was Altman fired, and how?" / "On Friday, Nov. 17. Chief scientist Ilya Sutskever
+            # had asked him ...": a short first answer ("On Friday, Nov. 17.") and the sentence after it
+            question = self.doc.sentences[i - 2]
+        if not question.text.rstrip().endswith("?") or sentence.paragraph - question.paragraph > 2:
+            return
+        cued: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self.cue_facts:
+            if (any(p.search(question.text) for p in fact.cues)
+                    and not any(p.search(sentence.text) for p in fact.cues)
+                    and not any(p.search(t) for p in fact.exclude for t in (question.text, sentence.text))):
+                cued[fact.kind].append(fact)
+        for kind_name, facts in cued.items():
+            if len(facts) != 1:
+                continue  # "How many seats did Labour and the Tories win?": which figure is whose
+            fact = facts[0]
+            self._agree_only(fact, _readings(KINDS[kind_name], sentence, fact, self.ctx), sentence,
+                             "cue.from_question", "the question's cue binds an answer's value only to agree",
+                             f"the question before: {question.text[:60]!r}")
+
+    def pronoun_sentence(self, sentence: Sentence) -> None:
+        """A sentence opening with "He" or "She" goes on about the subject of the paragraph's last
+        sentence that did not ("An Austrian skydiver from Salzburg, ... He was 43 at the time"): it
+        reads the value of the one fact of each kind whose cue opens that sentence (its subject) and
+        which this sentence does not cue. It only agrees (cue.pronoun): a pronoun may point elsewhere."""
+        i = sentence.index
+        if i == 0 or not self.cue_facts or not _pronoun_lead().match(sentence.text):
+            return
+        j = i - 1
+        while j >= 0 and _pronoun_lead().match(self.doc.sentences[j].text):
+            j -= 1
+        if j < 0 or self.doc.sentences[j].paragraph != sentence.paragraph:
+            return
+        subject = self.doc.sentences[j].text[:_SUBJECT_SPAN]
+        cued: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self.cue_facts:
+            if (any(p.search(subject) for p in fact.cues)
+                    and not any(p.search(sentence.text) for p in fact.cues)
+                    and not any(p.search(t) for p in fact.exclude for t in (subject, sentence.text))):
+                cued[fact.kind].append(fact)
+        for kind_name, facts in cued.items():
+            if len(facts) != 1:
+                continue  # two facts of the kind open the sentence: which is the pronoun's is not said
+            fact = facts[0]
+            self._agree_only(fact, _readings(KINDS[kind_name], sentence, fact, self.ctx), sentence,
+                             "cue.pronoun", "a pronoun's sentence binds a value only to agree",
+                             f"the subject before: {subject[:60]!r}")
+
+    def _agree_only(self, fact: Fact, readings: Sequence[Reading], sentence: Sentence, rule_id: str,
+                    dropped: str, rule: str) -> None:
+        """Record the readings that agree with the fact, bound by `rule_id` (which binds only to
+        agree); drop the others with the reason `dropped`."""
+        for r in readings:
+            j = judge(r, fact, sentence, self.ctx)
+            if j.verdict != "agree":
+                self.drop(fact, r, rule_id, dropped)
+                continue
+            self.record(fact, r, sentence, j, rule, (rule_id,), False)
+
+    def epithet_sentence(self, sentence: Sentence) -> None:
+        """A sentence that opens on a person's age as an epithet ("Kiptum broke the record. The
+        23-year-old, running only his third marathon, ...") speaks of the person of the sentence
+        before: it reads the age of the one age fact cued there and not here. It only agrees
+        (cue.from_epithet): the epithet may be another person's."""
+        i = sentence.index
+        if i == 0 or not self.cue_facts:
+            return
+        age_facts = [f for f in self.cue_facts if f.kind == "age"]
+        if not age_facts:
+            return
+        readings = [r for r in KINDS["age"].extract(sentence, age_facts[0], self.ctx)
+                    if _EPITHET_HEAD.fullmatch(sentence.text[: r.start - sentence.start])
+                    or _epithet_after_quote().fullmatch(sentence.text[: r.start - sentence.start])]
+        if not readings:
+            return
+        before = self.doc.sentences[i - 1]
+        if sentence.paragraph - before.paragraph > 1:
+            return
+        cued = [f for f in age_facts if any(p.search(before.text) for p in f.cues)
+                and not any(p.search(sentence.text) for p in f.cues)
+                and not any(p.search(t) for p in f.exclude for t in (before.text, sentence.text))]
+        if len(cued) != 1:
+            return  # two people's ages cued before: whose epithet it is cannot be told
+        self._agree_only(cued[0], readings, sentence, "cue.from_epithet",
+                         "an epithet binds the age of the person before only to agree",
+                         f"the sentence before: {before.text[:60]!r}")
+
+    def entry_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
+        """A live-blog entry that tells of an event without a time or date of its own ("14:20 — IT'S
+        OVER. The last climber is out of the cave."; "Sunday 5 May" above "00:40 — DONE. <the last
+        boat> is in"): the entry's stamp and the day line above it may be the event's time and
+        date. They only agree (value.entry_stamp): an entry can recap an earlier step or come late."""
+        if not self.entries.stamp_of:
+            return
+        firm = {e for b in bindings for e in b.candidates if b.level_of(e) >= MEDIUM}
+        for fact in self.event_facts:
+            if fact.event not in firm or fact.kind not in ("time", "date"):
+                continue
+            kind = KINDS[fact.kind]
+            if _readings(kind, sentence, fact, self.ctx):
+                continue  # the sentence dates itself
+            if fact.kind == "time":
+                first = self.entries.stamp(sentence)
+                span = stamp_span(first) if first is not None else None
+                found = [r for r in _readings(kind, first, fact, self.ctx)
+                         if span and r.start < span[1] and span[0] < r.end] if first is not None else []
+            else:
+                day = self.entries.day(sentence.start)
+                found = [r for r in read_dates(self.doc.text[day[0]:day[1]], day[0])] if day else []
+            for r in found[:1]:
+                b = next(bd for bd in bindings if fact.event in bd.candidates and bd.level_of(fact.event) >= MEDIUM)
+                j = judge(r, fact, sentence, self.ctx)
+                if j.verdict != "agree":
+                    self.drop(fact, r, "value.entry_stamp", "the entry's stamp or day does not fit: it says nothing")
+                    continue
+                self.record(fact, r, sentence, j, f"event {fact.event} ({b.why_text(fact.event)}); the entry's "
+                            + ("stamp" if fact.kind == "time" else "day line"),
+                            (*b.rules_of(fact.event), "value.entry_stamp"), False)
