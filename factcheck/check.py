@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import regex
@@ -56,6 +57,7 @@ from factcheck.judging import (
 )
 from factcheck.kinds import KINDS, Reading
 from factcheck.kinds.date import DateValue
+from factcheck.lang import alternation, lang
 from factcheck.model import Finding, LazyFindings, Source, SourceResult, combine
 from factcheck.prefilter import per_base
 from factcheck.quick import all_omitted, binds_nothing
@@ -264,10 +266,11 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         certain = level >= MEDIUM
         seg = _seg_at(sentence, r.start)
         if (j.verdict == "contradict" and bound and bound[-1] == "event.same_sentence"
-                and seg is not None and len(seg.text.split()) > 6):
+                and seg is not None and (len(seg.text.split()) > 6 or _own_subject().match(seg.text))):
             # the value's clause, a clause of its own (not "On Friday, ..."), has no evidence of its own
             # ("the crowd filled the square on Tuesday night, waiting for the result of the vote"): it
-            # agrees, never accuses
+            # agrees, never accuses; nor does a short clause with a subject of its own ("He will be 77
+            # when he takes office – he turned 77 on Thursday")
             j = j.unsure("event.borrowed")
         if len(b.candidates) == 1:
             if j.verdict == "contradict" and rival_agree():
@@ -378,6 +381,12 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 fact = self.fb.facts[i]
                 findings[i] = Finding(sid, fact.id, verdict, tuple(ms), fact.expected)
         return SourceResult(self.source, LazyFindings(sid, self.index.blank, findings))
+
+
+@cache
+def _own_subject() -> regex.Pattern[str]:
+    """A clause that opens with a subject pronoun and its verb ("he turned 77 on Thursday")."""
+    return regex.compile(rf"(?:{alternation(lang().data['clause_subjects'])})\s+\p{{Ll}}", regex.IGNORECASE)
 
 
 def _same_day_date_facts(fb: FactBase) -> dict[str, list[Fact]]:

@@ -201,7 +201,9 @@ def _beside_another_figure(r: Reading, a: int, b: int, text: str, offset: int) -
             gap = text[e - offset : a - offset]
         else:
             continue
-        if _BESIDE.fullmatch(gap) and max(s - b, a - e) < mine:
+        # (not when a boundary parts the word from that figure too: "10 millions of dollars of damages
+        # and interests compensatory and 5 millions of punitive damages": the word is no nearer one's)
+        if _BESIDE.fullmatch(gap) and max(s - b, a - e) < mine and not _boundary_re().search(gap):
             return True
     return False
 

@@ -28,7 +28,9 @@ from factcheck.kinds import KINDS, Context, Reading
 from factcheck.lang import alternation, lang
 from factcheck.numbers import find_numbers
 from factcheck.rules import tune
-from factcheck.segment import Document, Segment, Sentence
+from factcheck.segment import Document, Segment, Sentence, name_only
+
+_RELATIVE_WHO = regex.compile(r"who\b")
 
 
 @cache
@@ -79,13 +81,18 @@ class ExclusionPasses:
         for a, b in self._exclude_spans(fact, sentence):
             if not (seg.start <= a < seg.end):
                 continue
+            # a figure inside the exclude's own match is part of the excluded name ("A Falcon 9 has
+            # nine engines", "the Boeing 737 carried 149 passengers"), not another figure it is about
+            others = [(s, e) for s, e in figures if not (a <= s and e <= b)]
+            if not others:
+                return False
             # "5,000 people in London, out of about 25,000 worldwide": London is in the 5,000's
             # phrase, a comma away from the 25,000
             if (apart(b, r.start) if b <= r.start else apart(r.end, a)) and any(
-                    not (apart(b, s) if b <= s else apart(e, a)) for s, e in figures):
+                    not (apart(b, s) if b <= s else apart(e, a)) for s, e in others):
                 continue
             mine = max(a - r.end, r.start - b, 0)
-            if min(max(a - e, s - b, 0) for s, e in figures) >= mine:
+            if min(max(a - e, s - b, 0) for s, e in others) >= mine:
                 return False
         return True
 
@@ -113,6 +120,20 @@ class ExclusionPasses:
         if seg is None:
             return False
         return any(seg.start <= a and b <= r.start and not self._phrase_apart(b, r.start) for a, b in excludes)
+
+    def _subject_excluded(self, fact: Fact, r: Reading, seg: Segment | None, sentence: Sentence) -> bool:
+        """Is the value in the predicate after a relative clause whose subject, a name alone opening
+        the sentence, is one of the fact's `exclude` matches? ("Draymond Green, who missed Game 5
+        through suspension, had 23 points and nine assists": the assists are Green's; in "Bolsonaro,
+        who received 58.2 million votes, did not ..." the value is in the relative clause itself.)"""
+        segs = sentence.segments
+        if seg is None or len(segs) < 2 or seg is not segs[1] or not _RELATIVE_WHO.match(seg.text):
+            return False
+        aside_end = seg.text.find(", ")
+        if aside_end < 0 or r.start < seg.start + aside_end:
+            return False
+        head = segs[0]
+        return name_only(head.text) and any(head.start <= a < head.end for a, _ in self._exclude_spans(fact, sentence))
 
     def _phrase_apart(self, x: int, y: int) -> bool:
         """Is there a phrase boundary between the two positions (see `_phrase_boundary`)?"""
@@ -154,6 +175,8 @@ class ExclusionPasses:
         cue_in_seg = seg is not None and any(seg.start <= a < seg.end for a, _ in spans)
         if (fact.kind != "quantity" and not cue_in_seg and fact.exclude
                 and excluded_in(fact, r, sentence.text, sentence.start, sentence)):
+            return "cue.excluded"
+        if fact.kind != "quantity" and fact.exclude and self._subject_excluded(fact, r, seg, sentence):
             return "cue.excluded"
         if r.extra.get("bare"):
             # a figure with no unit needs the fact's cue shortly before or just after it

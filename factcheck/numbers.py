@@ -164,7 +164,9 @@ _DIGITS = (rf"[0-9]{{1,3}}(?P<tsep>{_SEP})[0-9]{{3}}(?:(?P=tsep)[0-9]{{3}}){{0,3
 
 def _fraction_after(text: str) -> float:
     """The fraction a suffix adds: "and a half" 0.5, "and a third" 1/3 (numbers.yaml `half_suffix`)."""
-    table: dict[str, float] = {k.lower(): float(v) for k, v in _numbers_pack()["half_suffix"].items()}
+    pack = _numbers_pack()
+    table: dict[str, float] = {k.lower(): float(v) for k, v in (*pack["half_suffix"].items(),
+                                                                 *pack["slash_fractions"].items())}
     return table.get(" ".join(text.split()).lower(), 0.5)
 
 
@@ -175,6 +177,7 @@ def _number_re() -> regex.Pattern[str]:
     spaced = alternation([k for k, v in _short_mults().items() if v.get("space")])
     tight = alternation([k for k, v in _short_mults().items() if not v.get("space")])
     half = alternation(_numbers_pack()["half_suffix"])
+    slash = alternation(_numbers_pack()["slash_fractions"])
     # "two and three quarters": the fraction after "and" is no number word of its own
     fractions = [k[4:] for k in _numbers_pack()["half_suffix"]
                  if k.startswith("and ") and k.split(" ")[1].split("-")[0] not in ("a", "an")]
@@ -183,7 +186,7 @@ def _number_re() -> regex.Pattern[str]:
     point = alternation(list(_numbers_pack()["spoken_decimal"]["point"]))
     return regex.compile(
         rf"(?<![\p{{L}}\d.,:/])(?<![^0-9%\s(\[]-)(?P<digits>{_DIGITS})"
-        rf"(?P<half>\s*(?:{half})(?![\p{{L}}]))?"
+        rf"(?P<half>\s*(?:{half})(?![\p{{L}}])|[ \u00a0](?:{slash})(?![\d/]))?"
         # "68,7 billions Dollar", "123,4 millions spectators": a translation's plural scale
         rf"(?:\s*(?P<mult>(?:{scales})(?:s(?![\p{{L}}]))?|(?:{spaced})\b(?:\.(?=\s+\p{{L}}))?)|(?P<short>{tight})\b)?"
         rf"(?![0-9]|[.,:][0-9]|/[0-9])"

@@ -225,6 +225,26 @@ def _anchor_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{alternation(lang().anchors)})\b", regex.IGNORECASE)
 
 
+# a person's name alone: 1 to 4 capitalised words ("Draymond Green", "Mr. Koum")
+_NAME_ONLY = regex.compile(r"\s*(?:\p{Lu}[\p{L}'’-]*\.?\s+){0,3}\p{Lu}[\p{L}'’-]+")
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Capitalised words that open a sentence without being a name ("On Friday, who ..."): function
+    words, months, weekdays, anchors."""
+    lg = lang().data
+    return frozenset(str(w).lower() for key in ("line_end_words", "common_words", "anchors", "months", "weekdays")
+                     for w in lg[key])
+
+
+def name_only(head: str) -> bool:
+    """Is `head` a name alone ("Draymond Green", "Mr. Koum"), 1 to 4 capitalised words, none of them a
+    function word, a month or a weekday?"""
+    return (_NAME_ONLY.fullmatch(head) is not None
+            and not any(w.rstrip(".").lower() in _not_name_words() for w in head.split()))
+
+
 def _segments(text: str, start: int) -> tuple[Segment, ...]:
     cuts: list[int] = [0]
     # "The Competition and Markets Authority (CMA) cleared ...", "Microsoft (MSFT.O) said": a short

@@ -57,6 +57,8 @@ def _zones() -> list[str]:
 def _hedges() -> list[str]:
     out = ["Hedges before a number (class):"]
     out += [f"  {word}: {cls}" for word, cls in lang().hedges.items()]
+    out.append("Hedges before a clock time (the window in minutes; also before a time fact's value):")
+    out += [f"  {word}: {lo:+d} to {hi:+d}" for word, (lo, hi) in pack("zones")["hedges"].items()]
     return out
 
 

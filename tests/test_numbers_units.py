@@ -21,6 +21,8 @@ from factcheck.numbers import find_numbers
     ("between 2 and 3 million", 2e6, 3e6),
     ("25 and a half hours", 25.5, None),
     ("25½ hours", 25.5, None),
+    ("11 1/2 minutes", 11.5, None),                     # a signal's delay (was 11, and a date 1/2)
+    ("2 3/4 miles", 2.75, None),                        # a run
     ("two and a half million", 2.5e6, None),
     ("a dozen satellites", 12, None),
     ("a ship 400m long", 400, None),                    # not 400 million: no currency
@@ -169,3 +171,16 @@ def test_fraction_after_scale(text: str, value: float) -> None:
 def test_yards_convert() -> None:
     # American football and golf distances: "a 57-yard field goal", "the 57-yarder" (52.1 m)
     assert factor("yard", "meter") == pytest.approx(0.9144)
+
+
+@pytest.mark.parametrize("text", ["the signal took 11 1/2 minutes", "a 2 1/2-hour delay"])
+def test_a_fraction_after_a_number_is_no_date(text: str) -> None:
+    from factcheck.kinds.date import read_dates
+
+    assert read_dates(text) == []
+
+
+def test_a_date_with_a_slash_is_still_a_date() -> None:
+    from factcheck.kinds.date import read_dates
+
+    assert [r.text for r in read_dates("the vote on 10/30/2022 was close")] == ["10/30/2022"]

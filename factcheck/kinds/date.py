@@ -77,7 +77,8 @@ def _date_re(day_words: bool = True) -> regex.Pattern[str]:
            # no check of which groups it has)
            if day_words else r"|\x00(?P<m6>)(?P<m7>)(?P<wd6>)(?P<od>)(?P<od7>)(?P<y6>)(?P<y7>)")
         + rf"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
-        rf"|(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})(?:/(?P<ny>(?:19|20)?\d\d))?(?!/)"
+        # (not the fraction of "11 1/2 minutes")
+        rf"|(?<!\d[ \u00a0])(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})(?:/(?P<ny>(?:19|20)?\d\d))?(?!/)"
         rf"|(?P<pa>\d{{1,2}})\.(?P<pb>\d{{1,2}})\.(?P<py>(?:19|20)\d\d)(?![.,]?\d)"
         # "on 04.05.", "Friday, 10.06.": a German day and month with no year (day-first articles only)
         rf"|(?P<qa>\d{{2}})\.(?P<qb>\d{{2}})\.(?![\d.,])"

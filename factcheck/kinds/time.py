@@ -31,7 +31,7 @@ from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds.base import Context, Reading
-from factcheck.lang import alternation, pack
+from factcheck.lang import alternation, lang, pack
 from factcheck.segment import Sentence
 
 
@@ -235,6 +235,16 @@ def _time_re() -> regex.Pattern[str]:
 @cache
 def _hedge_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?P<h>{alternation(time_hedges())})\s+(?:at\s+)?(?:the\s+)?$",
+                         regex.IGNORECASE)
+
+
+
+
+@cache
+def _date_before_year() -> regex.Pattern[str]:
+    """A month and a day (or a day and a month) right before four digits: they are its year."""
+    months = alternation(list(lang().data["months"]))
+    return regex.compile(rf"(?:\b(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\b\d{{1,2}}\s+(?:{months})\.?),?\s*\Z",
                          regex.IGNORECASE)
 
 
@@ -465,6 +475,11 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
         elif m.group("hm") is not None:
             if not z and not m.group("suffix2"):
                 continue  # "2030" alone is a year or a figure
+            if not m.group("suffix2") and ("," in text[m.end("hm") : m.start("z")]
+                                           or _date_before_year().search(text, max(0, m.start() - 20), m.start())):
+                # "launched on July 30, 2020, Eastern time": a year, then the zone the date was
+                # given in; "0647 GMT" has its zone right after it
+                continue
             hm = m.group("hm")
             h, mi = int(hm[:2]), int(hm[2:])
         elif m.group("h3") is not None:
@@ -593,11 +608,14 @@ def compare_times(v: TimeValue, f: TimeValue, ctx: Context | None = None, header
         rz = header
     if (rz is None or rz.local) and f.event_zone:
         rz = Zone(f.event_zone, iana=f.event_zone)
+    # a hedged fact ("about 15:00") agrees with a reading whose window meets its own: the fact's
+    # offset from the reading may run from the reading's low edge minus the fact's high one
+    lo, hi = v.lo - f.hi, v.hi - f.lo
     if rz is None or rz.local:
         # no zone to compare in: the same clock reading agrees (a hedged one when the fact's falls in
         # its window: "at roughly ten to seven in the evening" for 18:50), another cannot accuse
-        if v.lo or v.hi:
-            return True if v.lo <= _circular(f.local - v.local) <= v.hi else None
+        if lo or hi:
+            return True if lo <= _circular(f.local - v.local) <= hi else None
         return True if v.local == f.local else None
     if f.event_zone and rz.fixed is not None:
         rz = _meaning_at_event(rz, f)
@@ -612,9 +630,9 @@ def compare_times(v: TimeValue, f: TimeValue, ctx: Context | None = None, header
             f_utc = f.local - fo
             for ro in zone_offsets(rz, day, v.local):
                 diff = _circular(f_utc - (v.local - ro))
-                if v.lo <= diff <= v.hi:
+                if lo <= diff <= hi:
                     verdicts.add(True)
-                elif v.lo - slack < diff < v.hi + slack:
+                elif lo - slack < diff < hi + slack:
                     verdicts.add(None)
                 else:
                     verdicts.add(False)
@@ -627,6 +645,7 @@ def compare_times(v: TimeValue, f: TimeValue, ctx: Context | None = None, header
 
 # -- the kind -----------------------------------------------------------------------------------
 
+_FACT_HEDGE = regex.compile(r"\s*(?P<h>[\p{L}][\p{L} ]*?)\s+(?=\d)")
 _FACT_RE = regex.compile(
     r"\s*(?:(?P<date>\d{4}-\d\d-\d\d)[ T]+)?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:\s+(?P<zone>.+?))?\s*")
 
@@ -671,6 +690,13 @@ class TimeKind:
         if not isinstance(raw, str):
             raise FactValueError("a time is a string such as '15:30 ET'", "write e.g. `value: 15:30 ET`")
         day, event_zone = _opt_date(options), _opt_zone(options)
+        # "about 15:00 EDT": a time known to a window ([-15, +15] minutes for "about"; the hedges of
+        # zones.yaml), as a reading's hedge is
+        lo = hi = 0
+        hm = _FACT_HEDGE.match(raw)
+        if hm is not None and regex.sub(r"\s+", " ", hm.group("h").lower()) in time_hedges():
+            lo, hi = time_hedges()[regex.sub(r"\s+", " ", hm.group("h").lower())]
+            raw = raw[hm.end():]
         m = _FACT_RE.fullmatch(raw)
         if m is None:
             rs = read_times(raw, loose=True)
@@ -713,7 +739,7 @@ class TimeKind:
                                      "add a zone: an abbreviation (ET, GMT, CET), a zone word (Paris time) "
                                      "or an IANA name (Europe/Paris), or give the event a `zone:`")
             zone = Zone(event_zone, iana=event_zone)
-        return TimeValue(local, zone, day=day, event_zone=event_zone)
+        return TimeValue(local, zone, day=day, lo=lo, hi=hi, event_zone=event_zone)
 
     def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
         return {k: options[k] for k in ("_date", "_zone") if options.get(k) is not None}
@@ -740,7 +766,8 @@ class TimeKind:
     def render(self, value: Any) -> str:
         v: TimeValue = value
         assert v.zone is not None
+        window = "" if not (v.lo or v.hi) else (f" ±{v.hi} min" if v.lo == -v.hi else f" {v.lo:+d} to {v.hi:+d} min")
         utcs = sorted({(v.local - o) % 1440 for o in zone_offsets(v.zone, v.day, v.local)})
         if len(utcs) != 1:
-            return v.shown()  # a zone with summer time and no date: the UTC time depends on the date
-        return f"{v.shown()} ({utcs[0] // 60:02d}:{utcs[0] % 60:02d} UTC)"
+            return v.shown() + window  # a zone with summer time and no date: the UTC time depends on the date
+        return f"{v.shown()}{window} ({utcs[0] // 60:02d}:{utcs[0] % 60:02d} UTC)"
