@@ -31,6 +31,8 @@ from factcheck.rules import tune
 from factcheck.segment import Document, Segment, Sentence, name_only
 
 _RELATIVE_WHO = regex.compile(r"who\b")
+_LABEL_COLON = regex.compile(r"\s*:\s*")
+_LABEL_WORDS = 4  # a fact box's label: "Cameras", "- Votes counted", "Turnout (official)"
 
 
 @cache
@@ -121,6 +123,20 @@ class ExclusionPasses:
             return False
         return any(seg.start <= a and b <= r.start and not self._phrase_apart(b, r.start) for a, b in excludes)
 
+    def _cue_in_label(self, seg: Segment, sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
+        """Is one of the fact's cues in a short label right before the value's clause, across a colon
+        ("Cameras: 23 (Curiosity: 17)", "Turnout: 79.4% (first round: 79.1%)")? The label is the
+        value's own: an exclude elsewhere on the line is another entry's."""
+        segs = sentence.segments
+        k = next((i for i, g in enumerate(segs) if g is seg), None)
+        if not k:
+            return False
+        label = segs[k - 1]
+        read = self.doc.reading or self.doc.text
+        return (_LABEL_COLON.fullmatch(read, label.end, seg.start) is not None
+                and len(label.text.split()) <= _LABEL_WORDS
+                and any(label.start <= a < label.end for a, _ in spans))
+
     def _subject_excluded(self, fact: Fact, r: Reading, seg: Segment | None, sentence: Sentence) -> bool:
         """Is the value in the predicate after a relative clause whose subject, a name alone opening
         the sentence, is one of the fact's `exclude` matches? ("Draymond Green, who missed Game 5
@@ -172,7 +188,8 @@ class ExclusionPasses:
                     and (self._excludes_are_others(fact, r, seg, sentence)
                          or self._excludes_after_own(fact, r, seg, sentence, spans))):
                 return "cue.excluded"
-        cue_in_seg = seg is not None and any(seg.start <= a < seg.end for a, _ in spans)
+        cue_in_seg = seg is not None and (any(seg.start <= a < seg.end for a, _ in spans)
+                                          or self._cue_in_label(seg, sentence, spans))
         if (fact.kind != "quantity" and not cue_in_seg and fact.exclude
                 and excluded_in(fact, r, sentence.text, sentence.start, sentence)):
             return "cue.excluded"

@@ -167,8 +167,11 @@ def reporting_re() -> regex.Pattern[str]:
 @cache
 def _reporting_re() -> regex.Pattern[str]:
     words = alternation(lang().data["reporting_verbs"])
+    # ... not a verb of a restatement: "15h55 East coast time, that is to say 22h55 Paris time"
+    not_after = alternation(lang().data["not_reporting_after"])
     # "said on Monday", "told reporters on Monday", "published by the statistics office on Monday"
-    return regex.compile(rf"(?<![\p{{L}}])(?:{words})(?:(?:\s+(?:reporters|journalists|the\s+press|Reuters|AFP|AP))?"
+    return regex.compile(rf"(?<![\p{{L}}])(?<!(?<![\p{{L}}])(?:{not_after})\s+)"
+                         rf"(?:{words})(?:(?:\s+(?:reporters|journalists|the\s+press|Reuters|AFP|AP))?"
                          rf"\s+(?:on\s+|late\s+|early\s+|last\s+|at\s+|shortly\s+after\s+)?"
                          rf"|\s+by\s+(?:[\p{{L}}'’-]+\s+){{0,3}}[\p{{L}}'’-]+\s+on\s+)$", regex.IGNORECASE)
 
