@@ -243,6 +243,11 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # day's resignation by "quit": the day is exactly that of another event of the base a
             # day or two away, so the clause may well be about it
             j = j.unsure("event.another_events_day")
+        elif j.verdict == "contradict" and full_date and self._sentence_binds_event_of_day(sentence, r.value, ev):
+            # "9 Jul 2014 (Wed) — Semi-final, Sao Paulo: Netherlands 0-0 Argentina": the line names
+            # this event's (generic) name, but firmly binds another event of the base whose day the
+            # date is exactly: it may well be that event's date
+            j = j.unsure("event.another_events_day")
         if j.verdict == "contradict" and _weekday_only(r) and self._blog_day_is(ev, r.start):
             # "England are unchanged from the defeat of Australia here on Wednesday night" in a live
             # blog whose day line is the final's own day: the blog is written on the event's day, so

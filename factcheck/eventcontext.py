@@ -11,7 +11,7 @@ from typing import Any
 
 import regex
 
-from factcheck.bind import STRONG, Binding
+from factcheck.bind import MEDIUM, STRONG, Binding
 from factcheck.checkstate import CheckState
 from factcheck.entries import Entries, entries
 from factcheck.factbase.model import Fact
@@ -90,6 +90,17 @@ class EventContext(CheckState):
                     return True
             elif v.weekday is not None and not v.month and v.weekday == e.date.weekday():
                 return True
+        return False
+
+    def _sentence_binds_event_of_day(self, sentence: Sentence, v: DateValue, event_id: str) -> bool:
+        """Does a clause of the sentence bind, firmly (level >= MEDIUM), another event of the base
+        whose date is exactly the full date read?"""
+        for bd in self.bindings.get(sentence.index, ()):
+            for e in bd.candidates:
+                d = self.fb.events[e].date if e in self.fb.events else None
+                if (e != event_id and d is not None and bd.level_of(e) >= MEDIUM
+                        and (d.month, d.day) == (v.month, v.day) and v.year in (None, d.year)):
+                    return True
         return False
 
     def _dated_elsewhere(self, sentence: Sentence, event_id: str) -> bool:
