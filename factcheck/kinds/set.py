@@ -274,7 +274,8 @@ def _full_name_re() -> regex.Pattern[str]:
     word = r"\p{Lu}[\p{L}\p{M}'’]*"
     # (a dot only after the first word and before the next word of the name, "J. Smith": the full
     # stop after the list's last name is no part of it, and "Gov. Mike DeWine" is a title and a name)
-    more = rf"[\s\-]+(?:(?:{parts})\s+)?{word}"
+    # (middle initials before a next word: "Kip S. Thorne", "Edwin E. Aldrin")
+    more = rf"[\s\-]+(?:\p{{Lu}}\.\s+)*(?:(?:{parts})\s+)?{word}"
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){word}(?:\.?{more}(?:{more}){{0,2}})?(?![\p{{L}}\p{{M}}])")
 
 
@@ -300,6 +301,15 @@ def _person_match(written: str, members: frozenset[str]) -> tuple[str | None, st
                     if best[0] is None or how == "translit":
                         best = (m, how)
     return best
+
+
+def _same_surname(name: Any, members: frozenset[Any]) -> Any:
+    """The one member whose last word is `name`'s ("Kip Thorne" for "Kip S. Thorne"), else None."""
+    if not isinstance(name, str) or not name.split():
+        return None
+    last = name.split()[-1].lower()
+    found = [m for m in members if isinstance(m, str) and m.split() and m.split()[-1].lower() == last]
+    return found[0] if len(found) == 1 else None
 
 
 class SetKind:
@@ -520,7 +530,10 @@ class SetKind:
                 return False  # a listed label that is no member ("... and Oklahoma")
             return True  # every label stated is a member (a part of the set says nothing wrong)
         if isinstance(reading.value, tuple) and reading.value[0] == "people":
-            got = reading.value[1]
+            # a name matched to a member of another accepted set (a variant "Kip S. Thorne") is this
+            # set's member of the same surname ("Kip Thorne"), when it has exactly one
+            got = [(w, m if m is None or m in members else _same_surname(m, members) or m, how)
+                   for w, m, how in reading.value[1]]
             # the names that are members of this set (a name matched to a member of another accepted
             # set, a variant, is known but is no member of this one)
             mine = [(w, m, how) for w, m, how in got if m is not None and m in members]
