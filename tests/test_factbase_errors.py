@@ -116,6 +116,9 @@ CASES: list[Case] = [
     Case("fact outside events with an empty cue list", {"a.yaml": "facts:\n  - id: crimea.year\n    kind: year\n"
                                                                  "    value: 2014\n    cues: []\n"},
          "FB017", "has no `cues`", "  - ^id: crimea.year", fix="cues:"),
+    Case("a year under an event", {"a.yaml": event("      - id: summit.year\n        kind: year\n"
+                                                   "        value: 2021\n")},
+         "FB024", "is a year under an event", "      - ^id: summit.year", fix="top-level `facts:`"),
     Case("13th month in a date", {"a.yaml": event("      - id: summit.date\n        kind: date\n"
                                                   "        value: 2021-13-07\n")},
          "FB020", "month must be in 1..12", "value: ^2021-13-07", fix="YYYY-MM-DD"),
@@ -177,7 +180,8 @@ CASES: list[Case] = [
     Case("year set member that is not a year", {"a.yaml": event(
         "      - id: summit.years\n        kind: set\n        universe: years\n        value: [2014, 20155]\n")},
          "FB020", "'20155' is not a year", "2014, ^20155", fix="four-digit"),
-    Case("year 20144", {"a.yaml": event("      - id: summit.year\n        kind: year\n        value: 20144\n")},
+    Case("year 20144", {"a.yaml": "facts:\n  - id: crimea.year\n    kind: year\n    value: 20144\n"
+                                  "    cues: [Crimea]\n"},
          "FB020", "a year is four digits, not '20144'", "value: ^20144", fix="2014"),
     Case("variant that does not parse", {"a.yaml": event(
         "      - id: summit.duration\n        kind: duration\n        value: 121 min\n"

@@ -865,6 +865,11 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
         c.at(v["others"], "FB019", f"fact {shown_id!r}: `others` is read only with `patterns`, so it is ignored here",
              "a near-miss of the name's spelling contradicts by itself; list other people's names as "
              "`distractors` (set aside), or add `patterns` that read who did what")
+    if event is not None and kind == "year":
+        c.at(y, "FB024", f"fact {shown_id!r} is a year under an event: a year is read only beside the fact's "
+             "`cues`, which an event's fact does not have, so it can never bind",
+             "move it to the top-level `facts:` list with `cues: ['word|other word']` (\"The 2017 Nobel "
+             "Prize\": `cues: ['Nobel']`)")
     if event is None and kind not in ("name", "quote") and no_cues:
         c.at(y, "FB017", f"fact {shown_id!r} belongs to no event and has no `cues`, so it can never bind",
              "add `cues: ['word|other word']`, or move the fact under an event's `facts:`")
