@@ -102,11 +102,24 @@ class PlaceKind:
                 detail = f"{canon} in the role {role.pattern!r}"
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=text[a:b], value=canon,
                                shown=canon, detail=detail))
+        # a country's places listed as they are ("Nicosia" a variant of Cyprus, "Crete" among `others`):
+        # read literally, as a place that is no country is
+        literal = tuple(n for n in (*(str(v.value) for v in fact.variants), *fact.options["others"],
+                                    *(str(d.value) for d in fact.distractors)) if country_of(n) is None)
+        if literal:
+            for m in _names_re(literal).finditer(text):
+                out.append(Reading(start=sentence.start + m.start(), end=sentence.start + m.end(), text=m.group(0),
+                                   value=_norm(m.group(0)), shown=m.group(0), extra={"literal": True}))
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         got = str(reading.value)
         mine = country_of(str(value))
+        if self._country(fact) is not None and reading.extra.get("literal"):
+            # a place listed in the fact's variants or `others`, not a country
+            if got == _norm(str(value)):
+                return True
+            return False if got in {_norm(o) for o in fact.options["others"]} else None
         if self._country(fact) is not None:
             if mine is not None and got == mine:
                 return True
