@@ -218,9 +218,11 @@ def json_schema() -> dict[str, Any]:
         hedge={"type": "string", "examples": ["up to", "more than", "about", "at least", "nearly"]},
     )
     fact["allOf"] = _per_kind()
-    # an event's fact binds in clauses about its event: `cues` and `when` are refused there (FB018)
+    # an event's fact binds in clauses about its event: `cues` and `when` are refused there (FB018),
+    # and a year, read only beside a fact's cues, cannot be one (FB024)
     event_fact = {"allOf": [{"$ref": "#/definitions/fact"},
-                            {"not": {"anyOf": [{"required": ["cues"]}, {"required": ["when"]}]}}]}
+                            {"not": {"anyOf": [{"required": ["cues"]}, {"required": ["when"]},
+                                               {"properties": {"kind": {"const": "year"}}, "required": ["kind"]}]}}]}
     event = _obj(EVENT, facts={"type": "array", "items": event_fact})
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
