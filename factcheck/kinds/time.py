@@ -131,6 +131,11 @@ def time_hedges() -> dict[str, tuple[int, int]]:
     return {str(k).lower(): (int(v[0]), int(v[1])) for k, v in _data()["hedges"].items()}
 
 
+def hedge_window(words: str) -> tuple[int, int] | None:
+    """The window in minutes of a clock hedge as written ("about": (-15, 15)), None if it is none."""
+    return time_hedges().get(regex.sub(r"\s+", " ", words.lower()))
+
+
 # "GMT+7", "UTC-3:30"; not the start of another clock time after a dash ("00:58 GMT - 7.58am in Aceh")
 _OFFSET = r"(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?(?![.:]?\d|\s?[ap]\.?\s?m\b)"
 
@@ -426,7 +431,7 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
         start = a
         hm_ = _hedge_re().search(text[max(0, a - 30) : a])
         if hm_:
-            lo, hi = time_hedges()[regex.sub(r"\s+", " ", hm_.group("h").lower())]
+            lo, hi = hedge_window(hm_.group("h")) or (0, 0)  # (the pattern matches only its hedges)
             start = max(0, a - 30) + hm_.start()
         zone = None
         b0 = b
@@ -506,7 +511,7 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
         lo = hi = 0
         hm_ = _hedge_re().search(text[max(0, start - 30) : start])
         if hm_:
-            lo, hi = time_hedges()[regex.sub(r"\s+", " ", hm_.group("h").lower())]
+            lo, hi = hedge_window(hm_.group("h")) or (0, 0)  # (the pattern matches only its hedges)
             start = max(0, start - 30) + hm_.start()
         v = TimeValue(h * 60 + mi, zone, lo=lo, hi=hi, on_the_hour=hour_only and mi == 0)
         utc = v.utc
@@ -694,8 +699,9 @@ class TimeKind:
         # zones.yaml), as a reading's hedge is
         lo = hi = 0
         hm = _FACT_HEDGE.match(raw)
-        if hm is not None and regex.sub(r"\s+", " ", hm.group("h").lower()) in time_hedges():
-            lo, hi = time_hedges()[regex.sub(r"\s+", " ", hm.group("h").lower())]
+        window = hedge_window(hm.group("h")) if hm is not None else None
+        if hm is not None and window is not None:
+            lo, hi = window
             raw = raw[hm.end():]
         m = _FACT_RE.fullmatch(raw)
         if m is None:
