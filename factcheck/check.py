@@ -182,6 +182,10 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 # of another fact of the same event (its start date)
                 self.drop(fact, r, "event.sibling_agrees", f"agrees with {sibling.id}")
                 return
+        if j.verdict == "contradict" and fact.kind == "place" and (other := self._another_events_place(r, ev)):
+            # "9 Jul 2014 (Wed) — Semi-final, Sao Paulo: ...": the place read is another event's
+            # declared place; the clause may well be about that event
+            j = j.unsure("event.another_events_place", f"it is the place of {other}")
         if j.verdict == "contradict" and fact.kind == "time" and getattr(r.value, "zone", None) is None and any(
                 (o.start, o.end) != (r.start, r.end) and judge(o, fact, sentence, self.ctx).verdict == "agree"
                 for o in _readings(KINDS[fact.kind], sentence, fact, self.ctx)):

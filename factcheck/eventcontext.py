@@ -5,6 +5,7 @@ questions the checker's passes ask before accusing (a mixin of factcheck/check.p
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import Counter
 from functools import cached_property
 from typing import Any
@@ -26,6 +27,12 @@ from factcheck.segment import Sentence
 def _names_alias(text: str, aliases: tuple[str, ...]) -> bool:
     """Does `text` name one of the aliases, as a whole word with its capitals?"""
     return any(regex.search(rf"(?<![\p{{L}}\d]){regex.escape(a)}(?![\p{{L}}\d])", text) for a in aliases if a)
+
+
+def _folded(name: str) -> str:
+    """A place's name with letter case, accents and spacing set aside ("Sao Paulo", "São  Paulo")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
 
 
 # "27–28 Sep 2023 — ...": the first day of a span heading a timeline line
@@ -70,6 +77,16 @@ class EventContext(CheckState):
         """Is the date, read in full, exactly another event's date?"""
         return any(e.id != event_id and e.date is not None and e.date.month == v.month and e.date.day == v.day
                    and (v.year is None or v.year == e.date.year) for e in self.fb.events.values())
+
+    def _another_events_place(self, r: Reading, event_id: str) -> str | None:
+        """The id of another event of the base whose declared `place` is the place read (letter
+        case, accents and spacing aside), unless it is this event's place too."""
+        said = {_folded(r.text), _folded(str(r.value))}
+        this = self.fb.events[event_id].place
+        if this is not None and _folded(this) in said:
+            return None
+        return next((e.id for e in self.fb.events.values()
+                     if e.id != event_id and e.place and _folded(e.place) in said), None)
 
     def _near_events_day(self, v: Any, event_id: str, days: int, text: str) -> bool:
         """Is the date (or weekday) read that of another event of the base within `days` of this one,
