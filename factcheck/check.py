@@ -346,6 +346,10 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 if j.verdict == "contradict" and r.extra.get("loose"):
                     # "freight to Conway, Pennsylvania" after "Mayor Trent Conaway": perhaps another word
                     j = j.unsure("value.loose", str(r.extra.get("why_loose", "")))
+                if j.verdict == "contradict" and r.extra.get("negated"):
+                    # "without its captain Thiago Silva": the role is denied to the person named
+                    j = j.unsure("value.negated", f"{r.extra['negated']!r} before the pattern's words: the role is "
+                                 "not theirs")
                 self.record(fact, r, sentence, j, why(rule_id), (rule_id,))
 
     def relevant(self) -> bool:

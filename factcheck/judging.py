@@ -135,6 +135,9 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j.unsure("name.listed_only")
     if j.verdict != "contradict":
         return j
+    if r.extra.get("negated"):
+        # "without its captain Thiago Silva": the role is denied to the person named
+        return j.unsure("value.negated", f"{r.extra['negated']!r} before the pattern's words: the role is not theirs")
     if r.extra.get("loose"):
         return j.unsure("value.loose", str(r.extra.get("why_loose", "resolved from an earlier sentence")))
     if sentence.caption:

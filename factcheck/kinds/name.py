@@ -485,6 +485,13 @@ def _mid_word(text: str, a: int, b: int) -> bool:
             or (a > 0 and text[a].isalpha() and text[a - 1].isalpha()))
 
 
+@cache
+def _absence_before() -> regex.Pattern[str]:
+    """An absence word (`absences` in the language pack) at most two words before the end."""
+    return regex.compile(rf"(?<![\p{{L}}])({alternation(lang().data['absences'])})\s+(?:[\p{{L}}'’.-]+\s+){{0,2}}$",
+                         regex.IGNORECASE)
+
+
 class NameKind:
     name: ClassVar[str] = "name"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
@@ -706,6 +713,11 @@ class NameKind:
                     # "Bret Taylor in the chair, Larry Summers, and D'Angelo": after a comma and before
                     # more names, a member of a list, not surely the one the pattern's words are about
                     extra.update(loose=True, why_loose="a name in a list after the pattern's words")
+                denied = _absence_before().search(text, max(0, m.start() - 60), m.start())
+                if denied:
+                    # "without its captain Thiago Silva", "in place of referee Orsato": the pattern's
+                    # words are said of someone who did not hold the role
+                    extra["negated"] = denied.group(1)
                 out.append(Reading(start=a, end=b, text=who, value=who, shown=who, extra=extra))
         # the listed names (value, variants, others) written anywhere else in the sentence: no
         # pattern says they are who did it, so they are read as listed only (the check may let them
