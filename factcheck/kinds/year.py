@@ -110,6 +110,33 @@ def _with_cue(item: tuple[int, int, int], sentence: Sentence, fact: Fact) -> boo
 
 
 @cache
+def _relation_before() -> regex.Pattern[str]:
+    """A cue's relation word and a determiner, then the year: "settlement over the 2010 ..."."""
+    words = alternation(lang().data["year_of_another"])
+    return regex.compile(rf"\s+(?:{words})\s+(?:the|a|an|its|their|his|her)\s+$", regex.IGNORECASE)
+
+
+# the phrase a year stands before: up to four words, to the first word that links it to another
+_PHRASE_WORD = (r"(?!(?:of|the|a|an|in|on|at|to|for|and|or|but|by|with|from|that|which|who|was|were|is|are|"
+                r"has|had|have)(?![\p{L}]))[\p{L}\p{N}'’-]+")
+_PHRASE_AFTER = regex.compile(rf"\s+({_PHRASE_WORD}(?:\s+{_PHRASE_WORD}){{0,3}})", regex.IGNORECASE)
+
+
+def _dates_another(a: int, b: int, sentence: Sentence, fact: Fact) -> str | None:
+    """The phrase a year dates when it stands between a relation word after the fact's cue and a
+    noun phrase without the cue ("BP's settlement over the 2010 Deepwater Horizon disaster": the
+    disaster's year, not the settlement's), else None."""
+    text, at = sentence.text, sentence.start
+    ends = [m.end() for c in fact.cues for m in c.finditer(text) if m.end() <= a - at]
+    if not ends or not _relation_before().fullmatch(text, max(ends), a - at):
+        return None
+    after = _PHRASE_AFTER.match(text, b - at)
+    if after is None or any(c.search(after.group(1)) for c in fact.cues):
+        return None
+    return after.group(1)
+
+
+@cache
 def _relative_re() -> regex.Pattern[str]:
     words = alternation([str(w) for w in lang().data["relative_years"]])
     return regex.compile(rf"(?<![\p{{L}}])(?P<w>{words})(?![\p{{L}}])", regex.IGNORECASE)
@@ -164,6 +191,10 @@ class YearKind:
                 out.append(Reading(start=a, end=b, text=text, value=y, shown=y,
                                    detail=f"{text!r} from the page's year",
                                    extra={"loose": True, "why_loose": "a year said from the page's own date"}))
+            elif (dated := _dates_another(a, b, sentence, fact)) is not None:
+                out.append(Reading(start=a, end=b, text=sentence.text[a - sentence.start : b - sentence.start],
+                                   value=y, shown=y, extra={"loose": True, "why_loose": (
+                                       f"the year dates {dated!r}, a phrase the cue only relates to")}))
             else:
                 out.append(Reading(start=a, end=b, text=sentence.text[a - sentence.start : b - sentence.start],
                                    value=y, shown=y))
