@@ -119,6 +119,11 @@ def _before_re() -> regex.Pattern[str]:
 
 _AND_HALF = regex.compile(r"\A\s+and\s+a\s+half\b", regex.IGNORECASE)
 _JOIN = regex.compile(r"\s*,?\s*(?:and\s+)?", regex.IGNORECASE)
+# two digits of minutes (seconds) after hours (minutes) with no unit, then a break: "1 hour 50,",
+# "2 h 05 after the start" (not "2 hours 15 people": a word that counts follows)
+_BARE_SIXTIETHS = regex.compile(r"\s+(?P<n>[0-5][0-9])(?=\s*(?:[,.;:!?)\]]|[—–]|$)|\s+(?:after|before|and|but|"
+                                r"according|in|on|at|for|to|from|by|with|while|when|as|than|which|that|"
+                                r"ahead|behind)(?![\p{L}]))", regex.IGNORECASE)
 # "two hours later", "hours after": a distance in time, not how long something lasted.
 _SOMEDAY = regex.compile(r"(?i)(?<![\p{L}])(?:would|will|could|might|may|should|can|must|shall|to|and|that)\s+$")
 _NOT_LENGTH = regex.compile(r"\A(?:\s+(?:ago|ahead|behind|of\s+(?:difference|delay)"
@@ -350,6 +355,14 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
                 chain.append(nxt)
                 end = nxt.end
                 i += 1
+            last = chain[-1]
+            tail = _BARE_SIXTIETHS.match(text, end) if last.per in (60.0, 1.0) and not last.bare else None
+            if tail is not None and (i + 1 >= len(atoms) or atoms[i + 1].start >= tail.end()):
+                # "the first jump lasted 1 hour 50", "2 h 05": the minutes (or seconds) after the
+                # hours (minutes) with no unit, as a translation or a results list writes them
+                chain.append(_Atom(tail.start("n"), tail.start("n"), tail.end("n"), float(tail.group("n")),
+                                   last.per / 60, "minutes" if last.per == 60.0 else "seconds", 1.0))
+                end = tail.end("n")
         i += 1
         if _CLOCK_HOUR.fullmatch(text[first.start:end]) and _THE_BEFORE.search(text[: first.start]):
             continue  # "at the 14.05 hour": a clock time as some languages write it, translated word for word

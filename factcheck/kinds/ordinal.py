@@ -42,7 +42,9 @@ def _ordinal_re() -> regex.Pattern[str]:
         rf"(?![\p{{L}}\d])", regex.IGNORECASE)
 
 
-_BIG_BEFORE = regex.compile(r"(?<![\p{L}])(?:hundred|thousand|million)(?:\s+and)?[\s-]+$", regex.IGNORECASE)
+_BIG_BEFORE = regex.compile(r"(?<![\p{L}])(?:thousand|million)(?:[\s-]+and)?[\s-]+$", regex.IGNORECASE)
+# "the hundred-and-tenth edition", "the two hundred and first": hundreds before the ordinal's words
+_HUNDREDS_BEFORE = regex.compile(r"(?<![\p{L}])(?:(?P<h>\p{L}+)[\s-]+)?hundred(?:[\s-]+and)?[\s-]+$", regex.IGNORECASE)
 
 
 def read_ordinals(text: str) -> list[tuple[int, int, int]]:
@@ -53,9 +55,19 @@ def read_ordinals(text: str) -> list[tuple[int, int, int]]:
             v = int(m.group("d") or m.group("no"))
         else:
             if _BIG_BEFORE.search(text, 0, m.start()):
-                continue  # "the hundred and first attempt": a larger ordinal than the words read
+                continue  # "the thousand and first night": a larger ordinal than the words read
             tens = int(lang().number_words[m.group("t").lower()]) if m.group("t") else 0
             v = _ordinals()[m.group("w").lower()] + tens
+            big = _HUNDREDS_BEFORE.search(text, 0, m.start())
+            if big is not None:
+                h = lang().number_words.get((big.group("h") or "").lower())
+                if h is not None and 1 <= int(h) <= 9:
+                    out.append((big.start(), m.end(), v + 100 * int(h)))  # "two hundred and first"
+                else:  # "the hundred-and-tenth", "a hundred and fifth"
+                    at = big.start("h") if (big.group("h") or "").lower() == "a" else (
+                        big.start() + big.group(0).lower().index("hundred"))
+                    out.append((at, m.end(), v + 100))
+                continue
         out.append((m.start(), m.end(), v))
     return out
 
