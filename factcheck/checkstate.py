@@ -23,6 +23,10 @@ from factcheck.roles import figure_roles
 from factcheck.rules import table, tune, why
 from factcheck.segment import Document, Sentence, segment
 
+#: kinds whose values are stated in a role (factcheck/roles.py): the figures, and lengths of time
+#: ("won by 7 minutes 29 seconds", "finished 1:38 ahead" are margins)
+_ROLE_KINDS = _FIGURE_KINDS | {"duration"}
+
 # a conversion in brackets right after a value ("16.30 local time New York (23.30 CET)"), not a year
 _OPEN_BRACKET = regex.compile(r"\(\s*\Z")
 _YEAR_LIKE = regex.compile(r"(?:1[89]|20)\d\d(?![\d,.])")
@@ -94,11 +98,13 @@ class CheckState(ExclusionPasses):
                 # "366 metres" against a 1.6-mile bridge, "1.752 kg" against a 26 kg rover: a figure
                 # off by that much is another quantity far more often than a wrong one
                 j = j.unsure("figure.other_magnitude", f"{q:.2g} times the fact: probably another figure")
-        if fact.kind in _FIGURE_KINDS:
+        if fact.kind in _ROLE_KINDS:
             seg = _seg_at(sentence, r.start)
             read = self.doc.reading or self.doc.text
             before = read[seg.start if seg else sentence.start : r.start]
-            roles = figure_roles(before, read[r.end : min(r.end + 60, sentence.end)])
+            roles = figure_roles(before, read[r.end : min(r.end + 60, sentence.end)], fact.kind == "duration")
+            if r.extra.get("margin"):
+                roles |= {"margin"}  # the reading says so itself ("+7:29" in a results list)
             if fact.kind != "count":
                 roles -= {"part"}  # "the first 27.85 %": a part is a count's role only
             if fact.figure == "part" and roles - {"part"}:

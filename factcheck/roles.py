@@ -36,6 +36,10 @@ def _res() -> dict[str, dict[str, regex.Pattern[str]]]:
                 rf"\A(?:\s*(?!(?:{joins})(?![\p{{L}}]))[\p{{L}}%$€£.-]+){{0,2}}?\s*-?"
                 rf"(?:{alternation(parts['after'])})(?![\p{{L}}])",
                 regex.IGNORECASE)
+            # a reading that holds its unit ("7 minutes 29 seconds"): the phrase right after it, or
+            # after "of" ("of difference"); not "69 days trapped to more than 600 metres"
+            res["after_unit"] = regex.compile(
+                rf"\A\s*(?:of\s+)?-?(?:{alternation(parts['after'])})(?![\p{{L}}])", regex.IGNORECASE)
         if parts.get("clause"):
             res["clause"] = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(parts['clause'])})(?![\p{{L}}])",
                                           regex.IGNORECASE)
@@ -50,16 +54,26 @@ def _near_part(before: str, width: int = 40) -> str:
     return before[cut + 1 :][-width:]
 
 
-def figure_roles(clause_before: str, after: str) -> frozenset[str]:
-    """The roles a figure is stated in, from its clause before it and the text right after it."""
+@cache
+def _restatement() -> regex.Pattern[str]:
+    """"that is to say", "that's to say": a restatement, no projection ("is to")."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:that\s+|that['’]s\s+)(?:{alternation(['is to say', 'to say'])})"
+                         r"(?![\p{L}])", regex.IGNORECASE)
+
+
+def figure_roles(clause_before: str, after: str, with_unit: bool = False) -> frozenset[str]:
+    """The roles a figure is stated in, from its clause before it and the text right after it;
+    `with_unit`: the figure's reading already holds its unit (a length of time)."""
     found = set()
+    near = _restatement().sub(lambda m: " " * len(m.group(0)), _near_part(clause_before))
     for role, res in _res().items():
+        after_re = res.get("after_unit" if with_unit else "after")
         if "before" in res and res["before"].search(clause_before[-60:]):
             found.add(role)
         elif "by" in res and res["by"].search(clause_before[-80:]):
             found.add(role)
-        elif "after" in res and res["after"].match(after[:40]):
+        elif after_re is not None and after_re.match(after[:40]):
             found.add(role)
-        elif "clause" in res and res["clause"].search(_near_part(clause_before)):
+        elif "clause" in res and res["clause"].search(near):
             found.add(role)
     return frozenset(found)

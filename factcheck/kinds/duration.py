@@ -68,6 +68,8 @@ def _decimal_comma_re() -> regex.Pattern[str]:
 # decimals: "the 1980s" and "in his 20s" are a decade and an age.
 _TIGHT_SECONDS = regex.compile(r"\A(?P<sep>\s?)(?P<unit>(?i:secs?)|s)(?![\p{L}\d'’])")
 _DECIMALS = regex.compile(r"\A[0-9]+[.,](?P<d>[0-9]+)\Z")
+# "7min 29sec", "2hrs": an abbreviated unit written onto its number (seconds: `_TIGHT_SECONDS`)
+_TIGHT_UNIT = regex.compile(r"\A(?P<sep>)(?P<unit>mins?|hrs?)(?![\p{L}\d])", regex.IGNORECASE)
 # 9"80 (seconds, then hundredths, as European results write them), 1'43"13 (minutes too)
 _MARK = r"(?:\"|''|″|”)"
 _NOTATION = regex.compile(
@@ -81,6 +83,9 @@ _CLOCK = regex.compile(
     # "the second half in 59:47", "a 60:48 first half": minutes and seconds with no fraction, when the
     # minutes cannot be an hour of the day (24 to 99)
     r"|(?P<mm>2[4-9]|[3-9][0-9]):(?P<ss>[0-5][0-9]))(?![0-9:]|[.,][0-9])")
+# a time gap with its sign, as results lists write it: "+7:29", "+ 10:56", "+1:02:13"
+_GAP = regex.compile(r"(?<![\p{L}\d+])\+\s?(?:(?P<h>[0-9]{1,2}):(?=[0-5][0-9]:))?(?P<m>[0-9]{1,2}):(?P<s>[0-5][0-9])"
+                     r"(?![0-9]|[:.,][0-9])")
 # a clock time of day or a dotted time ("06:47:44 GMT", "9.45 pm", "at 21.50 local"): no length
 _OF_DAY = regex.compile(r"\A\s*(?:[ap]\.?\s?m\b|(?i:local|o['’]clock|uhr|hours?|hrs?)\b|h\b|GMT\b|UTC\b|Z\b"
                         r"|[A-Z]{1,4}T\b)")
@@ -126,7 +131,9 @@ _BARE_SIXTIETHS = regex.compile(r"\s+(?P<n>[0-5][0-9])(?=\s*(?:[,.;:!?)\]]|[—�
                                 r"ahead|behind)(?![\p{L}]))", regex.IGNORECASE)
 # "two hours later", "hours after": a distance in time, not how long something lasted.
 _SOMEDAY = regex.compile(r"(?i)(?<![\p{L}])(?:would|will|could|might|may|should|can|must|shall|to|and|that)\s+$")
-_NOT_LENGTH = regex.compile(r"\A(?:\s+(?:ago|ahead|behind|of\s+(?:difference|delay)"
+# ("7 minutes 29 seconds ahead of Pogacar", "of difference": a gap, read; its role, a margin, is
+# the checker's to weigh: factcheck/roles.py)
+_NOT_LENGTH = regex.compile(r"\A(?:\s+(?:ago|of\s+delay"
                             r"|old|of\s+age)|-old)\b",  # "a 46-year-old", "31 years old": an age
                             regex.IGNORECASE)
 # "nine days after they went missing", "55 days later": a distance in time between two moments, which
@@ -179,6 +186,7 @@ class _Atom:
     article: bool = False
     solo: bool = False  # a race time or clock: never part of a compound
     bare: bool = False  # a number with no unit, read in the fact's `bare` unit
+    signed: bool = False  # a results list's gap ("+7:29"): stated as a margin by its sign
 
 
 @dataclass(frozen=True)
@@ -199,6 +207,10 @@ def _race_atoms(text: str, clock: bool) -> list[_Atom]:
         whole = int(m.group("m")) * 60 + int(m.group("ms")) if m.group("m") else int(m.group("s"))
         out.append(_Atom(m.start(), m.start(), m.end(), whole + int(f) / 10 ** len(f), sec, "seconds",
                          10.0 ** -len(f), solo=True))
+    for m in _GAP.finditer(text):
+        # "2. Tadej Pogacar (SLO) +7:29", "+1:02:13": a results list's time gap, never a time of day
+        whole = (int(m.group("h") or 0) * 3600 + int(m.group("m")) * 60 + int(m.group("s")))
+        out.append(_Atom(m.start(), m.start(), m.end(), float(whole), sec, "seconds", 1.0, solo=True, signed=True))
     if clock:
         for m in _CLOCK.finditer(text):
             if _OF_DAY.match(text[m.end():]):
@@ -243,7 +255,7 @@ def _atoms(text: str, clock: bool = False, bare: Bare | None = None) -> list[_At
     for a, b, value, rounding, magnitude, odd in sorted([*nums, *extra]):
         if magnitude or any(x <= a < y for x, y in taken):
             continue
-        m = _unit_re().match(text[b:])
+        m = _unit_re().match(text[b:]) or _TIGHT_UNIT.match(text[b:])
         if not m:
             t = _TIGHT_SECONDS.match(text[b:])
             if t and not odd and (t.group("unit") != "s" or _DECIMALS.match(text[a:b])):
@@ -424,6 +436,8 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
             extra["adjective"] = True  # "a 32-year wait": about 32 years, by the form alone
         if first.bare:
             detail += " (a number with no unit, read in the fact's `bare` unit)"
+        if first.signed:
+            extra["margin"] = True  # "+7:29": a gap
         if _OFFSET.match(text[end:]) and not _FOR_BEFORE.search(text[: first.start]):
             extra.update(loose=True, why_loose="a distance in time between two moments, read as a length loosely")
         out.append(Reading(start=offset + start, end=offset + end, text=text[start:end],
