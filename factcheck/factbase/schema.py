@@ -76,7 +76,8 @@ FACT: dict[str, Key] = {
     "note": Key("str", doc="free text for curators"),
     "sources": Key("list[str]", doc="where the truth comes from (URLs)"),
     "figure": Key("enum", doc="for figures and lengths of time: in which role articles state it: `value` (the "
-                              "default), `margin` ('won by 17 points', '421,308 votes behind', '7:29 ahead') or `projection` ('could deploy "
+                              "default), `margin` ('won by 17 points', '421,308 votes behind', '7:29 ahead') "
+                              "or `projection` ('could deploy "
                               "up to 175,000', 'exit polls gave') or, for a count that is itself an addition, "
                               "`part` ('another 12 cars', 'twelve more'); a figure stated in another role is "
                               "not about this fact",
