@@ -55,6 +55,14 @@ def _near_part(before: str, width: int = 40) -> str:
 
 
 @cache
+def _next_figure() -> regex.Pattern[str]:
+    """A figure right after the role's phrase: the phrase is that figure's hedge, not this figure's
+    role ("rose 80,000 feet in less than 15 minutes", "69 days trapped to more than 600 metres")."""
+    words = alternation([w for w, v in lang().number_words.items() if v >= 1])
+    return regex.compile(rf"\s*(?:an?\s+)?(?:[0-9$€£]|(?:{words})(?![\p{{L}}]))", regex.IGNORECASE)
+
+
+@cache
 def _restatement() -> regex.Pattern[str]:
     """"that is to say", "that's to say": a restatement, no projection ("is to")."""
     return regex.compile(rf"(?<![\p{{L}}])(?:that\s+|that['’]s\s+)(?:{alternation(['is to say', 'to say'])})"
@@ -72,7 +80,8 @@ def figure_roles(clause_before: str, after: str, with_unit: bool = False) -> fro
             found.add(role)
         elif "by" in res and res["by"].search(clause_before[-80:]):
             found.add(role)
-        elif after_re is not None and after_re.match(after[:40]):
+        elif (after_re is not None and (m := after_re.match(after[:40])) is not None
+              and not _next_figure().match(after, m.end())):
             found.add(role)
         elif "clause" in res and res["clause"].search(near):
             found.add(role)
