@@ -138,6 +138,8 @@ class NameSpec:
     suffixes: frozenset[str]  # suffixes of the value and its variants ("VI", "jr")
     value_suffix: str | None
     maxn: int  # the most tokens of a form
+    #: the middle initials of the value and its variants that write any ("r" for Harry R. Truman)
+    initials: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,7 @@ def name_spec(value: str, variants: tuple[str, ...]) -> NameSpec:
     forms: dict[str, int] = {}
     firsts: set[str] = set()
     suffixes: set[str] = set()
+    initials: set[str] = set()
     vp = _parts(value)
     for i, full in enumerate((value, *variants)):
         p = _parts(full)
@@ -216,8 +219,17 @@ def name_spec(value: str, variants: tuple[str, ...]) -> NameSpec:
             firsts.add(name_key(p.first))
         if p.suffix:
             suffixes.add(p.suffix)
+        if (mid := _middle_initials(full)) and (i == 0 or keys[0][0] in forms):
+            initials.add(mid)
     return NameSpec(vp.first, " ".join(vp.surname), forms, frozenset(firsts), frozenset(suffixes),
-                    vp.suffix, max(forms.values()))
+                    vp.suffix, max(forms.values()), frozenset(initials))
+
+
+def _middle_initials(full: str) -> str:
+    """The middle initials of a full name, lower case ("Harry R. Truman": "r"; "George H. W. Bush": "hw")."""
+    words = [w.rstrip(",") for w in full.replace('"', " ").split()]
+    return "".join(w[0].lower() for i, w in enumerate(words)
+                   if 0 < i < len(words) - 1 and regex.fullmatch(r"\p{L}\.?", w))
 
 
 @dataclass(frozen=True)
@@ -231,6 +243,7 @@ class NameRead:
     first_ok: bool | None
     translit: bool = False
     suffix: str | None = None
+    initials: str = ""  # middle initials written between the first name and the surname ("s")
 
     def __iter__(self) -> Any:  # unpacks like the (word, exact, first, first_ok) tuple of old
         return iter((self.word, self.exact, self.first, self.first_ok))
@@ -606,6 +619,7 @@ class NameKind:
                 j -= 1
             first_tok = toks[j] if j >= 0 and toks[j].chunk == win[0].chunk and toks[j + 1].spaced else None
             first = first_tok.plain if first_tok is not None and not first_tok.initial else ""
+            initials = "".join(t.plain[:1] for t in toks[j + 1 : i] if t.initial) if first else ""
             first_start = first_tok.start if first_tok is not None else 0
             if first:
                 # a hyphenated first name is one: "Jean-Claude Galet" has the first name "Jean-Claude",
@@ -670,7 +684,7 @@ class NameKind:
             elif first_ok is not None:
                 assert first_tok is not None
                 a = first_start
-            read = NameRead(word, exact, first, first_ok, translit, suffix)
+            read = NameRead(word, exact, first, first_ok, translit, suffix, initials)
             whole = ctx.doc.text[sentence.start + a : sentence.start + b]
             # a lone near-miss, with no first name and no context in its sentence, counts only because
             # the person was named before: perhaps another word ("freight to Conway, Pennsylvania"
@@ -752,6 +766,8 @@ class NameKind:
             return False  # "Mohammed IV" for Mohammed VI
         if r.first_ok is False:
             return False
+        if r.first_ok and r.initials and spec.initials and r.initials not in spec.initials:
+            return False  # "Harry S. Truman" for Harry R. Truman, "George H. W. Bush" for George W. Bush
         if not r.exact or r.translit:
             return None if r.translit and not fact.options.get("strict") else False
         if r.suffix is not None and spec.value_suffix is None and _ROMAN.fullmatch(r.suffix):
