@@ -425,10 +425,10 @@ def deictic_dates(sentence: Sentence, ctx: Context) -> list[Reading]:
     taken: list[tuple[int, int]] = []
     if pub.year is not None and "ago" in sentence.text:
         # "a year ago tonight", "five years ago today": the page's day, that many years before
-        counts = {str(k).lower(): int(v) for k, v in lang().data["years_ago"].items()}
         for m in _years_ago_re().finditer(sentence.text):
-            n_txt = m.group("n").lower()
-            n = int(n_txt) if n_txt.isdigit() else counts[n_txt]
+            n = _years_count(m.group("n"))
+            if n is None:
+                continue
             word = regex.sub(r"\s+", " ", m.group("w").lower())
             day = shift(pub, days[word], ())
             if day.year is None or day.month is None or day.day is None:
@@ -458,9 +458,28 @@ def deictic_dates(sentence: Sentence, ctx: Context) -> list[Reading]:
 @cache
 def _years_ago_re() -> regex.Pattern[str]:
     counts = alternation(list(lang().data["years_ago"]))
+    nw = lang().number_words
+    tens = alternation([w for w, v in nw.items() if 20 <= v <= 90 and v % 10 == 0])
+    small = alternation([w for w, v in nw.items() if 1 <= v <= 19])
+    units = alternation([w for w, v in nw.items() if 1 <= v <= 9])
     words = alternation(list(lang().data["deictic_days"]))
-    return regex.compile(rf"(?<![\p{{L}}\d])(?P<n>{counts}|\d{{1,2}})\s+years?\s+ago\s+(?P<w>{words})(?![\p{{L}}])",
-                         regex.IGNORECASE)
+    # "five", "forty", "forty-five", "a hundred"? (no: up to ninety-nine), or digits
+    return regex.compile(rf"(?<![\p{{L}}\d])(?P<n>(?:{tens})(?:[\s-](?:{units}))?|{small}|{counts}|\d{{1,3}})"
+                         rf"\s+years?\s+ago\s+(?P<w>{words})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _years_count(text: str) -> int | None:
+    """The number of "forty-five years ago today": digits, the language's `years_ago` words, or
+    number words up to ninety-nine."""
+    t = regex.sub(r"[\s-]+", " ", text.strip().lower())
+    if t.isdigit():
+        return int(t)
+    counts = {str(k).lower(): int(v) for k, v in lang().data["years_ago"].items()}
+    if t in counts:
+        return counts[t]
+    parts = [lang().number_words.get(w) for w in t.split()]
+    known = [p for p in parts if p is not None]
+    return int(sum(known)) if known and len(known) == len(parts) else None
 
 
 def _last_date_before(sentence: Sentence, pos: int, ctx: Context) -> Reading | None:
