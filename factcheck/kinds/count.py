@@ -570,7 +570,15 @@ class CountKind:
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         n: Number = reading.value
-        return bool(n.interval().contains(float(value))) if n.hedge else int(n.value) == int(value)
+        if not n.hedge:
+            return int(n.value) == int(value)
+        if n.interval().contains(float(value)):
+            return True
+        if float(n.value) == float(value) and n.hi is None:
+            # "more than 200 homes" for 200, "raced over 21 stages" for 21: the number is the
+            # fact's, only the hedge's bound leaves it out (a rounded truth, or "over" as "across")
+            return None
+        return False
 
     def distance(self, reading: Reading, value: Any) -> float | None:
         """How far the count read is from `value` (to tell a fact from a distractor that both fit:
