@@ -221,9 +221,43 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Rea
         quote = text[n.span_start - sentence.start : n.end - sentence.start]
         out.append(Reading(start=n.span_start, end=n.end, text=quote, value=n, shown=int(n.value),
                            detail=f"read as {n.interval()}", extra=extra))
+    out += _fronted_part(sentence, counted, {r.start for r in out})
     if out:
         out += _elliptical(sentence, {r.start for r in out})
     return _with_sums(sentence, counted, out)
+
+
+# "Of the 176 riders who set off from Bilbao, 150 reached Paris", "Out of 33 miners, 32 were
+# Chilean": a sentence that opens on the group; the first bare number after the comma counts its part
+_FRONTED_GROUP = regex.compile(r"\A\s*(?:of|out\s+of)\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?", regex.IGNORECASE)
+_PART_AFTER = regex.compile(r",\s*(?:only\s+|just\s+|some\s+|about\s+|nearly\s+|almost\s+)?\Z", regex.IGNORECASE)
+
+
+def _fronted_part(sentence: Sentence, counted: regex.Pattern[str], taken: set[int]) -> list[Reading]:
+    text = sentence.text
+    head = _FRONTED_GROUP.match(text)
+    if head is None:
+        return []
+    nums = find_numbers(text, sentence.start)
+    total = next((n for n in nums if n.span_start - sentence.start == head.end()), None)
+    if total is None or _counted_end(text[total.end - sentence.start :], counted) is None:
+        return []
+    comma = text.find(",", total.end - sentence.start)
+    for n in nums:
+        at = n.span_start - sentence.start
+        if n is total or comma < 0 or at <= comma or n.span_start in taken:
+            continue
+        if (not n.value.is_integer() or n.magnitude or n.value >= total.value
+                or not _PART_AFTER.search(text[:at]) or _YEAR_LIKE.match(n.text.replace(",", ""))
+                or not (_ELLIPSIS_AFTER.match(text[n.end - sentence.start :])
+                        or _verb_after_re().match(text[n.end - sentence.start :]))):
+            return []
+        return [Reading(start=n.span_start, end=n.end, text=text[at : n.end - sentence.start], value=n,
+                        shown=int(n.value), detail=f"read as {n.interval()}; a part of the group the sentence opens "
+                        "on (Of the N ..., M ...)",
+                        extra={"loose": True, "why_loose": "a part of the group the sentence opens on (Of the N ..., "
+                               "M ...): it may count another part than the fact's"})]
+    return []
 
 
 # "seven passengers and a flight attendant", "two pilots and four flight attendants": two groups
