@@ -47,6 +47,29 @@ def _lv(rule_id: str) -> int:
     return rule(rule_id).level
 
 
+def _own_places(fb: FactBase) -> tuple[regex.Pattern[str], dict[str, str]] | None:
+    """The distinctive names (two words or more, or with a digit: "Pad 39B", "Estádio Mineirão")
+    that exactly one event's `place` facts accept (value and variants), as one whole-word pattern
+    and each name's event; None when there are none."""
+    def build() -> tuple[regex.Pattern[str], dict[str, str]] | None:
+        owner: dict[str, set[str]] = {}
+        for f in fb.facts:
+            if f.kind != "place" or not f.event:
+                continue
+            for name in (str(f.value), *(str(v.value) for v in f.variants)):
+                name = " ".join(name.split())
+                if len(name.split()) >= 2 or regex.search(r"\d", name):
+                    owner.setdefault(name.casefold(), set()).add(f.event)
+        mine = {n: next(iter(es)) for n, es in owner.items() if len(es) == 1}
+        if not mine:
+            return None
+        rx = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation(sorted(mine, key=len, reverse=True))})"
+                           r"(?![\p{L}\p{N}])", regex.IGNORECASE)
+        return rx, mine
+    got: tuple[regex.Pattern[str], dict[str, str]] | None = per_base(fb, "own_places", build)
+    return got
+
+
 def _first_why(bindings: list[Binding], event: str) -> tuple[str, ...]:
     return next((b.why[event] for b in bindings if event in b.why), ())
 
@@ -1106,6 +1129,23 @@ class Binder:
                     continue
                 e = main_events[0]
                 out[k] = Binding((e,), _lv(rid), {e: ()}, {e: (rid,)}, {e: _lv(rid)}, by_reference=True)
+        # a clause with no event of its own that names the place one event's place fact gives
+        # ("before finally rising off Pad 39B on its third try"): loosely about that event; it can
+        # agree, never accuse
+        own_places = _own_places(self.fb)
+        if own_places is not None:
+            rid = "event.own_place"
+            for k, (b, info) in enumerate(zip(out, infos)):
+                if b.candidates or b.set_aside or info.other_event or info.hits:
+                    continue
+                found = {(own_places[1][m.group(0).casefold()], m.start(), m.end())
+                         for m in own_places[0].finditer(info.seg.text)}
+                events = {e for e, _, _ in found}
+                if len(events) != 1:
+                    continue
+                e = events.pop()
+                at = tuple((info.seg.start + a, info.seg.start + z) for _, a, z in sorted(found))
+                out[k] = Binding((e,), _lv(rid), {e: at}, {e: (rid,)}, by_reference=True)
         # events of any kind (no parties, bound by their own words): a clause with no evidence at all
         # is loosely about the event the article is telling about ("The rocket thundered off its pad
         # early Wednesday" after "... lifted off"); it can agree, never accuse
