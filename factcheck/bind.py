@@ -1129,8 +1129,8 @@ class Binder:
                     continue
                 e = main_events[0]
                 out[k] = Binding((e,), _lv(rid), {e: ()}, {e: (rid,)}, {e: _lv(rid)}, by_reference=True)
-        # a clause with no event of its own that names the place one event's place fact gives
-        # ("before finally rising off Pad 39B on its third try"): loosely about that event; it can
+        # a clause with no event of its own that names the place one event's place fact gives ("the
+        # rocket climbed away from Pad 39B at the third attempt"): loosely about that event; it can
         # agree, never accuse
         own_places = _own_places(self.fb)
         if own_places is not None:

@@ -52,6 +52,7 @@ from factcheck.judging import (
     _reported_on,
     _soften,
     _weekday_only,
+    denied_role,
     judge,
     stamp_cue,
 )
@@ -347,9 +348,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                     # "freight to Conway, Pennsylvania" after "Mayor Trent Conaway": perhaps another word
                     j = j.unsure("value.loose", str(r.extra.get("why_loose", "")))
                 if j.verdict == "contradict" and r.extra.get("negated"):
-                    # "without its captain Thiago Silva": the role is denied to the person named
-                    j = j.unsure("value.negated", f"{r.extra['negated']!r} before the pattern's words: the role is "
-                                 "not theirs")
+                    j = denied_role(j, r)  # "without its captain Thiago Silva"
                 self.record(fact, r, sentence, j, why(rule_id), (rule_id,))
 
     def relevant(self) -> bool:

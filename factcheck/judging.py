@@ -128,6 +128,12 @@ def _disputed(text: str) -> bool:
     return bool(_disputed_re().search(text))
 
 
+def denied_role(j: Judged, r: Reading) -> Judged:
+    """A name read by a pattern whose words an absence word denies ("without its captain Thiago
+    Silva", the name kind's `negated`): it cannot accuse."""
+    return j.unsure("value.negated", f"{r.extra['negated']!r} before the pattern's words: the role is not theirs")
+
+
 def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None) -> Judged:
     """A contradiction the reading itself makes unsure: resolved from an earlier sentence, part of
     a range over time ("grew from 100,000 to 190,000"), or a claim the article reports to dispute."""
@@ -136,8 +142,7 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
     if j.verdict != "contradict":
         return j
     if r.extra.get("negated"):
-        # "without its captain Thiago Silva": the role is denied to the person named
-        return j.unsure("value.negated", f"{r.extra['negated']!r} before the pattern's words: the role is not theirs")
+        return denied_role(j, r)
     if r.extra.get("loose"):
         return j.unsure("value.loose", str(r.extra.get("why_loose", "resolved from an earlier sentence")))
     if sentence.caption:

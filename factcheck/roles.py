@@ -37,7 +37,7 @@ def _res() -> dict[str, dict[str, regex.Pattern[str]]]:
                 rf"(?:{alternation(parts['after'])})(?![\p{{L}}])",
                 regex.IGNORECASE)
             # a reading that holds its unit ("7 minutes 29 seconds"): the phrase right after it, or
-            # after "of" ("of difference"); not "69 days trapped to more than 600 metres"
+            # after "of" ("of difference"); not "40 days stuck at more than 500 metres"
             res["after_unit"] = regex.compile(
                 rf"\A\s*(?:of\s+)?-?(?:{alternation(parts['after'])})(?![\p{{L}}])", regex.IGNORECASE)
         if parts.get("clause"):
@@ -57,7 +57,7 @@ def _near_part(before: str, width: int = 40) -> str:
 @cache
 def _next_figure() -> regex.Pattern[str]:
     """A figure right after the role's phrase: the phrase is that figure's hedge, not this figure's
-    role ("rose 80,000 feet in less than 15 minutes", "69 days trapped to more than 600 metres")."""
+    role ("climbed 30,000 feet in less than ten minutes", "40 days stuck at more than 500 metres")."""
     words = alternation([w for w, v in lang().number_words.items() if v >= 1])
     return regex.compile(rf"\s*(?:an?\s+)?(?:[0-9$€£]|(?:{words})(?![\p{{L}}]))", regex.IGNORECASE)
 

@@ -61,12 +61,10 @@ def read_ordinals(text: str) -> list[tuple[int, int, int]]:
             big = _HUNDREDS_BEFORE.search(text, 0, m.start())
             if big is not None:
                 h = lang().number_words.get((big.group("h") or "").lower())
-                if h is not None and 1 <= int(h) <= 9:
-                    out.append((big.start(), m.end(), v + 100 * int(h)))  # "two hundred and first"
-                else:  # "the hundred-and-tenth", "a hundred and fifth"
-                    at = big.start("h") if (big.group("h") or "").lower() == "a" else (
-                        big.start() + big.group(0).lower().index("hundred"))
-                    out.append((at, m.end(), v + 100))
+                if h is not None and 1 <= int(h) <= 9:  # "two hundred and first", "a hundred and fifth"
+                    out.append((big.start(), m.end(), v + 100 * int(h)))
+                else:  # "the hundred-and-tenth": from "hundred"
+                    out.append((big.start() + big.group(0).lower().index("hundred"), m.end(), v + 100))
                 continue
         out.append((m.start(), m.end(), v))
     return out
