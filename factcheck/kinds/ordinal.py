@@ -38,7 +38,10 @@ def _ordinal_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![\p{{L}}\d])(?:(?P<d>[0-9]{{1,6}})(?:{suffixes})|(?:(?P<t>{tens})[\s-])?(?P<w>{alternation(_ordinals())})"
         # a rank as a number: "the No. 2 bank failure", "Nr. 3" (No. 1 is read as a superlative, loosely)
-        rf"|(?-i:No\.?|Nr\.|NO\.)\s?(?P<no>[2-9]|[1-9][0-9]{{1,2}})(?![.,]\d))"
+        rf"|(?-i:No\.?|Nr\.|NO\.)\s?(?P<no>[2-9]|[1-9][0-9]{{1,2}})(?![.,]\d)"
+        # "the 110. edition", "its 24. Grand Slam title": an ordinal as German and other languages
+        # write it, a number and a full stop, after a determiner and before a word
+        rf"|(?<=(?<![\p{{L}}])(?:the|its|his|her|their|our)\s)(?P<dot>[1-9][0-9]{{0,3}})\.(?=[ \t]+\p{{L}}))"
         rf"(?![\p{{L}}\d])", regex.IGNORECASE)
 
 
@@ -51,8 +54,8 @@ def read_ordinals(text: str) -> list[tuple[int, int, int]]:
     """(start, end, value) of each ordinal in `text`."""
     out = []
     for m in _ordinal_re().finditer(text):
-        if m.group("d") or m.group("no"):
-            v = int(m.group("d") or m.group("no"))
+        if m.group("d") or m.group("no") or m.group("dot"):
+            v = int(m.group("d") or m.group("no") or m.group("dot"))
         else:
             if _BIG_BEFORE.search(text, 0, m.start()):
                 continue  # "the thousand and first night": a larger ordinal than the words read
