@@ -39,7 +39,7 @@ def _ordinal_re() -> regex.Pattern[str]:
         rf"(?<![\p{{L}}\d])(?:(?P<d>[0-9]{{1,6}})(?:{suffixes})|(?:(?P<t>{tens})[\s-])?(?P<w>{alternation(_ordinals())})"
         # a rank as a number: "the No. 2 bank failure", "Nr. 3" (No. 1 is read as a superlative, loosely)
         rf"|(?-i:No\.?|Nr\.|NO\.)\s?(?P<no>[2-9]|[1-9][0-9]{{1,2}})(?![.,]\d)"
-        # "the 110. edition", "its 24. Grand Slam title": an ordinal as German and other languages
+        # "the 110. edition", "its 75. anniversary": an ordinal as German and other languages
         # write it, a number and a full stop, after a determiner and before a word
         rf"|(?<=(?<![\p{{L}}])(?:the|its|his|her|their|our)\s)(?P<dot>[1-9][0-9]{{0,3}})\.(?=[ \t]+\p{{L}}))"
         rf"(?![\p{{L}}\d])", regex.IGNORECASE)
