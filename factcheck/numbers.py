@@ -188,7 +188,8 @@ def _number_re() -> regex.Pattern[str]:
         rf"(?<![\p{{L}}\d.,:/])(?<![^0-9%\s(\[]-)(?P<digits>{_DIGITS})"
         rf"(?P<half>\s*(?:{half})(?![\p{{L}}])|[ \u00a0](?:{slash})(?![\d/]))?"
         # "68,7 billions Dollar", "123,4 millions spectators": a translation's plural scale
-        rf"(?:\s*(?P<mult>(?:{scales})(?:s(?![\p{{L}}]))?|(?:{spaced})\b(?:\.(?=\s+\p{{L}}))?)|(?P<short>{tight})\b)?"
+        # "a $1.2-billion deal", "a 6.4-billion-km journey": a hyphen joins the scale as a space does
+        rf"(?:(?:\s*|-)(?P<mult>(?:{scales})(?:s(?![\p{{L}}]))?|(?:{spaced})\b(?:\.(?=\s+\p{{L}}))?)|(?P<short>{tight})\b)?"
         rf"(?![0-9]|[.,:][0-9]|/[0-9])"
         rf"|(?<![\p{{L}}-])(?P<words>(?:{words})(?:(?:\s+and\s+{not_fraction}|[\s-]+)(?:{words}))*)(?![\p{{L}}])"
         # "thirty-third", "twenty first": the tens of an ordinal are no number of their own
