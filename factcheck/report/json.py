@@ -13,9 +13,10 @@ import math
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
-from factcheck.model import SourceResult
+from factcheck.model import Finding, SourceResult
 from factcheck.report.model import Report, counts_of
 
 #: bumped when a key changes meaning or disappears (2: "format_version", "tool", per-fact counts)
@@ -141,6 +142,32 @@ def _array(items: Iterator[Any]) -> Iterator[str]:
     yield "[]" if first else "\n  ]"
 
 
+def _texts(items: Iterator[str]) -> Iterator[str]:
+    """`_array` of items already rendered two levels deep."""
+    first = True
+    for text in items:
+        yield ("[\n    " if first else ",\n    ") + text
+        first = False
+    yield "[]" if first else "\n  ]"
+
+
+@lru_cache(maxsize=65_536)
+def _bare_tail(fact: str, verdict: str, expected: str) -> str:
+    """What follows the source id in a finding without mentions, as `_dumps(finding, 2)` writes it."""
+    text = _dumps(Finding("", fact, verdict, (), expected).to_json(), 2)  # type: ignore[arg-type]
+    head = '{\n      "source": ""'
+    assert text.startswith(head), text
+    return text[len(head):]
+
+
+def _finding_text(f: Finding) -> str:
+    """`_dumps(f.to_json(), 2)`. Most findings of a big run are omissions, which differ only in
+    their source: their text after the source id is made once per fact (the same bytes)."""
+    if f.mentions:
+        return _dumps(f.to_json(), 2)
+    return '{\n      "source": ' + json.dumps(f.source, ensure_ascii=False) + _bare_tail(f.fact, f.verdict, f.expected)
+
+
 def iter_json(report: Report, baseline: dict[str, Any] | None = None) -> Iterator[str]:
     """`render_json` in pieces of about one source, so a report of any size streams to a file in
     flat memory; the text is byte for byte `json.dumps(report_json(report, baseline), indent=2, ...)`."""
@@ -149,15 +176,15 @@ def iter_json(report: Report, baseline: dict[str, Any] | None = None) -> Iterato
         yield f"\n  {json.dumps(key)}: {_dumps(value, 1)},"
     n = 0
 
-    def findings() -> Iterator[Any]:
+    def findings() -> Iterator[str]:
         nonlocal n
         for r in report.results:
             for f in r.findings:
                 n += 1
-                yield f.to_json()
+                yield _finding_text(f)
 
     yield '\n  "findings": '
-    yield from _array(findings())
+    yield from _texts(findings())
     yield ',\n  "sources": '
     yield from _array(_source_json(r) for r in report.results)
     yield ',\n  "facts": '

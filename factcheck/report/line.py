@@ -18,6 +18,7 @@ import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from typing import Any, overload
 
 from factcheck.model import Finding, SourceResult
@@ -76,6 +77,24 @@ def _one_line(obj: Any) -> str:
     return text + "\n"
 
 
+def _line_breaks(text: str) -> str:
+    for ch, esc in _LINE_BREAKS.items():
+        text = text.replace(ch, esc)
+    return text
+
+
+@lru_cache(maxsize=65_536)
+def _bare_tail(fact: str, kind: str, verdict: str, expected: str, with_status: bool, status: str | None) -> str:
+    """What follows the path in the line of a finding without mentions (`_one_line` of its object)."""
+    head: dict[str, Any] = {"source": "", "path": "", "fact": fact, "kind": kind, "verdict": verdict}
+    if with_status:
+        head["baseline"] = status
+    text = _one_line({**head, "expected": expected, "mentions": []})
+    start = '{"source": "", "path": ""'
+    assert text.startswith(start), text
+    return text[len(start):]
+
+
 def iter_jsonl(report: Report, statuses: Mapping[tuple[str, str], str] | None = None) -> Iterator[str]:
     """`render_jsonl` in pieces of one source. With `statuses` (a run against a baseline: (source
     id, fact) -> "new", "known" or "fixed"), every object gets a `"baseline"` key after its
@@ -84,11 +103,19 @@ def iter_jsonl(report: Report, statuses: Mapping[tuple[str, str], str] | None = 
     for r in report.results:
         out = []
         for f in r.findings:
+            status = statuses.get((r.source.id, f.fact)) if statuses is not None else None
+            if not f.mentions:
+                # most findings of a big run are omissions: all but the source and path made once
+                out.append(_line_breaks('{"source": ' + json.dumps(f.source, ensure_ascii=False) + ', "path": '
+                                        + json.dumps(r.source.path, ensure_ascii=False))
+                           + _bare_tail(f.fact, kinds.get(f.fact, ""), f.verdict, f.expected,
+                                        statuses is not None, status))
+                continue
             obj = f.to_json()
             head = {"source": obj.pop("source"), "path": r.source.path, "fact": obj.pop("fact"),
                     "kind": kinds.get(f.fact, ""), "verdict": obj.pop("verdict")}
             if statuses is not None:
-                head["baseline"] = statuses.get((r.source.id, f.fact))
+                head["baseline"] = status
             out.append(_one_line({**head, **obj}))
         yield "".join(out)
     for e in report.errors:
