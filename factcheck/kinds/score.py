@@ -273,6 +273,9 @@ class ScoreKind:
         side_spans = _side_spans(text, sides)
         loose = {(a, b) for a, b, _ in find_loose_pairs(text)}
         pairs = sorted(find_pairs(text) + [p for p in find_loose_pairs(text)])
+        # "beat Federer 7-6(5) 1-6 7-6(4) 4-6 13-12(3)": a score set by set, whose sets are each one
+        # part of a match's score, not surely a score of its own (a reading the kind marks unsure)
+        runs = [(m.start(), m.end()) for m in _SET_RUN.finditer(text)]
         out: list[Reading] = []
         prev_end = 0
         # the last framed pair: (end of the side after it, whether the sides were written swapped)
@@ -308,8 +311,9 @@ class ScoreKind:
                     continue  # "led 2-0", "2-2 at half-time": not the result
             pens = bool(r["pens_after"].match(after) or r["pens_before"].search(before))
             extra = bool(r["extra_after"].match(after))
+            in_run = any(x <= a and b <= y for x, y in runs)
             certain = bool(result_after or pens or framed is not None or r["result_before"].search(before)
-                           or own_moment) and (a, b) not in loose
+                           or own_moment) and (a, b) not in loose and not in_run
             oriented: Pair | None = None
             if framed is not None:
                 oriented = framed[1]
@@ -326,6 +330,8 @@ class ScoreKind:
             detail = f"read as {shown}" + (" on penalties" if pens else "") + (" after extra time" if extra else "")
             if (a, b) in loose:
                 detail += " (joined as a cricket score is, as a date or an offer may be: unsure)"
+            elif in_run:
+                detail += " (one set of a score set by set: unsure)"
             elif not certain:
                 detail += " (no result word beside it: unsure)"
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=text[a:b], value=read,
