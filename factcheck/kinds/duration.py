@@ -142,9 +142,10 @@ _NOT_LENGTH = regex.compile(r"\A(?:\s+(?:ago|of\s+delay"
 _OFFSET = regex.compile(r"\A\s+(?:later|earlier|before|after)\b", regex.IGNORECASE)
 _CLOCK_HOUR = regex.compile(r"(?i)(?:[01]?\d|2[0-3])[.,][0-5]\d\s*hours?")
 _THE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])the\s+$")
-# "opened at 7 hours and closed at 22 hours", "until 22 hours": an hour of the clock as a translation
-# writes it ("à 7 heures", "bis 22 Uhr"), not a length
-_WHOLE_HOURS = regex.compile(r"(?i)(?:[01]?\d|2[0-4])\s*hours?")
+# "opened at 7 hours and closed at 22 hours", "until 22 hours", "began at 14 h local time (16 h Swiss
+# hour)": an hour of the clock as a translation writes it ("à 7 heures", "bis 22 Uhr", "à 14 h"), not
+# a length
+_WHOLE_HOURS = regex.compile(r"(?i)(?:[01]?\d|2[0-4])\s*(?:hours?|h)")
 _AT_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:at|until|till|untill)\s+$")
 
 
