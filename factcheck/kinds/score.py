@@ -115,6 +115,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
     months = alternation([*lang().months, *lang().weekdays])
     word = r"[\p{L}'’-]+"
     join = _phrase("penalty_joiners")
+    counted = _phrase("counted_joined")
     n = int(pack("scores")["before_words"])
     ic = regex.IGNORECASE
     return {
@@ -124,8 +125,12 @@ def _res() -> dict[str, regex.Pattern[str]]:
         # a cricket total or bowling figures: "241/4", "241 for 4", "3 for 55" (scores.yaml `loose_joiners`)
         "loose_pair": regex.compile(rf"(?<![\p{{L}}\d.,:/–—-])(?P<a>[0-9]{{1,3}})(?P<sep>{_phrase('loose_joiners')})"
                                     r"(?P<b>[0-9]{1,3})(?![0-9]|[.,:/][0-9]|\s?%)", ic),
-        # in words, joined as a loose pair is: "four to two" (loose, like "4 to 2")
-        "loose_words": regex.compile(rf"(?<![\p{{L}}-])(?P<wa>{nums})\s+to\s+(?P<wb>{nums}|{zero})(?![\p{{L}}-])", ic),
+        # in words, joined as a loose pair is: "four to two", "seven points to three" (loose, like "4 to 2")
+        "loose_words": regex.compile(rf"(?<![\p{{L}}-])(?P<wa>{nums})\s+(?:(?:{counted})\s+)?to\s+"
+                                     rf"(?P<wb>{nums}|{zero})(?![\p{{L}}-])", ic),
+        # "by 7 points to 3", "52 votes to 48": what the score counts between its numbers (loose)
+        "counted_pair": regex.compile(rf"(?<![\p{{L}}\d.,:/–—-])(?P<a>[0-9]{{1,3}})\s+(?:{counted})\s+to\s+"
+                                      r"(?P<b>[0-9]{1,3})(?![0-9]|[.,:/][0-9]|\s?%)", ic),
         # words: "two-nil", "three-all", "three apiece"
         "words": regex.compile(rf"(?<![\p{{L}}-])(?P<wa>{nums})[\s-](?P<wb>{zero}|{alls})(?![\p{{L}}-])", ic),
         "contest": regex.compile(rf"(?<![\p{{L}}])(?:{_phrase('contest')})(?![\p{{L}}])", ic),
@@ -166,7 +171,8 @@ def find_loose_pairs(text: str) -> list[tuple[int, int, Pair]]:
     """(start, end, pair) of each pair joined as a cricket score is ("241/4", "241 for 4", "3 for 55"):
     a date ("19/11") or an offer ("2 for 1") is written the same way, so such a pair is read only
     loosely (it may agree, never accuse)."""
-    out = [(m.start(), m.end(), (int(m.group("a")), int(m.group("b")))) for m in _res()["loose_pair"].finditer(text)]
+    out = [(m.start(), m.end(), (int(m.group("a")), int(m.group("b"))))
+           for key in ("loose_pair", "counted_pair") for m in _res()[key].finditer(text)]
     for m in _res()["loose_words"].finditer(text):
         wb = m.group("wb")
         out.append((m.start(), m.end(), (_number_word(m.group("wa")), _number_word(wb))))
