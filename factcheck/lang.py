@@ -117,7 +117,12 @@ class Lang:
         return {str(k): [str(a) for a in v] for k, v in self.data["countries"].items()}
 
 
-class _WordsLoader(yaml.SafeLoader):
+# libyaml's C parser where PyYAML was built with it (the packs need no positions): loading them was
+# about a fifth of a run's start-up with the pure-Python one
+_Safe: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _WordsLoader(_Safe):
     """YAML 1.1 reads the words on, off, yes, no, y and n as booleans: a word list holding "on" would hold
     True. The packs are lists of words, so only true and false are booleans here."""
 
