@@ -87,7 +87,8 @@ def sets() -> list[EvalSet]:
     for name in ("stories2", "stories3", "stories4", "stories5", "stories6", "stories7", "stories8", "stories9",
                  "stories10", "stories11", "stories12", "stories13", "stories14", "stories15", "stories16",
                  "stories17", "stories18", "stories19", "stories20", "stories21", "stories22",
-                 "stories23", "stories24", "stories25", "stories26", "stories27", "stories28"):
+                 "stories23", "stories24", "stories25", "stories26", "stories27", "stories28",
+                 "stories29"):
         own = ROOT / "tests" / "golden" / name
         for folder in sorted(p for p in own.glob("*") if (p / "gold.yaml").exists() and (p / "facts").exists()):
             gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
@@ -167,7 +168,8 @@ def main() -> int:
                           ("stories25:", "the project's stories25 set"),
                           ("stories26:", "the project's stories26 set"),
                           ("stories27:", "the project's stories27 set"),
-                          ("stories28:", "the project's stories28 set")):
+                          ("stories28:", "the project's stories28 set"),
+                          ("stories29:", "the project's stories29 set")):
         group = [m for m in ms if m.evalset.key.startswith(prefix)]
         if not group:
             continue
