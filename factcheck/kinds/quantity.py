@@ -30,6 +30,12 @@ _UPPER = {"up_to", "under"}
 _LOWER = {"over", "at_least", "just_over"}
 
 
+@cache
+def _scale_end() -> regex.Pattern[str]:
+    """A figure ending on a scale word ("55 millions", "two million"): "of" may stand before its unit."""
+    return regex.compile(rf"(?i)(?<![\p{{L}}])(?:{alternation(lang().data['numbers']['scales'])})s?$")
+
+
 _SPACES = regex.compile(r"\s+")
 _A_WORD = regex.compile(r"[\p{L}'’-]+")
 # the noun right before a number: "magnitude 6.8", "a magnitude of 6.8", a fact box's "Deaths: 1,833"
@@ -308,6 +314,10 @@ class QuantityKind:
                 hit = lookup(own[1][" ".join(m.group("u").lower().split())])
                 u = (hit[0], hit[1], m.end()) if hit else None
             u = u or unit_after(after)
+            if u is None and _scale_end().search(n.text) and after.startswith(" of "):
+                # "55 millions of light-years", "2 million of tonnes": a translation's "millions de"
+                v = unit_after(after[3:])
+                u = (v[0], v[1], v[2] + 3) if v else None
             if u is None:
                 continue
             canon, physical, end = u
