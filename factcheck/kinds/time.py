@@ -648,6 +648,59 @@ def compare_times(v: TimeValue, f: TimeValue, ctx: Context | None = None, header
     return verdicts.pop()
 
 
+# a full date written right before a clock time ("on 14 November at 00:36 GMT") or right after it
+# ("00:36 GMT on Saturday, 15 November"): the day the article says that clock reading is on
+_BEFORE_GAP = regex.compile(r"\s*,?\s*(?:at|around|about|by)?\s*", regex.IGNORECASE)
+_AFTER_GAP = regex.compile(r"\s*,?\s*(?:on|of)?\s*", regex.IGNORECASE)
+_DAY_SPAN = 60  # characters looked at on each side of the time for its date
+
+
+def _stated_day(reading: Reading, text: str) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) of a full date written right beside the clock time `reading`."""
+    from factcheck.kinds.date import read_dates
+
+    a, b = max(0, reading.start - _DAY_SPAN), reading.start
+    for d in reversed(read_dates(text[a:b], a)):
+        if _BEFORE_GAP.fullmatch(text, d.end, b):
+            v = d.value
+            return (v.month, v.day, v.year) if v.month and v.day else None
+    a, b = reading.end, min(len(text), reading.end + _DAY_SPAN)
+    for d in read_dates(text[a:b], a):
+        if _AFTER_GAP.fullmatch(text, a, d.start):
+            v = d.value
+            return (v.month, v.day, v.year) if v.month and v.day else None
+    return None
+
+
+def _stated_day_fits(reading: Reading, f: TimeValue, ctx: Context, header: Zone | None) -> bool | None:
+    """True unless a full date beside the (agreeing) clock reading names a day its instant is on
+    neither in the reading's zone nor in the fact's: then False when that day is next to the fact's
+    (a date slipped across midnight or a zone), None when it is further off (another occurrence)."""
+    assert f.day is not None
+    stated = _stated_day(reading, ctx.doc.text)
+    v: TimeValue = reading.value
+    rz = v.zone if v.zone is not None and not v.zone.reader else header
+    if stated is None or rz is None:
+        return True
+    if rz.local:
+        rz = Zone(f.event_zone, iana=f.event_zone) if f.event_zone else None
+    fz = f.zone if f.zone is not None and not f.zone.local else (
+        Zone(f.event_zone, iana=f.event_zone) if f.event_zone else None)
+    days = {f.day}
+    if fz is not None and rz is not None:
+        for fo in zone_offsets(fz, f.day, f.local):
+            utc = dt.datetime.combine(f.day, dt.time()) + dt.timedelta(minutes=f.local - fo)
+            days |= {(utc + dt.timedelta(minutes=ro)).date() for ro in zone_offsets(rz, f.day, v.local)}
+    month, day, year = stated
+    if any(d.month == month and d.day == day and year in (None, d.year) for d in days):
+        return True
+    try:
+        said = dt.date(year or f.day.year, month, day)
+    except ValueError:
+        return None
+    return False if abs((said - f.day).days) <= 1 else None
+
+
 # -- the kind -----------------------------------------------------------------------------------
 
 _FACT_HEDGE = regex.compile(r"\s*(?P<h>[\p{L}][\p{L} ]*?)\s+(?=\d)")
@@ -762,6 +815,10 @@ class TimeKind:
         if key not in ctx.cache:
             ctx.cache[key] = header_zone(ctx.doc.text)
         got = compare_times(reading.value, value, ctx, ctx.cache[key])
+        if got is True and value.day is not None:
+            # "Contact was lost on 14 November at 00:36 GMT" for 15 November 00:36 UTC: the right clock
+            # reading on a day beside it that its instant is on in no zone of the two
+            got = _stated_day_fits(reading, value, ctx, ctx.cache[key])
         if reading.extra.get("half_day") and got is not True:
             # "half past one": 01:30, else 13:30
             v: TimeValue = reading.value
