@@ -592,9 +592,9 @@ def _meaning_at_event(rz: Zone, f: TimeValue) -> Zone:
     home = zone_offsets(Zone(f.event_zone, iana=f.event_zone), f.day, f.local)
     if rz.fixed in home:
         return rz
-    for hours in others:
+    for hours, regions in others.items():
         minutes = round(float(hours) * 60)
-        if minutes in home:
+        if f.event_zone in regions and minutes in home:
             return Zone(rz.label, fixed=minutes)
     return rz
 
