@@ -87,6 +87,8 @@ class Document:
 
 
 _MONTH = alternation(lang().months)
+# ... and a translation's month names, in a dateline only ("Lyon, 12 mai 2018 –", "GIGLIO, 14. Januar 2012 -")
+_ANY_MONTH = alternation([*lang().months, *lang().data["foreign_months"]])
 _WEEKDAY = alternation(lang().weekdays)
 
 # A line that is only a date (a page's own date line), optionally with a weekday and time.
@@ -167,8 +169,8 @@ _DATELINE_DATED = regex.compile(
     # not a sentence that opens on a preposition ("On Thursday, 23 June. Polling stations ...", the
     # answer to "When did people vote?")
     r"^\s*(?!(?:On|In|At|By|From|Since|Until|Till|Before|After|Through|During|For)\s)" + _PLACE
-    + r"(?:,\s*\p{Lu}\p{L}{0,5}\.)?,\s*(?i:(?:" + _MONTH + r")\.?\s+\d{1,2}(?:,?\s*\d{4})?"
-    r"|\d{1,2}\.?\s+(?:of\s+|de\s+)?(?:" + _MONTH + r")\.?(?:\s+(?:of\s+|de\s+)?\d{4})?"
+    + r"(?:,\s*\p{Lu}\p{L}{0,5}\.)?,\s*(?i:(?:" + _ANY_MONTH + r")\.?\s+\d{1,2}(?:,?\s*\d{4})?"
+    r"|\d{1,2}\.?\s+(?:of\s+|de\s+)?(?:" + _ANY_MONTH + r")\.?(?:\s+(?:of\s+|de\s+)?\d{4})?"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
     # the time it was filed, with its zone ("Mazatlán, Sin., 08/04/2024, 19:40 hours (Pacific time).-")
     r"(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*(?i:hours|hrs|h))?(?:\s*\([^)\n]{1,40}\))?)?"
