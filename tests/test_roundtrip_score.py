@@ -195,6 +195,7 @@ def test_render() -> None:
 
 @pytest.mark.parametrize("key_line,where,message", [
     ("value: '3-x'", "6:12", "cannot read '3-x' as a score"),
+    ("value: '5000-1'", "6:12", "bookmakers' odds ('5000-1') or a ratio is no score"),
     ("value: '3-3'\n    penalties: 4:4", "7:16", "`penalties` '4:4' is a draw"),
     ("value: '3-3'\n    penalties: four-two", "7:16", "`penalties` must be a score such as '4-2'"),
     ("value: '3-3'\n    extra_time: maybe", "7:17", "`extra_time` must be true or false, not 'maybe'"),

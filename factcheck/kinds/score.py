@@ -228,6 +228,11 @@ class ScoreKind:
                 won = sets_won(sets)
                 return Score(won[0], won[1], options.get("penalties"), options.get("extra_time"), sides, sets)
         if pair is None:
+            if regex.fullmatch(r"\s*\d+\s*[-–—:]\s*\d+\s*", str(raw)):
+                raise FactValueError(f"cannot read {raw!r} as a score: a score's numbers have at most three digits",
+                                     "bookmakers' odds ('5000-1') or a ratio is no score: write it as a `quantity` "
+                                     r"(`value: 5000`, `unit: '-1|to\s+1'`: '5,000-1', '5,000 to 1') "
+                                     "or an `outcome` of its wordings")
             raise FactValueError(f"cannot read {raw!r} as a score",
                                  "write the two numbers with a hyphen: `value: '3-3'`; a score set by set as "
                                  "its sets in a row: `value: '1-6 7-6 6-1 3-6 6-4'`")
