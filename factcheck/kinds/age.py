@@ -81,8 +81,20 @@ _UPPER_WORD = r"(?<![\p{L}'’.-])(?P<w>(?-i:\p{Lu})[\p{L}'’.-]*)"
 def _copula_re() -> regex.Pattern[str]:
     # "Alcaraz is 20", "he was 26", "who is now 68"
     w = _words()
-    return regex.compile(rf"(?:(?<![\p{{L}}])(?P<p>{alternation(w['subjects'])})|{_UPPER_WORD})[\s\u00a0]+"
+    # "The manager, Claudio Ranieri, is sixty-four": the name may close an aside before the verb
+    return regex.compile(rf"(?:(?<![\p{{L}}])(?P<p>{alternation(w['subjects'])})|{_UPPER_WORD},?)[\s\u00a0]+"
                          rf"(?:{alternation(w['copulas'])})[\s\u00a0]+$", regex.IGNORECASE)
+
+
+@cache
+def _list_label_re() -> regex.Pattern[str]:
+    """A line labelled as a list of ages: "Ages on Election Day:", "Age:"."""
+    labels = alternation(_words()["list_labels"])
+    return regex.compile(rf"\A\W*(?:{labels})(?![\p{{L}}])[^:\n]{{0,40}}:", regex.IGNORECASE)
+
+
+_NAME_THEN = regex.compile(r"(?<![\p{L}'’.-])(?P<w>\p{Lu}[\p{L}'’.-]*)[\s\u00a0]+$")
+_LIST_NEXT = regex.compile(r"\A[\s\u00a0]*(?:[,;.]|and\b|$)")
 
 
 @cache
@@ -214,6 +226,9 @@ def read_ages(text: str, offset: int = 0) -> list[Reading]:
         elif not n.hedge and digits and n.value <= 120 and _PAREN_AFTER.match(tail) \
                 and _name_before(_NAME_PAREN, head):
             pass  # "Smith (26)": the brackets make a clause of their own, so no cue can share it
+        elif (not n.hedge and digits and n.value <= 120 and _LIST_NEXT.match(tail)
+              and _name_before(_NAME_THEN, head) and _list_label_re().match(text)):
+            bare = True  # "Ages on Election Day: Obama 47, McCain 72": a name's number in a list of ages
         else:
             continue
         quote = text[a:end]
