@@ -158,6 +158,18 @@ _DATELINE = regex.compile(
     r"(?:,\s*\d{4})?|\d{1,2}\s+(?:" + _MONTH + r")\.?(?:\s+\d{4})?))?\s*(?:\((?:[A-Za-z .]+)\))?\s*[-–—:]+\s+"
 )
 
+
+@cache
+def _not_dateline_re() -> regex.Pattern[str]:
+    """A label in capitals before a colon ("HALF-TIME:", "UPDATE:"): en.yaml `not_datelines`."""
+    return regex.compile(rf"^\s*(?:{alternation(lang().data['not_datelines'])})\s*[-–—:]", regex.IGNORECASE)
+
+
+def _dateline(line: str) -> regex.Match[str] | None:
+    """`_DATELINE`'s match, unless its capitals are a label rather than a place."""
+    m = _DATELINE.match(line)
+    return None if m is None or _not_dateline_re().match(line) else m
+
 # The same with a place written in title case and a date of any form, as agencies and machine
 # translations write it: "Lima, 4 of June of 2019 (EFE).–", "Bern, 02.03.2020 (sda)",
 # "Lyon, 12 mai 2018 –", "Quito, 9 of May of 2016 (Agencies).–", "Frankfurt/Washington, 16.06.2022 –"
@@ -353,7 +365,7 @@ def _plain_forms() -> dict[int, str]:
 def dateline_lines(text: str) -> bool:
     """Does a line of `text` open as a dateline may (what `segment` would take for one, or more)?"""
     for line in text.split("\n"):
-        if _FUSED_DATE.match(line) or _DATELINE.match(line) or _DATELINE_DATED.match(line):
+        if _FUSED_DATE.match(line) or _dateline(line) or _DATELINE_DATED.match(line):
             return True
     return False
 
@@ -572,7 +584,7 @@ def segment(text: str) -> Document:
             continue
         caption = len(line) < 600 and _CAPTION_LINE.match(line) is not None
         body_start = 0
-        dl = _FUSED_DATE.match(line) or _DATELINE.match(line) or _DATELINE_DATED.match(line)
+        dl = _FUSED_DATE.match(line) or _dateline(line) or _DATELINE_DATED.match(line)
         if dl and dl.end() < len(line):
             furniture.append((line_start, line_start + dl.end(), "dateline"))
             body_start = dl.end()
