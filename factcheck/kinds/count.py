@@ -260,6 +260,32 @@ def _fronted_part(sentence: Sentence, counted: regex.Pattern[str], taken: set[in
     return []
 
 
+@cache
+def _member_of_group_re() -> regex.Pattern[str]:
+    members = alternation(lang().data["group_members"])
+    after = alternation(lang().data["group_member_after"])
+    return regex.compile(rf"(?<![\p{{L}}])(?:{members})\s+of\s+(?:the|its|their|these|those)\s+$", regex.IGNORECASE), \
+        regex.compile(rf"\A(?:\s+(?:{after})(?![\p{{L}}])|\s*[,.;:)]|\s*$)", regex.IGNORECASE)
+
+
+def _member_of_group(sentence: Sentence, taken: set[int]) -> list[Reading]:
+    """"the first of the 33 to reach the surface": the group's count, its noun left out (loosely)."""
+    before, after = _member_of_group_re()
+    text = sentence.text
+    out = []
+    for n in find_numbers(text, sentence.start):
+        a, b = n.span_start - sentence.start, n.end - sentence.start
+        if (n.span_start in taken or n.hedge or n.magnitude or not n.value.is_integer() or n.value < 2
+                or _YEAR_LIKE.match(n.text.replace(",", ""))
+                or not before.search(text[max(0, a - 30):a]) or not after.match(text[b:])):
+            continue
+        out.append(Reading(start=n.span_start, end=n.end, text=text[a:b], value=n, shown=int(n.value),
+                           detail=f"read as {n.interval()}; a group whose noun is left out (the first of the N ...)",
+                           extra={"loose": True, "why_loose": "a group whose noun is left out (\"the first of the "
+                                  "33 to reach the surface\"): perhaps another group than the fact's"}))
+    return out
+
+
 # "seven passengers and a flight attendant", "two pilots and four flight attendants": two groups
 # counted together, each a number and a noun of one to three words
 _SUM_TAIL = regex.compile(r"\s+(?P<w1>[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}?)\s+(?:and|plus)\s+"
@@ -596,6 +622,8 @@ class CountKind:
             # "THE TOLL (dead or missing)" / "- Sri Lanka: about 35,000": a fact box's line under a
             # heading that says what its numbers count
             out = _elliptical(sentence, set())
+        if not out:
+            out = _member_of_group(sentence, set())
         if not out and fact.cues:
             # "Kenya lost 32 citizens, Canada 18 and Ethiopia nine": the label's own number, for a
             # fact whose cue names the label (rule value.tally_label keeps it to that fact)
