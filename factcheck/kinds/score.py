@@ -110,6 +110,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
     """The pack's word lists, compiled once."""
     units = {w: int(v) for w, v in lang().number_words.items() if v <= 20 and w not in ("a", "an")}
     nums = alternation(units)
+    teens = alternation([w for w, v in units.items() if v < 20])
     zero = _phrase("zero_words")
     alls = _phrase("all_words")
     months = alternation([*lang().months, *lang().weekdays])
@@ -131,6 +132,9 @@ def _res() -> dict[str, regex.Pattern[str]]:
         # "by 7 points to 3", "52 votes to 48": what the score counts between its numbers (loose)
         "counted_pair": regex.compile(rf"(?<![\p{{L}}\d.,:/–—-])(?P<a>[0-9]{{1,3}})\s+(?:{counted})\s+to\s+"
                                       r"(?P<b>[0-9]{1,3})(?![0-9]|[.,:/][0-9]|\s?%)", ic),
+        # two number words joined by a hyphen: "three-one", "beat them four-two" (loose: "a one-two
+        # finish" reads the same; not a compound number, "twenty-one")
+        "hyphen_words": regex.compile(rf"(?<![\p{{L}}-])(?P<wa>{teens})-(?P<wb>{teens})(?![\p{{L}}-])", ic),
         # words: "two-nil", "three-all", "three apiece"
         "words": regex.compile(rf"(?<![\p{{L}}-])(?P<wa>{nums})[\s-](?P<wb>{zero}|{alls})(?![\p{{L}}-])", ic),
         "contest": regex.compile(rf"(?<![\p{{L}}])(?:{_phrase('contest')})(?![\p{{L}}])", ic),
@@ -173,7 +177,7 @@ def find_loose_pairs(text: str) -> list[tuple[int, int, Pair]]:
     loosely (it may agree, never accuse)."""
     out = [(m.start(), m.end(), (int(m.group("a")), int(m.group("b"))))
            for key in ("loose_pair", "counted_pair") for m in _res()[key].finditer(text)]
-    for m in _res()["loose_words"].finditer(text):
+    for m in (*_res()["loose_words"].finditer(text), *_res()["hyphen_words"].finditer(text)):
         wb = m.group("wb")
         out.append((m.start(), m.end(), (_number_word(m.group("wa")), _number_word(wb))))
     return sorted(out)
