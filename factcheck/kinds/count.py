@@ -269,7 +269,7 @@ def _member_of_group_re() -> regex.Pattern[str]:
 
 
 def _member_of_group(sentence: Sentence, taken: set[int]) -> list[Reading]:
-    """"the first of the 33 to reach the surface": the group's count, its noun left out (loosely)."""
+    """"the last of the 12 to leave the cave": the group's count, its noun left out (loosely)."""
     before, after = _member_of_group_re()
     text = sentence.text
     out = []
@@ -281,8 +281,8 @@ def _member_of_group(sentence: Sentence, taken: set[int]) -> list[Reading]:
             continue
         out.append(Reading(start=n.span_start, end=n.end, text=text[a:b], value=n, shown=int(n.value),
                            detail=f"read as {n.interval()}; a group whose noun is left out (the first of the N ...)",
-                           extra={"loose": True, "why_loose": "a group whose noun is left out (\"the first of the "
-                                  "33 to reach the surface\"): perhaps another group than the fact's"}))
+                           extra={"loose": True, "why_loose": "a group whose noun is left out (\"the last of the "
+                                  "12 to leave\"): perhaps another group than the fact's"}))
     return out
 
 
