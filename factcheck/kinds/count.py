@@ -261,26 +261,27 @@ def _fronted_part(sentence: Sentence, counted: regex.Pattern[str], taken: set[in
 
 
 @cache
-def _member_of_group_re() -> regex.Pattern[str]:
+def _member_of_group_re() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """What stands before the group's number ("the last of the") and what may follow it ("to", ",")."""
     members = alternation(lang().data["group_members"])
     after = alternation(lang().data["group_member_after"])
     return regex.compile(rf"(?<![\p{{L}}])(?:{members})\s+of\s+(?:the|its|their|these|those)\s+$", regex.IGNORECASE), \
         regex.compile(rf"\A(?:\s+(?:{after})(?![\p{{L}}])|\s*[,.;:)]|\s*$)", regex.IGNORECASE)
 
 
-def _member_of_group(sentence: Sentence, taken: set[int]) -> list[Reading]:
+def _member_of_group(sentence: Sentence) -> list[Reading]:
     """"the last of the 12 to leave the cave": the group's count, its noun left out (loosely)."""
     before, after = _member_of_group_re()
     text = sentence.text
     out = []
     for n in find_numbers(text, sentence.start):
         a, b = n.span_start - sentence.start, n.end - sentence.start
-        if (n.span_start in taken or n.hedge or n.magnitude or not n.value.is_integer() or n.value < 2
+        if (n.hedge or n.magnitude or not n.value.is_integer() or n.value < 2
                 or _YEAR_LIKE.match(n.text.replace(",", ""))
                 or not before.search(text[max(0, a - 30):a]) or not after.match(text[b:])):
             continue
         out.append(Reading(start=n.span_start, end=n.end, text=text[a:b], value=n, shown=int(n.value),
-                           detail=f"read as {n.interval()}; a group whose noun is left out (the first of the N ...)",
+                           detail=f"read as {n.interval()}; a group whose noun is left out (the last of the N ...)",
                            extra={"loose": True, "why_loose": "a group whose noun is left out (\"the last of the "
                                   "12 to leave\"): perhaps another group than the fact's"}))
     return out
@@ -623,7 +624,7 @@ class CountKind:
             # heading that says what its numbers count
             out = _elliptical(sentence, set())
         if not out:
-            out = _member_of_group(sentence, set())
+            out = _member_of_group(sentence)
         if not out and fact.cues:
             # "Kenya lost 32 citizens, Canada 18 and Ethiopia nine": the label's own number, for a
             # fact whose cue names the label (rule value.tally_label keeps it to that fact)
