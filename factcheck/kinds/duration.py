@@ -86,6 +86,24 @@ _CLOCK = regex.compile(
 # a time gap with its sign, as results lists write it: "+7:29", "+ 10:56", "+1:02:13"
 _GAP = regex.compile(r"(?<![\p{L}\d+])\+\s?(?:(?P<h>[0-9]{1,2}):(?=[0-5][0-9]:))?(?P<m>[0-9]{1,2}):(?P<s>[0-5][0-9])"
                      r"(?![0-9]|[:.,][0-9])")
+# a gap in m:ss or h:mm:ss said as one in words: "finished 1:38 ahead of", "beat him by 2:43", "lost
+# 5:45 to": a plain "1:38" is a time of day as often as a length; these words make it a gap
+_SEXAGESIMAL = regex.compile(r"(?<![\d:.,+])(?:(?P<h>[0-9]{1,2}):(?=[0-5][0-9]:))?(?P<m>[0-9]{1,2}):(?P<s>[0-5][0-9])"
+                             r"(?![0-9]|[:.,][0-9])")
+
+
+@cache
+def _gap_words() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """(after the time, a verb right before it, what follows that verb's time) of a worded gap."""
+    d = _data()["gap_words"]
+    # "by" after a word of winning or leading, a few words back ("beat the Slovenian by 2:43"), not a
+    # deadline ("by 2:43 the crowd had gone")
+    by = rf"(?P<by>(?<![\p{{L}}])(?:{alternation(d['by_after'])})\s+(?:[\p{{L}}'’-]+\s+){{0,4}}by)"
+    return (regex.compile(rf"\A\s+(?:{alternation(d['after'])})(?![\p{{L}}])", regex.IGNORECASE),
+            regex.compile(rf"(?:{by}|(?<![\p{{L}}])(?:{alternation(d['before'])}))\s+$", regex.IGNORECASE),
+            regex.compile(rf"\A\s+(?:{alternation(d['verb_then'])})(?![\p{{L}}])", regex.IGNORECASE))
+
+
 # a clock time of day or a dotted time ("06:47:44 GMT", "9.45 pm", "at 21.50 local"): no length
 _OF_DAY = regex.compile(r"\A\s*(?:[ap]\.?\s?m\b|(?i:local|o['’]clock|uhr|hours?|hrs?)\b|h\b|GMT\b|UTC\b|Z\b"
                         r"|[A-Z]{1,4}T\b)")
@@ -212,8 +230,21 @@ def _race_atoms(text: str, clock: bool) -> list[_Atom]:
         # "2. Tadej Pogacar (SLO) +7:29", "+1:02:13": a results list's time gap, never a time of day
         whole = (int(m.group("h") or 0) * 3600 + int(m.group("m")) * 60 + int(m.group("s")))
         out.append(_Atom(m.start(), m.start(), m.end(), float(whole), sec, "seconds", 1.0, solo=True, signed=True))
+    after, before, then = _gap_words()
+    for m in _SEXAGESIMAL.finditer(text):
+        # "1:38 ahead of Pogacar", "by 2:43", "lost 5:45 to": a gap in words, never a time of day
+        b = before.search(text, max(0, m.start() - 80), m.start())
+        rest = text[m.end():]
+        if any(x.qstart <= m.start() < x.end for x in out) or _OF_DAY.match(rest) \
+                or not (after.match(rest) or b and (b.group("by") or then.match(rest))):
+            continue
+        whole = (int(m.group("h") or 0) * 3600 + int(m.group("m")) * 60 + int(m.group("s")))
+        # its role (a margin or not) is the words', as for "5 minutes 45 seconds" (factcheck/roles.py)
+        out.append(_Atom(m.start(), m.start(), m.end(), float(whole), sec, "seconds", 1.0, solo=True))
     if clock:
         for m in _CLOCK.finditer(text):
+            if any(x.qstart <= m.start() < x.end for x in out):
+                continue
             if _OF_DAY.match(text[m.end():]):
                 continue
             if m.group("h"):
