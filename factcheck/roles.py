@@ -25,10 +25,11 @@ def _res() -> dict[str, dict[str, regex.Pattern[str]]]:
             res["before"] = regex.compile(
                 rf"(?<![\p{{L}}])(?:{alternation(parts['before'])})\s+(?:(?:{hedges})\s+)?(?:an?\s+)?$",
                 regex.IGNORECASE)
-        if parts.get("by_after"):
-            res["by"] = regex.compile(
-                rf"(?<![\p{{L}}])(?:{alternation(parts['by_after'])})\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?by\s+"
-                rf"(?:(?:{hedges})\s+)?$", regex.IGNORECASE)
+        for key, name in (("by_after", "by"), ("by_after_change", "by_change")):
+            if parts.get(key):
+                res[name] = regex.compile(
+                    rf"(?<![\p{{L}}])(?:{alternation(parts[key])})\s+(?:[\p{{L}}'’-]+\s+){{0,4}}?by\s+"
+                    rf"(?:(?:{hedges})\s+)?$", regex.IGNORECASE)
         if parts.get("after"):
             # the words between are the figure's unit ("12 points ahead"), never a word joining
             # another figure ("4,000 troops and more than 11,500 police": not a margin)
@@ -63,6 +64,15 @@ def _next_figure() -> regex.Pattern[str]:
 
 
 @cache
+def _tally_to() -> regex.Pattern[str]:
+    """"... to 173" right after the figure and its unit: "by 365 electoral votes to 173", "by three
+    sets to two" state both sides' figures (a tally), not a margin."""
+    words = alternation([w for w, v in lang().number_words.items() if v >= 0])
+    return regex.compile(rf"\A(?:\s+[\p{{L}}'’-]+){{0,3}}?\s+to\s+(?:[0-9]|(?:{words})(?![\p{{L}}]))",
+                         regex.IGNORECASE)
+
+
+@cache
 def _restatement() -> regex.Pattern[str]:
     """"that is to say", "that's to say": a restatement, no projection ("is to")."""
     return regex.compile(rf"(?<![\p{{L}}])(?:that\s+|that['’]s\s+)(?:{alternation(['is to say', 'to say'])})"
@@ -78,7 +88,9 @@ def figure_roles(clause_before: str, after: str, with_unit: bool = False) -> fro
         after_re = res.get("after_unit" if with_unit else "after")
         if "before" in res and res["before"].search(clause_before[-60:]):
             found.add(role)
-        elif "by" in res and res["by"].search(clause_before[-80:]):
+        elif "by_change" in res and res["by_change"].search(clause_before[-80:]):
+            found.add(role)
+        elif "by" in res and res["by"].search(clause_before[-80:]) and not _tally_to().match(after):
             found.add(role)
         elif (after_re is not None and (m := after_re.match(after[:40])) is not None
               and not _next_figure().match(after, m.end())):
