@@ -183,6 +183,14 @@ def _boundary_re() -> regex.Pattern[str]:
     return regex.compile(rf"[,;]\s|\s(?:{alternation(words)})\s", regex.IGNORECASE)
 
 
+@cache
+def _restating() -> regex.Pattern[str]:
+    """Between a figure (and its unit) and the value that restates it in another unit: ", or ", "("
+    ("69.5 million votes, or 52.9 percent", "365 votes (68%)"): the two are one figure, with one owner."""
+    hedges = alternation(lang().hedges)
+    return regex.compile(rf"(?:\s+[\p{{L}}'’-]+){{0,2}}\s*(?:,\s*or|\()\s*(?:(?:{hedges})\s+)?", regex.IGNORECASE)
+
+
 def _beside_another_figure(r: Reading, a: int, b: int, text: str, offset: int) -> bool:
     """Is the word at [a, b) (an exclude or a cue match) in another figure's own phrase, nearer it than
     the value and past a phrase boundary from it ("a magnitude 9.1 earthquake ... sent waves that killed about 230,000
@@ -195,6 +203,8 @@ def _beside_another_figure(r: Reading, a: int, b: int, text: str, offset: int) -
     for s, e, t in _figures_of(text, offset):
         if (s < r.end and r.start < e) or _YEAR.fullmatch(t):
             continue
+        if e <= r.start and _restating().fullmatch(text, e - offset, r.start - offset):
+            continue  # the value restates that figure ("69.5 million votes, or 52.9 percent"): one owner
         if b <= s:
             gap = text[b - offset : s - offset]
         elif e <= a:
