@@ -33,6 +33,30 @@ def _pronoun_lead() -> regex.Pattern[str]:
     return regex.compile(rf"\W{{0,3}}(?-i:{alternation([w.capitalize() for w in lang().data['subject_pronouns']])})\b")
 
 
+@cache
+def _fronted() -> regex.Pattern[str]:
+    """A fronted adverbial before a sentence's subject, set off by a comma: one that opens on a word
+    of time or place ("Ten years ago today, on 4 November 2008, Democrat Barack Obama ...", "In a
+    speech in Chicago, ...") or holds a date ("On Sunday 18 May, ...")."""
+    lg = lang()
+    openers = alternation(lg.data["fronted_openers"])
+    dated = alternation([*lg.months, *lg.weekdays, *lg.data["years_ago"]])
+    return regex.compile(rf"\W{{0,3}}(?:(?:{openers})(?![\p{{L}}])[^,;:]{{0,60}}"
+                         rf"|[^,;:]{{0,40}}?(?:(?<![\p{{L}}])(?:{dated})(?![\p{{L}}])|\d)[^,;:]{{0,40}}?),\s+",
+                         regex.IGNORECASE)
+
+
+def subject_of(text: str) -> str:
+    """The opening of a sentence where its subject stands, past up to two fronted adverbials."""
+    at = 0
+    for _ in range(2):
+        m = _fronted().match(text, at)
+        if m is None:
+            break
+        at = m.end()
+    return text[at : at + _SUBJECT_SPAN]
+
+
 _SHORT_ANSWER = 40  # characters: a first answer this short ("On Friday, Nov. 17.") lets the next sentence answer too
 
 
@@ -152,7 +176,7 @@ class FollowUpPasses(EventContext):
             j -= 1
         if j < 0 or self.doc.sentences[j].paragraph != sentence.paragraph:
             return
-        subject = self.doc.sentences[j].text[:_SUBJECT_SPAN]
+        subject = subject_of(self.doc.sentences[j].text)
         cued: dict[str, list[Fact]] = defaultdict(list)
         for fact in self.cue_facts:
             if (any(p.search(subject) for p in fact.cues)
