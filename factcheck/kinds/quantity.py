@@ -70,7 +70,7 @@ def unit_follows(after: str, unit_re: regex.Pattern[str], max_words: int = 3) ->
 
 # What a bare number may be followed by and still stand for the fact's unit ("up to 175,000 for an
 # offensive", "puts the figure at 94,300.").
-_BARE_OK = regex.compile(r"\A(?:\s*[.,;:)]|\s*$|\s+(?:for|to|at|in|near|along|on|by|and|or|who|that|which|were|are|"
+_BARE_OK = regex.compile(r"\A(?:\s*[.,;:()]|\s*$|\s+(?:for|to|at|in|near|along|on|by|and|or|who|that|which|were|are|"
                          r"was|is|have|had|has|could|would|might|may|can|will|as|more|massed|troops|from|into|"
                          r"within|around|across|inside|outside)\b)", regex.IGNORECASE)
 # What a number followed by these is not: a troop figure (unless the fact's `unit` is one of them)
