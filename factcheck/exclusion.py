@@ -32,6 +32,9 @@ from factcheck.segment import Document, Segment, Sentence, name_only
 
 _RELATIVE_WHO = regex.compile(r"who\b")
 _LABEL_COLON = regex.compile(r"\s*:\s*")
+#: kinds whose value belongs to the cue of its own phrase, before an exclude past a phrase boundary
+#: after it ("Modi, 73, took the oath from Vice President Dhankhar": the 73 is Modi's)
+_OWN_PHRASE_KINDS = _FIGURE_KINDS | {"age", "ordinal", "duration"}
 _LABEL_WORDS = 4  # a fact box's label: "Cameras", "- Votes counted", "Turnout (official)"
 
 
@@ -184,9 +187,10 @@ class ExclusionPasses:
                 return "cue.excluded"
         elif fact.exclude and (excluded_in(fact, r, seg.text, seg.start, sentence) if seg
                                else excluded_in(fact, r, sentence.text, sentence.start, sentence)):
-            if not (fact.kind in _FIGURE_KINDS and seg is not None
-                    and (self._excludes_are_others(fact, r, seg, sentence)
-                         or self._excludes_after_own(fact, r, seg, sentence, spans))):
+            if not (seg is not None
+                    and (fact.kind in _FIGURE_KINDS and self._excludes_are_others(fact, r, seg, sentence)
+                         or fact.kind in _OWN_PHRASE_KINDS
+                         and self._excludes_after_own(fact, r, seg, sentence, spans))):
                 return "cue.excluded"
         cue_in_seg = seg is not None and (any(seg.start <= a < seg.end for a, _ in spans)
                                           or self._cue_in_label(seg, sentence, spans))
