@@ -439,6 +439,23 @@ def _tally_entries(text: str) -> dict[int, tuple[int, int]]:
     return out
 
 
+def _labelled_counts(sentence: Sentence, counted: regex.Pattern[str]) -> list[Reading]:
+    """A tally's entry whose label is the counted noun itself: "KMT 52, DPP 51, TPP 8, independents
+    2" counts 2 independents, as plainly as "2 independents"."""
+    text = sentence.text
+    out = []
+    for end, (a, b) in _tally_entries(text).items():
+        if counted.fullmatch(text, a, b) is None:
+            continue
+        n = next((x for x in find_numbers(text, sentence.start) if x.end - sentence.start == end), None)
+        if n is None or not n.value.is_integer():
+            continue
+        out.append(Reading(start=n.span_start, end=n.end, text=text[n.span_start - sentence.start : end],
+                           value=n, shown=int(n.value),
+                           detail=f"read as {n.interval()}; an entry of a tally whose label is what is counted"))
+    return out
+
+
 def _is_tally(text: str) -> bool:
     return bool(_tally_entries(text))
 
@@ -595,6 +612,8 @@ class CountKind:
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         counted = fact.options["counted"]
         out = counted_numbers(sentence, counted)
+        if not out:
+            out = _labelled_counts(sentence, counted)
         if fact.value == 0 or any(v.value == 0 for v in fact.variants):
             out += _none_of(sentence, counted)
         if not out and 0 < sentence.index < len(ctx.doc.sentences):
