@@ -466,7 +466,8 @@ def _paragraph_counts(sentence: Sentence, counted: regex.Pattern[str], ctx: Cont
     sentences = ctx.doc.sentences
     lo, hi = max(0, sentence.index - _TALLY_REACH), min(len(sentences), sentence.index + _TALLY_REACH + 1)
     return any(s.paragraph == sentence.paragraph and s.index != sentence.index
-               and any(r.extra.get("why_loose") != _ELLIPTICAL_WHY for r in counted_numbers(s, counted))
+               and (any(r.extra.get("why_loose") != _ELLIPTICAL_WHY for r in counted_numbers(s, counted))
+                    or s.index == sentence.index - 1 and counted.search(s.text) is not None)
                for s in sentences[lo:hi])
 
 
