@@ -8,7 +8,7 @@ from typing import Any
 
 import regex
 
-from factcheck.lang import alternation, pack
+from factcheck.lang import alternation, lang, pack
 
 
 @cache
@@ -58,8 +58,10 @@ def unit_after(after: str) -> tuple[str, bool, int] | None:
 
 @cache
 def fillers_re() -> regex.Pattern[str]:
-    return regex.compile(rf"(?:{alternation(pack('units')['fillers'])})$|(?-i:\p{{Lu}}[\p{{L}}'’]+)$",
-                         regex.IGNORECASE)
+    # and the partitive nouns a figure stands before when its unit follows "of" ("4,000 members of
+    # the armed forces")
+    words = [*pack('units')['fillers'], *lang().data['count_partitives']]
+    return regex.compile(rf"(?:{alternation(words)})$|(?-i:\p{{Lu}}[\p{{L}}'’]+)$", regex.IGNORECASE)
 
 
 @cache
