@@ -92,15 +92,19 @@ _ANY_MONTH = alternation([*lang().months, *lang().data["foreign_months"]])
 _WEEKDAY = alternation(lang().weekdays)
 
 # A line that is only a date (a page's own date line), optionally with a weekday and time.
-_DATE_LINE = regex.compile(
-    # the publication's name may come first: "The Harbor Review · August 8, 2024"
-    rf"^(?:[^.!?|·•\n]{{1,40}}\s[·•]\s+)?\W*(?:(?:{_WEEKDAY})\.?,?\s+)?(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+_DATE_LINE_BODY = (
+    rf"\W*(?:(?:{_WEEKDAY})\.?,?\s+)?(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
     r"(?:\s*[,|·-]?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
     # a reading time after the date: "21 August 2023 · 3 min read"
-    r"(?:\s*[,|·•-]\s*\d{1,3}[- ]?min(?:ute)?s?\.?\s+read)?\W*$",
-    regex.IGNORECASE,
-)
+    r"(?:\s*[,|·•-]\s*\d{1,3}[- ]?min(?:ute)?s?\.?\s+read)?\W*$")
+# the publication's name may come first: "The Harbor Review · August 8, 2024"
+_DATE_LINE = regex.compile(rf"^(?:[^.!?|·•\n]{{1,40}}\s[·•]\s+)?{_DATE_LINE_BODY}", regex.IGNORECASE)
+# ... and in the page's first lines, after a bar or a dash too: "MORNING BRIEFING | Monday, June 20,
+# 2016", "MORNING MONEY — Tuesday, 16 September 2008, 6:45 a.m. ET" (further down, "THE CRASH —
+# Tuesday 25 July 2000" heads a section of a timeline: its date is the section's)
+_HEAD_DATE_LINE = regex.compile(rf"^[^.!?|·•\n]{{1,40}}\s(?:[|—–]|-)\s+{_DATE_LINE_BODY}", regex.IGNORECASE)
+_HEAD_LINES = 3  # the page's first lines, not blank, where a named date line is the page's
 # Lines that are page furniture by their look.
 _FURNITURE_LINE = regex.compile(
     r"^\s*(?:\[ad_\d\]|source\s+link|leave\s+a\s+reply|comments?|most\s+popular|recent\s+comments|"
@@ -553,6 +557,7 @@ def segment(text: str) -> Document:
     paragraph = 0
     offset = 0
     in_list = False
+    nonblank = 0
     reading, moved = _reading(text)
     for raw_line in reading.split("\n"):
         line_start = offset
@@ -571,7 +576,9 @@ def segment(text: str) -> Document:
             furniture.append((line_start, line_start + len(line), "page furniture"))
             in_list = True
             continue
-        if short and _DATE_LINE.match(line):
+        head_line = nonblank < _HEAD_LINES
+        nonblank += 1
+        if short and (_DATE_LINE.match(line) or head_line and _HEAD_DATE_LINE.match(line)):
             furniture.append((line_start, line_start + len(line), "page date line"))
             continue
         # furniture is short: the length is tested first, so a long line never meets these

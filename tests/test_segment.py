@@ -153,3 +153,19 @@ def test_an_apposition_with_a_relative_clause_is_a_clause(text: str, aside: str)
 def test_a_plain_apposition_stays_in_its_clause() -> None:
     clauses = [t for t, _ in _clauses("Alcaraz, the 20-year-old Spaniard, won the final in five sets.")]
     assert len(clauses) == 1
+
+
+@pytest.mark.parametrize("text, first", [
+    # a publication's name, then a bar or a dash, then the date: the page's date line (a basketball
+    # final's brief; a bank's bankruptcy in a morning newsletter)
+    ("MORNING BRIEFING | Monday, June 20, 2016\n\nThe Cavaliers won Game 7 last night.\n", True),
+    ("MORNING MONEY — Tuesday, 16 September 2008, 6:45 a.m. ET\n\nLehman filed yesterday.\n", True),
+    # further down the page it heads a section (an air crash's timeline): its date is the section's
+    ("FACT BOX | Concorde\n\nA chronology of the airliner.\nPublished 30 November 2012\n\n"
+     "THE CRASH — Tuesday 25 July 2000\nMinutes before, a DC-10 departs.\n", False),
+])
+def test_a_named_date_line_at_the_head_is_the_pages(text: str, first: bool) -> None:
+    doc = segment(text)
+    named = [text[a:b] for a, b, why in doc.furniture
+             if why == "page date line" and ("|" in text[a:b] or "—" in text[a:b])]
+    assert bool(named) == first
