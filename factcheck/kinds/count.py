@@ -124,6 +124,14 @@ _BOX_TAIL = regex.compile(r"\A(?:\s+[\p{L}'’.-]+){0,3}\s*(?:\([^()]{0,40}\))?\
 _BOX_LABEL = regex.compile(r"\A\W{0,3}[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\Z")
 
 
+@cache
+def _when_after_re() -> regex.Pattern[str]:
+    """When or by whom, right after the number ("put the number of vessels waiting at 369 overnight",
+    "the toll stood at 102 on Monday", "... at 35 according to officials")."""
+    words = [*lang().data["deictic_days"], *lang().data["count_link_tails"]]
+    return regex.compile(rf"\A\s+(?:{alternation(words)})(?![\p{{L}}])", regex.IGNORECASE)
+
+
 def _noun_of(head: str, after: str, counted: regex.Pattern[str]) -> bool:
     """"a jury of 12.", "a crew of 25 and ...", "the death toll now stands at 102.", "Messi's final
     goals: 2 ·": the counted noun
@@ -136,7 +144,7 @@ def _noun_of(head: str, after: str, counted: regex.Pattern[str]) -> bool:
         m = _colon_link_re().search(tail)
         # a line of a fact box: a short label opening the sentence, the number, a short tail
         box = m is not None and bool(_BOX_LABEL.match(tail[: m.start()])) and len(tail) == len(head)
-    if not m or not (_ELLIPSIS_AFTER.match(after) or _verb_after_re().match(after)
+    if not m or not (_ELLIPSIS_AFTER.match(after) or _verb_after_re().match(after) or _when_after_re().match(after)
                      or (box and _BOX_TAIL.match(after))):
         return False
     before = tail[: m.start()]
