@@ -453,7 +453,9 @@ def _labelled_counts(sentence: Sentence, counted: regex.Pattern[str]) -> list[Re
     text = sentence.text
     out = []
     for end, (a, b) in _tally_entries(text).items():
-        if counted.fullmatch(text, a, b) is None:
+        # one word, the noun itself ("independents 2"); not a kind of it ("container ships 120" in
+        # "Waiting by type: bulk carriers 130, container ships 120, ...": a part of the count)
+        if " " in text[a:b].strip() or counted.fullmatch(text, a, b) is None:
             continue
         n = next((x for x in find_numbers(text, sentence.start) if x.end - sentence.start == end), None)
         if n is None or not n.value.is_integer():
