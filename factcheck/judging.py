@@ -328,9 +328,21 @@ def _reported_on(fact: Fact, r: Reading, sentence: Sentence, own: Sequence[Patte
     head = sentence.text[max(0, r.start - sentence.start - _near_window()) : r.start - sentence.start]
     m = reporting_re().search(head)
     if m is None:
-        return False
+        # a reporting verb around its object, the value inside it ("the palace had made the death at
+        # 19.30 o'clock public", "made the result known on Monday")
+        a, b = r.start - sentence.start, r.end - sentence.start
+        return any(x.start("obj") <= a and b <= x.end("obj") for x in _split_reporting_re().finditer(sentence.text))
     # the verb inside one of the event's own words ("the figures were published on ...")
     return not any(o.start() < m.end() and m.start() < o.end() for p in own for o in p.finditer(head))
+
+
+@cache
+def _split_reporting_re() -> regex.Pattern[str]:
+    """A reporting verb in two parts around its object: "made ... public", "made ... known"."""
+    d = lang().data["reporting_split"]
+    obj = r"(?P<obj>(?:[^.;:!?]|(?<=\d)[.:](?=\d)){1,60}?)"  # "19.30" stays in it
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(d['heads'])})\s+{obj}\s+"
+                         rf"(?:{alternation(d['tails'])})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 def _excluded_near(fact: Fact, r: Reading, sentence: Sentence) -> bool:
