@@ -30,8 +30,9 @@ import regex
 from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
+from factcheck.kinds._zonenames import generated_names
 from factcheck.kinds.base import Context, Reading
-from factcheck.lang import alternation, lang, pack
+from factcheck.lang import alternation, lang, pack, trie_alternation
 from factcheck.segment import Sentence
 
 
@@ -113,6 +114,8 @@ def zone_names() -> dict[str, Zone]:
             place = name[: -len(" time")]
             for form in (f"{place} hour", f"hour of {place}", f"time of {place}"):
                 out.setdefault(form, zone)
+    for name, iana in generated_names().items():  # every other city and one-clock country, from tzdata
+        out.setdefault(name, Zone(name, iana=iana))
     return out
 
 
@@ -144,7 +147,9 @@ _OFFSET = r"(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?(?![.:]?\d|\s?[ap]\.?
 def _zone_alt() -> str:
     """Any zone label: abbreviations case-sensitively, names and local words case-insensitively."""
     abbr = alternation(abbreviations())
-    names = alternation(list(zone_names()) + sorted(local_words()) + sorted(reader_words()))
+    # a trie: some four thousand place names (every city and one-clock country), tried at the cost
+    # of the text's length, not of their number
+    names = trie_alternation(list(zone_names()) + sorted(local_words()) + sorted(reader_words()))
     return rf"(?:{_OFFSET}|(?-i:{abbr})(?![\p{{L}}])|(?:{names})(?![\p{{L}}]))"
 
 
@@ -300,7 +305,7 @@ def _pm(part: str, h: int) -> bool | None:
 @cache
 def _zone_named_re() -> regex.Pattern[str]:
     abbr = alternation(abbreviations())
-    names = alternation(list(zone_names()))
+    names = trie_alternation(list(zone_names()))
     return regex.compile(rf"(?:{_OFFSET}|(?-i:{abbr})(?![\p{{L}}])|(?<![\p{{L}}])(?:{names})(?![\p{{L}}]))",
                          regex.IGNORECASE)
 

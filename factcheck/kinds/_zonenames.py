@@ -1,0 +1,71 @@
+"""Zone names from maintained data, for "<place> time" beside a clock time: every IANA zone's city
+("Kuala Lumpur time", "Nairobi time") and every country whose zones keep one clock ("Malaysia
+time", "Malaysian time", "Japanese time"), from tzdata's zone.tab and pycountry. The hand-written
+names of zones.yaml come first; these fill the rest of the world."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from importlib import resources
+from zoneinfo import ZoneInfo, available_timezones
+
+import pycountry
+
+from factcheck.lang import pack
+
+#: IANA areas whose zones are places people write ("Etc/GMT+5", "Antarctica/Troll" are not)
+_AREAS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
+#: two instants a country's zones must agree on (winter and summer in both hemispheres)
+_PROBES = (dt.datetime(2024, 1, 15, 12, tzinfo=dt.UTC), dt.datetime(2024, 7, 15, 12, tzinfo=dt.UTC))
+
+
+def _zone_tab() -> dict[str, list[str]]:
+    """ISO 3166 country code -> its IANA zones (tzdata's zone.tab); empty without tzdata's files."""
+    out: dict[str, list[str]] = {}
+    try:
+        text = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return out
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            out.setdefault(parts[0], []).append(parts[2])
+    return out
+
+
+def _one_clock(zones: list[str]) -> str | None:
+    """The first of a country's zones when all keep the same clock (Malaysia: Kuala Lumpur and
+    Kuching); None when they differ (the United States, Russia, Brazil)."""
+    try:
+        offsets = {tuple(p.astimezone(ZoneInfo(z)).utcoffset() for p in _PROBES) for z in zones}
+    except (KeyError, ValueError, OSError):
+        return None
+    return zones[0] if len(offsets) == 1 else None
+
+
+@cache
+def generated_names() -> dict[str, str]:
+    """Lower-case "<place> time" -> IANA zone, for cities and one-clock countries."""
+    out: dict[str, str] = {}
+    for zone in sorted(available_timezones()):
+        area, _, rest = zone.partition("/")
+        if area in _AREAS and rest:
+            city = rest.rsplit("/", 1)[-1].replace("_", " ").lower()
+            out.setdefault(f"{city} time", zone)
+    data = pack("countries")
+    names = {str(k): str(v) for k, v in data.get("names", {}).items()}
+    for code, zones in _zone_tab().items():
+        clock = _one_clock(zones)
+        country = pycountry.countries.get(alpha_2=code)
+        if clock is None or country is None:
+            continue
+        words = {names.get(code, ""), getattr(country, "common_name", ""), country.name,
+                 *(str(a) for a in data.get("aliases", {}).get(code, [])),
+                 *(str(d) for d in data.get("demonyms", {}).get(code, []))}
+        for w in words:
+            if w and "," not in w and "(" not in w:
+                out.setdefault(f"{w.lower()} time", clock)
+    return out
