@@ -3,6 +3,7 @@ A number counts only when the fact's `counted` noun follows it closely."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Any, ClassVar
 
@@ -13,6 +14,7 @@ from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
 from factcheck.kinds.base import Context, Reading
+from factcheck.kinds.quantity import doc_convention
 from factcheck.lang import alternation, lang, pack, words_re
 from factcheck.numbers import Number, find_numbers, short_scaled
 from factcheck.segment import Sentence
@@ -106,7 +108,9 @@ def _verb_after_re() -> regex.Pattern[str]:
 
 @cache
 def _link_re() -> regex.Pattern[str]:
-    return regex.compile(rf"\s+(?:{alternation(lang().data['count_links'])})\s+$", regex.IGNORECASE)
+    # a hedge may follow the link ("a congregation of about 2,000", "the toll stood at nearly 300")
+    return regex.compile(rf"\s+(?:{alternation(lang().data['count_links'])})\s+"
+                         rf"(?:(?:{alternation(lang().hedges)})\s+)?$", regex.IGNORECASE)
 
 
 _WORD_BACK = regex.compile(r"\s+[\p{L}'’-]+$")
@@ -182,14 +186,20 @@ def _counted_number_before(head: str, counted: regex.Pattern[str]) -> bool:
     return any(counted.match(tail, m.end()) for m in _NUMBER_THEN_WORDS.finditer(tail))
 
 
-def counted_numbers(sentence: Sentence, counted: regex.Pattern[str]) -> list[Reading]:
+def counted_numbers(sentence: Sentence, counted: regex.Pattern[str], conv: str | None = None) -> list[Reading]:
+    """The numbers of what is counted; `conv`, the document's number convention ("15.899" is
+    fifteen thousand in a text whose decimals have a comma), by default the sentence's own."""
     text = sentence.text
     out: list[Reading] = []
-    for n in find_numbers(text, sentence.start):
+    for n in find_numbers(text, sentence.start, conv):
         after = text[n.end - sentence.start :]
         short = short_scaled(n, after)
         if short is not None and _counted_follows(short[1], counted):
             n, after = short  # "1.7m people", "30k runners"
+        if n.alt is not None and not n.value.is_integer() and n.alt.is_integer():
+            # "the dead confirmed are 15.899" in a text that writes both conventions: a count is whole,
+            # so the dot groups thousands
+            n = replace(n, value=n.alt, unit=n.alt_unit, alt=None)
         if n.magnitude or not (n.value.is_integer() or n.value >= 10000):  # "18.77 million votes" reads
             continue
         head = text[: n.start - sentence.start]
@@ -622,7 +632,7 @@ class CountKind:
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         counted = fact.options["counted"]
-        out = counted_numbers(sentence, counted)
+        out = counted_numbers(sentence, counted, doc_convention(ctx))
         if not out:
             out = _labelled_counts(sentence, counted)
         if fact.value == 0 or any(v.value == 0 for v in fact.variants):
