@@ -78,7 +78,9 @@ _NOTATION = regex.compile(
 # race clocks, with `clock: true`: h:mm:ss ("2:06:35", "2:06:35.2") and m:ss.xx ("3:43.13"); a plain
 # "1:20" is a time of day as often as a length, and is not read
 _CLOCK = regex.compile(
-    r"(?<![\d:.,])(?:(?P<h>[0-9]{1,2}):(?P<hm>[0-5][0-9]):(?P<hs>[0-5][0-9])(?:[.,](?P<hf>[0-9]{1,3}))?"
+    # h:mm:ss, or h.mm.ss as translations write it ("stopped the clock at 2.13.44"): one separator
+    r"(?<![\d:.,])(?:(?P<h>[0-9]{1,2})(?P<sep>[:.])(?P<hm>[0-5][0-9])(?P=sep)(?P<hs>[0-5][0-9])"
+    r"(?:[.,](?P<hf>[0-9]{1,3}))?"
     r"|(?P<m>[0-9]{1,2}):(?P<ms>[0-5][0-9])[.,](?P<mf>[0-9]{1,3})"
     # "the second half in 59:47", "a 60:48 first half": minutes and seconds with no fraction, when the
     # minutes cannot be an hour of the day (24 to 99)
