@@ -82,8 +82,10 @@ def _copula_re() -> regex.Pattern[str]:
     # "Alcaraz is 20", "he was 26", "who is now 68"
     w = _words()
     # "The manager, Claudio Ranieri, is sixty-four": the name may close an aside before the verb
+    # a qualifier may follow the verb ("who was all of forty-nine", "is only 17")
     return regex.compile(rf"(?:(?<![\p{{L}}])(?P<p>{alternation(w['subjects'])})|{_UPPER_WORD},?)[\s\u00a0]+"
-                         rf"(?:{alternation(w['copulas'])})[\s\u00a0]+$", regex.IGNORECASE)
+                         rf"(?:{alternation(w['copulas'])})[\s\u00a0]+"
+                         rf"(?:(?:{alternation(w['qualifiers'])})[\s\u00a0]+)?$", regex.IGNORECASE)
 
 
 @cache
