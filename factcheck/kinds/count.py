@@ -130,7 +130,7 @@ _BOX_LABEL = regex.compile(r"\A\W{0,3}[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\Z")
 
 @cache
 def _when_after_re() -> regex.Pattern[str]:
-    """When or by whom, right after the number ("put the number of vessels waiting at 369 overnight",
+    """When or by whom, right after the number ("the number of people evacuated was put at 3,000 overnight",
     "the toll stood at 102 on Monday", "... at 35 according to officials")."""
     words = [*lang().data["deictic_days"], *lang().data["count_link_tails"]]
     return regex.compile(rf"\A\s+(?:{alternation(words)})(?![\p{{L}}])", regex.IGNORECASE)
