@@ -462,12 +462,14 @@ def _labelled_counts(sentence: Sentence, counted: regex.Pattern[str]) -> list[Re
     2" counts 2 independents, as plainly as "2 independents"."""
     text = sentence.text
     out = []
-    for end, (a, b) in _tally_entries(text).items():
+    entries = _tally_entries(text)
+    numbers = {x.end - sentence.start: x for x in find_numbers(text, sentence.start)} if entries else {}
+    for end, (a, b) in entries.items():
         # one word, the noun itself ("independents 2"); not a kind of it ("container ships 120" in
         # "Waiting by type: bulk carriers 130, container ships 120, ...": a part of the count)
         if " " in text[a:b].strip() or counted.fullmatch(text, a, b) is None:
             continue
-        n = next((x for x in find_numbers(text, sentence.start) if x.end - sentence.start == end), None)
+        n = numbers.get(end)
         if n is None or not n.value.is_integer():
             continue
         out.append(Reading(start=n.span_start, end=n.end, text=text[n.span_start - sentence.start : end],

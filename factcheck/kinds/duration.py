@@ -99,8 +99,9 @@ def _gap_words() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[
     """(after the time, a verb right before it, what follows that verb's time) of a worded gap."""
     d = _data()["gap_words"]
     # "by" after a word of winning or leading, a few words back ("beat the Slovenian by 2:43"), not a
-    # deadline ("by 2:43 the crowd had gone")
-    by = rf"(?P<by>(?<![\p{{L}}])(?:{alternation(d['by_after'])})\s+(?:[\p{{L}}'’-]+\s+){{0,4}}by)"
+    # deadline ("by 2:43 the crowd had gone"): the words that make "by" a margin's (roles.yaml)
+    by_after = pack("roles")["margin"]["by_after"]
+    by = rf"(?P<by>(?<![\p{{L}}])(?:{alternation(by_after)})\s+(?:[\p{{L}}'’-]+\s+){{0,4}}by)"
     return (regex.compile(rf"\A\s+(?:{alternation(d['after'])})(?![\p{{L}}])", regex.IGNORECASE),
             regex.compile(rf"(?:{by}|(?<![\p{{L}}])(?:{alternation(d['before'])}))\s+$", regex.IGNORECASE),
             regex.compile(rf"\A\s+(?:{alternation(d['verb_then'])})(?![\p{{L}}])", regex.IGNORECASE))

@@ -147,8 +147,8 @@ _OFFSET = r"(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?(?![.:]?\d|\s?[ap]\.?
 def _zone_alt() -> str:
     """Any zone label: abbreviations case-sensitively, names and local words case-insensitively."""
     abbr = alternation(abbreviations())
-    # a trie: some four thousand place names (every city and one-clock country), tried at the cost
-    # of the text's length, not of their number
+    # a trie: some 1,250 place names (every city and one-clock country), tried at the cost of the
+    # text's length, not of their number
     names = trie_alternation(list(zone_names()) + sorted(local_words()) + sorted(reader_words()))
     return rf"(?:{_OFFSET}|(?-i:{abbr})(?![\p{{L}}])|(?:{names})(?![\p{{L}}]))"
 
