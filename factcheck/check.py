@@ -66,6 +66,9 @@ from factcheck.rules import tune, why
 from factcheck.segment import Document, Sentence
 from factcheck.wholedoc import DocumentPasses
 
+#: the bindings of a clause by an event's own words alone (no name, no parties)
+_WORDS_ONLY = frozenset({"event.words", "event.words_shared", "event.in_story"})
+
 
 class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
     """One article's check: the passes of each sentence, then the whole-article passes."""
@@ -194,6 +197,12 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # time right, then the same instant on other clocks whose zone it may not name (a clock that
             # names its zone, "4 p.m. local (10:00 CET)", says which instant it means: a wrong one accuses)
             j = j.unsure("value.same_instant_elsewhere")
+        if (j.verdict == "contradict" and bound and bound[0] in _WORDS_ONLY
+                and (place_of := self._names_anothers_place(sentence.text, ev))):
+            # "The hearse has left Wellington Arch for Windsor, a drive of a little under two hours",
+            # bound by the words "hearse" and "drive" to a drive days earlier: the sentence names the
+            # place of another event of the base, whose happening the words may be
+            j = j.unsure("event.anothers_place_named", f"the sentence names the place of {place_of}")
         if j.verdict == "contradict" and not isinstance(r.value, DateValue) and self._dated_elsewhere(sentence, ev):
             # "12 May — engineers finish the second tunnel after 40 days of work": the line's own date is
             # far from this event's, so its figures are another moment's

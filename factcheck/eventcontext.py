@@ -35,6 +35,13 @@ def _folded(name: str) -> str:
     return " ".join(plain.casefold().split())
 
 
+def _place_parts(place: str) -> list[str]:
+    """A declared place and its parts of a capitalised word of four letters or more ("St George's
+    Chapel, Windsor" -> itself, "St George's Chapel", "Windsor")."""
+    parts = [place, *regex.split(r",\s*|\s+and\s+", place)]
+    return [p.strip() for p in dict.fromkeys(parts) if regex.search(r"\p{Lu}\p{L}{3,}", p)]
+
+
 # "27–28 Sep 2023 — ...": the first day of a span heading a timeline line
 # what ends a timeline's date stamp: a weekday in brackets, a clock time (with its zone and its
 # conversion in brackets: "4 Nov 2022 (Fri), 12:00 (9:00 PT) - ..."), then a dash, bar or colon
@@ -87,6 +94,21 @@ class EventContext(CheckState):
             return None
         return next((e.id for e in self.fb.events.values()
                      if e.id != event_id and e.place and _folded(e.place) in said), None)
+
+    def _names_anothers_place(self, text: str, event_id: str) -> str | None:
+        """The id of another event whose declared `place` (or a part of it: "St George's Chapel,
+        Windsor") the text names, when this event declares none or not that one."""
+        this = self.fb.events[event_id].place
+        mine = {_folded(p) for p in _place_parts(this)} if this else set()
+        folded = _folded(text)
+        for e in self.fb.events.values():
+            if e.id == event_id or not e.place:
+                continue
+            for part in _place_parts(e.place):
+                f = _folded(part)
+                if f not in mine and regex.search(rf"(?<![\p{{L}}]){regex.escape(f)}(?![\p{{L}}])", folded):
+                    return e.id
+        return None
 
     def _near_events_day(self, v: Any, event_id: str, days: int, text: str) -> bool:
         """Is the date (or weekday) read that of another event of the base within `days` of this one,
