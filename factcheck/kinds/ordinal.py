@@ -156,8 +156,24 @@ def _nth_time_of(text: str, a: int, b: int, counted: regex.Pattern[str]) -> bool
     before = head[: f.start()]
     gap = _WORDS_BACK.search(before)
     lo = gap.start() if gap else len(before)
-    return any(m.end() >= lo and (m.end() == len(before) or not before[m.end()].isalpha())
-               for m in counted.finditer(before))
+    if any(m.end() >= lo and (m.end() == len(before) or not before[m.end()].isalpha())
+           for m in counted.finditer(before)):
+        return True
+    # "Australia are world champions for a sixth time": a holder of a title (`nth_time_holders`)
+    # for the n-th time holds the n-th title, for a fact that ranks titles
+    holders = _holders_re().search(before, lo)
+    return holders is not None and any(counted.fullmatch(w) for w in _holder_nouns())
+
+
+@cache
+def _holders_re() -> regex.Pattern[str]:
+    words = alternation(lang().data["nth_time_holders"]["holders"])
+    return regex.compile(rf"(?<![\p{{L}}])(?:{words})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
+def _holder_nouns() -> tuple[str, ...]:
+    return tuple(str(w) for w in lang().data["nth_time_holders"]["nouns"])
 
 
 class OrdinalKind:
