@@ -40,7 +40,7 @@ def binds_nothing(text: str, fb: FactBase) -> bool:
     binding = bind_index(fb)
     if binding.places.whole(read):
         return False
-    if index.named_free and index.surnames.candidates(read):
+    if index.named_free and index.surnames.any_in(read):
         return False
     if fb.parties and party_finder(fb).find(read, 0):
         return False

@@ -52,6 +52,31 @@ def test_every_name_of_every_base_in_every_sentence_of_the_project() -> None:
             assert not _missed(s.text), (path.name, s.text)
 
 
+def test_any_in_answers_for_every_article_what_candidates_answers() -> None:
+    """`any_in` (the quick path's question, factcheck/quick.py) is never False where a sentence of
+    the article has a candidate; a base of one name each, so that most articles have none."""
+    singles = [SurnameIndex([spec]) for spec in SPECS]
+    seen = {True: 0, False: 0}
+    for path in ARTICLES:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        sentences = [s.text for s in segment(text).sentences]
+        for index in singles[::3]:
+            named = bool(index.candidates(text)) or any(index.candidates(s) for s in sentences)
+            assert index.any_in(text) or not named, (path.name, index.exact)
+            seen[named] += 1
+    assert seen[True] > 100 and seen[False] > 100  # both answers were asked for
+
+
+def test_any_in_reads_particles_and_one_word_written_as_two() -> None:
+    van = SurnameIndex([name_spec("Virgil van Dijk", ())])
+    mac = SurnameIndex([name_spec("Alexis Mac Allister", ())])
+    assert van.any_in("A header from van Dijk.") and van.any_in("A header from Van Dijk.")
+    assert van.any_in("A header from van Dyk.")  # one edit
+    assert not van.any_in("A header from Salah, then a van drove past.")
+    assert mac.any_in("Mac Allister scored.") and mac.any_in("MacAllister scored.")
+    assert not mac.any_in("Allister scored, then Mac left.") or mac.candidates("Allister scored, then Mac left.")
+
+
 _EDITS = st.lists(st.tuples(st.sampled_from("ids"), st.integers(0, 30), st.sampled_from("aeklnorsvyzéñ'-")), max_size=4)
 
 
@@ -69,7 +94,9 @@ def test_misspelt_names_are_never_ruled_out(k: int, edits: list[tuple[str, int, 
                 del name[i]
             else:
                 name[i] = c
-    assert not _missed(f"On Friday {frame.format(''.join(name))} said so.")
+    text = f"On Friday {frame.format(''.join(name))} said so."
+    assert not _missed(text)
+    assert INDEX.any_in(text) or not INDEX.candidates(text)
 
 
 def test_checks_are_those_of_the_full_loops(monkeypatch: pytest.MonkeyPatch) -> None:
