@@ -203,9 +203,11 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # bound by the words "hearse" and "drive" to a drive days earlier: the sentence names the
             # place of another event of the base, whose happening the words may be
             j = j.unsure("event.anothers_place_named", f"the sentence names the place of {place_of}")
-        if j.verdict == "contradict" and not isinstance(r.value, DateValue) and self._dated_elsewhere(sentence, ev):
+        if j.verdict == "contradict" and self._dated_elsewhere(sentence, ev) and (
+                not isinstance(r.value, DateValue) or self._within_stamp(sentence, r.value, ev)):
             # "12 May — engineers finish the second tunnel after 40 days of work": the line's own date is
-            # far from this event's, so its figures are another moment's
+            # far from this event's, so its figures are another moment's; and a date inside the span
+            # of its stamp ("June–November 2016" / "... notifies the Commission in October") too
             j = j.unsure("event.dated_elsewhere")
         # which other events the value could be about: the clause's other candidates, those set
         # aside by the article's time; and, when the clause only refers back ("the talks"), any
@@ -378,6 +380,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                     self.clauses.append((sentence, tuple(bindings)))
                 self.event_sentence(sentence, bindings)
                 self.entry_sentence(sentence, bindings)
+                self.timeline_sentence(sentence, bindings)
                 self.relative_sentence(sentence, bindings)
                 self.cue_sentence(sentence)
                 self.answer_sentence(sentence)

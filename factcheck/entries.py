@@ -7,6 +7,12 @@ line dates every entry under it. Neither is said in the sentence that tells of t
 checker uses them only to agree (rule `value.entry_stamp`): a stamp or a day that does not fit the
 event's fact says nothing (the entry may recap an earlier step, or be posted late).
 
+A chronology writes a date alone on a line and its entry on the line below ("Monday 13 June 2016" /
+"The deal is announced before the US market opens"); its stamps may be a day, a month, months or
+a year ("June–November 2016", "2002"). The stamp dates the whole entry: it may be the event's
+date (rule `value.entry_stamp`, to agree only), and an entry stamped outside the event's day tells
+of another moment (rule `event.dated_elsewhere`).
+
 This module only finds where stamps and day lines are; the kinds read their values.
 """
 
@@ -54,6 +60,95 @@ def stamp_span(sentence: Sentence) -> tuple[int, int] | None:
     """The span (in the document) of the clock stamp that opens `sentence`, if any."""
     m = _STAMP.match(sentence.text)
     return (sentence.start + m.start("t"), sentence.start + m.end("t")) if m else None
+
+
+# what a timeline's stamp line may hold beside its dates: punctuation, figures (a clock time, the
+# first day of a span), a zone, a part of the day ("Friday 11 March, 14:46 (05:46 GMT)",
+# "June–November 2016", "Saturday 12 March, evening")
+_STAMP_REST = regex.compile(
+    r"[\s\p{P}\p{S}\d]*(?:(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5}|(?i:morning|afternoon|evening|night|early|late"
+    r"|midday|noon|midnight|hours?|hrs|h|local(?:\s+time)?))[\s\p{P}\p{S}\d]*)*")
+_YEAR_LINE = regex.compile(r"[\s\p{P}]*((?:1[5-9]|20)\d\d)[\s\p{P}]*")
+_MIN_TIMELINE_STAMPS = 3  # fewer lines of a date alone, each above an entry, make no chronology
+_STAMP_WORDS = 8
+
+
+Ymd = tuple[int | None, int | None, int | None]  # (year, month, day), any of them unknown
+
+
+@dataclass(frozen=True)
+class TimelineStamp:
+    """A chronology's stamp: a line of a date alone ("5 May 2003", "June–November 2016", "2011")
+    above the line of its entry. `first` and `last` are (year or None, month or None, day or None):
+    the span the stamp gives, a day, a month, months or a year (a year line's year, when the stamp
+    has none, is in `year`)."""
+
+    start: int  # the stamp line in the document
+    end: int
+    entry: int  # where its entry's line starts
+    first: Ymd
+    last: Ymd
+
+
+def _stamp_of_line(line: str, start: int, year: int | None) -> tuple[Ymd, Ymd] | None:
+    """The span a line that is only a date gives, or None (not a stamp line)."""
+    if len(line.split()) > _STAMP_WORDS:
+        return None
+    y = _YEAR_LINE.fullmatch(line)
+    if y:
+        return (int(y.group(1)), None, None), (int(y.group(1)), None, None)
+    found = [r for r in read_dates(line, start) if r.value.month]
+    if not found:
+        return None
+    rest, at = [], start
+    for r in found:
+        rest.append(line[at - start : r.start - start])
+        at = r.end
+    rest.append(line[at - start :])
+    if not all(_STAMP_REST.fullmatch(x) for x in rest):
+        return None
+    a, b = found[0].value, found[-1].value
+    last_year = b.year or year
+    return (a.year or last_year, a.month, a.day), (last_year, b.month, b.day)
+
+
+def timeline_stamps(doc: Document) -> tuple[TimelineStamp, ...]:
+    """The stamps of a chronology, in order: lines of a date alone, each right above a line of text
+    (its entry), at least three of them in the document; none otherwise."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in doc.text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    out: list[TimelineStamp] = []
+    year: int | None = None
+    for k, (start, line) in enumerate(lines):
+        if not line.strip():
+            continue
+        got = _stamp_of_line(line, start, year)
+        if got is None:
+            continue
+        if got[0][1] is None:
+            year = got[0][0]  # a year line: the year of the stamps below it
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if nxt is None or not nxt[1].strip() or _stamp_of_line(nxt[1], nxt[0], year) is not None:
+            continue  # no entry right below it (a heading of stamps, or a page's date line)
+        out.append(TimelineStamp(start, start + len(line), nxt[0], got[0], got[1]))
+    return tuple(out) if len(out) >= _MIN_TIMELINE_STAMPS else ()
+
+
+def stamp_above(stamps: tuple[TimelineStamp, ...], doc: Document, sentence: Sentence) -> TimelineStamp | None:
+    """The stamp of the chronology's entry `sentence` is in (its paragraph begins on the line below
+    the stamp), if any."""
+    found = None
+    for st in stamps:
+        if st.entry > sentence.start:
+            break
+        found = st
+    if found is None:
+        return None
+    first = next((s for s in doc.sentences if s.start >= found.entry), None)
+    return found if first is not None and first.paragraph == sentence.paragraph else None
 
 
 def entries(doc: Document) -> Entries:

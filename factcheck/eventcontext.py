@@ -14,7 +14,7 @@ import regex
 
 from factcheck.bind import MEDIUM, STRONG, Binding
 from factcheck.checkstate import CheckState
-from factcheck.entries import Entries, entries
+from factcheck.entries import Entries, TimelineStamp, entries, stamp_above, timeline_stamps
 from factcheck.factbase.model import Fact
 from factcheck.judging import judge
 from factcheck.kinds import Context, Reading
@@ -145,17 +145,14 @@ class EventContext(CheckState):
     def _dated_elsewhere(self, sentence: Sentence, event_id: str) -> bool:
         """Does the sentence give a full date far from the event's, and none near it? Or does the
         timeline line it is on start with a stamp of another day ("15 August (Tue) — Semi-final:
-        ... Sentence two of that line.")?"""
+        ... Sentence two of that line."), or stand in a chronology's entry whose stamp above it
+        ("5 May 2003", "June–November 2016") is not the event's day?"""
         d = self.fb.events[event_id].date
         if d is None:
             return False
-        stamp = self._line_stamp(sentence)
-        if stamp is not None and stamp.month and stamp.day:
-            try:
-                if abs((dt.date(stamp.year or d.year, stamp.month, stamp.day) - d).days) > 1:
-                    return True  # a timeline's line is one moment: another day than the event's
-            except ValueError:
-                pass
+        span = self._stamp_span(sentence, d.year)
+        if span is not None and not span[0] - dt.timedelta(days=1) <= d <= span[1] + dt.timedelta(days=1):
+            return True  # a timeline's line is one moment: another day than the event's
         days = []
         for r in read_dates(sentence.text, sentence.start):
             v = r.value
@@ -167,33 +164,87 @@ class EventContext(CheckState):
         return bool(days) and min(days) > tune("far_event_days")
 
     def _line_far_from_events(self, sentence: Sentence) -> bool:
-        """Does the sentence stand on a timeline line stamped with a full date far from every dated
-        event of the base (so its figures are another moment's)?"""
-        stamp = self._line_stamp(sentence)
+        """Does the sentence stand on a timeline line stamped with a full date (or in a chronology's
+        entry stamped with a span) far from every dated event of the base (so its figures are
+        another moment's)?"""
         dates = [e.date for e in self.fb.events.values() if e.date is not None]
-        if stamp is None or not (stamp.month and stamp.day) or not dates:
+        if not dates or (self._line_stamp(sentence) is None and self._timeline_stamp(sentence) is None):
             return False
-        far = tune("far_event_days")
+        far = dt.timedelta(days=tune("far_event_days"))
         for d in dates:
-            try:
-                if abs((dt.date(stamp.year or d.year, stamp.month, stamp.day) - d).days) <= far:
-                    return False
-            except ValueError:
-                continue
+            span = self._stamp_span(sentence, d.year)
+            if span is None or span[0] - far <= d <= span[1] + far:
+                return False
         return True
 
     def _line_of_other_event(self, sentence: Sentence, fact: Fact) -> bool:
-        """Is the sentence on a timeline line stamped with the day of another event than the fact's:
-        for a fact of an event, any other event of that day; for a fact of no event, an event of
-        that day that has no facts of its own (the base declared it to keep its figures away)?"""
-        stamp = self._line_stamp(sentence)
-        if stamp is None or not (stamp.month and stamp.day):
-            return False
-        on_day = [e for e in self.fb.events.values() if e.date is not None and e.date.month == stamp.month
-                  and e.date.day == stamp.day and stamp.year in (None, e.date.year)]
+        """Is the sentence on a timeline line (or in a chronology's entry) stamped with the day (the
+        days) of another event than the fact's: for a fact of an event, any other event of that day;
+        for a fact of no event, only events that have no facts of their own (the base declared them
+        to keep their figures away)?"""
+        spans = {e.id: self._stamp_span(sentence, e.date.year) for e in self.fb.events.values() if e.date is not None}
+        on_day = [e for e in self.fb.events.values() if e.date is not None and (span := spans[e.id]) is not None
+                  and span[0] <= e.date <= span[1]]
         if not on_day or any(e.id == fact.event for e in on_day):
             return False
         return fact.event is not None or all(not self.by_event.get(e.id) for e in on_day)
+
+    def _within_stamp(self, sentence: Sentence, v: DateValue, event_id: str) -> bool:
+        """Is the date read inside the span that the stamp above its chronology entry gives ("in
+        October" under "June–November 2016"): a date of the moment the entry tells of, not of the
+        event?"""
+        d = self.fb.events[event_id].date
+        if d is None or not v.month or self._line_stamp(sentence) is not None:
+            return False  # a line's own stamp is the value that dates it: it may well be wrong
+        span = self._stamp_span(sentence, d.year)
+        if span is None:
+            return False
+        for year in [v.year] if v.year else range(span[0].year, span[1].year + 1):  # no year: the stamp's
+            try:
+                first = dt.date(year, v.month, v.day or 1)
+                last = dt.date(year, v.month, v.day) if v.day else dt.date(
+                    year + (v.month == 12), v.month % 12 + 1, 1) - dt.timedelta(days=1)
+            except ValueError:
+                continue
+            if span[0] <= first and last <= span[1]:
+                return True
+        return False
+
+    @cached_property
+    def _timeline(self) -> tuple[TimelineStamp, ...]:
+        return timeline_stamps(self.doc)
+
+    def _timeline_stamp(self, sentence: Sentence) -> TimelineStamp | None:
+        """The stamp above the chronology's entry the sentence is in ("5 May 2003" / "The site goes
+        live."), when the document is a chronology of such stamps (factcheck/entries.py)."""
+        return stamp_above(self._timeline, self.doc, sentence) if self._timeline else None
+
+    def _stamp_span(self, sentence: Sentence, year: int) -> tuple[dt.date, dt.date] | None:
+        """The days (first, last) the sentence's stamp gives: its line's own stamp, a day, or the
+        stamp above its chronology entry, a day, a month, months or a year; `year` for a stamp
+        without one."""
+        stamp = self._line_stamp(sentence)
+        if stamp is not None:
+            if not (stamp.month and stamp.day):
+                return None
+            try:
+                day = dt.date(stamp.year or year, stamp.month, stamp.day)
+            except ValueError:
+                return None
+            return day, day
+        above = self._timeline_stamp(sentence)
+        if above is None:
+            return None
+        (y1, m1, d1), (y2, m2, d2) = above.first, above.last
+        try:
+            first = dt.date(y1 or year, m1 or 1, d1 or 1)
+            end_year, end_month = y2 or year, m2 or 12
+            if d2 is None:
+                nxt = dt.date(end_year + (end_month == 12), end_month % 12 + 1, 1)
+                return first, nxt - dt.timedelta(days=1)
+            return first, dt.date(end_year, end_month, d2)
+        except ValueError:
+            return None
 
     def _line_stamp(self, sentence: Sentence) -> DateValue | None:
         """The date stamp heading the line a sentence is on ("20 July (Thu) — ..."; of a span of days,

@@ -230,6 +230,29 @@ class FollowUpPasses(EventContext):
                          "an epithet binds the age of the person before only to agree",
                          f"the sentence before: {before.text[:60]!r}")
 
+    def timeline_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
+        """A chronology's entry that tells of an event without a date of its own ("Monday 13 June
+        2016" above "The deal is announced before the US market opens"): the day of the stamp above
+        it may be the event's date. It only agrees (value.entry_stamp): an entry can recap an
+        earlier step, and a stamp that does not fit says nothing."""
+        stamp = self._timeline_stamp(sentence)
+        if stamp is None or stamp.first != stamp.last or stamp.first[2] is None:
+            return  # no chronology, or a stamp of a month, months or a year
+        firm = {e for b in bindings for e in b.candidates if b.level_of(e) >= MEDIUM}
+        kind = KINDS["date"]
+        for fact in self.event_facts:
+            if fact.event not in firm or fact.kind != "date" or _readings(kind, sentence, fact, self.ctx):
+                continue  # not this entry's event, or the sentence dates itself
+            found = [r for r in read_dates(self.doc.text[stamp.start:stamp.end], stamp.start) if r.value.day]
+            for r in found[:1]:
+                b = next(bd for bd in bindings if fact.event in bd.candidates and bd.level_of(fact.event) >= MEDIUM)
+                j = judge(r, fact, sentence, self.ctx)
+                if j.verdict != "agree":
+                    self.drop(fact, r, "value.entry_stamp", "the entry's stamp does not fit: it says nothing")
+                    continue
+                self.record(fact, r, sentence, j, f"event {fact.event} ({b.why_text(fact.event)}); the "
+                            "chronology's stamp above the entry", (*b.rules_of(fact.event), "value.entry_stamp"), False)
+
     def entry_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
         """A live-blog entry that tells of an event without a time or date of its own ("14:20 — IT'S
         OVER. The last climber is out of the cave."; "Sunday 5 May" above "00:40 — DONE. <the last
