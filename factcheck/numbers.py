@@ -248,7 +248,10 @@ _DOT_THOUSANDS = regex.compile(r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}\.[0-9]{3}(?![0-
                                r"|(?<![\d.,])[1-9][0-9]{0,2}\.000(?![0-9.,])")
 # "7.40 hours", "18.40 Uhr", "9.30 clock" (a translated Uhr), "at 9.40": clock times written with a dot say
 # nothing of decimals
-_DOT_DECIMAL_SRC = (r"(?<![\d.,])[0-9]{1,3},[0-9]{3}(?![0-9])|(?<![\d.,]|\bat\s|\bat\sthe\s|(?i:{weekdays})\.?,?\s)"
+# ... nor a translation's "At the 11.36", "(the 9.36 of the universal time)": a clock time after "the"
+_DOT_DECIMAL_SRC = (r"(?<![\d.,])[0-9]{1,3},[0-9]{3}(?![0-9])"
+                    r"|(?<![\d.,]|(?i:\bat)\s|(?i:\bat\sthe)\s|(?i:{weekdays})\.?,?\s)"
+                    r"(?!(?<=(?i:\bthe)\s)(?:[01]?[0-9]|2[0-3])\.[0-5][0-9](?![0-9]))"
                     r"[0-9]+\.[0-9]{1,2}"
                     r"(?![0-9.,])(?!\s*(?:hours?|hrs?|h\b|Uhr|o.clock|clock\b|[ap]\.?m\b|local|GMT|UTC|[A-Z]{2,4}T\b))")
 

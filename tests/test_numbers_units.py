@@ -131,6 +131,11 @@ def test_repeated_grouped_numbers_are_separate_numbers() -> None:
     # a translated "Uhr" is "clock": "9.30 clock" is an hour, no decimal (a balloon launch; a final)
     ("the balloon rose in the morning (18.30 clock in Vienna); he fell at 1.375,6 km per hour", "dot_thousands"),
     ("kick-off was 20.45 clock, before 80.000 spectators", "dot_thousands"),
+    # a translation's clock time after "the" ("At the 11.36", "the 9.36 of the universal time") is no
+    # decimal either (a bridge's collapse; a launch); a decimal after "the" still is
+    ("At the 11.36 (the 9.36 of the universal time) the viaduct gave way; the share lost 24,4 %", "dot_thousands"),
+    ("it was the 21.35 in Berlin, and 9,58 seconds later the record had fallen", "dot_thousands"),
+    ("the 2.5 percent rise came after 1.000 layoffs", ""),
 ])
 def test_document_convention(text: str, conv: str) -> None:
     from factcheck.numbers import convention
