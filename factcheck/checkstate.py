@@ -6,6 +6,7 @@ values set aside (`drop`). The base of the checker's passes (factcheck/check.py 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 import regex
@@ -34,6 +35,13 @@ _CLOSE_BRACKET = regex.compile(r"\s*\)")
 # between a value and its conversion in brackets: perhaps its zone or place words ("16.30 o'clock local
 # time New York (23.30 ...")
 _BEFORE_BRACKET = regex.compile(r"(?:\s+[\p{L}.'’]+){0,4}\s*\(\s*")
+# ... or after a dash, up to the clause's end ("a top speed of 44.72km/h – roughly 27.8mph.")
+_OPEN_DASH = regex.compile(r"\s[–—-]\s*\Z")
+_CLOSE_DASH = regex.compile(r"\s*(?:[–—,.;:)]|\Z)")
+_BEFORE_DASH = regex.compile(r"(?:\s+[\p{L}.'’]+){0,4}\s+[–—-]\s*")
+
+
+_LOOSE_HEDGES = ("about", "nearly", "just_under", "just_over")  # hedges that widen a figure both ways or down
 
 
 class CheckState(ExclusionPasses):
@@ -88,6 +96,13 @@ class CheckState(ExclusionPasses):
                                               for x in j.rules):
                 wrong = judge(r, fact, sentence, self.ctx)
                 certain = restated
+            if j.verdict == "agree" and getattr(r.value, "hedge", "") in _LOOSE_HEDGES:
+                # "some 45 metres (about 138 feet)": a conversion is as exact as its digits; its hedge
+                # says it is rounded, not that any figure a tenth off is the same one
+                exact = judge(replace(r, value=replace(r.value, hedge=""), detail=""), fact, sentence, self.ctx)
+                if exact.verdict == "contradict":
+                    wrong, certain = Judged("contradict", exact.reason + " (a conversion, as exact as its digits)",
+                                            exact.rules), restated
             if wrong is not None and wrong.verdict == "contradict":
                 j = Judged("contradict", wrong.reason + "; " + why("value.restated"), (*wrong.rules, "value.restated"))
         ratio_of = getattr(KINDS[fact.kind], "ratio", None)
@@ -161,14 +176,18 @@ class CheckState(ExclusionPasses):
         binding was certain. No distractor takes a restatement: a wrong conversion is the article's
         error, not another figure."""
         read = self.doc.reading or self.doc.text
-        if not (_OPEN_BRACKET.search(read, max(0, r.start - 3), r.start) and _CLOSE_BRACKET.match(read, r.end)):
+        if _OPEN_BRACKET.search(read, max(0, r.start - 3), r.start) and _CLOSE_BRACKET.match(read, r.end):
+            before = _BEFORE_BRACKET
+        elif _OPEN_DASH.search(read, max(0, r.start - 4), r.start) and _CLOSE_DASH.match(read, r.end):
+            before = _BEFORE_DASH
+        else:
             return None
         ratio_of = getattr(KINDS[fact.kind], "ratio", None)
         q = ratio_of(r, fact.value) if ratio_of is not None else None
         if _YEAR_LIKE.match(read, r.start) or (q is not None and not 0.5 <= q <= 2):
             return None  # "$125 billion (2005 dollars)": a year, or a figure of another size, is no conversion
         for m in self.mentions[fact.id]:
-            if m.verdict == "agree" and m.end <= r.start and _BEFORE_BRACKET.fullmatch(read, m.end, r.start):
+            if m.verdict == "agree" and m.end <= r.start and before.fullmatch(read, m.end, r.start):
                 return m.certain
         return None
 
