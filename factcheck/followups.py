@@ -219,7 +219,7 @@ class FollowUpPasses(EventContext):
         if not readings:
             return
         before = self.doc.sentences[i - 1]
-        if sentence.paragraph - before.paragraph > 1:
+        if sentence.paragraph - before.paragraph > 2:  # the same line, the next, or past one blank line
             return
         cued = [f for f in age_facts if any(p.search(before.text) for p in f.cues)
                 and not any(p.search(sentence.text) for p in f.cues)
