@@ -102,9 +102,13 @@ def _worded_keys(text: str) -> frozenset[str]:
     return frozenset(_digits_key(n.value) for n in find_numbers(text) if n.words)
 
 
-def _cued_for_another(host: _Host, fact: Fact, sentence: Sentence) -> bool:
-    """Is another fact of the fact's kind cued in the sentence?"""
+def _cued_for_another(host: _Host, fact: Fact, sentence: Sentence, r: Reading) -> bool:
+    """Is another fact of the fact's kind cued in the sentence, one that does not declare the value
+    read a distractor of its own ("For the first 17 days their families did not know whether anyone
+    had survived": the ordeal's length is cued by "survived", and lists the 17 days as another figure)?"""
+    kind = KINDS[fact.kind]
     return any(f.kind == fact.kind and f is not fact and any(p.search(sentence.text) for p in f.cues)
+               and not any(kind.compare(r, d.value, f, host.ctx) is True for d in f.distractors)
                for f in host.cue_facts)
 
 
@@ -188,7 +192,7 @@ class DocumentPasses:
                         words = _worded_keys(r.text)  # "sixty-nine days"
                         read_key = next(iter(words)) if len(words) == 1 else ""
                     if len(key) == 2 and (r.extra.get("bare") or r.extra.get("loose")
-                                          or _cued_for_another(self, fact, sentence)):
+                                          or _cued_for_another(self, fact, sentence, r)):
                         # two digits are distinctive only with their noun or unit, and where no other
                         # fact of the kind is cued ("11 of them tank cars carrying vinyl chloride")
                         continue
