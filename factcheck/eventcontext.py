@@ -182,9 +182,10 @@ class EventContext(CheckState):
         days) of another event than the fact's: for a fact of an event, any other event of that day;
         for a fact of no event, only events that have no facts of their own (the base declared them
         to keep their figures away)?"""
-        spans = {e.id: self._stamp_span(sentence, e.date.year) for e in self.fb.events.values() if e.date is not None}
-        on_day = [e for e in self.fb.events.values() if e.date is not None and (span := spans[e.id]) is not None
-                  and span[0] <= e.date <= span[1]]
+        if self._stamps_of(sentence) == (None, None):
+            return False  # no stamp: the common case, asked before any event's
+        on_day = [e for e in self.fb.events.values() if e.date is not None
+                  and (span := self._stamp_span(sentence, e.date.year)) is not None and span[0] <= e.date <= span[1]]
         if not on_day or any(e.id == fact.event for e in on_day):
             return False
         return fact.event is not None or all(not self.by_event.get(e.id) for e in on_day)
@@ -223,7 +224,7 @@ class EventContext(CheckState):
         """The days (first, last) the sentence's stamp gives: its line's own stamp, a day, or the
         stamp above its chronology entry, a day, a month, months or a year; `year` for a stamp
         without one."""
-        stamp = self._line_stamp(sentence)
+        stamp, above = self._stamps_of(sentence)
         if stamp is not None:
             if not (stamp.month and stamp.day):
                 return None
@@ -232,7 +233,6 @@ class EventContext(CheckState):
             except ValueError:
                 return None
             return day, day
-        above = self._timeline_stamp(sentence)
         if above is None:
             return None
         (y1, m1, d1), (y2, m2, d2) = above.first, above.last
@@ -245,6 +245,16 @@ class EventContext(CheckState):
             return first, dt.date(end_year, end_month, d2)
         except ValueError:
             return None
+
+    def _stamps_of(self, sentence: Sentence) -> tuple[DateValue | None, TimelineStamp | None]:
+        """The sentence's line stamp and, without one, its chronology stamp; read once per sentence
+        (a contradiction may ask of every event of a big base)."""
+        cache: dict[int, tuple[DateValue | None, TimelineStamp | None]] = self.__dict__.setdefault("_stamp_cache", {})
+        got = cache.get(sentence.index)
+        if got is None:
+            line = self._line_stamp(sentence)
+            got = cache[sentence.index] = (line, None if line is not None else self._timeline_stamp(sentence))
+        return got
 
     def _line_stamp(self, sentence: Sentence) -> DateValue | None:
         """The date stamp heading the line a sentence is on ("20 July (Thu) — ..."; of a span of days,
