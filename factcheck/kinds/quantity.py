@@ -9,7 +9,7 @@ same direction is a claim about that figure: "as many as 250,000" contradicts it
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, ClassVar
 
@@ -153,6 +153,46 @@ def in_range(text: str, a: int, b: int) -> bool:
     linear in a sentence of thousands of numbers.)"""
     head = text[max(0, a - _WINDOW) : a]
     return bool((_FROM.search(head) and _TO.match(text[b : b + _WINDOW])) or _FROM_BEFORE.search(head))
+
+
+# a figure in two imperial units, the smaller one after ("6 ft 5 in", "six foot five", "7lb 3oz"):
+# (the smaller unit, how many make the larger, may it go unwritten)
+_COMPOUNDS = {"foot": ("inch", 12.0, True), "pound": ("ounce", 16.0, False)}
+_MINOR_HEAD = regex.compile(r"\A,?[\s\u00a0-]*(?:and[\s\u00a0]+)?")
+# after an unwritten smaller unit: the clause ends, or goes on ("six foot five and weighed ...")
+_MINOR_TAIL = regex.compile(r"\A(?:[\s\u00a0]*(?:[,.;:)!?\"”’]|\Z)"
+                            r"|[\s\u00a0]+(?:and|tall|in|when|as|with|but|he|she|who|at)\b)")
+
+
+def _compound(n: Number, after: str, end: int, canon: str) -> tuple[Number, int] | None:
+    """The figure with the smaller unit after its larger one added ("six foot five" is 6 5/12 ft),
+    and where it ends in `after`; None when no smaller figure follows. The smaller unit may go
+    unwritten after feet only ("six foot five"), and its figure must be less than one larger unit."""
+    spec = _COMPOUNDS.get(canon)
+    if spec is None or n.hi is not None or n.magnitude:
+        return None
+    minor, per, bare_ok = spec
+    rest = after[end:]
+    head = _MINOR_HEAD.match(rest)
+    at = head.end() if head else 0
+    found = find_numbers(rest[at : at + 24])
+    if not found or found[0].start != 0 or found[0].hedge or found[0].hi is not None:
+        return None
+    m = found[0]
+    if not 0 <= m.value < per:
+        return None
+    tail = rest[at + m.end :]
+    u = unit_after(tail)
+    if u is not None:
+        if u[0] != minor:
+            return None
+        stop = at + m.end + u[2]
+    elif bare_ok and _MINOR_TAIL.match(tail):
+        stop = at + m.end  # "He was six foot five", "six foot five and weighed ..."
+    else:
+        return None
+    return replace(n, value=n.value + m.value / per, unit=m.unit / per, end=n.end + end + stop,
+                   text=n.text + after[:end + stop]), 0
 
 
 def against_fact(n: Number, value: float, unit: float, hedge: str) -> bool | None:
@@ -303,8 +343,9 @@ class QuantityKind:
         fact's counted noun ("20,124 TEU"), or by one of the fact's own `unit_words`."""
         text = sentence.text
         out: list[Reading] = []
+        taken = 0  # the end of a figure in two units: its smaller figure is no figure of its own
         for n in find_numbers(text, sentence.start, doc_convention(ctx)):
-            if n.magnitude:
+            if n.magnitude or n.start < taken:
                 continue
             after = text[n.end - sentence.start :]
             u = None
@@ -321,6 +362,10 @@ class QuantityKind:
             if u is None:
                 continue
             canon, physical, end = u
+            both = _compound(n, after, end, canon)
+            if both is not None:
+                n, end = both  # "six foot five", "5 ft 11 in", "7 lb 3 oz": one figure in the larger unit
+                taken = n.end
             c = convert(canon, q.measure) if physical and q.physical else ((1.0, 0.0) if canon == q.measure else None)
             if c is None:
                 continue
