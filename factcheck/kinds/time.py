@@ -259,6 +259,7 @@ def _date_before_year() -> regex.Pattern[str]:
 
 
 _CLOCK_BEFORE = regex.compile(r"(?<![\p{L}])(?:at|the|near|towards?|around)\s+$", regex.IGNORECASE)
+_AT_THE = regex.compile(r"(?<![\p{L}])at\s+the\s+$", regex.IGNORECASE)
 _HOUR_BEFORE = regex.compile(r"(?<![\p{L}])(?:at\s+)?(?:the\s+)?hour\s+$", regex.IGNORECASE)
 
 
@@ -477,10 +478,12 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
             if m.group("sep") == "." and not z and not suffix.startswith(("o", "uhr", "clock")) and not (
                     suffix.startswith("h") and len(m.group("h2")) == 2
                     and _CLOCK_BEFORE.search(text, max(0, m.start() - 12), m.start())) and not (
-                    len(m.group("h2")) == 2 and _HOUR_BEFORE.search(text, max(0, m.start() - 16), m.start())):
+                    len(m.group("h2")) == 2 and _HOUR_BEFORE.search(text, max(0, m.start() - 16), m.start())) and not (
+                    h <= 23 and _AT_THE.search(text, max(0, m.start() - 8), m.start())):
                 # "1.30" or "1.30 hours" without a zone is a decimal number; "at the 00.11 hours" (a
                 # translated "a las 00.11 horas"), "at the 15.05 hour", "18.04 clock", "at the hour
-                # 04.17" (a translated "saat 04.17'de") are clock times
+                # 04.17" (a translated "saat 04.17'de"), "at the 11.36" (a translated "alle 11.36")
+                # are clock times
                 continue
         elif m.group("hm") is not None:
             if not z and not m.group("suffix2"):
