@@ -80,8 +80,8 @@ Ymd = tuple[int | None, int | None, int | None]  # (year, month, day), any of th
 class TimelineStamp:
     """A chronology's stamp: a line of a date alone ("5 May 2003", "June–November 2016", "2011")
     above the line of its entry. `first` and `last` are (year or None, month or None, day or None):
-    the span the stamp gives, a day, a month, months or a year (a year line's year, when the stamp
-    has none, is in `year`)."""
+    the span the stamp gives, a day, a month, months or a year (a stamp without a year takes the
+    year of the last year line above it, "2011" / "Wednesday 9 March")."""
 
     start: int  # the stamp line in the document
     end: int

@@ -244,14 +244,7 @@ class FollowUpPasses(EventContext):
             if fact.event not in firm or fact.kind != "date" or _readings(kind, sentence, fact, self.ctx):
                 continue  # not this entry's event, or the sentence dates itself
             found = [r for r in read_dates(self.doc.text[stamp.start:stamp.end], stamp.start) if r.value.day]
-            for r in found[:1]:
-                b = next(bd for bd in bindings if fact.event in bd.candidates and bd.level_of(fact.event) >= MEDIUM)
-                j = judge(r, fact, sentence, self.ctx)
-                if j.verdict != "agree":
-                    self.drop(fact, r, "value.entry_stamp", "the entry's stamp does not fit: it says nothing")
-                    continue
-                self.record(fact, r, sentence, j, f"event {fact.event} ({b.why_text(fact.event)}); the "
-                            "chronology's stamp above the entry", (*b.rules_of(fact.event), "value.entry_stamp"), False)
+            self._stamp_agrees(fact, found[:1], sentence, bindings, "the chronology's stamp above the entry")
 
     def entry_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
         """A live-blog entry that tells of an event without a time or date of its own ("14:20 — IT'S
@@ -275,12 +268,19 @@ class FollowUpPasses(EventContext):
             else:
                 day = self.entries.day(sentence.start)
                 found = [r for r in read_dates(self.doc.text[day[0]:day[1]], day[0])] if day else []
-            for r in found[:1]:
-                b = next(bd for bd in bindings if fact.event in bd.candidates and bd.level_of(fact.event) >= MEDIUM)
-                j = judge(r, fact, sentence, self.ctx)
-                if j.verdict != "agree":
-                    self.drop(fact, r, "value.entry_stamp", "the entry's stamp or day does not fit: it says nothing")
-                    continue
-                self.record(fact, r, sentence, j, f"event {fact.event} ({b.why_text(fact.event)}); the entry's "
-                            + ("stamp" if fact.kind == "time" else "day line"),
-                            (*b.rules_of(fact.event), "value.entry_stamp"), False)
+            self._stamp_agrees(fact, found[:1], sentence, bindings,
+                               "the entry's " + ("stamp" if fact.kind == "time" else "day line"))
+
+    def _stamp_agrees(self, fact: Fact, found: Sequence[Reading], sentence: Sentence, bindings: list[Binding],
+                      what: str) -> None:
+        """Record a stamp's value read for the firmly bound event's fact if it agrees (value.entry_stamp,
+        never certain); drop it otherwise: a stamp that does not fit says nothing."""
+        ev = fact.event or ""
+        for r in found:
+            b = next(bd for bd in bindings if ev in bd.candidates and bd.level_of(ev) >= MEDIUM)
+            j = judge(r, fact, sentence, self.ctx)
+            if j.verdict != "agree":
+                self.drop(fact, r, "value.entry_stamp", f"{what} does not fit: it says nothing")
+                continue
+            self.record(fact, r, sentence, j, f"event {ev} ({b.why_text(ev)}); {what}",
+                        (*b.rules_of(ev), "value.entry_stamp"), False)

@@ -104,8 +104,8 @@ def _worded_keys(text: str) -> frozenset[str]:
 
 def _cued_for_another(host: _Host, fact: Fact, sentence: Sentence, r: Reading) -> bool:
     """Is another fact of the fact's kind cued in the sentence, one that does not declare the value
-    read a distractor of its own ("For the first 17 days their families did not know whether anyone
-    had survived": the ordeal's length is cued by "survived", and lists the 17 days as another figure)?"""
+    read a distractor of its own? (A rescue's days until first contact, in a sentence that also cues
+    the whole ordeal's length: the ordeal's fact lists those days as its other figure.)"""
     kind = KINDS[fact.kind]
     return any(f.kind == fact.kind and f is not fact and any(p.search(sentence.text) for p in f.cues)
                and not any(kind.compare(r, d.value, f, host.ctx) is True for d in f.distractors)
