@@ -41,7 +41,7 @@ _CLOSE_DASH = regex.compile(r"\s*(?:[–—,.;:)]|\Z)")
 _BEFORE_DASH = regex.compile(r"(?:\s+[\p{L}.'’]+){0,4}\s+[–—-]\s*")
 
 
-_LOOSE_HEDGES = ("about", "nearly", "just_under", "just_over")  # hedges that widen a figure both ways or down
+_LOOSE_HEDGES = ("about", "nearly", "just_under", "just_over")  # hedges that only say a figure is rounded
 
 
 class CheckState(ExclusionPasses):
