@@ -29,7 +29,9 @@ from typing import Any
 import ahocorasick
 import regex
 
+from factcheck.entries import TimelineStamp, line_stamp, stamp_above, timeline_stamps
 from factcheck.factbase.model import MATCH_TIMEOUT, Event, FactBase, Party, Pattern
+from factcheck.kinds.date import DateValue
 from factcheck.lang import alternation, lang, levenshtein, words_re
 from factcheck.prefilter import GroupView, Prefilter, WordStarts, event_prefilter, per_base, place_prefilter
 from factcheck.rules import rule, tune
@@ -626,11 +628,32 @@ class Binder:
                                                      for i, p in enumerate(e.names)))
         # the events whose place the article may name (the automaton's word for it is there)
         self._place_events = tuple(sorted((str(k) for k in index.places.whole(read)), key=by_rank))
+        self._timeline: tuple[TimelineStamp, ...] | None = None  # a chronology's stamps, read when asked
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
         self._info_memo: dict[tuple[int, int, frozenset[str]], _SegInfo] = {}
         self.anchors = self._anchors()
         self.dated_event = self._dateline_event()
+
+    def _stamp_event(self, s: Sentence) -> str | None:
+        """The one event the article tells of (`present`) whose date is the full day stamping the
+        sentence's timeline line ("Nov. 21 — ...") or its chronology entry ("30 October" / "Polls
+        close at 17:00"), if there is one."""
+        if not any(e.date for e in self._present_events):
+            return None
+        v = line_stamp(self.doc, s)
+        if v is None:
+            if self._timeline is None:
+                self._timeline = timeline_stamps(self.doc)
+            above = stamp_above(self._timeline, self.doc, s) if self._timeline else None
+            if above is None or above.first != above.last:
+                return None
+            v = DateValue(*above.first)
+        if not (v.month and v.day):
+            return None
+        on_day = [e.id for e in self._present_events if e.date is not None and e.date.month == v.month
+                  and e.date.day == v.day and v.year in (None, e.date.year)]
+        return on_day[0] if len(on_day) == 1 else None
 
     def _dateline_event(self) -> str | None:
         """The one event of any kind (no parties) that falls on the day of the article's dateline
@@ -1152,7 +1175,14 @@ class Binder:
         cur = self.fb.events.get(self.current or self.dated_event or "")
         # ... or, before any clause has told which, the event that falls on the day of the dateline
         rid = "event.in_story" if self.current else "event.dateline_day"
-        if cur is not None and not cur.parties:
+        # ... but a timeline line stamped with the day of one event the article tells of ("Nov. 21 —
+        # Orion skims the lunar surface at 130 km", under "30 October" / "Polls close at 17:00") is about
+        # that event, not the one in discourse
+        if any(not b.candidates for b in out):
+            on_day = self._stamp_event(s)
+            if on_day is not None:
+                cur, rid = self.fb.events[on_day], "event.stamp_day"
+        if cur is not None and (not cur.parties or rid == "event.stamp_day"):
             for k, (b, info) in enumerate(zip(out, infos)):
                 if b.candidates or b.set_aside or info.seg.anchor or info.other_event or info.hits:
                     continue

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from factcheck.kinds.date import read_dates
+from factcheck.kinds.date import DateValue, read_dates
 from factcheck.segment import Document, Sentence
 
 # a clock stamp opening an entry: "15:05 —", "1:47 a.m. —", "04:11 GMT -", "18h30 |" ...
@@ -149,6 +149,33 @@ def stamp_above(stamps: tuple[TimelineStamp, ...], doc: Document, sentence: Sent
         return None
     first = next((s for s in doc.sentences if s.start >= found.entry), None)
     return found if first is not None and first.paragraph == sentence.paragraph else None
+
+
+# "27–28 Sep 2023 — ...": the first day of a span heading a timeline line
+# what ends a timeline's date stamp: a weekday in brackets, a clock time (with its zone and its
+# conversion in brackets: "4 Nov 2022 (Fri), 12:00 (9:00 PT) - ..."), then a dash, bar or colon
+_STAMP_TAIL = regex.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?"
+                            r"(?:,?\s*\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*(?:\([^)\n]{1,24}\)\s*)?)?"
+                            r"(?:[—–|:]|-\s)|\s+-\s")
+_DAY_SPAN_HEAD = regex.compile(r"\s*(\d{1,2})\s*[–-]\s*(?=\d{1,2}\s+\p{L})")
+
+
+def line_stamp(doc: Document, sentence: Sentence) -> DateValue | None:
+    """The date stamp heading the line a sentence is on ("20 July (Thu) — ..."; of a span of days,
+    "27–28 Sep 2023 — ...", the first), if any."""
+    text = doc.reading or doc.text
+    start = text.rfind("\n", 0, sentence.start) + 1
+    head = text[start : min(len(text), start + 40)]
+    span = _DAY_SPAN_HEAD.match(head)
+    lead = span.end() if span else 0
+    for r in read_dates(head, start):
+        if r.start - start - lead <= 2 and _STAMP_TAIL.match(text, r.end):
+            v: DateValue = r.value
+            if span and v.day:
+                v = DateValue(v.year, v.month, int(span.group(1)))
+            return v
+        break
+    return None
 
 
 def entries(doc: Document) -> Entries:

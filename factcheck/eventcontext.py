@@ -14,7 +14,7 @@ import regex
 
 from factcheck.bind import MEDIUM, STRONG, Binding
 from factcheck.checkstate import CheckState
-from factcheck.entries import Entries, TimelineStamp, entries, stamp_above, timeline_stamps
+from factcheck.entries import Entries, TimelineStamp, entries, line_stamp, stamp_above, timeline_stamps
 from factcheck.factbase.model import Fact
 from factcheck.judging import judge
 from factcheck.kinds import Context, Reading
@@ -40,15 +40,6 @@ def _place_parts(place: str) -> list[str]:
     Chapel, Windsor" -> itself, "St George's Chapel", "Windsor")."""
     parts = [place, *regex.split(r",\s*|\s+and\s+", place)]
     return [p.strip() for p in dict.fromkeys(parts) if regex.search(r"\p{Lu}\p{L}{3,}", p)]
-
-
-# "27–28 Sep 2023 — ...": the first day of a span heading a timeline line
-# what ends a timeline's date stamp: a weekday in brackets, a clock time (with its zone and its
-# conversion in brackets: "4 Nov 2022 (Fri), 12:00 (9:00 PT) - ..."), then a dash, bar or colon
-_STAMP_TAIL = regex.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?"
-                            r"(?:,?\s*\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*(?:\([^)\n]{1,24}\)\s*)?)?"
-                            r"(?:[—–|:]|-\s)|\s+-\s")
-_DAY_SPAN_HEAD = regex.compile(r"\s*(\d{1,2})\s*[–-]\s*(?=\d{1,2}\s+\p{L})")
 
 
 class EventContext(CheckState):
@@ -257,21 +248,8 @@ class EventContext(CheckState):
         return got
 
     def _line_stamp(self, sentence: Sentence) -> DateValue | None:
-        """The date stamp heading the line a sentence is on ("20 July (Thu) — ..."; of a span of days,
-        "27–28 Sep 2023 — ...", the first), if any."""
-        text = self.doc.reading or self.doc.text
-        start = text.rfind("\n", 0, sentence.start) + 1
-        head = text[start : min(len(text), start + 40)]
-        span = _DAY_SPAN_HEAD.match(head)
-        lead = span.end() if span else 0
-        for r in read_dates(head, start):
-            if r.start - start - lead <= 2 and _STAMP_TAIL.match(text, r.end):
-                v: DateValue = r.value
-                if span and v.day:
-                    v = DateValue(v.year, v.month, int(span.group(1)))
-                return v
-            break
-        return None
+        """The date stamp heading the line a sentence is on (factcheck/entries.py `line_stamp`)."""
+        return line_stamp(self.doc, sentence)
 
     def _wrong_year(self, v: DateValue, event_id: str) -> bool:
         """The event's day and month in another year ("7 December 2020" for 7 December 2021): a
