@@ -59,6 +59,7 @@ class CheckState(ExclusionPasses):
         self.seen: set[tuple[str, int, int]] = set()
         self.stamps: set[tuple[str, int, int, bool]] = set()  # (fact, start, end, firmly bound)
         self.named_stamps: set[tuple[str, int]] = set()  # (fact, start): stamps of lines naming the event
+        self.excluded: set[tuple[str, int]] = set()  # (fact, start): values its `exclude` took from it
         self.seg_dates: dict[tuple[int, int], tuple[list[Reading], list[str]]] = {}
         self.exclude_cache: dict[tuple[str, int], list[tuple[int, int]]] = {}
         self.seg_figures: dict[tuple[int, int], list[tuple[int, int]]] = {}

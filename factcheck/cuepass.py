@@ -158,6 +158,7 @@ class CuePasses(EventContext):
                         continue
                     eligible = [(f, sp) for f, sp in group if not self._excluded(f, r, sentence, sp)]
                     if fact not in [f for f, _ in eligible]:
+                        self.excluded.add((fact.id, r.start))
                         self.drop(fact, r, self._excluded(fact, r, sentence, spans) or "cue.excluded")
                         continue
                     self._decide_cue(fact, r, sentence, eligible, spans, readings)

@@ -112,6 +112,17 @@ def _cued_for_another(host: _Host, fact: Fact, sentence: Sentence, r: Reading) -
                for f in host.cue_facts)
 
 
+def _unsettled(host: _Host, fact: Fact) -> bool:
+    """Has nothing settled the fact yet: no value bound to it, or only values bound too loosely to
+    accuse that do not agree (a figure of another thing a cue reached from behind a rival)?"""
+    return all(m.verdict != "agree" and not m.certain for m in host.mentions.get(fact.id, ()))
+
+
+def _bound_to_another(host: _Host, fact: Fact, r: Reading) -> bool:
+    """Is the value read already bound to another fact (its cue took it)?"""
+    return any(m.start == r.start for f, ms in host.mentions.items() if f != fact.id for m in ms)
+
+
 class _Host(Protocol):
     """What the passes use of the checker (factcheck/check.py `_Checker`)."""
 
@@ -125,6 +136,7 @@ class _Host(Protocol):
     trace: list[TraceStep] | None
     stamps: set[tuple[str, int, int, bool]]
     named_stamps: set[tuple[str, int]]
+    excluded: set[tuple[str, int]]
 
     def record(self, fact: Fact, r: Reading, sentence: Sentence, j: Judged, rule: str,
                bound: tuple[str, ...] = (), certain: bool = True) -> None: ...
@@ -146,7 +158,9 @@ class DocumentPasses:
         "27,85 %", "622 metres", "583 points": a count's noun read with it; "633 days", "2:13:44")
         equal to a fact's value agrees wherever it stands in an article where the fact could bind
         (its event is present, or one of its cues occurs), though no clause tied it to the fact: so
-        precise a number is seldom another figure. Two significant digits are enough for a count,
+        precise a number is seldom another figure. (When nothing else settled the fact: no value of
+        it agrees or is bound surely; a value bound too loosely to accuse, a figure its cue reached
+        from far away, does not stop this pass.) Two significant digits are enough for a count,
         a duration or a quantity read with its noun or unit ("Thirty-three men", "69 days", "6.7
         inches"), in digits or words, where no other fact of the kind is cued in the sentence. It only
         ever agrees (rule value.distinctive)."""
@@ -170,7 +184,7 @@ class DocumentPasses:
                   if _worded_re().search(text) else {})
         for keys in worded.values():
             in_doc |= keys
-        todo = [(f, k, runs) for f, k, runs in keyed if runs <= in_doc and not self.mentions.get(f.id)]
+        todo = [(f, k, runs) for f, k, runs in keyed if runs <= in_doc and _unsettled(self, f)]
         if not todo:
             return
         cue_ids = {f.id for f in self.cue_facts}
@@ -183,9 +197,13 @@ class DocumentPasses:
                 if not runs <= keys_of[sentence.index]:
                     continue
                 for r in _readings(kind, sentence, fact, self.ctx):
-                    if _clause_excluded(fact, r, sentence):
+                    if _clause_excluded(fact, r, sentence) or (
+                            (fact.id, r.start) in self.excluded and self.mentions.get(fact.id)):
+                        # (a fact with an unsure value of its own: not a value its `exclude` took away)
                         self.drop(fact, r, "fact.excluded")  # "the discount rate to 1.75%": excluded here too
                         continue
+                    if self.mentions.get(fact.id) and _bound_to_another(self, fact, r):
+                        continue  # "killed 5,900 people in Turkey and 50,783 in Syria": a swapped pair
                     j = judge(r, fact, sentence, self.ctx)
                     read_key = _digits_key(r.text if fact.kind == "duration" else getattr(r.value, "value", ""))
                     if not read_key and worded:
