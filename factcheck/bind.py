@@ -29,9 +29,9 @@ from typing import Any
 import ahocorasick
 import regex
 
-from factcheck.entries import TimelineStamp, line_stamp, stamp_above, timeline_stamps
+from factcheck.entries import Entries, TimelineStamp, entries, line_stamp, stamp_above, timeline_stamps
 from factcheck.factbase.model import MATCH_TIMEOUT, Event, FactBase, Party, Pattern
-from factcheck.kinds.date import DateValue
+from factcheck.kinds.date import DateValue, read_dates
 from factcheck.lang import alternation, lang, levenshtein, words_re
 from factcheck.prefilter import GroupView, Prefilter, WordStarts, event_prefilter, per_base, place_prefilter
 from factcheck.rules import rule, tune
@@ -629,16 +629,17 @@ class Binder:
         # the events whose place the article may name (the automaton's word for it is there)
         self._place_events = tuple(sorted((str(k) for k in index.places.whole(read)), key=by_rank))
         self._timeline: tuple[TimelineStamp, ...] | None = None  # a chronology's stamps, read when asked
+        self._entries: Entries | None = None  # a live blog's entries and day lines, read when asked
         self.anchors: tuple[dt.date, ...] = ()
         self.explicit_anchors: tuple[dt.date, ...] = ()
         self._info_memo: dict[tuple[int, int, frozenset[str]], _SegInfo] = {}
         self.anchors = self._anchors()
         self.dated_event = self._dateline_event()
 
-    def _stamp_event(self, s: Sentence) -> str | None:
+    def _stamp_event(self, s: Sentence, blog: bool) -> str | None:
         """The one event the article tells of (`present`) whose date is the full day stamping the
         sentence's timeline line ("Nov. 21 — ...") or its chronology entry ("30 October" / "Polls
-        close at 17:00"), if there is one."""
+        close at 17:00"), or with `blog`, the day line over its live-blog entry, if there is one."""
         if not any(e.date for e in self._present_events):
             return None
         v = line_stamp(self.doc, s)
@@ -646,14 +647,32 @@ class Binder:
             if self._timeline is None:
                 self._timeline = timeline_stamps(self.doc)
             above = stamp_above(self._timeline, self.doc, s) if self._timeline else None
-            if above is None or above.first != above.last:
-                return None
-            v = DateValue(*above.first)
+            if above is not None and above.first == above.last:
+                v = DateValue(*above.first)
+        if v is None and blog:
+            # a live blog's entry: the day line above it, against the event in discourse (with none,
+            # rule value.entry_stamp lets the entry's stamp agree)
+            v = self._blog_day(s)
+        if v is None:
+            return None
         if not (v.month and v.day):
             return None
         on_day = [e.id for e in self._present_events if e.date is not None and e.date.month == v.month
                   and e.date.day == v.day and v.year in (None, e.date.year)]
         return on_day[0] if len(on_day) == 1 else None
+
+    def _blog_day(self, s: Sentence) -> DateValue | None:
+        """The day line in force over the live-blog entry the sentence is in ("Sunday 5 May · All
+        times BST" above "14:20 — ..."), if any."""
+        if self._entries is None:
+            self._entries = entries(self.doc)
+        if s.paragraph not in self._entries.stamp_of:
+            return None
+        day = self._entries.day(s.start)
+        if day is None:
+            return None
+        read = read_dates((self.doc.reading or self.doc.text)[day[0]:day[1]])
+        return read[0].value if read else None
 
     def _dateline_event(self) -> str | None:
         """The one event of any kind (no parties) that falls on the day of the article's dateline
@@ -1179,7 +1198,7 @@ class Binder:
         # Orion skims the lunar surface at 130 km", under "30 October" / "Polls close at 17:00") is about
         # that event, not the one in discourse
         if any(not b.candidates for b in out):
-            on_day = self._stamp_event(s)
+            on_day = self._stamp_event(s, blog=cur is not None)
             if on_day is not None:
                 cur, rid = self.fb.events[on_day], "event.stamp_day"
         if cur is not None and (not cur.parties or rid == "event.stamp_day"):

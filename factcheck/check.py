@@ -162,7 +162,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             bound = (*bound, "fact.near")  # routed here: the value stands closely after a `near` cue
             if _near_after_only(fact, r, sentence):
                 bound = (*bound, "fact.near_after")
-        if "value.timestamp" in j.rules and "event.in_story" in bound:
+        if "value.timestamp" in j.rules and ("event.in_story" in bound or "event.stamp_day" in bound):
             # a live blog's stamp on an entry that does not name the event: the time of the report
             self.drop(fact, r, "value.timestamp")
             return

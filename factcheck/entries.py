@@ -23,12 +23,14 @@ from dataclasses import dataclass
 import regex
 
 from factcheck.kinds.date import DateValue, read_dates
+from factcheck.kinds.time import header_zone
 from factcheck.segment import Document, Sentence
 
-# a clock stamp opening an entry: "15:05 —", "1:47 a.m. —", "04:11 GMT -", "18h30 |" ...
+# a clock stamp opening an entry: "15:05 —", "1:47 a.m. —", "04:11 GMT -", "18h30 |", "20:00 Polls ..." ...
 _STAMP = regex.compile(
     # ... or alone on its line, the entry below it ("17:26" / "Here it is: ...")
-    r"[ \t*•·>#]*(?P<t>\d{1,2}(?:[:.h]\d\d)(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?)\s*(?:[—–|]|-\s|$)",
+    r"[ \t*•·>#]*(?P<t>\d{1,2}(?:[:.h]\d\d)(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?)\s*"
+    r"(?:[—–|]|-\s|$|(?-i:(?<=\s)(?=\p{Lu}\p{Ll})))",
     regex.IGNORECASE)
 _MIN_STAMPS = 2  # a document with fewer stamped entries is no live blog
 _DAY_LINE_WORDS = 14  # a day line is short: the date and perhaps "All times GMT · Refresh for updates"
@@ -193,8 +195,10 @@ def entries(doc: Document) -> Entries:
         if not line.strip() or len(line.split()) > _DAY_LINE_WORDS or _STAMP.match(line):
             continue
         dated = [r for r in read_dates(line, start) if r.value.month and r.value.day]
-        if dated and not regex.search(r"[—–|]\s*\p{L}", line[dated[0].end - start:].split("·")[0]):
-            # "Sunday 5 May", "Last updated 4 May 2024 · All times BST"; not a timeline's
-            # "4 May — The climbers set off", which is an entry of its own
+        rest = line[dated[0].end - start:] if dated else ""
+        if dated and (not regex.search(r"[—–|]\s*\p{L}", rest.split("·")[0]) or header_zone(rest) is not None):
+            # "Sunday 5 May", "Last updated 4 May 2024 · All times BST", "Sunday 24 April — all
+            # times Paris (CEST)"; not a timeline's "4 May — The climbers set off", which is an
+            # entry of its own
             days.append((start, dated[0].start, dated[0].end))
     return Entries(stamp_of, tuple(days))
