@@ -50,6 +50,26 @@ _BIG_BEFORE = regex.compile(r"(?<![\p{L}])(?:thousand|million)(?:[\s-]+and)?[\s-
 _HUNDREDS_BEFORE = regex.compile(r"(?<![\p{L}])(?:(?P<h>\p{L}+)[\s-]+)?hundred(?:[\s-]+and)?[\s-]+$", regex.IGNORECASE)
 
 
+@cache
+def _adverb_after_re() -> regex.Pattern[str]:
+    """A verb in the past right after an ordinal word ("first became", "first appeared")."""
+    verbs = alternation(lang().data["ordinal_adverb_verbs"])
+    return regex.compile(rf"\s+(?:\p{{Ll}}+ed|{verbs})(?![\p{{L}}-])")
+
+
+# what may stand before an ordinal that ranks a noun: a determiner, a possessive, a number ("the
+# first", "his third", "Spain's second", "a record fourth"), or the start of the text
+_RANKING_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?:the|a|an|his|her|its|their|our|my|your|this|that|record|all-time)"
+                                r"|['’]s?|\d)\s*$", regex.IGNORECASE)
+
+
+def _adverbial(text: str, a: int, b: int) -> bool:
+    """Is the ordinal word at text[a:b] an adverb ("Kasparov first became world champion"): no
+    determiner before it, a verb in the past after it?"""
+    return (_adverb_after_re().match(text, b) is not None and a > 0
+            and _RANKING_BEFORE.search(text, max(0, a - 20), a) is None)
+
+
 def read_ordinals(text: str) -> list[tuple[int, int, int]]:
     """(start, end, value) of each ordinal in `text`."""
     out = []
@@ -208,6 +228,8 @@ class OrdinalKind:
         out = []
         for a, b, v in read_ordinals(sentence.text):
             extra: dict[str, object] = {}
+            if not sentence.text[a].isdigit() and _adverbial(sentence.text, a, b):
+                continue  # "Kasparov first became world champion in 1985": an adverb, no rank
             end = _counted_end(sentence.text[b:], counted)
             if end is not None and not _compound_head_re().match(sentence.text, b + end):
                 detail = f"read as {v}"
