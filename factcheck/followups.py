@@ -71,6 +71,11 @@ def _epithet_after_quote() -> regex.Pattern[str]:
                          regex.IGNORECASE)
 
 
+# "two months to | the day after the quake", "a year to | the day before": the anchor clause's "the day
+# after" ends an idiom for "exactly (so long) after", not one day after
+_TO_THE_DAY = regex.compile(r"(?<![\p{L}])to\s*$", regex.IGNORECASE)
+
+
 class FollowUpPasses(EventContext):
     # -- "two days after the video summit" ----------------------------------------------------
     def relative_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
@@ -100,6 +105,8 @@ class FollowUpPasses(EventContext):
             head = sentence.text[: (pm.start() if counted is not None else seg.start - sentence.start)]
             if hedge_before(head):
                 continue  # "more than two weeks after the accident": no day can be worked out
+            if pm.group(0).lower().startswith("the day") and _TO_THE_DAY.search(head):
+                continue  # "two months to the day after the quake": an idiom for "exactly two months after"
             a_event = self.fb.events[b.candidates[0]]
             level = min(m_level, b.level)
             phrase = Reading(start=seg.start, end=seg.start + pm.end(), text=pm.group(0), value=None, shown=None)
