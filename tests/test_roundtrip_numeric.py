@@ -12,6 +12,7 @@ from factcheck.currencies import currency_forms
 from factcheck.kinds.money import read_money
 from factcheck.kinds.ordinal import OrdinalKind, read_ordinals, read_superlatives
 from factcheck.kinds.percentage import read_percentages
+from factcheck.lang import pack
 from factcheck.numbers import find_numbers
 
 
@@ -22,6 +23,17 @@ def test_percentage_roundtrip(i: int, d: int, form: str) -> None:
     text = "the share was " + form.format(i=i, d=d)
     found = read_percentages(text, 0, "")
     assert len(found) == 1 and abs(found[0][0].value - (i + d / 100)) < 1e-9
+
+
+@given(st.sampled_from(sorted(pack("numbers")["fractions"].items())),
+       st.sampled_from(["{f} of the vote went to her", "$2 billion, of which {f} is a grant",
+                        "12,000 runners, of them {f} from abroad", "more than {f} of the cars"]))
+def test_fraction_share_roundtrip(frac: tuple[str, float], form: str) -> None:
+    """Every fraction word of the data pack, written as a share ("of the", "of which", a hedge),
+    reads back as its percent."""
+    word, pct = frac
+    found = read_percentages(form.format(f=word), 0, "")
+    assert [(n.text.lower(), n.value) for n, _, _ in found] == [(word, float(pct))]
 
 
 @given(st.integers(1, 999), st.sampled_from([("${v} million", 1e6, "USD"), ("EUR {v}bn", 1e9, "EUR"),

@@ -38,6 +38,8 @@ def _sign_re() -> regex.Pattern[str]:
 
 
 _SHARE_AFTER = regex.compile(r"\s+of(?![\p{L}])", regex.IGNORECASE)
+# ... or "of which one-fourth", "of them two-thirds": the whole named before the share
+_SHARE_BEFORE = regex.compile(r"(?<![\p{L}])of\s+(?:which|whom|them|it|these|those)\s*,?\s*$", regex.IGNORECASE)
 
 
 @cache
@@ -63,8 +65,10 @@ def read_percentages(text: str, offset: int, conv: str) -> list[tuple[Number, bo
     for m in _fraction_re().finditer(text):
         v = float(pack("numbers")["fractions"][regex.sub(r"\s+", " ", m.group("f").lower())])
         h = _hedge_before().search(text[: m.start()])
-        if not h and not _SHARE_AFTER.match(text, m.end()):
-            continue  # "in the first half", "a quarter-final": a share is "half of", "more than half"
+        if not h and not _SHARE_AFTER.match(text, m.end()) and not _SHARE_BEFORE.search(text, 0, m.start()):
+            # "in the first half", "a quarter-final": a share is "half of", "more than half", "of
+            # which one-fourth"
+            continue
         hedge = lang().hedges[regex.sub(r"\s+", " ", h.group("h").lower())] if h else ""
         hs = offset + h.start() if h else -1
         out.append((Number(start=offset + m.start(), end=offset + m.end(), value=v, unit=5.0, hedge=hedge,
