@@ -128,6 +128,19 @@ def _disputed(text: str) -> bool:
     return bool(_disputed_re().search(text))
 
 
+@cache
+def _this_time_re() -> regex.Pattern[str]:
+    data = lang().data
+    return regex.compile(rf"(?<![\p{{L}}])(?<!(?:{alternation(data['this_time_not_after'])})\s+)"
+                         rf"(?:{alternation(data['this_time'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _this_time(text: str) -> bool:
+    """Does the sentence contrast what it tells with an earlier occurrence ("this time")?"""
+    return "this time" in text.lower() and bool(_this_time_re().search(text))
+
+
 def denied_role(j: Judged, r: Reading) -> Judged:
     """A name read by a pattern whose words an absence word denies ("without its captain Thiago
     Silva", the name kind's `negated`): it cannot accuse."""
@@ -149,6 +162,8 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j.unsure("value.caption")  # a photo's caption: its date may be the photo's
     if _disputed(sentence.text):
         return j.unsure("value.disputed")
+    if _this_time(sentence.text):
+        return j.unsure("value.this_time")
     if sentence.text.rstrip().endswith("?"):
         # "Was this the first final to go to penalties?", "Didn't the agency promise 3,000 homes?": a
         # question asserts nothing (an explainer's answer follows it)
