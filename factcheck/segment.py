@@ -184,7 +184,10 @@ _PLACE = (r"\p{Lu}[\p{L}.'’-]*(?:(?:\s+(?:(?:de|del|da|do|di|la|le|am|sur|en|u
 _DATELINE_DATED = regex.compile(
     # not a sentence that opens on a preposition ("On Thursday, 23 June. Polling stations ...", the
     # answer to "When did people vote?")
-    r"^\s*(?!(?:On|In|At|By|From|Since|Until|Till|Before|After|Through|During|For)\s)" + _PLACE
+    # ... nor a timeline's stamp that opens on a weekday ("Friday, Sept. 18, 2015 - The agency ..."):
+    # a weekday is no place
+    r"^\s*(?!(?:On|In|At|By|From|Since|Until|Till|Before|After|Through|During|For)\s)"
+    r"(?!(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,)" + _PLACE
     + r"(?:,\s*\p{Lu}\p{L}{0,5}\.)?,\s*(?i:(?:" + _ANY_MONTH + r")\.?\s+\d{1,2}(?:,?\s*\d{4})?"
     r"|\d{1,2}\.?\s+(?:of\s+|de\s+)?(?:" + _ANY_MONTH + r")\.?(?:\s+(?:of\s+|de\s+)?\d{4})?"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})"

@@ -169,3 +169,15 @@ def test_a_named_date_line_at_the_head_is_the_pages(text: str, first: bool) -> N
     named = [text[a:b] for a, b, why in doc.furniture
              if why == "page date line" and ("|" in text[a:b] or "—" in text[a:b])]
     assert bool(named) == first
+
+
+@pytest.mark.parametrize("line", [
+    "Friday, Sept. 18, 2015 - The agency issues a notice of violation to the carmaker.",  # a scandal
+    "Wednesday, 13 October 2010 - The last of the miners reaches the surface.",  # a mine rescue
+    "Sun., Nov. 16, 2022 – The rocket lifts off at the third attempt.",  # a launch
+])
+def test_a_timeline_stamp_opening_on_a_weekday_is_no_dateline(line: str) -> None:
+    """A chronology's line stamped with a weekday and a date is a sentence of its own (the stamp is
+    the event's date), not a dateline: a weekday is no place."""
+    doc = segment(line + "\n")
+    assert doc.furniture == () and doc.sentences[0].text.startswith(line.split(",")[0])
