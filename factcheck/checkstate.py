@@ -41,6 +41,10 @@ _CLOSE_DASH = regex.compile(r"\s*(?:[–—,.;:)]|\Z)")
 _BEFORE_DASH = regex.compile(r"(?:\s+[\p{L}.'’]+){0,4}\s+[–—-]\s*")
 
 
+# a conversion restating a value may be wrong by a unit's factor, or its square when the factor was
+# applied the wrong way round ("130 km (about 210 miles)": 2.6 times; kilograms for pounds:
+# 2.2): so far off, it is still the same figure converted, not another one
+_CONVERSION_SLIP = 3.0
 _LOOSE_HEDGES = ("about", "nearly", "just_under", "just_over")  # hedges that only say a figure is rounded
 
 
@@ -185,7 +189,7 @@ class CheckState(ExclusionPasses):
             return None
         ratio_of = getattr(KINDS[fact.kind], "ratio", None)
         q = ratio_of(r, fact.value) if ratio_of is not None else None
-        if _YEAR_LIKE.match(read, r.start) or (q is not None and not 0.5 <= q <= 2):
+        if _YEAR_LIKE.match(read, r.start) or (q is not None and not 1 / _CONVERSION_SLIP <= q <= _CONVERSION_SLIP):
             return None  # "$125 billion (2005 dollars)": a year, or a figure of another size, is no conversion
         for m in self.mentions[fact.id]:
             if m.verdict == "agree" and m.end <= r.start and before.fullmatch(read, m.end, r.start):
