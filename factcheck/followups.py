@@ -76,6 +76,32 @@ def _epithet_after_quote() -> regex.Pattern[str]:
 _TO_THE_DAY = regex.compile(r"(?<![\p{L}])to\s*$", regex.IGNORECASE)
 
 
+_CAPITALISED = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}[\p{L}'’.-]*")
+# a capitalised first word that is no name ("The champion has arrived.", "On Sunday ...")
+_OPENER = regex.compile(r"(?:The|A|An|He|She|His|Her|It|Its|This|That|Then|Now|After|Before|On|In|At|By|Today)",
+                        regex.IGNORECASE)
+
+
+def _names_no_one_else(sentence: Sentence, fact: Fact) -> bool:
+    """Does the sentence name no one but the person the fact's cues find: every capitalised word is
+    inside a cue's match or right before it (a first name), or is the sentence's first word and no
+    name ("Kasparov has arrived.", "Mario Gómez was the oldest",
+    "Kiptum broke the record."; not "Karpov congratulated Kasparov", nor "... on Sunday": a day
+    may be another's)?"""
+    spans = [(m.start(), m.end()) for p in fact.cues for m in p.finditer(sentence.text)]
+    if not spans:
+        return False
+    for k, m in enumerate(_CAPITALISED.finditer(sentence.text)):
+        if any(a <= m.start() and m.end() <= b for a, b in spans):
+            continue
+        if any(regex.fullmatch(r"[ \u00a0]", sentence.text[m.end() : a]) for a, _ in spans):
+            continue  # the first name before the cued surname ("Mario Gómez")
+        if k == 0 and not sentence.text[: m.start()].strip() and _OPENER.fullmatch(m.group(0)):
+            continue
+        return False
+    return True
+
+
 class FollowUpPasses(EventContext):
     # -- "two days after the video summit" ----------------------------------------------------
     def relative_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
@@ -233,6 +259,14 @@ class FollowUpPasses(EventContext):
                 and not any(p.search(t) for p in f.exclude for t in (before.text, sentence.text))]
         if len(cued) != 1:
             return  # two people's ages cued before: whose epithet it is cannot be told
+        if before.paragraph == sentence.paragraph and _names_no_one_else(before, cued[0]):
+            # "Kasparov has arrived. The 35-year-old champion walked in ...": no one else to be
+            for r in readings:
+                if _EPITHET_HEAD.fullmatch(sentence.text[: r.start - sentence.start]):
+                    self.record(cued[0], r, sentence, judge(r, cued[0], sentence, self.ctx),
+                                f"the sentence before names only the person: {before.text[:60]!r}",
+                                ("cue.from_epithet_sole",))
+            readings = [r for r in readings if not _EPITHET_HEAD.fullmatch(sentence.text[: r.start - sentence.start])]
         self._agree_only(cued[0], readings, sentence, "cue.from_epithet",
                          "an epithet binds the age of the person before only to agree",
                          f"the sentence before: {before.text[:60]!r}")

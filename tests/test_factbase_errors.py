@@ -242,8 +242,8 @@ CASES: list[Case] = [
          "FB031", "can run away", "cues: [^'(a|aa)", fix="nested repetition"),
     Case("exclude that can run away on its own letters", {"a.yaml": (
         "facts:\n  - id: crimea.year\n    kind: year\n    value: 2014\n    cues: [Crimea]\n"
-        "    exclude: ['(x+x+)+y']\n")},
-         "FB031", "can run away", "exclude: [^'(x+x+)+y'", fix="nested repetition"),
+        "    exclude: ['(x|xx)+y']\n")},
+         "FB031", "can run away", "exclude: [^'(x|xx)+y'", fix="nested repetition"),
     Case("cue matching the empty string", {"a.yaml": "facts:\n  - id: crimea.year\n    kind: year\n    value: 2014\n"
                                                      "    cues: ['Crimea|']\n"},
          "FB032", "matches the empty string", "cues: [^'Crimea|'", fix="empty alternative"),

@@ -625,7 +625,8 @@ def test_oversized_and_non_utf8_fact_files_are_refused(cli: Cli, tmp_path: Path)
     assert re.search(r"facts\.yaml:4:15: FB053: the file is not UTF-8: byte 0xe9", cli.out)
 
 
-@pytest.mark.parametrize("pattern", [r"(a|aa)+$", r"(x+x+)+y", r"(\w+\s?)+$", r"(?:b|bb)+c", r"(?:[0-9]|[0-9][0-9])+$"])
+# (not "(x+x+)+y": regex 2026.11 no longer backtracks for ever on it behind the word-start guard)
+@pytest.mark.parametrize("pattern", [r"(a|aa)+$", r"(x|xx)+y", r"(\w+\s?)+$", r"(?:b|bb)+c", r"(?:[0-9]|[0-9][0-9])+$"])
 def test_lint_reports_a_catastrophic_pattern_instead_of_hanging(cli: Cli, tmp_path: Path, pattern: str) -> None:
     fb = facts_file(tmp_path / "f", f"facts:\n  - id: x.year\n    kind: year\n    value: 1991\n"
                                     f"    cues: ['{pattern}']\n")
