@@ -85,9 +85,8 @@ _OPENER = regex.compile(r"(?:The|A|An|He|She|His|Her|It|Its|This|That|Then|Now|A
 def _names_no_one_else(sentence: Sentence, fact: Fact) -> bool:
     """Does the sentence name no one but the person the fact's cues find: every capitalised word is
     inside a cue's match or right before it (a first name), or is the sentence's first word and no
-    name ("Kasparov has arrived.", "Mario Gómez was the oldest",
-    "Kiptum broke the record."; not "Karpov congratulated Kasparov", nor "... on Sunday": a day
-    may be another's)?"""
+    name ("Kasparov has arrived.", "Mario Gómez was the oldest", "Kiptum broke the record."; not
+    "Karpov congratulated Kasparov", nor "... on Sunday": a day may be another's)?"""
     spans = [(m.start(), m.end()) for p in fact.cues for m in p.finditer(sentence.text)]
     if not spans:
         return False
