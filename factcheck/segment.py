@@ -169,6 +169,16 @@ def _not_dateline_re() -> regex.Pattern[str]:
     return regex.compile(rf"^\s*(?:{alternation(lang().data['not_datelines'])})\s*[-–—:]", regex.IGNORECASE)
 
 
+def _dateline_alone(line: str) -> bool:
+    """Is the line a dated dateline and nothing more ("KATHMANDU, April 26 (Wire)", "Bern,
+    02.03.2020 (sda) –"): what `_dateline` or `_DATELINE_DATED` take before a story's first words,
+    with a date in it?"""
+    probe = line.rstrip() + " — X"
+    m = _dateline(probe) or _DATELINE_DATED.match(probe)
+    return m is not None and m.end() >= len(line.rstrip()) and bool(
+        regex.search(r"\d", line)) and len(line.split()) <= 8
+
+
 def _dateline(line: str) -> regex.Match[str] | None:
     """`_DATELINE`'s match, unless its capitals are a label rather than a place."""
     m = _DATELINE.match(line)
@@ -598,6 +608,10 @@ def segment(text: str) -> Document:
         if dl and dl.end() < len(line):
             furniture.append((line_start, line_start + dl.end(), "dateline"))
             body_start = dl.end()
+        elif short and head_line and _dateline_alone(line):
+            # "KATHMANDU, April 26 (Wire)" alone on one of the page's first lines, the story below it
+            furniture.append((line_start, line_start + len(line), "dateline"))
+            continue
         for a, b in _sentences(line[body_start:]):
             a += body_start
             b += body_start

@@ -181,3 +181,22 @@ def test_a_timeline_stamp_opening_on_a_weekday_is_no_dateline(line: str) -> None
     the event's date), not a dateline: a weekday is no place."""
     doc = segment(line + "\n")
     assert doc.furniture == () and doc.sentences[0].text.startswith(line.split(",")[0])
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("KATHMANDU, April 26 (Wire)\n\nThe death toll rose yesterday.\n", "KATHMANDU, April 26 (Wire)"),  # a quake
+    ("Copiapó, 14.10.2010 (dpa)\n\nThe last miner was hoisted out.\n", "Copiapó, 14.10.2010 (dpa)"),  # a rescue
+    ("BERLIN, Aug 16 (Wire) -\nBolt broke the record.\n", "BERLIN, Aug 16 (Wire) -"),  # a sprint
+])
+def test_a_dateline_alone_on_its_line_is_furniture(text: str, dateline: str) -> None:
+    """A dated dateline on a line of its own, the story below it, is the article's date (it dates
+    "yesterday"), not a sentence about the event."""
+    doc = segment(text)
+    assert [(text[a:b], why) for a, b, why in doc.furniture] == [(dateline, "dateline")]
+    assert len(doc.sentences) == 1
+
+
+def test_a_short_title_with_a_year_is_no_dateline() -> None:
+    """"MOSCOW, 1999" under a heading, "The final, 2022": a year alone is no dateline's date."""
+    for text in ("Results\nMOSCOW, 1999\nThe day.\n", "The final, 2022\nText.\n"):
+        assert segment(text).furniture == ()
