@@ -630,7 +630,15 @@ class CountKind:
         if "counted" not in options:
             raise FactValueError("a count needs `counted`: what is counted",
                                  "add e.g. `counted: 'members|countries|states'`")
-        return {"counted": compile_option(options, "counted")}
+        counted = compile_option(options, "counted")
+        assert counted is not None
+        words = lang().data["people_words"]
+        if counted.fullmatch("people") and not all(counted.fullmatch(w) for w in words):
+            # "9.000 humans died", "275 persons": a translation's words for people count as people
+            # (a `counted` that names people takes them; one of ships or seats does not)
+            counted = compile_option({"counted": f"(?:{counted.pattern})|(?:{alternation(words)})(?![\\p{{L}}])"},
+                                     "counted")
+        return {"counted": counted}
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         counted = fact.options["counted"]
