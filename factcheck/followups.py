@@ -66,8 +66,9 @@ _EPITHET_HEAD = regex.compile(r"\s*[\"“‘']?(?:The|the)\s+")
 
 @cache
 def _epithet_after_quote() -> regex.Pattern[str]:
-    """A quotation then its speaker as an epithet ("'It seems surreal to me,' said the 46-year-old")."""
-    return regex.compile(rf"(?s).*[\"”’']\s*,?\s*(?:{alternation(lang().data['reporting_verbs'])})\s+the\s+",
+    """A quotation then its speaker as an epithet ("'It seems surreal to me,' said the 46-year-old",
+    "'I am shocked,' the 68-year-old said")."""
+    return regex.compile(rf"(?s).*[\"”’']\s*,?\s*(?:(?:{alternation(lang().data['reporting_verbs'])})\s+)?the\s+",
                          regex.IGNORECASE)
 
 
@@ -80,6 +81,22 @@ _CAPITALISED = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}[\p{L}'’.-]*")
 # a capitalised first word that is no name ("The champion has arrived.", "On Sunday ...")
 _OPENER = regex.compile(r"(?:The|A|An|He|She|His|Her|It|Its|This|That|Then|Now|After|Before|On|In|At|By|Today)",
                         regex.IGNORECASE)
+
+
+_QUOTE_MARKS = regex.compile(r"[\"“”]")
+
+
+def _quote_opened_before(text: str) -> bool:
+    """Does the sentence close a quotation it did not open ('Above all, I am stunned," the
+    68-year-old said')?"""
+    marks = _QUOTE_MARKS.findall(text)
+    return bool(marks) and (marks[0] == "”" or len(marks) % 2 == 1)
+
+
+def _opens_quote(text: str) -> bool:
+    """Does the sentence open a quotation it does not close ('"I am shocked by the events.')?"""
+    marks = _QUOTE_MARKS.findall(text)
+    return bool(marks) and marks[0] != "”" and len(marks) % 2 == 1
 
 
 def _names_no_one_else(sentence: Sentence, fact: Fact) -> bool:
@@ -250,7 +267,18 @@ class FollowUpPasses(EventContext):
                     or _epithet_after_quote().fullmatch(sentence.text[: r.start - sentence.start])]
         if not readings:
             return
-        before = self.doc.sentences[i - 1]
+        j = i - 1
+        if _quote_opened_before(sentence.text):
+            # '"I am shocked ... days. Above all, I am stunned ...," the 68-year-old said': the
+            # quotation began sentences earlier; the speaker is the one named before it
+            while j > 0 and self.doc.sentences[j].paragraph == sentence.paragraph and not _opens_quote(
+                    self.doc.sentences[j].text):
+                j -= 1
+            if self.doc.sentences[j].paragraph == sentence.paragraph and _opens_quote(self.doc.sentences[j].text):
+                j -= 1
+        if j < 0:
+            return
+        before = self.doc.sentences[j]
         if sentence.paragraph - before.paragraph > 2:  # the same line, the next, or past one blank line
             return
         cued = [f for f in age_facts if any(p.search(before.text) for p in f.cues)
