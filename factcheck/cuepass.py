@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from factcheck.eventcontext import EventContext
 from factcheck.evidence import (
@@ -14,6 +15,7 @@ from factcheck.evidence import (
     _NOUN_KINDS,
     _beside_another_figure,
     _common_word,
+    _digits_key,
     _figure_between,
     _in_anothers_aside,
     _readings,
@@ -41,6 +43,7 @@ from factcheck.kinds.date import DateValue, read_dates
 from factcheck.lang import lang
 from factcheck.rules import tune, why
 from factcheck.segment import Sentence
+from factcheck.wholedoc import _distinct_key
 
 
 def _near_after_only(fact: Fact, r: Reading, sentence: Sentence) -> bool:
@@ -159,9 +162,39 @@ class CuePasses(EventContext):
                     eligible = [(f, sp) for f, sp in group if not self._excluded(f, r, sentence, sp)]
                     if fact not in [f for f, _ in eligible]:
                         self.excluded.add((fact.id, r.start))
-                        self.drop(fact, r, self._excluded(fact, r, sentence, spans) or "cue.excluded")
+                        why_out = self._excluded(fact, r, sentence, spans) or "cue.excluded"
+                        self.drop(fact, r, why_out)
+                        if why_out == "cue.excluded" and not eligible:
+                            self._excluded_agrees(fact, r, sentence, spans, readings)
                         continue
                     self._decide_cue(fact, r, sentence, eligible, spans, readings)
+
+    def _excluded_agrees(self, fact: Fact, r: Reading, sentence: Sentence, spans: list[tuple[int, int]],
+                         readings: Sequence[Reading]) -> None:
+        """A value the fact's `exclude` took away, no other fact of its kind cued for it, that is the
+        fact's value exactly (no hedge, no range) where the sentence states no other value for the
+        fact: it agrees, loosely (rule cue.excluded_agrees). An exclude word keeps other figures
+        away; one in the clause of the very figure the fact states ("the 2015 quake killed 8,964,
+        the worst since 1934") does not make it another. Not for names: a person is named in many
+        roles."""
+        value: Any = r.value
+        hedge, hi = getattr(value, "hedge", None), getattr(value, "hi", None)
+        if fact.kind == "name" or hedge or hi is not None:
+            return
+        key = _distinct_key(fact)
+        if key and _digits_key(r.text if fact.kind == "duration" else getattr(value, "value", value)) != key:
+            return  # within the fact's rounding ("380 metres" for 400 m), not its very figure
+        j = judge(r, fact, sentence, self.ctx)
+        if j.verdict != "agree":
+            return
+        for other in readings:
+            if other is r or self._excluded(fact, other, sentence, spans):
+                continue
+            if judge(other, fact, sentence, self.ctx).verdict != "agree":
+                return  # the sentence gives the fact another value too: the excluded one may be another's
+        self.record(fact, r, sentence, j.unsure("cue.excluded_agrees"),
+                    "the value agrees exactly though an exclude word stands in its clause", ("cue.excluded_agrees",),
+                    False)
 
     def _decide_cue(self, fact: Fact, r: Reading, sentence: Sentence,
                     group: list[tuple[Fact, list[tuple[int, int]]]], spans: list[tuple[int, int]],
