@@ -153,12 +153,13 @@ def stamp_above(stamps: tuple[TimelineStamp, ...], doc: Document, sentence: Sent
     return found if first is not None and first.paragraph == sentence.paragraph else None
 
 
-# "27–28 Sep 2023 — ...": the first day of a span heading a timeline line
 # what ends a timeline's date stamp: a weekday in brackets, a clock time (with its zone and its
-# conversion in brackets: "4 Nov 2022 (Fri), 12:00 (9:00 PT) - ..."), then a dash, bar or colon
+# conversions in brackets: "4 Nov 2022 (Fri), 12:00 (9:00 PT) - ...", "May 11 (Sunday), 3:00 p.m.
+# EDT (19:00 GMT; 21:00 in Paris and Berlin) — ..."), then a dash, bar or colon
 _STAMP_TAIL = regex.compile(r"\s*(?:\([^)\n]{1,12}\)\s*)?"
                             r"(?:,?\s*\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*(?:\([^)\n]{1,60}\)\s*)?)?"
                             r"(?:[—–|:]|-\s)|\s+-\s")
+# "27–28 Sep 2023 — ...": the first day of a span heading a timeline line
 _DAY_SPAN_HEAD = regex.compile(r"\s*(\d{1,2})\s*[–-]\s*(?=\d{1,2}\s+\p{L})")
 
 
