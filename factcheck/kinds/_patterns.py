@@ -10,6 +10,7 @@ import regex
 
 from factcheck.errors import FactValueError
 from factcheck.factbase.model import TimedRegex
+from factcheck.lang import alternation, lang
 
 
 def compile_option(options: dict[str, Any], key: str, default: str | None = None) -> TimedRegex | None:
@@ -28,3 +29,14 @@ def _compiled(raw: str, key: str) -> TimedRegex:
         return TimedRegex(regex.compile(raw, regex.IGNORECASE))
     except regex.error as e:
         raise FactValueError(f"`{key}` does not compile: {e}", "check brackets and escapes") from None
+
+
+def with_translated_nouns(pattern: TimedRegex) -> TimedRegex:
+    """A `counted` or `unit` pattern that names people or votes, widened to a translation's words
+    for them ("9.000 humans died", "the 34 persons on board", "18 768 639 voices": en.yaml
+    `translated_nouns`); any other pattern as it is."""
+    extra = [w for noun, words in lang().data["translated_nouns"].items() if pattern.fullmatch(noun)
+             for w in words if not pattern.fullmatch(w)]
+    if not extra:
+        return pattern
+    return _compiled(f"(?:{pattern.pattern})|(?:{alternation(extra)})(?![\\p{{L}}])", "counted")

@@ -12,7 +12,7 @@ import regex
 from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
-from factcheck.kinds._patterns import compile_option
+from factcheck.kinds._patterns import compile_option, with_translated_nouns
 from factcheck.kinds.base import Context, Reading
 from factcheck.kinds.quantity import doc_convention
 from factcheck.lang import alternation, lang, pack, words_re
@@ -632,13 +632,8 @@ class CountKind:
                                  "add e.g. `counted: 'members|countries|states'`")
         counted = compile_option(options, "counted")
         assert counted is not None
-        words = lang().data["people_words"]
-        if counted.fullmatch("people") and not all(counted.fullmatch(w) for w in words):
-            # "9.000 humans died", "275 persons": a translation's words for people count as people
-            # (a `counted` that names people takes them; one of ships or seats does not)
-            counted = compile_option({"counted": f"(?:{counted.pattern})|(?:{alternation(words)})(?![\\p{{L}}])"},
-                                     "counted")
-        return {"counted": counted}
+        # "9.000 humans died", "275 persons": a translation's words for people count as people
+        return {"counted": with_translated_nouns(counted)}
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         counted = fact.options["counted"]

@@ -18,7 +18,7 @@ import regex
 from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
-from factcheck.kinds._patterns import compile_option
+from factcheck.kinds._patterns import compile_option, with_translated_nouns
 from factcheck.kinds._units import convert, fillers_re, has_offset, label, lookup, unit_after
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang
@@ -292,7 +292,10 @@ class QuantityKind:
         return QuantityValue(n.value, hedge, unit, hit[0], hit[1], hi=n.hi)
 
     def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {"unit": compile_option(options, "unit", r"troops|soldiers|servicemen|forces")}
+        unit = compile_option(options, "unit", r"troops|soldiers|servicemen|forces")
+        assert unit is not None
+        # "18 768 639 voices": a translation's word for votes counts as votes
+        out: dict[str, Any] = {"unit": with_translated_nouns(unit)}
         out.update(hedge_option(options))
         words = options.get("unit_words")
         if words is not None:
