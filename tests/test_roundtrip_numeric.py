@@ -293,3 +293,13 @@ def test_short_scale_count_round_trip(whole: int, tenth: int, scale: tuple[str, 
     assert got == [want]
     other = segment(f"A {whole}{scale[0]} wall fell.").sentences[0]
     assert counted_numbers(other, counted) == []
+
+
+@given(st.integers(1, 999), st.sampled_from(["move", "pier", "Stage", "lap", "round"]),
+       st.sampled_from(["{noun} {n}", "{noun} No. {n}", "{noun} number {n}"]))
+def test_noun_and_number_roundtrip(n: int, noun: str, form: str) -> None:
+    """A counted noun and its number ("move 8", "pier No. 9") reads back as that rank."""
+    from factcheck.kinds.ordinal import _noun_numbers
+    text = "It happened at " + form.format(noun=noun, n=n) + ", they said."
+    counted = regex.compile(noun, regex.IGNORECASE)
+    assert [v for _, _, v in _noun_numbers(text, counted)] == [n]

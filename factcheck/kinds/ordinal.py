@@ -70,6 +70,30 @@ def _adverbial(text: str, a: int, b: int) -> bool:
             and _RANKING_BEFORE.search(text, max(0, a - 20), a) is None)
 
 
+# after the counted noun, its number: "move 8", "pier 9", "lap 12", "Stage 7" (not "move 8.5", "move
+# 8-10", "pier 9 metres", "round 3%": a figure of something else)
+_NUMBER_AFTER = regex.compile(r"[ \u00a0](?:(?i:No\.?|number)\s?)?(?P<n>[1-9][0-9]{0,2})(?![\d.,:/–-]\d|[%\p{L}\d])"
+                              r"(?!\s*(?i:%|per\b|percent|metres?|meters?|m\b|km|kilomet\w*|feet|foot|ft\b|miles?|"
+                              r"inch\w*|kg|kilo\w*|tons?|tonnes?|pounds?|lbs?|years?|months?|weeks?|days?|hours?|"
+                              r"minutes?|mins?|seconds?|secs?|points?|times)(?!\p{L}))")
+
+
+def _noun_numbers(text: str, counted: regex.Pattern[str]) -> list[tuple[int, int, int]]:
+    """(start, end, value) of each counted noun followed by its number ("move 8", "pier No. 9"); a
+    plural noun ("moves 8") is none."""
+    out = []
+    for m in counted.finditer(text):
+        word = m.group(0)
+        if not word or (word.endswith("s") and not word.endswith("ss") and len(word) > 3):
+            continue
+        if m.start() > 0 and text[m.start() - 1].isalpha():
+            continue  # inside another word
+        n = _NUMBER_AFTER.match(text, m.end())
+        if n is not None:
+            out.append((m.start(), n.end(), int(n.group("n"))))
+    return out
+
+
 def read_ordinals(text: str) -> list[tuple[int, int, int]]:
     """(start, end, value) of each ordinal in `text`."""
     out = []
@@ -246,6 +270,15 @@ class OrdinalKind:
                 continue  # no counted noun; or "the first title defender" ranks a defender, not a title
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
                                value=v, shown=v, detail=detail, extra=extra))
+        taken = [(r.start, r.end) for r in out]
+        for a, b, v in _noun_numbers(sentence.text, counted):
+            # "Game 6, move 8 — Deep Blue sacrifices a knight", "the stays on pier 9": a rank written as
+            # the noun and its number, loosely (it names which one; it may agree, never accuse)
+            if not any(x < sentence.start + b and sentence.start + a < y for x, y in taken):
+                out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
+                                   value=v, shown=v, detail=f"read as {v} (the noun and its number)",
+                                   extra={"loose": True, "why_loose": "a noun and its number names which one "
+                                          "(\"move 7\", \"pier 9\"): perhaps not the one the fact ranks"}))
         taken = [(r.start, r.end) for r in out]
         for a, b in read_superlatives(sentence.text, counted):
             a, b = sentence.start + a, sentence.start + b
