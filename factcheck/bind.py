@@ -408,24 +408,36 @@ class PartyFinder:
                     starts.add(a)
         return [m for a in sorted(starts) if (m := _CAP_WORD.match(text, a)) is not None]
 
+    def _garbled(self, w: str) -> str | None:
+        """The first fuzzy alias (in their order) one edit away from the lower-cased word `w`,
+        with its first letter; None if none is, or if `w` is an alias itself."""
+        if (w[0], len(w)) not in self._fuzzy_shapes or w in self.alias_owner:
+            return None
+        close = {a for d in _deletions(w) for a in self._fuzzy_index.get(d, ()) if a[0] == w[0]}
+        for alias in sorted(close, key=self._fuzzy_order.__getitem__):
+            if levenshtein(alias, w) <= 1:
+                return alias
+        return None
+
+    def _garbled_in(self, text: str) -> bool:
+        """Does a capitalised word of `text` garble a fuzzy alias? Each distinct word asked once,
+        without positions: most texts hold none, and then `find` does not look for where."""
+        return any(self._garbled(w) is not None for w in set(map(str.lower, _CAP_WORD.findall(text))))
+
     def find(self, text: str, offset: int) -> list[Hit]:
         hits: list[Hit] = []
         for m in self.alias_matches(text):
             for pid in self.alias_owner.get(_WS.sub(" ", m.group(0).lower()), []):
                 hits.append(Hit(pid, offset + m.start(), offset + m.end(), m.group(0)))
-        if self.fuzzy_owner:
+        if self.fuzzy_owner and self._garbled_in(text):
             # garbled names ("Binden", "Putiin", "Zelenskyyk"): capitalised words one edit away
             # from a one-word alias with the same first letter; an exact alias was found above
             for m in self._fuzzy_candidates(text):
                 w = m.group(0).lower()
-                if (w[0], len(w)) not in self._fuzzy_shapes or w in self.alias_owner:
-                    continue
-                close = {a for d in _deletions(w) for a in self._fuzzy_index.get(d, ()) if a[0] == w[0]}
-                for alias in sorted(close, key=self._fuzzy_order.__getitem__):
-                    if levenshtein(alias, w) <= 1:
-                        for pid in self.fuzzy_owner[alias]:
-                            hits.append(Hit(pid, offset + m.start(), offset + m.end(), m.group(0)))
-                        break
+                alias = self._garbled(w)
+                if alias is not None:
+                    for pid in self.fuzzy_owner[alias]:
+                        hits.append(Hit(pid, offset + m.start(), offset + m.end(), m.group(0)))
         # (only a party with a country is found by it)
         leaders = self.leaders_re.finditer(text) if self.by_country and self._leader_words.candidates(text) else ()
         for m in leaders:

@@ -112,6 +112,8 @@ def transliterated(a: str, b: str) -> bool:
 @lru_cache(maxsize=65536)
 def _plain(word: str) -> str:
     """Lower case without accents or apostrophes: "Volodímir" and "Volodimir" are the same."""
+    if word.isascii():  # nothing to decompose: the same, at a fraction of the cost
+        return word.replace("'", "").lower()
     return "".join(c for c in unicodedata.normalize("NFKD", word)
                    if not unicodedata.combining(c) and c not in "'’").lower()
 
@@ -448,6 +450,9 @@ class SurnameIndex:
                 allowed = _max_edits(f) + (1 if len(f) >= 6 else 0)
                 self.near.setdefault((f[0], fn, len(f)), []).append((f, allowed, k))
         self.reach = max((a for forms in self.near.values() for _, a, _ in forms), default=0)
+        # a window's key starts with its first word's first letter, and every form it may be (exact
+        # or near) starts with that letter too: a word no form starts with opens no window
+        self.firsts = frozenset(f[0] for spec in specs for f in spec.forms if f)
         self._memo: dict[tuple[str, int], frozenset[int]] = {}
 
     def _window(self, key: str, n: int) -> frozenset[int]:
@@ -475,10 +480,11 @@ class SurnameIndex:
         if _particle_before_re().search(text):
             return bool(self.candidates(text))
         words = [name_key(w) if "-" in w or "‐" in w or "‑" in w else _plain(w) for w in _token_re().findall(text)]
-        memo, window, maxn = self._memo, self._window, self.maxn
+        memo, window, maxn, firsts = self._memo, self._window, self.maxn, self.firsts
         for i, w in enumerate(words):
-            if len(w) <= 1:
-                continue  # an initial, or a word of no letters: `candidates` starts no window there
+            if len(w) <= 1 or w[0] not in firsts:
+                continue  # an initial, a word of no letters (`candidates` starts no window there), or
+                # a word no form starts with (every window from here holds none)
             got = memo.get((w, 1))
             if got if got is not None else window(w, 1):
                 return True
