@@ -100,6 +100,9 @@ class Binding:
     by_reference: bool = False  # bound by "the call", "the same sentence": no evidence of its own
     # events whose evidence is here but that a rule set aside (event id -> rule id), for the trace
     set_aside: dict[str, str] = field(default_factory=dict)
+    # events whose names here only modify another event's name ("Phase 1 hearings"): their evidence
+    # in that phrase is the head's (`_spans`; rule event.name_modifier)
+    modifiers: frozenset[str] = frozenset()
 
     def level_of(self, event: str) -> int:
         return self.levels.get(event, self.level)
@@ -1002,8 +1005,10 @@ class Binder:
                 kept = [(_lv("event.one_party_mode_or_story"), kept[0][1], kept[0][2],
                          ("event.one_party_mode_or_story",), kept[0][4])]
         cands = tuple(s[2] for s in sorted(kept, key=lambda s: (-s[0], -s[1], s[2])))
-        return Binding(cands, max(s[0] for s in kept), self._spans(cands, info), {s[2]: s[3] for s in kept},
-                       {s[2]: s[0] for s in kept}, tuple(sorted(set(alternates))), set_aside=set_aside)
+        spans, modifiers = self._spans(cands, info)
+        return Binding(cands, max(s[0] for s in kept), spans, {s[2]: s[3] for s in kept},
+                       {s[2]: s[0] for s in kept}, tuple(sorted(set(alternates))), set_aside=set_aside,
+                       modifiers=modifiers)
 
     @staticmethod
     def _again_after_word(info: _SegInfo, event_id: str) -> bool:
@@ -1080,16 +1085,27 @@ class Binder:
                            {e: WEAK for e in b.candidates}, b.alternates)
         return b
 
-    def _spans(self, cands: tuple[str, ...], info: _SegInfo) -> dict[str, tuple[tuple[int, int], ...]]:
-        """Evidence that tells each candidate apart from the others."""
+    def _spans(self, cands: tuple[str, ...], info: _SegInfo) -> tuple[dict[str, tuple[tuple[int, int], ...]],
+                                                                         frozenset[str]]:
+        """Evidence that tells each candidate apart from the others, and the candidates with a name
+        that only modifies another's."""
         parties_of = {e: set(self.fb.events[e].parties) for e in cands}
         shared = set.intersection(*parties_of.values()) if parties_of else set()
         out: dict[str, tuple[tuple[int, int], ...]] = {}
+        modifiers: set[str] = set()
         for e in cands:
-            spans = list(info.names.get(e, [])) + list(info.places.get(e, [])) + list(info.words.get(e, []))
+            # an event's name right before another's is a modifier, the other the head of the
+            # phrase ("Phase 1 hearings", "the Apollo 11 splashdown"): where the phrase stands, the
+            # evidence is the head's, not the modifier's (a word of an event after another's name is
+            # no head: "the FA Cup final" is the cup's final, not the one the article is about)
+            heads = {c for o in cands if o != e for c, _ in info.names.get(o, ())}
+            names = [(a, b) for a, b in info.names.get(e, []) if not (heads & {b, b + 1})]
+            if len(names) < len(info.names.get(e, [])):
+                modifiers.add(e)
+            spans = names + list(info.places.get(e, [])) + list(info.words.get(e, []))
             spans += [(h.start, h.end) for h in info.hits if h.what in parties_of[e] and h.what not in shared]
             out[e] = tuple(sorted(spans))
-        return out
+        return out, frozenset(modifiers)
 
     # -- sentences -----------------------------------------------------------------------------
     def sentence(self, s: Sentence) -> list[Binding]:
@@ -1116,7 +1132,7 @@ class Binder:
                 prev = out[k - 1]
                 out[k] = Binding(prev.candidates, prev.level, prev.spans,
                                  {e: (*w, "event.relative_clause") for e, w in prev.why.items()},
-                                 dict(prev.levels), prev.alternates, prev.by_reference)
+                                 dict(prev.levels), prev.alternates, prev.by_reference, modifiers=prev.modifiers)
         # a clause naming both leaders loosely ("Biden warned Putin on Tuesday 7 December that ...")
         # in a sentence whose other main clause names the event (", as the two leaders held a video
         # call"): one sentence, one event
@@ -1170,7 +1186,8 @@ class Binder:
             alts = tuple(sorted({a for x in main for a in x.alternates}))
             why_same = {e: (*_first_why(main, e), "event.same_sentence") for e in main_events}
             out[k] = Binding(main_events, lvl, spans, why_same,
-                             {e: lvl for e in main_events}, alts, by_reference=True)
+                             {e: lvl for e in main_events}, alts, by_reference=True,
+                             modifiers=frozenset(e for x in main for e in x.modifiers))
         # an after/before clause with no evidence of its own, in a sentence about one event ("went
         # into the cave after practice on Saturday, June 23"): its date is loosely the event's; it
         # can agree, never accuse

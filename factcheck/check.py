@@ -39,6 +39,7 @@ from factcheck.evidence import (
     _readings,
     _seg_at,
     _talk_near,
+    behind_rival_only,
     home_offset,
     other_tally_entry,
 )
@@ -293,6 +294,10 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # agrees, never accuses; nor does a short clause with a subject of its own ("He will be 77
             # when he takes office – he turned 77 on Thursday")
             j = j.unsure("event.borrowed")
+        if j.verdict == "contradict" and behind_rival_only(b, ev, r, sentence, self.doc.reading or self.doc.text):
+            # "Five hours and 24 minutes, second only to his defeat in the 2012 final": the event is
+            # named only behind a word for a rival, after the value: the one compared with
+            j = j.unsure("event.behind_rival")
         if len(b.candidates) == 1:
             if j.verdict == "contradict" and rival_agree():
                 # the value is another event's ("Jan. 10" in a clause about the OSCE meeting)
@@ -340,6 +345,9 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             self.record(fact, r, sentence,
                         j.unsure("event.several_candidates", f"the clause may be about {', '.join(b.candidates)}"),
                         rule, bound, False)
+        elif ev in b.modifiers:
+            # "Monday 21 May 2018 — Phase 1 hearings open": the event's name modifies another's
+            self.drop(fact, r, "event.name_modifier", f"its name modifies {nearest}'s here; {nearest} is nearer")
         else:
             self.drop(fact, r, "event.nearest_of_several", f"{nearest} is nearer")
 

@@ -145,6 +145,14 @@ def behind_rival(r: Reading, a: int, text: str, offset: int) -> bool:
     return bool(words_re("rival_links").search(text[r.end - offset : a - offset]))
 
 
+def behind_rival_only(b: Binding, ev: str, r: Reading, sentence: Sentence, text: str) -> bool:
+    """Is all of `ev`'s evidence in the sentence after the value, behind a word that names a rival
+    ("Five hours and 24 minutes, second only to the 2012 final", "longer than the 2012 final")? The
+    value is compared with that event, not its own."""
+    spans = [a for a, _ in b.spans.get(ev, ()) if sentence.start <= a < sentence.end]
+    return bool(spans) and all(behind_rival(r, a, text, 0) for a in spans)
+
+
 def excluded_in(fact: Fact, r: Reading, text: str, offset: int, sentence: Sentence) -> bool:
     """Does one of the fact's `exclude` patterns occur in `text` (starting at absolute `offset`, in
     `sentence`), other than behind a rival link after the value, or in an aside about a name that
