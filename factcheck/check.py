@@ -58,7 +58,7 @@ from factcheck.judging import (
     stamp_cue,
 )
 from factcheck.kinds import KINDS, Reading
-from factcheck.kinds.date import DateValue
+from factcheck.kinds.date import DateValue, published
 from factcheck.lang import alternation, lang
 from factcheck.model import Finding, LazyFindings, Source, SourceResult, combine
 from factcheck.prefilter import per_base
@@ -146,6 +146,14 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             self._agree_only(fact, readings, sentence, "event.same_day_sibling",
                              f"the clause is about {e}, not {fact.event}", f"event {e} on the same day as {fact.event}")
 
+    def _page_before(self, ev: str) -> bool:
+        """Is the page dated (its dateline, byline or "Published" line) before the event's day?"""
+        event = self.fb.events.get(ev)
+        pub = published(self.ctx)
+        if event is None or event.date is None or pub is None or None in (pub.year, pub.month, pub.day):
+            return False
+        return (pub.year, pub.month, pub.day) < (event.date.year, event.date.month, event.date.day)
+
     def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence, home_offset(self.fb, fact.event))
         ev = fact.event or ""
@@ -179,6 +187,11 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # the base declares without facts, to keep its figures away) and not this one, may go on
             # about that one
             j = j.unsure("event.after_another")
+        if j.verdict == "contradict" and _weekday_only(r) and self._page_before(ev):
+            # "our coverage continues tomorrow with Tuesday's emergency summit", on a page dated days
+            # before the event: a weekday alone there is a day still to come from the writing, a plan
+            # (often another meeting), not a report of the event's day
+            j = j.unsure("value.before_event")
         if j.verdict == "contradict" and not _weekday_only(r):  # a weekday fits a sibling by chance
             sibling = next((f for f in self.by_event[ev] if f is not fact and f.kind == fact.kind
                             and judge(r, f, sentence, self.ctx).verdict == "agree"), None)
