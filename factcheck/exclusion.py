@@ -35,6 +35,10 @@ _LABEL_COLON = regex.compile(r"\s*:\s*")
 #: kinds whose value belongs to the cue of its own phrase, before an exclude past a phrase boundary
 #: after it ("Modi, 73, took the oath from Vice President Dhankhar": the 73 is Modi's)
 _OWN_PHRASE_KINDS = _FIGURE_KINDS | {"age", "ordinal", "duration"}
+# a timeline line's stamp: a short head with a figure, before a dash ("• 31 Oct 2011 — ", "May 2010 - ",
+# "December 1972 (Apollo 17) — "), and its most words
+_STAMP_HEAD = regex.compile(r"[\s•·*-]*(?P<head>[^—–|\n]{0,40}?\d[^—–|\n]{0,40}?)\s+(?:[—–|]|-\s)\s*")
+_STAMP_WORDS = 6
 _LABEL_WORDS = 4  # a fact box's label: "Cameras", "- Votes counted", "Turnout (official)"
 
 
@@ -154,6 +158,17 @@ class ExclusionPasses:
         head = segs[0]
         return name_only(head.text) and any(head.start <= a < head.end for a, _ in self._exclude_spans(fact, sentence))
 
+    def _stamp_excluded(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
+        """Is the value on a timeline line whose stamp (a short dated head before a dash opening the
+        line: "• 31 Oct 2011 — Prime Minister George Papandreou calls a referendum", "• December 1972
+        (Apollo 17) — the mission lasts 12.5 days") holds one of the fact's `exclude` matches? The
+        stamp dates all the line, whatever clause the value is in."""
+        m = _STAMP_HEAD.match(sentence.text)
+        if m is None or r.start < sentence.start + m.end() or len(m.group("head").split()) > _STAMP_WORDS:
+            return False
+        end = sentence.start + m.end("head")
+        return any(a < end for a, _ in self._exclude_spans(fact, sentence))
+
     def _phrase_apart(self, x: int, y: int) -> bool:
         """Is there a phrase boundary between the two positions (see `_phrase_boundary`)?"""
         return _phrase_boundary().search(self.doc.reading or self.doc.text, min(x, y), max(x, y)) is not None
@@ -192,6 +207,8 @@ class ExclusionPasses:
                          or fact.kind in _OWN_PHRASE_KINDS
                          and self._excludes_after_own(fact, r, seg, sentence, spans))):
                 return "cue.excluded"
+        if fact.kind != "quantity" and fact.exclude and self._stamp_excluded(fact, r, sentence):
+            return "cue.excluded"
         cue_in_seg = seg is not None and (any(seg.start <= a < seg.end for a, _ in spans)
                                           or self._cue_in_label(seg, sentence, spans))
         if (fact.kind != "quantity" and not cue_in_seg and fact.exclude
