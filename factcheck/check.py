@@ -59,6 +59,7 @@ from factcheck.judging import (
 )
 from factcheck.kinds import KINDS, Reading
 from factcheck.kinds.date import DateValue, published
+from factcheck.kinds.time import TimeValue
 from factcheck.lang import alternation, lang
 from factcheck.model import Finding, LazyFindings, Source, SourceResult, combine
 from factcheck.prefilter import per_base
@@ -179,7 +180,8 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # the event's own word or name far from the value ("the crews reached the site on Friday after
             # a long night, days after the quake had struck"): bound, but only loosely
             spans = b.spans.get(ev, ())
-            if spans and min(max(a - r.end, r.start - e, 0) for a, e in spans) > tune("cue_near"):
+            if (spans and min(max(a - r.end, r.start - e, 0) for a, e in spans) > tune("cue_near")
+                    and not _fronted(r, sentence)):
                 j = j.unsure("event.word_far")
         if j.verdict == "contradict" and level < STRONG and self._after_another_event(sentence, ev):
             # "Hurricane Ida made landfall in 2021 as a Category 4. The post-Katrina levees held.": a
@@ -432,6 +434,21 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
 def _own_subject() -> regex.Pattern[str]:
     """A clause that opens with a subject pronoun and its verb ("he turned 77 on Thursday")."""
     return regex.compile(rf"(?:{alternation(lang().data['clause_subjects'])})\s+\p{{Ll}}", regex.IGNORECASE)
+
+
+#: what may stand before a date or time that opens its sentence: a conjunction, a preposition, an article
+_FRONT = regex.compile(r"[\W_]*(?:(?:but|and|then|so|yet)\s+)?(?:(?:on|at|by|in|early|late)\s+)?(?:the\s+)?",
+                       regex.IGNORECASE)
+
+
+def _fronted(r: Reading, sentence: Sentence) -> bool:
+    """Does a date or time open its sentence, set off by a comma ("But the Sunday 12 July, after 17
+    hours of negotiations in Brussels, the leaders have concluded an agreement")? It dates the main
+    clause that follows, however far that clause's words stand."""
+    if not isinstance(r.value, (DateValue, TimeValue)):
+        return False
+    head = sentence.text[: r.start - sentence.start]
+    return _FRONT.fullmatch(head) is not None and sentence.text[r.end - sentence.start :].startswith(",")
 
 
 def _same_day_date_facts(fb: FactBase) -> dict[str, list[Fact]]:
