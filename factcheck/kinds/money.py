@@ -78,12 +78,17 @@ def _after_re() -> regex.Pattern[str]:
                          regex.IGNORECASE)
 
 
+#: a conversion in brackets right after a sum ("€60 ($66)", "£10m (€11.4m)"): a figure in it, no clause
+_CONVERSION = regex.compile(r"\s*\((?=[^()\n]{0,8}\d)[^()\n;]{1,30}\)")
+
+
 @cache
 def _rate_re() -> regex.Pattern[str]:
     words = {str(w).lower(): str(u) for u, ws in pack("money")["rate_words"].items() for w in ws}
     # the rate may follow what the sum is of ("$9 billion worth of goods a day", "$15 million in
-    # fees for each day"): up to four words, none a verb of a new clause or a figure
-    between = r"(?:(?:worth|of|in|from|at|on)\s+(?:[\p{L}-]+\s+){0,3}?)?"
+    # fees for each day", a translation's "de marchandises par jour"): up to four words, none a verb
+    # of a new clause or a figure
+    between = r"(?:(?:worth|of|in|from|at|on|de|en|an)\s+(?:[\p{L}-]+\s+){0,3}?)?"
     return regex.compile(rf"\A\s*{between}(?:for\s+)?(?P<r>{alternation(words)})(?![\p{{L}}])", regex.IGNORECASE)
 
 
@@ -124,6 +129,11 @@ def read_money(text: str, offset: int, conv: str) -> list[tuple[Number, tuple[st
             cur = _tables()[1][a.group("c").lower()]
             end += a.end()
         r = _rate_re().match(text[end:])
+        if r is None and (c := _CONVERSION.match(text[end:])):
+            # "€60 ($66) a day": a conversion in brackets between the sum and its period
+            r = _rate_re().match(text[end + c.end():])
+            if r is not None:
+                end += c.end()
         rate = ""
         if r:
             rate = _rate_unit(r.group("r"))
