@@ -33,12 +33,20 @@ _BY = regex.compile(r"(?:by|to|in|of)\s+(?:the\s+)?$", regex.IGNORECASE)
 
 
 def _norm(name: str) -> str:
-    return " ".join(name.split()).lower()
+    """A place's name as compared: a hyphen between words is a space ("fourth-floor flat", "Saint
+    Denis"), any run of white space one space, lower case."""
+    return " ".join(_JOIN.sub(" ", name).split()).lower()
+
+
+#: a hyphen joining two words or a word and a number ("fourth-floor", "Launch Complex-39A")
+_JOIN = regex.compile(r"(?<=[\p{L}\p{N}])[-‐‑](?=[\p{L}\p{N}])")
 
 
 @cache
 def _names_re(names: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternation(names)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+    # a space or a hyphen between two words of a name stands for either ("fourth floor", "fourth-floor")
+    alts = alternation({_norm(n) for n in names}).replace(r"\s+", r"[\s\-‐‑]+")
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alts})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
 
 
 class PlaceKind:
