@@ -78,9 +78,24 @@ _NUMBER_AFTER = regex.compile(r"[ \u00a0](?:(?i:No\.?|number)\s?)?(?P<n>[1-9][0-
                               r"minutes?|mins?|seconds?|secs?|points?|times)(?!\p{L}))")
 
 
-def _noun_numbers(text: str, counted: regex.Pattern[str]) -> list[tuple[int, int, int]]:
-    """(start, end, value) of each counted noun followed by its number ("move 8", "pier No. 9"); a
-    plural noun ("moves 8") is none."""
+@cache
+def _rank_words_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['rank_words'])})$", regex.IGNORECASE)
+
+
+@cache
+def _number_word_after(marked: bool) -> regex.Pattern[str]:
+    """After a ranking word, "No." or "number" (unless the noun ends with it) and a number in words:
+    "world number two", "seeded number six"."""
+    words = {w: v for w, v in lang().number_words.items() if 1 <= v <= 20}
+    mark = "" if marked else r"[ \u00a0](?i:No\.?|number)"
+    return regex.compile(rf"{mark}\s(?P<w>{alternation(words)})(?![\p{{L}}\d])", regex.IGNORECASE)
+
+
+def _noun_numbers(text: str, counted: regex.Pattern[str]) -> list[tuple[int, int, int, bool]]:
+    """(start, end, value, ranked) of each counted noun followed by its number ("move 8", "pier No.
+    9"); a plural noun ("moves 8") is none. `ranked`: a ranking word, then "No." or "number" ("world
+    No. 2", "seeded number six"): a rank, not a label."""
     out = []
     for m in counted.finditer(text):
         word = m.group(0)
@@ -88,10 +103,32 @@ def _noun_numbers(text: str, counted: regex.Pattern[str]) -> list[tuple[int, int
             continue
         if m.start() > 0 and text[m.start() - 1].isalpha():
             continue  # inside another word
+        # the noun's first word a ranking word ("world No.", "seeded"), "No." or "number" in the noun
+        # or right after it
+        ranked = _rank_words_re().search(word.split()[0]) is not None
+        marked_in = regex.search(r"(?i:No\.?|number)\s*$", word) is not None
         n = _NUMBER_AFTER.match(text, m.end())
+        if marked_in and n is None:
+            n = _NUMBER_AFTER.match(" " + text[m.end():].lstrip(), 0)
+            if n is not None:  # "world No.2": the counted noun took the space
+                skip = len(text[m.end():]) - len(text[m.end():].lstrip()) - 1
+                out.append((m.start(), m.end() + skip + n.end(), int(n.group("n")), ranked))
+                continue
         if n is not None:
-            out.append((m.start(), n.end(), int(n.group("n"))))
+            marked = marked_in or bool(regex.match(r"[ \u00a0](?i:No\.?|number)", text[m.end():n.start("n")]))
+            out.append((m.start(), n.end(), int(n.group("n")), ranked and marked))
+        elif ranked and (w := _number_word_after(marked_in).match(text, m.end())) is not None:
+            out.append((m.start(), w.end(), int(lang().number_words[w.group("w").lower()]), True))
     return out
+
+
+def _ranked_before(text: str, a: int, counted: regex.Pattern[str]) -> bool:
+    """Does a ranking participle of the counted noun stand right before the ordinal at `a` ("seeded
+    sixth", "ranked second in the world")?"""
+    head = text[max(0, a - 30) : a]
+    m = regex.search(r"(?<![\p{L}])(\p{L}+)\s+$", head)
+    return (m is not None and _rank_words_re().search(m.group(1)) is not None
+            and counted.fullmatch(m.group(1)) is not None)
 
 
 def read_ordinals(text: str) -> list[tuple[int, int, int]]:
@@ -266,19 +303,23 @@ class OrdinalKind:
                          "why_loose": "a rank within a group (... of the <noun>s), perhaps by another measure"}
             elif _nth_time_of(sentence.text, a, b, counted):
                 detail = f"read as {v} ('... for the {sentence.text[a:b]} time')"
+            elif _ranked_before(sentence.text, a, counted):
+                detail = f"read as {v} (after {sentence.text[:a].split()[-1]!r})"  # "seeded sixth"
             else:
                 continue  # no counted noun; or "the first title defender" ranks a defender, not a title
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
                                value=v, shown=v, detail=detail, extra=extra))
         taken = [(r.start, r.end) for r in out]
-        for a, b, v in _noun_numbers(sentence.text, counted):
+        for a, b, v, ranked in _noun_numbers(sentence.text, counted):
             # "Game 6, move 8 — Deep Blue sacrifices a knight", "the stays on pier 9": a rank written as
-            # the noun and its number, loosely (it names which one; it may agree, never accuse)
+            # the noun and its number, loosely (it names which one; it may agree, never accuse); after
+            # a ranking word and "No." ("world No. 2", "seeded number six") a rank, firmly
             if not any(x < sentence.start + b and sentence.start + a < y for x, y in taken):
+                loose = {} if ranked else {
+                    "loose": True, "why_loose": "a noun and its number names which one (\"move 7\", \"pier 9\"): "
+                                                "perhaps not the one the fact ranks"}
                 out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
-                                   value=v, shown=v, detail=f"read as {v} (the noun and its number)",
-                                   extra={"loose": True, "why_loose": "a noun and its number names which one "
-                                          "(\"move 7\", \"pier 9\"): perhaps not the one the fact ranks"}))
+                                   value=v, shown=v, detail=f"read as {v} (the noun and its number)", extra=loose))
         taken = [(r.start, r.end) for r in out]
         for a, b in read_superlatives(sentence.text, counted):
             a, b = sentence.start + a, sentence.start + b
