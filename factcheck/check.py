@@ -266,8 +266,12 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             j = j.unsure("value.month_only")
         if (j.verdict == "contradict" and full_date
                 and self._far_from_event(r.value, ev, int(tune("another_event_days")))
-                and self._another_events_date(r.value, ev)):
-            self.drop(fact, r, "event.another_events_date")  # "... by video on 7 December and by phone on 30 December"
+                and (dated := self._another_events_date(r.value, ev))
+                and not (bound == ("event.named",) and not dated & {*b.candidates, *b.alternates, *b.set_aside})):
+            # "... by video on 7 December and by phone on 30 December"; but a clause that names this
+            # event, and holds nothing of the other, swaps their dates ("Varoufakis's resignation on
+            # 13 July", the day of the deal): it accuses
+            self.drop(fact, r, "event.another_events_date")
             return
         if (j.verdict == "contradict" and "event.named" not in bound
                 and self._near_events_day(r.value, ev, int(tune("another_event_days")), sentence.text)):

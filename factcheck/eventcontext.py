@@ -71,10 +71,11 @@ class EventContext(CheckState):
         return any(judge(r, f, sentence, loose).verdict == "agree"
                    for e in b.alternates for f in self.by_event[e] if f.kind == fact.kind and not f.near)
 
-    def _another_events_date(self, v: DateValue, event_id: str) -> bool:
-        """Is the date, read in full, exactly another event's date?"""
-        return any(e.id != event_id and e.date is not None and e.date.month == v.month and e.date.day == v.day
-                   and (v.year is None or v.year == e.date.year) for e in self.fb.events.values())
+    def _another_events_date(self, v: DateValue, event_id: str) -> set[str]:
+        """The other events whose date the date, read in full, is exactly."""
+        return {e.id for e in self.fb.events.values()
+                if e.id != event_id and e.date is not None and e.date.month == v.month and e.date.day == v.day
+                and (v.year is None or v.year == e.date.year)}
 
     def _another_events_place(self, r: Reading, event_id: str) -> str | None:
         """The id of another event of the base whose declared `place` is the place read (letter
