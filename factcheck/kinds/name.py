@@ -193,6 +193,26 @@ def _split(full: str) -> tuple[str, str]:
     return p.first, " ".join(p.surname)
 
 
+def _misspells(who: str, value: str) -> bool:
+    """Is the name `who` (read by a pattern) the value with its surname misspelled: the same given
+    name or none, a surname of the same first letter a near-miss away (`_max_edits`), not the same?"""
+    got, want = who.split(), value.split()
+    if not got or not want:
+        return False
+    g, w = name_key(got[-1]), name_key(want[-1])
+    if g == w or not g or g[0] != w[0] or g.startswith(w) or (levenshtein(g, w) > _max_edits(w) and not _swapped(g, w)):
+        return False  # ... or the value with an ending ("Californian"): a word made from it
+    return len(got) == 1 or len(want) == 1 or name_key(got[0]) == name_key(want[0])
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Is `a` the word `b` with two neighbouring letters swapped ("Tsirpas", "Tsipras")?"""
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def _max_edits(word: str) -> int:
     """Edits a near-miss of a surname form may have: none for a form of three letters or fewer (one
     edit is a third of "Lee" or "Inc", and makes "In", "Le", "Ink" near-misses), one up to seven
@@ -806,7 +826,8 @@ class NameKind:
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         if "patterns" in fact.options:
-            who = regex.sub(r"\s+", " ", str(reading.value)).strip().lower()
+            # (a possessive is the name's: "blocked Andre Iguodala's layup")
+            who = regex.sub(r"['’]s?$", "", regex.sub(r"\s+", " ", str(reading.value)).strip().lower())
             who_bare = regex.sub(r"^the\s+", "", who)
             if who in (value.lower(),) or who_bare == value.lower():
                 return True
@@ -816,6 +837,10 @@ class NameKind:
             # full name (given name and surname), which the pattern's name took in
             if " " in value.strip() and who.endswith(" " + value.lower()):
                 return True
+            if str(value) == str(fact.value) and _misspells(who_bare, str(value)):
+                # "Prime Minister Alexis Tsirpas": the pattern says who held the role, and the name
+                # it read is the value's with its surname misspelled
+                return False
             return None
         r: NameRead = reading.value
         if str(value) != str(fact.value):
