@@ -47,3 +47,27 @@ def test_spelling_round_trip(first: str, a: str, b: str, particle: str) -> None:
     i = next(i for i, c in enumerate(b) if i > 0 and c in "bdgklmnprstvz")
     wrong = f"{first} {particle}{a}-{b[:i]}x{b[i + 1:]}"
     assert _verdict(value, wrong) == "contradict", wrong
+
+
+def _pattern_verdict(value: str, written: str) -> str:
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "f.yaml"
+        path.write_text(f"facts:\n  - {{id: p.x, kind: name, value: '{value}', context: ['coach'],"
+                        " patterns: ['coach\\s+(?P<who>{party})']}\n", encoding="utf-8")
+        fb = load_factbase(path)
+    return check_text(f"The coach {written} praised the players.", fb).findings[0].verdict
+
+
+@settings(max_examples=30, deadline=None)
+@given(first=st.sampled_from(["Ana", "Hugo", "Inés"]), surname=WORD, k=st.integers(1, 4))
+def test_pattern_spelling_round_trip(first: str, surname: str, k: int) -> None:
+    # read by a pattern, the name is checked for spelling: the value agrees, and a surname with one
+    # letter replaced (after its first), or two neighbouring letters swapped, contradicts
+    value = f"{first} {surname}"
+    assert _pattern_verdict(value, value) == "agree"
+    i = min(k, len(surname) - 2)
+    replaced = surname[:i] + ("x" if surname[i] != "x" else "q") + surname[i + 1:]
+    assert _pattern_verdict(value, f"{first} {replaced}") == "contradict", replaced
+    swapped = surname[:i] + surname[i + 1] + surname[i] + surname[i + 2:]
+    if swapped != surname:
+        assert _pattern_verdict(value, f"{first} {swapped}") == "contradict", swapped
