@@ -260,3 +260,25 @@ def test_set_scores_read_back(sets: list[tuple[int, int]], sep: str, tiebreak: b
 def test_one_set_never_accuses_a_set_by_set_fact(pair: tuple[int, int], template: str) -> None:
     text = template.format(s=f"{pair[0]}-{pair[1]}")
     assert verdicts(text, fact("1-6 7-6 6-1 3-6 6-4")) in ([], [None])
+
+
+@given(st.lists(SET_SCORES, min_size=2, max_size=5), st.integers(0, 15), st.integers(1, 4),
+       st.sampled_from(["({x})", "({x}-{w})", "({w}-{x})"]), st.booleans())
+def test_tiebreaks_read_back(sets: list[tuple[int, int]], loser: int, off: int, form: str, fact_both: bool) -> None:
+    """A fact's tie-break (the loser's points, or both) agrees when an article gives the same in any
+    form, contradicts when it gives another, and agrees when the article gives none."""
+    winner = 7 if loser <= 5 else loser + 2
+    value = " ".join(f"{a}-{b}" for a, b in sets)
+    first = f"{sets[0][0]}-{sets[0][1]}"
+    fact_tb = f"({loser}-{winner})" if fact_both else f"({loser})"
+    f = fact(first + fact_tb + value[len(first):])
+    assert f.value.sets == tuple(sets) and f.value.tiebreaks is not None and f.value.tiebreaks[0] == loser
+
+    def said(x: int) -> str:
+        w = 7 if x <= 5 else x + 2
+        return "The champion won the final " + ", ".join(
+            [first + " " + form.format(x=x, w=w), *(f"{a}-{b}" for a, b in sets[1:])]) + "."
+
+    assert verdicts(said(loser), f) == [True], said(loser)
+    assert verdicts(said(loser + off), f) == [False], said(loser + off)
+    assert verdicts("The champion won the final " + ", ".join(f"{a}-{b}" for a, b in sets) + ".", f) == [True]

@@ -9,9 +9,10 @@ result word stands beside it ("drew", "beat ... 2-1", "a 2-1 win"), it is marked
 or the two sides frame it ("Northport 2-1 Eastfield"); an interim score ("led 2-0", "2-2 at
 half-time") is not read at all.
 
-The value is the final score, `3-3`; the fact may add the shoot-out (`penalties: 4-2`), whether
-extra time was played (`extra_time: true`) and the sides in the order of the numbers
-(`sides: ['Northport', 'Eastfield|the visitors']`). A shoot-out score is compared with
+The value is the final score, `3-3`, or the sets in a row, each perhaps with its tie-break
+(`2-6 6-7(5) 6-4 6-4 7-5`: a wrong tie-break, "6-7 (4-7)", contradicts); the fact may add the
+shoot-out (`penalties: 4-2`), whether extra time was played (`extra_time: true`) and the sides in
+the order of the numbers (`sides: ['Northport', 'Eastfield|the visitors']`). A shoot-out score is compared with
 `penalties` only, and a match score with the value only. The same pair in the other order never
 contradicts: with `sides`, a sentence that says who won ("Eastfield lost 2-4 on penalties to
 Northport") is put in the sides' order first.
@@ -36,7 +37,10 @@ Pair = tuple[int, int]
 
 _VALUE = regex.compile(r"^\s*([0-9]{1,3})\s*[-–—:]\s*([0-9]{1,3})\s*$")
 # one pair, or a score set by set: pairs separated by commas or spaces ("1-6 7-6 6-1 3-6 6-4")
-VALUE_PATTERN = r"^\s*[0-9]{1,3}\s*[-–—:]\s*[0-9]{1,3}(?:\s*[,\s]\s*[0-9]{1,2}\s*[-–—:]\s*[0-9]{1,2})*\s*$"
+# (each set perhaps with its tie-break in brackets: "2-6 6-7(5) 6-4", "6-7 (5-7)")
+_TB = r"(?:\s*\(\s*[0-9]{1,2}(?:\s*[-–—]\s*[0-9]{1,2})?\s*\))?"
+VALUE_PATTERN = (r"^\s*[0-9]{1,3}\s*[-–—:]\s*[0-9]{1,3}" + _TB
+                 + r"(?:\s*[,\s]\s*[0-9]{1,2}\s*[-–—:]\s*[0-9]{1,2}" + _TB + r")*\s*$")
 _SET_PAIR = r"\d{1,2}\s*[-–—]\s*\d{1,2}(?:\s*\(\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?\s*\))?"
 # in a text: two to five set scores in a row, each perhaps with its tie-break in brackets
 _SET_RUN = regex.compile(rf"(?<![\d.,:/-])(?:{_SET_PAIR}(?:\s*,\s*|\s+)){{1,4}}{_SET_PAIR}(?![\d%]|[.,:]\d)")
@@ -57,6 +61,8 @@ class Score:
     sides: tuple[str, str] | None = None
     # a score set by set ("1-6 7-6 6-1 3-6 6-4"): each set's pair; first/second are then the sets won
     sets: tuple[Pair, ...] | None = None
+    # per set, the tie-break's loser's points when the value gives them ("6-7(5)", "6-7 (5-7)"), else None
+    tiebreaks: tuple[int | None, ...] | None = None
 
     @property
     def pair(self) -> Pair:
@@ -75,6 +81,7 @@ class ScoreRead:
     extra_time: bool
     oriented: Pair | None = None
     sets: tuple[Pair, ...] | None = None  # a score set by set ("1-6, 7-6 (8-6), 6-1, 3-6, 6-4")
+    tiebreaks: tuple[int | None, ...] | None = None  # as `Score.tiebreaks`
 
     @property
     def pair(self) -> Pair:
@@ -91,6 +98,25 @@ def parse_sets(text: str) -> tuple[Pair, ...] | None:
     for fewer than two pairs."""
     pairs = [(int(a), int(b)) for a, b in regex.findall(r"(\d{1,2})\s*[-–—:]\s*(\d{1,2})", _TIEBREAK.sub("", text))]
     return tuple(pairs) if len(pairs) >= 2 else None
+
+
+_SET_WITH_TB = regex.compile(r"(\d{1,2})\s*[-–—:]\s*(\d{1,2})"
+                            r"(?P<tb>\s*\(\s*(?P<x>\d{1,2})(?:\s*[-–—]\s*(?P<y>\d{1,2}))?\s*\))?")
+
+
+def parse_tiebreaks(text: str) -> tuple[int | None, ...]:
+    """Per set of `parse_sets(text)`, the tie-break's loser's points ("7-6 (8-6)": 6; "6-7(5)": 5), or
+    None for a set written without one. The loser's points tell the whole tie-break (the winner has
+    7, or two more past 5-5)."""
+    out: list[int | None] = []
+    for m in _SET_WITH_TB.finditer(text):
+        if m.group("tb") is None:
+            out.append(None)
+        elif m.group("y") is None:
+            out.append(int(m.group("x")))
+        else:
+            out.append(min(int(m.group("x")), int(m.group("y"))))
+    return tuple(out)
 
 
 def sets_won(sets: tuple[Pair, ...]) -> Pair:
@@ -220,7 +246,8 @@ class ScoreKind:
     #: what `value` holds, as JSON Schema (an editor's view of the YAML)
     value_schema: ClassVar[dict[str, Any]] = {
         "type": "string", "pattern": VALUE_PATTERN,
-        "description": "the final score of two sides: '3-3', '2-1' (the first side's number first)"}
+        "description": "the final score of two sides: '3-3', '2-1' (the first side's number first); set by set: "
+                       "'2-6 6-7(5) 6-4 6-4 7-5' (a tie-break as the loser's points, or both: '6-7 (5-7)')"}
 
     # -- the fact ------------------------------------------------------------------------------
     def parse_value(self, raw: Any, options: dict[str, Any]) -> Score:
@@ -230,7 +257,9 @@ class ScoreKind:
             sets = parse_sets(str(raw))
             if sets is not None:
                 won = sets_won(sets)
-                return Score(won[0], won[1], options.get("penalties"), options.get("extra_time"), sides, sets)
+                tbs = parse_tiebreaks(str(raw))
+                return Score(won[0], won[1], options.get("penalties"), options.get("extra_time"), sides, sets,
+                             tbs if any(t is not None for t in tbs) and len(tbs) == len(sets) else None)
         if pair is None:
             if regex.fullmatch(r"\s*\d+\s*[-–—:]\s*\d+\s*", str(raw)):
                 raise FactValueError(f"cannot read {raw!r} as a score: a score's numbers have at most three digits",
@@ -377,7 +406,9 @@ class ScoreKind:
             if sets is None:
                 continue
             won = sets_won(sets)
-            read = ScoreRead(won[0], won[1], "match", len(sets) == len(v.sets), False, None, sets)
+            tbs = parse_tiebreaks(m.group(0))
+            read = ScoreRead(won[0], won[1], "match", len(sets) == len(v.sets), False, None, sets,
+                             tbs if len(tbs) == len(sets) else None)
             shown = ", ".join(f"{a}-{b}" for a, b in sets)
             detail = f"read as {len(sets)} sets: {shown}"
             if not read.certain:
@@ -431,6 +462,10 @@ class ScoreKind:
             if v.sets is None or r.sets is None:
                 return None  # a set-by-set score against a single pair: not the same measure
             if r.sets == v.sets:
+                if v.tiebreaks and r.tiebreaks and any(
+                        a is not None and b is not None and a != b for a, b in zip(r.tiebreaks, v.tiebreaks)):
+                    # "6-7 (4-7)" for a second set lost 5-7 in the tie-break
+                    return False if r.certain else None
                 return True
             if tuple((b, a) for a, b in r.sets) == v.sets:
                 return None  # written from the other side: who won is not read surely
@@ -458,7 +493,9 @@ class ScoreKind:
         v: Score = value
         shown = f"{v.first}-{v.second}"
         if v.sets is not None:
-            shown = ", ".join(f"{a}-{b}" for a, b in v.sets) + f" ({v.first}-{v.second} in sets)"
+            tbs = v.tiebreaks or (None,) * len(v.sets)
+            shown = ", ".join(f"{a}-{b}" + (f"({t})" if t is not None else "") for (a, b), t in zip(v.sets, tbs))
+            shown += f" ({v.first}-{v.second} in sets)"
         names = [_plain_name(s) for s in v.sides] if v.sides else []
         if len(names) == 2 and all(names):
             shown = f"{names[0]} {shown} {names[1]}"
