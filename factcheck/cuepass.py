@@ -258,6 +258,13 @@ class CuePasses(EventContext):
             rivals = [(f, sp) for f, sp in rivals
                       if any((x.start, x.end) == (r.start, r.end)
                              for x in KINDS[f.kind].extract(sentence, f, self.ctx))]
+        elif fact.kind in _NOUN_KINDS:
+            # a rank, a count or a measure read with its own noun: a fact whose noun is not there
+            # cannot read the value ("his 21st Grand Slam title" is no seeding, though "Nadal" cues
+            # both), so it is no rival
+            rivals = [(f, sp) for f, sp in rivals
+                      if any(x.start < r.end and r.start < x.end
+                             for x in _readings(KINDS[f.kind], sentence, f, self.ctx))]
         if not rivals:
             self.record(fact, r, sentence, j, rule, bound)
             return

@@ -205,10 +205,11 @@ class FollowUpPasses(EventContext):
                     and not any(p.search(t) for p in fact.exclude for t in (question.text, sentence.text))):
                 cued[fact.kind].append(fact)
         for kind_name, facts in cued.items():
-            if len(facts) != 1:
+            read = self._reading_facts(kind_name, facts, sentence)
+            if len(read) != 1:
                 continue  # "How many seats did Labour and the Tories win?": which figure is whose
-            fact = facts[0]
-            self._agree_only(fact, _readings(KINDS[kind_name], sentence, fact, self.ctx), sentence,
+            fact, readings = read[0]
+            self._agree_only(fact, readings, sentence,
                              "cue.from_question", "the question's cue binds an answer's value only to agree",
                              f"the question before: {question.text[:60]!r}")
 
@@ -233,12 +234,19 @@ class FollowUpPasses(EventContext):
                     and not any(p.search(t) for p in fact.exclude for t in (subject, sentence.text))):
                 cued[fact.kind].append(fact)
         for kind_name, facts in cued.items():
-            if len(facts) != 1:
+            read = self._reading_facts(kind_name, facts, sentence)
+            if len(read) != 1:
                 continue  # two facts of the kind open the sentence: which is the pronoun's is not said
-            fact = facts[0]
-            self._agree_only(fact, _readings(KINDS[kind_name], sentence, fact, self.ctx), sentence,
+            fact, readings = read[0]
+            self._agree_only(fact, readings, sentence,
                              "cue.pronoun", "a pronoun's sentence binds a value only to agree",
                              f"the subject before: {subject[:60]!r}")
+
+    def _reading_facts(self, kind_name: str, facts: list[Fact], sentence: Sentence) -> list[tuple[Fact, list[Reading]]]:
+        """The facts that read a value in the sentence, with their readings: a count whose noun is not
+        there ("assists" in "He scored seven goals") cannot be the one meant."""
+        out = [(f, list(_readings(KINDS[kind_name], sentence, f, self.ctx))) for f in facts]
+        return [(f, rs) for f, rs in out if rs] if len(out) > 1 else out
 
     def _agree_only(self, fact: Fact, readings: Sequence[Reading], sentence: Sentence, rule_id: str,
                     dropped: str, rule: str) -> None:

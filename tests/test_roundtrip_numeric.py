@@ -302,4 +302,4 @@ def test_noun_and_number_roundtrip(n: int, noun: str, form: str) -> None:
     from factcheck.kinds.ordinal import _noun_numbers
     text = "It happened at " + form.format(noun=noun, n=n) + ", they said."
     counted = regex.compile(noun, regex.IGNORECASE)
-    assert [v for _, _, v in _noun_numbers(text, counted)] == [n]
+    assert [v for _, _, v, _ in _noun_numbers(text, counted)] == [n]
