@@ -40,6 +40,7 @@ from factcheck.evidence import (
     _seg_at,
     _talk_near,
     behind_rival_only,
+    evidence_owns_next,
     home_offset,
     other_tally_entry,
 )
@@ -313,6 +314,12 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # agrees, never accuses; nor does a short clause with a subject of its own ("He will be 77
             # when he takes office – he turned 77 on Thursday")
             j = j.unsure("event.borrowed")
+        if j.verdict == "contradict" and evidence_owns_next(
+                b, ev, r, sentence, _readings(KINDS[fact.kind], sentence, fact, self.ctx),
+                self.doc.reading or self.doc.text):
+            # "about 4,2 milliards of euros to the ECB and the arrears of 2,05 milliards towards the
+            # IMF": the event's evidence comes after the value, past "and", with a value of its own
+            j = j.unsure("event.anothers_value")
         if j.verdict == "contradict" and behind_rival_only(b, ev, r, sentence, self.doc.reading or self.doc.text):
             # "Five hours and 24 minutes, second only to his defeat in the 2012 final": the event is
             # named only behind a word for a rival, after the value: the one compared with

@@ -153,6 +153,24 @@ def behind_rival_only(b: Binding, ev: str, r: Reading, sentence: Sentence, text:
     return bool(spans) and all(behind_rival(r, a, text, 0) for a in spans)
 
 
+def evidence_owns_next(b: Binding, ev: str, r: Reading, sentence: Sentence, others: Sequence[Reading],
+                       text: str) -> bool:
+    """Is all of `ev`'s evidence in the sentence after the value, past a coordinator, and followed
+    closely by another value of the kind ("about 4.2 billion euros to the ECB and the arrears of 2.05
+    billion to the IMF")? The evidence has its own value; the first is another's."""
+    spans = sorted((a, z) for a, z in b.spans.get(ev, ()) if sentence.start <= a < sentence.end)
+    if not spans or spans[0][0] < r.end:
+        return False
+    a0, z0 = spans[0]
+    if not _coordinator_re().search(text, r.end, a0):
+        return False
+    return any((x.start, x.end) != (r.start, r.end) and z0 <= x.start <= z0 + _OWN_VALUE_REACH for x in others)
+
+
+#: how far after an event's evidence a value may start to be that evidence's own ("the arrears of €2bn")
+_OWN_VALUE_REACH = 12
+
+
 def excluded_in(fact: Fact, r: Reading, text: str, offset: int, sentence: Sentence) -> bool:
     """Does one of the fact's `exclude` patterns occur in `text` (starting at absolute `offset`, in
     `sentence`), other than behind a rival link after the value, or in an aside about a name that
