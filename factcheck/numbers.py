@@ -404,6 +404,11 @@ _AND = regex.compile(r"\A\s+and\s+(?:\p{Sc}|[A-Z]{3}\s?)?\Z", regex.IGNORECASE)
 _FROM_BEFORE = regex.compile(r"(?r)\bfrom\s+(?:\p{Sc}|[A-Z]{3}\s?)?", regex.IGNORECASE)
 
 
+#: scale words only English writes, after which a point is a decimal point
+_ENGLISH_SCALES = frozenset({"thousand", "million", "billion", "trillion", "k", "m", "bn", "bln", "mn", "mln",
+                             "tn", "trn"})
+
+
 @lru_cache(maxsize=8192)
 def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
     found: list[Number] = []
@@ -434,6 +439,10 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
                 k = float(_short_mults()[mult]["value"]) if mult in _short_mults() else _words().get(mult, 1.0)  # type: ignore[arg-type]
             n = _hedged(text, offset, m.start(), end, value * k, unit * k, words=False)
             n = _signed(text, offset, m.start(), n)
+            if alt is not None and (mult in _ENGLISH_SCALES or short in _ENGLISH_SCALES):
+                # "A$2.875 million", "$1.575m": before an English scale word the point is a decimal
+                # point (a translation writes "2.875 millones" for 2,875 million, not "million")
+                alt = None
             if alt is not None:
                 n = replace(n, alt=alt * k, alt_unit=alt_unit * k)
             found.append(n)

@@ -303,3 +303,16 @@ def test_noun_and_number_roundtrip(n: int, noun: str, form: str) -> None:
     text = "It happened at " + form.format(noun=noun, n=n) + ", they said."
     counted = regex.compile(noun, regex.IGNORECASE)
     assert [v for _, _, v, _ in _noun_numbers(text, counted)] == [n]
+
+
+@given(whole=st.integers(1, 999), frac=st.integers(0, 999), scale=st.sampled_from(["million", "billion", "m", "bn"]))
+def test_three_decimals_before_an_english_scale(whole: int, frac: int, scale: str) -> None:
+    """"2.875 million", "$1.175bn": before an English scale word, three digits after the point are
+    decimals, whatever the article's convention (no thousands-of-millions reading)."""
+    from factcheck.numbers import find_numbers
+    k = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}[scale]
+    space = " " if len(scale) > 2 else ""
+    text = f"The prize was ${whole}.{frac:03d}{space}{scale} this year."
+    found = find_numbers(text, 0, "unknown")
+    assert len(found) == 1 and found[0].alt is None, text
+    assert abs(found[0].value - (whole + frac / 1000) * k) < 1e-3 * k, text
