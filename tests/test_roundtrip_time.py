@@ -121,3 +121,30 @@ def test_bare_word_clock_round_trip(h: int, m: int, later: bool) -> None:
     want = h * 60 + m
     assert (r.value.local == want) if later else (r.value.local % 720 == want % 720), text
     assert r.extra.get("loose") is True
+
+
+PLACES = [("Madrid", "Europe/Madrid"), ("London", "Europe/London"), ("Tokyo", "Asia/Tokyo"),
+          ("New York", "America/New_York"), ("the Netherlands", "Europe/Amsterdam"), ("Italy", "Europe/Rome"),
+          ("Buenos Aires", "America/Argentina/Buenos_Aires"), ("Nairobi", "Africa/Nairobi")]
+
+
+@given(st.datetimes(min_value=dt.datetime(2015, 1, 1), max_value=dt.datetime(2030, 12, 31)),
+       st.sampled_from(PLACES), st.sampled_from(["in {p}", "here in {p}"]))
+@settings(deadline=None)
+def test_a_clock_time_in_a_place_reads_back(naive_utc: dt.datetime, place: tuple[str, str], form: str) -> None:
+    """An instant written on a place's clock, "9.30am in Madrid", "8.30am here in the UK", reads back as
+    that instant; an hour later on the same clock does not."""
+    instant = naive_utc.replace(second=0, microsecond=0, tzinfo=UTC)
+    local = instant.astimezone(ZoneInfo(place[1]))
+    assume(len({local.replace(fold=f).utcoffset() for f in (0, 1)}) == 1)
+    fact = KIND.parse_value(f"{instant:%Y-%m-%d %H:%M} UTC", {"zone": None})
+    label = form.format(p=place[0])
+    for h in (local.hour, (local.hour + 1) % 24):
+        text = f"It began at {h % 12 or 12}.{local.minute:02d}{'pm' if h >= 12 else 'am'} {label}."
+        got = [r for r in read_times(text, 0) if r.value.zone is not None]
+        assert got, text
+        same = compare_times(got[0].value, fact)
+        if h == local.hour:
+            assert same is True, (text, same)
+        else:
+            assert same is not True, (text, same)

@@ -69,3 +69,31 @@ def generated_names() -> dict[str, str]:
             if w and "," not in w and "(" not in w:
                 out.setdefault(f"{w.lower()} time", clock)
     return out
+
+
+#: places whose name is as often another's with another clock (the US state of Georgia, Jersey City)
+_NOT_AFTER_IN = frozenset({"georgia", "jersey"})
+
+
+@cache
+def generated_places() -> dict[str, str]:
+    """Lower-case "<place>" -> IANA zone for the cities of tzdata and the one-clock countries by
+    their names (no demonyms): what "3pm in <place>" names the clock of."""
+    out: dict[str, str] = {}
+    for zone in sorted(available_timezones()):
+        area, _, rest = zone.partition("/")
+        if area in _AREAS and rest:
+            out.setdefault(rest.rsplit("/", 1)[-1].replace("_", " ").lower(), zone)
+    data = pack("countries")
+    names = {str(k): str(v) for k, v in data.get("names", {}).items()}
+    for code, zones in _zone_tab().items():
+        clock = _one_clock(zones)
+        country = pycountry.countries.get(alpha_2=code)
+        if clock is None or country is None:
+            continue
+        for w in {names.get(code, ""), getattr(country, "common_name", ""), country.name,
+                  *(str(a) for a in data.get("aliases", {}).get(code, []))}:
+            if w and "," not in w and "(" not in w:
+                out.setdefault(w.lower(), clock)
+    return {k: v for k, v in out.items() if k not in _NOT_AFTER_IN}
+

@@ -30,7 +30,7 @@ import regex
 from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
-from factcheck.kinds._zonenames import generated_names
+from factcheck.kinds._zonenames import generated_names, generated_places
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang, pack, trie_alternation
 from factcheck.segment import Sentence
@@ -116,6 +116,12 @@ def zone_names() -> dict[str, Zone]:
                 out.setdefault(form, zone)
     for name, iana in generated_names().items():  # every other city and one-clock country, from tzdata
         out.setdefault(name, Zone(name, iana=iana))
+    # "at 9.30am in Madrid", "3pm in the Netherlands": a clock time with a place is that place's
+    # clock (followed by another capitalised word, "in Victoria, British Columbia", it is not read:
+    # see `_place_continues`)
+    for place, iana in generated_places().items():
+        for form in (f"in {place}", f"in the {place}", f"here in {place}", f"here in the {place}"):
+            out.setdefault(form, Zone(form, iana=iana))
     return out
 
 
@@ -316,6 +322,15 @@ def zone_in(text: str) -> bool:
     return bool(_zone_named_re().search(text))
 
 
+def _place_continues(label: str, text: str, end: int) -> bool:
+    """Is a zone read as "in <place>" the start of a longer place name ("in Santiago de Compostela",
+    "in Victoria, British Columbia", "in Perth, Scotland"), perhaps of another place with another clock?"""
+    return label.lower().startswith(("in ", "here in ")) and _PLACE_GOES_ON.match(text, end) is not None
+
+
+_PLACE_GOES_ON = regex.compile(r"(?:,?\s+(?-i:\p{Lu})|\s+(?:de|del|da|do|di|du|la|le)\s)")
+
+
 @cache
 def _zone_after_re() -> regex.Pattern[str]:
     return regex.compile(rf"\s*,?\s*\(?\s*(?P<z>{_zone_alt()})(?![\p{{L}}])", regex.IGNORECASE)
@@ -444,6 +459,8 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
         hour_only = total % 60 == 0 and (a, b, total) not in clocks
         either = bare.get((a, b, total), False)
         zm = _zone_after_re().match(text, b)
+        if zm and _place_continues(zm.group("z"), text, zm.end()):
+            zm = None
         if zm:  # "a little after four in the morning, UTC"
             zone = lookup_zone(zm.group("z"), loose=loose)
             b = zm.end() if zone is not None else b
@@ -464,6 +481,8 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
         if any(a <= m.start() < b for a, b in worded):
             continue  # "4:30 in the morning", read whole above
         z = m.group("z")
+        if z and _place_continues(z, text, m.end("z")):
+            z = None  # "at 3pm in Santiago de Compostela": another place than the zone's city
         hour_only = False
         if m.group("h") is not None:
             h, mi = int(m.group("h")), int(m.group("mi") or 0)
