@@ -116,13 +116,27 @@ def zone_names() -> dict[str, Zone]:
                 out.setdefault(form, zone)
     for name, iana in generated_names().items():  # every other city and one-clock country, from tzdata
         out.setdefault(name, Zone(name, iana=iana))
-    # "at 9.30am in Madrid", "3pm in the Netherlands": a clock time with a place is that place's
-    # clock (followed by another capitalised word, "in Victoria, British Columbia", it is not read:
-    # see `_place_continues`)
-    for place, iana in generated_places().items():
-        for form in (f"in {place}", f"in the {place}", f"here in {place}", f"here in the {place}"):
-            out.setdefault(form, Zone(form, iana=iana))
     return out
+
+
+#: right after a clock time, a place whose clock it is: "9.30am in Madrid", "3pm in the Netherlands",
+#: "8.30am here in the UK" (only there: whole-text searches for zone names leave it out)
+_IN_PLACE = r"(?:here\s+)?in\s+(?:the\s+)?"
+
+
+@cache
+def _in_place_alt() -> str:
+    return rf"{_IN_PLACE}(?:{trie_alternation(list(generated_places()))})"
+
+
+def _in_place_zone(label: str) -> Zone | None:
+    """The zone of "in <place>" after a clock time (followed by more of a longer place name, "in
+    Victoria, British Columbia", it is not read: see `_place_continues`)."""
+    m = regex.fullmatch(_IN_PLACE + r"(?P<p>.+)", label.strip(), regex.IGNORECASE)
+    if m is None:
+        return None
+    iana = generated_places().get(regex.sub(r"\s+", " ", m.group("p")).lower())
+    return Zone(label.strip(), iana=iana) if iana else None
 
 
 @cache
@@ -162,6 +176,10 @@ def _zone_alt() -> str:
 def lookup_zone(label: str, *, loose: bool = False) -> Zone | None:
     """The zone a label names; `loose` (fact values) also takes any case and IANA names."""
     s = regex.sub(r"\s+", " ", label.strip())
+    if s[:3].lower() in ("in ", "her"):
+        place = _in_place_zone(s)
+        if place is not None:
+            return place
     m = regex.fullmatch(r"(?:UTC|GMT)\s?([+\-\u2212])\s?(\d{1,2})(?::?(\d{2}))?", s, regex.IGNORECASE)
     if m:
         sign = -1 if m.group(1) != "+" else 1
@@ -222,7 +240,7 @@ def zone_offsets(zone: Zone, day: dt.date | None, local: int = 720) -> frozenset
 @cache
 def _time_re() -> regex.Pattern[str]:
     z = _zone_alt()
-    zone = rf"(?:\s*,?\s*\(?\s*(?P<z>{z}))?"  # "18h30, Paris time"
+    zone = rf"(?:\s*,?\s*\(?\s*(?P<z>{z}|{_in_place_alt()}))?"  # "18h30, Paris time", "9.30am in Madrid"
     ampm = r"(?P<ampm>[ap]\.?\s?m\b\.?)"
     hour_before = alternation(_data()["hour_word_before"])
     clock_before = alternation(_data()["clock_word_before"])
@@ -319,7 +337,12 @@ def _zone_named_re() -> regex.Pattern[str]:
 
 def zone_in(text: str) -> bool:
     """Does `text` name a zone (an abbreviation, a zone's name, an offset), not only "local time"?"""
-    return bool(_zone_named_re().search(text))
+    return bool(_zone_named_re().search(text) or _in_place_re().search(text))
+
+
+@cache
+def _in_place_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}]){_in_place_alt()}(?![\p{{L}}])", regex.IGNORECASE)
 
 
 def _place_continues(label: str, text: str, end: int) -> bool:
@@ -333,7 +356,7 @@ _PLACE_GOES_ON = regex.compile(r"(?:,?\s+(?-i:\p{Lu})|\s+(?:de|del|da|do|di|du|l
 
 @cache
 def _zone_after_re() -> regex.Pattern[str]:
-    return regex.compile(rf"\s*,?\s*\(?\s*(?P<z>{_zone_alt()})(?![\p{{L}}])", regex.IGNORECASE)
+    return regex.compile(rf"\s*,?\s*\(?\s*(?P<z>{_zone_alt()}|{_in_place_alt()})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 @cache
