@@ -6,6 +6,7 @@ names of zones.yaml come first; these fill the rest of the world."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from zoneinfo import ZoneInfo, available_timezones
@@ -46,15 +47,13 @@ def _one_clock(zones: list[str]) -> str | None:
     return zones[0] if len(offsets) == 1 else None
 
 
-@cache
-def generated_names() -> dict[str, str]:
-    """Lower-case "<place> time" -> IANA zone, for cities and one-clock countries."""
-    out: dict[str, str] = {}
+def _places(demonyms: bool) -> Iterator[tuple[str, str]]:
+    """(lower-case place, IANA zone): the cities of tzdata, then the one-clock countries by their
+    names and aliases (and, with `demonyms`, their adjectives: "French")."""
     for zone in sorted(available_timezones()):
         area, _, rest = zone.partition("/")
         if area in _AREAS and rest:
-            city = rest.rsplit("/", 1)[-1].replace("_", " ").lower()
-            out.setdefault(f"{city} time", zone)
+            yield rest.rsplit("/", 1)[-1].replace("_", " ").lower(), zone
     data = pack("countries")
     names = {str(k): str(v) for k, v in data.get("names", {}).items()}
     for code, zones in _zone_tab().items():
@@ -64,10 +63,18 @@ def generated_names() -> dict[str, str]:
             continue
         words = {names.get(code, ""), getattr(country, "common_name", ""), country.name,
                  *(str(a) for a in data.get("aliases", {}).get(code, [])),
-                 *(str(d) for d in data.get("demonyms", {}).get(code, []))}
+                 *((str(d) for d in data.get("demonyms", {}).get(code, [])) if demonyms else ())}
         for w in words:
             if w and "," not in w and "(" not in w:
-                out.setdefault(f"{w.lower()} time", clock)
+                yield w.lower(), clock
+
+
+@cache
+def generated_names() -> dict[str, str]:
+    """Lower-case "<place> time" -> IANA zone, for cities and one-clock countries."""
+    out: dict[str, str] = {}
+    for place, zone in _places(demonyms=True):
+        out.setdefault(f"{place} time", zone)
     return out
 
 
@@ -80,20 +87,7 @@ def generated_places() -> dict[str, str]:
     """Lower-case "<place>" -> IANA zone for the cities of tzdata and the one-clock countries by
     their names (no demonyms): what "3pm in <place>" names the clock of."""
     out: dict[str, str] = {}
-    for zone in sorted(available_timezones()):
-        area, _, rest = zone.partition("/")
-        if area in _AREAS and rest:
-            out.setdefault(rest.rsplit("/", 1)[-1].replace("_", " ").lower(), zone)
-    data = pack("countries")
-    names = {str(k): str(v) for k, v in data.get("names", {}).items()}
-    for code, zones in _zone_tab().items():
-        clock = _one_clock(zones)
-        country = pycountry.countries.get(alpha_2=code)
-        if clock is None or country is None:
-            continue
-        for w in {names.get(code, ""), getattr(country, "common_name", ""), country.name,
-                  *(str(a) for a in data.get("aliases", {}).get(code, []))}:
-            if w and "," not in w and "(" not in w:
-                out.setdefault(w.lower(), clock)
-    return {k: v for k, v in out.items() if k not in _NOT_AFTER_IN}
-
+    for place, zone in _places(demonyms=False):
+        if place not in _NOT_AFTER_IN:
+            out.setdefault(place, zone)
+    return out
