@@ -7,11 +7,17 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from factcheck.factbase.load import load_factbase
 from factcheck.factbase.model import FactBase
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# property tests check behaviour, not speed (speed is measured in benchmarks/): no per-example
+# deadline, which the first example of a process would miss while it compiles the readers' patterns
+settings.register_profile("factcheck", deadline=None)
+settings.load_profile("factcheck")
 
 # the compiled-pattern cache (factcheck/factbase/load.py) of the test run stays out of the user's home,
 # in a temporary folder removed when the process that made it ends (subprocesses inherit the variable)
