@@ -29,12 +29,12 @@ from factcheck.segment import Document, Sentence, segment
 _ROLE_KINDS = _FIGURE_KINDS | {"duration"}
 
 # a conversion in brackets right after a value ("16.30 local time New York (23.30 CET)"), not a year
-_OPEN_BRACKET = regex.compile(r"\(\s*\Z")
+_OPEN_BRACKET = regex.compile(r"\(\s*(?:the\s+)?\Z")  # a translation's "(the 7.38 in Italy)"
 _YEAR_LIKE = regex.compile(r"(?:1[89]|20)\d\d(?![\d,.])")
 _CLOSE_BRACKET = regex.compile(r"\s*\)")
 # between a value and its conversion in brackets: perhaps its zone or place words ("16.30 o'clock local
 # time New York (23.30 ...")
-_BEFORE_BRACKET = regex.compile(r"(?:\s+[\p{L}.'’]+){0,4}\s*\(\s*")
+_BEFORE_BRACKET = regex.compile(r"(?:\s+[\p{L}.'’]+){0,4}\s*\(\s*(?:the\s+)?")
 # ... or after a dash, up to the clause's end ("a top speed of 44.72km/h – roughly 27.8mph.")
 _OPEN_DASH = regex.compile(r"\s[–—-]\s*\Z")
 _CLOSE_DASH = regex.compile(r"\s*(?:[–—,.;:)]|\Z)")
@@ -45,6 +45,9 @@ _BEFORE_DASH = regex.compile(r"(?:\s+[\p{L}.'’]+){0,4}\s+[–—-]\s*")
 # applied the wrong way round ("130 km (about 210 miles)": 2.6 times; kilograms for pounds:
 # 2.2): so far off, it is still the same figure converted, not another one
 _CONVERSION_SLIP = 3.0
+# minutes written, not on the hour nor the half hour ("9:32", "19h15", "21.45"): a clock reading that
+# names an instant rather than a round time
+_MINUTES = regex.compile(r"\d[:.h]\s?(?!00|30)[0-5]\d(?!\d)")
 _LOOSE_HEDGES = ("about", "nearly", "just_under", "just_over")  # hedges that only say a figure is rounded
 
 
@@ -92,6 +95,7 @@ class CheckState(ExclusionPasses):
         if key in self.seen:
             return
         restated = self._restates(fact, r)
+        firm = False
         if restated is not None:
             # "16.30 local time New York (23.30 CET)": a conversion in brackets of a value that agreed
             # is that value restated, bound as firmly as it; the clause's own loose binding (the
@@ -109,7 +113,9 @@ class CheckState(ExclusionPasses):
                     wrong, certain = Judged("contradict", exact.reason + " (a conversion, as exact as its digits)",
                                             exact.rules), restated
             if wrong is not None and wrong.verdict == "contradict":
-                j = Judged("contradict", wrong.reason + "; " + why("value.restated"), (*wrong.rules, "value.restated"))
+                firm = not restated and self._restates_instant(fact, r)  # (only where the binding was loose)
+                rid = "value.restated_instant" if firm else "value.restated"
+                j = Judged("contradict", wrong.reason + "; " + why(rid), (*wrong.rules, rid))
         ratio_of = getattr(KINDS[fact.kind], "ratio", None)
         if j.verdict == "contradict" and ratio_of is not None:
             q = ratio_of(r, fact.value)
@@ -164,7 +170,10 @@ class CheckState(ExclusionPasses):
                 return
         self.seen.add(key)
         rules = tuple(dict.fromkeys((*bound, *j.rules)))
-        certain = certain and not any(table()[x].effect == "unsure" for x in rules)
+        if firm:
+            # the instant restated was the fact's to the minute: that, not the clause, ties it to the fact
+            rules = tuple(x for x in rules if table()[x].effect != "unsure")
+        certain = firm or (certain and not any(table()[x].effect == "unsure" for x in rules))
         if j.verdict == "contradict" and not certain:
             j = Judged("unclear", j.reason + "; the binding is not sure enough to accuse", j.rules)
         line, col = self.doc.line_col(r.start)
@@ -175,13 +184,30 @@ class CheckState(ExclusionPasses):
             sentence_start=sentence.start, reason=j.reason, rules=rules, certain=certain))
         self.note(fact, r, j.verdict, rules, j.reason)
 
+    def _restates_instant(self, fact: Fact, r: Reading) -> bool:
+        """Is `r` a clock time on a named clock ("(14:32 GMT)", "(15h15 hour of Paris)") restating a
+        clock time that agreed with the fact to the minute, minutes written and not on the hour or a
+        half hour ("9:32 a.m. EDT", "19h15 local hour")? Then the two name one instant, the fact's,
+        whatever the clause is about: a wrong conversion is the article's error about that instant,
+        sure enough to accuse (rule value.restated_instant)."""
+        zone = getattr(r.value, "zone", None)
+        if fact.kind != "time" or zone is None or zone.local or zone.reader:
+            return False
+        m = self._restated_mention(fact, r)
+        return m is not None and _MINUTES.search(m.text) is not None
+
     def _restates(self, fact: Fact, r: Reading) -> bool | None:
         """Is the value a conversion in brackets right after a value the fact agreed with ("16.30 local
         time New York (23.30 CET)", "400 metres (1,312 ft)")? None if not; else whether that value's
         binding was certain. No distractor takes a restatement: a wrong conversion is the article's
         error, not another figure."""
+        m = self._restated_mention(fact, r)
+        return None if m is None else m.certain
+
+    def _restated_mention(self, fact: Fact, r: Reading) -> Mention | None:
+        """The agreeing mention the value restates (see `_restates`), if any."""
         read = self.doc.reading or self.doc.text
-        if _OPEN_BRACKET.search(read, max(0, r.start - 3), r.start) and _CLOSE_BRACKET.match(read, r.end):
+        if _OPEN_BRACKET.search(read, max(0, r.start - 7), r.start) and _CLOSE_BRACKET.match(read, r.end):
             before = _BEFORE_BRACKET
         elif _OPEN_DASH.search(read, max(0, r.start - 4), r.start) and _CLOSE_DASH.match(read, r.end):
             before = _BEFORE_DASH
@@ -193,7 +219,7 @@ class CheckState(ExclusionPasses):
             return None  # "$125 billion (2005 dollars)": a year, or a figure of another size, is no conversion
         for m in self.mentions[fact.id]:
             if m.verdict == "agree" and m.end <= r.start and before.fullmatch(read, m.end, r.start):
-                return m.certain
+                return m
         return None
 
     def note(self, fact: Fact, r: Reading, outcome: str, rules: tuple[str, ...], reason: str = "") -> None:

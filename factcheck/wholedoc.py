@@ -123,6 +123,10 @@ def _bound_to_another(host: _Host, fact: Fact, r: Reading) -> bool:
     return any(m.start == r.start for f, ms in host.mentions.items() if f != fact.id for m in ms)
 
 
+#: the rules of a conversion restating an agreeing value: its own statement of the fact, kept as it is
+_RESTATED = frozenset({"value.restated", "value.restated_instant"})
+
+
 class _Host(Protocol):
     """What the passes use of the checker (factcheck/check.py `_Checker`)."""
 
@@ -144,6 +148,8 @@ class _Host(Protocol):
     def drop(self, fact: Fact, r: Reading, rule_id: str, detail: str = "") -> None: ...
 
     def _unrouted(self, fact: Fact, r: Reading, sentence: Sentence) -> str | None: ...
+
+    def _restated_mention(self, fact: Fact, r: Reading) -> Mention | None: ...
 
     def _demote(self, fact_id: str, starts: set[int], rule_id: str) -> None: ...
 
@@ -283,6 +289,13 @@ class DocumentPasses:
         if j.verdict == "agree":
             rule_id = f"value.distinctive_{fact.kind}"
             self.record(fact, r, sentence, j, why(rule_id), (rule_id,), False)
+            # ... and its conversion in brackets ("at 19h15 hour local (15h15 hour of Paris)"), which
+            # restates that instant: a wrong one accuses (`record`, rule value.restated_instant)
+            for o in KINDS[fact.kind].extract(sentence, fact, self.ctx):
+                if o.start >= r.end and self._restated_mention(fact, o) is not None:
+                    jo = judge(o, fact, sentence, self.ctx)
+                    if jo.verdict == "contradict":
+                        self.record(fact, o, sentence, jo, why(rule_id), (rule_id,), False)
 
     def _agreed_elsewhere(self: _Host) -> None:
         """An article that states a fact's value with a firm binding, and elsewhere another value bound
@@ -320,7 +333,7 @@ class DocumentPasses:
                          and zone_in(m.text) and any(a.end <= m.start and _CONVERSION_GAP.fullmatch(
                              text[a.end:m.start]) for a in agreed)}
             apart = {m.start for m in ms if m.verdict == "contradict" and not set(m.rules) & _NAMING
-                     and m.start not in converted and "value.restated" not in m.rules
+                     and m.start not in converted and not _RESTATED & set(m.rules)
                      and not (listed and any(_list_gap_re().fullmatch(text[min(m.end, a.end):max(m.start, a.start)])
                                              for a in agreed))}
             self._demote(fact_id, apart, "value.agreed_elsewhere")
@@ -329,7 +342,7 @@ class DocumentPasses:
                 # gives the event's day right, firmly, and another day beside it; the other day is
                 # another moment's, even where the sentence names the event (at the right day)
                 beside = {m.start for m in self.mentions[fact_id] if m.verdict == "contradict"
-                          and m.start not in converted and "value.restated" not in m.rules
+                          and m.start not in converted and not _RESTATED & set(m.rules)
                           and any(a.sentence_start == m.sentence_start and a.value != m.value for a in agreed)}
                 self._demote(fact_id, beside, "value.agreed_beside")
 

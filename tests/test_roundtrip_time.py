@@ -149,3 +149,33 @@ def test_a_clock_time_in_a_place_reads_back(naive_utc: dt.datetime, place: tuple
             assert same is True, (text, same)
         else:
             assert same is not True, (text, same)
+
+
+# a translation's clocks: "the 1.45 hours of New York" (las 1.45 horas de Nueva York), "15h15 hour of
+# Paris" (heure de Paris), "21.00 hours peninsular Spanish" (hora peninsular española), "15.42 o'clock
+# world time" (Weltzeit), "18.30 clock Middle-European summer time" (MESZ), "(the 03.00 of the Monday
+# in the peninsular Spain)", "15.55 hour of the East coast"
+TRANSLATED = [("{t} hours of New York", "America/New_York"), ("{t} hour of Paris", "Europe/Paris"),
+              ("{t} hours peninsular Spanish", "Europe/Madrid"), ("{t} o'clock world time", "UTC"),
+              ("{t} hour of the East coast", "America/New_York"), ("{t} in the peninsular Spain", "Europe/Madrid"),
+              ("{t} of the Monday in the Spanish peninsula", "Europe/Madrid"), ("{t} hours of Brasilia",
+                                                                              "America/Sao_Paulo")]
+
+
+@given(st.datetimes(min_value=dt.datetime(2005, 1, 1), max_value=dt.datetime(2030, 12, 31)),
+       st.sampled_from(TRANSLATED))
+@settings(deadline=None)
+def test_a_translated_clock_reads_back(naive_utc: dt.datetime, form: tuple[str, str]) -> None:
+    """An instant written as a translation writes a place's clock reads back as that instant, in
+    brackets too; an hour later on the same clock does not."""
+    instant = naive_utc.replace(second=0, microsecond=0, tzinfo=UTC)
+    local = instant.astimezone(ZoneInfo(form[1]))
+    assume(len({local.replace(fold=f).utcoffset() for f in (0, 1)}) == 1)
+    fact = KIND.parse_value(f"{instant:%Y-%m-%d %H:%M} UTC", {"zone": None})
+    for h in (local.hour, (local.hour + 1) % 24):
+        clock = form[0].format(t=f"{h:02d}.{local.minute:02d}")
+        text = f"The ship left at 9.10 local time (the {clock}), the agency said."
+        got = [r for r in read_times(text, 0) if r.value.zone is not None and not r.value.zone.local]
+        assert got and text[got[0].start:got[0].end] == clock, (text, got)
+        same = compare_times(got[0].value, fact)
+        assert (same is True) if h == local.hour else (same is not True), (text, same)

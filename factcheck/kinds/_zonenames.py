@@ -84,9 +84,10 @@ _NOT_AFTER_IN = frozenset({"georgia", "jersey"})
 
 @cache
 def generated_places() -> dict[str, str]:
-    """Lower-case "<place>" -> IANA zone for the cities of tzdata and the one-clock countries by
+    """Lower-case "<place>" -> IANA zone for the zone pack's `places` (regions with a clock of their
+    own: "peninsular Spain", "the East Coast"), the cities of tzdata and the one-clock countries by
     their names (no demonyms): what "3pm in <place>" names the clock of."""
-    out: dict[str, str] = {}
+    out = {str(k).lower(): str(v) for k, v in pack("zones").get("places", {}).items()}
     for place, zone in _places(demonyms=False):
         if place not in _NOT_AFTER_IN:
             out.setdefault(place, zone)

@@ -106,13 +106,13 @@ def abbreviations() -> dict[str, Zone]:
 @cache
 def zone_names() -> dict[str, Zone]:
     """Zone names, lower case. Each "<place> time" is also read as a translation writes it: "<place>
-    hour", "hour of <place>", "time of <place>" ("16.52 o'clock Italian hour", "10h30 hour of Paris":
-    ora italiana, heure de Paris)."""
+    hour", "hour(s) of <place>", "time of <place>" ("16.52 o'clock Italian hour", "10h30 hour of Paris",
+    "the 1.45 hours of New York": ora italiana, heure de Paris, las 1.45 horas de Nueva York)."""
     out = {str(k).lower(): _zone_from(str(k), v) for k, v in _data()["names"].items()}
     for name, zone in list(out.items()):
         if name.endswith(" time"):
             place = name[: -len(" time")]
-            for form in (f"{place} hour", f"hour of {place}", f"time of {place}"):
+            for form in (f"{place} hour", f"hour of {place}", f"hours of {place}", f"time of {place}"):
                 out.setdefault(form, zone)
     for name, iana in generated_names().items():  # every other city and one-clock country, from tzdata
         out.setdefault(name, Zone(name, iana=iana))
@@ -240,7 +240,10 @@ def zone_offsets(zone: Zone, day: dt.date | None, local: int = 720) -> frozenset
 @cache
 def _time_re() -> regex.Pattern[str]:
     z = _zone_alt()
-    zone = rf"(?:\s*,?\s*\(?\s*(?P<z>{z}|{_in_place_alt()}))?"  # "18h30, Paris time", "9.30am in Madrid"
+    # "18h30, Paris time", "9.30am in Madrid"; a translation's "the 03.00 of the Monday in the
+    # peninsular Spain": the day between the clock and its zone
+    day = r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
+    zone = rf"(?:{day}\s*,?\s*\(?\s*(?P<z>{z}|{_in_place_alt()}))?"
     ampm = r"(?P<ampm>[ap]\.?\s?m\b\.?)"
     hour_before = alternation(_data()["hour_word_before"])
     clock_before = alternation(_data()["clock_word_before"])
@@ -248,7 +251,8 @@ def _time_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![\p{{L}}\d.,:])(?:"
         rf"(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}})(?::[0-5]\d)?)?\s*{ampm}"
-        rf"|(?P<h2>\d{{1,2}})(?P<sep>[:.])(?P<mi2>\d{{2}})(?::[0-5]\d(?:\.\d+)?)?(?P<suffix>\s*(?:o['’]clock|Uhr|hours|hour|hrs|h|clock)(?![\p{{L}}]))?"
+        # (its "hours" not taken before "local" or "of <place>": the zone reads them, "hours of New York")
+        rf"|(?P<h2>\d{{1,2}})(?P<sep>[:.])(?P<mi2>\d{{2}})(?::[0-5]\d(?:\.\d+)?)?(?P<suffix>\s*(?:(?:o['’]clock|Uhr|hrs|h|clock)(?![\p{{L}}])|hours?(?![\p{{L}}])(?!\s+(?:local\b|of\s+(?!the\s+(?:morning|afternoon|evening|night|\p{{L}}+day)\b)))))?"
         rf"|(?P<hm>[0-2]\d[0-5]\d)(?P<suffix2>\s*(?:hours|hrs|h)(?![\p{{L}}]))?"
         # "18h30", "18 h 30"; not a length "2 h 31 min"
         rf"|(?P<h3>\d{{1,2}})\s?[hH]\s?(?P<mi3>[0-5]\d)(?!\s*(?:min|mn|m)\b)"
@@ -258,7 +262,7 @@ def _time_re() -> regex.Pattern[str]:
         # ... and "21 hours hour of Brussels", "21 hours GMT": an hour with a zone after it
         # (the zone's shape only, in the lookahead: the zone group after the alternation reads it;
         # the whole zone alternation here cost two thirds more time in reading clock times)
-        rf"|(?P<h6>\d{{1,2}})\s+hours?(?=\s+(?:local\b|of\s+the\s+(?P<part6>morning|afternoon|evening|night)\b"
+        rf"|(?P<h6>\d{{1,2}})\s*(?:hours?|h)(?=\s+(?:local\b|of\s+the\s+(?P<part6>morning|afternoon|evening|night)\b"
         rf"|hour\s+of\s|(?-i:[A-Z]{{2,5}}\b|UTC|GMT)|(?-i:\p{{Lu}})\p{{L}}+\s+(?:time|hour)\b))"
         rf"|(?<=(?<![\p{{L}}])(?:{clock_before})\s+)(?P<cw>{clock})(?![\p{{L}}])"
         rf"){zone}(?![\d])",
