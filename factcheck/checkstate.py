@@ -28,17 +28,24 @@ from factcheck.segment import Document, Sentence, segment
 #: ("won by 7 minutes 29 seconds", "finished 1:38 ahead" are margins)
 _ROLE_KINDS = _FIGURE_KINDS | {"duration"}
 
-# a conversion in brackets right after a value ("16.30 local time New York (23.30 CET)"), not a year
+# a conversion in brackets right after a value ("16.30 local time New York (23.30 CET)"), not a year;
+# the day a clock conversion may carry before its end ("22.23 Swedish time on the Friday evening",
+# "(3 h 45 hour of Paris, the 21 April)")
+_DAY_TAIL = (r"(?:\s+(?:on|of)\s+(?:the\s+)?\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?"
+             r"|,\s*(?:the\s+)?\d{1,2}\s+\p{L}+|,\s*\p{L}+\s+\d{1,2})?")
 _OPEN_BRACKET = regex.compile(r"\(\s*(?:the\s+)?\Z")  # a translation's "(the 7.38 in Italy)"
 _YEAR_LIKE = regex.compile(r"(?:1[89]|20)\d\d(?![\d,.])")
-_CLOSE_BRACKET = regex.compile(r"\s*\)")
+_CLOSE_BRACKET = regex.compile(_DAY_TAIL + r"\s*\)")
 # between a value and its conversion in brackets: perhaps its zone or place words ("16.30 o'clock local
 # time New York (23.30 ...")
 _BEFORE_BRACKET = regex.compile(r"(?:\s+[\p{L}.'’]+){0,4}\s*\(\s*(?:the\s+)?")
-# ... or after a dash, up to the clause's end ("a top speed of 44.72km/h – roughly 27.8mph.")
-_OPEN_DASH = regex.compile(r"\s[–—-]\s*\Z")
-_CLOSE_DASH = regex.compile(r"\s*(?:[–—,.;:)]|\Z)")
-_BEFORE_DASH = regex.compile(r"(?:\s+[\p{L}.'’]+){0,4}\s+[–—-]\s*")
+# ... or after a dash, up to the clause's end ("a top speed of 44.72km/h – roughly 27.8mph."), perhaps
+# with words that say it is the same ("01.23 local time – that was 22.23 Swedish time", "15h55 hour of
+# the East coast, that is to say 22h55 hour of Paris")
+_SAME = r"(?:that\s+(?:was|is)(?:\s+to\s+say)?|i\.\s?e\.,?|which\s+(?:was|is))\s+"
+_OPEN_DASH = regex.compile(rf"(?:\s[–—-]\s*(?:{_SAME})?|,\s*{_SAME})\Z")
+_CLOSE_DASH = regex.compile(_DAY_TAIL + r"\s*(?:[–—,.;:)]|\Z)")
+_BEFORE_DASH = regex.compile(rf"(?:\s+[\p{{L}}.'’]+){{0,4}}(?:\s+[–—-]\s*(?:{_SAME})?|,\s*{_SAME})")
 
 
 # a conversion restating a value may be wrong by a unit's factor, or its square when the factor was
@@ -209,7 +216,7 @@ class CheckState(ExclusionPasses):
         read = self.doc.reading or self.doc.text
         if _OPEN_BRACKET.search(read, max(0, r.start - 7), r.start) and _CLOSE_BRACKET.match(read, r.end):
             before = _BEFORE_BRACKET
-        elif _OPEN_DASH.search(read, max(0, r.start - 4), r.start) and _CLOSE_DASH.match(read, r.end):
+        elif _OPEN_DASH.search(read, max(0, r.start - 30), r.start) and _CLOSE_DASH.match(read, r.end):
             before = _BEFORE_DASH
         else:
             return None
