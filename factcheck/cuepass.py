@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from factcheck.entries import year_above
 from factcheck.eventcontext import EventContext
 from factcheck.evidence import (
     _FIGURE_KINDS,
@@ -100,7 +101,20 @@ class CuePasses(EventContext):
                 if not any(lo.replace(day=1) <= dt.date(y, mo, 1) <= hi
                            for y in range(lo.year, hi.year + 1) for mo in months):
                     return True
-        return False
+        return self._stamp_outside(sentence, lo, hi)
+
+    def _stamp_outside(self, sentence: Sentence, lo: dt.date, hi: dt.date) -> bool:
+        """Is the sentence on a timeline line whose stamp, in the year of the year line above it
+        ("2000" / ... / "November — The autumn diving ends with 12 bodies recovered"), dates it outside
+        [lo, hi]? Without a year line, only a stamp that gives its own year counts."""
+        stamp = self._line_stamp(sentence)
+        if stamp is None or not stamp.month:
+            return False
+        year = stamp.year or year_above(self.doc.reading or self.doc.text, sentence.start)
+        if year is None:
+            return False
+        v = DateValue(year, stamp.month, stamp.day)
+        return self._month_outside(Reading(0, 0, "", v, None), lo, hi)
 
     @staticmethod
     def _month_outside(r: Reading, lo: dt.date, hi: dt.date) -> bool:

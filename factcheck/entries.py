@@ -139,6 +139,18 @@ def timeline_stamps(doc: Document) -> tuple[TimelineStamp, ...]:
     return tuple(out) if len(out) >= _MIN_TIMELINE_STAMPS else ()
 
 
+def year_above(text: str, pos: int) -> int | None:
+    """The year of the last line above `pos` that is a year alone ("2000"): a timeline's year heading."""
+    end = text.rfind("\n", 0, pos)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        y = _YEAR_LINE.fullmatch(text, start, end) if text[start:end].strip() else None
+        if y:
+            return int(y.group(1))
+        end = start - 1
+    return None
+
+
 def stamp_above(stamps: tuple[TimelineStamp, ...], doc: Document, sentence: Sentence) -> TimelineStamp | None:
     """The stamp of the chronology's entry `sentence` is in (its paragraph begins on the line below
     the stamp), if any."""
