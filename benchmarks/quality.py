@@ -88,7 +88,8 @@ def sets() -> list[EvalSet]:
                  "stories10", "stories11", "stories12", "stories13", "stories14", "stories15", "stories16",
                  "stories17", "stories18", "stories19", "stories20", "stories21", "stories22",
                  "stories23", "stories24", "stories25", "stories26", "stories27", "stories28",
-                 "stories29", "stories30", "stories31", "stories32", "stories33", "stories34"):
+                 "stories29", "stories30", "stories31", "stories32", "stories33", "stories34",
+                 "stories35"):
         own = ROOT / "tests" / "golden" / name
         for folder in sorted(p for p in own.glob("*") if (p / "gold.yaml").exists() and (p / "facts").exists()):
             gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
@@ -174,7 +175,8 @@ def main() -> int:
                           ("stories31:", "the project's stories31 set"),
                           ("stories32:", "the project's stories32 set"),
                           ("stories33:", "the project's stories33 set"),
-                          ("stories34:", "the project's stories34 set")):
+                          ("stories34:", "the project's stories34 set"),
+                          ("stories35:", "the project's stories35 set")):
         group = [m for m in ms if m.evalset.key.startswith(prefix)]
         if not group:
             continue

@@ -5,8 +5,9 @@ inquiry, where the date's day was read as a count of corrective actions; "on Oct
 from __future__ import annotations
 
 import pytest
+import regex
 
-from factcheck.kinds.count import _elliptical
+from factcheck.kinds.count import _elliptical, counted_numbers
 from factcheck.segment import segment
 
 
@@ -19,3 +20,18 @@ from factcheck.segment import segment
 def test_the_day_of_a_date_is_no_elliptical_count(text: str, read: list[str]) -> None:
     (sentence,) = segment(text).sentences
     assert [r.text for r in _elliptical(sentence, set())] == read
+
+
+@pytest.mark.parametrize("text, counted, read", [
+    # the counted noun, "of", the part, then the total it is taken from: the part counts the noun
+    ("Investigators have since recovered the remains of 115 of the 118 crew.", "remains|bodies", ["115"]),
+    ("Rescuers pulled out the bodies of 72 of the 300 passengers on board.", "bodies|dead", ["72"]),
+    ("Officials confirmed the deaths of 38 of the 41 people aboard the ferry.", "deaths", ["38"]),
+    # not a noun of another thing ("members of 30 countries" counts countries)
+    ("Delegates of 30 countries met.", "delegates", []),
+])
+def test_a_noun_of_a_part_of_a_total(text: str, counted: str, read: list[str]) -> None:
+    (sentence,) = segment(text).sentences
+    got = [r.text for r in counted_numbers(sentence, regex.compile(counted, regex.IGNORECASE))
+           if not r.extra.get("loose")]
+    assert got == read

@@ -138,7 +138,7 @@ def _when_after_re() -> regex.Pattern[str]:
 
 def _noun_of(head: str, after: str, counted: regex.Pattern[str]) -> bool:
     """"a jury of 12.", "a crew of 25 and ...", "the death toll now stands at 102.", "Messi's final
-    goals: 2 ·": the counted noun
+    goals: 2 ·", "the remains of 115 of the 118 crew" (a part of a total): the counted noun
     (up to two words before the link), a linking word, then the number, which no other noun follows
     ("members of 30 countries" counts countries)."""
     tail = head[-80:]
@@ -149,7 +149,7 @@ def _noun_of(head: str, after: str, counted: regex.Pattern[str]) -> bool:
         # a line of a fact box: a short label opening the sentence, the number, a short tail
         box = m is not None and bool(_BOX_LABEL.match(tail[: m.start()])) and len(tail) == len(head)
     if not m or not (_ELLIPSIS_AFTER.match(after) or _verb_after_re().match(after) or _when_after_re().match(after)
-                     or (box and _BOX_TAIL.match(after))):
+                     or (box and _BOX_TAIL.match(after)) or (not box and _of_total_re().match(after))):
         return False
     before = tail[: m.start()]
     for _ in range(3):
