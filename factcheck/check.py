@@ -182,7 +182,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # a long night, days after the quake had struck"): bound, but only loosely
             spans = b.spans.get(ev, ())
             if (spans and min(max(a - r.end, r.start - e, 0) for a, e in spans) > tune("cue_near")
-                    and not _fronted(r, sentence)):
+                    and not _fronted(r, sentence) and not any(_across_aside(sentence, e, r) for _, e in spans)):
                 j = j.unsure("event.word_far")
         if j.verdict == "contradict" and level < STRONG and self._after_another_event(sentence, ev):
             # "Hurricane Ida made landfall in 2021 as a Category 4. The post-Katrina levees held.": a
@@ -450,6 +450,21 @@ def _own_subject() -> regex.Pattern[str]:
 #: what may stand before a date or time that opens its sentence: a conjunction, a preposition, an article
 _FRONT = regex.compile(r"[\W_]*(?:(?:but|and|then|so|yet)\s+)?(?:(?:on|at|by|in|early|late)\s+)?(?:the\s+)?",
                        regex.IGNORECASE)
+
+
+# a word for the event, then an aside set off by commas, then the rest of its clause up to the value
+# ("The hour-long interview, recorded in New York where he was attending the summit, was broadcast at
+# 4 a.m."): the aside is not the clause's
+_ASIDE = regex.compile(r"[^,;:()—–]{0,20},\s[^,;:()—–\n]{1,160},\s(?P<rest>[^,;:()—–]*)")
+
+
+def _across_aside(sentence: Sentence, word_end: int, r: Reading) -> bool:
+    """Is the value near the event's word once an aside between them, set off by commas, is left
+    out (the word the subject, the value in its predicate)?"""
+    if word_end > r.start:
+        return False
+    m = _ASIDE.fullmatch(sentence.text, word_end - sentence.start, r.start - sentence.start)
+    return m is not None and len(m.group("rest")) <= tune("cue_near")
 
 
 def _fronted(r: Reading, sentence: Sentence) -> bool:
