@@ -184,6 +184,10 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             if (spans and min(max(a - r.end, r.start - e, 0) for a, e in spans) > tune("cue_near")
                     and not _fronted(r, sentence) and not any(_across_aside(sentence, e, r) for _, e in spans)):
                 j = j.unsure("event.word_far")
+        if j.verdict == "contradict" and _next_in_series(b.spans.get(ev, ()), r, sentence):
+            # "registered a first explosion, two minutes later a second much stronger with a strength
+            # of 3.5": the clause names the first of a series, and the value comes after "a second"
+            j = j.unsure("event.next_in_series")
         if j.verdict == "contradict" and level < STRONG and self._after_another_event(sentence, ev):
             # "Hurricane Ida made landfall in 2021 as a Category 4. The post-Katrina levees held.": a
             # sentence that does not name the event, right after one that names another event (one
@@ -450,6 +454,28 @@ def _own_subject() -> regex.Pattern[str]:
 #: what may stand before a date or time that opens its sentence: a conjunction, a preposition, an article
 _FRONT = regex.compile(r"[\W_]*(?:(?:but|and|then|so|yet)\s+)?(?:(?:on|at|by|in|early|late)\s+)?(?:the\s+)?",
                        regex.IGNORECASE)
+
+
+# the first of a series, in or right before the event's evidence ("a first explosion", "the initial
+# quake"), then, between it and the value, the next one ("a second", "another", "the next one")
+_FIRST = regex.compile(r"(?<![\p{L}])(?:first|1st|initial)(?![\p{L}])", regex.IGNORECASE)
+_NEXT = regex.compile(r"(?<![\p{L}])(?:(?:a|the)\s+(?:second|third|fourth|next|later|subsequent)|another)(?![\p{L}])",
+                      regex.IGNORECASE)
+
+
+def _next_in_series(spans: tuple[tuple[int, int], ...], r: Reading,
+                    sentence: Sentence) -> bool:
+    """Does the value follow "a second" (or "another", "the next") after evidence naming the first of
+    a series ("a first explosion, two minutes later a second ... of 3.5")? Then it is most likely the
+    next one's."""
+    before = [(a, e) for a, e in spans if e <= r.start]
+    if not before:
+        return False
+    a, e = max(before, key=lambda s: s[1])
+    text = sentence.text
+    base = sentence.start
+    return (_FIRST.search(text, max(0, a - base - 12), e - base) is not None
+            and _NEXT.search(text, e - base, r.start - base) is not None)
 
 
 # a word for the event, then an aside set off by commas, then the rest of its clause up to the value
