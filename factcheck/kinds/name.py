@@ -559,6 +559,10 @@ _LIST_GOES_ON = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
                               r"\s*(?:,|\band\b|[.;—–-]|$)")
 
 
+# a possessive pronoun right before (or opening) a pattern's role words: "Its commander, ...", "his coach"
+_POSSESSIVE_PRONOUN = regex.compile(r"(?<![\p{L}])(?:its|his|her|their)\s+(?=\p{L})", regex.IGNORECASE)
+
+
 def _mid_word(text: str, a: int, b: int) -> bool:
     """Does the match text[a:b] begin or end inside a word? A pattern's "(?:victory|win)" matching the
     "win" of "Massa's only wins are ..." says nothing: the words are whole words (as Vale's rules take them)."""
@@ -805,6 +809,11 @@ class NameKind:
                     # "Bret Taylor in the chair, Larry Summers, and D'Angelo": after a comma and before
                     # more names, a member of a list, not surely the one the pattern's words are about
                     extra.update(loose=True, why_loose="a name in a list after the pattern's words")
+                if _POSSESSIVE_PRONOUN.search(text, max(0, m.start() - 8), m.start("who")):
+                    # "The Northern Fleet declares ... Its commander, Admiral Popov, apologises": the
+                    # pattern's role is said of whatever "its" refers to, which may be another's
+                    extra.update(loose=True, why_loose="the pattern's role is said of a pronoun's antecedent "
+                                 "(\"its commander\"), which may be another's")
                 denied = _absence_before().search(text, max(0, m.start() - 60), m.start())
                 if denied:
                     # "without its captain Thiago Silva", "in place of referee Orsato": the pattern's
