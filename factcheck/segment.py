@@ -230,8 +230,9 @@ def _clause_split_re() -> regex.Pattern[str]:
         # the Moon": it tells of the noun before, not of what the clause was saying)
         rf"|(?:the|a|an)\s+(?:same\s+|very\s+)?(?:[\p{{L}}-]+\s+){{1,2}}(?:that|which|where|whose)\b)"
         # ("17 days later": the count and its unit stay together; "17 days after the collapse" is
-        # still an anchor, an offset from another event)
-        rf"|(?P<anchor>(?:,\s*)?(?<![\p{{L}}-])(?!(?<=\d\s)(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:later|earlier)\b)(?P<phrase>(?:{anchors}))\b(?!\s+(?:of|that|to)\b)"
+        # still an anchor, an offset from another event; "after that" is "then", but "after that of
+        # 1968" is "after the one of 1968")
+        rf"|(?P<anchor>(?:,\s*)?(?<![\p{{L}}-])(?!(?<=\d\s)(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:later|earlier)\b)(?P<phrase>(?:{anchors}))\b(?!\s+(?:of|to)\b)(?!\s+that\b(?!\s+of\b))"
         rf"(?!\s+(?:(?:just|nearly|about|almost|some|roughly|more\s+than|less\s+than|over|under)\s+)*"
         rf"(?:\d|an?\s+hour|half\s+an|(?:one|two|three|four|five|six|seven|eight|nine|ten|ninety|fifty)"
         # a spelled number is a span of time ("after two hours") only before a unit of time;
@@ -319,16 +320,28 @@ def _segments(text: str, start: int) -> tuple[Segment, ...]:
         lead = len(piece) - len(piece.lstrip(" ,"))
         piece_s = piece[lead:].rstrip()
         am = _anchor_re().match(piece_s)
+        word = am.group(0).lower() if am else ""
+        if not am and out and out[-1].anchor and _PARTICIPLE.match(piece_s):
+            # "53 years after that of 1968, conquered in Rome against Yugoslavia": a participle with no
+            # subject of its own, to the sentence's end, goes on about the after/before clause's event
+            word = out[-1].anchor_word
         out.append(
             Segment(
                 start=start + a + lead,
                 end=start + a + lead + len(piece_s),
                 text=piece_s,
-                anchor=bool(am),
-                anchor_word=am.group(0).lower() if am else "",
+                anchor=bool(word),
+                anchor_word=word,
             )
         )
     return tuple(out)
+
+
+# a clause opening on a past participle, to the sentence's end with no other clause ("conquered in Rome
+# against Yugoslavia.", "won at home against West Germany.")
+_PARTICIPLE = regex.compile(
+    r"(?:(?-i:\p{Ll})\p{L}+ed|won|held|built|made|fought|lost|beaten|taken|seen|given|written|begun|struck|shot)"
+    r"\s+(?:in|at|on|by|against|from|with|for|after|before)\b[^,;:]*\Z")
 
 
 _FURNITURE_MAX = 200  # characters: a longer line is never page furniture

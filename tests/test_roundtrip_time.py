@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -179,3 +180,17 @@ def test_a_translated_clock_reads_back(naive_utc: dt.datetime, form: tuple[str, 
         assert got and text[got[0].start:got[0].end] == clock, (text, got)
         same = compare_times(got[0].value, fact)
         assert (same is True) if h == local.hour else (same is not True), (text, same)
+
+
+@pytest.mark.parametrize("text, read", [
+    # a translation's hour alone after "at the" or "(the", its zone right after it
+    ("The match, started at the 21 Italian hour (the 22 in London), was begun badly.",
+     ["21 Italian hour", "22 in London"]),
+    ("Kick-off came at 20:00 BST (the 21 in Italy).", ["20:00 BST", "21 in Italy"]),
+    # no clock without its zone, nor where the bracket goes on past the place
+    ("He scored the 22 in the final.", []),
+    ("Police said the 3 in Italy were arrested.", []),
+    ("(the 3 in Italy were arrested)", []),
+])
+def test_an_hour_alone_with_its_zone(text: str, read: list[str]) -> None:
+    assert [text[r.start:r.end] for r in read_times(text, 0)] == read

@@ -200,3 +200,19 @@ def test_a_short_title_with_a_year_is_no_dateline() -> None:
     """"MOSCOW, 1999" under a heading, "The final, 2022": a year alone is no dateline's date."""
     for text in ("Results\nMOSCOW, 1999\nThe day.\n", "The final, 2022\nText.\n"):
         assert segment(text).furniture == ()
+
+
+@pytest.mark.parametrize("text, anchor_clauses", [
+    # "after that of 1968" is "after the one of 1968", an anchor ("after that" alone is "then")
+    ("It is the second European title, 53 years after that of 1968, conquered in Rome against Yugoslavia.",
+     ["after that of 1968", "conquered in Rome against Yugoslavia."]),
+    # a participle with no subject, to the sentence's end, goes on about the anchor's event
+    ("It was their first final since the World Cup of 1966, won at home against West Germany.",
+     ["since the World Cup of 1966", "won at home against West Germany."]),
+    ("The fire was the deadliest since the blaze of 1971, started by a faulty heater.",
+     ["since the blaze of 1971", "started by a faulty heater."]),
+    # ... not a main clause after it ("held on Sunday, the party won")
+    ("After the vote, held on Sunday, the party won.", ["After the vote"]),
+])
+def test_a_participle_after_an_anchor_goes_on_about_its_event(text: str, anchor_clauses: list[str]) -> None:
+    assert [t for t, anchor in _clauses(text) if anchor] == anchor_clauses

@@ -264,6 +264,10 @@ def _time_re() -> regex.Pattern[str]:
         # the whole zone alternation here cost two thirds more time in reading clock times)
         rf"|(?P<h6>\d{{1,2}})\s*(?:hours?|h)(?=\s+(?:local\b|of\s+the\s+(?P<part6>morning|afternoon|evening|night)\b"
         rf"|hour\s+of\s|(?-i:[A-Z]{{2,5}}\b|UTC|GMT)|(?-i:\p{{Lu}})\p{{L}}+\s+(?:time|hour)\b))"
+        # a translation's "at the 21 Italian hour (the 22 in London)" (alle 21 ora italiana, le 22 a
+        # Londra): an hour alone after "the", its zone right after it (the zone must be read)
+        rf"|(?<=(?:(?<![\p{{L}}])at\s+|\(\s*)the\s+)(?P<h7>[01]?\d|2[0-3])"
+        rf"(?=\s+(?:(?-i:\p{{Lu}})\p{{L}}+\s+(?:time|hour)\b(?!\s+trial)|in\s[^()\n]{{1,40}}\)))"
         rf"|(?<=(?<![\p{{L}}])(?:{clock_before})\s+)(?P<cw>{clock})(?![\p{{L}}])"
         rf"){zone}(?![\d])",
         regex.IGNORECASE,
@@ -547,6 +551,10 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
             h, mi, hour_only = int(m.group("h4")), 0, True
         elif m.group("h5") is not None:
             h, mi, hour_only = int(m.group("h5")), 0, True
+        elif m.group("h7") is not None:
+            if not z or (z.lower().startswith("in ") and not regex.match(r"\s*\)", text[m.end():])):
+                continue  # "the 22 in the final": no clock without its zone; "(the 22 in London)" closes there
+            h, mi, hour_only = int(m.group("h7")), 0, True
         elif m.group("h6") is not None:
             h, mi, hour_only = int(m.group("h6")), 0, True
             part = (m.group("part6") or "").lower()
