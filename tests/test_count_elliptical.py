@@ -27,6 +27,9 @@ def test_the_day_of_a_date_is_no_elliptical_count(text: str, read: list[str]) ->
     ("Investigators have since recovered the remains of 115 of the 118 crew.", "remains|bodies", ["115"]),
     ("Rescuers pulled out the bodies of 72 of the 300 passengers on board.", "bodies|dead", ["72"]),
     ("Officials confirmed the deaths of 38 of the 41 people aboard the ferry.", "deaths", ["38"]),
+    # a fact box's label may name its noun first, then say more of it
+    ("Attendance confirmed by UEFA: 67,713.", "attendance|spectators", ["67,713"]),
+    ("Deaths recorded in the province: 4,123.", "deaths", ["4,123"]),
     # not a noun of another thing ("members of 30 countries" counts countries)
     ("Delegates of 30 countries met.", "delegates", []),
 ])

@@ -152,7 +152,7 @@ def _noun_of(head: str, after: str, counted: regex.Pattern[str]) -> bool:
                      or (box and _BOX_TAIL.match(after)) or (not box and _of_total_re().match(after))):
         return False
     before = tail[: m.start()]
-    for _ in range(3):
+    for _ in range(5 if box else 3):  # a fact box's label may name its noun first ("Attendance confirmed by UEFA:")
         if any(c.end() == len(before) for c in counted.finditer(before)):
             return True
         w = _WORD_BACK.search(before)
