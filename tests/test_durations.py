@@ -304,3 +304,14 @@ def test_race_clock_roundtrip(h: int, m: int, s: int, f: int) -> None:
     step = 1 if h else 0.01
     assert not found[0].value.contains((total + step) * SEC)
     assert KIND.parse_value(text, {"clock": True}) == found[0].value
+
+
+@pytest.mark.parametrize("sentence, fact, same", [
+    # minutes and seconds as sport reports mark them, without hundredths
+    ("Shaw scored after only 1'57'' of the final.", "117 seconds", True),
+    ("The fastest goal came after 1′57″.", "127 seconds", False),
+    ("The record fell to 3'26\" for the mile.", "206 seconds", True),
+    ("The record fell to 3'26\" for the mile.", "216 seconds", False),
+])
+def test_minutes_and_seconds_marked(sentence: str, fact: str, same: bool) -> None:
+    assert agrees(sentence, fact) is same

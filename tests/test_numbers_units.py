@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from factcheck.kinds._units import convert, factor, unit_after
@@ -189,3 +191,27 @@ def test_a_date_with_a_slash_is_still_a_date() -> None:
     from factcheck.kinds.date import read_dates
 
     assert [r.text for r in read_dates("the vote on 10/30/2022 was close")] == ["10/30/2022"]
+
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a match minute marked with an apostrophe, for a fact counting minutes (a football final; a rugby
+    # final)
+    ("At the 67' the equaliser: Bonucci pushed the ball in.", "agree"),
+    ("At the 62' the equaliser: Bonucci pushed the ball in.", "contradict"),
+    ("Kolbe's try came at 73', the decisive score.", "contradict"),
+    # not minutes and seconds, nor added time, nor a decade
+    ("The equaliser came after 62'14'' of play.", "omit"),
+    ("The equaliser came at 90+3'.", "omit"),
+    ("An equaliser in the style of the 80's.", "omit"),
+])
+def test_a_minute_mark(tmp_path: Path, text: str, verdict: str) -> None:
+    from factcheck.check import check
+    from factcheck.factbase.load import load_factbase
+    from factcheck.model import Source
+
+    (tmp_path / "f.yaml").write_text(
+        "facts:\n  - id: equaliser.minute\n    kind: ordinal\n    value: 67\n    counted: 'minute|min'\n"
+        "    cues: ['equali[sz]\\w*|try|score']\n", encoding="utf-8")
+    got = check(Source(id="x", text=text), load_factbase(tmp_path)).findings[0].verdict
+    assert (got if got != "unclear" else "omit") == verdict

@@ -75,6 +75,8 @@ _MARK = r"(?:\"|''|″|”)"
 _NOTATION = regex.compile(
     rf"(?<![\d.,:'’′\"″”])(?:(?P<m>[0-9]{{1,2}})['’′](?P<ms>[0-5][0-9])|(?P<s>[0-9]{{1,3}})){_MARK}"
     r"(?P<f>[0-9]{1,2})(?![0-9]|[.,:][0-9])")
+# minutes and seconds as sport reports write them: "1'57''", "1'57\"", "1′57″" (no hundredths)
+_MIN_SEC = regex.compile(r"(?<![\d.,:'’′\"″”])(?P<m>[0-9]{1,3})['’′](?P<s>[0-5][0-9])(?:''|’’|[\"″”])(?![0-9])")
 # race clocks, with `clock: true`: h:mm:ss ("2:06:35", "2:06:35.2") and m:ss.xx ("3:43.13"); a plain
 # "1:20" is a time of day as often as a length, and is not read
 _CLOCK = regex.compile(
@@ -221,7 +223,7 @@ class Bare:
 
 
 def _race_atoms(text: str, clock: bool) -> list[_Atom]:
-    """9"80 and 1'43"13 always; h:mm:ss, m:ss.xx and mm:ss (minutes 24 to 99) with `clock`."""
+    """9"80, 1'43"13 and 1'57'' always; h:mm:ss, m:ss.xx and mm:ss (minutes 24 to 99) with `clock`."""
     sec = units()["seconds"]
     out: list[_Atom] = []
     for m in _NOTATION.finditer(text):
@@ -229,6 +231,10 @@ def _race_atoms(text: str, clock: bool) -> list[_Atom]:
         whole = int(m.group("m")) * 60 + int(m.group("ms")) if m.group("m") else int(m.group("s"))
         out.append(_Atom(m.start(), m.start(), m.end(), whole + int(f) / 10 ** len(f), sec, "seconds",
                          10.0 ** -len(f), solo=True))
+    for m in _MIN_SEC.finditer(text):
+        if not any(x.qstart <= m.start() < x.end for x in out):
+            out.append(_Atom(m.start(), m.start(), m.end(), float(int(m.group("m")) * 60 + int(m.group("s"))), sec,
+                             "seconds", 1.0, solo=True))
     for m in _GAP.finditer(text):
         # "2. Tadej Pogacar (SLO) +7:29", "+1:02:13": a results list's time gap, never a time of day
         whole = (int(m.group("h") or 0) * 3600 + int(m.group("m")) * 60 + int(m.group("s")))

@@ -246,6 +246,11 @@ def _nth_time_of(text: str, a: int, b: int, counted: regex.Pattern[str]) -> bool
     return holders is not None and any(counted.fullmatch(w) for w in _holder_nouns())
 
 
+# a match minute marked with an apostrophe ("62'", "67’"): not minutes and seconds ("1'57''"), not added
+# time ("90+3'"), not a decade ("the 80's") nor feet and inches ("6'2")
+_MINUTE_MARK = regex.compile(r"(?<![\d+.,'’′])(1[0-2]\d|[1-9]?\d)['’′](?![\d'’′\"″”]|s\b)")
+
+
 @cache
 def _holders_re() -> regex.Pattern[str]:
     words = alternation(lang().data["nth_time_holders"]["holders"])
@@ -320,6 +325,15 @@ class OrdinalKind:
                                                 "perhaps not the one the fact ranks"}
                 out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
                                    value=v, shown=v, detail=f"read as {v} (the noun and its number)", extra=loose))
+        if counted.search("minute"):
+            taken = [(r.start, r.end) for r in out]
+            for m in _MINUTE_MARK.finditer(sentence.text):
+                # "At the 62' the equaliser", "Bonucci 67'": a match minute as reports mark it
+                a, b = sentence.start + m.start(), sentence.start + m.end()
+                if not any(x < b and a < y for x, y in taken):
+                    v = int(m.group(1))
+                    out.append(Reading(start=a, end=b, text=m.group(0), value=v, shown=v,
+                                       detail=f"read as {v} (a minute mark)"))
         taken = [(r.start, r.end) for r in out]
         for a, b in read_superlatives(sentence.text, counted):
             a, b = sentence.start + a, sentence.start + b
