@@ -232,7 +232,7 @@ def _clause_split_re() -> regex.Pattern[str]:
         # ("17 days later": the count and its unit stay together; "17 days after the collapse" is
         # still an anchor, an offset from another event; "after that" is "then", but "after that of
         # 1968" is "after the one of 1968")
-        rf"|(?P<anchor>(?:,\s*)?(?<![\p{{L}}-])(?!(?<=\d\s)(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:later|earlier)\b)(?P<phrase>(?:{anchors}))\b(?!\s+(?:of|to)\b)(?!\s+that\b(?!\s+of\b))"
+        rf"|(?P<anchor>(?:,\s*)?(?<![\p{{L}}-])(?!(?<=(?:\d|(?<![\p{{L}}])(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several))\s)(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:later|earlier)\b)(?P<phrase>(?:{anchors}))\b(?!\s+(?:of|to)\b)(?!\s+that\b(?!\s+of\b))"
         rf"(?!\s+(?:(?:just|nearly|about|almost|some|roughly|more\s+than|less\s+than|over|under)\s+)*"
         rf"(?:\d|an?\s+hour|half\s+an|(?:one|two|three|four|five|six|seven|eight|nine|ten|ninety|fifty)"
         # a spelled number is a span of time ("after two hours") only before a unit of time;

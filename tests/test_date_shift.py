@@ -1,7 +1,14 @@
 """Moving a date by a number of days (relative phrases: "nine days after", "the next day")."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from factcheck.check import check
+from factcheck.factbase.load import load_factbase
 from factcheck.kinds.date import DateValue, shift
+from factcheck.model import Source
 
 
 def test_a_full_date_moves_without_its_weekday() -> None:
@@ -13,3 +20,19 @@ def test_a_full_date_moves_without_its_weekday() -> None:
 
 def test_a_weekday_alone_moves_as_a_weekday() -> None:
     assert shift(DateValue(weekday=0), -1, ()).weekday == 6  # the day before a Monday: a Sunday
+
+
+@pytest.mark.parametrize("text, fact, verdict", [
+    # "two days later" counts from the last date of its paragraph, however many sentences back (a
+    # submarine's sinking; a volcano's eruption)
+    ("The Kursk sank on 12 August 2000. At 11.28 sensors registered a blast. All 118 men died. "
+     "The navy announced the accident two days later.", "2000-08-14", "agree"),
+    ("The eruption began on 14 April 2010. Ash rose nine kilometres. Farms were evacuated. "
+     "Airspace closed a day later.", "2010-04-15", "agree"),
+])
+def test_a_counted_day_from_its_paragraphs_last_date(tmp_path: Path, text: str, fact: str, verdict: str) -> None:
+    (tmp_path / "f.yaml").write_text(
+        "events:\n  - id: ev\n    what: the event\n    date: " + fact + "\n    words: ['announced\\s+the\\s+accident|[Aa]irspace\\s+closed']\n"
+        "    facts:\n      - id: ev.date\n        kind: date\n        value: " + fact + "\n", encoding="utf-8")
+    got = check(Source(id="x", text=text), load_factbase(tmp_path)).findings[0].verdict
+    assert got == verdict

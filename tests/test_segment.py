@@ -132,6 +132,9 @@ def test_an_answer_opening_on_a_preposition_is_no_dateline() -> None:
     # "N days later": the count stays with its unit (a mine rescue; a bank's bankruptcy)
     ("A note scrawled in red showed, 17 days later, that every man had survived.", "17 days later"),
     ("Barclays bought the North American business, 5 days later, for $1.75 billion.", "5 days later"),
+    # ... spelled too (a submarine's sinking; a launch)
+    ("The navy had made the accident public only two days later and accepted help.", "only two days later"),
+    ("A few weeks later the rocket flew again.", "A few weeks later"),
 ])
 def test_a_count_stays_with_its_unit_before_later(text: str, whole: str) -> None:
     assert any(whole in t for t, _ in _clauses(text))

@@ -483,8 +483,11 @@ def _years_count(text: str) -> int | None:
 
 
 def _last_date_before(sentence: Sentence, pos: int, ctx: Context) -> Reading | None:
-    # the sentence itself and the two before it ("... Tuesday, December seventh ... The next day")
-    prev = [s for s in ctx.doc.sentences if sentence.index - 2 <= s.index <= sentence.index]
+    # the sentence itself and those before it in its paragraph ("... Tuesday, December seventh ... The
+    # next day"; "had sunk on 12 August. At 10.28 ... All 118 men died. The navy made it public two
+    # days later"), or the two before it across a paragraph break (a live blog's entries)
+    prev = [s for s in ctx.doc.sentences if sentence.index - 6 <= s.index <= sentence.index
+            and (s.paragraph == sentence.paragraph or s.index >= sentence.index - 2)]
     for s in reversed(prev):
         found = [r for r in read_dates(s.text, s.start)
                  if r.start < pos and ((r.value.month and r.value.day) or r.value.weekday is not None)]
