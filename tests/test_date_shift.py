@@ -32,7 +32,8 @@ def test_a_weekday_alone_moves_as_a_weekday() -> None:
 ])
 def test_a_counted_day_from_its_paragraphs_last_date(tmp_path: Path, text: str, fact: str, verdict: str) -> None:
     (tmp_path / "f.yaml").write_text(
-        "events:\n  - id: ev\n    what: the event\n    date: " + fact + "\n    words: ['announced\\s+the\\s+accident|[Aa]irspace\\s+closed']\n"
+        "events:\n  - id: ev\n    what: the event\n    date: " + fact
+        + "\n    words: ['announced\\s+the\\s+accident|[Aa]irspace\\s+closed']\n"
         "    facts:\n      - id: ev.date\n        kind: date\n        value: " + fact + "\n", encoding="utf-8")
     got = check(Source(id="x", text=text), load_factbase(tmp_path)).findings[0].verdict
     assert got == verdict
