@@ -252,7 +252,7 @@ def _time_re() -> regex.Pattern[str]:
         rf"(?<![\p{{L}}\d.,:])(?:"
         rf"(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}})(?::[0-5]\d)?)?\s*{ampm}"
         # (its "hours" not taken before "local" or "of <place>": the zone reads them, "hours of New York")
-        rf"|(?P<h2>\d{{1,2}})(?P<sep>[:.])(?P<mi2>\d{{2}})(?::[0-5]\d(?:\.\d+)?)?(?P<suffix>\s*(?:(?:o['’]clock|Uhr|hrs|h|clock)(?![\p{{L}}])|hours?(?![\p{{L}}])(?!\s+(?:local\b|of\s+(?!the\s+(?:morning|afternoon|evening|night|\p{{L}}+day)\b)))))?"
+        rf"|(?P<h2>\d{{1,2}})(?P<sep>[:.])(?P<mi2>\d{{2}})(?::[0-5]\d(?:\.\d+)?)?(?P<suffix>\s*(?:(?:o['’]clock|Uhr|hrs|h|clock)(?![\p{{L}}])|hours?(?![\p{{L}}])(?!\s+(?:local\b|of\s+(?!(?:the\s+)?(?:morning|afternoon|evening|night|\p{{L}}+day)\b)))))?"
         rf"|(?P<hm>[0-2]\d[0-5]\d)(?P<suffix2>\s*(?:hours|hrs|h)(?![\p{{L}}]))?"
         # "18h30", "18 h 30"; not a length "2 h 31 min"
         rf"|(?P<h3>\d{{1,2}})\s?[hH]\s?(?P<mi3>[0-5]\d)(?!\s*(?:min|mn|m)\b)"
