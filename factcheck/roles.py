@@ -33,8 +33,11 @@ def _res() -> dict[str, dict[str, regex.Pattern[str]]]:
         if parts.get("after"):
             # the words between are the figure's unit ("12 points ahead"), never a word joining
             # another figure ("4,000 troops and more than 11,500 police": not a margin)
+            # (nor an auxiliary: "800 people were evacuated" states the figure, "the eight hikers
+            # rescued on Sunday" a part)
             res["after"] = regex.compile(
-                rf"\A(?:\s*(?!(?:{joins})(?![\p{{L}}]))[\p{{L}}%$€£.-]+){{0,2}}?\s*-?"
+                rf"\A(?:\s*(?!(?:{joins}|was|were|is|are|be|been|being|had|has|have|got)(?![\p{{L}}]))"
+                rf"[\p{{L}}%$€£.-]+){{0,2}}?\s*-?"
                 rf"(?:{alternation(parts['after'])})(?![\p{{L}}])",
                 regex.IGNORECASE)
             # a reading that holds its unit ("7 minutes 29 seconds"): the phrase right after it, or
