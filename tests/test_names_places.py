@@ -118,6 +118,9 @@ SETS = """facts:
     ("The crew members Reid Wiseman and Christina Koch trained for years.", "crew", "agree"),
     ("The astronauts Reid Wiseman, Victor Glover and Christina Hock trained.", "crew", "contradict"),
     ("The astronauts Reid Wiseman, Victor Glover and Randy Bresnik trained.", "crew", "contradict"),
+    # a possessive is the person's (a crew; a shoot-out's misses): no misspelling
+    ("The crew's commander is Wiseman; Koch's and Glover's roles were set in 2023.", "crew", "agree"),
+    ("The astronauts Reid Wiseman's, Victor Glover's and Christina Koch's suits fit.", "crew", "agree"),
     ("The miners, Chileans, Peruvians and Bolivians, were trapped.", "miners", "contradict"),
     ("The trapped miners were Chileans and Bolivians, officials said.", "miners", "omit"),  # two, no intro
     ("The presidents of Chile and Bolivia greeted the rescued miners.", "miners", "agree"),

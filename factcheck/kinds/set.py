@@ -279,6 +279,9 @@ def _full_name_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){word}(?:\.?{more}(?:{more}){{0,2}})?(?![\p{{L}}\p{{M}}])")
 
 
+_POSSESSIVE = regex.compile(r"['’]s?\Z")
+
+
 def _person_match(written: str, members: frozenset[str]) -> tuple[str | None, str]:
     """Which member a written name is: (member, "exact" | "translit" | "near"), or (None, "").
     The surname decides, by the rules of the name kind; a first name, when written, must be the
@@ -492,7 +495,8 @@ class SetKind:
                 run = run[:-1]
             got = []
             for a, b in run:
-                written = sentence.text[a:b]
+                # (a possessive is the person's: "Saka's penalty was saved")
+                written = _POSSESSIVE.sub("", sentence.text[a:b])
                 m, how = _person_match(written, members)
                 got.append((written, m, how))
             known = [g for g in got if g[1] is not None]
