@@ -109,7 +109,7 @@ _OWN_EVIDENCE_KINDS = frozenset({"name", "set"})
 #: agreement elsewhere (see _agreed_elsewhere)
 _NAMING = frozenset({"event.named", "event.parties_noun", "event.parties_verb", "event.sentence_parties_noun",
                      "event.mode_leaders", "event.place_dates", "event.sentence_names_it"})
-_ACTOR_LINES = 3  # timeline lines naming the same event on other days: its name is an actor's
+_ACTOR_LINES = 2  # timeline lines naming the same event (one of them on another day): its name is an actor's
 #: an agreement bound only by a reference back to the story's event ("the previous day") is no firm statement
 _BACK_REFERENCES = frozenset({"event.in_discourse", "event.in_discourse_loose", "event.in_story"})
 _DIGIT_RUN = regex.compile(r"\d(?:[\d,.'’\u00a0\u202f\u2009 ]*\d)?")

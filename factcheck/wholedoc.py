@@ -368,8 +368,9 @@ class DocumentPasses:
             stamped = {a: firm for f, a, _, firm in self.stamps if f == fact_id}
             named = {a for f, a in self.named_stamps if f == fact_id}
             if any(m.verdict == "agree" and (stamped.get(m.start) or m.start in named) for m in ms):
-                # a line naming the event on many days ("14 June — The committee begins its meeting",
-                # "15 June — The committee raises rates", "16 March — The committee ..."): the name is
-                # an actor's, present on every step, so it dates no line more than a word would
+                # a line naming the event on other days ("14 June — The committee begins its meeting",
+                # "15 June — The committee raises rates"; "6 Sep — The Queen appoints Truss at
+                # Balmoral", "8 Sep — The Queen dies at Balmoral"): the name is an actor's (or a
+                # place's), present on several steps, so it dates no line more than a word would
                 steps = set(stamped) | (named if len(named) >= _ACTOR_LINES else set())
                 self._demote(fact_id, steps, "value.stamp_other_line")
