@@ -129,3 +129,32 @@ SETS = """facts:
 ])
 def test_set_members(tmp_path: Path, article: str, fact: str, want: str) -> None:
     assert _verdicts(tmp_path, SETS, article)[fact] == want
+
+
+TITLED = """facts:
+  - id: commander
+    kind: name
+    value: Gennady Lyachin
+    patterns: ['commanded\\s+by\\s+(?P<who>{party})']
+    others: [Vyacheslav Popov, Dmitri Kolesnikov]
+  - id: referee
+    kind: name
+    value: Szymon Marciniak
+    patterns: ['refereed\\s+by\\s+(?P<who>{party})']
+    others: [Daniele Orsato]
+"""
+
+
+@pytest.mark.parametrize(("article", "fact", "want"), [
+    # a title the pattern's name takes in before the full name is no part of who it is (a submarine's
+    # commander; a final's referee): the value agrees, another's name or a misspelling contradicts
+    ("The Kursk was commanded by Captain Gennady Lyachin.", "commander", "agree"),
+    ("The Kursk was commanded by Captain Dmitri Kolesnikov.", "commander", "contradict"),
+    ("The Kursk was commanded by Captain Gennady Lyachkin.", "commander", "contradict"),
+    ("The final was refereed by Referee Daniele Orsato.", "referee", "contradict"),
+    ("The final was refereed by Referee Szymon Marciniack.", "referee", "contradict"),
+    # someone the base does not list stays unclear
+    ("The Kursk was commanded by Captain Ivan Petrov.", "commander", "unclear"),
+])
+def test_a_title_before_a_name_in_a_pattern(tmp_path: Path, article: str, fact: str, want: str) -> None:
+    assert _verdicts(tmp_path, TITLED, article)[fact] == want

@@ -846,7 +846,14 @@ class NameKind:
             # full name (given name and surname), which the pattern's name took in
             if " " in value.strip() and who.endswith(" " + value.lower()):
                 return True
-            if str(value) == str(fact.value) and _misspells(who_bare, str(value)):
+            # ... before another's full name, or before the value's misspelled ("Captain Dmitri
+            # Kolesnikov", "Captain Gennady Lyachkin"): the title is no part of who it is
+            # (not a name read across a blanked aside: "David Hoyle [...] Justin Welby")
+            words = who_bare.split() if not regex.search(r"\s{2}", str(reading.value)) else []
+            tails = [" ".join(words[k:]) for k in range(1, min(3, len(words) - 2) + 1)]
+            if any(tail in fact.options["others"] for tail in tails):
+                return False
+            if str(value) == str(fact.value) and any(_misspells(x, str(value)) for x in (who_bare, *tails)):
                 # "Prime Minister Alexis Tsirpas": the pattern says who held the role, and the name
                 # it read is the value's with its surname misspelled
                 return False
