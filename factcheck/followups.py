@@ -13,7 +13,7 @@ from functools import cache
 import regex
 
 from factcheck.bind import MEDIUM, Binding
-from factcheck.entries import stamp_span
+from factcheck.entries import line_stamp, stamp_span
 from factcheck.eventcontext import EventContext
 from factcheck.evidence import _readings, counted_offset
 from factcheck.factbase.model import Fact
@@ -312,15 +312,32 @@ class FollowUpPasses(EventContext):
         it may be the event's date. It only agrees (value.entry_stamp): an entry can recap an
         earlier step, and a stamp that does not fit says nothing."""
         stamp = self._timeline_stamp(sentence)
-        if stamp is None or stamp.first != stamp.last or stamp.first[2] is None:
+        found: list[Reading] = []
+        what = "the chronology's stamp above the entry"
+        if stamp is not None and stamp.first == stamp.last and stamp.first[2] is not None:
+            found = [r for r in read_dates(self.doc.text[stamp.start:stamp.end], stamp.start) if r.value.day]
+        elif stamp is None and (head := self._stamp_before(sentence)) is not None:
+            # "Wednesday 16 August — Putin comments publicly for the first time. Russia accepts
+            # British and Norwegian help.": a later sentence of a stamped line, dated by the line
+            found, what = [head], "the stamp heading its line"
+        if not found:
             return  # no chronology, or a stamp of a month, months or a year
         firm = {e for b in bindings for e in b.candidates if b.level_of(e) >= MEDIUM}
         kind = KINDS["date"]
         for fact in self.event_facts:
             if fact.event not in firm or fact.kind != "date" or _readings(kind, sentence, fact, self.ctx):
                 continue  # not this entry's event, or the sentence dates itself
-            found = [r for r in read_dates(self.doc.text[stamp.start:stamp.end], stamp.start) if r.value.day]
-            self._stamp_agrees(fact, found[:1], sentence, bindings, "the chronology's stamp above the entry")
+            self._stamp_agrees(fact, found[:1], sentence, bindings, what)
+
+    def _stamp_before(self, sentence: Sentence) -> Reading | None:
+        """The day stamp heading the timeline line a sentence is on, when an earlier sentence of that
+        line holds it (not the sentence's own stamp)."""
+        text = self.doc.reading or self.doc.text
+        start = text.rfind("\n", 0, sentence.start) + 1
+        if start >= sentence.start or not text[start:sentence.start].strip() or line_stamp(self.doc, sentence) is None:
+            return None
+        found = [r for r in read_dates(text[start : start + 40], start) if r.value.day and r.value.month]
+        return found[0] if found and found[0].start - start <= 12 else None
 
     def entry_sentence(self, sentence: Sentence, bindings: list[Binding]) -> None:
         """A live-blog entry that tells of an event without a time or date of its own ("14:20 — IT'S
