@@ -266,7 +266,9 @@ class CuePasses(EventContext):
             # "Patricia Bullrich, who came third with 23.8%, backed Milei": an aside tells of the word it
             # follows; the fact's cue is outside it and is not that word
             j = j.unsure("cue.anothers_aside")
-        rivals = [(f, sp) for f, sp in group if f is not fact]
+        # (not a fact of another period than the value's clause gives: "In March, about 800 people were
+        # evacuated" is no April count's, whose figure it is)
+        rivals = [(f, sp) for f, sp in group if f is not fact and not self._months_outside(f, sentence, r)]
         if fact.kind == "quote":
             # a quotation tells by itself which fact it is: only a fact that reads the same passage is a rival
             rivals = [(f, sp) for f, sp in rivals
