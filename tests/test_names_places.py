@@ -140,7 +140,7 @@ TITLED = """facts:
   - id: referee
     kind: name
     value: Szymon Marciniak
-    patterns: ['refereed\\s+by\\s+(?P<who>{party})']
+    patterns: ['refereed\\s+by\\s+(?P<who>{party})', 'referee\\s+(?P<who>{party})']
     others: [Daniele Orsato]
 """
 
@@ -155,6 +155,9 @@ TITLED = """facts:
     ("The final was refereed by Referee Szymon Marciniack.", "referee", "contradict"),
     # someone the base does not list stays unclear
     ("The Kursk was commanded by Captain Ivan Petrov.", "commander", "unclear"),
+    # a fact box's label and its colon ("Referee: ...", "Commander: ...")
+    ("Final, Wembley. Referee: Daniele Orsato (Italy).", "referee", "contradict"),
+    ("Final, Wembley. Referee: Szymon Marciniak (Poland).", "referee", "agree"),
 ])
 def test_a_title_before_a_name_in_a_pattern(tmp_path: Path, article: str, fact: str, want: str) -> None:
     assert _verdicts(tmp_path, TITLED, article)[fact] == want

@@ -559,6 +559,10 @@ _LIST_GOES_ON = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
                               r"\s*(?:,|\band\b|[.;—–-]|$)")
 
 
+# a label's colon before a capitalised name ("Referee: Björn Kuipers", "Coach: Roberto Mancini")
+_LABEL_COLON = regex.compile(r"(?<=\p{L}):(?=\s+\p{Lu})")
+
+
 # a possessive pronoun right before (or opening) a pattern's role words: "Its commander, ...", "his coach"
 _POSSESSIVE_PRONOUN = regex.compile(r"(?<![\p{L}])(?:its|his|her|their)\s+(?=\p{L})", regex.IGNORECASE)
 
@@ -780,6 +784,12 @@ class NameKind:
         # ... and with a verb phrase before "and" blanked out ("Djokovic saved two championship points
         # and beat Federer" as "Djokovic beat Federer"): the name is the subject of both verbs most
         # often, not surely ("Federer hit 25 aces and beat his record"), so such a reading is loose
+        # ... and with a fact box's label colon read as a space ("Referee: Björn Kuipers (Netherlands)"
+        # as "Referee Björn Kuipers"): same length
+        if ":" in sentence.text:
+            boxed = _LABEL_COLON.sub(" ", sentence.text)
+            if boxed != sentence.text:
+                texts.append(boxed)
         joined = COORDINATED.sub(lambda m: " " * len(m.group(0)), bare)
         loose_from = len(texts) + 1  # the texts from here on are the joined one
         if joined != bare:
