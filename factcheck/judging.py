@@ -15,7 +15,7 @@ import regex
 from factcheck.factbase.model import Fact, Pattern
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue
-from factcheck.kinds.time import read_times, zone_in
+from factcheck.kinds.time import TimeValue, read_times, zone_in
 from factcheck.lang import alternation, lang, reporting_re, words_re
 from factcheck.model import MentionVerdict
 from factcheck.numbers import Number
@@ -172,11 +172,12 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
     tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 25]
     if _CORRECTED.match(tail):
         return j.unsure("value.corrected")
-    if (not isinstance(r.value, DateValue) and _TIMESTAMP_AFTER.match(tail)
+    if (isinstance(r.value, TimeValue) and _TIMESTAMP_AFTER.match(tail)
             and not sentence.text[: r.start - sentence.start].strip(_BULLETS)):
         # "10:32 ET — The ministry said ...", "21:15 The coach urges ...": a live blog's clock
         # stamp dates the entry; what the entry tells may have happened earlier (a timeline's date
-        # stamp, "Nov. 16 — Liftoff", is the event's date and stays)
+        # stamp, "Nov. 16 — Liftoff", is the event's date and stays; and only a clock time is a
+        # stamp: "England won on penalties." opening a line is what the entry tells)
         return j.unsure("value.timestamp")
     if isinstance(r.value, DateValue) and home is not None and (
             _far_zone_before(head, home) or _other_zone_day(head, tail_of(sentence, r, 60), home)):
