@@ -20,8 +20,8 @@ BASE = """events:
     facts:
       - id: final.winner
         kind: outcome
-        value: 'Italy\\s+won'
-        others: ['England\\s+won']
+        value: 'Italy\\s+won(?:\\s+on\\s+penalties)?'
+        others: ['England\\s+won(?:\\s+on\\s+penalties)?']
   - id: runoff
     what: the presidential run-off, Macron beat Le Pen
     date: 2022-04-24
@@ -29,8 +29,8 @@ BASE = """events:
     facts:
       - id: runoff.winner
         kind: outcome
-        value: 'Macron\\s+won'
-        others: ['Le\\s+Pen\\s+won']
+        value: 'Macron\\s+won(?:\\s+the\\s+run-?off)?'
+        others: ['Le\\s+Pen\\s+won(?:\\s+the\\s+run-?off)?']
 """
 
 
