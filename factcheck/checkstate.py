@@ -18,6 +18,7 @@ from factcheck.exclusion import ExclusionPasses
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import Judged, judge
 from factcheck.kinds import KINDS, Context, Reading
+from factcheck.kinds.set import reversed_scores
 from factcheck.model import Mention, Source
 from factcheck.prefilter import cue_prefilter, per_base
 from factcheck.roles import figure_roles
@@ -131,6 +132,8 @@ class CheckState(ExclusionPasses):
                 # "366 metres" against a 1.6-mile bridge, "1.752 kg" against a 26 kg rover: a figure
                 # off by that much is another quantity far more often than a wrong one
                 j = j.unsure("figure.other_magnitude", f"{q:.2g} times the fact: probably another figure")
+        if j.verdict == "contradict" and fact.kind == "set" and reversed_scores(r, fact):
+            j = j.unsure("set.reversed_score", "a member score written from the other side")
         if fact.kind in _ROLE_KINDS:
             seg = _seg_at(sentence, r.start)
             read = self.doc.reading or self.doc.text

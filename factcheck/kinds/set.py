@@ -621,3 +621,31 @@ def _member_words(words: Any) -> tuple[regex.Pattern[str], dict[str, str]]:
         table[" ".join(str(word).lower().split())] = canon
     alts = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(table, key=len, reverse=True))
     return regex.compile(rf"(?<![\p{{L}}\d])(?:{alts})(?![\p{{L}}\d])", regex.IGNORECASE), table
+
+
+_SCORE_LABEL = regex.compile(r"\A(\d{1,3})\s*[-–—:]\s*(\d{1,3})\Z")
+
+
+def reversed_scores(reading: Reading, fact: Fact) -> bool:
+    """Is every label of `reading` that is no member of the fact a member score written the other way
+    round ("6-3" for a member "3-6")? A score is written from the side of the sentence's subject ("The
+    Serb took the fourth set 6-3", "Croatia lost 0-3"): without telling whose side it is, such a
+    label says nothing wrong for sure (rule set.reversed_score)."""
+    if not (isinstance(reading.value, tuple) and reading.value[0] == "labels"):
+        return False
+    accepted = [fact.value, *(v.value for v in fact.variants if v.attribution is None)]
+    own: set[tuple[str, str]] = set()
+    for acc in accepted:
+        if isinstance(acc, frozenset):
+            for m in acc:
+                got = _SCORE_LABEL.match(" ".join(str(m).split()))
+                if got:
+                    own.add((got.group(1), got.group(2)))
+    strays = []
+    for w in reading.value[1]:
+        got = _SCORE_LABEL.match(" ".join(str(w).split()))
+        if got is None:
+            return False
+        if (got.group(1), got.group(2)) not in own:
+            strays.append((got.group(2), got.group(1)))
+    return bool(strays) and all(s in own for s in strays)
