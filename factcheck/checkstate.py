@@ -13,7 +13,7 @@ import regex
 
 from factcheck.baseindex import base_index
 from factcheck.bind import Binder, Binding
-from factcheck.evidence import _FIGURE_KINDS, TraceStep, _holds_point, _lists, _seg_at
+from factcheck.evidence import _FIGURE_KINDS, TraceStep, _digits_key, _holds_point, _lists, _seg_at
 from factcheck.exclusion import ExclusionPasses
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import Judged, judge
@@ -44,9 +44,11 @@ _BEFORE_BRACKET = regex.compile(r"(?:\s+[\p{L}.'’]+){0,4}\s*\(\s*(?:the\s+)?")
 # with words that say it is the same ("01.23 local time – that was 22.23 Swedish time", "15h55 hour of
 # the East coast, that is to say 22h55 hour of Paris")
 _SAME = r"(?:that\s+(?:was|is)(?:\s+to\s+say)?|i\.\s?e\.,?|which\s+(?:was|is))\s+"
-_OPEN_DASH = regex.compile(rf"(?:\s[–—-]\s*(?:{_SAME})?|,\s*{_SAME})\Z")
+# ", or" before a figure in another unit ("0.07 grams per mile, or about 0.11 grams per kilometre")
+_OR = r"or\s+"
+_OPEN_DASH = regex.compile(rf"(?:\s[–—-]\s*(?:{_SAME})?|,\s*(?:{_SAME}|{_OR}))\Z")
 _CLOSE_DASH = regex.compile(_DAY_TAIL + r"\s*(?:[–—,.;:)]|\Z)")
-_BEFORE_DASH = regex.compile(rf"(?:\s+[\p{{L}}.'’]+){{0,4}}(?:\s+[–—-]\s*(?:{_SAME})?|,\s*{_SAME})")
+_BEFORE_DASH = regex.compile(rf"(?:\s+[\p{{L}}.'’]+){{0,4}}(?:\s+[–—-]\s*(?:{_SAME})?|,\s*(?:{_SAME}|{_OR}))")
 
 
 # a conversion restating a value may be wrong by a unit's factor, or its square when the factor was
@@ -121,8 +123,12 @@ class CheckState(ExclusionPasses):
                     wrong, certain = Judged("contradict", exact.reason + " (a conversion, as exact as its digits)",
                                             exact.rules), restated
             if wrong is not None and wrong.verdict == "contradict":
-                firm = not restated and self._restates_instant(fact, r)  # (only where the binding was loose)
-                rid = "value.restated_instant" if firm else "value.restated"
+                # (only where the binding was loose)
+                instant = not restated and self._restates_instant(fact, r)
+                by_digits = not restated and not instant and self._restates_exact(fact, r)
+                firm = instant or by_digits
+                rid = ("value.restated_instant" if instant else "value.restated_exact" if by_digits
+                       else "value.restated")
                 j = Judged("contradict", wrong.reason + "; " + why(rid), (*wrong.rules, rid))
         ratio_of = getattr(KINDS[fact.kind], "ratio", None)
         if j.verdict == "contradict" and ratio_of is not None:
@@ -193,6 +199,20 @@ class CheckState(ExclusionPasses):
             value=r.shown, verdict=j.verdict, rule=f"{rule}; {fact.kind}", sentence=sentence.text,
             sentence_start=sentence.start, reason=j.reason, rules=rules, certain=certain))
         self.note(fact, r, j.verdict, rules, j.reason)
+
+    def _restates_exact(self, fact: Fact, r: Reading) -> bool:
+        """Is `r` a conversion restating a figure that agreed with the fact's own significant digits,
+        three or more ("44.72km/h – roughly 31mph", "688 metres, or about 1,500 feet"), however loosely
+        its clause was bound (rule value.distinctive, a reference back to the story)? So precise a
+        figure is the fact's; its conversion right after it is the same figure, and a wrong one is
+        the article's error about it (rule value.restated_exact)."""
+        if fact.kind not in _FIGURE_KINDS:
+            return False
+        m = self._restated_mention(fact, r)
+        if m is None:
+            return False
+        key = _digits_key(getattr(fact.value, "value", fact.value))
+        return len(key) >= 3 and _digits_key(m.text) == key
 
     def _restates_instant(self, fact: Fact, r: Reading) -> bool:
         """Is `r` a clock time on a named clock ("(14:32 GMT)", "(15h15 hour of Paris)") restating a

@@ -124,7 +124,7 @@ def _bound_to_another(host: _Host, fact: Fact, r: Reading) -> bool:
 
 
 #: the rules of a conversion restating an agreeing value: its own statement of the fact, kept as it is
-_RESTATED = frozenset({"value.restated", "value.restated_instant"})
+_RESTATED = frozenset({"value.restated", "value.restated_instant", "value.restated_exact"})
 
 
 class _Host(Protocol):
@@ -154,6 +154,8 @@ class _Host(Protocol):
     def _demote(self, fact_id: str, starts: set[int], rule_id: str) -> None: ...
 
     def _distinctive_one(self, fact: Fact, r: Reading, sentence: Sentence, bindings: list[Binding]) -> None: ...
+
+    def _restated_after(self, fact: Fact, r: Reading, sentence: Sentence, rule_id: str) -> None: ...
 
 
 class DocumentPasses:
@@ -222,6 +224,7 @@ class DocumentPasses:
                         continue
                     if j.verdict == "agree" and read_key == key:
                         self.record(fact, r, sentence, j, why("value.distinctive"), ("value.distinctive",), False)
+                        self._restated_after(fact, r, sentence, "value.distinctive")
 
     def _distinctive_instants(self: _Host) -> None:
         """A date written out with its day and month ("on 29 March 2021", "at the 10 april", "on
@@ -289,13 +292,16 @@ class DocumentPasses:
         if j.verdict == "agree":
             rule_id = f"value.distinctive_{fact.kind}"
             self.record(fact, r, sentence, j, why(rule_id), (rule_id,), False)
-            # ... and its conversion in brackets ("at 19h15 hour local (15h15 hour of Paris)"), which
-            # restates that instant: a wrong one accuses (`record`, rule value.restated_instant)
-            for o in KINDS[fact.kind].extract(sentence, fact, self.ctx):
-                if o.start >= r.end and self._restated_mention(fact, o) is not None:
-                    jo = judge(o, fact, sentence, self.ctx)
-                    if jo.verdict == "contradict":
-                        self.record(fact, o, sentence, jo, why(rule_id), (rule_id,), False)
+            self._restated_after(fact, r, sentence, rule_id)
+
+    def _restated_after(self: _Host, fact: Fact, r: Reading, sentence: Sentence, rule_id: str) -> None:
+        """After a value that agreed by a whole-article pass, its conversion in brackets or after a
+        dash ("at 19h15 hour local (15h15 hour of Paris)", "44.72km/h - roughly 31mph"), which restates
+        it: a wrong one accuses (`record`, rules value.restated, value.restated_instant)."""
+        for o in KINDS[fact.kind].extract(sentence, fact, self.ctx):
+            if o.start >= r.end and self._restated_mention(fact, o) is not None:
+                # (`record` judges a hedged conversion as exact as its digits: "roughly 31mph")
+                self.record(fact, o, sentence, judge(o, fact, sentence, self.ctx), why(rule_id), (rule_id,), False)
 
     def _agreed_elsewhere(self: _Host) -> None:
         """An article that states a fact's value with a firm binding, and elsewhere another value bound
