@@ -160,6 +160,8 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j.unsure("value.loose", str(r.extra.get("why_loose", "resolved from an earlier sentence")))
     if sentence.caption:
         return j.unsure("value.caption")  # a photo's caption: its date may be the photo's
+    if sentence.note:
+        return j.unsure("value.translators_note")  # its date is the original's publication
     if _disputed(sentence.text):
         return j.unsure("value.disputed")
     if _this_time(sentence.text):

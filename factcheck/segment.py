@@ -49,6 +49,7 @@ class Sentence:
     index: int  # sentence number in the document
     segments: tuple[Segment, ...]
     caption: bool = False  # a line under a photo: its values only ever agree
+    note: bool = False  # a translator's note ("[Machine translation from German. Original: ...]"): the same
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,11 @@ _CAPTION_LINE = regex.compile(
     r"^\s*(?i:(?:photo|image|picture|video)\s+caption\s*:)"
     r"|.{0,400}\((?i:[^()\n]{0,40}\bphoto(?:graph)?\b[^()\n]{0,40})\)\s*$",
 )
+# A translator's note in square brackets, with the original's title, source and date ("[Machine
+# translation from German. Original: "...", Berlin, 05.10.2021]"): read (the original's title tells what
+# the article is about), but its values only ever agree (judging.py, rule value.translators_note): its
+# date is the original's publication, not the event's
+_NOTE_LINE = regex.compile(r"^\s*\[[^\[\]\n]*\b(?i:translat)[^\[\]\n]*\]\s*$")
 # A stored page date fused to the first words of a line: "Dec 7, 2021Putin and Biden held ..."
 _FUSED_DATE = regex.compile(
     r"^\s*(?i:(?:" + _MONTH + r")\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:" + _MONTH + r")\.?\s+\d{4})"
@@ -616,6 +622,7 @@ def segment(text: str) -> Document:
             furniture.append((line_start, line_start + len(line), "navigation, byline or footer"))
             continue
         caption = len(line) < 600 and _CAPTION_LINE.match(line) is not None
+        note = len(line) < 600 and _NOTE_LINE.match(line) is not None
         body_start = 0
         dl = _FUSED_DATE.match(line) or _dateline(line) or _DATELINE_DATED.match(line)
         if dl and dl.end() < len(line):
@@ -639,6 +646,7 @@ def segment(text: str) -> Document:
                     index=len(sentences),
                     segments=_segments(s_text, s_start),
                     caption=caption,
+                    note=note,
                 )
             )
         paragraph += 1

@@ -50,6 +50,10 @@ def agrees(sentence: str, fact: str) -> bool:
     ("The flight took an hour and 45 minutes.", "an hour and 45 minutes", "105 min", True),
     ("The flight took an hour and 45 minutes.", "an hour and 45 minutes", "121 min", False),
     ("The leaders spoke for two hours and one minute.", "two hours and one minute", "121 min", True),
+    # minutes, then seconds with the symbol alone, as a fact box writes them (an air crash, a rocket)
+    ("Fall from the stall to impact: 3 min 30 s", "3 min 30 s", "210 seconds", True),
+    ("Fall from the stall to impact: 3 min 30 s", "3 min 30 s", "3 minutes", False),
+    ("Main engine cut-off came after 8 min 05 s.", "8 min 05 s", "485 seconds", True),
 ])
 def test_reading(sentence: str, text: str, fact: str, want: bool) -> None:
     got, _ = one(sentence)

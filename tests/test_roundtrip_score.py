@@ -282,3 +282,26 @@ def test_tiebreaks_read_back(sets: list[tuple[int, int]], loser: int, off: int, 
     assert verdicts(said(loser), f) == [True], said(loser)
     assert verdicts(said(loser + off), f) == [False], said(loser + off)
     assert verdicts("The champion won the final " + ", ".join(f"{a}-{b}" for a, b in sets) + ".", f) == [True]
+
+
+@pytest.mark.parametrize(("text", "sides", "value"), [
+    # another team wins or loses, neither of the fact's sides is named: another match's score, unsure
+    # (a football final: the coach's next final; a rugby final: the next tournament's)
+    ("He came close again in December 2022, when Argentina beat his side after a 3-3 draw in Lusail.",
+     ["France", "Croatia"], "4-2"),
+    ("Four years later South Africa beat them 15-6 in the final in Paris.", ["England", "Australia"], "20-17"),
+])
+def test_another_side_winning_makes_the_score_unsure(text: str, sides: list[str], value: str) -> None:
+    got = read(text, fact(value, sides=sides))
+    assert len(got) == 1 and not got[0].value.certain, (text, got)
+
+
+@pytest.mark.parametrize(("text", "sides", "value"), [
+    # a side of the fact is named, or the winner is a pronoun: the score is read as sure as before
+    ("France beat Croatia 4-2 in the final in Moscow.", ["France", "Croatia"], "4-2"),
+    ("He beat them 4-2 in the final.", ["France", "Croatia"], "4-2"),
+    ("South Africa beat England 32-12 in the final in Yokohama.", ["South Africa", "England"], "32-12"),
+])
+def test_a_side_of_the_fact_keeps_the_score_sure(text: str, sides: list[str], value: str) -> None:
+    got = read(text, fact(value, sides=sides))
+    assert len(got) == 1 and got[0].value.certain, (text, got)

@@ -219,3 +219,22 @@ def test_a_short_title_with_a_year_is_no_dateline() -> None:
 ])
 def test_a_participle_after_an_anchor_goes_on_about_its_event(text: str, anchor_clauses: list[str]) -> None:
     assert [t for t, anchor in _clauses(text) if anchor] == anchor_clauses
+
+
+
+@pytest.mark.parametrize("note", [
+    # a translator's note heading a machine translation, with the original's title and date (a
+    # football final, a cloud outage, an air crash): read, marked as a note (its values only agree)
+    '[Machine translation from German. Original: "Frankreich ist Weltmeister", Sportredaktion, 16.07.2018, 14:35 Uhr]',
+    '[Machine translation from German. Original: "Facebook-Blackout", Berlin, 05.10.2021]',
+    "[Automatic translation from French — original article: « Vol AF447 : le procès s'ouvre »]",
+])
+def test_a_translators_note_is_marked(note: str) -> None:
+    doc = segment(note + "\n\nThe final was played on Sunday.")
+    assert doc.furniture == ()
+    assert [s.note for s in doc.sentences] == [True] * (len(doc.sentences) - 1) + [False]
+
+
+def test_a_bracketed_sentence_without_translation_is_no_note() -> None:
+    doc = segment("[The final was played on Sunday 15 July.]\n\nFrance won.")
+    assert not any(s.note for s in doc.sentences)

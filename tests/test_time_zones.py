@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -105,6 +106,20 @@ def test_live_blog_header_sets_the_zone() -> None:
     assert header_zone("Kick-off times vary across the tournament.") is None
 
 
+@pytest.mark.parametrize(("text", "zone"), [
+    # a timeline's heading names the clock of its entries (an air crash, a summit, a cloud outage)
+    ("TIMELINE (times UTC; Rio = UTC-3, Paris = UTC+2)\n\nMon 1 June 2009, 01:35 - Last voice contact.", "UTC"),
+    ("Key moments (all times in BST)\n\n16:00 - The cortege leaves Westminster Hall.", "BST"),
+    ("How the outage unfolded. Times: EDT\n\n11:39 - Users report errors.", "EDT"),
+    # no clock named for the entries
+    ("Flight times (scheduled) were announced on Monday.", None),
+    ("The times: they are a-changing, as the column said.", None),
+])
+def test_timeline_heading_sets_the_zone(text: str, zone: str | None) -> None:
+    got = header_zone(text)
+    assert (str(got) if got is not None else None) == zone
+
+
 @pytest.mark.parametrize(("sentence", "local", "zone"), [
     ("Le coup d'envoi de la finale est donné à 21H55.", 21 * 60 + 55, None),
     ("La finale commence à 20 heures.", 20 * 60, None),
@@ -201,3 +216,22 @@ def test_a_bracketed_label_in_a_region_header_settles_summer_time() -> None:
 def test_an_offset_is_not_the_next_clock_time_after_a_dash(sentence: str, zone: str) -> None:
     r = read_times(sentence)[0]
     assert str(r.value.zone) == zone
+
+
+@pytest.mark.parametrize(("base", "fact_id", "text", "local"), [
+    # under a heading "times UTC", a time followed by a place the zone pack does not know is that
+    # place's (the event's) clock, not the heading's (a mine rescue, a launch)
+    ("mine.yaml", "rescue.first_out",
+     "TIMELINE (times UTC)\n\nThe first miner emerged at 03:11 (00:11 on 13 October in Copiapó).", "00:11"),
+    ("launch.yaml", "launch.time",
+     "TIMELINE (times UTC)\n\nArtemis I lifted off at 06:47, which was 01:47 in Titusville.", "01:47"),
+])
+def test_an_unknown_place_after_a_time_is_not_the_headings_clock(base: str, fact_id: str, text: str,
+                                                                 local: str) -> None:
+    from factcheck.check import check
+    from factcheck.factbase.load import load_factbase
+    from factcheck.model import Source
+
+    fb = load_factbase(Path(__file__).parent / "rules" / "bases" / base)
+    finding = next(f for f in check(Source(id="t", text=text), fb).findings if f.fact == fact_id)
+    assert [m.verdict for m in finding.mentions if m.text == local] == ["agree"]

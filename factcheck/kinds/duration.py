@@ -149,9 +149,12 @@ _AND_HALF = regex.compile(r"\A\s+and\s+a\s+half\b", regex.IGNORECASE)
 _JOIN = regex.compile(r"\s*,?\s*(?:and\s+)?", regex.IGNORECASE)
 # two digits of minutes (seconds) after hours (minutes) with no unit, then a break: "1 hour 50,",
 # "2 h 05 after the start" (not "2 hours 15 people": a word that counts follows)
-_BARE_SIXTIETHS = regex.compile(r"\s+(?P<n>[0-5][0-9])(?=\s*(?:[,.;:!?)\]]|[—–]|$)|\s+(?:after|before|and|but|"
+# (or with the seconds' symbol alone after minutes, as a fact box writes them: "3 min 30 s")
+_BARE_SIXTIETHS = regex.compile(r"\s+(?P<n>[0-5][0-9])(?=\s*(?:[,.;:!?)\]]|[—–]|$)|\s?s(?![\p{L}\d])|"
+                                r"\s+(?:after|before|and|but|"
                                 r"according|in|on|at|for|to|from|by|with|while|when|as|than|which|that|"
                                 r"ahead|behind)(?![\p{L}]))", regex.IGNORECASE)
+_SECONDS_SYMBOL = regex.compile(r"\s?s(?![\p{L}\d])")
 # "two hours later", "hours after": a distance in time, not how long something lasted.
 _SOMEDAY = regex.compile(r"(?i)(?<![\p{L}])(?:would|will|could|might|may|should|can|must|shall|to|and|that)\s+$")
 # ("7 minutes 29 seconds ahead of Pogacar", "of difference": a gap, read; its role, a margin, is
@@ -410,12 +413,17 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
                 i += 1
             last = chain[-1]
             tail = _BARE_SIXTIETHS.match(text, end) if last.per in (60.0, 1.0) and not last.bare else None
+            if tail is not None and last.per == 60.0 and _SECONDS_SYMBOL.match(text, tail.end("n")):
+                tail = None  # "3 h 30 s": the seconds' symbol after hours is no minutes
             if tail is not None and (i + 1 >= len(atoms) or atoms[i + 1].start >= tail.end()):
                 # "the first jump lasted 1 hour 50", "2 h 05": the minutes (or seconds) after the
                 # hours (minutes) with no unit, as a translation or a results list writes them
                 chain.append(_Atom(tail.start("n"), tail.start("n"), tail.end("n"), float(tail.group("n")),
                                    last.per / 60, "minutes" if last.per == 60.0 else "seconds", 1.0))
                 end = tail.end("n")
+                symbol = _SECONDS_SYMBOL.match(text, end) if last.per == 1.0 else None
+                if symbol is not None:
+                    end = symbol.end()  # "3 min 30 s": the seconds' symbol is the reading's
         i += 1
         if _CLOCK_HOUR.fullmatch(text[first.start:end]) and _THE_BEFORE.search(text[: first.start]):
             continue  # "at the 14.05 hour": a clock time as some languages write it, translated word for word

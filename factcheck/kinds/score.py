@@ -356,8 +356,9 @@ class ScoreKind:
             pens = bool(r["pens_after"].match(after) or r["pens_before"].search(before))
             extra = bool(r["extra_after"].match(after))
             in_run = any(x <= a and b <= y for x, y in runs)
+            other_side = sides is not None and not side_spans and _other_winner(before_all)
             certain = bool(result_after or pens or framed is not None or r["result_before"].search(before)
-                           or own_moment) and (a, b) not in loose and not in_run
+                           or own_moment) and (a, b) not in loose and not in_run and not other_side
             oriented: Pair | None = None
             if framed is not None:
                 oriented = framed[1]
@@ -376,6 +377,8 @@ class ScoreKind:
                 detail += " (joined as a cricket score is, as a date or an offer may be: unsure)"
             elif in_run:
                 detail += " (one set of a score set by set: unsure)"
+            elif other_side:
+                detail += " (a side that is neither of the fact's won or lost: perhaps another match, unsure)"
             elif not certain:
                 detail += " (no result word beside it: unsure)"
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=text[a:b], value=read,
@@ -544,6 +547,26 @@ def _framed(text: str, spans: list[tuple[int, int, int]], a: int, b: int,
         return None
     swapped = left[-1][2] == 1
     return right[0][1], ((pair[1], pair[0]) if swapped else pair), swapped
+
+
+# words before a verb of winning or losing that name no side of their own ("He beat ...")
+_NOT_A_SIDE = frozenset({"he", "she", "they", "it", "we", "i", "you", "the", "this", "that", "who", "which",
+                         "and", "but", "then", "when", "while", "as", "so"})
+
+
+def _other_winner(before: str) -> bool:
+    """Does a capitalised name that is not a pronoun win or lose right before the score ("... in
+    December 2022, when Argentina beat his side after a 3-3 draw")? Asked where neither of the
+    fact's sides is named in the sentence: the score is then most likely another match's."""
+    r = _res()
+    for m in (*r["win"].finditer(before), *r["lose"].finditer(before)):
+        word = _WORD_BEFORE.search(before, 0, m.start())
+        if word is not None and word.group(1)[0].isupper() and word.group(1).lower() not in _NOT_A_SIDE:
+            return True
+    return False
+
+
+_WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}'’.-]*)\s+\Z")
 
 
 def _by_winner(before: str, pair: Pair, spans: list[tuple[int, int, int]], a: int) -> Pair | None:

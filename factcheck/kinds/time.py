@@ -585,6 +585,21 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
     return out
 
 
+# after a clock time, perhaps past its day ("23:14 on 31 May in Rio", "07:00 in Kathmandu"): a place
+_PLACE_AFTER = regex.compile(r"(?:\s+on\s+[^,.;:()\n]{1,25}?)?"
+                             r"\s+(?P<in>in\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)")
+
+
+def _unknown_place_after(text: str, end: int) -> bool:
+    """Is the clock time ending at `end` followed by "in <Place>" that names no clock the zone pack
+    knows ("in Rio", "in Kathmandu")? Then it is that place's time, not the header's."""
+    m = _PLACE_AFTER.match(text, end, min(len(text), end + 60))
+    if m is None:
+        return False
+    words = m.group("in").split()
+    return lookup_zone(" ".join(words)) is None and lookup_zone(" ".join(words[:2])) is None
+
+
 # -- the article's header zone ------------------------------------------------------------------
 
 
@@ -876,15 +891,20 @@ class TimeKind:
         key = ("time", "header")
         if key not in ctx.cache:
             ctx.cache[key] = header_zone(ctx.doc.text)
-        got = compare_times(reading.value, value, ctx, ctx.cache[key])
+        header = ctx.cache[key]
+        if header is not None and reading.value.zone is None and _unknown_place_after(ctx.doc.text, reading.end):
+            # "(04:14 Paris, 23:14 on 31 May in Rio)" under "times UTC": a place the zone pack does not
+            # know says the time is not on the header's clock; read as if there were no header
+            header = None
+        got = compare_times(reading.value, value, ctx, header)
         if got is True and value.day is not None:
             # "Contact was lost on 14 November at 00:36 GMT" for 15 November 00:36 UTC: the right clock
             # reading on a day beside it that its instant is on in no zone of the two
-            got = _stated_day_fits(reading, value, ctx, ctx.cache[key])
+            got = _stated_day_fits(reading, value, ctx, header)
         if reading.extra.get("half_day") and got is not True:
             # "half past one": 01:30, else 13:30
             v: TimeValue = reading.value
-            other = compare_times(replace(v, local=(v.local + 720) % 1440), value, ctx, ctx.cache[key])
+            other = compare_times(replace(v, local=(v.local + 720) % 1440), value, ctx, header)
             return True if other is True else (False if got is False and other is False else None)
         return got
 
