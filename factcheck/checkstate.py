@@ -34,6 +34,10 @@ _ROLE_KINDS = _FIGURE_KINDS | {"duration"}
 # "(3 h 45 hour of Paris, the 21 April)")
 _DAY_TAIL = (r"(?:\s+(?:on|of)\s+(?:the\s+)?\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?"
              r"|,\s*(?:the\s+)?\d{1,2}\s+\p{L}+|,\s*\p{L}+\s+\d{1,2})?")
+# a day's number or year among the words between a value and its conversion ("19:29 local time on Sunday
+# 31 May 2009 — that was 22:29 in Paris")
+_DAY_WORDS = r"\d{1,4},?"
+_BREAK = regex.compile(r"\n|[.!?]\s")
 _OPEN_BRACKET = regex.compile(r"\(\s*(?:the\s+)?\Z")  # a translation's "(the 7.38 in Italy)"
 _YEAR_LIKE = regex.compile(r"(?:1[89]|20)\d\d(?![\d,.])")
 _CLOSE_BRACKET = regex.compile(_DAY_TAIL + r"\s*\)")
@@ -48,7 +52,8 @@ _SAME = r"(?:that\s+(?:was|is)(?:\s+to\s+say)?|i\.\s?e\.,?|which\s+(?:was|is))\s
 _OR = r"or\s+"
 _OPEN_DASH = regex.compile(rf"(?:\s[–—-]\s*(?:{_SAME})?|,\s*(?:{_SAME}|{_OR}))\Z")
 _CLOSE_DASH = regex.compile(_DAY_TAIL + r"\s*(?:[–—,.;:)]|\Z)")
-_BEFORE_DASH = regex.compile(rf"(?:\s+[\p{{L}}.'’]+){{0,4}}(?:\s+[–—-]\s*(?:{_SAME})?|,\s*(?:{_SAME}|{_OR}))")
+_BEFORE_DASH = regex.compile(rf"(?:\s+[\p{{L}}.'’]+|\s+{_DAY_WORDS}){{0,6}}"
+                             rf"(?:\s+[–—-]\s*(?:{_SAME})?|,\s*(?:{_SAME}|{_OR}))")
 
 
 # a conversion restating a value may be wrong by a unit's factor, or its square when the factor was
@@ -248,8 +253,9 @@ class CheckState(ExclusionPasses):
         if _YEAR_LIKE.match(read, r.start) or (q is not None and not 1 / _CONVERSION_SLIP <= q <= _CONVERSION_SLIP):
             return None  # "$125 billion (2005 dollars)": a year, or a figure of another size, is no conversion
         for m in self.mentions[fact.id]:
-            if m.verdict == "agree" and m.end <= r.start and before.fullmatch(read, m.end, r.start):
-                return m
+            if (m.verdict == "agree" and m.end <= r.start and before.fullmatch(read, m.end, r.start)
+                    and not _BREAK.search(read, m.end, r.start)):
+                return m  # (in the same sentence: "4 Oct.\n\n5 Oct – 17 Oct" is a range of its own)
         return None
 
     def note(self, fact: Fact, r: Reading, outcome: str, rules: tuple[str, ...], reason: str = "") -> None:
