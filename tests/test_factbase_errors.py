@@ -464,3 +464,26 @@ def test_a_bug_in_a_kind_is_a_problem_not_a_traceback(tmp_path: Path, monkeypatc
     _, problems = load_with_problems(_write(tmp_path / "facts", {"a.yaml": text}))
     assert [(p.code, p.line, p.col) for p in problems] == [("FB029", 4, 12)]
     assert "TypeError: boom" in problems[0].message and "bug" in problems[0].fix
+
+
+def test_a_count_too_large_in_digits_points_to_its_magnitude_and_that_works(tmp_path: Path) -> None:
+    """A count of ten digits or more is refused with a fix that works: written with its magnitude,
+    as articles round it, the same count is read in those articles (a cloud outage's users, a
+    messaging app's users)."""
+    d = _write(tmp_path / "bad", {"a.yaml": "facts:\n  - id: users.count\n    kind: count\n"
+                                            "    value: 3500000000\n    counted: 'users|people'\n"
+                                            "    cues: ['users']\n"})
+    fb, problems = load_with_problems(d)
+    assert fb is None and "value: 3.5 billion" in problems[0].fix
+    good = _write(tmp_path / "good", {"a.yaml": "facts:\n  - id: users.count\n    kind: count\n"
+                                                "    value: 3.5 billion\n    counted: 'users|people'\n"
+                                                "    cues: ['users|people']\n"})
+    fb, problems = load_with_problems(good)
+    assert fb is not None and not problems
+    from factcheck.check import check
+    from factcheck.model import Source
+    for text, want in [("About 3.5 billion people use its apps.", "agree"),
+                       ("WhatsApp has 3.5 billion users.", "agree"),
+                       ("WhatsApp has 2.5 billion users.", "contradict")]:
+        got = {f.fact: f.verdict for f in check(Source(id="t", text=text), fb).findings}
+        assert got["users.count"] == want, text

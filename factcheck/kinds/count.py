@@ -619,7 +619,8 @@ class CountKind:
         if isinstance(raw, str) and raw.strip().isascii() and raw.strip().isdigit():
             if len(raw.strip()) > 9:
                 raise FactValueError(f"{raw.strip()[:20]}... is too large to be a count",
-                                     "write a count below a billion")
+                                     "write it with its magnitude, as articles round it: `value: 3.5 billion` "
+                                     "(read in '3.5 billion users', 'about 3.5 billion people')")
             return int(raw.strip())
         nums = find_numbers(raw) if isinstance(raw, str) else []
         if len(nums) == 1 and nums[0].value.is_integer() and not nums[0].magnitude:
