@@ -235,3 +235,23 @@ def test_an_unknown_place_after_a_time_is_not_the_headings_clock(base: str, fact
     fb = load_factbase(Path(__file__).parent / "rules" / "bases" / base)
     finding = next(f for f in check(Source(id="t", text=text), fb).findings if f.fact == fact_id)
     assert [m.verdict for m in finding.mentions if m.text == local] == ["agree"]
+
+
+@pytest.mark.parametrize(("sentence", "text", "iana"), [
+    # a city's name alone right after a clock time, closing its phrase, is that city's clock (an air
+    # crash's timeline, a football final's kick-off)
+    ("The plane hit the water at 02:14 UTC (04:14 Paris, 23:14 in Rio).", "04:14 Paris", "Europe/Paris"),
+    ("Kick-off 21:00 Lisbon; 20:00 London.", "21:00 Lisbon", "Europe/Lisbon"),
+    ("Kick-off 21:00 Lisbon; 20:00 London.", "20:00 London", "Europe/London"),
+])
+def test_a_city_alone_after_a_time_is_its_clock(sentence: str, text: str, iana: str) -> None:
+    got = {r.text: r.value.zone for r in read_times(sentence)}
+    assert got[text] is not None and got[text].iana == iana
+
+
+@pytest.mark.parametrize("sentence", [
+    "At 10:00 Paris announced the plan.",        # the city does something: not a clock's label
+    "By 18:00 London had declared a holiday.",
+])
+def test_a_city_that_acts_is_no_clock(sentence: str) -> None:
+    assert all(r.value.zone is None for r in read_times(sentence))

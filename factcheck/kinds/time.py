@@ -129,6 +129,14 @@ def _in_place_alt() -> str:
     return rf"{_IN_PLACE}(?:{trie_alternation(list(generated_places()))})"
 
 
+@cache
+def _bare_place_alt() -> str:
+    """A place's name alone right after a clock time, closing its phrase ("(04:14 Paris, 23:14 ...)",
+    "02:14 UTC, 04:14 Paris;"): that place's clock. Only before a comma, a semicolon, a closing
+    bracket, a full stop or the line's end: "at 10:00 Paris announced ..." is left alone."""
+    return rf"(?:{trie_alternation(list(generated_places()))})(?=\s*(?:[,;)]|\.(?!\w)|$))"
+
+
 def _in_place_zone(label: str) -> Zone | None:
     """The zone of "in <place>" after a clock time (followed by more of a longer place name, "in
     Victoria, British Columbia", it is not read: see `_place_continues`)."""
@@ -191,6 +199,8 @@ def lookup_zone(label: str, *, loose: bool = False) -> Zone | None:
     if low in zone_names():
         z = zone_names()[low]
         return Zone(s, z.fixed, z.iana)
+    if low in generated_places():
+        return Zone(s, iana=generated_places()[low])  # "04:14 Paris," (see `_bare_place_alt`)
     if low in local_words():
         return Zone(s, local=True)
     if low in reader_words():
@@ -243,7 +253,7 @@ def _time_re() -> regex.Pattern[str]:
     # "18h30, Paris time", "9.30am in Madrid"; a translation's "the 03.00 of the Monday in the
     # peninsular Spain": the day between the clock and its zone
     day = r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
-    zone = rf"(?:{day}\s*,?\s*\(?\s*(?P<z>{z}|{_in_place_alt()}))?"
+    zone = rf"(?:{day}\s*,?\s*\(?\s*(?P<z>{z}|{_in_place_alt()}|{_bare_place_alt()}))?"
     ampm = r"(?P<ampm>[ap]\.?\s?m\b\.?)"
     hour_before = alternation(_data()["hour_word_before"])
     clock_before = alternation(_data()["clock_word_before"])
