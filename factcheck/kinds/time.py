@@ -546,8 +546,8 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
                 # are clock times
                 continue
         elif m.group("hm") is not None:
-            if not z and not m.group("suffix2"):
-                continue  # "2030" alone is a year or a figure
+            if not m.group("suffix2") and (not z or _PLACE_ZONE.match(z) or z.lower() in generated_places()):
+                continue  # "2030" alone is a year or a figure; "2011 in Daegu", "2019 Paris" a year and a place
             if not m.group("suffix2") and ("," in text[m.end("hm") : m.start("z")]
                                            or _date_before_year().search(text, max(0, m.start() - 20), m.start())):
                 # "launched on July 30, 2020, Eastern time": a year, then the zone the date was
@@ -595,19 +595,27 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
     return out
 
 
+# a place as a clock's zone ("in Daegu"): not how a four-digit clock ("0647 GMT") is written
+_PLACE_ZONE = regex.compile(_IN_PLACE, regex.IGNORECASE)
+
 # after a clock time, perhaps past its day ("23:14 on 31 May in Rio", "07:00 in Kathmandu"): a place
 _PLACE_AFTER = regex.compile(r"(?:\s+on\s+[^,.;:()\n]{1,25}?)?"
-                             r"\s+(?P<in>in\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)")
+                             r"\s+(?P<in>in\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:de\s+|do\s+|da\s+)?\p{Lu}[\p{L}'’-]+)?)")
 
 
-def _unknown_place_after(text: str, end: int) -> bool:
-    """Is the clock time ending at `end` followed by "in <Place>" that names no clock the zone pack
-    knows ("in Rio", "in Kathmandu")? Then it is that place's time, not the header's."""
+def _place_after(text: str, end: int) -> Zone | bool:
+    """The clock of "in <Place>" after the clock time ending at `end`, past a day between them ("23:14
+    on 31 May in Rio de Janeiro"); True for a place the zone pack does not know ("in Belém"): the
+    time is that place's, not the header's; False when no place follows."""
     m = _PLACE_AFTER.match(text, end, min(len(text), end + 60))
     if m is None:
         return False
     words = m.group("in").split()
-    return lookup_zone(" ".join(words)) is None and lookup_zone(" ".join(words[:2])) is None
+    for n in range(len(words), 1, -1):
+        zone = lookup_zone(" ".join(words[:n]))
+        if zone is not None:
+            return zone
+    return True
 
 
 # -- the article's header zone ------------------------------------------------------------------
@@ -902,10 +910,15 @@ class TimeKind:
         if key not in ctx.cache:
             ctx.cache[key] = header_zone(ctx.doc.text)
         header = ctx.cache[key]
-        if header is not None and reading.value.zone is None and _unknown_place_after(ctx.doc.text, reading.end):
-            # "(04:14 Paris, 23:14 on 31 May in Rio)" under "times UTC": a place the zone pack does not
-            # know says the time is not on the header's clock; read as if there were no header
-            header = None
+        if reading.value.zone is None:
+            place = _place_after(ctx.doc.text, reading.end)
+            if isinstance(place, Zone):
+                # "23:14 on 31 May in Rio de Janeiro": the place after the day is the time's clock
+                reading = replace(reading, value=replace(reading.value, zone=place))
+            elif place and header is not None:
+                # "(04:14 Paris, 23:14 on 31 May in Belém)" under "times UTC": a place the zone pack
+                # does not know says the time is not on the header's clock; read as if there were none
+                header = None
         got = compare_times(reading.value, value, ctx, header)
         if got is True and value.day is not None:
             # "Contact was lost on 14 November at 00:36 GMT" for 15 November 00:36 UTC: the right clock
