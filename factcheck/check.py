@@ -184,6 +184,11 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             if (spans and min(max(a - r.end, r.start - e, 0) for a, e in spans) > tune("cue_near")
                     and not _fronted(r, sentence) and not any(_across_aside(sentence, e, r) for _, e in spans)):
                 j = j.unsure("event.word_far")
+        if (j.verdict == "contradict" and bound and bound[0] in ("event.words", "event.words_shared")
+                and _words_in_aside_before(b.spans.get(ev, ()), r, sentence)):
+            # "the game lasted, without the interruption by rain, 4 hours and 38 minutes": the event's
+            # words stand only in an aside right before the value, which is the main clause's
+            j = j.unsure("event.word_in_aside")
         if j.verdict == "contradict" and _next_in_series(b.spans.get(ev, ()), r, sentence):
             # "registered a first explosion, two minutes later a second much stronger with a strength
             # of 3.5": the clause names the first of a series, and the value comes after "a second"
@@ -482,6 +487,22 @@ def _next_in_series(spans: tuple[tuple[int, int], ...], r: Reading,
 # ("The hour-long interview, recorded in New York where he was attending the summit, was broadcast at
 # 4 a.m."): the aside is not the clause's
 _ASIDE = regex.compile(r"[^,;:()—–]{0,20},\s[^,;:()—–\n]{1,160},\s(?P<rest>[^,;:()—–]*)")
+
+
+def _words_in_aside_before(spans: Any, r: Reading, sentence: Sentence) -> bool:
+    """Do all the event's words of the sentence stand in one aside set off by commas that ends right
+    before the value ("lasted, without the interruption by rain, 4 hours")?"""
+    if not spans:
+        return False
+    text, base = sentence.text, sentence.start
+    head = text[: r.start - base]
+    close = head.rstrip()
+    if not close.endswith(","):
+        return False
+    opened = close.rfind(",", 0, len(close) - 1)
+    if opened < 0 or "(" in close[opened:] or len(close) - opened > 120:
+        return False
+    return all(base + opened < a and e <= base + len(close) for a, e in spans)
 
 
 def _across_aside(sentence: Sentence, word_end: int, r: Reading) -> bool:

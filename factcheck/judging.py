@@ -232,8 +232,10 @@ def _day_span_after_re() -> regex.Pattern[str]:
 @cache
 def _day_span_re() -> regex.Pattern[str]:
     days = alternation(lang().weekdays)
-    return regex.compile(rf"(?<![\p{{L}}])(?:{days})(?:\s+(?:night|evening))?\s*(?:to|into|and|through|-|–|/)\s*$",
-                         regex.IGNORECASE)
+    # ... and a translation's "in the night to Thursday" ("in der Nacht zu Donnerstag", "la nuit de
+    # mercredi à jeudi"): the night before that day, so the evening of the day before too
+    return regex.compile(rf"(?<![\p{{L}}])(?:(?:{days})(?:\s+(?:night|evening))?\s*(?:to|into|and|through|-|–|/)"
+                         rf"|night\s+(?:to|before|into))\s*$", regex.IGNORECASE)
 
 
 def _far_zone_before(head: str, home: float) -> bool:

@@ -161,3 +161,20 @@ TITLED = """facts:
 ])
 def test_a_title_before_a_name_in_a_pattern(tmp_path: Path, article: str, fact: str, want: str) -> None:
     assert _verdicts(tmp_path, TITLED, article)[fact] == want
+
+
+@pytest.mark.parametrize(("base", "fact_id", "text", "want"), [
+    # a place right after a clock time names the clock, not where it happened (a football final, a
+    # mine rescue); the same place as the event's location still accuses
+    ("final.yaml", "final.city", "Argentina won the World Cup final, which kicked off at 18:00 in Doha.", "omit"),
+    ("mine.yaml", "rescue.site", "The 33 miners were rescued; the last emerged at 9:55 p.m. in Santiago.", "omit"),
+    ("final.yaml", "final.city", "Argentina won the World Cup final in Doha.", "contradict"),
+    ("mine.yaml", "rescue.site", "The 33 miners were rescued in Santiago.", "contradict"),
+])
+def test_a_place_after_a_clock_time_is_the_clocks(base: str, fact_id: str, text: str, want: str) -> None:
+    from factcheck.check import check
+    from factcheck.model import Source
+
+    fb = load_factbase(Path(__file__).parent / "rules" / "bases" / base)
+    got = {f.fact: f.verdict for f in check(Source(id="t", text=text), fb).findings}
+    assert got[fact_id] == want

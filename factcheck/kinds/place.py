@@ -49,6 +49,12 @@ def _names_re(names: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alts})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
 
 
+
+# a clock time (with its zone, perhaps "in") right before a place: the place names the clock ("ended
+# 11:47 p.m. CDT in Chicago", "at 9 a.m. in Paris"), not where the event was
+_AFTER_CLOCK = regex.compile(r"(?:\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)"
+                             r"(?:\s+[A-Z]{2,5})?\s*(?:in\s+)?\Z")
+
 class PlaceKind:
     name: ClassVar[str] = "place"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
@@ -88,6 +94,8 @@ class PlaceKind:
                  *(str(d.value) for d in fact.distractors))
         out = []
         for m in _names_re(tuple(names)).finditer(sentence.text):
+            if _AFTER_CLOCK.search(sentence.text, max(0, m.start() - 30), m.start()):
+                continue  # "ended 11:47 p.m. CDT in Chicago": the clock's place, not where it happened
             a, b = sentence.start + m.start(), sentence.start + m.end()
             out.append(Reading(start=a, end=b, text=m.group(0), value=_norm(m.group(0)), shown=m.group(0)))
         return out
