@@ -319,3 +319,16 @@ def test_a_place_after_the_day_is_the_times_clock(base: str, fact_id: str, text:
 ])
 def test_a_year_before_a_place_is_no_clock(sentence: str) -> None:
     assert read_times(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "text", "iana"), [
+    # a conversion that names its place first ("in Melbourne, where it was then 19 Uhr": a physics
+    # seminar in a translation; a launch watched in Tokyo)
+    ("The seminar began at 9 Uhr (MESZ); in Melbourne, where it was then 19 Uhr, physicists watched.", "19 Uhr",
+     "Australia/Melbourne"),
+    ("The launch came at 1:47 a.m.; in Tokyo, where it was already 3:47 p.m., crowds cheered.", "3:47 p.m.",
+     "Asia/Tokyo"),
+])
+def test_where_it_was_names_the_clock(sentence: str, text: str, iana: str) -> None:
+    got = {r.text: r.value.zone for r in read_times(sentence)}
+    assert got[text] is not None and got[text].iana == iana

@@ -579,6 +579,8 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
         zone = lookup_zone(z, loose=loose) if z else None
         if z and zone is None:
             continue  # an abbreviation in the wrong case ("et"): not a zone, and unsure it is a time
+        if zone is None:
+            zone = _place_where_before(text, m.start())
         start = m.start()
         lo = hi = 0
         hm_ = _hedge_re().search(text[max(0, start - 30) : start])
@@ -593,6 +595,22 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
                            detail="" if utc is None or (zone is not None and zone.iana and v.day is None)
                            else f"{utc // 60:02d}:{utc % 60:02d} UTC"))
     return out
+
+
+@cache
+def _where_it_was_re() -> regex.Pattern[str]:
+    places = trie_alternation(list(generated_places()))
+    return regex.compile(rf"(?<![\p{{L}}])(?P<p>{places})\s*,?\s+where\s+it\s+(?:was|is)\s+"
+                         rf"(?:then\s+|already\s+|just\s+|still\s+|by\s+then\s+)?(?:at\s+)?\Z", regex.IGNORECASE)
+
+
+def _place_where_before(text: str, start: int) -> Zone | None:
+    """The clock of a place right before a time, as a conversion names it ("in Melbourne, where it
+    was then 19 Uhr", "Tokyo, where it was already 11 p.m.")."""
+    if "where" not in text[max(0, start - 30) : start]:
+        return None
+    m = _where_it_was_re().search(text, max(0, start - 60), start)
+    return lookup_zone("in " + m.group("p")) if m else None
 
 
 # a place as a clock's zone ("in Daegu"): not how a four-digit clock ("0647 GMT") is written
