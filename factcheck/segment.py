@@ -195,7 +195,8 @@ def _dateline(line: str) -> regex.Match[str] | None:
 # "Lyon, 12 mai 2018 –", "Quito, 9 of May of 2016 (Agencies).–", "Frankfurt/Washington, 16.06.2022 –"
 # a place in title case: "Lima", "New York", "Rio de Janeiro", "Frankfurt/Washington" (not a sentence:
 # "Biden spoke with Macron on Monday, December 6." has lower-case words)
-_PLACE = (r"\p{Lu}[\p{L}.'’-]*(?:(?:\s+(?:(?:de|del|da|do|di|la|le|am|sur|en|upon)\s+)?|\s*/\s*)"
+_PLACE_JOIN = r"de|del|da|do|di|la|le|am|sur|en|upon"  # lower-case words inside a place's name
+_PLACE = (r"\p{Lu}[\p{L}.'’-]*(?:(?:\s+(?:(?:" + _PLACE_JOIN + r")\s+)?|\s*/\s*)"
           r"\p{Lu}[\p{L}.'’-]*){0,3}")
 _DATELINE_DATED = regex.compile(
     # not a sentence that opens on a preposition ("On Thursday, 23 June. Polling stations ...", the
@@ -398,10 +399,25 @@ def _plain_forms() -> dict[int, str]:
     return table
 
 
+# How a line opens that `_FUSED_DATE`, `_DATELINE` or `_DATELINE_DATED` may match, in one cheap match
+# (each cut short, so a line they match always opens so): a day's digit, or a month and a digit; two
+# capitals (or a capital and a space, a point, an apostrophe or a hyphen); a word in title case
+# right before a comma or a slash, or before white space and a capital, a slash or a word of
+# `_PLACE_JOIN` (the first word of `_PLACE` is all its letters: no character of it can start what
+# follows it). Most lines of an article open with a capitalised word and a lower-case one.
+_MAY_DATELINE = regex.compile(
+    r"\s*(?:\d|(?i:" + _MONTH + r")\.?\s+\d|[A-Z][A-Z .'-]"
+    r"|\p{Lu}[\p{L}.'’-]*+(?:[,/]|\s+(?:[\p{Lu}/]|(?:" + _PLACE_JOIN + r")\s)))"
+)
+
+
 def dateline_lines(text: str) -> bool:
-    """Does a line of `text` open as a dateline may (what `segment` would take for one, or more)?"""
+    """Does a line of `text` open as a dateline may (what `segment` would take for one, or more)?
+    A line that does not open as `_MAY_DATELINE` says is not asked the three patterns: the quick
+    path (factcheck/quick.py) asks this of every article of another story."""
+    may = _MAY_DATELINE.match
     for line in text.split("\n"):
-        if _FUSED_DATE.match(line) or _dateline(line) or _DATELINE_DATED.match(line):
+        if line and may(line) and (_FUSED_DATE.match(line) or _dateline(line) or _DATELINE_DATED.match(line)):
             return True
     return False
 
