@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import copy
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -33,7 +33,16 @@ from factcheck.entries import Entries, TimelineStamp, entries, line_stamp, stamp
 from factcheck.factbase.model import MATCH_TIMEOUT, Event, FactBase, Party, Pattern
 from factcheck.kinds.date import DateValue, read_dates
 from factcheck.lang import alternation, lang, levenshtein, words_re
-from factcheck.prefilter import GroupView, Prefilter, WordStarts, event_prefilter, per_base, place_prefilter
+from factcheck.prefilter import (
+    LEADER_WORDS,
+    GroupView,
+    Prefilter,
+    WordStarts,
+    alias_pattern,
+    event_prefilter,
+    per_base,
+    place_prefilter,
+)
 from factcheck.rules import rule, tune
 from factcheck.segment import Document, Segment, Sentence
 
@@ -296,6 +305,7 @@ class PartyFinder:
         self._rank = {w: r for r, w in enumerate(ranked)}
         self._starts = WordStarts((f, f) for f in self._by_first) if "" not in self._by_first else None
         self._some: dict[frozenset[str], regex.Pattern[str]] = {}
+        self._among: dict[frozenset[str], regex.Pattern[str]] = {}  # `finds_any`'s alternations
         self._all: regex.Pattern[str] | None = None
         fuzzy_words = sorted({a for p in parties.values() if p.fuzzy for a in p.aliases
                               if regex.fullmatch(r"\p{Lu}\p{Ll}{4,}", a)}, key=len, reverse=True)
@@ -314,6 +324,7 @@ class PartyFinder:
         # a word one edit away from an alias starts with its letter and is at most one letter
         # longer or shorter: the others are not looked up at all
         self._fuzzy_shapes = {(w[0], n) for w in self.fuzzy_owner for n in (len(w) - 1, len(w), len(w) + 1)}
+        self._fuzzy_firsts = frozenset(w[0] for w in self.fuzzy_owner)
         # a word one edit away from an alias keeps the alias's first half at its start or its
         # second half at its end (the edit is in one half or the other): one scan for those halves
         # tells which words to look at, instead of every capitalised word of the text
@@ -341,7 +352,7 @@ class PartyFinder:
             rf"|(?<![\p{{L}}])(?P<c>{c})\s+and\s+(?P<d>{c})\s+(?:leaders|presidents|heads\s+of\s+state)",
             regex.IGNORECASE)
         # every match of leaders_re holds one of these words: a text without them is not searched
-        self._leader_words = Prefilter([(0, r"leaders?|presidents?|heads?\s+of\s+state")])
+        self._leader_words = Prefilter([(0, LEADER_WORDS)])
 
     @property
     def alias_re(self) -> regex.Pattern[str]:
@@ -358,7 +369,7 @@ class PartyFinder:
         if rx is None:
             some = sorted((w for f in firsts for w in self._by_first[f]), key=self._rank.__getitem__)
             rx = self._some[firsts] = regex.compile(
-                rf"(?<![\p{{L}}])(?:{'|'.join(alternation([w]) for w in some)})(?![\p{{L}}])", regex.IGNORECASE)
+                rf"(?<![\p{{L}}])(?:{'|'.join(alias_pattern(w) for w in some)})(?![\p{{L}}])", regex.IGNORECASE)
         return rx
 
     def alias_matches(self, text: str) -> list[regex.Match[str]]:
@@ -427,6 +438,58 @@ class PartyFinder:
         without positions: most texts hold none, and then `find` does not look for where."""
         return any(self._garbled(w) is not None for w in set(map(str.lower, _CAP_WORD.findall(text))))
 
+    def fuzzy_opens(self, c: str) -> bool:
+        """May a capitalised word that begins with `c` garble a fuzzy alias (`_garbled` asks its
+        lower-cased first letter first)?"""
+        return c.lower()[:1] in self._fuzzy_firsts
+
+    def garbled_at(self, text: str, starts: Iterable[int]) -> bool:
+        """`_garbled_in(text)` asked of the capitalised words at `starts` alone: every position of a
+        capital that `fuzzy_opens` (and perhaps others), so that no other word can garble an alias.
+        The quick path's question (factcheck/quick.py): it spares a scan for every capitalised word."""
+        if not self.fuzzy_owner:
+            return False
+        for p in starts:
+            m = _CAP_WORD.match(text, p)
+            if m is not None and self._garbled(m.group(0).lower()) is not None:
+                return True
+        return False
+
+    def _leader_hits(self, text: str, offset: int) -> list[Hit]:
+        """"The leaders of France and Spain": a hit of each leader of a party with that country."""
+        hits: list[Hit] = []
+        for m in self.leaders_re.finditer(text):
+            for g in ("a", "b", "c", "d"):
+                if m.group(g):
+                    country = self.country_alias.get(_WS.sub(" ", m.group(g).lower()), "")
+                    leader = self.by_country.get(country)
+                    if leader:
+                        hits.append(Hit(leader, offset + m.start(), offset + m.end(), m.group(0)))
+        return hits
+
+    def finds_any(self, text: str, aliases: Collection[Hashable], leaders: bool, starts: Iterable[int]) -> bool:
+        """Would `find(text, 0)` find a party? (It keeps a hit of every text with some: a hit inside
+        a longer one is dropped for the longer.) The quick path's question (factcheck/quick.py),
+        asked with what its one scan of the base's automaton tells: `aliases`, those that may be in
+        the text (no other can match: its literal word is not there; the base's automaton has
+        them, prefilter.py `base_scan`); `leaders`, whether the leader words may be; `starts`,
+        every position of a capital that `fuzzy_opens` (`garbled_at`)."""
+        if aliases:
+            # at a position, the first of them to match is the alias `alias_matches` finds there
+            key = frozenset(map(str, aliases))
+            rx = self._among.get(key)
+            if rx is None:
+                if len(self._among) >= 256:
+                    self._among.clear()
+                rx = self._among[key] = regex.compile(
+                    rf"(?<![\p{{L}}])(?:{'|'.join(alias_pattern(w) for w in sorted(key, key=self._rank.__getitem__))})"
+                    r"(?![\p{L}])", regex.IGNORECASE)
+            if any(self.alias_owner.get(_WS.sub(" ", m.group(0).lower())) for m in rx.finditer(text, overlapped=True)):
+                return True
+        if self.garbled_at(text, starts):
+            return True
+        return bool(self.by_country and leaders and self._leader_hits(text, 0))
+
     def find(self, text: str, offset: int) -> list[Hit]:
         hits: list[Hit] = []
         for m in self.alias_matches(text):
@@ -442,14 +505,8 @@ class PartyFinder:
                     for pid in self.fuzzy_owner[alias]:
                         hits.append(Hit(pid, offset + m.start(), offset + m.end(), m.group(0)))
         # (only a party with a country is found by it)
-        leaders = self.leaders_re.finditer(text) if self.by_country and self._leader_words.candidates(text) else ()
-        for m in leaders:
-            for g in ("a", "b", "c", "d"):
-                if m.group(g):
-                    country = self.country_alias.get(_WS.sub(" ", m.group(g).lower()), "")
-                    leader = self.by_country.get(country)
-                    if leader:
-                        hits.append(Hit(leader, offset + m.start(), offset + m.end(), m.group(0)))
+        if self.by_country and self._leader_words.candidates(text):
+            hits.extend(self._leader_hits(text, offset))
         # longest first; a shorter alias inside a longer one ("U.S." in "U.S. President") is dropped
         # a hit inside a longer one is dropped; hits are short, so only those starting within the
         # longest alias's length before it can overlap (linear, not quadratic, in the hits)

@@ -19,16 +19,20 @@ aliases, factcheck/bind.py): where each may begin, to be confirmed by its own re
 
 from __future__ import annotations
 
+import re
 import re._constants as C
 import re._parser as P
+import string
 import weakref
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cache
 from typing import Any
 
 import ahocorasick
 import regex
 from regex import _regex
+
+from factcheck.lang import alternation
 
 _MIN = 3  # a shorter literal ("of", "a") is in almost every text: it rules nothing out
 _MAX_FORKS = 8  # at most this many spellings of one run of literals ("B-?9": "b-9", "b9")
@@ -403,6 +407,51 @@ class WordStarts:
         return [(end - back, payloads) for end, (back, payloads) in self._auto.iter(low)]
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")  # the standard module's set search: faster than `regex`'s here
+_UPPER = regex.compile(r"\p{Lu}")
+
+
+class Capitals:
+    """Where a capitalised word may start whose capital is one of some (`opens(c)`, asked once per
+    character): the few capitals of the first letters of a base's names and fuzzy aliases
+    (factcheck/quick.py). An article of another story holds a few dozen capitalised words; a
+    regular expression for all of them tried at every character costs more than the rest of the
+    quick path's questions together, and most of those words open nothing. `str.find` of each
+    ASCII capital that opens costs a few hundredths of that; the other characters are looked at only
+    in a text that has some (a set search). The caller matches its own word there (a position may
+    start none: a capital inside a word)."""
+
+    _MEMO = 10_000  # characters remembered: a bound over a long run of texts in many scripts
+
+    def __init__(self, opens: Callable[[str], bool]):
+        self._opens = opens
+        self.ascii = "".join(c for c in string.ascii_uppercase if opens(c))
+        self._other: dict[str, bool] = {}
+
+    def opens(self, c: str) -> bool:
+        """`opens(c)` for a capital `c` (False for a character that is not one)."""
+        got = self._other.get(c)
+        if got is None:
+            if len(self._other) >= self._MEMO:
+                self._other.clear()
+            got = self._other[c] = _UPPER.fullmatch(c) is not None and self._opens(c)
+        return got
+
+    def at(self, text: str) -> list[int]:
+        """Every position of `text` that holds a capital that opens (in no particular order)."""
+        out: list[int] = []
+        find = text.find
+        for c in self.ascii:
+            i = find(c)
+            while i >= 0:
+                out.append(i)
+                i = find(c, i + 1)
+        if not text.isascii():
+            opens = self.opens
+            out.extend(m.start() for m in _NON_ASCII.finditer(text) if opens(m.group()))
+        return out
+
+
 _BY_BASE: dict[tuple[int, str], Any] = {}
 
 
@@ -416,15 +465,30 @@ def per_base(fb: Any, what: str, build: Any) -> Any:
     return value
 
 
+#: every match of the binder's "the leaders of X and Y" (factcheck/bind.py, `PartyFinder.leaders_re`)
+#: holds one of these words
+LEADER_WORDS = r"leaders?|presidents?|heads?\s+of\s+state"
+
+
+def alias_pattern(alias: str) -> str:
+    """The pattern the binder matches a party's (lower-cased) alias by (`PartyFinder`, IGNORECASE)."""
+    return alternation([alias])
+
+
 def base_scan(fb: Any) -> Groups:
     """One automaton of a fact base's cues, event names and words and event places: one scan of an
     article serves `cue_prefilter`, `event_prefilter` and the binder's places; built once per base
-    (and per worker process)."""
+    (and per worker process). The same scan tells the quick path (factcheck/quick.py) whether a
+    party's alias or the leader words may be in the article ("aliases", keyed by the lower-cased
+    alias, and "leaders"): a second and a third scan of every article otherwise."""
     groups: Groups = per_base(fb, "base_scan", lambda: Groups({
         "cues": [((f.id, i), p.source) for f in fb.facts for i, p in enumerate(f.cues)],
         "events": [((part, e.id, i), p.source) for e in fb.events.values()
                    for part in ("names", "words") for i, p in enumerate(getattr(e, part))],
         "places": [(e.id, regex.escape(e.place)) for e in fb.events.values() if e.place],
+        "aliases": [(a, alias_pattern(a)) for a in sorted({a.lower() for p in fb.parties.values()
+                                                             for a in (p.name, *p.aliases)})],
+        "leaders": [(0, LEADER_WORDS)],
     }))
     return groups
 

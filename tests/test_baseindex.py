@@ -125,3 +125,21 @@ def test_an_omission_is_the_finding_its_constructor_makes() -> None:
         made, built = omitted("src", blank), Finding("src", fact.id, "omit", (), fact.expected)
         assert made == built and repr(made) == repr(built) and vars(made) == vars(built)
         assert list(vars(made)) == list(vars(built)) and made.to_json() == built.to_json()
+
+
+def test_any_in_reads_a_particle_inside_a_window() -> None:
+    """`any_in` looks only from the capitals that may open a window; a particle before a word such a
+    window takes (or one that opens a window itself) is a token of `candidates`, which it then asks:
+    every arrangement of a few words of surnames with particles, on either side of other words."""
+    from itertools import product
+
+    indexes = [SurnameIndex([name_spec(n, ())]) for n in
+               ("Luis da Silva Costa", "Maria de la Vega", "Jan van der Berg", "Virgil van Dijk", "Bin Salman")]
+    # ("Da la Vega": the window from "Da" takes "la", and is one edit from "delavega")
+    words = ["Da", "De", "Van", "Silva", "Costa", "Vega", "Berg", "Dijk", "Salman", "da", "de", "la", "van", "der",
+             "bin", "the"]
+    for k in (1, 2, 3):
+        for combo in product(words, repeat=k):
+            for text in (f"Then {' '.join(combo)} spoke.", f"{'-'.join(combo)} Ltd"):
+                for index in indexes:
+                    assert index.any_in(text) or not index.candidates(text), (text, index.exact)

@@ -26,8 +26,10 @@ agree, `others` contradict.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice
 from typing import Any, ClassVar, NamedTuple
 
 import regex
@@ -37,6 +39,7 @@ from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact, TimedRegex
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, calendar_words, lang, levenshtein, pack
+from factcheck.prefilter import Capitals
 from factcheck.segment import Sentence, mixed_script
 
 _L = r"\p{L}\p{M}"
@@ -125,6 +128,11 @@ def name_key(name: str) -> str:
 
 
 _KEY_SPLIT = regex.compile(r"[\s\-‐‑–]+")
+
+
+def _key(word: str) -> str:
+    """A token's plain form, as `_tokens` makes it ("Wen-je" -> "wenje")."""
+    return name_key(word) if "-" in word or "‐" in word or "‑" in word else _plain(word)
 
 
 def _first_letters(spec: NameSpec) -> frozenset[str]:
@@ -317,6 +325,17 @@ def _particle_before_re() -> regex.Pattern[str]:
     return regex.compile(rf"\p{{Lu}}(?<=(?<![\p{{L}}])(?:{alt})[\s\x1c-\x1f\-]+\p{{Lu}})")
 
 
+@lru_cache(maxsize=64)
+def _particles_opening(firsts: frozenset[str]) -> regex.Pattern[str] | None:
+    """A particle written as a word whose plain form begins with one of `firsts`, before a
+    capitalised word (what `_particle_before_re` finds, for those particles alone, looked for
+    forwards: a few literal words; None: there are none): a window of `candidates` may open there."""
+    some = sorted(p for p in _particle_set()[0] if not _plain(p) or _plain(p)[0] in firsts)
+    if not some:
+        return None
+    return regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(map(regex.escape, some))})[\s\x1c-\x1f\-]+\p{{Lu}}")
+
+
 @cache
 def _particle_set() -> tuple[frozenset[str], int]:
     ps = frozenset(str(p) for p in _particles())
@@ -474,6 +493,7 @@ class SurnameIndex:
         # or near) starts with that letter too: a word no form starts with opens no window
         self.firsts = frozenset(f[0] for spec in specs for f in spec.forms if f)
         self._memo: dict[tuple[str, int], frozenset[int]] = {}
+        self._capitals: Capitals | None = None
 
     def _window(self, key: str, n: int) -> frozenset[int]:
         """The names a window of `n` tokens spelling `key` may be (`_windows`' test, for all of them)."""
@@ -489,32 +509,62 @@ class SurnameIndex:
             got = self._memo[(key, n)] = frozenset(out)
         return got
 
-    def any_in(self, text: str) -> bool:
-        """Whether `candidates(text)` may hold a name: the same windows, but over the capitalised
-        words of the whole text in order, as if they were one chunk (more windows, never fewer),
-        without making tokens. For an article of another story (factcheck/quick.py), which names
-        nobody of the base, this is the one question, and tokens cost four times as much. A text
-        with a particle before a capitalised word ("van Dijk") is asked `candidates`."""
+    def opens(self, c: str) -> bool:
+        """May a capitalised word that begins with the capital `c` open a window: does its plain form
+        begin with a letter a form begins with (or with none of its own: then the next one does)?"""
+        plain = _plain(c)
+        return not plain or plain[0] in self.firsts
+
+    def capitals(self) -> Capitals:
+        """Where the capitalised words that may open a window begin (`any_in`'s `starts`)."""
+        if self._capitals is None:
+            self._capitals = Capitals(self.opens)
+        return self._capitals
+
+    def any_in(self, text: str, starts: Iterable[int] | None = None) -> bool:
+        """Whether `candidates` may hold a name in a sentence of `text` (True more often, never
+        less). For an article of another story (factcheck/quick.py), which names nobody of the
+        base, this is the one question, and tokens cost four times as much as the answer.
+
+        A window opens at a capitalised word (never at an initial) whose plain form begins with a
+        letter a form begins with (`starts`: every position of such a capital, and perhaps others;
+        `capitals().at(text)` when not given; found by `str.find`, not by a scan for every
+        capitalised word). From each, it takes the next capitalised words of the whole text in
+        order, as if they were one chunk (more windows than `candidates`, never fewer). A particle
+        written as a word ("van Dijk") is a token of `candidates` too: one before a capitalised word
+        that such a window takes, or one that begins with such a letter itself, and the text is
+        asked `candidates`."""
         if self.always:
             return True
-        if _particle_before_re().search(text):
-            return bool(self.candidates(text))
-        words = [name_key(w) if "-" in w or "‐" in w or "‑" in w else _plain(w) for w in _token_re().findall(text)]
-        memo, window, maxn, firsts = self._memo, self._window, self.maxn, self.firsts
-        for i, w in enumerate(words):
-            if len(w) <= 1 or w[0] not in firsts:
-                continue  # an initial, a word of no letters (`candidates` starts no window there), or
-                # a word no form starts with (every window from here holds none)
+        if starts is None:
+            starts = self.capitals().at(text)
+        token, maxn, firsts = _token_re(), self.maxn, self.firsts
+        memo, window = self._memo, self._window
+        particle = _particle_before_re()
+        for p in starts:
+            m = token.match(text, p)
+            if m is None:
+                continue  # a capital inside a word, or after an apostrophe: no token begins there
+            first = m.group(0)
+            w = _key(first)
+            if len(first) <= 1 or not w or w[0] not in firsts:
+                continue  # an initial (`candidates` opens no window there), or a word no form begins with
+            after = list(islice(token.finditer(text, m.end()), maxn - 1))
             got = memo.get((w, 1))
             if got if got is not None else window(w, 1):
                 return True
             key = w
-            for n in range(2, min(maxn, len(words) - i) + 1):
-                key += words[i + n - 1]
+            for n, nxt in enumerate(after, 2):
+                key += _key(nxt.group(0))
                 got = memo.get((key, n))
                 if got if got is not None else window(key, n):
                     return True
-        return False
+            # a particle before one of the words a window from here may take ("Maria da Silva"): a
+            # token of its own in `candidates`, which may then make other windows
+            if maxn > 1 and particle.search(text, m.end(), after[-1].end() if len(after) == maxn - 1 else len(text)):
+                return bool(self.candidates(text))
+        opening = _particles_opening(self.firsts)
+        return opening is not None and opening.search(text) is not None and bool(self.candidates(text))
 
     def candidates(self, text: str) -> set[int]:
         """The indexes (in `specs`) of the names `_windows` may find in the sentence `text`."""
