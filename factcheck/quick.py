@@ -25,26 +25,48 @@ from factcheck.baseindex import base_index
 from factcheck.bind import bind_index, party_finder
 from factcheck.factbase.model import FactBase
 from factcheck.model import LazyFindings, Source, SourceResult
-from factcheck.prefilter import cue_prefilter, event_prefilter
+from factcheck.prefilter import Capitals, base_scan, per_base
 from factcheck.segment import dateline_lines, reading_text
 
 
+def _capitals(fb: FactBase) -> Capitals:
+    """Where a capitalised word may begin that may be a name fact's surname (or a misspelling of
+    one) or garble a fuzzy alias: the capitals of their first letters, found once for both."""
+    def build() -> Capitals:
+        index = base_index(fb)
+        surnames = index.surnames if index.named_free else None
+        finder = party_finder(fb) if fb.parties else None
+        return Capitals(lambda c: (surnames is not None and surnames.opens(c))
+                        or (finder is not None and finder.fuzzy_opens(c)))
+
+    capitals: Capitals = per_base(fb, "quick_capitals", build)
+    return capitals
+
+
 def binds_nothing(text: str, fb: FactBase) -> bool:
-    """True when nothing of the base can bind in `text` (then every finding is an omission)."""
+    """True when nothing of the base can bind in `text` (then every finding is an omission).
+
+    One scan of the base's automaton (factcheck/prefilter.py, `base_scan`) tells whether a cue, an
+    event's name, word or place, an alias or the leader words may be in the text; the capitals of
+    the first letters of the surnames and fuzzy aliases (`_capitals`) tell where the only words
+    that may be a surname or garble an alias begin. The binder's own questions (`PartyFinder.find`,
+    `SurnameIndex.any_in`) are asked only where one of those may be: their answer is the same."""
     index = base_index(fb)
     if index.always_free:
         return False  # a fact that finds itself without a word to look for
     read = reading_text(text)
-    if cue_prefilter(fb).whole(read) or event_prefilter(fb).whole(read):
+    found = base_scan(fb).scan(read)
+    if found["cues"] or found["events"] or found["places"]:
         return False
-    binding = bind_index(fb)
-    if binding.places.whole(read):
+    starts: list[int] | None = None
+    if index.named_free:
+        starts = _capitals(fb).at(read)
+        if index.surnames.any_in(read, starts):
+            return False
+    if fb.parties and party_finder(fb).finds_any(read, found["aliases"], bool(found["leaders"]),
+                                                 _capitals(fb).at(read) if starts is None else starts):
         return False
-    if index.named_free and index.surnames.any_in(read):
-        return False
-    if fb.parties and party_finder(fb).find(read, 0):
-        return False
-    return not (binding.no_party_on and dateline_lines(read))
+    return not (bind_index(fb).no_party_on and dateline_lines(read))
 
 
 def all_omitted(source: Source, fb: FactBase) -> SourceResult:

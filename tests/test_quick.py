@@ -12,11 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.bind import party_finder
 from factcheck.check import _Checker, check
 from factcheck.factbase.load import load_factbase
 from factcheck.factbase.model import FactBase
 from factcheck.model import Source
-from factcheck.quick import binds_nothing
+from factcheck.prefilter import base_scan
+from factcheck.quick import _capitals, binds_nothing
+from factcheck.segment import _DATELINE_DATED, _FUSED_DATE, _MAY_DATELINE, _dateline, reading_text
 
 ROOT = Path(__file__).resolve().parents[1]
 BASES = sorted(p for p in (ROOT / "tests" / "rules" / "bases").glob("*.yaml")) + [ROOT / "facts"] + sorted(
@@ -86,3 +89,65 @@ def test_the_shipped_base() -> None:
     assert binds_nothing("The library reopens on Tuesday.", fb)
     assert not binds_nothing("Mr Bidden spoke on Tuesday.", fb)  # a misspelt alias: the binder's fuzzy match
     assert not binds_nothing("The B9 met on Tuesday.", fb)  # a cue of two characters, a letter and a digit
+
+
+_FRAMES = ["The library reopens on Tuesday, {} wrote.", "The library reopens on Tuesday, “{}” wrote."]
+
+
+@pytest.mark.parametrize("frame", _FRAMES)
+@pytest.mark.parametrize("base, word", [
+    ("facts", "Blinkin"),  # a name fact's surname, misspelt
+    ("facts", "Peskow"),
+    ("facts", "Putim"),  # a fuzzy alias, garbled
+    ("facts", "Zelenskj"),
+    ("examples/chile2010/facts", "Pinnera"),
+    ("examples/chile2010/facts", "Golbourne"),
+    ("examples/chile2010/facts", "Ĝolborne"),  # a capital of another script's letter: found by the set search
+    ("examples/evergiven/facts", "Rabbie"),
+    ("examples/artemis1/facts", "Blackwel Thompson"),  # a surname of two words, misspelt
+    ("examples/artemis1/facts", "Blackwell-Tompson"),
+    ("tests/rules/bases/runoff.yaml", "de Morais"),  # a particle opens the surname
+    ("tests/rules/bases/runoff.yaml", "Bolsonarro"),
+    ("tests/rules/bases/quake.yaml", "Sezzer"),
+])
+def test_a_misspelling_alone_sends_an_article_down_the_full_path(base: str, word: str, frame: str) -> None:
+    """The quick path looks for surnames and garbled aliases only at the capitals of their first
+    letters (factcheck/quick.py, `_capitals`): a near-miss of one, the one thing in the article the
+    base may bind, is still found there."""
+    fb = _base(ROOT / base)
+    assert binds_nothing(frame.format(""), fb)  # the article without it: the quick path
+    assert not binds_nothing(frame.format(word), fb)
+
+
+@pytest.mark.parametrize("base", BASES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_quick_questions_are_the_binders(base: Path) -> None:
+    """The quick path asks the binder whether it finds a party with what the base's one scan and
+    the capitals tell (`PartyFinder.finds_any`): the binder's own answer, on every article. Where
+    the scan says no alias may be, the binder finds none; where the capitals say no word may garble
+    an alias, the binder's scan of every capitalised word finds none either."""
+    fb = _base(base)
+    if not fb.parties:
+        return
+    finder = party_finder(fb)
+    assert set(base_scan(fb).keys["aliases"]) == set(finder.alias_owner)
+    for text in [p.read_text(encoding="utf-8") for p in ARTICLES] + OFF_TOPIC:
+        read = reading_text(text)
+        found = base_scan(fb).scan(read)
+        starts = _capitals(fb).at(read)
+        assert found["aliases"] or not finder.alias_matches(read)
+        assert finder.garbled_at(read, starts) == finder._garbled_in(read)
+        assert finder.finds_any(read, found["aliases"], bool(found["leaders"]), starts) == bool(finder.find(read, 0))
+
+
+def test_every_dateline_opens_as_the_quick_test_says() -> None:
+    """`dateline_lines` asks the three dateline patterns only of a line that opens as
+    `_MAY_DATELINE` says: every line of the project's articles that one of them matches does."""
+    lines = [line for p in ARTICLES for line in reading_text(p.read_text(encoding="utf-8")).split("\n")] + [
+        "MOSCOW, December 31 (Reuters) - The talks", "WASHINGTON — The president",
+        "  CAPE CANAVERAL, Fla. -- X", "Lima, 4 of June of 2019 (EFE).– The", "Rio de Janeiro, 12 May 2018 – The",
+        "Frankfurt/Washington, 16.06.2022 – A", "Frankfurt / Washington, 16.06.2022 – A",
+        "Mazatlán, Sin., 08/04/2024, 19:40 hours (Pacific time).- A", "Dec 7, 2021Putin and Biden",
+        " 7 December 2021 10:15 Putin", "São Paulo, May 3 (Wire) The", "L'Aquila, 6 April 2009 -"]
+    matched = [line for line in lines if _FUSED_DATE.match(line) or _dateline(line) or _DATELINE_DATED.match(line)]
+    assert len(matched) > 100
+    assert all(_MAY_DATELINE.match(line) for line in matched), [x for x in matched if not _MAY_DATELINE.match(x)]
