@@ -305,7 +305,7 @@ class PartyFinder:
         self._rank = {w: r for r, w in enumerate(ranked)}
         self._starts = WordStarts((f, f) for f in self._by_first) if "" not in self._by_first else None
         self._some: dict[frozenset[str], regex.Pattern[str]] = {}
-        self._among: dict[frozenset[str], regex.Pattern[str]] = {}  # `finds_any`'s alternations
+        self._among: dict[frozenset[Hashable], regex.Pattern[str]] = {}  # `finds_any`'s alternations
         self._all: regex.Pattern[str] | None = None
         fuzzy_words = sorted({a for p in parties.values() if p.fuzzy for a in p.aliases
                               if regex.fullmatch(r"\p{Lu}\p{Ll}{4,}", a)}, key=len, reverse=True)
@@ -325,6 +325,7 @@ class PartyFinder:
         # longer or shorter: the others are not looked up at all
         self._fuzzy_shapes = {(w[0], n) for w in self.fuzzy_owner for n in (len(w) - 1, len(w), len(w) + 1)}
         self._fuzzy_firsts = frozenset(w[0] for w in self.fuzzy_owner)
+        self._garbled_memo: dict[str, str | None] = {}
         # a word one edit away from an alias keeps the alias's first half at its start or its
         # second half at its end (the edit is in one half or the other): one scan for those halves
         # tells which words to look at, instead of every capitalised word of the text
@@ -424,14 +425,18 @@ class PartyFinder:
 
     def _garbled(self, w: str) -> str | None:
         """The first fuzzy alias (in their order) one edit away from the lower-cased word `w`,
-        with its first letter; None if none is, or if `w` is an alias itself."""
+        with its first letter; None if none is, or if `w` is an alias itself. (Remembered: the
+        same capitalised words recur from article to article.)"""
         if (w[0], len(w)) not in self._fuzzy_shapes or w in self.alias_owner:
             return None
+        if w in self._garbled_memo:
+            return self._garbled_memo[w]
         close = {a for d in _deletions(w) for a in self._fuzzy_index.get(d, ()) if a[0] == w[0]}
-        for alias in sorted(close, key=self._fuzzy_order.__getitem__):
-            if levenshtein(alias, w) <= 1:
-                return alias
-        return None
+        found = next((a for a in sorted(close, key=self._fuzzy_order.__getitem__) if levenshtein(a, w) <= 1), None)
+        if len(self._garbled_memo) >= 100_000:
+            self._garbled_memo.clear()
+        self._garbled_memo[w] = found
+        return found
 
     def _garbled_in(self, text: str) -> bool:
         """Does a capitalised word of `text` garble a fuzzy alias? Each distinct word asked once,
@@ -476,15 +481,16 @@ class PartyFinder:
         every position of a capital that `fuzzy_opens` (`garbled_at`)."""
         if aliases:
             # at a position, the first of them to match is the alias `alias_matches` finds there
-            key = frozenset(map(str, aliases))
+            key = frozenset(aliases)
             rx = self._among.get(key)
             if rx is None:
                 if len(self._among) >= 256:
                     self._among.clear()
+                some = sorted(map(str, key), key=self._rank.__getitem__)
                 rx = self._among[key] = regex.compile(
-                    rf"(?<![\p{{L}}])(?:{'|'.join(alias_pattern(w) for w in sorted(key, key=self._rank.__getitem__))})"
-                    r"(?![\p{L}])", regex.IGNORECASE)
-            if any(self.alias_owner.get(_WS.sub(" ", m.group(0).lower())) for m in rx.finditer(text, overlapped=True)):
+                    rf"(?<![\p{{L}}])(?:{'|'.join(map(alias_pattern, some))})(?![\p{{L}}])", regex.IGNORECASE)
+            if rx.search(text) is not None and any(  # (most often none: one search costs less)
+                    self.alias_owner.get(_WS.sub(" ", m.group(0).lower())) for m in rx.finditer(text, overlapped=True)):
                 return True
         if self.garbled_at(text, starts):
             return True

@@ -318,6 +318,7 @@ class Groups:
         self._exotic, self._spaced = _unsure_chars(chars, by_word)
         self._last: tuple[str, dict[str, frozenset[Hashable]]] | None = None
         self._auto: Any = _automaton(by_word)
+        self._none = {g: frozenset(a) for g, a in self.always.items()}  # a text with none of the words
 
     def scan(self, text: str) -> dict[str, frozenset[Hashable]]:
         """Each group's candidates in `text` (remembered for the last text: the quick scan, then
@@ -328,19 +329,20 @@ class Groups:
         if _unsure(text, self._exotic):
             out = {g: frozenset(k) for g, k in self.keys.items()}
         else:
-            found: dict[str, set[Hashable]] = {g: set(a) for g, a in self.always.items()}
+            seen: set[frozenset[tuple[str, Hashable]]] = set()
             if self._auto is not None:
                 low = text.casefold()
                 if self._spaced:
                     low = " ".join(low.split())
-                seen: set[frozenset[tuple[str, Hashable]]] = set()
-                for _, keys in self._auto.iter(low):
-                    if keys in seen:
-                        continue
-                    seen.add(keys)
+                seen.update(keys for _, keys in self._auto.iter(low))
+            if seen:
+                found: dict[str, set[Hashable]] = {g: set(a) for g, a in self.always.items()}
+                for keys in seen:
                     for g, k in keys:
                         found[g].add(k)
-            out = {g: frozenset(k) for g, k in found.items()}
+                out = {g: frozenset(k) for g, k in found.items()}
+            else:
+                out = self._none  # no word of the base: most articles of other stories
         self._last = (text, out)
         return out
 
@@ -429,7 +431,7 @@ class Capitals:
         self._other: dict[str, bool] = {}
 
     def opens(self, c: str) -> bool:
-        """`opens(c)` for a capital `c` (False for a character that is not one)."""
+        """`opens(c)` for a capital `c` (False for a character that is not one); remembered."""
         got = self._other.get(c)
         if got is None:
             if len(self._other) >= self._MEMO:

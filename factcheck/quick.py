@@ -29,18 +29,27 @@ from factcheck.prefilter import Capitals, base_scan, per_base
 from factcheck.segment import dateline_lines, reading_text
 
 
-def _capitals(fb: FactBase) -> Capitals:
-    """Where a capitalised word may begin that may be a name fact's surname (or a misspelling of
-    one) or garble a fuzzy alias: the capitals of their first letters, found once for both."""
-    def build() -> Capitals:
-        index = base_index(fb)
-        surnames = index.surnames if index.named_free else None
-        finder = party_finder(fb) if fb.parties else None
-        return Capitals(lambda c: (surnames is not None and surnames.opens(c))
-                        or (finder is not None and finder.fuzzy_opens(c)))
+class _Quick:
+    """What `binds_nothing` asks of a base, found once per base (one lookup an article, not one
+    per table). It holds the base's tables, never the base (`per_base` forgets them with it)."""
 
-    capitals: Capitals = per_base(fb, "quick_capitals", build)
-    return capitals
+    def __init__(self, fb: FactBase):
+        index = base_index(fb)
+        self.always_free = index.always_free
+        self.surnames = index.surnames if index.named_free else None
+        self.finder = party_finder(fb) if fb.parties else None
+        self.scan = base_scan(fb)
+        self.datelines = bool(bind_index(fb).no_party_on)
+        surnames, finder = self.surnames, self.finder
+        #: where a capitalised word may begin that may be a name fact's surname (or a misspelling
+        #: of one) or garble a fuzzy alias: the capitals of their first letters, found once for both
+        self.capitals = Capitals(lambda c: (surnames is not None and surnames.opens(c))
+                                 or (finder is not None and finder.fuzzy_opens(c)))
+
+
+def _quick(fb: FactBase) -> _Quick:
+    quick: _Quick = per_base(fb, "quick", lambda: _Quick(fb))
+    return quick
 
 
 def binds_nothing(text: str, fb: FactBase) -> bool:
@@ -48,25 +57,23 @@ def binds_nothing(text: str, fb: FactBase) -> bool:
 
     One scan of the base's automaton (factcheck/prefilter.py, `base_scan`) tells whether a cue, an
     event's name, word or place, an alias or the leader words may be in the text; the capitals of
-    the first letters of the surnames and fuzzy aliases (`_capitals`) tell where the only words
-    that may be a surname or garble an alias begin. The binder's own questions (`PartyFinder.find`,
-    `SurnameIndex.any_in`) are asked only where one of those may be: their answer is the same."""
-    index = base_index(fb)
-    if index.always_free:
+    the first letters of the surnames and fuzzy aliases (`_Quick.capitals`) tell where the only
+    words that may be a surname or garble an alias begin. The binder's own questions
+    (`PartyFinder.finds_any`, `SurnameIndex.any_in`) are asked only there: the same answers."""
+    quick = _quick(fb)
+    if quick.always_free:
         return False  # a fact that finds itself without a word to look for
     read = reading_text(text)
-    found = base_scan(fb).scan(read)
+    found = quick.scan.scan(read)
     if found["cues"] or found["events"] or found["places"]:
         return False
-    starts: list[int] | None = None
-    if index.named_free:
-        starts = _capitals(fb).at(read)
-        if index.surnames.any_in(read, starts):
-            return False
-    if fb.parties and party_finder(fb).finds_any(read, found["aliases"], bool(found["leaders"]),
-                                                 _capitals(fb).at(read) if starts is None else starts):
+    surnames, finder = quick.surnames, quick.finder
+    starts = quick.capitals.at(read) if surnames is not None or finder is not None else []
+    if surnames is not None and surnames.any_in(read, starts):
         return False
-    return not (bind_index(fb).no_party_on and dateline_lines(read))
+    if finder is not None and finder.finds_any(read, found["aliases"], bool(found["leaders"]), starts):
+        return False
+    return not (quick.datelines and dateline_lines(read))
 
 
 def all_omitted(source: Source, fb: FactBase) -> SourceResult:

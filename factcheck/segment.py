@@ -401,13 +401,15 @@ def _plain_forms() -> dict[int, str]:
 
 # How a line opens that `_FUSED_DATE`, `_DATELINE` or `_DATELINE_DATED` may match, in one cheap match
 # (each cut short, so a line they match always opens so): a day's digit, or a month and a digit; two
-# capitals (or a capital and a space, a point, an apostrophe or a hyphen); a word in title case
-# right before a comma or a slash, or before white space and a capital, a slash or a word of
-# `_PLACE_JOIN` (the first word of `_PLACE` is all its letters: no character of it can start what
-# follows it). Most lines of an article open with a capitalised word and a lower-case one.
+# capitals (or a capital and a space, a point, an apostrophe or a hyphen); a place (`_PLACE`) and a
+# comma. The place's words, white space and the whole of it are taken possessively: no character
+# of a word can begin what follows it (white space, a slash, a comma), nor a comma another word,
+# so a place that a comma follows is only ever read one way. Most lines of an article open with a
+# capitalised word and a lower-case one, or with a name and a verb.
+_PLACE_WORD = r"\p{Lu}[\p{L}.'’-]*+"
 _MAY_DATELINE = regex.compile(
-    r"\s*(?:\d|(?i:" + _MONTH + r")\.?\s+\d|[A-Z][A-Z .'-]"
-    r"|\p{Lu}[\p{L}.'’-]*+(?:[,/]|\s+(?:[\p{Lu}/]|(?:" + _PLACE_JOIN + r")\s)))"
+    r"\s*(?:\d|(?i:" + _MONTH + r")\.?\s+\d|[A-Z][A-Z .'-]|" + _PLACE_WORD
+    + r"(?:(?:\s++(?:(?:" + _PLACE_JOIN + r")\s++)?|\s*+/\s*+)" + _PLACE_WORD + r"){0,3}+,)"
 )
 
 

@@ -11,6 +11,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.bind import party_finder
 from factcheck.check import _Checker, check
@@ -18,7 +20,7 @@ from factcheck.factbase.load import load_factbase
 from factcheck.factbase.model import FactBase
 from factcheck.model import Source
 from factcheck.prefilter import base_scan
-from factcheck.quick import _capitals, binds_nothing
+from factcheck.quick import _quick, binds_nothing
 from factcheck.segment import _DATELINE_DATED, _FUSED_DATE, _MAY_DATELINE, _dateline, reading_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,7 +114,7 @@ _FRAMES = ["The library reopens on Tuesday, {} wrote.", "The library reopens on 
 ])
 def test_a_misspelling_alone_sends_an_article_down_the_full_path(base: str, word: str, frame: str) -> None:
     """The quick path looks for surnames and garbled aliases only at the capitals of their first
-    letters (factcheck/quick.py, `_capitals`): a near-miss of one, the one thing in the article the
+    letters (factcheck/quick.py, `_Quick.capitals`): a near-miss of one, the one thing in the article the
     base may bind, is still found there."""
     fb = _base(ROOT / base)
     assert binds_nothing(frame.format(""), fb)  # the article without it: the quick path
@@ -133,7 +135,7 @@ def test_the_quick_questions_are_the_binders(base: Path) -> None:
     for text in [p.read_text(encoding="utf-8") for p in ARTICLES] + OFF_TOPIC:
         read = reading_text(text)
         found = base_scan(fb).scan(read)
-        starts = _capitals(fb).at(read)
+        starts = _quick(fb).capitals.at(read)
         assert found["aliases"] or not finder.alias_matches(read)
         assert finder.garbled_at(read, starts) == finder._garbled_in(read)
         assert finder.finds_any(read, found["aliases"], bool(found["leaders"]), starts) == bool(finder.find(read, 0))
@@ -147,7 +149,22 @@ def test_every_dateline_opens_as_the_quick_test_says() -> None:
         "  CAPE CANAVERAL, Fla. -- X", "Lima, 4 of June of 2019 (EFE).– The", "Rio de Janeiro, 12 May 2018 – The",
         "Frankfurt/Washington, 16.06.2022 – A", "Frankfurt / Washington, 16.06.2022 – A",
         "Mazatlán, Sin., 08/04/2024, 19:40 hours (Pacific time).- A", "Dec 7, 2021Putin and Biden",
-        " 7 December 2021 10:15 Putin", "São Paulo, May 3 (Wire) The", "L'Aquila, 6 April 2009 -"]
+        "7 December 2021Putin and Biden", " 12 May 2020, 10:15Biden said", "São Paulo, May 3 (Wire) The",
+        "L'Aquila, 6 April 2009 -"]
     matched = [line for line in lines if _FUSED_DATE.match(line) or _dateline(line) or _DATELINE_DATED.match(line)]
     assert len(matched) > 100
     assert all(_MAY_DATELINE.match(line) for line in matched), [x for x in matched if not _MAY_DATELINE.match(x)]
+
+
+_DATELINE_BITS = ["Rio", "de", "del", "Janeiro", "LIMA", "NEW YORK", "Sin.", "Fla.", "O'Neil", "São", "Frankfurt",
+                  "On", "Friday", "May", "Dec.", "mai", "of", "12", "2019", "08/04/2024", "19:40", "hours", "(EFE)",
+                  "(Pacific time)", ",", ", ", " ", "  ", "/", " / ", "–", " - ", ":", ".", ".–", "\t", "Putin", "the"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_DATELINE_BITS), min_size=1, max_size=9))
+def test_every_dateline_opens_as_the_quick_test_says_made_up(bits: list[str]) -> None:
+    """The same of lines made of the pieces of datelines, in any order."""
+    line = "".join(bits) + " The"
+    if _FUSED_DATE.match(line) or _dateline(line) or _DATELINE_DATED.match(line):
+        assert _MAY_DATELINE.match(line), line

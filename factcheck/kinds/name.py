@@ -29,7 +29,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import islice
 from typing import Any, ClassVar, NamedTuple
 
 import regex
@@ -325,6 +324,21 @@ def _particle_before_re() -> regex.Pattern[str]:
     return regex.compile(rf"\p{{Lu}}(?<=(?<![\p{{L}}])(?:{alt})[\s\x1c-\x1f\-]+\p{{Lu}})")
 
 
+@cache
+def _next_word_re() -> regex.Pattern[str]:
+    """White space, points or hyphens, then a capitalised word (group 1): the next token of a chunk
+    (`_tokens`), or more."""
+    return regex.compile(r"[\s.\-‐‑–]+(" + _token_re().pattern + ")")
+
+
+@cache
+def _next_particle_re() -> regex.Pattern[str]:
+    """White space, points or hyphens, then a particle written as a word before a capitalised word
+    (what `_particle_before_re` finds): the next token of a chunk is a particle, or may be."""
+    alt = "|".join(sorted(map(regex.escape, _particle_set()[0])))
+    return regex.compile(rf"[\s.\-‐‑–]+(?:{alt})[\s\x1c-\x1f\-]+\p{{Lu}}")
+
+
 @lru_cache(maxsize=64)
 def _particles_opening(firsts: frozenset[str]) -> regex.Pattern[str] | None:
     """A particle written as a word whose plain form begins with one of `firsts`, before a
@@ -529,19 +543,22 @@ class SurnameIndex:
         A window opens at a capitalised word (never at an initial) whose plain form begins with a
         letter a form begins with (`starts`: every position of such a capital, and perhaps others;
         `capitals().at(text)` when not given; found by `str.find`, not by a scan for every
-        capitalised word). From each, it takes the next capitalised words of the whole text in
-        order, as if they were one chunk (more windows than `candidates`, never fewer). A particle
-        written as a word ("van Dijk") is a token of `candidates` too: one before a capitalised word
-        that such a window takes, or one that begins with such a letter itself, and the text is
-        asked `candidates`."""
+        capitalised word). From each, it takes the capitalised words that follow it in its chunk:
+        each after white space, points or hyphens alone (`_tokens` keeps a token in its chunk after
+        white space, one hyphen, or a point after an initial; a sentence is a piece of the text, so
+        its chunks are pieces of these). A particle written as a word ("van Dijk") is a token of
+        `candidates` too: one that such a window would take, or one anywhere that begins with such a
+        letter itself, and the text is asked `candidates`."""
         if self.always:
             return True
         if starts is None:
             starts = self.capitals().at(text)
         token, maxn, firsts = _token_re(), self.maxn, self.firsts
-        memo, window = self._memo, self._window
-        particle = _particle_before_re()
+        memo, window, opens = self._memo, self._window, self.capitals().opens
+        next_word, next_particle = _next_word_re(), _next_particle_re()
         for p in starts:
+            if not opens(text[p]):
+                continue  # a capital that opens no window (`starts` may serve other questions too)
             m = token.match(text, p)
             if m is None:
                 continue  # a capital inside a word, or after an apostrophe: no token begins there
@@ -549,20 +566,21 @@ class SurnameIndex:
             w = _key(first)
             if len(first) <= 1 or not w or w[0] not in firsts:
                 continue  # an initial (`candidates` opens no window there), or a word no form begins with
-            after = list(islice(token.finditer(text, m.end()), maxn - 1))
             got = memo.get((w, 1))
             if got if got is not None else window(w, 1):
                 return True
-            key = w
-            for n, nxt in enumerate(after, 2):
-                key += _key(nxt.group(0))
+            key, end = w, m.end()
+            for n in range(2, maxn + 1):
+                nxt = next_word.match(text, end)
+                if nxt is None:
+                    if next_particle.match(text, end):
+                        return bool(self.candidates(text))  # "Maria da Silva": the particle is a token
+                    break
+                key += _key(nxt.group(1))
+                end = nxt.end()
                 got = memo.get((key, n))
                 if got if got is not None else window(key, n):
                     return True
-            # a particle before one of the words a window from here may take ("Maria da Silva"): a
-            # token of its own in `candidates`, which may then make other windows
-            if maxn > 1 and particle.search(text, m.end(), after[-1].end() if len(after) == maxn - 1 else len(text)):
-                return bool(self.candidates(text))
         opening = _particles_opening(self.firsts)
         return opening is not None and opening.search(text) is not None and bool(self.candidates(text))
 
