@@ -473,15 +473,20 @@ def _unwrapped(text: str) -> str:
     lines = text.split("\n")
     if len(lines) < 2:
         return text
-    out = list(text)
+    joins: list[int] = []  # the line breaks that become spaces (most texts have none)
     pos = 0
     for i, line in enumerate(lines[:-1]):
         end = pos + len(line)
         nxt = lines[i + 1]
         if len(line.strip()) >= _WRAP_MIN and nxt.strip() and not _NOT_CONTINUATION.match(nxt) \
                 and (_soft_end_re().search(line) or (_LOWER_END.search(line) and _LOWER_START.match(nxt))):
-            out[end] = " "
+            joins.append(end)
         pos = end + 1
+    if not joins:
+        return text
+    out = list(text)
+    for end in joins:
+        out[end] = " "
     return "".join(out)
 
 
