@@ -15,6 +15,8 @@ every pattern is a candidate there (`_unsure`).
 
 `WordStarts` is the same scan for literal phrases whose start positions matter (the parties'
 aliases, factcheck/bind.py): where each may begin, to be confirmed by its own regex there.
+`Capitals` tells where the capitals of a few letters stand (`str.find`, no scan of every
+capitalised word): where a surname or a garbled alias may begin (factcheck/quick.py).
 """
 
 from __future__ import annotations
