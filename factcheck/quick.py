@@ -15,6 +15,13 @@ What may bind, and so sends an article down the full path:
 - the surname of a name fact that finds itself, or any fact that finds itself otherwise (a quote);
 - a dateline, when the base has a dated event without parties: such an event binds the clauses
   of an article datelined on its day though they have no evidence (rule event.dateline_day).
+
+An article of another story should cost about what reading it and one pass of an automaton over it
+cost (the scan floor of benchmarks/bench_truth.py), whatever the size of the base: so the question
+is one pass of the base's one automaton (cues, events' words, names and places, aliases, the leader
+words), `str.find` of the capitals of a few letters (where a surname or a garbled alias may begin:
+the binder's own questions are asked there alone), and one short match at the opening of each line
+(`dateline_lines`).
 """
 
 from __future__ import annotations
