@@ -137,6 +137,14 @@ def _bare_place_alt() -> str:
     return rf"(?:{trie_alternation(list(generated_places()))})(?=\s*(?:[,;)]|\.(?!\w)|$))"
 
 
+@cache
+def _place_either_alt() -> str:
+    """`_in_place_alt` or `_bare_place_alt` with one copy of the places' trie (a conditional group:
+    without "in", the place must close the phrase)."""
+    return (rf"(?P<inw>{_IN_PLACE})?(?:{trie_alternation(list(generated_places()))})"
+            rf"(?(inw)|(?=\s*(?:[,;)]|\.(?!\w)|$)))")
+
+
 def _in_place_zone(label: str) -> Zone | None:
     """The zone of "in <place>" after a clock time (followed by more of a longer place name, "in
     Victoria, British Columbia", it is not read: see `_place_continues`)."""
@@ -253,7 +261,7 @@ def _time_re() -> regex.Pattern[str]:
     # "18h30, Paris time", "9.30am in Madrid"; a translation's "the 03.00 of the Monday in the
     # peninsular Spain": the day between the clock and its zone
     day = r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
-    zone = rf"(?:{day}\s*,?\s*\(?\s*(?P<z>{z}|{_in_place_alt()}|{_bare_place_alt()}))?"
+    zone = rf"(?:{day}\s*,?\s*\(?\s*(?P<z>{z}|{_place_either_alt()}))?"
     ampm = r"(?P<ampm>[ap]\.?\s?m\b\.?)"
     hour_before = alternation(_data()["hour_word_before"])
     clock_before = alternation(_data()["clock_word_before"])
@@ -639,23 +647,44 @@ def _place_after(text: str, end: int) -> Zone | bool:
 # -- the article's header zone ------------------------------------------------------------------
 
 
+# a header's zone as written, one to four words ("EDT", "UTC+3", "Eastern", "Paris time"), checked
+# word by word with `lookup_zone` (the alternation of every zone name, some 4,000 of them, compiled into
+# each header pattern took seconds)
+_HEADER_ZONE = r"[\p{L}\d][\p{L}\d+\-\u2212:]*(?:[ \t]+[\p{L}\d+\-\u2212:]+){0,3}"
+
+
 @cache
-def _header_re() -> regex.Pattern[str]:
-    z = _zone_alt()
-    pats = [str(p).replace("{zone}", f"(?P<z{i}>{z})") for i, p in enumerate(_data()["headers"])]
-    return regex.compile("|".join(f"(?:{p})" for p in pats), regex.IGNORECASE)
+def _header_res() -> tuple[regex.Pattern[str], ...]:
+    """Each header pattern on its own: a generic zone capture that names no zone ("All times Cape
+    Canaveral (EDT)" for "all times {zone}") must leave the next pattern its chance at that place."""
+    return tuple(regex.compile(str(p).replace("{zone}", f"(?P<z>{_HEADER_ZONE})"), regex.IGNORECASE)
+                 for p in _data()["headers"])
+
+
+def _header_label(words: str) -> tuple[Zone, int] | None:
+    """The zone the longest run of the header's first words names ("CET The final" -> CET), and the
+    length of that run in characters."""
+    parts = list(regex.finditer(r"\S+", words))
+    for n in range(len(parts), 0, -1):
+        zone = lookup_zone(words[: parts[n - 1].end()])
+        if zone is not None:
+            return zone, parts[n - 1].end()
+    return None
 
 
 def header_zone(text: str) -> Zone | None:
     """The zone a live-blog header gives every bare time ("All times EDT", "Times are CET")."""
-    for m in _header_re().finditer(text):
+    found = sorted(((m.start(), i, m) for i, rx in enumerate(_header_res()) for m in rx.finditer(text)),
+                   key=lambda t: (t[0], t[1]))
+    for _, _, m in found:
         for k, v in m.groupdict().items():
-            if k.startswith("z") and v:
-                z = lookup_zone(v)
-                if z is not None and not z.local and not z.reader:
+            label = _header_label(v) if k == "z" and v else None
+            if label is not None:
+                z, size = label
+                if not z.local and not z.reader:
                     # "All times Eastern (EST)": the label in brackets says which side of summer time
                     # the blog's own days are on (a time of another season keeps the region's clock)
-                    b = _BRACKETED.match(text, m.end())
+                    b = _BRACKETED.match(text, m.start(k) + size)
                     inner = lookup_zone(b.group(1)) if b else None
                     if inner is not None and inner.fixed is not None and z.iana is not None:
                         return replace(z, usual=inner.fixed)
