@@ -130,17 +130,11 @@ def _in_place_alt() -> str:
 
 
 @cache
-def _bare_place_alt() -> str:
-    """A place's name alone right after a clock time, closing its phrase ("(04:14 Paris, 23:14 ...)",
-    "02:14 UTC, 04:14 Paris;"): that place's clock. Only before a comma, a semicolon, a closing
-    bracket, a full stop or the line's end: "at 10:00 Paris announced ..." is left alone."""
-    return rf"(?:{trie_alternation(list(generated_places()))})(?=\s*(?:[,;)]|\.(?!\w)|$))"
-
-
-@cache
 def _place_either_alt() -> str:
-    """`_in_place_alt` or `_bare_place_alt` with one copy of the places' trie (a conditional group:
-    without "in", the place must close the phrase)."""
+    """After a clock time, "in <place>" (`_in_place_alt`), or a place's name alone closing the time's
+    phrase ("(04:14 Paris, 23:14 ...)", "02:14 UTC, 04:14 Paris;"): only before a comma, a semicolon, a
+    closing bracket, a full stop or the line's end, so "at 10:00 Paris announced ..." is left alone.
+    One copy of the places' trie (a conditional group: without "in", the place must close the phrase)."""
     return (rf"(?P<inw>{_IN_PLACE})?(?:{trie_alternation(list(generated_places()))})"
             rf"(?(inw)|(?=\s*(?:[,;)]|\.(?!\w)|$)))")
 
@@ -208,7 +202,7 @@ def lookup_zone(label: str, *, loose: bool = False) -> Zone | None:
         z = zone_names()[low]
         return Zone(s, z.fixed, z.iana)
     if low in generated_places():
-        return Zone(s, iana=generated_places()[low])  # "04:14 Paris," (see `_bare_place_alt`)
+        return Zone(s, iana=generated_places()[low])  # "04:14 Paris," (see `_place_either_alt`)
     if low in local_words():
         return Zone(s, local=True)
     if low in reader_words():
