@@ -39,6 +39,7 @@ from factcheck.evidence import (
     _readings,
     _seg_at,
     _talk_near,
+    after_than,
     behind_rival_only,
     evidence_owns_next,
     home_offset,
@@ -333,6 +334,10 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # "Five hours and 24 minutes, second only to his defeat in the 2012 final": the event is
             # named only behind a word for a rival, after the value: the one compared with
             j = j.unsure("event.behind_rival")
+        if j.verdict == "contradict" and after_than(b, ev, r, sentence, self.doc.reading or self.doc.text):
+            # "a study that found far more people died than the island had acknowledged for nearly a
+            # year": the value is in the clause "than" opens, after the event's evidence
+            j = j.unsure("event.after_than")
         if len(b.candidates) == 1:
             if j.verdict == "contradict" and rival_agree():
                 # the value is another event's ("Jan. 10" in a clause about the OSCE meeting)

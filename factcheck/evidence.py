@@ -153,6 +153,29 @@ def behind_rival_only(b: Binding, ev: str, r: Reading, sentence: Sentence, text:
     return bool(spans) and all(behind_rival(r, a, text, 0) for a in spans)
 
 
+def after_than(b: Binding, ev: str, r: Reading, sentence: Sentence, text: str) -> bool:
+    """Is all of `ev`'s evidence in the sentence before the value, with a "than" between them that
+    opens a clause of its own before the value ("far more people died in the storm than the island
+    had acknowledged for nearly a year"; not the hedge "more than 3,000")? The value measures the
+    other side of the comparison."""
+    spans = [(a, z) for a, z in b.spans.get(ev, ()) if sentence.start <= a < sentence.end]
+    if not spans or max(z for _, z in spans) > r.start:
+        return False
+    last = max(z for _, z in spans)
+    found = list(words_re("comparison_others").finditer(text, last, r.start))
+    if not found:
+        return False
+    between = text[found[-1].end() : r.start]
+    return len(_WORD.findall(between)) >= _THAN_CLAUSE_WORDS and not _STOP.search(between)
+
+
+_WORD = regex.compile(r"\p{L}+")
+_STOP = regex.compile(r"[.;:!?]")
+#: words a "than" must have before the value to open a clause of its own ("than the island had
+#: acknowledged for ..."), not hedge it ("more than 3,000", "less than a second")
+_THAN_CLAUSE_WORDS = 2
+
+
 def evidence_owns_next(b: Binding, ev: str, r: Reading, sentence: Sentence, others: Sequence[Reading],
                        text: str) -> bool:
     """Is all of `ev`'s evidence in the sentence after the value, past a coordinator, and followed

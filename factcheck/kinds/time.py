@@ -787,7 +787,8 @@ def compare_times(v: TimeValue, f: TimeValue, ctx: Context | None = None, header
 # a full date written right before a clock time ("on 14 November at 00:36 GMT") or right after it
 # ("00:36 GMT on Saturday, 15 November"): the day the article says that clock reading is on
 _BEFORE_GAP = regex.compile(r"\s*,?\s*(?:at|around|about|by)?\s*", regex.IGNORECASE)
-_AFTER_GAP = regex.compile(r"\s*,?\s*(?:on|of)?\s*", regex.IGNORECASE)
+# (never across a line: a date on the line below is a live blog's or a timeline's next heading)
+_AFTER_GAP = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:on|of)?[^\S\n]*", regex.IGNORECASE)
 _DAY_SPAN = 60  # characters looked at on each side of the time for its date
 
 
