@@ -838,6 +838,18 @@ def _stated_day_fits(reading: Reading, f: TimeValue, ctx: Context, header: Zone 
     return False if abs((said - f.day).days) <= 1 else None
 
 
+def _other_clock_in(ctx: Context, f: TimeValue) -> bool:
+    """Does the article give a clock time with a zone whose offset on the fact's day is not the
+    event's own?"""
+    key = ("time", "zones")
+    if key not in ctx.cache:
+        ctx.cache[key] = {r.value.zone for r in read_times(ctx.doc.text)
+                          if r.value.zone is not None and not r.value.zone.local and not r.value.zone.reader}
+    assert f.event_zone is not None
+    home = zone_offsets(Zone(f.event_zone, iana=f.event_zone), f.day, f.local)
+    return any(not (zone_offsets(z, f.day, f.local) & home) for z in ctx.cache[key])
+
+
 # -- the kind -----------------------------------------------------------------------------------
 
 _FACT_HEDGE = regex.compile(r"\s*(?P<h>[\p{L}][\p{L} ]*?)\s+(?=\d)")
@@ -962,6 +974,12 @@ class TimeKind:
                 # does not know says the time is not on the header's clock; read as if there were none
                 header = None
         got = compare_times(reading.value, value, ctx, header)
+        if got is False and reading.value.zone is None and header is None and value.event_zone:
+            # a clock time with no zone, read on the event's clock, in an article that gives other
+            # times on another clock ("17.38 Uhr MESZ" earlier, "22.09 o'clock" later): which clock
+            # the bare one is on is unsure, so it never accuses
+            if _other_clock_in(ctx, value):
+                return None
         if got is True and value.day is not None:
             # "Contact was lost on 14 November at 00:36 GMT" for 15 November 00:36 UTC: the right clock
             # reading on a day beside it that its instant is on in no zone of the two
