@@ -61,7 +61,7 @@ from factcheck.judging import (
 )
 from factcheck.kinds import KINDS, Reading
 from factcheck.kinds.date import DateValue, published
-from factcheck.kinds.time import TimeValue
+from factcheck.kinds.time import TimeKind, TimeValue
 from factcheck.lang import alternation, lang
 from factcheck.model import Finding, LazyFindings, Source, SourceResult, combine
 from factcheck.prefilter import per_base
@@ -295,6 +295,11 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # this event's (generic) name, but firmly binds another event of the base whose day the
             # date is exactly: it may well be that event's date
             j = j.unsure("event.another_events_day")
+        if (j.verdict == "contradict" and fact.kind == "time" and self._has_date_fact(ev)
+                and isinstance(tk := KINDS["time"], TimeKind) and tk.clock_agrees(r, fact.value, self.ctx)):
+            # "The duel began on Monday, 21.06.2010, at 19.13 Uhr MESZ" for Tuesday 22 June, 18:13
+            # BST: the clock agrees, the day beside it does not; the event's date fact judges the day
+            j = j.unsure("time.day_beside_dated")
         if j.verdict == "contradict" and _weekday_only(r) and self._blog_day_is(ev, r.start):
             # "England are unchanged from the defeat of Australia here on Wednesday night" in a live
             # blog whose day line is the final's own day: the blog is written on the event's day, so

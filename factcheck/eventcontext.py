@@ -275,6 +275,12 @@ class EventContext(CheckState):
     def entries(self) -> Entries:
         return entries(self.doc)
 
+    def _has_date_fact(self, ev: str) -> bool:
+        """Does event `ev` have a fact of kind date in the base (which judges the day itself)?"""
+        dated = per_base(self.fb, "events_with_date_facts",
+                         lambda: frozenset(f.event for f in self.fb.facts if f.kind == "date" and f.event))
+        return ev in dated
+
     def _blog_day_is(self, ev: str, pos: int) -> bool:
         """Is `pos` in a live-blog entry under a day line that gives event `ev`'s date?"""
         day = self.entries.day(pos) if self.entries.stamp_of else None

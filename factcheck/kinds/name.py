@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, ClassVar, NamedTuple
 
@@ -45,7 +45,8 @@ _L = r"\p{L}\p{M}"
 # who, in a `patterns` fact: a capitalised name of up to four words, or "the <Adjective> side" (any
 # country's adjective: "the Russian side", "the French president")
 _PARTY = (r"(?:the\s+)?(?:(?-i:[\p{Lu}][\p{L}.]*)\s+(?:side|leader|president|government|delegation)"
-          r"|(?-i:[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}))")
+          r"|(?-i:[\p{Lu}][\p{L}'’.-]*(?:(?:\s+[(\"“‘][\p{Lu}][\p{L}'’.-]*[)\"”’])?\s+[\p{Lu}][\p{L}'’.-]*){0,3}))")
+# (a nickname in brackets or quotes may stand between the words: 'Francis R. (Dick) Scobee')
 _ROMAN = regex.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
 
 
@@ -386,6 +387,10 @@ _GAP = regex.compile(r"\A(?:\s+|[\-‐‑–])\Z")
 _INITIAL_GAP = regex.compile(r"\A\.?\s+\Z")
 
 
+# a nickname between a person's names, in a `patterns` fact's reading ('Francis R. (Dick) Scobee')
+_NICK_IN = regex.compile(r"\s+[(\"“‘](\p{Lu}[\p{L}'’.\-]*)[)\"”’]\s+")
+
+
 @lru_cache(maxsize=256)
 def _tokens(text: str) -> tuple[Tok, ...]:
     """The name tokens of a sentence (shared by every name fact)."""
@@ -632,6 +637,10 @@ _LABEL_COLON = regex.compile(r"(?<=\p{L}):(?=\s+\p{Lu})")
 
 
 # a possessive pronoun right before (or opening) a pattern's role words: "Its commander, ...", "his coach"
+#: "her backup, Idaho teacher ...": a pronoun's noun, a comma, and up to two words (an article or
+#: capitalised: not "his second major, was presented ...") before the pattern
+_POSSESSIVE_APPOSED = regex.compile(r"(?<![\p{L}])(?:its|his|her|their)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,\s+"
+                                   r"(?:(?:the|an?|(?-i:\p{Lu})[\p{L}.'’-]*)\s+){0,2}$", regex.IGNORECASE)
 _POSSESSIVE_PRONOUN = regex.compile(r"(?<![\p{L}])(?:its|his|her|their)\s+(?=\p{L})", regex.IGNORECASE)
 
 
@@ -892,6 +901,12 @@ class NameKind:
                     # pattern's role is said of whatever "its" refers to, which may be another's
                     extra.update(loose=True, why_loose="the pattern's role is said of a pronoun's antecedent "
                                  "(\"its commander\"), which may be another's")
+                elif _POSSESSIVE_APPOSED.search(text, max(0, m.start() - 40), m.start()):
+                    # "her backup, Idaho teacher Barbara Morgan", "his deputy, striker Olivier Giroud":
+                    # the pattern's words stand in apposition to someone's other role (a pronoun's
+                    # backup, deputy, successor): that person holds the role named, not surely the fact's
+                    extra.update(loose=True, why_loose="the pattern's words stand in apposition to another "
+                                 "role of a pronoun's antecedent (\"her backup, teacher ...\")")
                 denied = _absence_before().search(text, max(0, m.start() - 60), m.start())
                 if denied:
                     # "without its captain Thiago Silva", "in place of referee Orsato": the pattern's
@@ -913,6 +928,14 @@ class NameKind:
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         if "patterns" in fact.options:
+            nick = _NICK_IN.search(str(reading.value))
+            if nick:
+                # 'Francis R. (Dick) Scobee': the name without its nickname, or the nickname and the
+                # surname ("Dick Scobee"), whichever the fact knows
+                got = [self.compare(replace(reading, value=v), value, fact, ctx) for v in (
+                    _NICK_IN.sub(" ", str(reading.value)),
+                    nick.group(1) + " " + str(reading.value)[nick.end():])]
+                return True if True in got else (False if got == [False, False] else None)
             # (a possessive is the name's: "blocked Andre Iguodala's layup")
             who = regex.sub(r"['’]s?$", "", regex.sub(r"\s+", " ", str(reading.value)).strip().lower())
             who_bare = regex.sub(r"^the\s+", "", who)

@@ -960,10 +960,34 @@ class TimeKind:
         return readings
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
+        got, reading, header = self._clock(reading, value, ctx, self._header(ctx))
+        if got is True and value.day is not None:
+            # "Contact was lost on 14 November at 00:36 GMT" for 15 November 00:36 UTC: the right clock
+            # reading on a day beside it that its instant is on in no zone of the two
+            got = _stated_day_fits(reading, value, ctx, header)
+        if reading.extra.get("half_day") and got is not True:
+            # "half past one": 01:30, else 13:30
+            v: TimeValue = reading.value
+            other = compare_times(replace(v, local=(v.local + 720) % 1440), value, ctx, header)
+            return True if other is True else (False if got is False and other is False else None)
+        return got
+
+    def clock_agrees(self, reading: Reading, value: Any, ctx: Context) -> bool:
+        """Does the clock reading agree with the fact's, whatever day is written beside it ("on Monday,
+        21.06.2010, at 19.13 Uhr MESZ" for Tuesday 22 June, 18:13 BST)?"""
+        return self._clock(reading, value, ctx, self._header(ctx))[0] is True
+
+    def _header(self, ctx: Context) -> Zone | None:
         key = ("time", "header")
         if key not in ctx.cache:
             ctx.cache[key] = header_zone(ctx.doc.text)
-        header = ctx.cache[key]
+        header: Zone | None = ctx.cache[key]
+        return header
+
+    def _clock(self, reading: Reading, value: Any, ctx: Context,
+               header: Zone | None) -> tuple[bool | None, Reading, Zone | None]:
+        """The clock reading against the fact's instant, the day beside it aside; with the reading and
+        the heading's zone as read (a place after the time is its clock)."""
         if reading.value.zone is None:
             place = _place_after(ctx.doc.text, reading.end)
             if isinstance(place, Zone):
@@ -979,17 +1003,8 @@ class TimeKind:
             # times on another clock ("17.38 Uhr MESZ" earlier, "22.09 o'clock" later): which clock
             # the bare one is on is unsure, so it never accuses
             if _other_clock_in(ctx, value):
-                return None
-        if got is True and value.day is not None:
-            # "Contact was lost on 14 November at 00:36 GMT" for 15 November 00:36 UTC: the right clock
-            # reading on a day beside it that its instant is on in no zone of the two
-            got = _stated_day_fits(reading, value, ctx, header)
-        if reading.extra.get("half_day") and got is not True:
-            # "half past one": 01:30, else 13:30
-            v: TimeValue = reading.value
-            other = compare_times(replace(v, local=(v.local + 720) % 1440), value, ctx, header)
-            return True if other is True else (False if got is False and other is False else None)
-        return got
+                return None, reading, header
+        return got, reading, header
 
     def render(self, value: Any) -> str:
         v: TimeValue = value
