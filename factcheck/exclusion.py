@@ -40,6 +40,8 @@ _OWN_PHRASE_KINDS = _FIGURE_KINDS | {"age", "ordinal", "duration"}
 _STAMP_HEAD = regex.compile(r"[\s•·*-]*(?P<head>[^—–|\n]{0,40}?\d[^—–|\n]{0,40}?)\s+(?:[—–|]|-\s)\s*")
 _STAMP_WORDS = 6
 _LABEL_WORDS = 4  # a fact box's label: "Cameras", "- Votes counted", "Turnout (official)"
+# a fact box's line: a short label and its colon ("Glasgow: Yes 53.49%", "- Rescue bore: 622 m deep")
+_LINE_LABEL = regex.compile(r"[\s•·*-]*(?P<label>\p{L}[\p{L}\d'’ ()-]{0,40}?):\s")
 
 
 @cache
@@ -169,6 +171,19 @@ class ExclusionPasses:
         end = sentence.start + m.end("head")
         return any(a < end for a, _ in self._exclude_spans(fact, sentence))
 
+    def _label_excluded(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
+        """Is the value on a fact box's line whose short label holds one of the fact's `exclude`
+        matches ("Glasgow: Yes 53.49%, turnout 75.0%", "Rescue bore: 622 m deep")? The label says
+        whose all the line's figures are."""
+        m = _LINE_LABEL.match(sentence.text)
+        if m is None or r.start < sentence.start + m.end() or len(m.group("label").split()) > _LABEL_WORDS:
+            return False
+        text = self.doc.reading or self.doc.text
+        if sentence.start > 0 and text[sentence.start - 1] != "\n":
+            return False  # the label opens a line
+        end = sentence.start + m.end("label")
+        return any(a < end for a, _ in self._exclude_spans(fact, sentence))
+
     def _phrase_apart(self, x: int, y: int) -> bool:
         """Is there a phrase boundary between the two positions (see `_phrase_boundary`)?"""
         return _phrase_boundary().search(self.doc.reading or self.doc.text, min(x, y), max(x, y)) is not None
@@ -208,6 +223,8 @@ class ExclusionPasses:
                          and self._excludes_after_own(fact, r, seg, sentence, spans))):
                 return "cue.excluded"
         if fact.kind != "quantity" and fact.exclude and self._stamp_excluded(fact, r, sentence):
+            return "cue.excluded"
+        if fact.exclude and self._label_excluded(fact, r, sentence):
             return "cue.excluded"
         cue_in_seg = seg is not None and (any(seg.start <= a < seg.end for a, _ in spans)
                                           or self._cue_in_label(seg, sentence, spans))
