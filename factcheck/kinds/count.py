@@ -241,8 +241,26 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str], conv: str |
                            detail=f"read as {n.interval()}", extra=extra))
     out += _fronted_part(sentence, counted, {r.start for r in out})
     if out:
-        out += _elliptical(sentence, {r.start for r in out})
+        out += [_gapped_after_counted(sentence, counted, r) for r in _elliptical(sentence, {r.start for r in out})]
     return _with_sums(sentence, counted, out)
+
+
+def _gapped_after_counted(sentence: Sentence, counted: regex.Pattern[str], r: Reading) -> Reading:
+    """"Isner served 112 aces, Mahut 93": a number right after a label that follows a comma, right
+    after a number with the counted noun, repeats that noun: read firmly, as the label's own
+    (`tally_label`, rule value.tally_label keeps it to a fact whose cue names the label)."""
+    head = sentence.text[: r.start - sentence.start]
+    m = _AFTER_COUNTED_ITEM.search(head)
+    if m is None or not counted.fullmatch(m.group("noun")):
+        return r
+    return replace(r, detail=f"read as {r.value.interval()}; the counted noun of the number before, left out",
+                   extra={"tally_label": (sentence.start + m.start("label"), sentence.start + m.end("label"))})
+
+
+# "... 112 aces, Mahut 93": a number and its noun, a comma, then a label of one to three capitalised
+# words right before the number
+_AFTER_COUNTED_ITEM = regex.compile(r"\d[\d,.]*\s+(?P<noun>\p{L}[\p{L}-]*)\s*,\s*(?:and\s+)?"
+                          r"(?P<label>(?-i:\p{Lu})[\p{L}'’.-]*(?:\s+(?-i:\p{Lu})[\p{L}'’.-]*){0,2})\s+\Z")
 
 
 # "Of the 176 riders who set off from Bilbao, 150 reached Paris", "Out of 33 miners, 32 were
