@@ -72,6 +72,8 @@ from factcheck.wholedoc import DocumentPasses
 
 #: the bindings of a clause by an event's own words alone (no name, no parties)
 _WORDS_ONLY = frozenset({"event.words", "event.words_shared", "event.in_story"})
+#: kinds that measure (a figure, a length of time): another fact's cue in the clause may own the figure
+_MEASURE_KINDS = frozenset({"quantity", "count", "percentage", "money", "duration"})
 
 
 class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
@@ -236,6 +238,11 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # far from this event's, so its figures are another moment's; and a date inside the span
             # of its stamp ("June–November 2016" / "... notifies the Commission in October") too
             j = j.unsure("event.dated_elsewhere")
+        if (j.verdict == "contradict" and "event.named" not in bound and fact.kind in _MEASURE_KINDS
+                and (claim := self._cue_fact_in_clause(fact, r, sentence)) is not None):
+            # "The fifth set alone had lasted 8:41 hours", bound to the match by "lasted": a fact of
+            # the same kind whose own cue ("fifth set") is in the value's clause claims it
+            j = j.unsure("event.cue_fact_claims", f"{claim}'s cue is in the value's clause")
         # which other events the value could be about: the clause's other candidates, those set
         # aside by the article's time; and, when the clause only refers back ("the talks"), any
         # event at all ("January's talks" in a story about the December summit)

@@ -282,6 +282,18 @@ class EventContext(CheckState):
     def entries(self) -> Entries:
         return entries(self.doc)
 
+    def _cue_fact_in_clause(self, fact: Fact, r: Reading, sentence: Sentence) -> str | None:
+        """The id of a cue-bound fact (no event) of the same kind whose cue is in the value's clause
+        and none of whose `exclude` patterns is, if any."""
+        seg = next((g for g in sentence.segments if g.start <= r.start < g.end), None)
+        if seg is None:
+            return None
+        for f in self.cue_facts:
+            if f.kind == fact.kind and f.id != fact.id and any(p.search(seg.text) for p in f.cues) \
+                    and not any(p.search(seg.text) for p in f.exclude):
+                return f.id
+        return None
+
     def _has_date_fact(self, ev: str) -> bool:
         """Does event `ev` have a fact of kind date in the base (which judges the day itself)?"""
         dated = per_base(self.fb, "events_with_date_facts",
