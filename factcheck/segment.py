@@ -464,6 +464,29 @@ _LOWER_END = regex.compile(r"[\p{Ll}\d%][ \t]*\r?$")
 _LOWER_START = regex.compile(r"[ \t]*[\p{Ll}]")
 
 
+_WRAP_SLACK = 20  # a wrapped line ends within this many characters of the width (a long word moved on)
+_WRAP_WIDTH_MIN = 60  # narrower texts are lists and headings, not wrapped prose
+_HARD_END = regex.compile(r"[.!?:;\"”’)\]][ \t]*\r?$")
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a text is hard-wrapped at: its longest line's, when at least four lines (and a
+    third of its lines) come within `_WRAP_SLACK` of it; None for a text that is not wrapped."""
+    lengths = [len(x.rstrip()) for x in lines if x.strip()]
+    if len(lengths) < 6:
+        return None
+    width = max(lengths)
+    near = sum(1 for n in lengths if n >= width - _WRAP_SLACK)
+    return width if width >= _WRAP_WIDTH_MIN and near >= max(4, len(lengths) // 3) else None
+
+
+def _filled(line: str, nxt: str, width: int) -> bool:
+    """Would the next line's first word have overflowed the width on this line (so the break is
+    the wrapping's, not the writer's)?"""
+    first = nxt.split(maxsplit=1)[0] if nxt.strip() else ""
+    return len(line.rstrip()) + 1 + len(first) > width
+
+
 def _unwrapped(text: str) -> str:
     """Hard-wrapped prose joined: a line break inside a sentence (the line ends on a comma or a
     word that cannot end one, "to quit the" / "European Union, ...", or on a lower-case word
@@ -474,12 +497,17 @@ def _unwrapped(text: str) -> str:
     if len(lines) < 2:
         return text
     joins: list[int] = []  # the line breaks that become spaces (most texts have none)
+    width = _wrap_width(lines)
     pos = 0
     for i, line in enumerate(lines[:-1]):
         end = pos + len(line)
         nxt = lines[i + 1]
         if len(line.strip()) >= _WRAP_MIN and nxt.strip() and not _NOT_CONTINUATION.match(nxt) \
-                and (_soft_end_re().search(line) or (_LOWER_END.search(line) and _LOWER_START.match(nxt))):
+                and (_soft_end_re().search(line) or (_LOWER_END.search(line) and _LOWER_START.match(nxt))
+                     or (width and _filled(line, nxt, width) and not _HARD_END.search(line))):
+            # ... or, in a text wrapped at a width, a line the next line's first word would not have
+            # fitted on, that does not end a sentence ("... closed at 22 o'clock Central" /
+            # "European Summer Time.")
             joins.append(end)
         pos = end + 1
     if not joins:

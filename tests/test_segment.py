@@ -102,6 +102,26 @@ def test_hard_wrapped_prose_is_read_whole() -> None:
     assert all(text[s.start : s.end].replace("\n", " ") == s.text for s in doc.sentences)
 
 
+def test_text_wrapped_at_a_width_is_read_whole() -> None:
+    """A text wrapped at a fixed width breaks lines between capitalised words too: a line the next
+    line's first word would not have fitted on, ending no sentence, runs on (a referendum's
+    translation: "... at 22 o'clock Central" / "European Summer Time."; a shuttle launch's wire:
+    "... Kennedy Space" / "Center in Florida."); a short line that ends early stays apart."""
+    lines = ["The polling stations had opened at 8 o'clock of our time and closed at 22 o'clock Central",
+             "European Summer Time. Already in the night of the count it was clear the Yes camp would lose.",
+             "The shuttle lifted off at 11:38 a.m. on Tuesday from Launch Complex 39B at the Kennedy Space",
+             "Center in Florida, watched by the families of the crew and schoolchildren across the country.",
+             "The commission will publish its findings in June after hearings in Washington and Utah.",
+             "Officials Said Nothing More",
+             "Teachers across the country had followed the mission live in their classrooms all morning."]
+    text = "\n".join(lines) + "\n"
+    doc = segment(text)
+    firsts = [s.text[:12] for s in doc.sentences]
+    assert "European Sum" not in firsts and "Center in Fl" not in firsts
+    assert "Officials Sa" in firsts and "Teachers acr" in firsts
+    assert all(text[s.start : s.end].replace("\n", " ") == s.text for s in doc.sentences)
+
+
 def test_lines_that_are_not_wrapped_stay_apart() -> None:
     """Headings, bylines, list items, timeline stamps and short lines are not joined (a fire, an
     election count)."""
