@@ -464,6 +464,7 @@ _LOWER_END = regex.compile(r"[\p{Ll}\d%][ \t]*\r?$")
 _LOWER_START = regex.compile(r"[ \t]*[\p{Ll}]")
 
 
+_FILL_SLACK = 4  # writers' and tools' wrapping is not exact to the character
 _WRAP_SLACK = 20  # a wrapped line ends within this many characters of the width (a long word moved on)
 _WRAP_WIDTH_MIN = 60  # narrower texts are lists and headings, not wrapped prose
 _HARD_END = regex.compile(r"[.!?:;\"”’)\]][ \t]*\r?$")
@@ -480,11 +481,22 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if width >= _WRAP_WIDTH_MIN and near >= max(4, len(lengths) // 3) else None
 
 
+_STAMP_DASH = regex.compile(r"[^\n]{0,30}?(?:[—–|]|\s-\s)")  # "24 Jun 2016 (Fri) — ...": a timeline's stamp
+
+
+@cache
+def _date_start() -> regex.Pattern[str]:
+    """A line opening on a date ("15 October 2013", "Oct. 15")."""
+    months = alternation(lang().months)
+    return regex.compile(rf"\s*(?:\d{{1,2}}\.?\s+(?:{months})(?![\p{{L}}])|(?:{months})\.?\s+\d{{1,2}}\b)",
+                         regex.IGNORECASE)
+
+
 def _filled(line: str, nxt: str, width: int) -> bool:
     """Would the next line's first word have overflowed the width on this line (so the break is
     the wrapping's, not the writer's)?"""
     first = nxt.split(maxsplit=1)[0] if nxt.strip() else ""
-    return len(line.rstrip()) + 1 + len(first) > width
+    return len(line.rstrip()) + 1 + len(first) > width - _FILL_SLACK
 
 
 def _unwrapped(text: str) -> str:
@@ -502,12 +514,19 @@ def _unwrapped(text: str) -> str:
     for i, line in enumerate(lines[:-1]):
         end = pos + len(line)
         nxt = lines[i + 1]
-        if len(line.strip()) >= _WRAP_MIN and nxt.strip() and not _NOT_CONTINUATION.match(nxt) \
-                and (_soft_end_re().search(line) or (_LOWER_END.search(line) and _LOWER_START.match(nxt))
-                     or (width and _filled(line, nxt, width) and not _HARD_END.search(line))):
-            # ... or, in a text wrapped at a width, a line the next line's first word would not have
-            # fitted on, that does not end a sentence ("... closed at 22 o'clock Central" /
-            # "European Summer Time.")
+        if len(line.strip()) < _WRAP_MIN or not nxt.strip():
+            pass
+        elif not _NOT_CONTINUATION.match(nxt):
+            if (_soft_end_re().search(line) or (_LOWER_END.search(line) and _LOWER_START.match(nxt))
+                    or (width and _filled(line, nxt, width) and not _HARD_END.search(line))):
+                # ... or, in a text wrapped at a width, a line the next line's first word would not
+                # have fitted on, that does not end a sentence ("... closed at 22 o'clock Central" /
+                # "European Summer Time.")
+                joins.append(end)
+        elif (width and _filled(line, nxt, width) and _soft_end_re().search(line) and _date_start().match(nxt)
+              and not _STAMP_DASH.match(nxt)):
+            # "... in Edinburgh on" / "15 October 2013. It gave ...": in a wrapped text, a date opening
+            # a line after a word that cannot end a sentence continues it (not a timeline's stamp)
             joins.append(end)
         pos = end + 1
     if not joins:

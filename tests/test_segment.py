@@ -106,18 +106,21 @@ def test_text_wrapped_at_a_width_is_read_whole() -> None:
     """A text wrapped at a fixed width breaks lines between capitalised words too: a line the next
     line's first word would not have fitted on, ending no sentence, runs on (a referendum's
     translation: "... at 22 o'clock Central" / "European Summer Time."; a shuttle launch's wire:
-    "... Kennedy Space" / "Center in Florida."); a short line that ends early stays apart."""
+    "... Kennedy Space" / "Center in Florida."), and a date after a word that cannot end a sentence
+    ("... in Edinburgh on" / "15 October 2012."); a short line that ends early stays apart."""
     lines = ["The polling stations had opened at 8 o'clock of our time and closed at 22 o'clock Central",
              "European Summer Time. Already in the night of the count it was clear the Yes camp would lose.",
              "The shuttle lifted off at 11:38 a.m. on Tuesday from Launch Complex 39B at the Kennedy Space",
              "Center in Florida, watched by the families of the crew and schoolchildren across the country.",
              "The commission will publish its findings in June after hearings in Washington and Utah.",
+             "The agreement was signed by both leaders at St Andrew's House in the city of Edinburgh on",
+             "15 October 2012. It gave the parliament the power to hold a referendum on its own terms.",
              "Officials Said Nothing More",
              "Teachers across the country had followed the mission live in their classrooms all morning."]
     text = "\n".join(lines) + "\n"
     doc = segment(text)
     firsts = [s.text[:12] for s in doc.sentences]
-    assert "European Sum" not in firsts and "Center in Fl" not in firsts
+    assert "European Sum" not in firsts and "Center in Fl" not in firsts and "15 October 2" not in firsts
     assert "Officials Sa" in firsts and "Teachers acr" in firsts
     assert all(text[s.start : s.end].replace("\n", " ") == s.text for s in doc.sentences)
 
