@@ -95,6 +95,8 @@ def _list_label_re() -> regex.Pattern[str]:
     return regex.compile(rf"\A\W*(?:{labels})(?![\p{{L}}])[^:\n]{{0,40}}:", regex.IGNORECASE)
 
 
+# "16- and 17-year-olds": the first age of a pair, its hyphen suspended before "and" / "or" / "to"
+_SUSPENDED = regex.compile(r"(?<![\d.,])(?P<n>\d{1,3})-[\s\u00a0]*(?:and|or|to|&)[\s\u00a0]+$", regex.IGNORECASE)
 _NAME_THEN = regex.compile(r"(?<![\p{L}'’.-])(?P<w>\p{Lu}[\p{L}'’.-]*)[\s\u00a0]+$")
 _LIST_NEXT = regex.compile(r"\A[\s\u00a0]*(?:[,;.]|and\b|$)")
 
@@ -237,6 +239,16 @@ def read_ages(text: str, offset: int = 0) -> list[Reading]:
         extra: dict[str, Any] = {"bare": True} if bare else {}
         if _now_re().search(head[-30:]):
             extra.update(loose=True, why_loose="an age at the time of writing (\"now 32\"), perhaps not at the event")
+        pair = _SUSPENDED.search(head[-16:]) if after else None
+        if pair is not None:
+            # "16- and 17-year-olds": a group of two ages, each read, neither one person's: loose
+            extra.update(loose=True, why_loose="one of the ages of a group (\"16- and 17-year-olds\")")
+            first = next((x for x in find_numbers(pair.group("n"), offset + a - len(head[-16:]) + pair.start("n"))),
+                         None)
+            if first is not None and first.value.is_integer():
+                out.append(Reading(start=first.span_start, end=offset + end, text=text[first.span_start - offset:end],
+                                   value=first, shown=int(first.value),
+                                   detail=f"read as an age of {int(first.value)}", extra=dict(extra)))
         out.append(Reading(start=offset + a, end=offset + end, text=quote, value=n, shown=int(n.value),
                            detail=f"read as an age of {n.interval()} years" if n.hedge
                            else f"read as an age of {int(n.value)}",
