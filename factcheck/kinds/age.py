@@ -184,7 +184,7 @@ def read_ages(text: str, offset: int = 0) -> list[Reading]:
         head, tail = text[:a], text[b:]
         digits = not n.words
         end = b
-        bare = False
+        bare = writer = False
         after = _after_re().match(tail)
         if after:
             if _thing_re().match(tail[after.end() :]):
@@ -222,6 +222,7 @@ def read_ages(text: str, offset: int = 0) -> list[Reading]:
             # "Alcaraz is 20.", "He was 26 on the night of the final": a name's age needs the fact's cue
             # near (the name is one); a pronoun's is the person the sentence is about
             bare = cm.group("w") is not None
+            writer = cm.group("w") == "I"  # "I was seventeen on the day Scotland voted": the writer's own
         elif n.value <= 120 and _COMMA_AFTER.match(tail) and _name_before(_comma_time_re(), head):
             bare = True  # "Kiptum, then 23, was back"
         elif (n.value <= 120 and (y := _years_after_re().match(tail)) and _clause_end_re().match(tail[y.end():])
@@ -239,6 +240,8 @@ def read_ages(text: str, offset: int = 0) -> list[Reading]:
         extra: dict[str, Any] = {"bare": True} if bare else {}
         if _now_re().search(head[-30:]):
             extra.update(loose=True, why_loose="an age at the time of writing (\"now 32\"), perhaps not at the event")
+        if writer:
+            extra.update(loose=True, why_loose="the writer's own age (\"I was 17\"), not surely a fact's")
         pair = _SUSPENDED.search(head[-16:]) if after else None
         if pair is not None:
             # "16- and 17-year-olds": a group of two ages, each read, neither one person's: loose
