@@ -87,11 +87,17 @@ _CLOCK = regex.compile(
     # "the second half in 59:47", "a 60:48 first half": minutes and seconds with no fraction, when the
     # minutes cannot be an hour of the day (24 to 99)
     r"|(?P<mm>2[4-9]|[3-9][0-9]):(?P<ss>[0-5][0-9]))(?![0-9:]|[.,][0-9])")
-# hours and minutes written like a clock, with the plural word for hours: "lasted 8:41 hours",
-# "after 11:05 Stunden" (a translation); after "at", "until", "from", "since" or "by", a time of day
-_HOURS_MINUTES = regex.compile(r"(?<![\d:.,])(?P<h>[0-9]{1,2}):(?P<m>[0-5][0-9])"
-                               r"\s?(?:hours|hrs|Stunden|heures|horas|ore)(?![\p{L}])", regex.IGNORECASE)
-_CLOCK_WORD_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:at|until|till|from|since|by|um|bis|ab|à|a\s+las)\s+$")
+@cache
+def _hours_minutes() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Hours and minutes written like a clock, with a plural word for hours ("lasted 8:41 hours",
+    "after 11:05 Stunden"), and the words before one that make it a time of day ("at 18:00 hours"):
+    `clock_hours` in durations.yaml."""
+    d = _data()["clock_hours"]
+    return (regex.compile(rf"(?<![\d:.,])(?P<h>[0-9]{{1,2}}):(?P<m>[0-5][0-9])\s?(?:{alternation(d['hours'])})"
+                          r"(?![\p{L}])", regex.IGNORECASE),
+            regex.compile(rf"(?<![\p{{L}}])(?:{alternation(d['before_clock'])})\s+$", regex.IGNORECASE))
+
+
 # a time gap with its sign, as results lists write it: "+7:29", "+ 10:56", "+1:02:13"
 _GAP = regex.compile(r"(?<![\p{L}\d+])\+\s?(?:(?P<h>[0-9]{1,2}):(?=[0-5][0-9]:))?(?P<m>[0-9]{1,2}):(?P<s>[0-5][0-9])"
                      r"(?![0-9]|[:.,][0-9])")
@@ -247,11 +253,12 @@ def _race_atoms(text: str, clock: bool) -> list[_Atom]:
         # "2. Tadej Pogacar (SLO) +7:29", "+1:02:13": a results list's time gap, never a time of day
         whole = (int(m.group("h") or 0) * 3600 + int(m.group("m")) * 60 + int(m.group("s")))
         out.append(_Atom(m.start(), m.start(), m.end(), float(whole), sec, "seconds", 1.0, solo=True, signed=True))
-    for m in _HOURS_MINUTES.finditer(text):
+    hours_minutes, before_clock = _hours_minutes()
+    for m in hours_minutes.finditer(text):
         # "the fifth set alone had lasted 8:41 hours", "after 11:05 hours" (a translated "11:05
         # Stunden"): hours and minutes with the word for hours; not "at 18:00 hours", a time of day
-        if any(x.qstart <= m.start() < x.end for x in out) or _CLOCK_WORD_BEFORE.search(text, max(0, m.start() - 8),
-                                                                                          m.start()):
+        if any(x.qstart <= m.start() < x.end for x in out) or before_clock.search(text, max(0, m.start() - 8),
+                                                                                  m.start()):
             continue
         whole = int(m.group("h")) * 3600 + int(m.group("m")) * 60
         out.append(_Atom(m.start(), m.start(), m.end(), float(whole), sec, "seconds", 60.0, solo=True))
