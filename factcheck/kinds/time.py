@@ -246,6 +246,29 @@ def zone_offsets(zone: Zone, day: dt.date | None, local: int = 720) -> frozenset
     return frozenset(out)
 
 
+def _reading_offsets(rz: Zone, day: dt.date | None, f_utc: int, local: int) -> frozenset[int]:
+    """The offsets of the reading's zone at its clock reading `local` on the day it most likely
+    falls on: the one of the day before, of, or after the fact's instant's own day on that clock
+    that puts it nearest the fact's instant (`f_utc`, minutes from midnight UTC of `day`). "12.00am
+    in Madrid" an hour after 23:00 CET on 30 October 2016, the night summer time ended, is on the
+    31st's clock (CET), not on the 30th's (CEST)."""
+    if rz.fixed is not None or rz.iana is None or day is None:
+        return zone_offsets(rz, day, local)
+    tz = _zoneinfo(rz.iana)
+    instant = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC) + dt.timedelta(minutes=f_utc)
+    home = instant.astimezone(tz).date()
+    h, m = divmod(local % 1440, 60)
+    best: tuple[float, dt.date] | None = None
+    for delta in (-1, 0, 1):
+        d = home + dt.timedelta(days=delta)
+        at = dt.datetime(d.year, d.month, d.day, h, m, tzinfo=tz)
+        gap = abs((at - instant).total_seconds())
+        if best is None or gap < best[0]:
+            best = (gap, d)
+    assert best is not None
+    return zone_offsets(rz, best[1], local)
+
+
 # -- reading ------------------------------------------------------------------------------------
 
 
@@ -769,7 +792,7 @@ def compare_times(v: TimeValue, f: TimeValue, ctx: Context | None = None, header
     for day in _fact_days(f, ctx) if ctx is not None else [f.day]:
         for fo in zone_offsets(fz, day, f.local):
             f_utc = f.local - fo
-            for ro in zone_offsets(rz, day, v.local):
+            for ro in _reading_offsets(rz, day, f_utc, v.local):
                 diff = _circular(f_utc - (v.local - ro))
                 if lo <= diff <= hi:
                     verdicts.add(True)
