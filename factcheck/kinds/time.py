@@ -246,6 +246,7 @@ def zone_offsets(zone: Zone, day: dt.date | None, local: int = 720) -> frozenset
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)  # asked in the inner loop of every comparison of a clock time
 def _reading_offsets(rz: Zone, day: dt.date | None, f_utc: int, local: int) -> frozenset[int]:
     """The offsets of the reading's zone at its clock reading `local` on the day it most likely
     falls on: the one of the day before, of, or after the fact's instant's own day on that clock
