@@ -230,6 +230,8 @@ def _clause_split_re() -> regex.Pattern[str]:
     # Split before an anchor phrase (always a clause of its own), after ; and spaced dashes,
     # and at a comma before a clause opener or a participle (", ending a 69-day ordeal that ...").
     return regex.compile(
+        # (what a cut can begin with, said first: the engine tries the branches only there)
+        rf"(?=[\s;,():–—-]|(?<![\p{{L}}-])(?:{anchors})\b)(?:"
         rf"(?P<semi>\s*;\s*|\s+[–—-]{{1,2}}\s+|\s*\(\s*|\s*\)\s*|(?<!\d):\s+)"
         rf"|(?P<comma>,\s+)(?=(?:{alternation(lg.clause_openers)})\b"
         rf"|(?!(?:{alternation(lg.data['ing_prepositions'])})\b)(?-i:\p{{Ll}}{{2,}}ing)\s"
@@ -244,7 +246,7 @@ def _clause_split_re() -> regex.Pattern[str]:
         rf"(?:\d|an?\s+hour|half\s+an|(?:one|two|three|four|five|six|seven|eight|nine|ten|ninety|fifty)"
         # a spelled number is a span of time ("after two hours") only before a unit of time;
         # "after two failed countdowns" opens a clause of its own
-        rf"(?:\s+[\p{{L}}-]+)?\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b)))",
+        rf"(?:\s+[\p{{L}}-]+)?\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)\b))))",
         regex.IGNORECASE,
     )
 
