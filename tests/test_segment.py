@@ -58,6 +58,18 @@ def test_a_letter_after_a_hyphen_ends_a_sentence(text: str, n: int) -> None:
 
 
 @pytest.mark.parametrize("text, n", [
+    # a case name's "v." between two names is no sentence's end: an election's court case, a trial's
+    ("The Supreme Court decided Bush v. Gore on 12 December 2000, five votes to four.", 1),
+    ("The justices overturned Roe v. Wade on Friday, 24 June 2022.", 1),
+    ("The jury in Depp v. Heard returned its verdict on 1 June.", 1),
+    # ... but a sentence ending after a case name still ends there
+    ("The court decided Bush v. Gore. Gore conceded the next evening.", 2),
+])
+def test_a_case_name_is_one_sentence(text: str, n: int) -> None:
+    assert len(segment(text).sentences) == n
+
+
+@pytest.mark.parametrize("text, n", [
     ("The hearing began at 9:30 a.m. Murdaugh, 54, told the court he was innocent.", 2),  # a trial
     ("The rocket lifted off at 1:47 a.m. The crowd on the causeway cheered.", 2),  # a launch
     ("The polls closed at 10 p.m. Turnout was 60 percent.", 2),  # an election
