@@ -19,6 +19,7 @@ from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import Judged, judge
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.set import reversed_scores
+from factcheck.kinds.time import TimeValue, on_another_facts_clock
 from factcheck.model import Mention, Source
 from factcheck.prefilter import cue_prefilter, per_base
 from factcheck.roles import figure_roles
@@ -135,6 +136,12 @@ class CheckState(ExclusionPasses):
                 rid = ("value.restated_instant" if instant else "value.restated_exact" if by_digits
                        else "value.restated")
                 j = Judged("contradict", wrong.reason + "; " + why(rid), (*wrong.rules, rid))
+        if (fact.kind == "time" and j.verdict == "contradict" and isinstance(r.value, TimeValue)
+                and on_another_facts_clock(fact.value, r.value,
+                                           [g.value for g in self._time_facts() if g is not fact])):
+            # "5.14pm local time — 05:14 GMT" with facts of 17:14 local and 04:14 UTC: the UTC fact's
+            self.drop(fact, r, "time.sibling_clock")
+            return
         ratio_of = getattr(KINDS[fact.kind], "ratio", None)
         if j.verdict == "contradict" and ratio_of is not None:
             q = ratio_of(r, fact.value)
@@ -218,6 +225,9 @@ class CheckState(ExclusionPasses):
             return False
         key = _digits_key(getattr(fact.value, "value", fact.value))
         return len(key) >= 3 and _digits_key(m.text) == key
+
+    def _time_facts(self) -> list[Fact]:
+        return per_base(self.fb, "time_facts", lambda: [f for f in self.fb.facts if f.kind == "time"])
 
     def _restates_instant(self, fact: Fact, r: Reading) -> bool:
         """Is `r` a clock time on a named clock ("(14:32 GMT)", "(15h15 hour of Paris)") restating a

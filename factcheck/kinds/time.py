@@ -451,7 +451,8 @@ def _bare_clock_re() -> regex.Pattern[str]:
         # "to" only with "minutes" or "a quarter": "eight to three" may be a vote or a score
         rf"(?<![\p{{L}}\d])(?:(?P<m>{minutes})(?:\s+minutes?)?\s+(?P<rel>past)\s+(?P<h>{hours})(?:\s+o['’]clock)?"
         rf"|(?P<m2>{minutes})\s+minutes?\s+to\s+(?P<h2>{hours})|a\s+quarter\s+to\s+(?P<h3>{hours})"
-        rf"|(?P<ho>{hours})\s+o['’]clock)(?![\p{{L}}])",
+        # "nine o'clock", and "9 o'clock" too: no half of the day said, either is read
+        rf"|(?P<ho>{hours}|(?<![\d.,:])(?:1[0-2]|0?[1-9]))\s*o['’]clock)(?![\p{{L}}])",
         regex.IGNORECASE)
 
 
@@ -459,6 +460,10 @@ def _bare_clock_re() -> regex.Pattern[str]:
 def _later_part_re() -> regex.Pattern[str]:
     later = alternation(list(_data()["word_clock"]["later_parts"]))
     return regex.compile(rf"[^.;]{{0,40}}?(?<![\p{{L}}])(?P<p>{later})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+# an hour past noon before "o'clock": the text counts its hours to 24, so "10 o'clock" there is 10:00
+_OCLOCK_24 = regex.compile(r"(?<![\d.,:])(?:1[3-9]|2[0-4])\s*o['’]clock", regex.IGNORECASE)
 
 
 def _bare_clocks(text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int, int, int, bool]]:
@@ -470,7 +475,10 @@ def _bare_clocks(text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int
         if any(a <= m.start() < b for a, b, _ in taken):
             continue
         if m.group("ho"):
-            h, mi, rel = hours[m.group("ho").lower()], 0, "past"
+            ho = m.group("ho")
+            if ho.isdigit() and _OCLOCK_24.search(text):
+                continue  # "at 16 o'clock local time (10 o'clock German time)": a 24-hour clock's
+            h, mi, rel = int(ho) if ho.isdigit() else hours[ho.lower()], 0, "past"
         elif m.group("h3"):
             h, mi, rel = hours[m.group("h3").lower()], 15, "to"
         elif m.group("h2"):
@@ -543,7 +551,8 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
             if either:
                 extra["half_day"] = True
         out.append(Reading(start=offset + start, end=offset + b, text=text[start:b], value=v, shown=v.shown(),
-                           detail="a clock time in words" + (", either half of the day" if either else ""),
+                           detail=("an hour before o'clock" if text[a].isdigit() else "a clock time in words")
+                           + (", either half of the day" if either else ""),
                            extra=extra))
     worded = [(r.start - offset, r.end - offset) for r in out]
     for m in _time_re().finditer(text):
@@ -759,6 +768,21 @@ def _meaning_at_event(rz: Zone, f: TimeValue) -> Zone:
         if f.event_zone in regions and minutes in home:
             return Zone(rz.label, fixed=minutes)
     return rz
+
+
+def on_another_facts_clock(fact: TimeValue, read: TimeValue, others: list[TimeValue]) -> bool:
+    """Is `read`, a clock time on a named clock, on the clock of another time fact of the same instant
+    and not on this fact's? A base may give one instant twice, "17:14" on the event's clock and "04:14
+    UTC"; "05:14 GMT" then states the UTC fact (wrongly), not the local one (rule time.sibling_clock)."""
+    zone = read.zone
+    if zone is None or zone.local or zone.reader or fact.utc is None:
+        return False
+    mine = fact.offset_h
+    theirs = replace(read, day=fact.day).offset_h
+    if mine is None or theirs is None or theirs == mine:
+        return False
+    return any(o.zone is not None and o.utc == fact.utc and o.day == fact.day
+               and replace(read, day=o.day).offset_h == o.offset_h for o in others)
 
 
 def compare_times(v: TimeValue, f: TimeValue, ctx: Context | None = None, header: Zone | None = None) -> bool | None:
