@@ -194,12 +194,21 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j.unsure("value.planned")
     if _since_re().search(head):
         return j.unsure("value.since_then")
+    if (not isinstance(r.value, (DateValue, TimeValue)) and _future_re().search(head)
+            and _IN_YEAR.match(sentence.text, r.end - sentence.start)):
+        # "Florida will carry 27 electoral votes in 2004", "the stadium will seat 45,000 by 2026": a
+        # figure of a year still to come, not the event's
+        return j.unsure("value.future_year")
     if _weekday_only(r) and _future_re().search(head):
         # "The Coromandel Express itself shall run again from Wednesday": a weekday still to come
         # is another moment than the event's (a full date stays: "will go on sale on Friday, Sept.
         # 23" of a launch is the sale's date, and a wrong one is wrong)
         return j.unsure("value.future")
     return j
+
+
+# the value's phrase, then "in/by <year>" ("27 electoral votes in 2004")
+_IN_YEAR = regex.compile(r"[^.;:!?()\d]{0,30}?\b(?:in|by|from)\s+(?:19|20)\d\d\b", regex.IGNORECASE)
 
 
 @cache
