@@ -413,9 +413,29 @@ def published(ctx: Context) -> DateValue | None:
             if dates:
                 found = dates[0]
                 break
+        if found is None:
+            found = _day_line_date(ctx.doc.text)
         ctx.cache[key] = found
     value: DateValue | None = ctx.cache[key]
     return value
+
+
+# a live blog's day line: a full date and the clock its entries keep ("Wednesday, December 13, 2000 —
+# all times Eastern (EST)", "Monday 29 March 2021 · All times local (Egypt, UTC+2)")
+_DAY_LINE = regex.compile(r"^[^\S\n]*(?P<date>[^\n]{6,40}?)[^\S\n]*[—–·|,(-]+[^\S\n]*"
+                          r"(?:all\s+)?times?\s+(?:are\s+|in\s+)?[^\n]{0,60}$", regex.IGNORECASE | regex.MULTILINE)
+
+
+def _day_line_date(text: str) -> DateValue | None:
+    """The day of a live blog's day line among the page's first lines (its entries are on that day),
+    or None."""
+    head = "\n".join(text.lstrip().split("\n")[:6])
+    for m in _DAY_LINE.finditer(head):
+        line = m.group("date")
+        dates = [r for r in read_dates(line, 0) if r.value.year and r.value.month and r.value.day]
+        if dates and not line[: dates[0].start].strip(" ,") and not line[dates[0].end :].strip(" ,"):
+            return dates[0].value
+    return None
 
 
 def deictic_dates(sentence: Sentence, ctx: Context) -> list[Reading]:
