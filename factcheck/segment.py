@@ -233,7 +233,7 @@ def _clause_split_re() -> regex.Pattern[str]:
     return regex.compile(
         # (what a cut can begin with, said first: the engine tries the branches only there)
         rf"(?=[\s;,():–—-]|(?<![\p{{L}}-])(?:{anchors})\b)(?:"
-        rf"(?P<semi>\s*;\s*|\s+[–—-]{{1,2}}\s+|\s*\(\s*|\s*\)\s*|(?<!\d):\s+)"
+        rf"(?P<semi>\s*;\s*|\s+[–—-]{{1,2}}\s+|\s*\(\s*|\s*\)\s*|(?<!\d):\s+|(?<=\d):\s+(?=[\p{{L}}\u201c\u2018\x22]))"
         rf"|(?P<comma>,\s+)(?=(?:{alternation(lg.clause_openers)})\b"
         rf"|(?!(?:{alternation(lg.data['ing_prepositions'])})\b)(?-i:\p{{Ll}}{{2,}}ing)\s"
         # ... or an apposition that opens a relative clause (", the same pad that sent Apollo 11 to

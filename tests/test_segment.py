@@ -69,6 +69,20 @@ def test_a_case_name_is_one_sentence(text: str, n: int) -> None:
     assert len(segment(text).sentences) == n
 
 
+@pytest.mark.parametrize("text, first_clause_ends", [
+    # a colon after a date's day or a number ends its clause when words follow (an election recount's
+    # live blog, a canal blockage's update); a ratio or a clock "9: 30" is not cut
+    ("36 days after the election of Tuesday, Nov. 7: the court's ruling came down late on Monday, Dec. 11.",
+     "Nov. 7"),
+    ("Update on Day 6: tugs freed the stern of the ship on Monday.", "Day 6"),
+])
+def test_a_colon_after_a_number_ends_a_clause(text: str, first_clause_ends: str) -> None:
+    sentence = segment(text).sentences[0]
+    heads = [text[g.start:g.end] for g in sentence.segments]
+    assert any(h.endswith(first_clause_ends) for h in heads), heads
+    assert not any(first_clause_ends + ":" in h for h in heads), heads
+
+
 @pytest.mark.parametrize("text, n", [
     ("The hearing began at 9:30 a.m. Murdaugh, 54, told the court he was innocent.", 2),  # a trial
     ("The rocket lifted off at 1:47 a.m. The crowd on the causeway cheered.", 2),  # a launch
