@@ -121,7 +121,9 @@ def zone_names() -> dict[str, Zone]:
 
 #: right after a clock time, a place whose clock it is: "9.30am in Madrid", "3pm in the Netherlands",
 #: "8.30am here in the UK" (only there: whole-text searches for zone names leave it out)
-_IN_PLACE = r"(?:here\s+)?in\s+(?:the\s+)?"
+# "in London", "here in Paris", and the audience's clock: "for viewers back in the UK", "for fans in Madrid"
+_IN_PLACE = (r"(?:here\s+|for\s+(?:viewers|fans|listeners|audiences|readers|those|supporters)\s+(?:watching\s+)?"
+             r"(?:back\s+)?(?:at\s+home\s+|home\s+)?)?in\s+(?:the\s+)?")
 
 
 @cache
@@ -186,7 +188,7 @@ def _zone_alt() -> str:
 def lookup_zone(label: str, *, loose: bool = False) -> Zone | None:
     """The zone a label names; `loose` (fact values) also takes any case and IANA names."""
     s = regex.sub(r"\s+", " ", label.strip())
-    if s[:3].lower() in ("in ", "her"):
+    if s[:3].lower() in ("in ", "her", "for"):
         place = _in_place_zone(s)
         if place is not None:
             return place
