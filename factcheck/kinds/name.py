@@ -634,6 +634,10 @@ _LIST_GOES_ON = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 
 # a label's colon before a capitalised name ("Referee: Björn Kuipers", "Coach: Roberto Mancini")
 _LABEL_COLON = regex.compile(r"(?<=\p{L}):(?=\s+\p{Lu})")
+# a role word, a copula, then a name: "The referee was Switzerland's Urs Meier", "the winner is Sweden's
+# Loreen"; read as "referee Urs Meier" (the copula, and a possessive place before the name, blanked out)
+_ROLE_COPULA = regex.compile(r"(?<=(?-i:\p{Ll})\p{L}*)\s+(?:was|is|will\s+be|has\s+been|had\s+been)"
+                             r"(?:\s+(?-i:\p{Lu})[\p{L}.-]*['’]s)?(?=\s+(?-i:\p{Lu}))")
 
 
 # a possessive pronoun right before (or opening) a pattern's role words: "Its commander, ...", "his coach"
@@ -867,6 +871,9 @@ class NameKind:
             boxed = _LABEL_COLON.sub(" ", sentence.text)
             if boxed != sentence.text:
                 texts.append(boxed)
+        said = _ROLE_COPULA.sub(lambda m: " " * len(m.group(0)), bare)
+        if said != bare:
+            texts.append(said)
         joined = COORDINATED.sub(lambda m: " " * len(m.group(0)), bare)
         loose_from = len(texts) + 1  # the texts from here on are the joined one
         if joined != bare:
