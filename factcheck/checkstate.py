@@ -145,10 +145,12 @@ class CheckState(ExclusionPasses):
         ratio_of = getattr(KINDS[fact.kind], "ratio", None)
         if j.verdict == "contradict" and ratio_of is not None:
             q = ratio_of(r, fact.value)
-            limit = tune("other_figure_ratio")
-            if q is not None and (q > limit or q < 1 / limit) and fact.far != "contradict":
+            limit = tune("other_figure_ratio") if fact.far != "contradict" else tune("far_figure_ratio")
+            if q is not None and (q > limit or q < 1 / limit):
                 # "366 metres" against a 1.6-mile bridge, "1.752 kg" against a 26 kg rover: a figure
-                # off by that much is another quantity far more often than a wrong one
+                # off by that much is another quantity far more often than a wrong one; with `far:
+                # contradict`, only beyond what a slipped digit's place makes ("about seven buildings"
+                # for 250,000 homes, "1 to 2cm" of ash for a 90 km cable section)
                 j = j.unsure("figure.other_magnitude", f"{q:.2g} times the fact: probably another figure")
         if j.verdict == "contradict" and fact.kind == "set" and reversed_scores(r, fact):
             j = j.unsure("set.reversed_score", "a member score written from the other side")
