@@ -633,6 +633,8 @@ _LIST_GOES_ON = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 
 
 # a label's colon before a capitalised name ("Referee: Björn Kuipers", "Coach: Roberto Mancini")
+# after a pattern's words: the rest of a name and a possessive ("Melvin| Capital's "), before a name
+_ROLE_OF_NEXT = regex.compile(r"(?:\s+(?-i:\p{Lu})[\p{L}.&-]*){0,3}['’]s\s+")
 _LABEL_COLON = regex.compile(r"(?<=\p{L}):(?=\s+\p{Lu})")
 # a role word, a copula, then a name: "The referee was Switzerland's Urs Meier", "the winner is Sweden's
 # Loreen"; read as "referee Urs Meier" (the copula, and a possessive place before the name, blanked out)
@@ -903,6 +905,13 @@ class NameKind:
                     # "Bret Taylor in the chair, Larry Summers, and D'Angelo": after a comma and before
                     # more names, a member of a list, not surely the one the pattern's words are about
                     extra.update(loose=True, why_loose="a name in a list after the pattern's words")
+                run_on = _ROLE_OF_NEXT.match(text, m.end()) if m.end("who") < m.end() else None
+                if run_on is not None and any(x == run_on.end() - m.end() for x, _, _ in
+                                              _listed(text[m.end() : m.end() + 60], _forms(fact))):
+                    # "Ken Griffin, Melvin Capital's Gabe Plotkin": the pattern's role words run on into
+                    # a possessive before another listed name; the role is that name's
+                    extra.update(loose=True, why_loose="the pattern's words run on into a possessive before "
+                                 "another listed name, whose role they are")
                 if _POSSESSIVE_PRONOUN.search(text, max(0, m.start() - 8), m.start("who")):
                     # "The Northern Fleet declares ... Its commander, Admiral Popov, apologises": the
                     # pattern's role is said of whatever "its" refers to, which may be another's
