@@ -953,11 +953,13 @@ class NameKind:
                     nick.group(1) + " " + str(reading.value)[nick.end():])]
                 return True if True in got else (False if got == [False, False] else None)
             # (a possessive is the name's: "blocked Andre Iguodala's layup")
-            who = regex.sub(r"['’]s?$", "", regex.sub(r"\s+", " ", str(reading.value)).strip().lower())
+            # (a word's closing dot aside: "Jack Swigert Jr." is "Jack Swigert Jr", "John L Swigert")
+            who = _dotless(regex.sub(r"['’]s?$", "", regex.sub(r"\s+", " ", str(reading.value)).strip().lower()))
             who_bare = regex.sub(r"^the\s+", "", who)
-            if who in (value.lower(),) or who_bare == value.lower():
+            if who == _dotless(value.lower()) or who_bare == _dotless(value.lower()):
                 return True
-            if who in fact.options["others"] or who_bare in fact.options["others"]:
+            others = _dotless_all(tuple(fact.options["others"]))
+            if who in others or who_bare in others:
                 return False
             # "Midfielder Aitana Bonmatí", "Shift foreman Luis Urzúa": a capitalised title before the
             # full name (given name and surname), which the pattern's name took in
@@ -968,7 +970,7 @@ class NameKind:
             # (not a name read across a blanked aside: "David Hoyle [...] Justin Welby")
             words = who_bare.split() if not regex.search(r"\s{2}", str(reading.value)) else []
             tails = [" ".join(words[k:]) for k in range(1, min(3, len(words) - 2) + 1)]
-            if any(tail in fact.options["others"] for tail in tails):
+            if any(tail in others for tail in tails):
                 return False
             if str(value) == str(fact.value) and any(_misspells(x, str(value)) for x in (who_bare, *tails)):
                 # "Prime Minister Alexis Tsirpas": the pattern says who held the role, and the name
@@ -1058,6 +1060,19 @@ def _key_of(win: tuple[Tok, ...]) -> str:
 
 
 __all__ = ["NameKind", "NameRead", "NameSpec", "alternation", "name_key", "name_parts", "name_spec", "skeleton"]
+
+
+def _dotless(name: str) -> str:
+    """A name without its words' closing dots ("john l. swigert jr." -> "john l swigert jr")."""
+    return _WORD_DOT.sub("", name) if "." in name else name
+
+
+@lru_cache(maxsize=1024)
+def _dotless_all(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_dotless(n) for n in names)
+
+
+_WORD_DOT = regex.compile(r"(?<=\p{L})\.(?=\s|$)")
 
 
 def _forms(fact: Fact) -> tuple[str, ...]:
