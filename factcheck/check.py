@@ -160,7 +160,8 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         return (pub.year, pub.month, pub.day) < (event.date.year, event.date.month, event.date.day)
 
     def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:
-        j = _soften(judge(r, fact, sentence, self.ctx), r, sentence, home_offset(self.fb, fact.event))
+        j = _soften(judge(r, fact, sentence, self.ctx), r, sentence, home_offset(self.fb, fact.event),
+                    self.written_later())
         ev = fact.event or ""
         level = b.level_of(ev)
         bound = b.rules_of(ev)

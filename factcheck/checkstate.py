@@ -5,6 +5,7 @@ values set aside (`drop`). The base of the checker's passes (factcheck/check.py 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import replace
 from typing import Any
@@ -18,6 +19,7 @@ from factcheck.exclusion import ExclusionPasses
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import Judged, judge
 from factcheck.kinds import KINDS, Context, Reading
+from factcheck.kinds.date import published
 from factcheck.kinds.set import reversed_scores
 from factcheck.kinds.time import TimeValue, on_another_facts_clock
 from factcheck.model import Mention, Source
@@ -86,6 +88,7 @@ class CheckState(ExclusionPasses):
         self.seg_dates: dict[tuple[int, int], tuple[list[Reading], list[str]]] = {}
         self.exclude_cache: dict[tuple[str, int], list[tuple[int, int]]] = {}
         self.seg_figures: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._later: bool | None = None
         # the base's static lists, built once per base (not per article)
         lists = per_base(fb, "check_lists", lambda: _lists(fb))
         self.by_event, self.event_facts, _, self.free_facts = lists
@@ -227,6 +230,16 @@ class CheckState(ExclusionPasses):
             return False
         key = _digits_key(getattr(fact.value, "value", fact.value))
         return len(key) >= 3 and _digits_key(m.text) == key
+
+    def written_later(self) -> bool:
+        """Is the page dated (dateline, byline, day line) more than `written_later_days` after the
+        last event of the base? Then "which now ..." tells of the writing's present, not the story's."""
+        if self._later is None:
+            pub = published(self.ctx)
+            dates = [e.date for e in self.fb.events.values() if e.date is not None]
+            self._later = bool(pub is not None and pub.year and pub.month and pub.day and dates and (
+                dt.date(pub.year, pub.month, pub.day) - max(dates)).days > tune("written_later_days"))
+        return self._later
 
     def _time_facts(self) -> list[Fact]:
         return per_base(self.fb, "time_facts", lambda: [f for f in self.fb.facts if f.kind == "time"])

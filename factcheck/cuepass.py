@@ -213,7 +213,7 @@ class CuePasses(EventContext):
     def _decide_cue(self, fact: Fact, r: Reading, sentence: Sentence,
                     group: list[tuple[Fact, list[tuple[int, int]]]], spans: list[tuple[int, int]],
                     readings: Sequence[Reading] = ()) -> None:
-        j = _soften(judge(r, fact, sentence, self.ctx), r, sentence)
+        j = _soften(judge(r, fact, sentence, self.ctx), r, sentence, later=self.written_later())
         if j.verdict == "contradict" and fact.near and _near_after_only(fact, r, sentence):
             j = j.unsure("fact.near_after")  # "At 9 a.m. ..., hours before he was crowned"
         if (j.verdict == "contradict" and not isinstance(r.value, DateValue)

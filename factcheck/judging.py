@@ -147,7 +147,7 @@ def denied_role(j: Judged, r: Reading) -> Judged:
     return j.unsure("value.negated", f"{r.extra['negated']!r} before the pattern's words: the role is not theirs")
 
 
-def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None) -> Judged:
+def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None, later: bool = False) -> Judged:
     """A contradiction the reading itself makes unsure: resolved from an earlier sentence, part of
     a range over time ("grew from 100,000 to 190,000"), or a claim the article reports to dispute."""
     if r.extra.get("listed"):
@@ -194,6 +194,9 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j.unsure("value.planned")
     if _since_re().search(head):
         return j.unsure("value.since_then")
+    if later and _present_re().search(head):
+        # "Florida, which now carries 29 electoral votes" in a column of twenty years on
+        return j.unsure("value.present_day")
     if (not isinstance(r.value, (DateValue, TimeValue)) and _future_re().search(head)
             and _IN_YEAR.match(sentence.text, r.end - sentence.start)):
         # "Florida will carry 27 electoral votes in 2004", "the stadium will seat 45,000 by 2026": a
@@ -214,6 +217,11 @@ _IN_YEAR = regex.compile(r"[^.;:!?()\d]{0,30}?\b(?:in|by|from)\s+(?:19|20)\d\d\b
 @cache
 def _future_re() -> regex.Pattern[str]:
     return words_re("future_markers")
+
+
+@cache
+def _present_re() -> regex.Pattern[str]:
+    return words_re("present_markers")
 
 
 @cache
