@@ -461,8 +461,12 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
         if len(chain) > 1:
             small = chain[-1].per
             w = half_width(minutes, small)
+            # a length in several units ending in minutes or more is often cut, not rounded ("5 days,
+            # 22 hours and 54 minutes" of a 5:22:54:41 mission, "142 hours and 54 minutes"): its last
+            # unit reaches a whole unit up
+            up = 2 * w if small >= 1 and not first.hedge else w
             iv = _snap(interval(minutes, small, first.hedge) if first.hedge
-                       else Interval(minutes - w, minutes + w, hi_open=True))
+                       else Interval(minutes - w, minutes + up, hi_open=True))
         else:
             value = first.value + (0.5 if half else 0.0)
             hedge = first.hedge or ("about" if first.adjective else "")
