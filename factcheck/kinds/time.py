@@ -107,12 +107,15 @@ def abbreviations() -> dict[str, Zone]:
 def zone_names() -> dict[str, Zone]:
     """Zone names, lower case. Each "<place> time" is also read as a translation writes it: "<place>
     hour", "hour(s) of <place>", "time of <place>" ("16.52 o'clock Italian hour", "10h30 hour of Paris",
-    "the 1.45 hours of New York": ora italiana, heure de Paris, las 1.45 horas de Nueva York)."""
+    "the 1.45 hours of New York": ora italiana, heure de Paris, las 1.45 horas de Nueva York), and
+    "of the <place> time" ("19 Uhr of the Central European Time": mitteleuropäischer Zeit)."""
     out = {str(k).lower(): _zone_from(str(k), v) for k, v in _data()["names"].items()}
     for name, zone in list(out.items()):
         if name.endswith(" time"):
             place = name[: -len(" time")]
-            for form in (f"{place} hour", f"hour of {place}", f"hours of {place}", f"time of {place}"):
+            for form in (f"{place} hour", f"hour of {place}", f"hours of {place}", f"time of {place}",
+                         f"of the {name}", f"of {name}"):
+                # ... and "19 Uhr of the Central European Time" (19 Uhr mitteleuropäischer Zeit)
                 out.setdefault(form, zone)
     for name, iana in generated_names().items():  # every other city and one-clock country, from tzdata
         out.setdefault(name, Zone(name, iana=iana))
@@ -297,7 +300,7 @@ def _time_re() -> regex.Pattern[str]:
         # "18h30", "18 h 30"; not a length "2 h 31 min"
         rf"|(?P<h3>\d{{1,2}})\s?[hH]\s?(?P<mi3>[0-5]\d)(?!\s*(?:min|mn|m)\b)"
         rf"|(?<=(?<![\p{{L}}])(?:{hour_before})\s+)(?P<h4>\d{{1,2}})\s*(?P<hw>heures|heure|h|Uhr|o['’]clock)(?![\p{{L}}])(?!\s+de\b)"
-        rf"|(?P<h5>\d{{1,2}})\s*o['’]clock"
+        rf"|(?P<h5>\d{{1,2}})\s*(?:o['’]clock|(?-i:Uhr)(?![\p{{L}}]))"
         # a translated "15 heures locales", "3 heures du matin": "15 hours local", "3 hours of the morning"
         # ... and "21 hours hour of Brussels", "21 hours GMT": an hour with a zone after it
         # (the zone's shape only, in the lookahead: the zone group after the alternation reads it;
@@ -491,7 +494,8 @@ def _bare_clocks(text: str, taken: list[tuple[int, int, int]]) -> list[tuple[int
             continue
         later = _later_part_re().match(text, m.end())
         part = later.group("p").lower() if later else ""
-        pm = bool(_pm(str(_data()["word_clock"]["later_parts"][part]), h)) if part else False
+        # (with no part of the day, "twelve o'clock" is shown as noon; either half is read)
+        pm = bool(_pm(str(_data()["word_clock"]["later_parts"][part]), h)) if part else h == 12
         total = ((h % 12) + (12 if pm else 0)) * 60 + (mi if rel.lower() == "past" else -mi)
         out.append((m.start(), m.end(), total % 1440, not part))
     return out
