@@ -782,15 +782,18 @@ class Binder:
 
     # -- the time the article is about -------------------------------------------------------
     def _anchors(self) -> tuple[dt.date, ...]:
-        from factcheck.kinds.date import read_dates
+        from factcheck.kinds.date import numeric_order, read_dates
 
         out: set[dt.date] = set()
+        # numeric dates in the article's own order ("12.01.2010" in an article that also writes
+        # "30.03.2010" is 12 January)
+        order = numeric_order(self.doc.reading or self.doc.text)
         years = self._index.years or [dt.date.today().year]
         # page-date and "Updated ..." lines are not claims, but they do say when the page was written
         texts = [(s.text, s.start) for s in self.doc.sentences]
         texts += [((self.doc.reading or self.doc.text)[a:b], a) for a, b, _ in self.doc.furniture]
         for text, start in texts:
-            for r in read_dates(text, start):
+            for r in read_dates(text, start, day_first=order):
                 v = r.value
                 if v.month and v.day:
                     for y in ([v.year] if v.year else years):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from factcheck.entries import year_above
@@ -41,6 +42,7 @@ from factcheck.judging import (
 )
 from factcheck.kinds import KINDS, Reading
 from factcheck.kinds.date import DateValue, read_dates
+from factcheck.kinds.year import relative_years
 from factcheck.lang import lang
 from factcheck.rules import tune, why
 from factcheck.segment import Sentence
@@ -91,6 +93,11 @@ class CuePasses(EventContext):
                 self.seg_dates[key] = (read_dates(part.text, part.start),
                                        [m.group(0).lower() for m in _season_re().finditer(part.text)])
             dates, seasons = self.seg_dates[key]
+            # "In October and November of last year": the months of the year the page's date gives
+            rel = [y for a, _, y in relative_years(sentence, self.ctx) if part.start <= a < part.end]
+            if rel:
+                dates = [replace(r, value=replace(r.value, year=rel[0])) if r.value.year is None else r
+                         for r in dates]
             for r in dates:
                 # "Turnout was about 76%, slightly below the 77.7% recorded in October": a month behind a
                 # rival link after the value dates the rival

@@ -406,10 +406,12 @@ def published(ctx: Context) -> DateValue | None:
     key = ("date", "published")
     if key not in ctx.cache:
         found = None
+        order = numeric_order(ctx.doc.text)  # "Murmansk/Moscow, 08.10.2001" in an article writing day first
         for a, b, why_ in sorted(ctx.doc.furniture):
             if why_ == "list of other articles" or _other_pages_re().match(ctx.doc.text, a, b):
                 continue  # "Read more: ... out 10 November": another page's date
-            dates = [r.value for r in read_dates(ctx.doc.text[a:b], a) if r.value.month and r.value.day]
+            dates = [r.value for r in read_dates(ctx.doc.text[a:b], a, day_first=order)
+                     if r.value.month and r.value.day]
             if dates:
                 found = dates[0]
                 break

@@ -142,7 +142,7 @@ def _relative_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?P<w>{words})(?![\p{{L}}])", regex.IGNORECASE)
 
 
-def _relative_years(sentence: Sentence, ctx: Context) -> list[tuple[int, int, int]]:
+def relative_years(sentence: Sentence, ctx: Context) -> list[tuple[int, int, int]]:
     """"this year", "at the end of the year", "last year": (start, end, year) from the year of the
     page's own date; none when the page gives no date."""
     if "year" not in sentence.text.lower():
@@ -183,7 +183,7 @@ class YearKind:
         old = min([int(fact.value), *(int(v.value) for v in fact.variants)]) < OLDEST_USUAL
         items = [it for it in years_in(sentence, old) + spoken_years(sentence) if _with_cue(it, sentence, fact)
                  and not any(a <= it[0] < b for a, b in days)]
-        relative = _relative_years(sentence, ctx)
+        relative = relative_years(sentence, ctx)
         items += [it for it in relative if _with_cue(it, sentence, fact)]
         for a, b, y in nearest_to_cues(items, sentence, fact, others=ctx.sentence_cues):
             if (a, b, y) in relative:
