@@ -422,8 +422,8 @@ def published(ctx: Context) -> DateValue | None:
     return value
 
 
-# a live blog's day line: a full date and the clock its entries keep ("Wednesday, December 13, 2000 —
-# all times Eastern (EST)", "Monday 29 March 2021 · All times local (Egypt, UTC+2)")
+# a live blog's day line: a full date, then the clock its entries keep ("<weekday>, <date> — all times
+# <zone>", "<date> · times in <zone>", "<date> (times are local)")
 _DAY_LINE = regex.compile(r"^[^\S\n]*(?P<date>[^\n]{6,40}?)[^\S\n]*[—–·|,(-]+[^\S\n]*"
                           r"(?:all\s+)?times?\s+(?:are\s+|in\s+)?[^\n]{0,60}$", regex.IGNORECASE | regex.MULTILINE)
 
