@@ -76,6 +76,16 @@ _WORDS_ONLY = frozenset({"event.words", "event.words_shared", "event.in_story"})
 _MEASURE_KINDS = frozenset({"quantity", "count", "percentage", "money", "duration"})
 
 
+def _by_event_kind(by_event: dict[str, list[Fact]]) -> dict[tuple[str, str], list[Fact]]:
+    """Each event's facts by kind, in the base's order: rivals are looked for among the facts of the
+    value's kind, not among every fact of a big base."""
+    out: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for e, facts in by_event.items():
+        for f in facts:
+            out[(e, f.kind)].append(f)
+    return dict(out)
+
+
 class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
     """One article's check: the passes of each sentence, then the whole-article passes."""
 
@@ -260,14 +270,19 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             share) that the value agrees with; worked out once, and only when a decision needs it
             (with a big base, `others` may be every event)."""
             if not rivals_found:
-                found = [f for e in sorted(others) for f in self.by_event[e]
-                         if f.kind == fact.kind and self._routed(f, r, sentence)
-                         and judge(r, f, sentence, self.ctx).verdict == "agree"]
+                key = (sentence.index, repr(r), fact.kind, frozenset(others))
+                if key in self.rival_memo:
+                    rivals_found.append(self.rival_memo[key])
+                    return rivals_found[0]
+                of_kind = per_base(self.fb, "event_kind_facts", lambda: _by_event_kind(self.by_event))
+                found = [f for e in sorted(others) for f in of_kind.get((e, fact.kind), ())
+                         if judge(r, f, sentence, self.ctx).verdict == "agree" and self._routed(f, r, sentence)]
                 found += [f for f in self.cue_facts
                           if f.kind == fact.kind and any(p.search(sentence.text) for p in f.cues)
                           and not any(p.search(sentence.text) for p in f.exclude)
                           and judge(r, f, sentence, self.ctx).verdict == "agree"]
                 rivals_found.append(found)
+                self.rival_memo[key] = found
             return rivals_found[0]
 
         full_date = isinstance(r.value, DateValue) and bool(r.value.month and r.value.day)

@@ -88,6 +88,8 @@ class CheckState(ExclusionPasses):
         self.seg_dates: dict[tuple[int, int], tuple[list[Reading], list[str]]] = {}
         self.exclude_cache: dict[tuple[str, int], list[tuple[int, int]]] = {}
         self.seg_figures: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        # the facts of other events a reading agrees with (check.py `rival_agree`), once per reading
+        self.rival_memo: dict[tuple[Any, ...], list[Fact]] = {}
         self._later: bool | None = None
         # the base's static lists, built once per base (not per article)
         lists = per_base(fb, "check_lists", lambda: _lists(fb))

@@ -42,6 +42,24 @@ def _place_parts(place: str) -> list[str]:
     return [p.strip() for p in dict.fromkeys(parts) if regex.search(r"\p{Lu}\p{L}{3,}", p)]
 
 
+def _place_table(fb: Any) -> tuple[dict[str, tuple[str, ...]], Any]:
+    """Each event's declared place parts, folded, and one pattern that finds any of them as whole
+    words in folded text (None when no event declares a place): built once per base."""
+    parts = {e.id: tuple(dict.fromkeys(_folded(p) for p in _place_parts(e.place)))
+             for e in fb.events.values() if e.place}
+    words = sorted({f for fs in parts.values() for f in fs}, key=len, reverse=True)
+    if not words:
+        return parts, None
+    return parts, regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])")
+
+
+def _found(part: str, named: set[str]) -> bool:
+    """Was `part` among the matches, itself or as the whole-word start of a longer part matched at
+    the same place (the alternation gives one match per position, the longest)?"""
+    return part in named or any(len(m) > len(part) and m.startswith(part) and not m[len(part)].isalpha()
+                                for m in named)
+
+
 class EventContext(CheckState):
     def _month_shared(self, fact: Fact) -> bool:
         """Does another event of the base fall in the month of the fact's date?"""
@@ -90,16 +108,16 @@ class EventContext(CheckState):
     def _names_anothers_place(self, text: str, event_id: str) -> str | None:
         """The id of another event whose declared `place` (or a part of it: "St George's Chapel,
         Windsor") the text names, when this event declares none or not that one."""
-        this = self.fb.events[event_id].place
-        mine = {_folded(p) for p in _place_parts(this)} if this else set()
-        folded = _folded(text)
-        for e in self.fb.events.values():
-            if e.id == event_id or not e.place:
-                continue
-            for part in _place_parts(e.place):
-                f = _folded(part)
-                if f not in mine and regex.search(rf"(?<![\p{{L}}]){regex.escape(f)}(?![\p{{L}}])", folded):
-                    return e.id
+        parts, said = per_base(self.fb, "place_parts", lambda: _place_table(self.fb))
+        if said is None:
+            return None
+        named = {m.group() for m in said.finditer(_folded(text), overlapped=True)}
+        if not named:
+            return None
+        mine = set(parts.get(event_id, ()))
+        for e, folded in parts.items():
+            if e != event_id and any(f not in mine and _found(f, named) for f in folded):
+                return e
         return None
 
     def _near_events_day(self, v: Any, event_id: str, days: int, text: str) -> bool:
