@@ -49,6 +49,7 @@ from factcheck.factbase.model import Fact, FactBase
 from factcheck.followups import FollowUpPasses
 from factcheck.judging import (
     _BULLETS,
+    Judged,
     _excluded_near,
     _month_only,
     _near_ok,
@@ -168,6 +169,14 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         if event is None or event.date is None or pub is None or None in (pub.year, pub.month, pub.day):
             return False
         return (pub.year, pub.month, pub.day) < (event.date.year, event.date.month, event.date.day)
+
+    def _later_told(self, j: Judged, r: Reading, sentence: Sentence, bound: tuple[str, ...]) -> Judged:
+        """A contradiction in a passage dated well after the story, in a clause that does not name
+        the event ("... in the snap election of 23 February 2025 ... turnout, at 82.5 per cent"):
+        unsure."""
+        if j.verdict == "contradict" and "event.named" not in bound and self._narrated_later(sentence, r):
+            return j.unsure("value.narrated_later")
+        return j
 
     def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence, home_offset(self.fb, fact.event),
@@ -381,7 +390,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 # "Peskov said on Friday that Moscow would judge ... those talks": a statement's date
                 # needs the event in the clause, not only a reference back to it
                 j = j.unsure("event.reference_only")
-            self.record(fact, r, sentence, j, rule, bound, certain)
+            self.record(fact, r, sentence, self._later_told(j, r, sentence, bound), rule, bound, certain)
             return
         nearest, clear = b.nearest(r.start, r.end)
         if j.verdict == "agree":
@@ -410,7 +419,8 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 # event of the clause has no fact of this kind to hold the value against, so the value
                 # may well be that event's
                 j = j.unsure("event.other_unchecked", f"{', '.join(unchecked)} may be meant")
-            self.record(fact, r, sentence, j, rule + f"; nearest of {len(b.candidates)} events",
+            self.record(fact, r, sentence, self._later_told(j, r, sentence, bound),
+                        rule + f"; nearest of {len(b.candidates)} events",
                         (*bound, "event.nearest_of_several"), certain)
         elif nearest == ev or nearest is None or not clear:
             self.record(fact, r, sentence,

@@ -230,6 +230,8 @@ class CuePasses(EventContext):
             # wins the men's race": a line stamped with the day of another event of the base (one the
             # base declares without facts, to keep its figures away) is that event's
             j = j.unsure("event.dated_elsewhere")
+        if j.verdict == "contradict" and self._narrated_later(sentence, r):
+            j = j.unsure("value.narrated_later")  # "... in the snap election of 23 February 2025 ..."
         if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and _figure_between(r, spans, readings):
             # "the quake killed 1,351 people in one province and 452 in <the fact's province>": the
             # cue's own figure stands between it and this one

@@ -53,6 +53,27 @@ def _place_table(fb: Any) -> tuple[dict[str, tuple[str, ...]], Any]:
     return parts, regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])")
 
 
+def _story_span(fb: Any) -> tuple[dt.date, dt.date] | None:
+    """The story's first and last days: the dates of its events that have facts (not those a base
+    declares without facts, to keep another moment's figures away: an earlier mission, a later
+    visit) and its date facts' full days."""
+    with_facts = {f.event for f in fb.facts}
+    days = [e.date for e in fb.events.values() if e.date is not None and e.id in with_facts]
+    for f in fb.facts:
+        v = f.value
+        if f.kind == "date" and isinstance(v, DateValue) and v.year and v.month and v.day:
+            days.append(dt.date(v.year, v.month, v.day))
+    return (min(days), max(days)) if days else None
+
+
+def _first_day(v: DateValue, year: int) -> dt.date:
+    """The first day a date mention can mean (its year, else `year`; its day, else the 1st)."""
+    try:
+        return dt.date(v.year or year, v.month or 1, v.day or 1)
+    except ValueError:
+        return dt.date(v.year or year, v.month or 1, 1)
+
+
 def _found(part: str, named: set[str]) -> bool:
     """Was `part` among the matches, itself or as the whole-word start of a longer part matched at
     the same place (the alternation gives one match per position, the longest)?"""
@@ -186,6 +207,36 @@ class EventContext(CheckState):
             if span is None or span[0] - far <= d <= span[1] + far:
                 return False
         return True
+
+    def _narrated_later(self, sentence: Sentence, r: Reading) -> bool:
+        """Is the value told in a passage dated well after the story ("... in the snap election of 23
+        February 2025 his party fell to 16.4 per cent. ... turnout, at 82.5 per cent, was the
+        highest"; "the rotation flights that followed, starting with Crew-1 that November, turned six
+        months in orbit into ...")? The date nearest before the value (in its sentence; when the
+        sentence has no date, the last of the nearest sentence before it in the same paragraph, two
+        at most) falls more than `later_narrative_days` after the story's last day
+        (its events' dates and its date facts' days). A date without its year is taken in the year of
+        the story's first day (so "25 December" of a story from December to July is its own)."""
+        span = per_base(self.fb, "story_span", lambda: _story_span(self.fb))
+        if span is None or isinstance(r.value, DateValue):
+            return False
+        first, end = span
+        own = [d for d in read_dates(sentence.text, sentence.start) if d.value.month]
+        before = [d for d in own if d.end <= r.start]
+        if own and not before:
+            return False  # the sentence dates what follows the value ("..., only released in July")
+        nearest = before[-1] if before else None
+        k = sentence.index
+        while nearest is None and k > 0 and sentence.index - k < 2:
+            k -= 1
+            prev = self.doc.sentences[k]
+            if prev.paragraph != sentence.paragraph:
+                break
+            dates = [d for d in read_dates(prev.text, prev.start) if d.value.month]
+            nearest = dates[-1] if dates else None
+        if nearest is None:
+            return False
+        return _first_day(nearest.value, first.year) > end + dt.timedelta(days=tune("later_narrative_days"))
 
     def _line_of_other_event(self, sentence: Sentence, fact: Fact) -> bool:
         """Is the sentence on a timeline line (or in a chronology's entry) stamped with the day (the

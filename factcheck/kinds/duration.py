@@ -225,6 +225,7 @@ class _Atom:
     solo: bool = False  # a race time or clock: never part of a compound
     bare: bool = False  # a number with no unit, read in the fact's `bare` unit
     signed: bool = False  # a results list's gap ("+7:29"): stated as a margin by its sign
+    hi: float | None = None  # a range's upper number ("one to four months", "1-4 hours"), in units
 
 
 @dataclass(frozen=True)
@@ -312,11 +313,12 @@ def _atoms(text: str, clock: bool = False, bare: Bare | None = None) -> list[_At
     for at in out:
         _lead(text, at)
     extra = [(m.start("n"), m.end("n"), float(m.group("n").replace(",", ".")), 10.0 ** -len(m.group("n").split(",")[1]),
-              False, False)
+              False, False, None)
              for m in _decimal_comma_re().finditer(text)]
-    nums = [(n.start, n.end, n.value, n.unit, n.magnitude, n.ambiguous or n.hi is not None) for n in find_numbers(text)]
+    nums = [(n.start, n.end, n.value, n.unit, n.magnitude, n.ambiguous or n.hi is not None, n.hi)
+            for n in find_numbers(text)]
     nums = [n for n in nums if not any(a <= n[0] < b for a, b, *_ in extra)]
-    for a, b, value, rounding, magnitude, odd in sorted([*nums, *extra]):
+    for a, b, value, rounding, magnitude, odd, hi in sorted([*nums, *extra], key=lambda n: n[:3]):
         if magnitude or any(x <= a < y for x, y in taken):
             continue
         m = _unit_re().match(text[b:]) or _TIGHT_UNIT.match(text[b:])
@@ -333,7 +335,8 @@ def _atoms(text: str, clock: bool = False, bare: Bare | None = None) -> list[_At
             taken.append((a, at.end))
             continue
         word = m.group("unit").lower()
-        at = _Atom(a, a, b + m.end(), value, table[word], word, rounding, adjective="-" in m.group("sep"))
+        at = _Atom(a, a, b + m.end(), value, table[word], word, rounding, adjective="-" in m.group("sep"),
+                   hi=hi if hi is not None and hi > value else None)
         _lead(text, at)
         out.append(at)
         taken.append((a, at.end))
@@ -421,8 +424,9 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
         half = None if first.solo else _AND_HALF.match(text[end:])
         if half:
             end += half.end()
-        elif not first.solo:
+        elif not first.solo and first.hi is None:
             # "two hours and one minute", "3 days, 4 hours and 12 minutes": smaller units follow
+            # (not after a range: "3 to 4 hours" is a length of its own)
             while i + 1 < len(atoms):
                 nxt = atoms[i + 1]
                 if nxt.solo or nxt.per >= chain[-1].per or nxt.hedge or nxt.part or nxt.adjective \
@@ -479,6 +483,12 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
             sexagesimal = next((u for u in (3600.0, 60.0) if first.unit_word == "seconds" and value >= u
                                 and value.is_integer() and value % u == 0), 0.0)
             iv = _snap(interval(value, rounding, hedge, spread_unit=sexagesimal)).scaled(first.per)
+            if first.hi is not None:
+                # "one to four months", "1-4 hours", "between two and three weeks": from the first
+                # number's lower bound to the second's upper one
+                top = _snap(interval(first.hi, rounding, hedge)).scaled(first.per)
+                iv = Interval(iv.lo, top.hi, iv.lo_open, top.hi_open)
+                minutes = (value + first.hi) / 2 * first.per
             if first.article and first.value == 0.5 and not hedge:
                 iv = Interval(first.per * 5 / 12, first.per * 7 / 12)  # "half an hour": 25 to 35 minutes
             s = _spread(first.unit_word)
