@@ -17,7 +17,7 @@ from factcheck.entries import line_stamp, stamp_span
 from factcheck.eventcontext import EventContext
 from factcheck.evidence import _readings, counted_offset
 from factcheck.factbase.model import Fact
-from factcheck.judging import _offset_re, judge
+from factcheck.judging import _offset_re, _soften, judge
 from factcheck.kinds import KINDS, Reading
 from factcheck.kinds.date import DateValue, read_dates, shift
 from factcheck.lang import alternation, lang
@@ -25,6 +25,15 @@ from factcheck.numbers import hedge_before
 from factcheck.segment import Sentence
 
 _SUBJECT_SPAN = 40  # characters: a cue this near a sentence's start is (part of) its subject
+
+
+def _counted_after(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """Is the count read with the fact's counted noun right after it ("156 units"), not left out?"""
+    counted = fact.options.get("counted")
+    if counted is None or r.extra.get("loose"):
+        return False
+    at = r.end - sentence.start
+    return counted.match(sentence.text, at + len(sentence.text[at:]) - len(sentence.text[at:].lstrip())) is not None
 
 
 @cache
@@ -37,12 +46,13 @@ def _pronoun_lead() -> regex.Pattern[str]:
 def _fronted() -> regex.Pattern[str]:
     """A fronted adverbial before a sentence's subject, set off by a comma: one that opens on a word
     of time or place ("Ten years ago today, on 4 November 2008, Democrat Barack Obama ...", "In a
-    speech in Chicago, ...") or holds a date ("On Sunday 18 May, ...")."""
+    speech in Chicago, ...") or holds a date within its first three words ("Sunday 18 May, ...",
+    "Ten years ago today, ...": not "The tower was completed in 1981, ...", a clause with its subject)."""
     lg = lang()
     openers = alternation(lg.data["fronted_openers"])
     dated = alternation([*lg.months, *lg.weekdays, *lg.data["years_ago"]])
     return regex.compile(rf"\W{{0,3}}(?:(?:{openers})(?![\p{{L}}])[^,;:]{{0,60}}"
-                         rf"|[^,;:]{{0,40}}?(?:(?<![\p{{L}}])(?:{dated})(?![\p{{L}}])|\d)[^,;:]{{0,40}}?),\s+",
+                         rf"|(?:[^\s,;:]+\s+){{0,2}}(?:(?<![\p{{L}}])(?:{dated})(?![\p{{L}}])|\d)[^,;:]{{0,40}}?),\s+",
                          regex.IGNORECASE)
 
 
@@ -238,9 +248,22 @@ class FollowUpPasses(EventContext):
             if len(read) != 1:
                 continue  # two facts of the kind open the sentence: which is the pronoun's is not said
             fact, readings = read[0]
+            rule = f"the subject before: {subject[:60]!r}"
+            if (fact.kind == "count" and len(readings) == 1 and _counted_after(fact, readings[0], sentence)
+                    and judge(readings[0], fact, sentence, self.ctx).verdict != "agree"
+                    and not any(g.kind == fact.kind and g is not fact and any(p.search(sentence.text) for p in g.cues)
+                                for g in self.cue_facts)):
+                # "The tower was completed in 1981 ... It held 156 units.": the pronoun's count with
+                # its counted noun, the one figure of the sentence the subject's fact reads, accuses
+                # when it does not agree (an agreeing one is cue.pronoun's) (and no
+                # other count's cue is in the sentence: "She was convicted on four counts" after a
+                # sentence on the deadlocked ones is the convictions')
+                r = readings[0]
+                judged = _soften(judge(r, fact, sentence, self.ctx), r, sentence, later=self.written_later())
+                self.record(fact, r, sentence, judged, rule, ("cue.pronoun_counted",), True)
+                continue
             self._agree_only(fact, readings, sentence,
-                             "cue.pronoun", "a pronoun's sentence binds a value only to agree",
-                             f"the subject before: {subject[:60]!r}")
+                             "cue.pronoun", "a pronoun's sentence binds a value only to agree", rule)
 
     def _reading_facts(self, kind_name: str, facts: list[Fact], sentence: Sentence) -> list[tuple[Fact, list[Reading]]]:
         """The facts that read a value in the sentence, with their readings: a count whose noun is not
