@@ -311,7 +311,8 @@ def _time_re() -> regex.Pattern[str]:
         # Londra): an hour alone after "the", its zone right after it (the zone must be read)
         rf"|(?<=(?:(?<![\p{{L}}])at\s+|\(\s*)the\s+)(?P<h7>[01]?\d|2[0-3])"
         rf"(?=\s+(?:(?-i:\p{{Lu}})\p{{L}}+\s+(?:time|hour)\b(?!\s+trial)|in\s[^()\n]{{1,40}}\)))"
-        rf"|(?<=(?<![\p{{L}}])(?:{clock_before})\s+)(?P<cw>{clock})(?![\p{{L}}])"
+        # "at noon", "until 12 noon", "by 12 midnight"
+        rf"|(?<=(?<![\p{{L}}])(?:{clock_before})\s+)(?:12\s+)?(?P<cw>{clock})(?![\p{{L}}])"
         rf"){zone}(?![\d])",
         regex.IGNORECASE,
     )
