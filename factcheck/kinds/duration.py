@@ -368,6 +368,10 @@ def _lead(text: str, at: _Atom) -> None:
     at.start = max(0, at.qstart - 40) + m.start()
 
 
+#: the calendar unit of a length in minutes ("Monate", "meses" and "months" are the same unit)
+_CALENDAR = {43830.0: "month", 525960.0: "year"}
+
+
 def _spread(word: str) -> float:
     return float(_data().get("spread", {}).get(word, 0.0))
 
@@ -499,7 +503,8 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
             if s:
                 count = iv.scaled(1 / first.per)
                 iv = CalendarLength(iv.lo * (1 - s), iv.hi * (1 + s), iv.lo_open, iv.hi_open,
-                                    unit=first.unit_word.lower().rstrip("s"), count=_snap(count))
+                                    unit=_CALENDAR.get(first.per, first.unit_word.lower().rstrip("s")),
+                                    count=_snap(count))
         if first.part:
             lo, hi = first.part
             iv = Interval(iv.lo * lo, iv.hi * hi)
