@@ -24,6 +24,7 @@ import regex
 from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
+from factcheck.kinds._patterns import compile_option
 from factcheck.kinds._units import unit_after
 from factcheck.kinds.base import Context, Reading
 from factcheck.kinds.quantity import doc_convention
@@ -576,6 +577,26 @@ def _hedged(text: str) -> bool:
     return bool(_hedge_start_re().search(text))
 
 
+_AFTER_WORD = regex.compile(r"\s+(?:after|since|from)\s+", regex.IGNORECASE)
+_ARTICLE = regex.compile(r"(?:the|its|their)\s+", regex.IGNORECASE)
+
+
+def _from_moment(r: Reading, sentence: Sentence, after: Any) -> Reading:
+    """A length read loosely as a distance between two moments ("about six minutes after liftoff")
+    is the length itself when the moment is the fact's `after`."""
+    if not r.extra.get("loose") or r.extra.get("bare"):
+        return r
+    at = r.end - sentence.start
+    m = _AFTER_WORD.match(sentence.text, at)
+    if m is None:
+        return r
+    art = _ARTICLE.match(sentence.text, m.end())
+    if after.match(sentence.text, m.end()) is None and (art is None or after.match(sentence.text, art.end()) is None):
+        return r
+    extra = {k: v for k, v in r.extra.items() if k not in ("loose", "why_loose")}
+    return replace(r, extra={**extra, "from_moment": True})
+
+
 class DurationKind:
     name: ClassVar[str] = "duration"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
@@ -585,6 +606,10 @@ class DurationKind:
         "bare": Key("enum", doc="the unit of a decimal number written with no unit ('won in 9.80'): "
                                 "such numbers are read in it when they have as many decimals as the value",
                     choices=_BARE_UNITS),
+        "after": Key("regex", doc="the moment the length is counted from ('launch|lift-?off'): 'about six "
+                                  "minutes after liftoff' is then the length itself, bound firmly (without "
+                                  "it, a length before 'after'/'later' is a distance between two moments, "
+                                  "read loosely)"),
     }
     option_keys: ClassVar[frozenset[str]] = frozenset(options)
     required_keys: ClassVar[tuple[str, ...]] = ()
@@ -626,6 +651,9 @@ class DurationKind:
                                      f"not {str(options['bare'])!r}",
                                      "write e.g. `bare: seconds` to read 'won in 9.80' as 9.80 seconds")
             out["bare"] = units()[raw]
+        after = compile_option(options, "after")
+        if after is not None:
+            out["after"] = after
         return out
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
@@ -647,6 +675,9 @@ class DurationKind:
                     for r in readings]
             ctx.cache[key] = readings
         out: list[Reading] = ctx.cache[key]
+        after = fact.options.get("after")
+        if after is not None:
+            out = [_from_moment(r, sentence, after) for r in out]
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
