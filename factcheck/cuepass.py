@@ -5,10 +5,14 @@ distance, the clause's own dates, and the rival facts whose cues are nearer (`cu
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
+
+import regex
 
 from factcheck.entries import year_above
 from factcheck.eventcontext import EventContext
@@ -54,6 +58,27 @@ def _near_after_only(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     in it (not closely before it, nor as a timeline stamp's entry)?"""
     return (opening_cue(fact, r, sentence) and not stamp_cue(fact, r, sentence)
             and not near_before(fact, r, sentence))
+
+
+def _folded_words(text: str) -> list[str]:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return regex.findall(r"\p{L}+", plain.casefold())
+
+
+def _resembles(read: str, fact: Fact) -> bool:
+    """Does a name read resemble the fact's name or one of its variants: its last word (the surname)
+    within a letter or two (SequenceMatcher ratio 0.75 or more, accents and case aside)?"""
+    said = _folded_words(read)
+    if not said:
+        return False
+    for name in (str(fact.raw_value), *(str(v.value) for v in fact.variants)):
+        words = _folded_words(name)
+        if words and difflib.SequenceMatcher(None, said[-1], words[-1]).ratio() >= _RESEMBLES:
+            return True
+    return False
+
+
+_RESEMBLES = 0.75
 
 
 class CuePasses(EventContext):
@@ -238,7 +263,7 @@ class CuePasses(EventContext):
             j = j.unsure("cue.figure_between")
         cue_text = ", ".join(sorted({self.doc.text[a:b] for a, b in _spans_near(spans, r, 400) or spans[:20]}))[:60]
         rule = f"cue {cue_text!r}"
-        bound = ("cue.in_sentence",)
+        bound: tuple[str, ...] = ("cue.in_sentence",)
         seg = _seg_at(sentence, r.start)
         penalty = tune("other_clause_penalty")
         k = _seg_index(sentence, r.start)
@@ -283,6 +308,14 @@ class CuePasses(EventContext):
             rivals = [(f, sp) for f, sp in rivals
                       if any((x.start, x.end) == (r.start, r.end)
                              for x in KINDS[f.kind].extract(sentence, f, self.ctx))]
+        elif fact.kind == "name" and _resembles(r.text, fact):
+            # "Surfside Mayor Charles Burket" with two mayors cued by "Mayor": a name that resembles
+            # this fact's (its surname within a letter or two) and not another's is this fact's
+            # (`cue.name_resembles`), misspelt or not
+            kept = [(f, sp) for f, sp in rivals if f.kind != "name" or _resembles(r.text, f)]
+            if len(kept) < len(rivals):
+                bound = (*bound, "cue.name_resembles")
+            rivals = kept
         elif fact.kind in _NOUN_KINDS:
             # a rank, a count or a measure read with its own noun: a fact whose noun is not there
             # cannot read the value ("his 21st Grand Slam title" is no seeding, though "Nadal" cues
