@@ -403,7 +403,8 @@ def _group_of(head: str, after: str) -> bool:
 
 
 _ELLIPTICAL_WHY = "a number whose noun is left out (elliptical)"
-_ELLIPSIS_AFTER = regex.compile(r"\A\s*(?:[,;.)·|(]|\Z|(?:and|while|whereas|but|with|in|at|across|among)\b)")
+_ELLIPSIS_AFTER = regex.compile(
+    r"\A\s*(?:[,;.)·|(]|\Z|(?:and|while|whereas|but|with|in|at|across|among|against|opposed)\b)")
 _YEAR_LIKE = regex.compile(r"\A(?:1[89]|20)\d\d\Z")
 
 
@@ -657,6 +658,13 @@ class CountKind:
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         counted = fact.options["counted"]
         out = counted_numbers(sentence, counted, doc_convention(ctx))
+        if out:
+            # "elected with 395 votes in favour and 313 against": a bare number after a counted one
+            # in the same sentence counts the same noun, left out (loosely)
+            first = min(r.start for r in out)
+            taken = {r.value.span_start for r in out if isinstance(r.value, Number)} | {r.start for r in out}
+            out = [*out, *(e for e in _elliptical(sentence, taken) if e.start > first
+                           and not any(r.start <= e.start < r.end for r in out))]
         if not out:
             out = _labelled_counts(sentence, counted)
         if fact.value == 0 or any(v.value == 0 for v in fact.variants):
