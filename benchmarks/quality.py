@@ -89,7 +89,7 @@ def sets() -> list[EvalSet]:
                  "stories17", "stories18", "stories19", "stories20", "stories21", "stories22",
                  "stories23", "stories24", "stories25", "stories26", "stories27", "stories28",
                  "stories29", "stories30", "stories31", "stories32", "stories33", "stories34",
-                 "stories35", "stories36", "stories37", "stories38", "stories39", "stories40", "stories41"):
+                 "stories35", "stories36", "stories37", "stories38", "stories39", "stories40", "stories41", "stories42"):
         own = ROOT / "tests" / "golden" / name
         for folder in sorted(p for p in own.glob("*") if (p / "gold.yaml").exists() and (p / "facts").exists()):
             gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
@@ -182,7 +182,8 @@ def main() -> int:
                           ("stories38:", "the project's stories38 set"),
                           ("stories39:", "the project's stories39 set"),
                           ("stories40:", "the project's stories40 set"),
-                          ("stories41:", "the project's stories41 set")):
+                          ("stories41:", "the project's stories41 set"),
+                          ("stories42:", "the project's stories42 set")):
         group = [m for m in ms if m.evalset.key.startswith(prefix)]
         if not group:
             continue
