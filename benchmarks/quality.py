@@ -89,7 +89,8 @@ def sets() -> list[EvalSet]:
                  "stories17", "stories18", "stories19", "stories20", "stories21", "stories22",
                  "stories23", "stories24", "stories25", "stories26", "stories27", "stories28",
                  "stories29", "stories30", "stories31", "stories32", "stories33", "stories34",
-                 "stories35", "stories36", "stories37", "stories38", "stories39", "stories40", "stories41", "stories42"):
+                 "stories35", "stories36", "stories37", "stories38", "stories39", "stories40",
+                 "stories41", "stories42"):
         own = ROOT / "tests" / "golden" / name
         for folder in sorted(p for p in own.glob("*") if (p / "gold.yaml").exists() and (p / "facts").exists()):
             gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
