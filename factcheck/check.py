@@ -87,6 +87,13 @@ def _by_event_kind(by_event: dict[str, list[Fact]]) -> dict[tuple[str, str], lis
     return dict(out)
 
 
+#: a weekday said of the writing's own week: "on Wednesday", "last Friday", "this Monday" (not "on a
+#: Monday", "that Monday"), right before the weekday
+_DEICTIC_DAY = regex.compile(r"(?<![\p{L}])(?:on|last|this|next|since|by|until)\s+\Z", regex.IGNORECASE)
+#: ... and not one a date follows ("on Sunday, the 11.9.", "on Saturday 10 September")
+_DATE_AFTER = regex.compile(r"\s*,?\s*(?:the\s+)?\d", regex.IGNORECASE)
+
+
 class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
     """One article's check: the passes of each sentence, then the whole-article passes."""
 
@@ -162,6 +169,15 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             self._agree_only(fact, readings, sentence, "event.same_day_sibling",
                              f"the clause is about {e}, not {fact.event}", f"event {e} on the same day as {fact.event}")
 
+    def _page_weeks_after(self, ev: str) -> bool:
+        """Is the page dated (its dateline, byline or date line) more than a week after the event's day?"""
+        event = self.fb.events.get(ev)
+        pub = published(self.ctx)
+        if event is None or event.date is None or pub is None or None in (pub.year, pub.month, pub.day):
+            return False
+        assert pub.year and pub.month and pub.day
+        return (dt.date(pub.year, pub.month, pub.day) - event.date).days > 7
+
     def _page_before(self, ev: str) -> bool:
         """Is the page dated (its dateline, byline or "Published" line) before the event's day?"""
         event = self.fb.events.get(ev)
@@ -227,6 +243,13 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # before the event: a weekday alone there is a day still to come from the writing, a plan
             # (often another meeting), not a report of the event's day
             j = j.unsure("value.before_event")
+        if (j.verdict == "contradict" and _weekday_only(r) and self._page_weeks_after(ev)
+                and _DEICTIC_DAY.search(sentence.text, 0, r.start - sentence.start)
+                and not _DATE_AFTER.match(sentence.text, r.end - sentence.start)):
+            # "stood in a federal courtroom in Boston on Wednesday and apologized to the victims of the
+            # 2013 bombing", on a page dated two years on: "on Wednesday" is a day of the writing's
+            # week, not the event's
+            j = j.unsure("value.page_week")
         if j.verdict == "contradict" and not _weekday_only(r):  # a weekday fits a sibling by chance
             sibling = next((f for f in self.by_event[ev] if f is not fact and f.kind == fact.kind
                             and judge(r, f, sentence, self.ctx).verdict == "agree"), None)

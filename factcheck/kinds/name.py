@@ -45,7 +45,15 @@ _L = r"\p{L}\p{M}"
 # who, in a `patterns` fact: a capitalised name of up to four words, or "the <Adjective> side" (any
 # country's adjective: "the Russian side", "the French president")
 _PARTY = (r"(?:the\s+)?(?:(?-i:[\p{Lu}][\p{L}.]*)\s+(?:side|leader|president|government|delegation)"
-          r"|(?-i:[\p{Lu}][\p{L}'’.-]*(?:(?:\s+[(\"“‘][\p{Lu}][\p{L}'’.-]*[)\"”’])?\s+[\p{Lu}][\p{L}'’.-]*){0,3}))")
+          r"|(?-i:{never}[\p{Lu}][\p{L}'’.-]*(?:(?:\s+[(\"“‘][\p{Lu}][\p{L}'’.-]*[)\"”’])?\s+[\p{Lu}][\p{L}'’.-]*){0,3}))")
+
+
+@cache
+def _party() -> str:
+    """`{party}` in a fact's `patterns`: a name, never opening on a capitalised function word ("The
+    capsule docked" reads no name "The"; "The Endeavour capsule" reads "Endeavour")."""
+    never = alternation([str(w) for w in _names()["never_start"]])
+    return _PARTY.replace("{never}", rf"(?!(?:{never})(?![\p{{L}}]))")
 # (a nickname in brackets or quotes may stand between the words: 'Francis R. (Dick) Scobee')
 _ROMAN = regex.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
 
@@ -705,7 +713,7 @@ class NameKind:
                 if "(?P<who>" not in p:
                     raise FactValueError(f"pattern {p!r} has no (?P<who>...) group",
                                          "mark the name with (?P<who>{party})")
-                compiled.append(self._compile(p.replace("{party}", _PARTY), "patterns"))
+                compiled.append(self._compile(p.replace("{party}", _party()), "patterns"))
             out["patterns"] = compiled
         spelling = options.get("spelling", "usual")
         if spelling not in ("usual", "strict"):
