@@ -90,10 +90,11 @@ def interval(v: float, unit: float, hedge: str = "", magnitude: bool = False, sp
     if magnitude:
         return Interval(v, math.inf)
     w = half_width(v, unit)
-    # an approximation spans 10 % of the value, or ten units of its last significant digit when that
-    # is less: "about 94,000" is 84,600 to 103,400, but "some 986 million" is 976 to 996 million (a
-    # precise figure, hedged, is not any figure within a tenth of it)
-    s = min(0.1 * abs(v), 10 * max(unit, spread_unit))
+    # an approximation spans 10 % of the value, or five units of its last significant digit when that
+    # is less: "about 94,000" is 84,600 to 103,400, but "some 986 million" is 980.5 to 991.5 million,
+    # and "about 412 million" is no 421.2 million (a precise figure, hedged, is not any figure within a
+    # tenth of it, nor its digits swapped)
+    s = min(0.1 * abs(v), 5 * max(unit, spread_unit))
     match hedge:
         case "about":
             return Interval(v - s - w, v + s + w)
