@@ -390,6 +390,18 @@ class QuantityKind:
     def _compare_one(self, n: Number, reading: Reading, value: Any) -> bool | None:
         q: QuantityValue = value
         k, off = _factor_to(reading, q)
+        if off:
+            # a temperature in another scale may be a difference ("limit warming to 1.5°C (2.7°F)": a
+            # rise of 1.5 °C is one of 2.7 °F, though 2.7 °F is -16.3 °C): right as either, it does
+            # not accuse
+            level = self._compare_scaled(n, q, k, off)
+            if level is False and self._compare_scaled(n, q, k, 0.0) is True:
+                return None
+            return level
+        return self._compare_scaled(n, q, k, off)
+
+    @staticmethod
+    def _compare_scaled(n: Number, q: QuantityValue, k: float, off: float) -> bool | None:
         if k != 1.0 or off:
             n = Number(start=n.start, end=n.end, value=n.value * k + off, unit=n.unit * k, hedge=n.hedge,
                        hedge_start=n.hedge_start, text=n.text, words=n.words, magnitude=n.magnitude,
