@@ -102,6 +102,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         args.output = "-"  # /dev/stdout is streamed to, never replaced
     _refuse_output(args.output, fb.files)
     fmt = args.format or _format_for(args.output)
+    named = _format_for(args.output)
+    if args.format and named != "table" and named != args.format:
+        # `--format line --output report.json`: written as asked, but said, since a tool reading
+        # report.json expects JSON
+        print(f"factcheck: note: writing {args.format} format to {args.output}, whose name says {named}",
+              file=sys.stderr)
     limits = Limits(timeout=args.timeout or None, max_chars=args.max_chars or None)
     # the run's own output (reports/, --output) is never read back as articles
     own = [args.reports] + ([args.output] if args.output and looks_like_report(args.output) else [])

@@ -36,6 +36,17 @@ def test_output_format_follows_the_file_name(tmp_path: Path, name: str, first: s
         assert {"findings", "sources", "facts", "errors"} <= set(json.loads(text))
 
 
+def test_a_format_unlike_the_file_name_is_written_and_said(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.json"
+    assert main(["check", str(ROOT / "seeds"), "--facts", FACTS, "--format", "line", "--output", str(out)]) == 1
+    assert not out.read_text(encoding="utf-8").startswith("{")  # written as asked
+    assert "writing line format to" in capsys.readouterr().err
+    same = tmp_path / "s.json"
+    assert main(["check", str(ROOT / "seeds"), "--facts", FACTS, "--format", "json", "--output", str(same)]) == 1
+    assert "note:" not in capsys.readouterr().err
+
+
 def test_explain_names_one_article_of_a_jsonl_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text('{"id": "a1", "text": "Biden and Putin held a video call on Wednesday."}\n'
