@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -15,7 +14,7 @@ from typing import Any
 import regex
 
 from factcheck.entries import year_above
-from factcheck.eventcontext import EventContext
+from factcheck.eventcontext import EventContext, _folded
 from factcheck.evidence import (
     _FIGURE_KINDS,
     _NOUN_KINDS,
@@ -61,8 +60,8 @@ def _near_after_only(fact: Fact, r: Reading, sentence: Sentence) -> bool:
 
 
 def _folded_words(text: str) -> list[str]:
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return regex.findall(r"\p{L}+", plain.casefold())
+    """The words of a name, letter case and accents set aside."""
+    return regex.findall(r"\p{L}+", _folded(text))
 
 
 def _resembles(read: str, fact: Fact) -> bool:

@@ -32,8 +32,8 @@ def _counted_after(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     counted = fact.options.get("counted")
     if counted is None or r.extra.get("loose"):
         return False
-    at = r.end - sentence.start
-    return counted.match(sentence.text, at + len(sentence.text[at:]) - len(sentence.text[at:].lstrip())) is not None
+    rest = sentence.text[r.end - sentence.start :]
+    return counted.match(sentence.text, len(sentence.text) - len(rest.lstrip())) is not None
 
 
 @cache
@@ -249,8 +249,9 @@ class FollowUpPasses(EventContext):
                 continue  # two facts of the kind open the sentence: which is the pronoun's is not said
             fact, readings = read[0]
             rule = f"the subject before: {subject[:60]!r}"
-            if (fact.kind == "count" and len(readings) == 1 and _counted_after(fact, readings[0], sentence)
-                    and judge(readings[0], fact, sentence, self.ctx).verdict != "agree"
+            first = judge(readings[0], fact, sentence, self.ctx) if len(readings) == 1 else None
+            if (fact.kind == "count" and first is not None and first.verdict != "agree"
+                    and _counted_after(fact, readings[0], sentence)
                     and not any(g.kind == fact.kind and g is not fact and any(p.search(sentence.text) for p in g.cues)
                                 for g in self.cue_facts)):
                 # "The tower was completed in 1981 ... It held 156 units.": the pronoun's count with
@@ -259,7 +260,7 @@ class FollowUpPasses(EventContext):
                 # other count's cue is in the sentence: "She was convicted on four counts" after a
                 # sentence on the deadlocked ones is the convictions')
                 r = readings[0]
-                judged = _soften(judge(r, fact, sentence, self.ctx), r, sentence, later=self.written_later())
+                judged = _soften(first, r, sentence, later=self.written_later())
                 self.record(fact, r, sentence, judged, rule, ("cue.pronoun_counted",), True)
                 continue
             self._agree_only(fact, readings, sentence,
