@@ -243,12 +243,14 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # before the event: a weekday alone there is a day still to come from the writing, a plan
             # (often another meeting), not a report of the event's day
             j = j.unsure("value.before_event")
-        if (j.verdict == "contradict" and _weekday_only(r) and self._page_weeks_after(ev)
+        if (j.verdict == "contradict" and _weekday_only(r) and not fact.near and self._page_weeks_after(ev)
                 and _DEICTIC_DAY.search(sentence.text, 0, r.start - sentence.start)
                 and not _DATE_AFTER.match(sentence.text, r.end - sentence.start)):
             # "stood in a federal courtroom in Boston on Wednesday and apologized to the victims of the
             # 2013 bombing", on a page dated two years on: "on Wednesday" is a day of the writing's
-            # week, not the event's
+            # week, not the event's (not for a fact with a `near` cue, a statement's own day: "said
+            # in a statement on Monday" is that fact's weekday, and a stored page's date header may
+            # be the day it was saved, years on)
             j = j.unsure("value.page_week")
         if j.verdict == "contradict" and not _weekday_only(r):  # a weekday fits a sibling by chance
             sibling = next((f for f in self.by_event[ev] if f is not fact and f.kind == fact.kind

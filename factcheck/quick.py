@@ -29,7 +29,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.baseindex import base_index
-from factcheck.bind import bind_index, party_finder
+from factcheck.bind import _own_places, bind_index, party_finder
 from factcheck.factbase.model import FactBase
 from factcheck.model import LazyFindings, Source, SourceResult
 from factcheck.prefilter import Capitals, base_scan, per_base
@@ -74,6 +74,9 @@ def binds_nothing(text: str, fb: FactBase) -> bool:
     found = quick.scan.scan(read)
     if found["cues"] or found["events"] or found["places"]:
         return False
+    own = _own_places(fb)
+    if own is not None and own[0].search(read):
+        return False  # a place an event's place fact gives binds a clause by itself (event.own_place)
     surnames, finder = quick.surnames, quick.finder
     starts = quick.capitals.at(read) if surnames is not None or finder is not None else []
     if surnames is not None and surnames.any_in(read, starts):
