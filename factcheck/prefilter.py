@@ -480,16 +480,22 @@ def alias_pattern(alias: str) -> str:
 
 
 def base_scan(fb: Any) -> Groups:
-    """One automaton of a fact base's cues, event names and words and event places: one scan of an
-    article serves `cue_prefilter`, `event_prefilter` and the binder's places; built once per base
-    (and per worker process). The same scan tells the quick path (factcheck/quick.py) whether a
-    party's alias or the leader words may be in the article ("aliases", keyed by the lower-cased
-    alias, and "leaders"): a second and a third scan of every article otherwise."""
+    """One automaton of a fact base's cues, event names and words, event places and the names of
+    its place facts: one scan of an article serves `cue_prefilter`, `event_prefilter` and the
+    binder's places; built once per base (and per worker process). The same scan tells the quick
+    path (factcheck/quick.py) whether a party's alias or the leader words may be in the article
+    ("aliases", keyed by the lower-cased alias, and "leaders"): a second and a third scan of every
+    article otherwise."""
     groups: Groups = per_base(fb, "base_scan", lambda: Groups({
         "cues": [((f.id, i), p.source) for f in fb.facts for i, p in enumerate(f.cues)],
         "events": [((part, e.id, i), p.source) for e in fb.events.values()
                    for part in ("names", "words") for i, p in enumerate(getattr(e, part))],
         "places": [(e.id, regex.escape(e.place)) for e in fb.events.values() if e.place],
+        # the names an event's `place` facts accept: the quick path's question of event.own_place
+        # (factcheck/bind.py, `_own_places`) is asked only when one of them may be in the text
+        "own_places": [(name, regex.escape(name)) for name in sorted({
+            " ".join(str(v).split()) for f in fb.facts if f.kind == "place" and f.event
+            for v in (f.value, *(x.value for x in f.variants))} - {""})],
         "aliases": [(a, alias_pattern(a)) for a in sorted({a.lower() for p in fb.parties.values()
                                                              for a in (p.name, *p.aliases)})],
         "leaders": [(0, LEADER_WORDS)],

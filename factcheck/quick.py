@@ -74,7 +74,7 @@ def binds_nothing(text: str, fb: FactBase) -> bool:
     found = quick.scan.scan(read)
     if found["cues"] or found["events"] or found["places"]:
         return False
-    own = _own_places(fb)
+    own = _own_places(fb) if found["own_places"] else None  # (the scan's words hold its names)
     if own is not None and own[0].search(read):
         return False  # a place an event's place fact gives binds a clause by itself (event.own_place)
     surnames, finder = quick.surnames, quick.finder
