@@ -31,6 +31,7 @@ import regex
 
 from factcheck.bind import MEDIUM, STRONG, Binding
 from factcheck.cuepass import CuePasses, _near_after_only
+from factcheck.eventcontext import OTHER_YEAR_KINDS
 from factcheck.evidence import (
     _ANY_EVENT_KINDS,
     TraceStep,
@@ -186,12 +187,14 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             return False
         return (pub.year, pub.month, pub.day) < (event.date.year, event.date.month, event.date.day)
 
-    def _later_told(self, j: Judged, r: Reading, sentence: Sentence, bound: tuple[str, ...]) -> Judged:
+    def _later_told(self, j: Judged, fact: Fact, r: Reading, sentence: Sentence, bound: tuple[str, ...]) -> Judged:
         """A contradiction in a passage dated well after the story, in a clause that does not name
         the event ("... in the snap election of 23 February 2025 ... turnout, at 82.5 per cent"):
-        unsure."""
+        unsure; so is one beside a year outside the story's (rule value.other_year)."""
         if j.verdict == "contradict" and "event.named" not in bound and self._narrated_later(sentence, r):
             return j.unsure("value.narrated_later")
+        if j.verdict == "contradict" and fact.kind in OTHER_YEAR_KINDS and self._other_year_beside(sentence, r):
+            return j.unsure("value.other_year")  # "... their loss to Australia in Melbourne in 2015"
         return j
 
     def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:
@@ -350,7 +353,8 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # day's resignation by "quit": the day is exactly that of another event of the base a
             # day or two away, so the clause may well be about it
             j = j.unsure("event.another_events_day")
-        elif j.verdict == "contradict" and full_date and self._sentence_binds_event_of_day(sentence, r.value, ev):
+        elif (j.verdict == "contradict" and (full_date or _weekday_only(r))
+              and self._sentence_binds_event_of_day(sentence, r.value, ev)):
             # "9 Jul 2014 (Wed) — Semi-final, Sao Paulo: Netherlands 0-0 Argentina": the line names
             # this event's (generic) name, but firmly binds another event of the base whose day the
             # date is exactly: it may well be that event's date
@@ -415,7 +419,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 # "Peskov said on Friday that Moscow would judge ... those talks": a statement's date
                 # needs the event in the clause, not only a reference back to it
                 j = j.unsure("event.reference_only")
-            self.record(fact, r, sentence, self._later_told(j, r, sentence, bound), rule, bound, certain)
+            self.record(fact, r, sentence, self._later_told(j, fact, r, sentence, bound), rule, bound, certain)
             return
         nearest, clear = b.nearest(r.start, r.end)
         if j.verdict == "agree":
@@ -444,7 +448,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 # event of the clause has no fact of this kind to hold the value against, so the value
                 # may well be that event's
                 j = j.unsure("event.other_unchecked", f"{', '.join(unchecked)} may be meant")
-            self.record(fact, r, sentence, self._later_told(j, r, sentence, bound),
+            self.record(fact, r, sentence, self._later_told(j, fact, r, sentence, bound),
                         rule + f"; nearest of {len(b.candidates)} events",
                         (*bound, "event.nearest_of_several"), certain)
         elif nearest == ev or nearest is None or not clear:

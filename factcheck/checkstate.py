@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 import regex
@@ -22,6 +23,7 @@ from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import published
 from factcheck.kinds.set import reversed_scores
 from factcheck.kinds.time import TimeValue, on_another_facts_clock
+from factcheck.lang import alternation, lang
 from factcheck.model import Mention, Source
 from factcheck.prefilter import cue_prefilter, per_base
 from factcheck.roles import figure_roles
@@ -31,6 +33,20 @@ from factcheck.segment import Document, Sentence, segment
 #: kinds whose values are stated in a role (factcheck/roles.py): the figures, and lengths of time
 #: ("won by 7 minutes 29 seconds", "finished 1:38 ahead" are margins)
 _ROLE_KINDS = _FIGURE_KINDS | {"duration"}
+
+
+@cache
+def _designation_re() -> regex.Pattern[str]:
+    """A noun that a number names one of ("Flight 9525", "Game 7", "Route 66": `designations` in
+    en.yaml), right before the number."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['designations'])})\s$", regex.IGNORECASE)
+
+
+def _designated(sentence: Sentence, r: Reading) -> bool:
+    """Is the figure a number that names something ("crashed Germanwings Flight 9525", "Game 7 drew
+    40,000"), right after a designation noun? It is no count or measure."""
+    head = sentence.text[max(0, r.start - sentence.start - 20) : r.start - sentence.start]
+    return r.text[:1].isdigit() and _designation_re().search(head) is not None
 
 # a conversion in brackets right after a value ("16.30 local time New York (23.30 CET)"), not a year;
 # the day a clock conversion may carry before its end ("22.23 Swedish time on the Friday evening",
@@ -157,6 +173,8 @@ class CheckState(ExclusionPasses):
                 # contradict`, only beyond what a slipped digit's place makes ("about seven buildings"
                 # for 250,000 homes, "1 to 2cm" of ash for a 90 km cable section)
                 j = j.unsure("figure.other_magnitude", f"{q:.2g} times the fact: probably another figure")
+        if j.verdict == "contradict" and fact.kind in ("count", "quantity") and _designated(sentence, r):
+            j = j.unsure("figure.designation")  # "crashed Germanwings Flight 9525 into the Alps"
         if j.verdict == "contradict" and fact.kind == "set" and reversed_scores(r, fact):
             j = j.unsure("set.reversed_score", "a member score written from the other side")
         if fact.kind in _ROLE_KINDS:

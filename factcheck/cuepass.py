@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 from factcheck.entries import year_above
-from factcheck.eventcontext import EventContext, _folded
+from factcheck.eventcontext import OTHER_YEAR_KINDS, EventContext, _folded
 from factcheck.evidence import (
     _FIGURE_KINDS,
     _NOUN_KINDS,
@@ -256,6 +256,8 @@ class CuePasses(EventContext):
             j = j.unsure("event.dated_elsewhere")
         if j.verdict == "contradict" and self._narrated_later(sentence, r):
             j = j.unsure("value.narrated_later")  # "... in the snap election of 23 February 2025 ..."
+        if j.verdict == "contradict" and fact.kind in OTHER_YEAR_KINDS and self._other_year_beside(sentence, r):
+            j = j.unsure("value.other_year")  # "... their loss to Australia in Melbourne in 2015"
         if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and _figure_between(r, spans, readings):
             # "the quake killed 1,351 people in one province and 452 in <the fact's province>": the
             # cue's own figure stands between it and this one

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections import Counter
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 import regex
@@ -19,6 +19,7 @@ from factcheck.factbase.model import Fact
 from factcheck.judging import judge
 from factcheck.kinds import Context, Reading
 from factcheck.kinds.date import DateValue, read_dates
+from factcheck.lang import alternation, lang
 from factcheck.prefilter import per_base
 from factcheck.rules import tune
 from factcheck.segment import Sentence
@@ -64,6 +65,20 @@ def _story_span(fb: Any) -> tuple[dt.date, dt.date] | None:
         if f.kind == "date" and isinstance(v, DateValue) and v.year and v.month and v.day:
             days.append(dt.date(v.year, v.month, v.day))
     return (min(days), max(days)) if days else None
+
+
+#: kinds whose value a year beside it ties to another occurrence (rule value.other_year): a place
+#: (venues recur: finals, summits, launches); not a figure, which may be the fact's own of that year
+#: ("$157.4bn of deposits at the end of 2022", "a tower built in 1974 stood 67 metres tall")
+OTHER_YEAR_KINDS = frozenset({"place"})
+
+
+@cache
+def _year_beside_re() -> regex.Pattern[str]:
+    """A year as a sentence writes it of an occurrence: "in 2015", "the 2015 final", "2015's"."""
+    before = alternation(lang().data["year_before"])
+    return regex.compile(rf"(?:(?<![\p{{L}}])(?:{before})\s+(?P<y>(?:19|20)\d\d)|(?P<y>(?:19|20)\d\d)(?=['’]s))"
+                         r"(?![\p{L}\p{N}]|[.,]\d)", regex.IGNORECASE)
 
 
 def _first_day(v: DateValue, year: int) -> dt.date:
@@ -164,12 +179,22 @@ class EventContext(CheckState):
 
     def _sentence_binds_event_of_day(self, sentence: Sentence, v: DateValue, event_id: str) -> bool:
         """Does a clause of the sentence bind, firmly (level >= MEDIUM), another event of the base
-        whose date is exactly the full date read?"""
+        whose date is exactly the full date read, or, for a weekday alone, another event of that
+        weekday less than a week from this one ("The subway has now been shut for 24 hours: trains
+        stopped running at 7 p.m. Sunday", a closure on Sunday, about a restart on Thursday)?"""
+        own = self.fb.events[event_id].date if event_id in self.fb.events else None
+        weekday_only = v.weekday is not None and not (v.month and v.day)
+        if weekday_only and own is None:
+            return False
         for bd in self.bindings.get(sentence.index, ()):
             for e in bd.candidates:
                 d = self.fb.events[e].date if e in self.fb.events else None
-                if (e != event_id and d is not None and bd.level_of(e) >= MEDIUM
-                        and (d.month, d.day) == (v.month, v.day) and v.year in (None, d.year)):
+                if e == event_id or d is None or bd.level_of(e) < MEDIUM:
+                    continue
+                if weekday_only:
+                    if own is not None and d.weekday() == v.weekday and 0 < abs((d - own).days) < 7:
+                        return True
+                elif (d.month, d.day) == (v.month, v.day) and v.year in (None, d.year):
                     return True
         return False
 
@@ -237,6 +262,28 @@ class EventContext(CheckState):
         if nearest is None:
             return False
         return _first_day(nearest.value, first.year) > end + dt.timedelta(days=tune("later_narrative_days"))
+
+    def _other_year_beside(self, sentence: Sentence, r: Reading) -> bool:
+        """Is the year written nearest the value, within `other_year_chars` of it in its sentence, a
+        year outside the story's ("their loss to Australia in Melbourne in 2015", "lost the 2015
+        final to Australia in Melbourne" in a story of 2019)? The value is that year's occurrence's,
+        most likely. A year is four digits after "in", "the", "of", "during" ... (`year_before` in
+        en.yaml) or before "'s"."""
+        if isinstance(r.value, DateValue) or "19" not in sentence.text and "20" not in sentence.text:
+            return False
+        span = per_base(self.fb, "story_span", lambda: _story_span(self.fb))
+        if span is None:
+            return False
+        width = int(tune("other_year_chars"))
+        best: tuple[int, int] | None = None
+        for m in _year_beside_re().finditer(sentence.text):
+            a, b = sentence.start + m.start("y"), sentence.start + m.end("y")
+            if r.start <= a < r.end:
+                continue  # the value's own digits
+            gap = r.start - b if b <= r.start else a - r.end
+            if gap <= width and (best is None or gap < best[0]):
+                best = (gap, int(m.group("y")))
+        return best is not None and not span[0].year <= best[1] <= span[1].year
 
     def _line_of_other_event(self, sentence: Sentence, fact: Fact) -> bool:
         """Is the sentence on a timeline line (or in a chronology's entry) stamped with the day (the

@@ -404,7 +404,8 @@ def _group_of(head: str, after: str) -> bool:
 
 _ELLIPTICAL_WHY = "a number whose noun is left out (elliptical)"
 _ELLIPSIS_AFTER = regex.compile(
-    r"\A\s*(?:[,;.)·|(]|\Z|(?:and|while|whereas|but|with|in|at|across|among|against|opposed)\b)")
+    r"\A\s*(?:[,;.)·|(]|\Z|(?:and|while|whereas|but|with|in|at|across|among|against|opposed)\b"
+    r"|of\s+(?:them|those|these|whom)\b)")  # "147 deaths ... Seventy-two of them were in the United States"
 _YEAR_LIKE = regex.compile(r"\A(?:1[89]|20)\d\d\Z")
 
 

@@ -149,9 +149,11 @@ def _res() -> dict[str, regex.Pattern[str]]:
         # digits: "3-3", "3–3", "3 - 3", "3:3"; not inside a longer run of numbers ("3-3-2022", "1,500-2,000")
         "pair": regex.compile(r"(?<![\p{L}\d.,:/–—-])(?P<a>[0-9]{1,3})(?P<sep>\s?[-–—]\s?|:)(?P<b>[0-9]{1,3})"
                               r"(?![0-9]|[.,:][0-9]|\s?[-–—/]\s?[0-9]|\s?%)"),
-        # a cricket total or bowling figures: "241/4", "241 for 4", "3 for 55" (scores.yaml `loose_joiners`)
+        # a cricket total or bowling figures: "241/4", "241 for 4", "3 for 55" (scores.yaml `loose_joiners`),
+        # "241 for eight" (a number word after "for": the wickets)
         "loose_pair": regex.compile(rf"(?<![\p{{L}}\d.,:/–—-])(?P<a>[0-9]{{1,3}})(?P<sep>{_phrase('loose_joiners')})"
-                                    r"(?P<b>[0-9]{1,3})(?![0-9]|[.,:/][0-9]|\s?%)", ic),
+                                    rf"(?:(?P<b>[0-9]{{1,3}})(?![0-9]|[.,:/][0-9]|\s?%)"
+                                    rf"|(?<=for\s)(?P<wb>{teens})(?![\p{{L}}-]))", ic),
         # in words, joined as a loose pair is: "four to two", "seven points to three" (loose, like "4 to 2")
         "loose_words": regex.compile(rf"(?<![\p{{L}}-])(?P<wa>{nums})\s+(?:(?:{counted})\s+)?to\s+"
                                      rf"(?P<wb>{nums}|{zero})(?![\p{{L}}-])", ic),
@@ -201,7 +203,7 @@ def find_loose_pairs(text: str) -> list[tuple[int, int, Pair]]:
     """(start, end, pair) of each pair joined as a cricket score is ("241/4", "241 for 4", "3 for 55"):
     a date ("19/11") or an offer ("2 for 1") is written the same way, so such a pair is read only
     loosely (it may agree, never accuse)."""
-    out = [(m.start(), m.end(), (int(m.group("a")), int(m.group("b"))))
+    out = [(m.start(), m.end(), (int(m.group("a")), int(m.group("b")) if m.group("b") else _number_word(m.group("wb"))))
            for key in ("loose_pair", "counted_pair") for m in _res()[key].finditer(text)]
     for m in (*_res()["loose_words"].finditer(text), *_res()["hyphen_words"].finditer(text)):
         wb = m.group("wb")
