@@ -95,6 +95,11 @@ _DEICTIC_DAY = regex.compile(r"(?<![\p{L}])(?:on|last|this|next|since|by|until)\
 _DATE_AFTER = regex.compile(r"\s*,?\s*(?:the\s+)?\d", regex.IGNORECASE)
 
 
+# what stands between two clock times that give one instant on two clocks: "8 p.m. EDT — 01:00 GMT",
+# "20:00 EDT (00:00 GMT)", "8 p.m. ET / 1 a.m. BST"
+_CONVERSION_SEP = regex.compile(r"\s*(?:[—–(/=]|\s-\s|,\s+or)\s*\Z")
+
+
 class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
     """One article's check: the passes of each sentence, then the whole-article passes."""
 
@@ -186,6 +191,18 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         if event is None or event.date is None or pub is None or None in (pub.year, pub.month, pub.day):
             return False
         return (pub.year, pub.month, pub.day) < (event.date.year, event.date.month, event.date.day)
+
+    def _converts_clock_before(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
+        """Is the clock time the same instant given on another clock, right after a clock time that
+        ends the clause before, past a dash, a bracket or a slash ("at 8 p.m. EDT — 01:00 GMT Tuesday
+        for our readers in London")? Its clause is that time's, not one of its own."""
+        head = sentence.text[: r.start - sentence.start]
+        sep = _CONVERSION_SEP.search(head)
+        if sep is None:
+            return False
+        end = sentence.start + sep.start()
+        return any(o.end == end and isinstance(o.value, TimeValue)
+                   for o in _readings(KINDS[fact.kind], sentence, fact, self.ctx) if o is not r)
 
     def _later_told(self, j: Judged, fact: Fact, r: Reading, sentence: Sentence, bound: tuple[str, ...]) -> Judged:
         """A contradiction in a passage dated well after the story, in a clause that does not name
@@ -387,7 +404,8 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         certain = level >= MEDIUM
         seg = _seg_at(sentence, r.start)
         if (j.verdict == "contradict" and bound and bound[-1] == "event.same_sentence"
-                and seg is not None and (len(seg.text.split()) > 6 or _own_subject().match(seg.text))):
+                and seg is not None and (len(seg.text.split()) > 6 or _own_subject().match(seg.text))
+                and not (fact.kind == "time" and self._converts_clock_before(fact, r, sentence))):
             # the value's clause, a clause of its own (not "On Friday, ..."), has no evidence of its own
             # ("the crowd filled the square on Tuesday night, waiting for the result of the vote"): it
             # agrees, never accuses; nor does a short clause with a subject of its own ("He will be 77

@@ -81,6 +81,30 @@ def _year_beside_re() -> regex.Pattern[str]:
                          r"(?![\p{L}\p{N}]|[.,]\d)", regex.IGNORECASE)
 
 
+@cache
+def _told_later_re() -> regex.Pattern[str]:
+    """"six weeks later", "a year on", "two months afterwards" (en.yaml `told_later`)."""
+    data = lang().data["told_later"]
+    counts = alternation([w for w, v in lang().number_words.items() if 1 <= v <= 99 and v == int(v)] + ["a", "one"])
+    return regex.compile(rf"(?<![\p{{L}}\d])(?P<n>{counts}|[1-9]\d?)\s+(?P<u>{alternation(list(data['units']))})"
+                         rf"\s+(?:{alternation(data['directions'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _told_later(head: str) -> bool:
+    """Does `head` (a sentence up to a value) say that what follows is at least `later_relative_days`
+    after the moment told before ("Six weeks later", "A year on")?"""
+    if "later" not in head and " on" not in head and "after" not in head:
+        return False
+    units = {str(k).lower(): int(v) for k, v in lang().data["told_later"]["units"].items()}
+    words = lang().number_words
+    for m in _told_later_re().finditer(head):
+        n_txt = m.group("n").lower()
+        n = int(n_txt) if n_txt.isdigit() else 1 if n_txt in ("a", "one") else int(words[n_txt])
+        if n * units[m.group("u").lower()] >= tune("later_relative_days"):
+            return True
+    return False
+
+
 def _first_day(v: DateValue, year: int) -> dt.date:
     """The first day a date mention can mean (its year, else `year`; its day, else the 1st)."""
     try:
@@ -241,9 +265,15 @@ class EventContext(CheckState):
         sentence has no date, the last of the nearest sentence before it in the same paragraph, two
         at most) falls more than `later_narrative_days` after the story's last day
         (its events' dates and its date facts' days). A date without its year is taken in the year of
-        the story's first day (so "25 December" of a story from December to July is its own)."""
+        the story's first day (so "25 December" of a story from December to July is its own). So is a
+        value after "six weeks later", "a month later" in its sentence (a later moment, counted from
+        the one told before: at least `later_relative_days`)."""
+        if isinstance(r.value, DateValue):
+            return False
+        if _told_later(sentence.text[: max(0, r.start - sentence.start)]):
+            return True  # "Six weeks later he produced an unbeaten 135": a later moment's figure
         span = per_base(self.fb, "story_span", lambda: _story_span(self.fb))
-        if span is None or isinstance(r.value, DateValue):
+        if span is None:
             return False
         first, end = span
         own = [d for d in read_dates(sentence.text, sentence.start) if d.value.month]
