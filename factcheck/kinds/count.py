@@ -113,7 +113,7 @@ def _link_re() -> regex.Pattern[str]:
                          rf"(?:(?:{alternation(lang().hedges)})\s+)?$", regex.IGNORECASE)
 
 
-_WORD_BACK = regex.compile(r"\s+[\p{L}'’-]+$")
+_WORD_BACK = regex.compile(r"[\s,]+[\p{L}'’.-]+$")
 
 
 # a fact box's label: "Messi's final goals: 2", "Deaths: 1,833", "Staff: about 25,000 worldwide"
@@ -125,7 +125,8 @@ def _colon_link_re() -> regex.Pattern[str]:
 # what may follow a fact box's number to the end of its line: a few words and a bracket ("Staff: about
 # 25,000 worldwide", "Passengers: 150 (plus 5 crew)")
 _BOX_TAIL = regex.compile(r"\A(?:\s+[\p{L}'’.-]+){0,3}\s*(?:\([^()]{0,40}\))?\s*\.?\s*\Z")
-_BOX_LABEL = regex.compile(r"\A\W{0,3}[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4}\Z")
+# (its words may be parted by commas: "Deaths, New York City: 43", "Deaths, U.S., including indirect:")
+_BOX_LABEL = regex.compile(r"\A\W{0,3}[\p{L}'’-]+(?:(?:\s+|,\s*)[\p{L}'’.-]+){0,5},?\Z")
 
 
 @cache
@@ -153,6 +154,7 @@ def _noun_of(head: str, after: str, counted: regex.Pattern[str]) -> bool:
         return False
     before = tail[: m.start()]
     for _ in range(5 if box else 3):  # a fact box's label may name its noun first ("Attendance confirmed by UEFA:")
+        before = before.rstrip(",") if box else before  # "Deaths, New York City:": the noun, then a comma
         if any(c.end() == len(before) for c in counted.finditer(before)):
             return True
         w = _WORD_BACK.search(before)
