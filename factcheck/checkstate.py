@@ -42,6 +42,24 @@ def _designation_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['designations'])})\s$", regex.IGNORECASE)
 
 
+@cache
+def _running_tally_re() -> regex.Pattern[str]:
+    """Words that make a figure a running tally at the time of writing ("have already voted", "so
+    far", "to date": `running_tally` in en.yaml)."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['running_tally'])})(?![\p{{L}}])",
+                         regex.IGNORECASE)
+
+
+def _running_tally(sentence: Sentence, r: Reading) -> bool:
+    """Is the figure a running tally ("Nearly 47 million people have already voted early", "So far
+    4,000 homes have burned"): one of `running_tally` in its clause, within 40 characters after it
+    or 30 before it, no clause break between? A tally of the moment of writing is no final figure."""
+    i, j = r.start - sentence.start, r.end - sentence.start
+    tail = regex.split(r"[;:.!?]|,\s", sentence.text[j : j + 40], maxsplit=1)[0]
+    head = regex.split(r"[;:.!?]|,\s", sentence.text[max(0, i - 30) : i])[-1]
+    return bool(_running_tally_re().search(tail) or _running_tally_re().search(head))
+
+
 def _designated(sentence: Sentence, r: Reading) -> bool:
     """Is the figure a number that names something ("crashed Germanwings Flight 9525", "Game 7 drew
     40,000"), right after a designation noun? It is no count or measure."""
@@ -175,6 +193,8 @@ class CheckState(ExclusionPasses):
                 j = j.unsure("figure.other_magnitude", f"{q:.2g} times the fact: probably another figure")
         if j.verdict == "contradict" and fact.kind in ("count", "quantity") and _designated(sentence, r):
             j = j.unsure("figure.designation")  # "crashed Germanwings Flight 9525 into the Alps"
+        if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and _running_tally(sentence, r):
+            j = j.unsure("figure.running_tally")  # "Nearly 47 million people have already voted early"
         if j.verdict == "contradict" and fact.kind == "set" and reversed_scores(r, fact):
             j = j.unsure("set.reversed_score", "a member score written from the other side")
         if fact.kind in _ROLE_KINDS:
