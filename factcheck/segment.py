@@ -185,6 +185,10 @@ def _dateline_alone(line: str) -> bool:
         regex.search(r"\d", line)) and len(line.split()) <= 8
 
 
+# a label in capitals before a colon, with no date, opening a line ("MVP: ", "U.S. TV: ", "NEW DELHI: ")
+_COLON_LABEL = regex.compile(r"^[^\S\n]*[A-Z][A-Z .'-]{1,30}:[^\S\n]", regex.MULTILINE)
+
+
 def _dateline(line: str) -> regex.Match[str] | None:
     """`_DATELINE`'s match, unless its capitals are a label rather than a place."""
     m = _DATELINE.match(line)
@@ -664,6 +668,9 @@ def segment(text: str) -> Document:
     in_list = False
     nonblank = 0
     reading, moved = _reading(text)
+    # a fact box's labels in capitals ("MVP: Tom Brady", "U.S. TV: Fox"): on two lines or more of
+    # the page, a label before a colon is no dateline's place
+    box = len(_COLON_LABEL.findall(reading)) >= 2
     for raw_line in reading.split("\n"):
         line_start = offset
         offset += len(raw_line) + 1
@@ -697,7 +704,8 @@ def segment(text: str) -> Document:
         caption = len(line) < 600 and _CAPTION_LINE.match(line) is not None
         note = len(line) < 600 and _NOTE_LINE.match(line) is not None
         body_start = 0
-        dl = _FUSED_DATE.match(line) or _dateline(line) or _DATELINE_DATED.match(line)
+        dl = (_FUSED_DATE.match(line) or (None if box and _COLON_LABEL.match(line) else _dateline(line))
+              or _DATELINE_DATED.match(line))
         if dl and dl.end() < len(line):
             furniture.append((line_start, line_start + dl.end(), "dateline"))
             body_start = dl.end()

@@ -287,3 +287,22 @@ def test_a_translators_note_is_marked(note: str) -> None:
 def test_a_bracketed_sentence_without_translation_is_no_note() -> None:
     doc = segment("[The final was played on Sunday 15 July.]\n\nFrance won.")
     assert not any(s.note for s in doc.sentences)
+
+
+@pytest.mark.parametrize("box", [
+    "KEY FACTS\nMVP: Tom Brady, QB, New England\nU.S. TV: Fox; average audience 111.3 million\n",  # a Super Bowl
+    "THE QUAKE\nMAGNITUDE: 7.8 at 04:17 local time\nEPICENTRE: near Pazarcik, Kahramanmaras\n",  # an earthquake
+])
+def test_a_fact_box_label_before_a_colon_is_no_dateline(box: str) -> None:
+    """A fact box's labels in capitals before a colon, on two lines or more, are no dateline's place:
+    the label stays in its line's sentence (the cue of a fact of the box)."""
+    doc = segment(box)
+    assert doc.furniture == ()
+    labels = [line.split(":")[0] for line in box.splitlines()[1:]]
+    assert [s.text.split(":")[0] for s in doc.sentences if ":" in s.text] == labels
+
+
+def test_a_lone_label_before_a_colon_is_still_a_dateline() -> None:
+    """"NEW DELHI: The ..." alone on its page is a dateline (an election; a heatwave)."""
+    for text in ("NEW DELHI: The BJP won 240 seats.\n", "CHENNAI: Temperatures reached 45 degrees.\n"):
+        assert [f[2] for f in segment(text).furniture] == ["dateline"]
