@@ -188,6 +188,20 @@ def _counted_number_before(head: str, counted: regex.Pattern[str]) -> bool:
     return any(counted.match(tail, m.end()) for m in _NUMBER_THEN_WORDS.finditer(tail))
 
 
+@cache
+def _idiom_re() -> regex.Pattern[str]:
+    """Phrases whose number word counts nothing ("at one point", "at one stage", "one by one":
+    `count_idioms` in en.yaml)."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['count_idioms'])})(?![\p{{L}}])",
+                         regex.IGNORECASE)
+
+
+def _in_idiom(text: str, n: Number, sentence: Sentence) -> bool:
+    """Is the number word inside one of `count_idioms`?"""
+    a, b = n.start - sentence.start, n.end - sentence.start
+    return any(m.start() <= a and b <= m.end() for m in _idiom_re().finditer(text, max(0, a - 12), b + 12))
+
+
 def counted_numbers(sentence: Sentence, counted: regex.Pattern[str], conv: str | None = None) -> list[Reading]:
     """The numbers of what is counted; `conv`, the document's number convention ("15.899" is
     fifteen thousand in a text whose decimals have a comma), by default the sentence's own."""
@@ -204,6 +218,8 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str], conv: str |
             n = replace(n, value=n.alt, unit=n.alt_unit, alt=None)
         if n.magnitude or not (n.value.is_integer() or n.value >= 10000):  # "18.77 million votes" reads
             continue
+        if n.words and n.value == 1 and _in_idiom(text, n, sentence):
+            continue  # "At one point the toll stood at 63": a moment, no count of one
         head = text[: n.start - sentence.start]
         # "grown from 16 members to 29": the end of the range counts the same thing, and is the
         # figure the sentence ends on (the start is history)
