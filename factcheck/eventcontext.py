@@ -18,7 +18,7 @@ from factcheck.entries import Entries, TimelineStamp, entries, line_stamp, stamp
 from factcheck.factbase.model import Fact
 from factcheck.judging import judge
 from factcheck.kinds import Context, Reading
-from factcheck.kinds.date import DateValue, read_dates
+from factcheck.kinds.date import DateValue, counted_shift_re, read_dates, shift_count
 from factcheck.lang import alternation, lang
 from factcheck.prefilter import per_base
 from factcheck.rules import tune
@@ -81,26 +81,14 @@ def _year_beside_re() -> regex.Pattern[str]:
                          r"(?![\p{L}\p{N}]|[.,]\d)", regex.IGNORECASE)
 
 
-@cache
-def _told_later_re() -> regex.Pattern[str]:
-    """"six weeks later", "a year on", "two months afterwards" (en.yaml `told_later`)."""
-    data = lang().data["told_later"]
-    counts = alternation([w for w, v in lang().number_words.items() if 1 <= v <= 99 and v == int(v)] + ["a", "one"])
-    return regex.compile(rf"(?<![\p{{L}}\d])(?P<n>{counts}|[1-9]\d?)\s+(?P<u>{alternation(list(data['units']))})"
-                         rf"\s+(?:{alternation(data['directions'])})(?![\p{{L}}])", regex.IGNORECASE)
-
-
 def _told_later(head: str) -> bool:
     """Does `head` (a sentence up to a value) say that what follows is at least `later_relative_days`
     after the moment told before ("Six weeks later", "A year on")?"""
     if "later" not in head and " on" not in head and "after" not in head:
         return False
     units = {str(k).lower(): int(v) for k, v in lang().data["told_later"]["units"].items()}
-    words = lang().number_words
-    for m in _told_later_re().finditer(head):
-        n_txt = m.group("n").lower()
-        n = int(n_txt) if n_txt.isdigit() else 1 if n_txt in ("a", "one") else int(words[n_txt])
-        if n * units[m.group("u").lower()] >= tune("later_relative_days"):
+    for m in counted_shift_re("told_later", 99).finditer(head):  # "six weeks later", "a year on"
+        if shift_count(m) * units[m.group("u").lower()] >= tune("later_relative_days"):
             return True
     return False
 

@@ -331,12 +331,25 @@ def shift(v: DateValue, days: int, years: tuple[int, ...]) -> DateValue:
 
 
 @cache
-def _counted_relative_re() -> regex.Pattern[str]:
-    """"two days later", "four days earlier", "a week later" (en.yaml `relative_counted`)."""
-    data = lang().data["relative_counted"]
-    counts = alternation([w for w, v in lang().number_words.items() if 1 <= v <= 31 and v == int(v)] + ["a", "one"])
+def counted_shift_re(key: str, most: int) -> regex.Pattern[str]:
+    """"two days later", "a week later", "six weeks on": a count (digits, or a number word up to
+    `most`, or "a"), a unit and a direction of the en.yaml table `key` (its `units` and `directions`),
+    in groups n, u and d."""
+    data = lang().data[key]
+    counts = alternation([w for w, v in lang().number_words.items() if 1 <= v <= most and v == int(v)] + ["a", "one"])
     return regex.compile(rf"(?<![\p{{L}}\d])(?P<n>{counts}|[1-9]\d?)\s+(?P<u>{alternation(list(data['units']))})"
                          rf"\s+(?P<d>{alternation(list(data['directions']))})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def shift_count(m: regex.Match[str]) -> int:
+    """The count of a `counted_shift_re` match ("two", "2", "a")."""
+    n_txt = m.group("n").lower()
+    return int(n_txt) if n_txt.isdigit() else 1 if n_txt in ("a", "one") else int(lang().number_words[n_txt])
+
+
+def _counted_relative_re() -> regex.Pattern[str]:
+    """"two days later", "four days earlier", "a week later" (en.yaml `relative_counted`)."""
+    return counted_shift_re("relative_counted", 31)
 
 
 def _counted_relative(sentence: Sentence) -> list[tuple[regex.Match[str], int]]:
@@ -346,12 +359,10 @@ def _counted_relative(sentence: Sentence) -> list[tuple[regex.Match[str], int]]:
     if "day" not in low and "week" not in low:
         return out  # every counted phrase has one of these
     data = lang().data["relative_counted"]
-    words = lang().number_words
     for m in _counted_relative_re().finditer(sentence.text):
         if hedge_before(sentence.text[: m.start()]):
             continue  # "about two weeks later": no day can be worked out
-        n_txt = m.group("n").lower()
-        n = int(n_txt) if n_txt.isdigit() else 1 if n_txt in ("a", "one") else int(words[n_txt])
+        n = shift_count(m)
         unit = int(data["units"][m.group("u").lower()])
         way = int(data["directions"][regex.sub(r"\s+", " ", m.group("d").lower())])
         out.append((m, n * unit * way))
