@@ -66,6 +66,7 @@ def _designated(sentence: Sentence, r: Reading) -> bool:
     head = sentence.text[max(0, r.start - sentence.start - 20) : r.start - sentence.start]
     return r.text[:1].isdigit() and _designation_re().search(head) is not None
 
+
 # a conversion in brackets right after a value ("16.30 local time New York (23.30 CET)"), not a year;
 # the day a clock conversion may carry before its end ("22.23 Swedish time on the Friday evening",
 # "(3 h 45 hour of Paris, the 21 April)")

@@ -81,12 +81,18 @@ def _year_beside_re() -> regex.Pattern[str]:
                          r"(?![\p{L}\p{N}]|[.,]\d)", regex.IGNORECASE)
 
 
+@cache
+def _told_later_units() -> dict[str, int]:
+    """Days in each unit of en.yaml `told_later` ("weeks": 7)."""
+    return {str(k).lower(): int(v) for k, v in lang().data["told_later"]["units"].items()}
+
+
 def _told_later(head: str) -> bool:
     """Does `head` (a sentence up to a value) say that what follows is at least `later_relative_days`
     after the moment told before ("Six weeks later", "A year on")?"""
     if "later" not in head and " on" not in head and "after" not in head:
         return False
-    units = {str(k).lower(): int(v) for k, v in lang().data["told_later"]["units"].items()}
+    units = _told_later_units()
     for m in counted_shift_re("told_later", 99).finditer(head):  # "six weeks later", "a year on"
         if shift_count(m) * units[m.group("u").lower()] >= tune("later_relative_days"):
             return True
