@@ -71,6 +71,7 @@ def _designated(sentence: Sentence, r: Reading) -> bool:
 # the day a clock conversion may carry before its end ("22.23 Swedish time on the Friday evening",
 # "(3 h 45 hour of Paris, the 21 April)")
 _DAY_TAIL = (r"(?:\s+(?:on|of)\s+(?:the\s+)?\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?"
+             r"|\s+in\s+the\s+(?:night|morning|evening|afternoon)(?:\s+(?:to|of)\s+(?:the\s+)?\p{L}+day)?"
              r"|,\s*(?:the\s+)?\d{1,2}\s+\p{L}+|,\s*\p{L}+\s+\d{1,2})?")
 # a day's number or year among the words between a value and its conversion ("19:29 local time on Sunday
 # 31 May 2009 — that was 22:29 in Paris")
@@ -92,6 +93,14 @@ _OPEN_DASH = regex.compile(rf"(?:\s[–—-]\s*(?:{_SAME})?|,\s*(?:{_SAME}|{_OR}
 _CLOSE_DASH = regex.compile(_DAY_TAIL + r"\s*(?:[–—,.;:)]|\Z)")
 _BEFORE_DASH = regex.compile(rf"(?:\s+[\p{{L}}.'’]+|\s+{_DAY_WORDS}){{0,6}}"
                              rf"(?:\s+[–—-]\s*(?:{_SAME})?|,\s*(?:{_SAME}|{_OR}))")
+# a clock's conversion may name the other clock's place first, as translations do ("at 0.30 o'clock
+# German time, in Las Vegas it was 18.30 o'clock local time", "20.54 o'clock local time – in Germany it
+# was already 1.54 o'clock", "16.52 o'clock Italian hour, when in Utah they were the 14.52")
+_PLACE_IT_WAS = (r"(?:(?:when|while|as|and)\s+)?in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}"
+                 r"\s+(?:it|they)\s+(?:was|were|is)\s+(?:(?:already|then|still|just)\s+)?(?:the\s+)?")
+_OPEN_DASH_CLOCK = regex.compile(rf"(?:\s[–—-]\s*(?:{_SAME}|{_PLACE_IT_WAS})?|,\s*(?:{_SAME}|{_OR}|{_PLACE_IT_WAS}))\Z")
+_BEFORE_DASH_CLOCK = regex.compile(rf"(?:\s+[\p{{L}}.'’]+|\s+{_DAY_WORDS}){{0,6}}"
+                                   rf"(?:\s+[–—-]\s*(?:{_SAME}|{_PLACE_IT_WAS})?|,\s*(?:{_SAME}|{_OR}|{_PLACE_IT_WAS}))")
 
 
 # a conversion restating a value may be wrong by a unit's factor, or its square when the factor was
@@ -311,7 +320,10 @@ class CheckState(ExclusionPasses):
         if _OPEN_BRACKET.search(read, max(0, r.start - 7), r.start) and _CLOSE_BRACKET.match(read, r.end):
             before = _BEFORE_BRACKET
         elif _OPEN_DASH.search(read, max(0, r.start - 30), r.start) and _CLOSE_DASH.match(read, r.end):
-            before = _BEFORE_DASH
+            before = _BEFORE_DASH_CLOCK if fact.kind == "time" else _BEFORE_DASH
+        elif (fact.kind == "time" and _OPEN_DASH_CLOCK.search(read, max(0, r.start - 60), r.start)
+              and _CLOSE_DASH.match(read, r.end)):
+            before = _BEFORE_DASH_CLOCK
         else:
             return None
         ratio_of = getattr(KINDS[fact.kind], "ratio", None)

@@ -644,14 +644,18 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
 @cache
 def _where_it_was_re() -> regex.Pattern[str]:
     places = trie_alternation(list(generated_places()))
-    return regex.compile(rf"(?<![\p{{L}}])(?P<p>{places})\s*,?\s+where\s+it\s+(?:was|is)\s+"
-                         rf"(?:then\s+|already\s+|just\s+|still\s+|by\s+then\s+)?(?:at\s+)?\Z", regex.IGNORECASE)
+    # "<place>, where it was" or "in <place> it was" (a conditional group: without "in", "where")
+    return regex.compile(rf"(?<![\p{{L}}])(?P<inw>in\s+)?(?P<p>{places})"
+                         rf"(?:\s*,?\s+where\s+it|(?(inw)\s+(?:it|they)|(?!)))"
+                         rf"\s+(?:was|is|were)\s+(?:then\s+|already\s+|just\s+|still\s+|by\s+then\s+)?"
+                         rf"(?:at\s+|the\s+)?\Z", regex.IGNORECASE)
 
 
 def _place_where_before(text: str, start: int) -> Zone | None:
     """The clock of a place right before a time, as a conversion names it ("in Melbourne, where it
-    was then 19 Uhr", "Tokyo, where it was already 11 p.m.")."""
-    if "where" not in text[max(0, start - 30) : start]:
+    was then 19 Uhr", "Tokyo, where it was already 11 p.m.", a translation's "in Germany it was already
+    1.54 o'clock", "when in Utah they were the 14.52")."""
+    if not regex.search(r"where|\b(?:it|they)\s", text[max(0, start - 30) : start]):
         return None
     m = _where_it_was_re().search(text, max(0, start - 60), start)
     return lookup_zone("in " + m.group("p")) if m else None
