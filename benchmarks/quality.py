@@ -90,7 +90,7 @@ def sets() -> list[EvalSet]:
                  "stories23", "stories24", "stories25", "stories26", "stories27", "stories28",
                  "stories29", "stories30", "stories31", "stories32", "stories33", "stories34",
                  "stories35", "stories36", "stories37", "stories38", "stories39", "stories40",
-                 "stories41", "stories42", "stories43", "stories44"):
+                 "stories41", "stories42", "stories43", "stories44", "stories45"):
         own = ROOT / "tests" / "golden" / name
         for folder in sorted(p for p in own.glob("*") if (p / "gold.yaml").exists() and (p / "facts").exists()):
             gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
@@ -186,7 +186,8 @@ def main() -> int:
                           ("stories41:", "the project's stories41 set"),
                           ("stories42:", "the project's stories42 set"),
                           ("stories43:", "the project's stories43 set"),
-                          ("stories44:", "the project's stories44 set")):
+                          ("stories44:", "the project's stories44 set"),
+                          ("stories45:", "the project's stories45 set")):
         group = [m for m in ms if m.evalset.key.startswith(prefix)]
         if not group:
             continue
