@@ -85,6 +85,23 @@ def _places(demonyms: bool) -> Iterator[tuple[str, str]]:
 
 
 @cache
+def multi_clock_countries() -> frozenset[str]:
+    """Lower-case names of the countries whose zones keep several clocks ("Portugal": Lisbon and the
+    Azores; "the United States"): "local time" there names no one clock."""
+    data = pack("countries")
+    names = {str(k): str(v) for k, v in data.get("names", {}).items()}
+    out: set[str] = set()
+    for code, zones in _zone_tab().items():
+        country = pycountry.countries.get(alpha_2=code)
+        if country is None or _one_clock(zones) is not None:
+            continue
+        words = {names.get(code, ""), getattr(country, "common_name", ""), country.name,
+                 *(str(a) for a in data.get("aliases", {}).get(code, []))}
+        out |= {w.lower() for w in words if w and "," not in w and "(" not in w}
+    return frozenset(out)
+
+
+@cache
 def generated_names() -> dict[str, str]:
     """Lower-case "<place> time" -> IANA zone, for cities and one-clock countries."""
     out: dict[str, str] = {}

@@ -30,7 +30,7 @@ import regex
 from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
-from factcheck.kinds._zonenames import generated_names, generated_places
+from factcheck.kinds._zonenames import generated_names, generated_places, multi_clock_countries
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang, pack, trie_alternation
 from factcheck.segment import Sentence
@@ -625,6 +625,8 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
             continue  # an abbreviation in the wrong case ("et"): not a zone, and unsure it is a time
         if zone is None:
             zone = _place_where_before(text, m.start())
+        elif zone.local:
+            zone = _local_of_place_before(text, m.start()) or zone
         start = m.start()
         lo = hi = 0
         hm_ = _hedge_re().search(text[max(0, start - 30) : start])
@@ -659,6 +661,33 @@ def _place_where_before(text: str, start: int) -> Zone | None:
         return None
     m = _where_it_was_re().search(text, max(0, start - 60), start)
     return lookup_zone("in " + m.group("p")) if m else None
+
+
+@cache
+def _place_in_clause_re() -> regex.Pattern[str]:
+    places = trie_alternation([*generated_places(), *multi_clock_countries()])
+    return regex.compile(rf"(?<![\p{{L}}])in\s+(?:the\s+)?(?P<p>{places})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+_CLAUSE_BREAK = regex.compile(r"[;:!?\n]|\.(?=\s)")  # (not the dots of "10.07.2016" or "20.02 Uhr")
+
+
+def _local_of_place_before(text: str, start: int) -> Zone | None:
+    """The clock "local time" means when its clause names a place before it ("In Germany the game was
+    followed from 21 Uhr; in Lisbon the kick-off was at 20 Uhr local time"): that place's, not the
+    event's (the last place named between the clause's start and the time); a country of several
+    clocks ("in Portugal", with the Azores) names none, so the time cannot be compared."""
+    head = text[max(0, start - 100) : start]
+    cuts = list(_CLAUSE_BREAK.finditer(head))
+    head = head[cuts[-1].end() :] if cuts else head
+    if " in " not in f" {head.lower()}":
+        return None
+    found = list(_place_in_clause_re().finditer(head))
+    if not found:
+        return None
+    place = regex.sub(r"\s+", " ", found[-1].group("p"))
+    iana = generated_places().get(place.lower())
+    return Zone(f"local time in {place}", iana=iana)  # (iana None: several clocks, no offset)
 
 
 # a place as a clock's zone ("in Daegu"): not how a four-digit clock ("0647 GMT") is written
