@@ -99,7 +99,7 @@ _BEFORE_DASH = regex.compile(rf"(?:\s+[\p{{L}}.'’]+|\s+{_DAY_WORDS}){{0,6}}"
 _PLACE_IT_WAS = (r"(?:(?:when|while|as|and)\s+)?in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}"
                  r"\s+(?:it|they)\s+(?:was|were|is)\s+(?:(?:already|then|still|just)\s+)?(?:the\s+)?")
 _OPEN_DASH_CLOCK = regex.compile(rf"(?:\s[–—-]\s*(?:{_SAME}|{_PLACE_IT_WAS})?|,\s*(?:{_SAME}|{_OR}|{_PLACE_IT_WAS}))\Z")
-_BEFORE_DASH_CLOCK = regex.compile(rf"(?:\s+[\p{{L}}.'’]+|\s+{_DAY_WORDS}){{0,6}}"
+_BEFORE_DASH_CLOCK = regex.compile(rf"(?:\s+[\p{{L}}.'’]+,?|\s+{_DAY_WORDS}){{0,6}}"
                                    rf"(?:\s+[–—-]\s*(?:{_SAME}|{_PLACE_IT_WAS})?|,\s*(?:{_SAME}|{_OR}|{_PLACE_IT_WAS}))")
 
 
@@ -266,6 +266,10 @@ class CheckState(ExclusionPasses):
             value=r.shown, verdict=j.verdict, rule=f"{rule}; {fact.kind}", sentence=sentence.text,
             sentence_start=sentence.start, reason=j.reason, rules=rules, certain=certain))
         self.note(fact, r, j.verdict, rules, j.reason)
+        if j.verdict == "agree" and certain and fact.kind == "time":
+            # its conversion may stand in a clause of its own, bound elsewhere ("... before derailing
+            # at 1:14 a.m. EDT on Saturday, July 6 — 06:14 GMT")
+            self._restated_after(fact, r, sentence, "value.restated", True)
 
     def _restates_exact(self, fact: Fact, r: Reading) -> bool:
         """Is `r` a conversion restating a figure that agreed with the fact's own significant digits,
@@ -305,6 +309,19 @@ class CheckState(ExclusionPasses):
             return False
         m = self._restated_mention(fact, r)
         return m is not None and _MINUTES.search(m.text) is not None
+
+    def _restated_after(self, fact: Fact, r: Reading, sentence: Sentence, rule_id: str, certain: bool = False) -> None:
+        """After a value that agreed, its conversion in brackets or after a dash ("at 19h15 hour local
+        (15h15 hour of Paris)", "44.72km/h - roughly 31mph", "at 1:14 a.m. EDT on Saturday, July 6 —
+        06:14 GMT"), which restates it, whatever clause or event the conversion's own words bind it
+        to: a wrong one accuses (`record`, rules value.restated, value.restated_instant); as firmly
+        bound as the value it restates when that was `certain`."""
+        for o in KINDS[fact.kind].extract(sentence, fact, self.ctx):
+            if o.start >= r.end and self._restated_mention(fact, o) is not None:
+                # (`record` judges a hedged conversion as exact as its digits: "roughly 31mph")
+                j = judge(o, fact, sentence, self.ctx)
+                if not (certain and j.verdict == "agree"):  # (a right one's own clause binds it)
+                    self.record(fact, o, sentence, j, why(rule_id), (rule_id,), certain)
 
     def _restates(self, fact: Fact, r: Reading) -> bool | None:
         """Is the value a conversion in brackets right after a value the fact agreed with ("16.30 local

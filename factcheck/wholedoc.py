@@ -157,7 +157,8 @@ class _Host(Protocol):
 
     def _distinctive_one(self, fact: Fact, r: Reading, sentence: Sentence, bindings: list[Binding]) -> None: ...
 
-    def _restated_after(self, fact: Fact, r: Reading, sentence: Sentence, rule_id: str) -> None: ...
+    def _restated_after(self, fact: Fact, r: Reading, sentence: Sentence, rule_id: str,
+                        certain: bool = False) -> None: ...
 
     def _under_anothers_day(self, fact: Fact, r: Reading, sentence: Sentence) -> bool: ...
 
@@ -319,15 +320,6 @@ class DocumentPasses:
             return False
         return any(e.date is not None and (e.date.month, e.date.day) == (day.month, day.day)
                    for e in self.fb.events.values() if e.id != fact.event)
-
-    def _restated_after(self: _Host, fact: Fact, r: Reading, sentence: Sentence, rule_id: str) -> None:
-        """After a value that agreed by a whole-article pass, its conversion in brackets or after a
-        dash ("at 19h15 hour local (15h15 hour of Paris)", "44.72km/h - roughly 31mph"), which restates
-        it: a wrong one accuses (`record`, rules value.restated, value.restated_instant)."""
-        for o in KINDS[fact.kind].extract(sentence, fact, self.ctx):
-            if o.start >= r.end and self._restated_mention(fact, o) is not None:
-                # (`record` judges a hedged conversion as exact as its digits: "roughly 31mph")
-                self.record(fact, o, sentence, judge(o, fact, sentence, self.ctx), why(rule_id), (rule_id,), False)
 
     def _agreed_elsewhere(self: _Host) -> None:
         """An article that states a fact's value with a firm binding, and elsewhere another value bound
