@@ -527,11 +527,55 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
             detail += " (a number with no unit, read in the fact's `bare` unit)"
         if first.signed:
             extra["margin"] = True  # "+7:29": a gap
+        if first.hedge in _BOUNDS and not first.part:
+            extra.update(bound=first.hedge, point=minutes)  # "a maximum of 30 years": a bound, at 30 years
         if _OFFSET.match(text[end:]) and not _FOR_BEFORE.search(text[: first.start]):
             extra.update(loose=True, why_loose="a distance in time between two moments, read as a length loosely")
         out.append(Reading(start=offset + start, end=offset + end, text=text[start:end],
                            value=iv, shown=shown, detail=detail, extra=extra))
     return out
+
+
+#: hedge classes that make a figure a bound (numbers.py's classes): above it, below it
+_UPPER = frozenset({"up_to", "under"})
+_LOWER = frozenset({"over", "at_least", "just_over"})
+_BOUNDS = _UPPER | _LOWER
+#: how far apart two bounds' figures may be and still be one bound ("up to 29 years" and "a maximum of
+#: 29 years"); further than `_BOUND_OFF`, another bound ("a maximum of 30 years")
+_BOUND_SAME, _BOUND_OFF = 0.01, 0.02
+
+
+@cache
+def _fact_bound(raw: str) -> tuple[str, float] | None:
+    """A fact's value written as a bound ("up to 29 years", "more than 12 hours"): its hedge class and
+    its figure in minutes; None for any other value."""
+    readings = read_durations(raw)
+    if len(readings) != 1 or "bound" not in readings[0].extra:
+        return None
+    return str(readings[0].extra["bound"]), float(readings[0].extra["point"])
+
+
+def _against_bound(reading: Reading, bound: tuple[str, float]) -> bool | None | str:
+    """A length read against a fact that is a bound: another statement of a bound on the same side
+    agrees only at the bound's own figure ("a maximum of 30 years" against "up to 29 years"
+    contradicts, as another bound); a plain figure at the bound agrees, beyond it contradicts, and
+    inside it may be another figure (a sentence given, against the maximum): it cannot tell. "" when
+    the reading is neither (an approximate length: the intervals decide)."""
+    side, top = bound
+    rside = reading.extra.get("bound")
+    if rside is not None:
+        if (side in _UPPER) != (rside in _UPPER):
+            return ""
+        off = abs(float(reading.extra["point"]) - top) / top if top else 1.0
+        return True if off <= _BOUND_SAME else False if off > _BOUND_OFF else None
+    if _hedged(reading.text) or reading.extra.get("adjective"):
+        return ""
+    iv: Interval = reading.value
+    mid = (iv.lo + iv.hi) / 2
+    if abs(mid - top) <= _BOUND_SAME * top:
+        return True
+    beyond = mid > top if side in _UPPER else mid < top
+    return False if beyond else None
 
 
 _BARE_UNITS = ("seconds", "minutes", "hours")
@@ -682,6 +726,9 @@ class DurationKind:
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         r = reading.value
+        bound = _fact_bound(str(fact.raw_value)) if isinstance(fact.raw_value, str) else None
+        if bound is not None and (said := _against_bound(reading, bound)) != "":
+            return None if isinstance(said, str) else said
         if isinstance(r, CalendarLength) and isinstance(value, CalendarLength) and r.unit == value.unit \
                 and r.count is not None and value.count is not None:
             if _edges_only(r.count, value.count, reading, fact):
