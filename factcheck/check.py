@@ -41,6 +41,7 @@ from factcheck.evidence import (
     _seg_at,
     _talk_near,
     after_than,
+    anchored_after,
     behind_rival_only,
     evidence_owns_next,
     home_offset,
@@ -440,6 +441,12 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             self.record(fact, r, sentence, self._later_told(j, fact, r, sentence, bound), rule, bound, certain)
             return
         nearest, clear = b.nearest(r.start, r.end)
+        read = self.doc.reading or self.doc.text
+        anchored = {o for o in b.candidates if o != ev and anchored_after(b, o, r, sentence, read)}
+        if anchored and set(b.candidates) - anchored == {ev} and not anchored_after(b, ev, r, sentence, read):
+            # "convicted Weinstein on Tuesday 25 February after five days of deliberations": the other
+            # events stand after the value behind a word that anchors this one to them
+            nearest, clear, bound = ev, True, (*bound, "event.anchored_other")
         if j.verdict == "agree":
             # several events of the clause may agree ("6 December 2021 - Biden confers with Macron ...;
             # Blinken speaks with Zelenskyy"): the value agrees with each, unless another agreeing

@@ -153,6 +153,31 @@ def behind_rival_only(b: Binding, ev: str, r: Reading, sentence: Sentence, text:
     return bool(spans) and all(behind_rival(r, a, text, 0) for a in spans)
 
 
+def anchored_after(b: Binding, ev: str, r: Reading, sentence: Sentence, text: str) -> bool:
+    """Is all of `ev`'s evidence in the sentence after the value, a few words behind a word of time
+    that anchors the value's own event to it, right after the value ("convicted Weinstein on Tuesday
+    25 February after five days of deliberations", "was refloated on 29 March, six days after it ran
+    aground")? That event is the moment the value's event is placed against, not the one it dates."""
+    spans = [a for a, _ in b.spans.get(ev, ()) if sentence.start <= a < sentence.end]
+    if not spans or min(spans) < r.end:
+        return False
+    m = _ANCHOR_GAP.match(text, r.end, min(spans))
+    if m is None:
+        return False
+    anchor = words_re("anchors").match(text, m.end(), min(spans))
+    if anchor is None:
+        return False
+    between = text[anchor.end() : min(spans)]
+    return len(_WORD.findall(between)) <= _ANCHOR_WORDS and not _STOP.search(between)
+
+
+#: between the value and the anchoring word: a comma, perhaps a count of days ("29 March, six days after")
+_ANCHOR_GAP = regex.compile(r"\s*,?\s*(?:(?:\p{L}+|\d+)\s+(?:days?|weeks?|months?|hours?)\s+)?(?=\p{L})",
+                            regex.IGNORECASE)
+#: words an anchor may have before the other event's evidence ("after five days of deliberations")
+_ANCHOR_WORDS = 4
+
+
 def after_than(b: Binding, ev: str, r: Reading, sentence: Sentence, text: str) -> bool:
     """Is all of `ev`'s evidence in the sentence before the value, with a "than" between them that
     opens a clause of its own before the value ("far more people died in the storm than the island
