@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -98,6 +98,12 @@ _DATE_AFTER = regex.compile(r"\s*,?\s*(?:the\s+)?\d", regex.IGNORECASE)
 
 # what stands between two clock times that give one instant on two clocks: "8 p.m. EDT — 01:00 GMT",
 # "20:00 EDT (00:00 GMT)", "8 p.m. ET / 1 a.m. BST"
+#: words of another moment in a live-blog entry: a countdown, a delay, a recap ("One hour to kick-off",
+#: "the quake struck 40 minutes ago", "was due at ..."): its stamp may be hours off the event's instant
+_OTHER_MOMENT = regex.compile(r"(?<![\p{L}])(?:hours?|hrs?|minutes?|mins?|ago|later|earlier|until|till|to\s+go|"
+                              r"away|soon|expected|scheduled|due|will|countdown|T-minus|delay\w*|postpone\w*|"
+                              r"since|after|before|yet|still|tomorrow|yesterday|tonight|morning|evening)(?![\p{L}])",
+                              regex.IGNORECASE)
 _CONVERSION_SEP = regex.compile(r"\s*(?:[—–(/=]|\s-\s|,\s+or)\s*\Z")
 
 
@@ -193,6 +199,18 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             return False
         return (pub.year, pub.month, pub.day) < (event.date.year, event.date.month, event.date.day)
 
+    def _stamp_zone_slip(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
+        """Is a live-blog stamp a whole one or two hours off the fact's instant, to the minute, on an
+        entry that tells the event with no word of another moment ("1:47 a.m. — LIFTOFF!", "18:00 BST
+        — Polls have now closed", not "19:00 — One hour to kick-off")? Its clock is on the wrong zone."""
+        v = r.value
+        if fact.kind != "time" or not isinstance(v, TimeValue) or v.lo or v.hi:
+            return False
+        if _OTHER_MOMENT.search(sentence.text, r.end - sentence.start):
+            return False
+        return any(judge(replace(r, value=replace(v, local=(v.local + shift) % 1440), detail=""),
+                         fact, sentence, self.ctx).verdict == "agree" for shift in (-120, -60, 60, 120))
+
     def _converts_clock_before(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
         """Is the clock time the same instant given on another clock, right after a clock time that
         ends the clause before, past a dash, a bracket or a slash ("at 8 p.m. EDT — 01:00 GMT Tuesday
@@ -237,6 +255,13 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # a live blog's stamp on an entry that does not name the event: the time of the report
             self.drop(fact, r, "value.timestamp")
             return
+        if "value.timestamp" in j.rules and level >= MEDIUM and self._stamp_zone_slip(fact, r, sentence):
+            # "All times EDT ... 1:47 a.m. — LIFTOFF!" for 1:47 a.m. EST: the entry that tells the event
+            # happening is stamped whole hours off its instant, to the minute: the blog's clock is on
+            # the wrong zone, not late
+            base = judge(r, fact, sentence, self.ctx)
+            j = Judged(base.verdict, base.reason + "; " + why("value.stamp_zone_slip"),
+                       (*base.rules, "value.stamp_zone_slip"))
         if j.verdict == "contradict" and bound and bound[0] in ("event.words", "event.words_shared"):
             # the event's own word or name far from the value ("the crews reached the site on Friday after
             # a long night, days after the quake had struck"): bound, but only loosely
