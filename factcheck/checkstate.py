@@ -86,7 +86,7 @@ _BEFORE_BRACKET = regex.compile(r"(?:\s+[\p{L}.'’]+){0,4}\s*\(\s*(?:the\s+)?")
 # ... or after a dash, up to the clause's end ("a top speed of 44.72km/h – roughly 27.8mph."), perhaps
 # with words that say it is the same ("01.23 local time – that was 22.23 Swedish time", "15h55 hour of
 # the East coast, that is to say 22h55 hour of Paris")
-_SAME = r"(?:that\s+(?:was|is)(?:\s+to\s+say)?|i\.\s?e\.,?|which\s+(?:was|is))\s+"
+_SAME = r"(?:that\s+(?:was|is)(?:\s+to\s+say)?|that['’]s|i\.\s?e\.,?|which\s+(?:was|is)|which['’]s)\s+"
 # ", or" before a figure in another unit ("0.07 grams per mile, or about 0.11 grams per kilometre")
 _OR = r"or\s+"
 _OPEN_DASH = regex.compile(rf"(?:\s[–—-]\s*(?:{_SAME})?|,\s*(?:{_SAME}|{_OR}))\Z")

@@ -328,6 +328,12 @@ def test_a_year_before_a_place_is_no_clock(sentence: str) -> None:
      "Australia/Melbourne"),
     ("The launch came at 1:47 a.m.; in Tokyo, where it was already 3:47 p.m., crowds cheered.", "3:47 p.m.",
      "Asia/Tokyo"),
+    # "where it's", and a translation's "in <place> it was" / "in <place> they were the" (a derailment,
+    # a capsule's landing)
+    ("The kick-off came at 18:00; in Madrid, where it's 16:00, bars were full.", "16:00", "Europe/Madrid"),
+    ("At 20.54 o'clock local time – in Germany it was already 2.54 o'clock – the wagons burned.", "2.54 o'clock",
+     "Europe/Berlin"),
+    ("It landed at 16.52 o'clock, when in Tokyo they were the 23.52 o'clock.", "23.52 o'clock", "Asia/Tokyo"),
 ])
 def test_where_it_was_names_the_clock(sentence: str, text: str, iana: str) -> None:
     got = {r.text: r.value.zone for r in read_times(sentence)}

@@ -649,7 +649,7 @@ def _where_it_was_re() -> regex.Pattern[str]:
     # "<place>, where it was" or "in <place> it was" (a conditional group: without "in", "where")
     return regex.compile(rf"(?<![\p{{L}}])(?P<inw>in\s+)?(?P<p>{places})"
                          rf"(?:\s*,?\s+where\s+it|(?(inw)\s+(?:it|they)|(?!)))"
-                         rf"\s+(?:was|is|were)\s+(?:then\s+|already\s+|just\s+|still\s+|by\s+then\s+)?"
+                         rf"(?:\s+(?:was|is|were)|['’]s)\s+(?:then\s+|already\s+|just\s+|still\s+|by\s+then\s+)?"
                          rf"(?:at\s+|the\s+)?\Z", regex.IGNORECASE)
 
 
