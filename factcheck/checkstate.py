@@ -270,6 +270,7 @@ class CheckState(ExclusionPasses):
             # its conversion may stand in a clause of its own, bound elsewhere ("... before derailing
             # at 1:14 a.m. EDT on Saturday, July 6 — 06:14 GMT")
             self._restated_after(fact, r, sentence, "value.restated", True)
+            self._converted_in_brackets(fact, r, sentence)
 
     def _restates_exact(self, fact: Fact, r: Reading) -> bool:
         """Is `r` a conversion restating a figure that agreed with the fact's own significant digits,
@@ -322,6 +323,40 @@ class CheckState(ExclusionPasses):
                 j = judge(o, fact, sentence, self.ctx)
                 if not (certain and j.verdict == "agree"):  # (a right one's own clause binds it)
                     self.record(fact, o, sentence, j, why(rule_id), (rule_id,), certain)
+
+    def _converted_in_brackets(self, fact: Fact, r: Reading, sentence: Sentence) -> None:
+        """The agreeing clock time `r` in brackets right after another clock time on another named
+        clock ("at the 17:30 Italian hour (the 10:30 in Washington)"): the bracket gives that time on
+        the event's clock, so the two name one instant, and a wrong one before it accuses (rule
+        value.converted_after), however its own clause was bound."""
+        zone = getattr(r.value, "zone", None)
+        read = self.doc.reading or self.doc.text
+        if zone is None or zone.reader or not (_OPEN_BRACKET.search(read, max(0, r.start - 7), r.start)
+                                               and _CLOSE_BRACKET.match(read, r.end)):
+            return
+        before = [o for o in KINDS[fact.kind].extract(sentence, fact, self.ctx) if o.end <= r.start]
+        if not before:
+            return
+        o = max(before, key=lambda x: x.end)
+        oz = getattr(o.value, "zone", None)
+        if (oz is None or oz.reader or oz.local or not _BEFORE_BRACKET.fullmatch(read, o.end, r.start)
+                or _BREAK.search(read, o.end, r.start)):
+            return
+        j = judge(o, fact, sentence, self.ctx)
+        if j.verdict != "contradict":
+            return
+        j = Judged("contradict", j.reason + "; " + why("value.converted_after"), (*j.rules, "value.converted_after"))
+        old = next((m for m in self.mentions[fact.id] if m.start == o.start), None)
+        if old is None:
+            self.record(fact, o, sentence, j, why("value.converted_after"), ("value.converted_after",), True)
+            return
+        if old.verdict in ("unclear", "contradict"):
+            # (bound unsurely by its own clause: the bracket's instant settles what it names; and a
+            # contradiction already made is the article's own statement of this instant, kept as it is)
+            new = replace(old, verdict="contradict", certain=True, reason=j.reason,
+                          rules=(*(x for x in old.rules if table()[x].effect != "unsure"), "value.converted_after"))
+            self.mentions[fact.id] = [new if m is old else m for m in self.mentions[fact.id]]
+            self.note(fact, o, "contradict", new.rules, new.reason)
 
     def _restates(self, fact: Fact, r: Reading) -> bool | None:
         """Is the value a conversion in brackets right after a value the fact agreed with ("16.30 local

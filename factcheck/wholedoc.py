@@ -125,8 +125,9 @@ def _bound_to_another(host: _Host, fact: Fact, r: Reading) -> bool:
     return any(m.start == r.start for f, ms in host.mentions.items() if f != fact.id for m in ms)
 
 
-#: the rules of a conversion restating an agreeing value: its own statement of the fact, kept as it is
-_RESTATED = frozenset({"value.restated", "value.restated_instant", "value.restated_exact"})
+#: the rules of a conversion restating an agreeing value (or restated by one in brackets after it): its own
+#: statement of the fact, kept as it is
+_RESTATED = frozenset({"value.restated", "value.restated_instant", "value.restated_exact", "value.converted_after"})
 
 
 class _Host(Protocol):

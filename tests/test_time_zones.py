@@ -338,3 +338,15 @@ def test_a_year_before_a_place_is_no_clock(sentence: str) -> None:
 def test_where_it_was_names_the_clock(sentence: str, text: str, iana: str) -> None:
     got = {r.text: r.value.zone for r in read_times(sentence)}
     assert got[text] is not None and got[text].iana == iana
+
+
+@pytest.mark.parametrize("sentence", [
+    # tzdata's old links named by a compass point or an abbreviation ("Australia/South") are no places:
+    # "in South Carolina" (a hurricane's landfall) and "in the west" (a storm's path) name no clock
+    "It touched land near Georgetown, in South Carolina, at 14.05 local time.",
+    "The storm reached the coast at 9 a.m. in the west of the island.",
+])
+def test_compass_words_name_no_clock(sentence: str) -> None:
+    for r in read_times(sentence):
+        zone = r.value.zone
+        assert zone is None or zone.iana is None or not zone.iana.startswith("Australia/"), (r.text, zone)

@@ -110,8 +110,10 @@ def generated_names() -> dict[str, str]:
     return out
 
 
-#: places whose name is as often another's with another clock (the US state of Georgia, Jersey City)
-_NOT_AFTER_IN = frozenset({"georgia", "jersey"})
+#: places whose name is as often another's with another clock (the US state of Georgia, Jersey City),
+#: and tzdata's old links named by a compass point or an abbreviation ("Australia/South", "Australia/ACT"):
+#: "in the south", "in South Carolina" and "in the west" name no clock
+_NOT_AFTER_IN = frozenset({"georgia", "jersey", "north", "south", "west", "east", "act", "nsw", "lhi"})
 
 
 @cache
