@@ -57,7 +57,10 @@ def _running_tally(sentence: Sentence, r: Reading) -> bool:
     i, j = r.start - sentence.start, r.end - sentence.start
     tail = regex.split(r"[;:.!?]|,\s", sentence.text[j : j + 40], maxsplit=1)[0]
     head = regex.split(r"[;:.!?]|,\s", sentence.text[max(0, i - 30) : i])[-1]
-    return bool(_running_tally_re().search(tail) or _running_tally_re().search(head))
+    before = sentence.text[:i]
+    label = before[max(0, before.rfind(":") - 40) : before.rfind(":")] if ":" in before[-60:] else ""
+    return bool(_running_tally_re().search(tail) or _running_tally_re().search(head)
+                or _running_tally_re().search(label))  # "Our running count: Obama 297, McCain 139"
 
 
 def _designated(sentence: Sentence, r: Reading) -> bool:

@@ -80,6 +80,16 @@ def _resembles(read: str, fact: Fact) -> bool:
 _RESEMBLES = 0.75
 
 
+#: between a cue and a number whose noun is left out: at most two short words of a verb, a preposition
+#: or a hedge ("the DPP won 52", "Arsenal on 70", "Sri Lanka about 16,000")
+_BESIDE_GAP = regex.compile(r"\s*(?:[\p{L}'’]{1,10}\s+){0,2}\Z")
+
+
+def _cue_right_before(spans: Sequence[tuple[int, int]], r: Reading, text: str) -> bool:
+    """Does one of the fact's cues end at most two short words before the reading?"""
+    return any(0 <= r.start - b <= 30 and _BESIDE_GAP.match(text, b, r.start) is not None for _, b in spans)
+
+
 class CuePasses(EventContext):
     # -- facts found by cues ------------------------------------------------------------------
     def _other_period(self, fact: Fact) -> bool:
@@ -244,6 +254,12 @@ class CuePasses(EventContext):
     def _decide_cue(self, fact: Fact, r: Reading, sentence: Sentence,
                     group: list[tuple[Fact, list[tuple[int, int]]]], spans: list[tuple[int, int]],
                     readings: Sequence[Reading] = ()) -> None:
+        beside = (bool(r.extra.get("elliptical")) and "tally_label" not in r.extra  # (a tally has its own rules)
+                  and _cue_right_before(spans, r, self.doc.reading or self.doc.text))
+        if beside:
+            # "the DPP won 52 and the KMT 51", "Sri Lanka about 16,000", "one ahead of Arsenal on 70": a
+            # number whose noun is left out, right after the fact's own cue, is that cue's figure
+            r = replace(r, extra={k: v for k, v in r.extra.items() if k not in ("loose", "why_loose")})
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence, later=self.written_later())
         if j.verdict == "contradict" and fact.near and _near_after_only(fact, r, sentence):
             j = j.unsure("fact.near_after")  # "At 9 a.m. ..., hours before he was crowned"
@@ -264,7 +280,7 @@ class CuePasses(EventContext):
             j = j.unsure("cue.figure_between")
         cue_text = ", ".join(sorted({self.doc.text[a:b] for a, b in _spans_near(spans, r, 400) or spans[:20]}))[:60]
         rule = f"cue {cue_text!r}"
-        bound: tuple[str, ...] = ("cue.in_sentence",)
+        bound: tuple[str, ...] = ("cue.in_sentence", "cue.beside_elliptical") if beside else ("cue.in_sentence",)
         seg = _seg_at(sentence, r.start)
         penalty = tune("other_clause_penalty")
         k = _seg_index(sentence, r.start)

@@ -462,7 +462,7 @@ def _elliptical(sentence: Sentence, taken: set[int]) -> list[Reading]:
         quote = text[n.span_start - sentence.start : n.end - sentence.start]
         out.append(Reading(start=n.span_start, end=n.end, text=quote, value=n, shown=int(n.value),
                            detail=f"read as {n.interval()}; its noun is the sentence's counted noun, left out",
-                           extra={"loose": True, "why_loose": _ELLIPTICAL_WHY,
+                           extra={"loose": True, "why_loose": _ELLIPTICAL_WHY, "elliptical": True,
                                   **({"tally_label": (sentence.start + entry_ends[n.end - sentence.start][0],
                                                       sentence.start + entry_ends[n.end - sentence.start][1])}
                                      if n.end - sentence.start in entry_ends else {})}))
