@@ -32,6 +32,11 @@ def years_in(sentence: Sentence, old: bool = False) -> list[tuple[int, int, int]
             for m in (OLD_YEAR if old else YEAR).finditer(sentence.text)]
 
 
+#: between a year and a cue after it: the start of the next phrase of a list or a clause of its own
+_NEXT_PHRASE = regex.compile(r"[,;]\s*(?:and|or|but|while|whereas)\s|;", regex.IGNORECASE)
+_NEXT_PHRASE_COST = 100
+
+
 def nearest_to_cues(items: list[tuple[int, int, int]], sentence: Sentence, fact: Fact,
                     limit: int = 120, others: dict[str, list[tuple[int, int]]] | None = None
                     ) -> list[tuple[int, int, int]]:
@@ -42,7 +47,13 @@ def nearest_to_cues(items: list[tuple[int, int, int]], sentence: Sentence, fact:
         return []
 
     def dist(it: tuple[int, int, int], spans: list[tuple[int, int]]) -> int:
-        return min(max(a - it[1], it[0] - b, 0) for a, b in spans)
+        # a cue after the year past ", and" or ";" opens the next phrase of a list ("... Miriam Haley,
+        # at his apartment in 2006, and of third-degree rape of Jessica Mann, ... in 2013"): the year
+        # is the phrase's before it
+        return min(max(a - it[1], it[0] - b, 0)
+                   + (_NEXT_PHRASE_COST if a >= it[1] and _NEXT_PHRASE.search(
+                       sentence.text, it[1] - sentence.start, a - sentence.start) else 0)
+                   for a, b in spans)
 
     rival = [sp for fid, sp in (others or {}).items() if fid != fact.id and sp]
     owned = [it for it in items if all(dist(it, cue_spans) < dist(it, sp) for sp in rival)]
