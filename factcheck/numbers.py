@@ -20,6 +20,10 @@ from factcheck.currencies import currency_forms
 from factcheck.lang import alternation, lang, pack, trie_alternation
 from factcheck.model import Interval
 
+#: hedge classes that make a figure a bound: at most it ("up to", "under"), at least it ("more than")
+UPPER_HEDGES = frozenset({"up_to", "under"})
+LOWER_HEDGES = frozenset({"over", "at_least", "just_over"})
+
 
 @dataclass(frozen=True)
 class Number:

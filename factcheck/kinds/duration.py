@@ -30,7 +30,7 @@ from factcheck.kinds.base import Context, Reading
 from factcheck.kinds.quantity import doc_convention
 from factcheck.lang import alternation, lang, pack
 from factcheck.model import Interval
-from factcheck.numbers import find_numbers, half_width, interval
+from factcheck.numbers import LOWER_HEDGES, UPPER_HEDGES, find_numbers, half_width, interval
 from factcheck.segment import Sentence
 
 
@@ -536,10 +536,8 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
     return out
 
 
-#: hedge classes that make a figure a bound (numbers.py's classes): above it, below it
-_UPPER = frozenset({"up_to", "under"})
-_LOWER = frozenset({"over", "at_least", "just_over"})
-_BOUNDS = _UPPER | _LOWER
+_UPPER = UPPER_HEDGES
+_BOUNDS = UPPER_HEDGES | LOWER_HEDGES
 #: how far apart two bounds' figures may be and still be one bound ("up to 29 years" and "a maximum of
 #: 29 years"); further than `_BOUND_OFF`, another bound ("a maximum of 30 years")
 _BOUND_SAME, _BOUND_OFF = 0.01, 0.02

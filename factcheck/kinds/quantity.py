@@ -23,11 +23,20 @@ from factcheck.kinds._units import convert, fillers_re, has_offset, label, looku
 from factcheck.kinds.base import Context, Reading
 from factcheck.lang import alternation, lang
 from factcheck.model import Interval
-from factcheck.numbers import Number, convention, find_numbers, interval, rounding_unit, short_scaled
+from factcheck.numbers import (
+    LOWER_HEDGES,
+    UPPER_HEDGES,
+    Number,
+    convention,
+    find_numbers,
+    interval,
+    rounding_unit,
+    short_scaled,
+)
 from factcheck.segment import Sentence
 
-_UPPER = {"up_to", "under"}
-_LOWER = {"over", "at_least", "just_over"}
+_UPPER = UPPER_HEDGES
+_LOWER = LOWER_HEDGES
 
 
 @cache
