@@ -223,7 +223,9 @@ def test_clock_not_time_of_day(sentence: str) -> None:
 def test_bare_with_opt_in(sentence: str, text: str) -> None:
     assert [t for t, _ in seconds(sentence)] == []  # not read without `bare`
     got = read_durations(sentence, bare=bare("9.80 seconds"))
-    assert [r.text for r in got] == [text] and got[0].extra == {"bare": True}
+    # (a hedged bound also says which side and at what figure: "under 9.90" is a bound at 9.90 s)
+    flags = {k: v for k, v in got[0].extra.items() if k not in ("bound", "point")} if got else None
+    assert [r.text for r in got] == [text] and flags == {"bare": True}
 
 
 @pytest.mark.parametrize("sentence", [
@@ -321,3 +323,14 @@ def test_race_clock_roundtrip(h: int, m: int, s: int, f: int) -> None:
 ])
 def test_minutes_and_seconds_marked(sentence: str, fact: str, same: bool) -> None:
     assert agrees(sentence, fact) is same
+
+
+@pytest.mark.parametrize(("sentence", "side", "years"), [
+    # a hedged bound says its side and its figure (a sentence's maximum; a record's floor)
+    ("He had faced a maximum of 30 years.", "up_to", 30),
+    ("The record stood for more than 12 years.", "over", 12),
+])
+def test_a_bound_says_its_side_and_figure(sentence: str, side: str, years: int) -> None:
+    got = read_durations(sentence)
+    assert len(got) == 1 and got[0].extra.get("bound") == side
+    assert abs(got[0].extra["point"] - years * 525960) / (years * 525960) < 0.01
