@@ -2,6 +2,7 @@
 and quality.json (the figures tests/test_quality.py holds the project to: a ratchet).
 
     python benchmarks/quality.py            # every set found
+    python benchmarks/quality.py --dump before.json   # and every verdict, for benchmarks/verdict_diff.py
 
 Sets:
 - the project's own golden sets, tests/golden/{unseen,holdout,final,last}: written by independent
@@ -18,6 +19,7 @@ Sets:
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -60,6 +62,12 @@ def _golden(key: str, title: str, folder: Path, pattern: str) -> EvalSet | None:
                    ROOT / "facts", scored_file.read_text(encoding="utf-8").split())
 
 
+def _story_sets() -> list[str]:
+    """The project's held-out story sets, tests/golden/stories<N>, in the order they were written."""
+    found = [p.name for p in (ROOT / "tests" / "golden").glob("stories*") if p.name[7:].isdigit()]
+    return sorted(found, key=lambda n: int(n[7:]))
+
+
 def sets() -> list[EvalSet]:
     g = ROOT / "tests" / "golden"
     found = [
@@ -84,13 +92,7 @@ def sets() -> list[EvalSet]:
         gold = {a: {f: str(v).rstrip("?") for f, v in (fs or {}).items()} for a, fs in gold.items()}
         out.append(EvalSet(f"story:{story}", f"shared story {story} (examples/{story}/facts; first score in "
                            "stories-first-score.md)", sorted((folder / "articles").glob("*.txt")), gold, facts, None))
-    for name in ("stories2", "stories3", "stories4", "stories5", "stories6", "stories7", "stories8", "stories9",
-                 "stories10", "stories11", "stories12", "stories13", "stories14", "stories15", "stories16",
-                 "stories17", "stories18", "stories19", "stories20", "stories21", "stories22",
-                 "stories23", "stories24", "stories25", "stories26", "stories27", "stories28",
-                 "stories29", "stories30", "stories31", "stories32", "stories33", "stories34",
-                 "stories35", "stories36", "stories37", "stories38", "stories39", "stories40",
-                 "stories41", "stories42", "stories43", "stories44", "stories45"):
+    for name in _story_sets():
         own = ROOT / "tests" / "golden" / name
         for folder in sorted(p for p in own.glob("*") if (p / "gold.yaml").exists() and (p / "facts").exists()):
             gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
@@ -108,6 +110,7 @@ class Measured:
     all_facts: Score | None
     n_facts: int
     seconds: float
+    verdicts: dict[str, dict[str, str]]  # article -> fact -> verdict as found (unclear kept)
 
 
 def measure(es: EvalSet) -> Measured:
@@ -122,7 +125,8 @@ def measure(es: EvalSet) -> Measured:
     if es.scored is None:  # a story: also the facts of the gold the base does not hold
         gold_ids = sorted({f for fs in es.gold.values() for f in (fs or {})} | set(base_ids))
         all_facts = score(es.gold, results, gold_ids)
-    return Measured(es, expressible, all_facts, len(scored), elapsed)
+    verdicts = {r.source.id: {f.fact: str(f.verdict) for f in r.findings} for r in results}
+    return Measured(es, expressible, all_facts, len(scored), elapsed, verdicts)
 
 
 def figures(s: Score) -> dict[str, float]:
@@ -140,54 +144,39 @@ def pooled(ms: list[Measured], which: str) -> Score:
     return total
 
 
+def dump(ms: list[Measured], path: Path) -> None:
+    """Every verdict of every set beside its gold label, for `benchmarks/verdict_diff.py`."""
+    rows: dict[str, dict[str, dict[str, list[str]]]] = {}
+    for m in ms:
+        facts = set(m.evalset.scored) if m.evalset.scored is not None else None
+        per: dict[str, dict[str, list[str]]] = {}
+        for art, found in m.verdicts.items():
+            want = m.evalset.gold.get(art) or {}
+            per[art] = {f: [v, str(want.get(f, "omit")).rstrip("?")] for f, v in sorted(found.items())
+                        if facts is None or f in facts}
+        rows[m.evalset.key] = per
+    path.write_text(json.dumps(rows, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def main() -> int:
-    ms = [measure(es) for es in sets()]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
+    parser.add_argument("--dump", type=Path, help="also write every verdict beside its gold label to this JSON file")
+    parser.add_argument("--only", action="append", default=[],
+                        help="measure only the sets whose key starts with this (repeatable); no report is written")
+    args = parser.parse_args()
+    chosen = [es for es in sets() if not args.only or any(es.key.startswith(o) for o in args.only)]
+    ms = [measure(es) for es in chosen]
+    if args.dump:
+        dump(ms, args.dump)
+    if args.only:
+        return 0
     out = ["# Verdict quality", "",
            "Produced by `python benchmarks/quality.py`. Precision and recall per verdict over every",
            "(article, scored fact) pair; `unclear` counts as omit (no accusation); '?' cases need reasoning",
            "across sentences (counted apart). Figures held by tests/test_quality.py (quality.json).", ""]
     data: dict[str, dict[str, float]] = {}
-    for prefix, title in (("story:", "the four shared stories"), ("stories2:", "the project's stories2 set"),
-                          ("stories3:", "the project's stories3 set"), ("stories4:", "the project's stories4 set"),
-                          ("stories5:", "the project's stories5 set"), ("stories6:", "the project's stories6 set"),
-                          ("stories7:", "the project's stories7 set"), ("stories8:", "the project's stories8 set"),
-                          ("stories9:", "the project's stories9 set"),
-                          ("stories10:", "the project's stories10 set"),
-                          ("stories11:", "the project's stories11 set"),
-                          ("stories12:", "the project's stories12 set"),
-                          ("stories13:", "the project's stories13 set"),
-                          ("stories14:", "the project's stories14 set"),
-                          ("stories15:", "the project's stories15 set"),
-                          ("stories16:", "the project's stories16 set"),
-                          ("stories17:", "the project's stories17 set"),
-                          ("stories18:", "the project's stories18 set"),
-                          ("stories19:", "the project's stories19 set"),
-                          ("stories20:", "the project's stories20 set"),
-                          ("stories21:", "the project's stories21 set"),
-                          ("stories22:", "the project's stories22 set"),
-                          ("stories23:", "the project's stories23 set"),
-                          ("stories24:", "the project's stories24 set"),
-                          ("stories25:", "the project's stories25 set"),
-                          ("stories26:", "the project's stories26 set"),
-                          ("stories27:", "the project's stories27 set"),
-                          ("stories28:", "the project's stories28 set"),
-                          ("stories29:", "the project's stories29 set"),
-                          ("stories30:", "the project's stories30 set"),
-                          ("stories31:", "the project's stories31 set"),
-                          ("stories32:", "the project's stories32 set"),
-                          ("stories33:", "the project's stories33 set"),
-                          ("stories34:", "the project's stories34 set"),
-                          ("stories35:", "the project's stories35 set"),
-                          ("stories36:", "the project's stories36 set"),
-                          ("stories37:", "the project's stories37 set"),
-                          ("stories38:", "the project's stories38 set"),
-                          ("stories39:", "the project's stories39 set"),
-                          ("stories40:", "the project's stories40 set"),
-                          ("stories41:", "the project's stories41 set"),
-                          ("stories42:", "the project's stories42 set"),
-                          ("stories43:", "the project's stories43 set"),
-                          ("stories44:", "the project's stories44 set"),
-                          ("stories45:", "the project's stories45 set")):
+    groups = [("story:", "the four shared stories")] + [(f"{n}:", f"the project's {n} set") for n in _story_sets()]
+    for prefix, title in groups:
         group = [m for m in ms if m.evalset.key.startswith(prefix)]
         if not group:
             continue
