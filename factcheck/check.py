@@ -369,11 +369,11 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         if (j.verdict == "contradict" and isinstance(r.value, DateValue)
                 and self._far_from_event(r.value, ev, int(tune("far_event_days")))
                 and not self._wrong_year(r.value, ev) and fact.far != "contradict"
-                and not ("event.named" in bound and self._wrong_month(r.value, ev))):
+                and not self._wrong_month(r.value, ev)):
             # "Biden and Zelenskyy speak ... on January 2", "the old record set in April 1970": weeks
             # away from the event of the base: another occurrence rather than a wrong date (not the
-            # event's day and year in the month beside it, in a clause that names the event: a
-            # slipped month, "the hearing on 11.03.1986" for 11 February)
+            # event's day in the month beside it, its year said or left out: a slipped month, "the
+            # hearing on 11.03.1986" for 11 February, "arrested on June 7" for 7 July)
             j = j.unsure("event.far_date")
         elif j.verdict == "contradict" and _month_only(r) and not (
                 "event.named" in bound and any(max(a - r.end, r.start - e) <= 25 for a, e in b.spans.get(ev, ()))):

@@ -402,7 +402,7 @@ class EventContext(CheckState):
         """The event's day and year in the month before or after ("11.03.1986" for 11 February 1986,
         "28 September 2022" for 28 October): a slipped month, not another occurrence."""
         d = self.fb.events[event_id].date
-        return (d is not None and v.day == d.day and v.year == d.year and v.month is not None
+        return (d is not None and v.day == d.day and v.year in (None, d.year) and v.month is not None
                 and abs(v.month - d.month) == 1)
 
     def _far_from_event(self, v: DateValue, event_id: str, days: int = 14) -> bool:
