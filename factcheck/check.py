@@ -29,7 +29,7 @@ from typing import Any
 
 import regex
 
-from factcheck.bind import MEDIUM, STRONG, Binding
+from factcheck.bind import MEDIUM, STRONG, WEAK, Binding
 from factcheck.cuepass import CuePasses, _near_after_only
 from factcheck.eventcontext import OTHER_YEAR_KINDS
 from factcheck.evidence import (
@@ -427,9 +427,16 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 self.named_stamps.add((fact.id, r.start))
             else:
                 self.stamps.add((fact.id, r.start, r.end, level >= MEDIUM))
-        certain = level >= MEDIUM
+        slipped = (j.verdict == "contradict" and full_date and level >= WEAK and len(b.candidates) == 1
+                   and (self._wrong_year(r.value, ev) or self._wrong_month(r.value, ev)))
+        if slipped and (level < MEDIUM or (bound and bound[-1] == "event.same_sentence")):
+            # "On the night of June 7, 2022, by the dog kennels" for 7 June 2021, "made the first
+            # powered flight on April 19, 2022" for 2021: the event's own day in another year (or in
+            # the month beside it) is no other occurrence but a slip; weakly bound, it still accuses
+            j = Judged(j.verdict, j.reason + "; " + why("value.slipped_date"), (*j.rules, "value.slipped_date"))
+        certain = level >= MEDIUM or slipped
         seg = _seg_at(sentence, r.start)
-        if (j.verdict == "contradict" and bound and bound[-1] == "event.same_sentence"
+        if (j.verdict == "contradict" and bound and bound[-1] == "event.same_sentence" and not slipped
                 and seg is not None and (len(seg.text.split()) > 6 or _own_subject().match(seg.text))
                 and not (fact.kind == "time" and self._converts_clock_before(fact, r, sentence))):
             # the value's clause, a clause of its own (not "On Friday, ..."), has no evidence of its own
@@ -456,7 +463,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 # the value is another event's ("Jan. 10" in a clause about the OSCE meeting)
                 self.drop(fact, r, "event.rival_agrees", f"agrees with {rival_agree()[0].id}")
                 return
-            if j.verdict == "contradict" and level < MEDIUM:
+            if j.verdict == "contradict" and level < MEDIUM and not slipped:
                 j = j.unsure("event.loosely_bound")
             elif (j.verdict == "contradict" and fact.near and b.by_reference and not _talk_near(sentence, r)
                   and not stamp_cue(fact, r, sentence)):
