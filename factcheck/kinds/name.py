@@ -643,6 +643,8 @@ _LIST_GOES_ON = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
 # a label's colon before a capitalised name ("Referee: Björn Kuipers", "Coach: Roberto Mancini")
 # after a pattern's words: the rest of a name and a possessive ("Melvin| Capital's "), before a name
 _ROLE_OF_NEXT = regex.compile(r"(?:\s+(?-i:\p{Lu})[\p{L}.&-]*){0,3}['’]s\s+")
+# a name right after a pattern's role words: two capitalised words ("program manager Earl Maize")
+_NAME_NEXT = regex.compile(r"\s(?-i:\p{Lu}\p{Ll}+)\s+(?-i:\p{Lu}\p{Ll}+)\b")
 _LABEL_COLON = regex.compile(r"(?<=\p{L}):(?=\s+\p{Lu})")
 # a role word, a copula, then a name: "The referee was Switzerland's Urs Meier", "the winner is Sweden's
 # Loreen"; read as "referee Urs Meier" (the copula, and a possessive place before the name, blanked out)
@@ -920,6 +922,14 @@ class NameKind:
                     # a possessive before another listed name; the role is that name's
                     extra.update(loose=True, why_loose="the pattern's words run on into a possessive before "
                                  "another listed name, whose role they are")
+                if (m.end("who") < m.end() and not extra.get("loose")
+                        and (_NAME_NEXT.match(text, m.end())
+                             or any(x <= 1 for x, _, _ in _listed(text[m.end() : m.end() + 60], _forms(fact))))):
+                    # "JPL director Michael Watkins, program manager Earl Maize": the pattern's role words
+                    # after a comma stand right before another name, whose title they are (a list of
+                    # people with their titles), not surely in apposition to the name before them
+                    extra.update(loose=True, why_loose="the pattern's role words after the name stand right "
+                                 "before another name, whose title they may be")
                 if _POSSESSIVE_PRONOUN.search(text, max(0, m.start() - 8), m.start("who")):
                     # "The Northern Fleet declares ... Its commander, Admiral Popov, apologises": the
                     # pattern's role is said of whatever "its" refers to, which may be another's
