@@ -188,9 +188,7 @@ class CheckState(ExclusionPasses):
                 rid = ("value.restated_instant" if instant else "value.restated_exact" if by_digits
                        else "value.restated")
                 j = Judged("contradict", wrong.reason + "; " + why(rid), (*wrong.rules, rid))
-        if (fact.kind == "time" and j.verdict == "contradict" and isinstance(r.value, TimeValue)
-                and on_another_facts_clock(fact.value, r.value,
-                                           [g.value for g in self._time_facts() if g is not fact])):
+        if j.verdict == "contradict" and self._sibling_clock(fact, r):
             # "5.14pm local time — 05:14 GMT" with facts of 17:14 local and 04:14 UTC: the UTC fact's
             self.drop(fact, r, "time.sibling_clock")
             return
@@ -324,8 +322,18 @@ class CheckState(ExclusionPasses):
             if o.start >= r.end and self._restated_mention(fact, o) is not None:
                 # (`record` judges a hedged conversion as exact as its digits: "roughly 31mph")
                 j = judge(o, fact, sentence, self.ctx)
+                if j.verdict == "contradict" and self._sibling_clock(fact, o):
+                    continue  # (another fact's clock: that fact judges it)
                 if not (certain and j.verdict == "agree"):  # (a right one's own clause binds it)
                     self.record(fact, o, sentence, j, why(rule_id), (rule_id,), certain)
+
+    def _sibling_clock(self, fact: Fact, r: Reading) -> bool:
+        """Is `r` a clock time on the named clock of another time fact of the same instant, not on this
+        fact's? ("05:14 GMT" with facts of 17:14 local and 04:14 UTC: the UTC fact's to judge; rule
+        time.sibling_clock)"""
+        return (fact.kind == "time" and isinstance(r.value, TimeValue)
+                and on_another_facts_clock(fact.value, r.value,
+                                           [g.value for g in self._time_facts() if g is not fact]))
 
     def _converted_in_brackets(self, fact: Fact, r: Reading, sentence: Sentence) -> None:
         """The agreeing clock time `r` in brackets right after another clock time on another named
@@ -346,7 +354,8 @@ class CheckState(ExclusionPasses):
                 or _BREAK.search(read, o.end, r.start)):
             return
         j = judge(o, fact, sentence, self.ctx)
-        if j.verdict != "contradict":
+        if j.verdict != "contradict" or self._sibling_clock(fact, o):
+            # (a wrong time on the clock of another fact of this instant is that fact's to judge)
             return
         j = Judged("contradict", j.reason + "; " + why("value.converted_after"), (*j.rules, "value.converted_after"))
         old = next((m for m in self.mentions[fact.id] if m.start == o.start), None)
