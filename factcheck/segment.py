@@ -130,6 +130,23 @@ _PIPED = regex.compile(r"^[^|\n]{0,40}(?:\|[^|\n]{0,40}){2,}$"  # three short pa
                        r"|^[^|\n]{0,60}\|\s*(?i:by)\s+[^|\n]{1,50}$|^\s*(?i:by)\s+[^|\n]{1,50}\|[^|\n]{0,60}$"
                        # "By Ann Lee | Published Tuesday, August 22, 2023, 6:10 a.m. HST | 3 min read"
                        r"|^\s*(?i:by)\s+[^|\n]{1,50}(?:\|[^|\n]{0,80}){2,4}$")
+# ... not a timeline's stamp row, one moment on several clocks ("11:55:46 UTC | 04:55:46 PDT | 13:55:46
+# CEST", "Mon 11 Sep 2017 | 19:04 UTC | 12:04 PDT", "9 Sep 2017 | 00:08 UTC (at Saturn)"): every cell a
+# date or a clock time with its zone, one clock time at least (a byline has a name or a word); in the
+# page's head lines such a row is the page's own stamp, and stays furniture
+_STAMP_CELL = regex.compile(
+    r"\s*(?:~|about\s+|c\.\s*)?(?:"
+    r"(?P<clock>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?\s*\p{Lu}{1,5}(?:\s*[+\u2212-]\s*\d{1,2}(?::\d{2})?)?)"
+    r"|(?:(?i:mon|tue|wed|thu|fri|sat|sun)\p{L}{0,6}\.?,?\s+)?(?:\d{1,2}\s+\p{L}{3,9}\.?(?:\s+\d{4})?|\p{L}{3,9}\.?\s+\d{1,2},?(?:\s+\d{4})?))"
+    r"(?:\s*\([^()|\n]{1,20}\))?\s*")
+
+
+def _stamp_row(line: str) -> bool:
+    cells = line.split("|")
+    matched = [_STAMP_CELL.fullmatch(c) for c in cells]
+    return len(cells) >= 2 and all(matched) and any(m is not None and m.group("clock") for m in matched)
+
+
 _FOOTER_LINE = regex.compile(
     r"^\s*(?:(?i:©|\(c\)\s|copyright\b|all\s+rights\s+reserved|breaking(?:\s+news)?\s*[:—–-]|live\s*[:—–-]|"
     r"(?:accept|reject|manage)\s+(?:all\s+)?cookies|this\s+(?:site|website)\s+uses\s+cookies|"
@@ -698,7 +715,7 @@ def segment(text: str) -> Document:
         if short and _FURNITURE_LINE.match(line):
             furniture.append((line_start, line_start + len(line), "page furniture"))
             continue
-        if short and (_PIPED.match(line) or _FOOTER_LINE.match(line)):
+        if short and ((_PIPED.match(line) and (head_line or not _stamp_row(line))) or _FOOTER_LINE.match(line)):
             furniture.append((line_start, line_start + len(line), "navigation, byline or footer"))
             continue
         caption = len(line) < 600 and _CAPTION_LINE.match(line) is not None

@@ -306,3 +306,35 @@ def test_a_lone_label_before_a_colon_is_still_a_dateline() -> None:
     """"NEW DELHI: The ..." alone on its page is a dateline (an election; a heatwave)."""
     for text in ("NEW DELHI: The BJP won 240 seats.\n", "CHENNAI: Temperatures reached 45 degrees.\n"):
         assert [f[2] for f in segment(text).furniture] == ["dateline"]
+
+
+_HEAD = "Timeline\n\nCompiled by the graphics desk.\n\nTHE DAY\n\n"
+
+
+@pytest.mark.parametrize("row", [
+    # a timeline's stamp row in the body: one moment on several clocks, or a date and a clock (a probe's
+    # end, a football match, a launch)
+    "11:55:46 UTC | 04:55:46 PDT | 06:55:46 EDT | 13:55:46 CEST",
+    "Tue 7 May 2019 | 20:00 BST | 19:00 UTC | 21:00 CEST",
+    "16 Nov 2022 | 06:47 UTC (at the pad)",
+])
+def test_a_stamp_row_in_the_body_is_read(row: str) -> None:
+    """Pipes split it like a navigation bar, but every cell is a date or a clock time: its values are
+    the timeline's, not the page's (before: all dropped as 'navigation, byline or footer')."""
+    text = _HEAD + row + "\nThe signal is lost.\n"
+    assert not any(text[a:b] == row for a, b, _ in segment(text).furniture)
+
+
+@pytest.mark.parametrize("row", [
+    "News | Sport | Jobs",
+    "Staff writer | 3 May 2019, 10:15 BST",
+    "Published 3 May 2019 | 10:15 BST",
+])
+def test_a_byline_or_navigation_row_stays_furniture(row: str) -> None:
+    text = _HEAD + row + "\nThe signal is lost.\n"
+    assert any(text[a:b] == row for a, b, _ in segment(text).furniture)
+
+
+def test_a_stamp_row_in_the_page_head_is_the_page_stamp() -> None:
+    text = "3 May 2019 | 10:15 BST\nThe match was played at Anfield.\n"
+    assert [text[a:b] for a, b, _ in segment(text).furniture] == ["3 May 2019 | 10:15 BST"]

@@ -680,6 +680,17 @@ def _local_of_place_before(text: str, start: int) -> Zone | None:
     head = text[max(0, start - 100) : start]
     cuts = list(_CLAUSE_BREAK.finditer(head))
     head = head[cuts[-1].end() :] if cuts else head
+    bracket = _OPEN_BEFORE.search(head)
+    if bracket is not None:
+        # "at the Deep Space Network's Canberra complex, Australia (21:55 local time)": the bracket
+        # gives the time of the place named right before it, whatever word leads to the place; the
+        # most precise place of one clock wins ("Canberra" before "Australia")
+        named = [m for m in _place_named_re().finditer(head, 0, bracket.start()) if m.group("p")[:1].isupper()]
+        if named:
+            clocks = [(regex.sub(r"\s+", " ", m.group("p")), generated_places().get(
+                regex.sub(r"\s+", " ", m.group("p")).lower())) for m in named]
+            place, iana = next(((p, z) for p, z in reversed(clocks) if z), clocks[-1])
+            return Zone(f"local time in {place}", iana=iana)
     if " in " not in f" {head.lower()}":
         return None
     found = list(_place_in_clause_re().finditer(head))
@@ -688,6 +699,19 @@ def _local_of_place_before(text: str, start: int) -> Zone | None:
     place = regex.sub(r"\s+", " ", found[-1].group("p"))
     iana = generated_places().get(place.lower())
     return Zone(f"local time in {place}", iana=iana)  # (iana None: several clocks, no offset)
+
+
+# an opening bracket right before the time, perhaps past a word or two ("(21:55 local time)", "(at 9
+# p.m. local time)")
+_OPEN_BEFORE = regex.compile(r"\((?:\s*\p{L}+){0,2}\s*\Z")
+
+
+@cache
+def _place_named_re() -> regex.Pattern[str]:
+    """A place of the zone pack (or a country of several clocks) named anywhere, not only after "in"
+    (the caller keeps those written with a capital)."""
+    places = trie_alternation([*generated_places(), *multi_clock_countries()])
+    return regex.compile(rf"(?<![\p{{L}}])(?P<p>{places})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 # a place as a clock's zone ("in Daegu"): not how a four-digit clock ("0647 GMT") is written
