@@ -107,6 +107,10 @@ _OTHER_MOMENT = regex.compile(r"(?<![\p{L}])(?:hours?|hrs?|minutes?|mins?|ago|la
 _CONVERSION_SEP = regex.compile(r"\s*(?:[—–(/=]|\s-\s|,\s+or)\s*\Z")
 
 
+_CUE_BEFORE_KINDS = frozenset({"score", "count", "quantity", "percentage", "money"})
+_GAP_BREAK = regex.compile(r"[,;:()\[\]—–]|\band\b|\bbut\b")
+
+
 class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
     """One article's check: the passes of each sentence, then the whole-article passes."""
 
@@ -117,6 +121,29 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         if drop and trace:
             self.drop(fact, r, drop)
         return drop is None
+
+    def _anothers_cue_before(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
+        """Does a cue of another fact of the same kind, one bound by its cues, stand right before the
+        value (at most three words between, no clause break; a label, not a name written with a
+        capital), with none of this fact's own cues there?"""
+        if fact.kind not in _CUE_BEFORE_KINDS:
+            return False  # (a place's or a name's cue words are too common: "splashed down in the")
+        lo = max(sentence.start, r.start - 40)
+        head = sentence.text[lo - sentence.start : r.start - sentence.start]
+
+        def right_before(pats: tuple[Any, ...]) -> bool:
+            for p in pats:
+                for m in p.finditer(head):
+                    if m.group(0)[:1].isupper() and lo + m.start() > sentence.start:
+                        continue  # a name as a cue ("Lula took 43.2%"): whose figure it is, not which
+                    gap = head[m.end() :]
+                    if len(gap.split()) <= 3 and not _GAP_BREAK.search(gap):
+                        return True
+            return False
+
+        if right_before(tuple(fact.cues)):
+            return False
+        return any(g.kind == fact.kind and g is not fact and right_before(tuple(g.cues)) for g in self.cue_facts)
 
     def _unrouted(self, fact: Fact, r: Reading, sentence: Sentence) -> str | None:
         """The rule that takes the value away from `fact`, if any."""
@@ -450,6 +477,11 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # "about 4,2 milliards of euros to the ECB and the arrears of 2,05 milliards towards the
             # IMF": the event's evidence comes after the value, past "and", with a value of its own
             j = j.unsure("event.anothers_value")
+        if j.verdict == "contradict" and self._anothers_cue_before(fact, r, sentence):
+            # "With that the aggregate score was 3:3" for the match's 4-0, the base holding an
+            # aggregate fact cued by "aggregate": the value stands right after that fact's cue, so it
+            # is most likely that fact's figure, not this event's
+            j = j.unsure("fact.anothers_cue_before")
         if j.verdict == "contradict" and behind_rival_only(b, ev, r, sentence, self.doc.reading or self.doc.text):
             # "Five hours and 24 minutes, second only to his defeat in the 2012 final": the event is
             # named only behind a word for a rival, after the value: the one compared with
