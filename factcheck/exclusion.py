@@ -39,6 +39,14 @@ _OWN_PHRASE_KINDS = _FIGURE_KINDS | {"age", "ordinal", "duration"}
 # "December 1972 (Apollo 17) — "), and its most words
 _STAMP_HEAD = regex.compile(r"[\s•·*-]*(?P<head>[^—–|\n]{0,40}?\d[^—–|\n]{0,40}?)\s+(?:[—–|]|-\s)\s*")
 _STAMP_WORDS = 6
+# a timeline line's stamp may give the moment on several clocks ("Tue 30 April 2019, 21:00 CEST (20:00
+# BST) - First leg, ...") when it dates the whole entry (`_entry_excluded`)
+_ENTRY_STAMP_WORDS = 10
+# the label opening a timeline entry after its dash, up to its first colon or full stop
+_ENTRY_LABEL = regex.compile(r"(?P<label>[^.:;\n]{1,60}?):\s")
+_ENTRY_LABEL_WORDS = 6
+# a stamp that dates the line: a day and a month, or a numeric date
+_ENTRY_DATE = regex.compile(r"\b\d{1,2}\s+\p{L}{3,9}\b|\b\p{L}{3,9}\.?\s+\d{1,2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 _LABEL_WORDS = 4  # a fact box's label: "Cameras", "- Votes counted", "Turnout (official)"
 # a fact box's line: a short label and its colon ("Glasgow: Yes 53.49%", "- Rescue bore: 622 m deep")
 _LINE_LABEL = regex.compile(r"[\s•·*-]*(?P<label>\p{L}[\p{L}\d'’ ()-]{0,40}?):\s")
@@ -171,6 +179,25 @@ class ExclusionPasses:
         end = sentence.start + m.end("head")
         return any(a < end for a, _ in self._exclude_spans(fact, sentence))
 
+    def _entry_excluded(self, fact: Fact, r: Reading) -> bool:
+        """Is the value on a timeline line whose dated stamp and the short label opening its entry after
+        the dash, up to a colon, hold one of the fact's `exclude` matches, the value standing after the
+        label, in any clause or sentence of that line ("Tue 30 April 2019, 21:00 CEST - First leg, Camp
+        Nou, Barcelona: Barcelona 3-0 Liverpool. ... Referee Bjorn Kuipers (NED).")? A timeline's entry
+        is about its one moment."""
+        text = self.doc.reading or self.doc.text
+        ls = text.rfind("\n", 0, r.start) + 1
+        le = text.find("\n", r.start)
+        le = len(text) if le < 0 else le
+        m = _STAMP_HEAD.match(text, ls, le)
+        if (m is None or len(m.group("head").split()) > _ENTRY_STAMP_WORDS or r.start < m.end()
+                or not _ENTRY_DATE.search(m.group("head"))):
+            return False
+        label = _ENTRY_LABEL.match(text, m.end(), min(le, m.end() + 62))
+        if label is None or len(label.group("label").split()) > _ENTRY_LABEL_WORDS or label.end() > r.start:
+            return False  # (the stamp alone: `_stamp_excluded`)
+        return any(p.search(text[ls : label.end()]) for p in fact.exclude)
+
     def _label_excluded(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
         """Is the value on a fact box's line whose short label holds one of the fact's `exclude`
         matches ("Glasgow: Yes 53.49%, turnout 75.0%", "Rescue bore: 622 m deep")? The label says
@@ -225,6 +252,8 @@ class ExclusionPasses:
         if fact.kind != "quantity" and fact.exclude and self._stamp_excluded(fact, r, sentence):
             return "cue.excluded"
         if fact.exclude and self._label_excluded(fact, r, sentence):
+            return "cue.excluded"
+        if fact.exclude and self._entry_excluded(fact, r):
             return "cue.excluded"
         cue_in_seg = seg is not None and (any(seg.start <= a < seg.end for a, _ in spans)
                                           or self._cue_in_label(seg, sentence, spans))
