@@ -952,13 +952,24 @@ def _stated_day_fits(reading: Reading, f: TimeValue, ctx: Context, header: Zone 
     return False if abs((said - f.day).days) <= 1 else None
 
 
+# between a bare clock time and the zoned one converting it in brackets: "8.55 a.m. (2355 GMT", "21.00 [19.00 UTC"
+_CONVERTS_BARE = regex.compile(r"\s*[(\[]\s*(?:i\.\s?e\.,?\s*|or\s+|that\s+is\s+)?")
+
+
 def _other_clock_in(ctx: Context, f: TimeValue) -> bool:
     """Does the article give a clock time with a zone whose offset on the fact's day is not the
     event's own?"""
     key = ("time", "zones")
     if key not in ctx.cache:
-        ctx.cache[key] = {r.value.zone for r in read_times(ctx.doc.text)
-                          if r.value.zone is not None and not r.value.zone.local and not r.value.zone.reader}
+        text = ctx.doc.text
+        times = read_times(text)
+        bare_ends = [r.end for r in times if r.value.zone is None]
+        # a zoned time in brackets right after a bare one converts it ("at 8.55 a.m. (2355 GMT on
+        # Tuesday)"): the writer's bare clock is the local one, so it casts no doubt on the others
+        ctx.cache[key] = {r.value.zone for r in times
+                          if r.value.zone is not None and not r.value.zone.local and not r.value.zone.reader
+                          and not any(_CONVERTS_BARE.fullmatch(text, e, r.start) for e in bare_ends
+                                      if 0 <= r.start - e <= 12)}
     assert f.event_zone is not None
     home = zone_offsets(Zone(f.event_zone, iana=f.event_zone), f.day, f.local)
     return any(not (zone_offsets(z, f.day, f.local) & home) for z in ctx.cache[key])
