@@ -299,7 +299,7 @@ def _near_ok(fact: Fact, r: Reading, sentence: Sentence, converted: bool = True)
     tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 80]
     if tail[:1].isspace() and any(m.start() == 1 for p in fact.near for m in p.finditer(tail)):
         return True
-    if stamp_cue(fact, r, sentence) or opening_cue(fact, r, sentence):
+    if stamp_cue(fact, r, sentence) or opening_cue(fact, r, sentence) or copula_cue(fact, r, sentence):
         return True
     if converted and fact.kind == "time" and zone_in(r.text):
         before = [t for t in read_times(sentence.text, sentence.start) if t.end <= r.start]
@@ -325,6 +325,32 @@ def stamp_cue(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     dash = _STAMP_DASH.match(tail)
     return dash is not None and any(dash.end() <= m.start() <= dash.end() + _near_tail()
                                     for p in fact.near for m in p.finditer(tail))
+
+
+def copula_cue(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """Is one of the fact's `near` cues the subject whose copula stands right before the value ("The
+    kick-off at the Anfield Road was at 20 o'clock MESZ", "the landing on the lake's ice was at 16:05"),
+    a few words of its own phrase between them, no clause break?"""
+    head = sentence.text[max(0, r.start - sentence.start - 80) : r.start - sentence.start]
+    cop = _COPULA_END.search(head)
+    if cop is None:
+        return False
+    subject = head[: cop.start()]
+    for p in fact.near:
+        for m in p.finditer(subject):
+            between = subject[m.end() :]
+            if len(between.split()) <= _COPULA_WORDS and not _COPULA_BREAK.search(between):
+                return True
+    return False
+
+
+# a copula right before the value ("was at", "is set for", "came at") and what may stand between the
+# cue and it: a few words of the subject's own phrase ("at the Anfield Road"), no verb of its own
+_COPULA_END = regex.compile(r"\s(?:was|is|were|will\s+be|had\s+been|has\s+been|came)\s+"
+                            r"(?:(?:at|set\s+for|scheduled\s+for|fixed\s+for|for|around|about)\s+)?\Z")
+_COPULA_WORDS = 5
+_COPULA_BREAK = regex.compile(r"[,;:()—–]|\b(?:and|but|which|that|who|when|after|before|while)\b",
+                              regex.IGNORECASE)
 
 
 def opening_cue(fact: Fact, r: Reading, sentence: Sentence) -> bool:
