@@ -42,7 +42,7 @@ _STAMP_WORDS = 6
 # a timeline line's stamp may give the moment on several clocks ("Tue 30 April 2019, 21:00 CEST (20:00
 # BST) - First leg, ...") when it dates the whole entry (`_entry_excluded`)
 _ENTRY_STAMP_WORDS = 10
-# the label opening a timeline entry after its dash, up to its first colon or full stop
+# the label opening a timeline entry after its dash, up to its colon ("First leg, Camp Nou, Barcelona:")
 _ENTRY_LABEL = regex.compile(r"(?P<label>[^.:;\n]{1,60}?):\s")
 _ENTRY_LABEL_WORDS = 6
 # a stamp that dates the line: a day and a month, or a numeric date
