@@ -53,6 +53,8 @@ class Number:
         return self.alt is not None
 
     def interval(self, scale: float = 1.0) -> Interval:
+        if self.hi is None and not self.magnitude and precise_bound(self.value, self.unit, self.hedge):
+            return near_bound(self.value, self.unit, self.hedge).scaled(scale)
         iv = interval(self.value, self.unit, self.hedge, self.magnitude)
         if self.hi is not None:
             top = interval(self.hi, self.unit, self.hedge)
@@ -120,6 +122,30 @@ def interval(v: float, unit: float, hedge: str = "", magnitude: bool = False, sp
             # rounding to the nearest: 7.8 stands for [7.75, 7.85), so 7.7 ([7.65, 7.75)) does not
             # agree with it, nor 94,400 with 94,300
             return Interval(v - w, v + w, hi_open=True)
+
+
+def precise_bound(v: float, unit: float, hedge: str) -> bool:
+    """Is a figure stated as a bound ("more than", "up to") written to a precise last digit: four
+    significant digits or more, or three not ending in 5 ("more than 34,059", "up to 68.3 tonnes",
+    "at least 128", not "more than 1,150", "over 2.3 million" or "at least 55")? Such a figure is
+    the figure itself, rounded down or up a little; a round one is a bound."""
+    if hedge not in UPPER_HEDGES and hedge not in LOWER_HEDGES or not unit or not v:
+        return False
+    digits = round(abs(v) / unit)
+    return digits >= 1000 or (digits >= 100 and digits % 5 != 0)
+
+
+def near_bound(v: float, unit: float, hedge: str) -> Interval:
+    """The interval of a precise figure stated as a bound (`precise_bound`): the figure and the
+    approximation's spread on the bound's side ("more than 34,059": [34,058.5, 34,064.5]; "up to
+    68.3 tonnes": [67.75, 68.35]), so a figure with its digits swapped, or in another unit, is not
+    inside it. The figure itself is inside: "more than 10.6 million" is the 10.6 million a
+    precise count rounds to, not a bound that leaves it out."""
+    w = half_width(v, unit)
+    s = min(0.1 * abs(v), 5 * unit)
+    if hedge in UPPER_HEDGES:
+        return Interval(v - s - w, v + w)
+    return Interval(v - w, v + s + w)
 
 
 def rounding_unit(value: float, decimals: int = 0) -> float:
