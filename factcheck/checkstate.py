@@ -15,10 +15,10 @@ import regex
 
 from factcheck.baseindex import base_index
 from factcheck.bind import Binder, Binding
-from factcheck.evidence import _FIGURE_KINDS, TraceStep, _digits_key, _holds_point, _lists, _seg_at
+from factcheck.evidence import _FIGURE_KINDS, TraceStep, _clause_excluded, _digits_key, _holds_point, _lists, _seg_at
 from factcheck.exclusion import ExclusionPasses
 from factcheck.factbase.model import Fact, FactBase
-from factcheck.judging import Judged, judge
+from factcheck.judging import Judged, _excluded_near, judge
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import published
 from factcheck.kinds.set import reversed_scores
@@ -114,6 +114,12 @@ _CONVERSION_SLIP = 3.0
 # names an instant rather than a round time
 _MINUTES = regex.compile(r"\d[:.h]\s?(?!00|30)[0-5]\d(?!\d)")
 _LOOSE_HEDGES = ("about", "nearly", "just_under", "just_over")  # hedges that only say a figure is rounded
+# a row of one instant on several clocks ("11:28 PDT (18:28 UTC; 04:28 KST Sun 7 Jul)", "22:00 CDT |
+# 03:00 UTC Sat 26 Aug | 23:00 EDT"): between two of its clock times only separators, clock times,
+# zone abbreviations and a day (weekday or month abbreviations, names of days, day numbers)
+_ROW_GAP = regex.compile(r"(?:[\s,;|/()]++|(?-i:\p{Lu}{2,5})(?![\p{L}])|(?-i:\p{Lu}\p{Ll}{2})\.?(?![\p{L}])"
+                         r"|(?-i:\p{Lu}\p{Ll}{2,6}day)(?![\p{L}])|\d{1,2}(?:[:.h]\d\d)?(?!\d)|[ap]\.?\s?m\.?)*+")
+_ROW_SEP = regex.compile(r"[;|/(]")
 
 
 class CheckState(ExclusionPasses):
@@ -188,6 +194,19 @@ class CheckState(ExclusionPasses):
                 rid = ("value.restated_instant" if instant else "value.restated_exact" if by_digits
                        else "value.restated")
                 j = Judged("contradict", wrong.reason + "; " + why(rid), (*wrong.rules, rid))
+        if (j.verdict != "agree" and restated is None and fact.kind == "time"
+                and self._in_agreeing_row(fact, r, sentence)):
+            # "11:28 PDT (18:28 UTC; 04:28 KST Sun 7 Jul)" for a KST fact of 03:28: the other clocks
+            # of the row give the fact's instant, so the row is about it and a wrong clock in it is
+            # a wrong conversion of it, however loosely the row's clause was bound
+            wrong = j if j.verdict == "contradict" else None
+            if j.verdict == "unclear" and all(table()[x].effect != "unsure" or x.startswith(("event.", "cue."))
+                                              for x in j.rules):
+                wrong = judge(r, fact, sentence, self.ctx)
+            if wrong is not None and wrong.verdict == "contradict":
+                j = Judged("contradict", wrong.reason + "; " + why("value.row_instant"),
+                           (*wrong.rules, "value.row_instant"))
+                firm = True
         if j.verdict == "contradict" and self._sibling_clock(fact, r):
             # "5.14pm local time — 05:14 GMT" with facts of 17:14 local and 04:14 UTC: the UTC fact's
             self.drop(fact, r, "time.sibling_clock")
@@ -326,6 +345,30 @@ class CheckState(ExclusionPasses):
                     continue  # (another fact's clock: that fact judges it)
                 if not (certain and j.verdict == "agree"):  # (a right one's own clause binds it)
                     self.record(fact, o, sentence, j, why(rule_id), (rule_id,), certain)
+
+    def _in_agreeing_row(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
+        """Is the clock time `r`, on a named clock, one of a row of clock times on named clocks
+        separated by brackets, semicolons, slashes or bars, on one line, whose others agree with the
+        fact: two of them, or one with minutes not on the hour or half hour (rule value.row_instant)?"""
+        zone = getattr(r.value, "zone", None)
+        if zone is None or zone.local or zone.reader:
+            return False
+        read = self.doc.reading or self.doc.text
+        agreeing = []
+        for o in KINDS[fact.kind].extract(sentence, fact, self.ctx):
+            oz = getattr(o.value, "zone", None)
+            if o.start == r.start or oz is None or oz.local or oz.reader:
+                continue
+            a, b = (o.end, r.start) if o.end <= r.start else (r.end, o.start)
+            gap = read[a:b] if a <= b else ""
+            if (not gap or len(gap) > 60 or "\n" in gap or not _ROW_SEP.search(gap)
+                    or not _ROW_GAP.fullmatch(gap)):
+                continue
+            if _clause_excluded(fact, o, sentence) or _excluded_near(fact, o, sentence):
+                return False  # "gathered at the memorial at 01:23 Kyiv time (2223 GMT)": the row's not the fact's
+            if judge(o, fact, sentence, self.ctx).verdict == "agree":
+                agreeing.append(o)
+        return len(agreeing) >= 2 or any(_MINUTES.search(o.text) for o in agreeing)
 
     def _sibling_clock(self, fact: Fact, r: Reading) -> bool:
         """Is `r` a clock time on the named clock of another time fact of the same instant, not on this

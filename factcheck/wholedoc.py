@@ -127,7 +127,8 @@ def _bound_to_another(host: _Host, fact: Fact, r: Reading) -> bool:
 
 #: the rules of a conversion restating an agreeing value (or restated by one in brackets after it): its own
 #: statement of the fact, kept as it is
-_RESTATED = frozenset({"value.restated", "value.restated_instant", "value.restated_exact", "value.converted_after"})
+_RESTATED = frozenset({"value.restated", "value.restated_instant", "value.restated_exact", "value.converted_after",
+                       "value.row_instant"})
 
 
 class _Host(Protocol):

@@ -845,8 +845,22 @@ def on_another_facts_clock(fact: TimeValue, read: TimeValue, others: list[TimeVa
     theirs = replace(read, day=fact.day).offset_h
     if mine is None or theirs is None or theirs == mine:
         return False
-    return any(o.zone is not None and o.utc == fact.utc and o.day == fact.day
+    return any(o.zone is not None and o.utc == fact.utc and _same_utc_day(o, fact)
                and replace(read, day=o.day).offset_h == o.offset_h for o in others)
+
+
+def _same_utc_day(a: TimeValue, b: TimeValue) -> bool:
+    """Are two facts' clock times, of the same UTC time of day, on the same UTC day? (Their local days
+    may differ: 11:28 PDT on 6 July is 03:28 KST on 7 July.)"""
+    if a.day == b.day:
+        return True
+    if a.day is None or b.day is None or a.offset_h is None or b.offset_h is None:
+        return False
+
+    def utc_day(day: dt.date, v: TimeValue) -> dt.date:
+        return (dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=v.local - (v.offset_h or 0) * 60)).date()
+
+    return utc_day(a.day, a) == utc_day(b.day, b)
 
 
 def compare_times(v: TimeValue, f: TimeValue, ctx: Context | None = None, header: Zone | None = None) -> bool | None:
