@@ -21,6 +21,7 @@ from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import Judged, _excluded_near, judge
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import published
+from factcheck.kinds.quantity import QuantityValue, on_another_facts_unit
 from factcheck.kinds.set import reversed_scores
 from factcheck.kinds.time import TimeValue, on_another_facts_clock
 from factcheck.lang import alternation, lang
@@ -211,6 +212,10 @@ class CheckState(ExclusionPasses):
             # "5.14pm local time — 05:14 GMT" with facts of 17:14 local and 04:14 UTC: the UTC fact's
             self.drop(fact, r, "time.sibling_clock")
             return
+        if j.verdict == "contradict" and self._sibling_unit(fact, r):
+            # "winds of 130 km/h" with facts of 130 mph and 210 km/h: the km/h fact's to judge
+            self.drop(fact, r, "quantity.sibling_unit")
+            return
         ratio_of = getattr(KINDS[fact.kind], "ratio", None)
         if j.verdict == "contradict" and ratio_of is not None:
             q = ratio_of(r, fact.value)
@@ -315,6 +320,15 @@ class CheckState(ExclusionPasses):
             self._later = bool(pub is not None and pub.year and pub.month and pub.day and dates and (
                 dt.date(pub.year, pub.month, pub.day) - max(dates)).days > tune("written_later_days"))
         return self._later
+
+    def _sibling_unit(self, fact: Fact, r: Reading) -> bool:
+        """Is `r` a figure in the unit of another quantity fact that gives this fact's measure in that
+        unit? (rule quantity.sibling_unit)"""
+        if fact.kind != "quantity" or not isinstance(fact.value, QuantityValue):
+            return False
+        others = per_base(self.fb, "quantity_values", lambda: [
+            f.value for f in self.fb.facts if f.kind == "quantity" and isinstance(f.value, QuantityValue)])
+        return on_another_facts_unit(fact.value, r.extra.get("unit"), [o for o in others if o is not fact.value])
 
     def _time_facts(self) -> list[Fact]:
         return per_base(self.fb, "time_facts", lambda: [f for f in self.fb.facts if f.kind == "time"])

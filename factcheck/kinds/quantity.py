@@ -119,6 +119,21 @@ def _factor_to(reading: Reading, q: QuantityValue) -> tuple[float, float]:
     return k
 
 
+def on_another_facts_unit(q: QuantityValue, read_unit: object, others: list[QuantityValue]) -> bool:
+    """Is a figure written in `read_unit` the unit of another fact that is this one's figure in
+    another unit ("210 km/h" beside "130 mph")? A base may give one measure twice, once per unit;
+    "130 km/h" then states the km/h fact (wrongly), not the mph one (rule quantity.sibling_unit)."""
+    if not q.physical or not q.measure or not isinstance(read_unit, str) or read_unit == q.measure:
+        return False
+    for o in others:
+        if not o.physical or o.measure != read_unit:
+            continue
+        c = convert(o.measure, q.measure)
+        if c is not None and not c[1] and abs(o.middle * c[0] - q.middle) <= 0.05 * abs(q.middle):
+            return True  # (the same measure: its middle within 5 % once converted)
+    return False
+
+
 def doc_convention(ctx: Context) -> str:
     """The document's number convention (numbers.convention), computed once per document."""
     key = ("number_convention", id(ctx.doc))
