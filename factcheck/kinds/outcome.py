@@ -32,6 +32,7 @@ from factcheck.lang import lang
 from factcheck.segment import Sentence
 
 WORDS_BEFORE = 4  # words before a phrase in which a denial or a possibility governs it
+DENIAL_WORDS = 8  # ... and in which a denied finding ("no sign so far of a") governs it
 _CLAUSE_CUT = regex.compile(r"[,;:()\[\]—–]|\s-\s")
 _WORD = regex.compile(r"[\p{L}\p{N}'’]+")
 
@@ -111,15 +112,27 @@ def _unsure_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{'|'.join(parts)})(?![\p{{L}}])", regex.IGNORECASE)
 
 
+@cache
+def _denial_re() -> regex.Pattern[str]:
+    alts = sorted({str(w) for w in lang().data["outcome_denials"]}, key=lambda w: (-len(w), w))
+    parts = [regex.escape(w).replace(r"\ ", r"\s+") for w in alts]
+    return regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(parts)})(?![\p{{L}}])", regex.IGNORECASE)
+
+
 def unsure_before(before: str) -> str:
     """The word that denies or makes a possibility of what follows `before` (the text of the
-    sentence up to a phrase): among the last `WORDS_BEFORE` words of its clause; '' if none."""
+    sentence up to a phrase): among the last `WORDS_BEFORE` words of its clause, or a denied
+    finding ("no sign ... of") among its last `DENIAL_WORDS`; '' if none."""
     cut = [m.end() for m in _CLAUSE_CUT.finditer(before)]
     clause = before[cut[-1] :] if cut else before
     words = list(_WORD.finditer(clause))
     start = words[-WORDS_BEFORE].start() if len(words) >= WORDS_BEFORE else 0
     found = list(_unsure_re().finditer(clause, start))
-    return found[-1].group(0) if found else ""
+    if found:
+        return found[-1].group(0)
+    start = words[-DENIAL_WORDS].start() if len(words) >= DENIAL_WORDS else 0
+    denied = list(_denial_re().finditer(clause, start))
+    return denied[-1].group(0) if denied else ""
 
 
 class OutcomeKind:
