@@ -276,10 +276,36 @@ def _full_name_re() -> regex.Pattern[str]:
     # stop after the list's last name is no part of it, and "Gov. Mike DeWine" is a title and a name)
     # (middle initials before a next word: "Kip S. Thorne", "Edwin E. Aldrin")
     more = rf"[\s\-]+(?:\p{{Lu}}\.\s+)*(?:(?:{parts})\s+)?{word}"
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){word}(?:\.?{more}(?:{more}){{0,2}})?(?![\p{{L}}\p{{M}}])")
+    # (not from the middle of an abbreviation: "U.S. Attorneys Alison Moe" is no name "S. Attorneys ...")
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?<!\p{{L}}\.){word}(?:\.?{more}(?:{more}){{0,2}})?"
+                         r"(?![\p{L}\p{M}])")
 
 
 _POSSESSIVE = regex.compile(r"['’]s?\Z")
+_TOKEN = regex.compile(r"\S+\s*")
+
+
+def _is_title(word: str) -> bool:
+    w = word.lower().rstrip(".")
+    titles = lang_titles()
+    return w in titles or (w.endswith("s") and w[:-1] in titles)
+
+
+@cache
+def lang_titles() -> frozenset[str]:
+    return frozenset(str(t).lower() for t in lang().data["titles"])
+
+
+def _title_length(written: str) -> int:
+    """How many characters of titles open a written name, read as one by its capitals ("Attorneys
+    Alison Moe", "Prime Minister Rishi Sunak", "President Joe Biden"): titles (`titles` in en.yaml, or
+    their plurals), and a word right before one ("Prime Minister"); the last word is always kept."""
+    tokens = list(_TOKEN.finditer(written))
+    i = 0
+    while i < len(tokens) - 1 and (_is_title(tokens[i].group(0).strip())
+                                    or (i + 1 < len(tokens) - 1 and _is_title(tokens[i + 1].group(0).strip()))):
+        i += 1
+    return tokens[i].start() if tokens else 0
 
 
 def _person_match(written: str, members: frozenset[str]) -> tuple[str | None, str]:
@@ -494,6 +520,7 @@ class SetKind:
                 # "Wiseman, Glover, Koch, Hansen, Reuters reported": the last name says who reports
                 run = run[:-1]
             got = []
+            run = [(a + _title_length(sentence.text[a:b]), b) for a, b in run]
             for a, b in run:
                 # (a possessive is the person's: "Saka's penalty was saved")
                 written = _POSSESSIVE.sub("", sentence.text[a:b])
