@@ -46,7 +46,7 @@ from factcheck.judging import (
 from factcheck.kinds import KINDS, Reading
 from factcheck.kinds.date import DateValue, read_dates
 from factcheck.kinds.year import relative_years
-from factcheck.lang import lang
+from factcheck.lang import calendar_words, lang, pack
 from factcheck.rules import tune, why
 from factcheck.segment import Sentence
 from factcheck.wholedoc import _distinct_key
@@ -308,6 +308,11 @@ class CuePasses(EventContext):
             # time. It may agree, never accuse; a value with its own noun ("the last man out, the 32nd
             # miner") or bound by the fact's own pattern ("X was the first miner") says more
             j = j.unsure("cue.common_word")
+        if (j.verdict == "contradict" and spans
+                and _pronoun_of_another(sentence, spans, self.doc.reading or self.doc.text)):
+            # "Jane said she was 14 when the abuse began" for an age cued by "she": the pronoun is
+            # the person named before it, not the fact's
+            j = j.unsure("cue.pronoun_of_another")
         if j.verdict == "contradict" and reach and all(cue_behind_rival(r, a, sentence) for a, _ in reach):
             # "took the Golden Boot with eight goals, one more than Messi", "583 points, ahead of
             # Finland's": the only cue near is after the value, behind a word naming a rival; it is
@@ -397,3 +402,19 @@ class CuePasses(EventContext):
         else:
             nearer = [f.id for f, sp in rivals if dist(sp) < mine]
             self.drop(fact, r, "cue.nearest_of_several", f"another fact's cue is nearer ({', '.join(nearer[:3])})")
+
+
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Lu}[\p{L}\p{M}'’-]+")
+
+
+def _pronoun_of_another(sentence: Sentence, spans: Sequence[tuple[int, int]], read: str) -> bool:
+    """Did every cue of the fact in the sentence match only a personal pronoun, with a capitalised
+    word before the first of them that is no sentence opener nor a calendar word ("Jane said she
+    was 14")? The pronoun then most likely stands for that person (rule cue.pronoun_of_another)."""
+    pronouns = frozenset(str(w).lower() for w in lang().data["personal_pronouns"])
+    if not all(" ".join(read[a:b].lower().split()) in pronouns for a, b in spans):
+        return False
+    first = min(a for a, _ in spans)
+    openers = frozenset(str(w).lower() for w in pack("names")["never_start"])
+    return any(m.group(0).lower() not in openers and m.group(0).lower() not in calendar_words()
+               for m in _CAPITALISED.finditer(read, sentence.start, first))
