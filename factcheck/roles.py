@@ -44,6 +44,9 @@ def _res() -> dict[str, dict[str, regex.Pattern[str]]]:
             # after "of" ("of difference"); not "40 days stuck at more than 500 metres"
             res["after_unit"] = regex.compile(
                 rf"\A\s*(?:of\s+)?-?(?:{alternation(parts['after'])})(?![\p{{L}}])", regex.IGNORECASE)
+        if parts.get("adjacent"):
+            res["adjacent"] = regex.compile(rf"\A\s*(?:{alternation(parts['adjacent'])})(?![\p{{L}}])",
+                                            regex.IGNORECASE)
         if parts.get("clause"):
             res["clause"] = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(parts['clause'])})(?![\p{{L}}])",
                                           regex.IGNORECASE)
@@ -97,6 +100,8 @@ def figure_roles(clause_before: str, after: str, with_unit: bool = False) -> fro
             found.add(role)
         elif (after_re is not None and (m := after_re.match(after[:40])) is not None
               and not _next_figure().match(after, m.end())):
+            found.add(role)
+        elif "adjacent" in res and not with_unit and res["adjacent"].match(after):
             found.add(role)
         elif "clause" in res and res["clause"].search(near):
             found.add(role)
