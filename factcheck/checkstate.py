@@ -23,7 +23,7 @@ from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import published
 from factcheck.kinds.quantity import QuantityValue, on_another_facts_unit
 from factcheck.kinds.set import reversed_scores
-from factcheck.kinds.time import TimeValue, on_another_facts_clock
+from factcheck.kinds.time import TimeValue, Zone, on_another_facts_clock, zone_offsets
 from factcheck.lang import alternation, lang
 from factcheck.model import Mention, Source
 from factcheck.prefilter import cue_prefilter, per_base
@@ -101,7 +101,7 @@ _BEFORE_DASH = regex.compile(rf"(?:\s+[\p{{L}}.'’]+|\s+{_DAY_WORDS}){{0,6}}"
 # German time, in Las Vegas it was 18.30 o'clock local time", "20.54 o'clock local time – in Germany it
 # was already 1.54 o'clock", "16.52 o'clock Italian hour, when in Utah they were the 14.52")
 _PLACE_IT_WAS = (r"(?:(?:when|while|as|and)\s+)?in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}"
-                 r"\s+(?:it|they)\s+(?:was|were|is)\s+(?:(?:already|then|still|just)\s+)?(?:the\s+)?")
+                 r"\s+(?:it|they)\s+(?:was|were|is)\s+(?:(?:already|then|still|just)\s+){0,2}(?:the\s+)?")
 _OPEN_DASH_CLOCK = regex.compile(rf"(?:\s[–—-]\s*(?:{_SAME}|{_PLACE_IT_WAS})?|,\s*(?:{_SAME}|{_OR}|{_PLACE_IT_WAS}))\Z")
 _BEFORE_DASH_CLOCK = regex.compile(rf"(?:\s+[\p{{L}}.'’]+,?|\s+{_DAY_WORDS}){{0,6}}"
                                    rf"(?:\s+[–—-]\s*(?:{_SAME}|{_PLACE_IT_WAS})?|,\s*(?:{_SAME}|{_OR}|{_PLACE_IT_WAS}))")
@@ -210,6 +210,11 @@ class CheckState(ExclusionPasses):
                 firm = True
         if j.verdict == "contradict" and self._sibling_clock(fact, r):
             # "5.14pm local time — 05:14 GMT" with facts of 17:14 local and 04:14 UTC: the UTC fact's
+            self.drop(fact, r, "time.sibling_clock")
+            return
+        if j.verdict == "contradict" and restated is not None and self._converted_from_own_clock(fact, r, sentence):
+            # "shortly after 17 Uhr local time - in Germany it was then already 22 Uhr MEZ" with facts
+            # of 17:00 EST and 22:00 GMT: the EST fact is stated right; the conversion is the other's
             self.drop(fact, r, "time.sibling_clock")
             return
         if j.verdict == "contradict" and self._sibling_unit(fact, r):
@@ -383,6 +388,32 @@ class CheckState(ExclusionPasses):
             if judge(o, fact, sentence, self.ctx).verdict == "agree":
                 agreeing.append(o)
         return len(agreeing) >= 2 or any(_MINUTES.search(o.text) for o in agreeing)
+
+    def _converted_from_own_clock(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
+        """Is the wrong conversion `r` one of a clock time stated right on this fact's own clock, when
+        another time fact gives the same instant on another clock? That fact judges the conversion
+        (rule time.sibling_clock); this one was stated right."""
+        if fact.kind != "time" or not isinstance(fact.value, TimeValue):
+            return False
+        m = self._restated_mention(fact, r)
+        if m is None:
+            return False
+        mine = fact.value.offset_h
+        said = next((o for o in KINDS["time"].extract(sentence, fact, self.ctx) if o.start == m.start), None)
+        if said is None or not isinstance(said.value, TimeValue) or mine is None:
+            return False
+        zone = said.value.zone
+        if zone is None or zone.reader:
+            return False
+        if zone.local:
+            # "local time": the event's clock, this fact's when its offset is the event zone's
+            ez = fact.value.event_zone
+            own = ez is not None and mine * 60 in zone_offsets(Zone(label=ez, iana=ez), fact.value.day,
+                                                                fact.value.local)
+        else:
+            own = replace(said.value, day=fact.value.day).offset_h == mine
+        return own and any(g.value.utc == fact.value.utc and g.value.offset_h != mine
+                           for g in self._time_facts() if g is not fact and isinstance(g.value, TimeValue))
 
     def _sibling_clock(self, fact: Fact, r: Reading) -> bool:
         """Is `r` a clock time on the named clock of another time fact of the same instant, not on this
