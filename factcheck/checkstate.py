@@ -26,6 +26,7 @@ from factcheck.kinds.set import reversed_scores
 from factcheck.kinds.time import TimeValue, Zone, on_another_facts_clock, zone_offsets
 from factcheck.lang import alternation, lang
 from factcheck.model import Mention, Source
+from factcheck.numbers import _numbers_pack
 from factcheck.prefilter import cue_prefilter, per_base
 from factcheck.roles import figure_roles
 from factcheck.rules import table, tune, why
@@ -62,6 +63,25 @@ def _running_tally(sentence: Sentence, r: Reading) -> bool:
     label = before[max(0, before.rfind(":") - 40) : before.rfind(":")] if ":" in before[-60:] else ""
     return bool(_running_tally_re().search(tail) or _running_tally_re().search(head)
                 or _running_tally_re().search(label))  # "Our running count: Obama 297, McCain 139"
+
+
+@cache
+def _scale_word_re() -> regex.Pattern[str]:
+    """A scale word (the language's number words of a thousand and more, their plurals, and the
+    short multipliers: "million", "millions", "Milliarden", "bn", "m")."""
+    words = [w for w, v in lang().number_words.items() if v >= 1000]
+    words += [w + "s" for w in words] + [str(k) for k in _numbers_pack()["short_multipliers"]]
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(words)})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _scale_slip(q: float, written: str) -> bool:
+    """Is a figure `q` times the fact's, with a scale word, the fact's figure under the wrong scale
+    word ("11 million" for $11.02 billion, "2,25 millions Dollar" for $2.25 billion): a thousand, a
+    million or a billion times off within 5 %, written with two significant digits or more? It
+    contradicts as the same figure, not another (rule figure.scale_slip)."""
+    if not _scale_word_re().search(written) or len(_digits_key(written)) < 2:
+        return False
+    return any(abs(q / k - 1) <= 0.05 for k in (1e-9, 1e-6, 1e-3, 1e3, 1e6, 1e9))
 
 
 def _designated(sentence: Sentence, r: Reading) -> bool:
@@ -225,7 +245,10 @@ class CheckState(ExclusionPasses):
         if j.verdict == "contradict" and ratio_of is not None:
             q = ratio_of(r, fact.value)
             limit = tune("other_figure_ratio") if fact.far != "contradict" else tune("far_figure_ratio")
-            if q is not None and (q > limit or q < 1 / limit):
+            if q is not None and (q > limit or q < 1 / limit) and _scale_slip(q, r.text):
+                # "11 million" for $11.02 billion: the fact's figure under the wrong scale word
+                j = Judged("contradict", j.reason + "; " + why("figure.scale_slip"), (*j.rules, "figure.scale_slip"))
+            elif q is not None and (q > limit or q < 1 / limit):
                 # "366 metres" against a 1.6-mile bridge, "1.752 kg" against a 26 kg rover: a figure
                 # off by that much is another quantity far more often than a wrong one; with `far:
                 # contradict`, only beyond what a slipped digit's place makes ("about seven buildings"
