@@ -396,6 +396,8 @@ class CheckState(ExclusionPasses):
         if zone is None or zone.local or zone.reader:
             return False
         read = self.doc.reading or self.doc.text
+        if not _ROW_SEP.search(read, max(0, r.start - 60), r.end + 60):
+            return False  # (no separator within reach: no row, and no readings extracted again)
         agreeing = []
         for o in KINDS[fact.kind].extract(sentence, fact, self.ctx):
             oz = getattr(o.value, "zone", None)
