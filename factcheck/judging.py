@@ -197,6 +197,10 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
     if later and _present_re().search(head):
         # "Florida, which now carries 29 electoral votes" in a column of twenty years on
         return j.unsure("value.present_day")
+    if later and _writing_present_re().search(sentence.text, 0, r.start - sentence.start):
+        # "Today the prime minister is ...", "This July, Labour won 411 seats" in a column of years
+        # on: the writing's present, not the story's
+        return j.unsure("value.writing_present")
     if (not isinstance(r.value, (DateValue, TimeValue)) and _future_re().search(head)
             and _IN_YEAR.match(sentence.text, r.end - sentence.start)):
         # "Florida will carry 27 electoral votes in 2004", "the stadium will seat 45,000 by 2026": a
@@ -222,6 +226,18 @@ def _future_re() -> regex.Pattern[str]:
 @cache
 def _present_re() -> regex.Pattern[str]:
     return words_re("present_markers")
+
+
+@cache
+def _writing_present_re() -> regex.Pattern[str]:
+    """A sentence, or a clause after ";" or a dash, opening on a word of the writing's time
+    (`present_openers` in en.yaml; "this", "last", "earlier this" before a month or a season)."""
+    lg = lang()
+    months = [str(m) for m in lg.months if len(str(m)) > 3]
+    moments = alternation([*months, *lg.data["present_opener_seasons"]])
+    openers = alternation(lg.data["present_openers"])
+    opener = rf"(?:{openers}|(?:this|last|earlier\s+this)\s+(?:{moments}))"
+    return regex.compile(rf"(?:^|[;—–]|\s-\s)[\s\W]*{opener}(?![\p{{L}}])", regex.IGNORECASE)
 
 
 @cache
