@@ -439,6 +439,11 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # blog whose day line is the final's own day: the blog is written on the event's day, so
             # another weekday is another day (a step before, a plan after)
             j = j.unsure("event.blog_day")
+        if (j.verdict == "contradict" and not isinstance(r.value, (DateValue, TimeValue))
+                and self._entry_before_event((ev,), sentence)):
+            # "15:00 - A magnitude 6.1 tremor shakes Donggala ... about ten injured", the quake at
+            # 18:02: a live-blog entry stamped before the event tells of a moment before it
+            j = j.unsure("value.entry_before_event")
         if j.verdict == "contradict" and _weekday_only(r) and self._alternate_weekday(r, fact, sentence, b):
             # another occurrence with the same parties, set aside only by the article's dates, fell
             # on that weekday: the weekday alone cannot tell which of them the clause means

@@ -133,7 +133,8 @@ _BEFORE_DASH_CLOCK = regex.compile(rf"(?:\s+[\p{{L}}.'’]+,?|\s+{_DAY_WORDS}){{
 _CONVERSION_SLIP = 3.0
 # minutes written, not on the hour nor the half hour ("9:32", "19h15", "21.45"): a clock reading that
 # names an instant rather than a round time
-_MINUTES = regex.compile(r"\d[:.h]\s?(?!00|30)[0-5]\d(?!\d)")
+# minutes not on the hour or half hour: "11:28", "9.36", and a wire's "1002 GMT"
+_MINUTES = regex.compile(r"\d[:.h]\s?(?!00|30)[0-5]\d(?!\d)|(?<!\d)[0-2]\d(?!00|30)[0-5]\d(?=\s?\p{Lu}{1,4}\b)")
 _LOOSE_HEDGES = ("about", "nearly", "just_under", "just_over")  # hedges that only say a figure is rounded
 # a row of one instant on several clocks ("11:28 PDT (18:28 UTC; 04:28 KST Sun 7 Jul)", "22:00 CDT |
 # 03:00 UTC Sat 26 Aug | 23:00 EDT"): between two of its clock times only separators, clock times,

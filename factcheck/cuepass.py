@@ -272,6 +272,9 @@ class CuePasses(EventContext):
             j = j.unsure("event.dated_elsewhere")
         if j.verdict == "contradict" and self._narrated_later(sentence, r):
             j = j.unsure("value.narrated_later")  # "... in the snap election of 23 February 2025 ..."
+        if (j.verdict == "contradict" and not isinstance(r.value, DateValue)
+                and self._entry_before_event(self._clause_events(fact, sentence), sentence)):
+            j = j.unsure("value.entry_before_event")  # "15:00 - A 6.1 tremor ... about ten injured"
         if j.verdict == "contradict" and fact.kind in OTHER_YEAR_KINDS and self._other_year_beside(sentence, r):
             j = j.unsure("value.other_year")  # "... their loss to Australia in Melbourne in 2015"
         if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and _figure_between(r, spans, readings):

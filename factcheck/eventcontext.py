@@ -14,11 +14,12 @@ import regex
 
 from factcheck.bind import MEDIUM, STRONG, Binding
 from factcheck.checkstate import CheckState
-from factcheck.entries import Entries, TimelineStamp, entries, line_stamp, stamp_above, timeline_stamps
+from factcheck.entries import Entries, TimelineStamp, entries, line_stamp, stamp_above, stamp_span, timeline_stamps
 from factcheck.factbase.model import Fact
 from factcheck.judging import judge
 from factcheck.kinds import Context, Reading
 from factcheck.kinds.date import DateValue, counted_shift_re, read_dates, shift_count
+from factcheck.kinds.time import TimeValue, Zone, header_zone, read_times, zone_offsets
 from factcheck.lang import alternation, lang
 from factcheck.prefilter import per_base
 from factcheck.rules import tune
@@ -105,6 +106,17 @@ def _first_day(v: DateValue, year: int) -> dt.date:
         return dt.date(v.year or year, v.month or 1, v.day or 1)
     except ValueError:
         return dt.date(v.year or year, v.month or 1, 1)
+
+
+def _utc_instant(v: Any) -> tuple[dt.datetime, Zone] | None:
+    """A time fact's instant in UTC, with its zone, when its day and zone are known."""
+    if not isinstance(v, TimeValue) or v.day is None or v.zone is None:
+        return None
+    offsets = zone_offsets(v.zone, v.day, v.local)
+    if len(offsets) != 1:
+        return None
+    local = dt.datetime(v.day.year, v.day.month, v.day.day) + dt.timedelta(minutes=v.local + v.lo)
+    return local - dt.timedelta(minutes=next(iter(offsets))), v.zone
 
 
 def _found(part: str, named: set[str]) -> bool:
@@ -439,6 +451,50 @@ class EventContext(CheckState):
         dated = per_base(self.fb, "events_with_date_facts",
                          lambda: frozenset(f.event for f in self.fb.facts if f.kind == "date" and f.event))
         return ev in dated
+
+    def _clause_events(self, fact: Fact, sentence: Sentence) -> tuple[str, ...]:
+        """The events a value of `fact` in `sentence` may be of: the fact's own, else every event
+        bound in the sentence."""
+        if fact.event:
+            return (fact.event,)
+        return tuple(sorted({e for b in self.bindings.get(sentence.index, ()) for e in b.candidates}))
+
+    def _entry_before_event(self, events: set[str] | tuple[str, ...], sentence: Sentence) -> bool:
+        """Is the sentence in a live-blog entry stamped, under a day line, `entry_before_minutes` or
+        more before the earliest own time of every one of `events` (their facts of kind time: "15:00 -
+        A magnitude 6.1 tremor shakes Donggala ... about ten injured" under "Friday 28 September", the
+        quake at 18:02)? The entry tells of a moment before those events: its values are not theirs.
+        The stamp's clock is on its own zone, else the blog's header zone, else the event's."""
+        first = self.entries.stamp_of.get(sentence.paragraph) if self.entries.stamp_of else None
+        span = stamp_span(first) if first is not None else None
+        day = self.entries.day(sentence.start) if span is not None else None
+        if span is None or day is None or not events:
+            return False
+        days = [d.value for d in read_dates(self.doc.text[day[0]:day[1]])]
+        stamps = [t.value for t in read_times(self.doc.text[span[0]:span[1]]) if isinstance(t.value, TimeValue)]
+        if not days or not stamps or not days[0].month or not days[0].day:
+            return False
+        earliest: dt.datetime | None = None
+        zone: Zone | None = None
+        for ev in events:
+            own = [utc for f in self.fb.event_facts(ev, "time") if (utc := _utc_instant(f.value)) is not None]
+            if not own:
+                return False  # an event of no known time: the stamp cannot be weighed against it
+            first_own = min(own, key=lambda t: t[0])
+            if earliest is None or first_own[0] < earliest:
+                earliest = first_own[0]
+                zone = first_own[1]
+        stamp = stamps[0]
+        zone = stamp.zone or header_zone(self.doc.text) or zone
+        if earliest is None or zone is None:
+            return False
+        year = days[0].year or earliest.year
+        stamp_local = dt.datetime(year, days[0].month, days[0].day) + dt.timedelta(minutes=stamp.local)
+        offsets = zone_offsets(zone, stamp_local.date(), stamp.local)
+        if len(offsets) != 1:
+            return False
+        stamp_utc = stamp_local - dt.timedelta(minutes=next(iter(offsets)))
+        return stamp_utc <= earliest - dt.timedelta(minutes=tune("entry_before_minutes"))
 
     def _blog_day_is(self, ev: str, pos: int) -> bool:
         """Is `pos` in a live-blog entry under a day line that gives event `ev`'s date?"""

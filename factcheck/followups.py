@@ -9,6 +9,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -25,6 +26,31 @@ from factcheck.numbers import hedge_before
 from factcheck.segment import Sentence
 
 _SUBJECT_SPAN = 40  # characters: a cue this near a sentence's start is (part of) its subject
+
+
+def _days_apart(a: Any, b: Any) -> int:
+    """Days between a reading's date and a fact's full date; a reading without its year is taken in
+    the fact's year or the one beside it, whichever is nearest (a large number when either date has
+    no day)."""
+    fact = _full_day(b)
+    if fact is None or not (isinstance(a, DateValue) and a.month and a.day):
+        return 10**6
+    years = [a.year] if a.year else [fact.year - 1, fact.year, fact.year + 1]
+    gaps = []
+    for y in years:
+        try:
+            gaps.append(abs((dt.date(y, a.month, a.day) - fact).days))
+        except ValueError:
+            continue  # 29 February of a common year
+    return min(gaps, default=10**6)
+
+
+def _full_day(v: Any) -> dt.date | None:
+    if isinstance(v, dt.date):
+        return v
+    if isinstance(v, DateValue) and v.year and v.month and v.day:
+        return dt.date(v.year, v.month, v.day)
+    return None
 
 
 def _counted_after(fact: Fact, r: Reading, sentence: Sentence) -> bool:
@@ -161,6 +187,9 @@ class FollowUpPasses(EventContext):
                 continue  # "two months to the day after the quake": an idiom for "exactly two months after"
             a_event = self.fb.events[b.candidates[0]]
             level = min(m_level, b.level)
+            # "two weeks after the quake": a count of weeks is a round measure (10 to 17 days are
+            # "two weeks"), so a day it misses by half a week or less cannot accuse
+            slack = 3 if counted is not None and pm.group("u").lower().startswith("week") else 0
             phrase = Reading(start=seg.start, end=seg.start + pm.end(), text=pm.group(0), value=None, shown=None)
             if counted is not None:
                 # the number stands before the anchor clause ("go home five | days after the wreck")
@@ -175,7 +204,7 @@ class FollowUpPasses(EventContext):
                         v = shift(r.value, -off, tuple(a.year for a in self.binder.anchors))
                         derived = Reading(phrase.start, phrase.end, phrase.text, v, v.shown(),
                                           f"{phrase.text!r} {r.text!r}")
-                        self._record_relative(f, derived, sentence, level, f"{phrase.text} {r.text}")
+                        self._record_relative(f, derived, sentence, level, f"{phrase.text} {r.text}", slack)
             elif a_event.date is not None:
                 d = a_event.date + dt.timedelta(days=off)
                 v = DateValue(d.year, d.month, d.day, d.weekday())
@@ -183,12 +212,15 @@ class FollowUpPasses(EventContext):
                     if f.kind == "date" and not f.near:
                         derived = Reading(phrase.start, phrase.end, phrase.text, v, v.shown(),
                                           f"{phrase.text!r} {a_event.what} ({a_event.date})")
-                        self._record_relative(f, derived, sentence, level, f"{phrase.text} {a_event.id}")
+                        self._record_relative(f, derived, sentence, level, f"{phrase.text} {a_event.id}", slack)
 
-    def _record_relative(self, fact: Fact, r: Reading, sentence: Sentence, level: int, how: str) -> None:
+    def _record_relative(self, fact: Fact, r: Reading, sentence: Sentence, level: int, how: str,
+                         slack: int = 0) -> None:
         j = judge(r, fact, sentence, self.ctx)
         if level < MEDIUM:
             j = j.unsure("event.loosely_bound", "the clauses are only loosely about these events")
+        if j.verdict == "contradict" and slack and _days_apart(r.value, fact.value) <= slack:
+            j = j.unsure("relative.round_weeks")
         self.record(fact, r, sentence, j, f"relative date ({how}), level {level}", ("relative.offset",),
                     level >= MEDIUM)
 

@@ -211,6 +211,12 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         # is another moment than the event's (a full date stays: "will go on sale on Friday, Sept.
         # 23" of a launch is the sale's date, and a wrong one is wrong)
         return j.unsure("value.future")
+    if not isinstance(r.value, str) and (
+            _forecast_re().search(sentence.text, max(0, r.start - sentence.start - 70), r.start - sentence.start)
+            or _FORECAST_AFTER.match(tail)):
+        # "Expected wave height: 0.5 to 3 metres", "a queue of 450 ships is forecast": a predicted
+        # figure (not a name or a place: "Edson Fachin is expected to speak")
+        return j.unsure("value.forecast")
     return j
 
 
@@ -226,6 +232,18 @@ def _future_re() -> regex.Pattern[str]:
 @cache
 def _present_re() -> regex.Pattern[str]:
     return words_re("present_markers")
+
+
+@cache
+def _forecast_re() -> regex.Pattern[str]:
+    """A word of a forecast (`forecasts` in en.yaml), not "as expected", "than expected"."""
+    return regex.compile(rf"(?<![\p{{L}}])(?<!\b(?:as|than)\s)(?:{alternation(lang().data['forecasts'])})(?![\p{{L}}])",
+                         regex.IGNORECASE)
+
+
+# the value's phrase, then "is forecast", "are expected" ("a queue of 450 ships is forecast")
+_FORECAST_AFTER = regex.compile(
+    r"[^.;:!?()\d]{0,20}?\b(?:is|are|was|were)\s+(?:forecast|expected|predicted)\b", regex.IGNORECASE)
 
 
 @cache

@@ -277,6 +277,9 @@ def _currency_before_re() -> regex.Pattern[str]:
 _DOT_THOUSANDS = regex.compile(r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}\.[0-9]{3}(?![0-9])"
                                r"|(?<![\d.,])[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{1,2}(?![0-9.,])"
                                r"|(?<![\d.,])[1-9][0-9]{0,2}\.000(?![0-9.,])")
+# a decimal comma no one writes for thousands: "369,5", "15,75" (not "2.000", which a text of decimal
+# points may write for a round thousand)
+_DECIMAL_COMMA = regex.compile(r"(?<![\d.,])[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{1,2}(?![0-9.,])")
 # "7.40 hours", "18.40 Uhr", "9.30 clock" (a translated Uhr), "at 9.40": clock times written with a dot say
 # nothing of decimals
 # ... nor a translation's "At the 11.36", "(the 9.36 of the universal time)": a clock time after "the"
@@ -297,10 +300,14 @@ def _dot_decimal_re() -> regex.Pattern[str]:
 @lru_cache(maxsize=64)
 def convention(text: str) -> str:
     """How `text` writes numbers: "dot_thousands" (94.300 / 25,5), "dot_decimal" (94,300 / 25.5),
-    or "" when it does not say (or says both)."""
+    "mixed" when it writes a decimal comma and thousands with commas or decimal points (a machine
+    translation keeping some of its source's forms: "369,5 points" beside "5,281 miles"), or "" when
+    it does not say (or says both otherwise: "a field of 2.000" beside "3.5 points")."""
     t = bool(_DOT_THOUSANDS.search(text))
     d = bool(_dot_decimal_re().search(text))
-    return "dot_thousands" if t and not d else "dot_decimal" if d and not t else ""
+    if t and d:
+        return "mixed" if _DECIMAL_COMMA.search(text) else ""
+    return "dot_thousands" if t else "dot_decimal" if d else ""
 
 
 _SPACES = regex.compile(r"[\u00a0\u202f\u2009 ]")
@@ -308,6 +315,7 @@ _DOTTED_GROUPS = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,4}(?:,[0-9]+)?|[0-9]
 _COMMA_GROUPS = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _COMMA_DECIMAL = regex.compile(r"[0-9]+,[0-9]+")
 _ONE_DOT_GROUP = regex.compile(r"[0-9]{1,3}\.[0-9]{3}")
+_ONE_COMMA_GROUP = regex.compile(r"[0-9]{1,3},[0-9]{3}")
 
 
 def _read_digits(raw: str, conv: str) -> tuple[float, float, float | None, float]:
@@ -315,6 +323,10 @@ def _read_digits(raw: str, conv: str) -> tuple[float, float, float | None, float
     clean = _SPACES.sub("", raw)
     if _DOTTED_GROUPS.fullmatch(clean):
         clean = clean.replace(".", "").replace(",", ".")  # 18.768.639 / 1.234,5
+    elif _ONE_COMMA_GROUP.fullmatch(clean) and conv == "mixed":
+        # "5,281 miles" in a text that also writes "369,5 points": thousands or a decimal comma
+        thousands = float(clean.replace(",", ""))
+        return thousands, rounding_unit(thousands), float(clean.replace(",", ".")), 0.001
     elif _COMMA_GROUPS.fullmatch(clean):
         clean = clean.replace(",", "")  # 94,300 / 1,234.5
     elif _COMMA_DECIMAL.fullmatch(clean):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 
 from factcheck.kinds._units import convert, factor, unit_after
 from factcheck.kinds.money import read_money
@@ -215,3 +216,66 @@ def test_a_minute_mark(tmp_path: Path, text: str, verdict: str) -> None:
         "    cues: ['equali[sz]\\w*|try|score']\n", encoding="utf-8")
     got = check(Source(id="x", text=text), load_factbase(tmp_path)).findings[0].verdict
     assert (got if got != "unclear" else "omit") == verdict
+
+
+# "N times" is a multiplier only with a comparison after it; otherwise it counts occasions (a
+# column's "I have been back four times since" read as an energy ratio of 4 and accused it)
+_TIMES_BASES = Path(__file__).resolve().parent / "rules" / "bases"
+
+
+@pytest.mark.parametrize("story, fact, text, verdict", [
+    ("quake", "quake.energy_ratio", "Rescuers have gone back into the ruins four times since the earthquake.", "omit"),
+    ("hurricane", "rain.ratio", "The bayous flooded three times in as many years.", "omit"),
+    ("quake", "quake.energy_ratio", "The first quake released four times the energy of the second.", "contradict"),
+    ("quake", "quake.energy_ratio", "The first quake was ten times stronger than the second.", "contradict"),
+    ("hurricane", "rain.ratio", "The gauge recorded three times as much rain as Houston gets in a year.", "contradict"),
+    ("hurricane", "rain.ratio", "The gauge recorded about 1.2 times Houston's annual rainfall.", "agree"),
+])
+def test_times_counts_occasions_unless_a_comparison_follows(story: str, fact: str, text: str, verdict: str) -> None:
+    from factcheck.check import check
+    from factcheck.factbase.load import load_factbase
+    from factcheck.model import Source
+
+    fb = load_factbase(_TIMES_BASES / f"{story}.yaml")
+    found = next(f for f in check(Source(id="t", text=text), fb).findings if f.fact == fact)
+    assert found.verdict == verdict, found
+
+
+# A machine translation keeps some of its source's forms: "369,5 points" (a decimal comma) beside
+# "5,281 miles" (thousands, or the source's decimal comma). Such a text is "mixed", and a single
+# group of three digits after a comma is read both ways (a race's and a ship's translated articles).
+@pytest.mark.parametrize("text", [
+    "Verstappen and Hamilton were level on 369,5 points; the course is 5,281 miles long.",
+    "The 0,500 km long ship carried 20.124 containers and had a draught of 15,7 metres.",
+])
+def test_a_text_writing_both_conventions_is_mixed(text: str) -> None:
+    from factcheck.numbers import convention
+
+    assert convention(text) == "mixed"
+    commas = [n for n in find_numbers(text, 0, "mixed") if regex.fullmatch(r"\d{1,3},\d{3}", n.text)]
+    assert commas and all(n.alt is not None and abs(n.alt * 1000 - n.value) < 1e-6 for n in commas)
+    assert all(n.alt is None for n in find_numbers("the course is 5,281 miles long", 0, "dot_decimal"))
+
+
+@pytest.mark.parametrize("fact, text, verdict", [
+    # both readings are wrong: 5.281 miles is 8.5 km (a unit slip), 5,281 miles is far off
+    ("circuit.length: 5.281 km", "Both were level on 369,5 points before the race on the 5,281 miles long course.",
+     "contradict"),
+    ("ship.length: 400 m", "The 0,500 km long ship carried 20.124 containers and had a draught of 15,7 metres.",
+     "contradict"),
+    # one reading is right: cannot tell
+    ("circuit.length: 5.281 km", "Both were level on 369,5 points before the race on the 5,281 km long course.",
+     "unclear"),
+])
+def test_an_ambiguous_figure_is_weighed_by_its_reading_nearest_the_fact(tmp_path: Path, fact: str, text: str,
+                                                                         verdict: str) -> None:
+    from factcheck.check import check
+    from factcheck.factbase.load import load_factbase
+    from factcheck.model import Source
+
+    fid, value = fact.split(": ")
+    cue = "course|circuit" if fid.startswith("circuit") else "ship|long"
+    (tmp_path / "f.yaml").write_text(
+        f"facts:\n  - id: {fid}\n    kind: quantity\n    value: {value}\n    cues: ['{cue}']\n", encoding="utf-8")
+    found = next(f for f in check(Source(id="t", text=text), load_factbase(tmp_path)).findings if f.fact == fid)
+    assert found.verdict == verdict, found

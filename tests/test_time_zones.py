@@ -350,3 +350,44 @@ def test_compass_words_name_no_clock(sentence: str) -> None:
     for r in read_times(sentence):
         zone = r.value.zone
         assert zone is None or zone.iana is None or not zone.iana.startswith("Australia/"), (r.text, zone)
+
+
+# A wire's row of one instant on several clocks, "6:02 p.m. local time (1002 GMT; 5:02 a.m. EDT)":
+# the military "1002 GMT" that agrees, minutes off the hour, makes the row the fact's instant, so a
+# wrong clock in it is a wrong conversion and accuses (rule value.row_instant; before: unclear)
+_ROW_BASE = """events:
+  - id: {ev}
+    what: the event
+    date: {date}
+    zone: {zone}
+    words: ['{words}']
+    facts:
+      - id: {ev}.time_local
+        kind: time
+        value: '{local}'
+      - id: {ev}.time_et
+        kind: time
+        value: '{et}'
+        exclude: ['local\\s+time']
+"""
+
+
+@pytest.mark.parametrize("fields, text, verdict", [
+    (dict(ev="quake", date="2018-09-28", zone="Asia/Makassar", words="quake|struck", local="18:02", et="06:02 EDT"),
+     "Quake hits Sulawesi\n\nThe quake struck at 6:02 p.m. local time (1002 GMT; 5:02 a.m. EDT) on Friday.", "contradict"),
+    (dict(ev="refloat", date="2021-03-29", zone="Africa/Cairo", words="refloated|freed", local="15:05",
+          et="09:05 EDT"),
+     "Ship freed\n\nThe ship was refloated at 3:05 p.m. local time (1305 GMT; 8:05 a.m. EDT) on Monday.", "contradict"),
+    (dict(ev="refloat", date="2021-03-29", zone="Africa/Cairo", words="refloated|freed", local="15:05",
+          et="09:05 EDT"),
+     "Ship freed\n\nThe ship was refloated at 3:05 p.m. local time (1305 GMT; 9:05 a.m. EDT) on Monday.", "agree"),
+])
+def test_a_wire_row_with_a_military_clock(tmp_path: Path, fields: dict[str, str], text: str, verdict: str) -> None:
+    from factcheck.check import check
+    from factcheck.factbase.load import load_factbase
+    from factcheck.model import Source
+
+    (tmp_path / "f.yaml").write_text(_ROW_BASE.format(**fields), encoding="utf-8")
+    fact = f"{fields['ev']}.time_et"
+    found = next(f for f in check(Source(id="t", text=text), load_factbase(tmp_path)).findings if f.fact == fact)
+    assert found.verdict == verdict, found

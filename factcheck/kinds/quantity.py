@@ -51,6 +51,28 @@ _A_WORD = regex.compile(r"[\p{L}'’-]+")
 _WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}'’-]*)(?:\s+(?:of\s+)?|:\s*)$")
 
 
+@cache
+def _times_re() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A figure's "times" (en.yaml `times_words`), and what makes it a multiplier after it."""
+    data = lang().data
+    words = regex.compile(rf"\s*(?:{alternation(data['times_words'])})(?![\p{{L}}])", regex.IGNORECASE)
+    not_er = alternation(data["times_not_comparative"])
+    comparison = regex.compile(
+        rf"(?:\s*[:—–])?\s+(?:(?:{alternation(data['times_multiplier_after'])})(?![\p{{L}}])"
+        rf"|(?!(?:{not_er})(?![\p{{L}}]))\p{{L}}+er(?![\p{{L}}])|\p{{Lu}}[\p{{L}}.-]*['’]s(?![\p{{L}}]))",
+        regex.IGNORECASE)
+    return words, comparison
+
+
+def _occasions(after: str) -> bool:
+    """Does the text after a figure make it a count of occasions, "times" with no comparison after it
+    ("four times since", "three times in as many years"; not "four times the energy", "three times
+    as much", "1.2 times Houston's annual rainfall")? (rule quantity.times_frequency)"""
+    words, comparison = _times_re()
+    m = words.match(after)
+    return m is not None and comparison.match(after, m.end()) is None
+
+
 def unit_follows(after: str, unit_re: regex.Pattern[str], max_words: int = 3) -> bool:
     """Is the unit noun within `max_words` filler words after the number? Glued to it ("21°C",
     "21C", "50km") it counts when nothing but the unit is glued ("21st" is no "s")."""
@@ -348,6 +370,8 @@ class QuantityKind:
                 (n, after), follows = short, True
             if _OTHER_UNIT.match(after) and not follows:
                 continue  # another unit ("10 km" for a count of troops), unless it is the fact's own
+            if follows and _occasions(after):
+                continue  # "I have been back four times since": occasions, no multiplier
             head = text[max(0, n.span_start - sentence.start - _WINDOW) : n.span_start - sentence.start]
             has_unit = follows or unit_precedes(head, unit_re)
             if n.value < 100 and not n.magnitude and not has_unit:
@@ -452,7 +476,11 @@ class QuantityKind:
         if not q.middle or (q.physical and q.measure and has_offset(q.measure)):
             return None
         k, off = _factor_to(reading, q)
-        return (n.value * k + off) / q.middle
+        # an ambiguous form ("5,281 miles" in a text that also writes "369,5"): its reading nearest
+        # the fact, so that the other is not taken for "another figure"
+        ratios = [(x.value * k + off) / q.middle for x in n.readings()]
+        positive = [r for r in ratios if r > 0]
+        return min(positive, key=lambda r: abs(math.log(r))) if len(positive) == len(ratios) else ratios[0]
 
     def render(self, value: Any) -> str:
         q: QuantityValue = value
