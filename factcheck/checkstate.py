@@ -497,7 +497,9 @@ class CheckState(ExclusionPasses):
         read = self.doc.reading or self.doc.text
         if _OPEN_BRACKET.search(read, max(0, r.start - 7), r.start) and _CLOSE_BRACKET.match(read, r.end):
             before = _BEFORE_BRACKET
-        elif _OPEN_DASH.search(read, max(0, r.start - 30), r.start) and _CLOSE_DASH.match(read, r.end):
+        elif (fact.kind != "date" and _OPEN_DASH.search(read, max(0, r.start - 30), r.start)
+              and _CLOSE_DASH.match(read, r.end)):
+            # (not a date: "January 22, 1973 - June 24, 2022" is a span, its end no restatement)
             before = _BEFORE_DASH_CLOCK if fact.kind == "time" else _BEFORE_DASH
         elif (fact.kind == "time" and _OPEN_DASH_CLOCK.search(read, max(0, r.start - 60), r.start)
               and _CLOSE_DASH.match(read, r.end)):

@@ -37,3 +37,22 @@ def test_a_counted_day_from_its_paragraphs_last_date(tmp_path: Path, text: str, 
         "    facts:\n      - id: ev.date\n        kind: date\n        value: " + fact + "\n", encoding="utf-8")
     got = check(Source(id="x", text=text), load_factbase(tmp_path)).findings[0].verdict
     assert got == verdict
+
+
+# "49 years: how long Roe v. Wade stood (January 22, 1973 - June 24, 2022)": the date after the dash
+# ends a span; it restates nothing, so it never accuses the fact of the first date (rule
+# value.restated; before: a contradiction)
+@pytest.mark.parametrize("fact_id, value, text", [
+    ("ruling.date", "1973-01-22",
+     "Timeline\n\n49 years: how long Roe v. Wade stood (January 22, 1973 - June 24, 2022)"),
+    ("accession.date", "1952-02-06",
+     "Timeline\n\n70 years: how long Elizabeth II reigned (February 6, 1952 - September 8, 2022)"),
+])
+def test_a_date_after_a_dash_ends_a_span(tmp_path: Path, fact_id: str, value: str, text: str) -> None:
+    ev = fact_id.split(".")[0]
+    names = "Roe\\s+v\\.\\s+Wade" if ev == "ruling" else "Elizabeth\\s+II"
+    (tmp_path / "f.yaml").write_text(
+        f"events:\n  - id: {ev}\n    what: the event\n    date: {value}\n    names: ['{names}']\n"
+        f"    facts:\n      - id: {fact_id}\n        kind: date\n        value: {value}\n", encoding="utf-8")
+    found = next(f for f in check(Source(id="t", text=text), load_factbase(tmp_path)).findings if f.fact == fact_id)
+    assert found.verdict == "agree", found

@@ -374,7 +374,8 @@ _ROW_BASE = """events:
 
 @pytest.mark.parametrize("fields, text, verdict", [
     (dict(ev="quake", date="2018-09-28", zone="Asia/Makassar", words="quake|struck", local="18:02", et="06:02 EDT"),
-     "Quake hits Sulawesi\n\nThe quake struck at 6:02 p.m. local time (1002 GMT; 5:02 a.m. EDT) on Friday.", "contradict"),
+     "Quake hits Sulawesi\n\nThe quake struck at 6:02 p.m. local time (1002 GMT; 5:02 a.m. EDT) on Friday.",
+     "contradict"),
     (dict(ev="refloat", date="2021-03-29", zone="Africa/Cairo", words="refloated|freed", local="15:05",
           et="09:05 EDT"),
      "Ship freed\n\nThe ship was refloated at 3:05 p.m. local time (1305 GMT; 8:05 a.m. EDT) on Monday.", "contradict"),
