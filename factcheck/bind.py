@@ -151,8 +151,11 @@ def _word_res() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[str, regex
     verbs = regex.compile(rf"(?<![\p{{L}}-])(?:{alternation(lg.event_verbs)})(?![\p{{L}}])", regex.IGNORECASE)
     modes = {m: regex.compile(rf"(?<![\p{{L}}])(?:{alternation(ws)})(?![\p{{L}}])", regex.IGNORECASE)
              for m, ws in lg.modes.items()}
+    # "last" after "and" is the final one of a series, not a previous one ("the 22nd and last round")
+    words = [w for w in lg.data["other_event_words"] if w != "last"]
+    last = r"|(?<!\band\s)last" if "last" in lg.data["other_event_words"] else ""
     other = regex.compile(
-        rf"(?<![\p{{L}}])(?:{alternation(lg.data['other_event_words'])})\s+(?:\p{{L}}+\s+){{0,2}}?(?:{alternation(lg.event_nouns)})(?![\p{{L}}])",
+        rf"(?<![\p{{L}}])(?:{alternation(words)}{last})\s+(?:\p{{L}}+\s+){{0,2}}?(?:{alternation(lg.event_nouns)})(?![\p{{L}}])",
         regex.IGNORECASE)
     return nouns, verbs, modes, other
 

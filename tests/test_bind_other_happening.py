@@ -46,3 +46,33 @@ def test_modifier_of_another_happening(tmp_path: Path, story: str, fact: str, te
     fb = load_factbase(tmp_path / "b.yaml")
     got = {f.fact: f.verdict for f in check_text(text, fb).findings}
     assert got[fact] == verdict
+
+
+# "last" after "and" ends a series ("the 22nd and last round", "a fifth and last session"): the final
+# one, not a previous one, so the clause is not set aside as another event's
+@pytest.mark.parametrize("text, other", [
+    ("Verstappen and Hamilton went into the 22nd and last round level on points.", False),
+    ("Dredgers worked through a fifth and last session on Tuesday.", False),
+    ("Biden recalled their last meeting in Geneva.", True),
+    ("The last round of talks, in January, achieved nothing.", True),
+])
+def test_last_after_and_is_the_final_one(text: str, other: bool) -> None:
+    from factcheck.bind import _word_res
+
+    assert bool(_word_res()[3].search(text)) is other
+
+
+def test_the_final_session_binds_the_event_in_discourse(tmp_path: Path) -> None:
+    (tmp_path / "f.yaml").write_text("""events:
+  - id: grounding
+    what: the ship runs aground
+    date: 2021-03-23
+    zone: Africa/Cairo
+    names: ['Ever\\s+Given']
+    facts:
+      - {id: grounding.date, kind: date, value: 2021-03-23}
+""", encoding="utf-8")
+    fb = load_factbase(tmp_path)
+    text = "What happened to the Ever Given?\n\nDredgers worked through a fifth and last session on Tuesday."
+    found = next(f for f in check_text(text, fb).findings if f.fact == "grounding.date")
+    assert found.verdict == "agree"
