@@ -608,6 +608,12 @@ class _SegInfo:
     leaders: frozenset[str] = frozenset()  # countries whose leaders the clause names
 
 
+#: a line of clock times and their zones alone, at least two clocks ("18:02 WITA | 10:02 UTC | 10:02 BST",
+#: "6.02pm local / 10.02 GMT")
+_CLOCK = r"\d{1,2}[:.h]\d{2}(?i:\s*[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,5}|(?i:local(?:\s+time)?)))?"
+_CLOCK_ROW = regex.compile(rf"{_CLOCK}(?:\s*[|/;,(]\s*{_CLOCK}\)?)+")
+
+
 @dataclass
 class _Index:
     """What the binder needs of a whole base, built once per base, so that an article visits only the
@@ -741,6 +747,20 @@ class Binder:
         on_day = [e.id for e in self._present_events if e.date is not None and e.date.month == v.month
                   and e.date.day == v.day and v.year in (None, e.date.year)]
         return on_day[0] if len(on_day) == 1 else None
+
+    def _stamp_row_heads(self, s: Sentence) -> str | None:
+        """The one event named by the entry right below `s`, when `s` is a whole line of clock times
+        and zones alone ("18:02 WITA | 10:02 UTC | 10:02 BST") heading that entry on the next line."""
+        text = self.doc.text
+        if (s.index + 1 >= len(self.doc.sentences) or not _CLOCK_ROW.fullmatch(s.text.strip())
+                or (s.start > 0 and text[s.start - 1] != "\n")):
+            return None
+        nxt = self.doc.sentences[s.index + 1]
+        if text[s.end:nxt.start].count("\n") != 1 or text[s.end:nxt.start].strip():
+            return None
+        infos = [self._info(g, set()) for g in nxt.segments if not g.anchor]
+        named = {e for i in infos for e in i.names} or {e for i in infos for e in i.words}
+        return named.pop() if len(named) == 1 else None
 
     def _blog_day(self, s: Sentence) -> DateValue | None:
         """The day line in force over the live-blog entry the sentence is in ("Sunday 5 May · All
@@ -1286,6 +1306,16 @@ class Binder:
                 e = events.pop()
                 at = tuple((info.seg.start + a, info.seg.start + z) for _, a, z in sorted(found))
                 out[k] = Binding((e,), _lv(rid), {e: at}, {e: (rid,)}, by_reference=True)
+        # a line of clock times alone ("18:02 WITA | 10:02 UTC | 10:02 BST") over the entry it stamps
+        # ("Main shock: magnitude 7.5 ..."): loosely about the one event that entry names, not the
+        # one in discourse (the entry before); it can agree, never accuse
+        headed = self._stamp_row_heads(s) if any(not b.candidates for b in out) else None
+        if headed is not None:
+            rid = "event.stamp_heads_entry"
+            for k, (b, info) in enumerate(zip(out, infos)):
+                if b.candidates or b.set_aside or info.other_event or info.hits:
+                    continue
+                out[k] = Binding((headed,), _lv(rid), {headed: ()}, {headed: (rid,)}, by_reference=True)
         # events of any kind (no parties, bound by their own words): a clause with no evidence at all
         # is loosely about the event the article is telling about ("The rocket thundered off its pad
         # early Wednesday" after "... lifted off"); it can agree, never accuse

@@ -229,8 +229,13 @@ class CheckState(ExclusionPasses):
                 j = Judged("contradict", wrong.reason + "; " + why("value.row_instant"),
                            (*wrong.rules, "value.row_instant"))
                 firm = True
-        if j.verdict == "contradict" and self._sibling_clock(fact, r):
-            # "5.14pm local time — 05:14 GMT" with facts of 17:14 local and 04:14 UTC: the UTC fact's
+        if self._sibling_clock(fact, r):
+            # "5.14pm local time — 05:14 GMT" with facts of 17:14 local and 04:14 UTC: the UTC fact's;
+            # and "10:02 UTC" states the UTC fact, not the CEST one (the article gives no CEST clock)
+            if j.verdict == "agree" and certain:
+                # (it still gives the instant: a wrong clock right before its bracket, on this fact's
+                # clock, is a wrong conversion of it: "22.00 MESZ (19.00 UTC)")
+                self._converted_in_brackets(fact, r, sentence)
             self.drop(fact, r, "time.sibling_clock")
             return
         if j.verdict == "contradict" and restated is not None and self._converted_from_own_clock(fact, r, sentence):
@@ -410,6 +415,8 @@ class CheckState(ExclusionPasses):
                     or not _ROW_GAP.fullmatch(gap)):
                 continue
             if _clause_excluded(fact, o, sentence) or _excluded_near(fact, o, sentence):
+                if _excluded_by_own_zone(fact, o, sentence):
+                    continue  # "18:02 WITA | 10:02 UTC" for a BST fact excluding "WITA": that clock's zone only
                 return False  # "gathered at the memorial at 01:23 Kyiv time (2223 GMT)": the row's not the fact's
             if judge(o, fact, sentence, self.ctx).verdict == "agree":
                 agreeing.append(o)
@@ -532,3 +539,11 @@ class CheckState(ExclusionPasses):
 
     def drop(self, fact: Fact, r: Reading, rule_id: str, detail: str = "") -> None:
         self.note(fact, r, "dropped", (rule_id,), detail or why(rule_id))
+
+
+def _excluded_by_own_zone(fact: Fact, o: Reading, sentence: Sentence) -> bool:
+    """Do the fact's `exclude` patterns match in `o`'s clause only inside `o` itself (its zone: "18:02
+    WITA" for a fact excluding "WITA")? Then they exclude that clock, not the row it stands in."""
+    a, b = o.start - sentence.start, o.end - sentence.start
+    blank = sentence.text[:a] + " " * (b - a) + sentence.text[b:]
+    return not any(p.search(blank) for p in fact.exclude)

@@ -20,7 +20,7 @@ from factcheck.kinds import Context, Reading
 from factcheck.kinds._units import convert
 from factcheck.kinds.date import DateValue
 from factcheck.kinds.name import APPOSITIVE
-from factcheck.kinds.time import TimeValue
+from factcheck.kinds.time import TimeValue, zone_in
 from factcheck.lang import alternation, lang, words_re
 from factcheck.model import Interval
 from factcheck.numbers import Number, find_numbers
@@ -228,7 +228,21 @@ def excluded_in(fact: Fact, r: Reading, text: str, offset: int, sentence: Senten
                and not any(a <= offset + m.start() < b for a, b in asides)
                and not (fact.kind in _FIGURE_KINDS
                         and _beside_another_figure(r, offset + m.start(), offset + m.end(), text, offset))
+               and not (fact.kind == "time" and _another_clocks_zone(r, offset + m.start(), text, offset))
                for p in fact.exclude for m in p.finditer(text))
+
+
+#: a clock time right before a word ("18:02 WITA", "6.02 pm local time"): the word is that clock's zone
+_CLOCK_BEFORE_WORD = regex.compile(r"(?<![\d:.])\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?\s*\Z", regex.IGNORECASE)
+
+
+def _another_clocks_zone(r: Reading, a: int, text: str, offset: int) -> bool:
+    """Is the exclude at `a` the zone of another clock time than the value, which names its own zone
+    ("18:02 WITA | 10:02 UTC | 10:02 BST": "WITA" is the first clock's zone, not the BST one's)?"""
+    if not zone_in(r.text):
+        return False
+    clock = _CLOCK_BEFORE_WORD.search(text, 0, a - offset)
+    return clock is not None and not (r.start <= offset + clock.start() < r.end)
 
 
 # between an exclude and the figure whose phrase it is in: at most two words, no punctuation

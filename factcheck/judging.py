@@ -77,7 +77,10 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
             continue
         if kind.compare(kind_reading, v.value, fact, ctx) is True:
             why = f"matches accepted variant {kind.render(v.value)}"
-            return Judged("agree", why + (f" ({v.note})" if v.note else ""))
+            # (a variant accepted only from its source says what that source said, not the fact's
+            # value: it does not make another value elsewhere unsure, see value.agreed_elsewhere)
+            return Judged("agree", why + (f" ({v.note})" if v.note else ""),
+                          ("value.attributed_variant",) if v.attribution is not None else ())
     if first is False:
         j = Judged("contradict", f"expected {fact.expected}, read {kind_reading.text!r}"
                    + (f" ({kind_reading.detail})" if kind_reading.detail else ""))

@@ -346,6 +346,7 @@ class DocumentPasses:
             # rate since December 1981" with the cue far away): equal to the fact's value by chance
             # far less often than a loose weekday or a small count
             agreed = [m for m in ms if m.verdict == "agree" and not set(m.rules) <= _BACK_REFERENCES
+                      and "value.attributed_variant" not in m.rules
                       and (m.certain or (set(m.rules) & {"cue.far"} and _precise(m.text)))]
             if not agreed:
                 continue

@@ -196,3 +196,16 @@ def test_a_translated_clock_reads_back(naive_utc: dt.datetime, form: tuple[str, 
 ])
 def test_an_hour_alone_with_its_zone(text: str, read: list[str]) -> None:
     assert [text[r.start:r.end] for r in read_times(text, 0)] == read
+
+
+@pytest.mark.parametrize("text, read, zone", [
+    # a weekday between a clock and the place whose clock it is (Asiana 214; the Palu quake)
+    ("At 11:28 a.m. Pacific time — 3:28 a.m. Sunday in Seoul — the jet struck the seawall.",
+     "3:28 a.m. Sunday in Seoul", "Asia/Seoul"),
+    ("The quake hit at 6.02pm Friday in Makassar, 10.02 GMT.", "6.02pm Friday in Makassar", "Asia/Makassar"),
+    ("Polls closed at 11pm on Sunday in Rome.", "11pm on Sunday in Rome", "Europe/Rome"),
+])
+def test_a_weekday_between_a_clock_and_its_place(text: str, read: str, zone: str) -> None:
+    got = next(r for r in read_times(text, 0) if text[r.start:r.end].startswith(read[:4]))
+    assert text[got.start:got.end] == read
+    assert got.value.zone is not None and got.value.zone.iana == zone

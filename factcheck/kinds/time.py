@@ -282,8 +282,8 @@ def _reading_offsets(rz: Zone, day: dt.date | None, f_utc: int, local: int) -> f
 def _time_re() -> regex.Pattern[str]:
     z = _zone_alt()
     # "18h30, Paris time", "9.30am in Madrid"; a translation's "the 03.00 of the Monday in the
-    # peninsular Spain": the day between the clock and its zone
-    day = r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
+    # peninsular Spain", "3:28 a.m. Sunday in Seoul": the day between the clock and its zone
+    day = r"(?:\s+(?:(?:of|on)\s+(?:the\s+)?)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
     zone = rf"(?:{day}\s*,?\s*\(?\s*(?P<z>{z}|{_place_either_alt()}))?"
     ampm = r"(?P<ampm>[ap]\.?\s?m\b\.?)"
     hour_before = alternation(_data()["hour_word_before"])
