@@ -466,6 +466,13 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # powered flight on April 19, 2022" for 2021: the event's own day in another year (or in
             # the month beside it) is no other occurrence but a slip; weakly bound, it still accuses
             j = Judged(j.verdict, j.reason + "; " + why("value.slipped_date"), (*j.rules, "value.slipped_date"))
+        if (j.verdict == "contradict" and not slipped and full_date and level >= WEAK and len(b.candidates) == 1
+                and _weekday_off_calendar(r.value, fact.value)):
+            # "Thursday 26 July 2024 - Judge ... sentences both men" for Friday 26 July 2024: the
+            # event's own full date, year and all, under a weekday it never had; whichever line it
+            # heads, the calendar says it is wrong, so even weakly bound it accuses
+            j = Judged(j.verdict, j.reason + "; " + why("value.wrong_weekday"), (*j.rules, "value.wrong_weekday"))
+            slipped = True
         certain = level >= MEDIUM or slipped
         seg = _seg_at(sentence, r.start)
         if (j.verdict == "contradict" and bound and bound[-1] == "event.same_sentence" and not slipped
@@ -796,3 +803,14 @@ def explain(source: Source, factbase: FactBase, fact_id: str) -> dict[str, Any]:
         "mentions": [m.to_json() for m in finding.mentions],
         "why_nothing": "" if steps else _why_nothing(fact, factbase, t),
     }
+
+
+def _weekday_off_calendar(read: DateValue, fact: Any) -> bool:
+    """Is `read` the fact's own full date, year written, under a weekday that date never had?"""
+    if not isinstance(fact, (dt.date, DateValue)) or read.weekday is None:
+        return False
+    if not (read.year and read.month and read.day):
+        return False
+    if (read.year, read.month, read.day) != (fact.year, fact.month, fact.day):
+        return False
+    return dt.date(read.year, read.month, read.day).weekday() != read.weekday

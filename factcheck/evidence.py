@@ -135,14 +135,23 @@ def _digits_key(x: Any) -> str:
 _NON_DIGIT = regex.compile(r"\D")
 
 
-def behind_rival(r: Reading, a: int, text: str, offset: int) -> bool:
+def behind_rival(r: Reading, a: int, text: str, offset: int, counts_compare: bool = True) -> bool:
     """Is the text at `a` (absolute) after the value, behind a word that names a rival or an earlier
     value ("She scored 583 points, ahead of Finland's ...", "$1,199, up from $1,099 for last year's
     model")? What follows such a word is not the value's owner, so an `exclude` there does not take
     the value away."""
     if a < r.end or a - r.end > tune("rival_link_window"):
         return False
-    return bool(words_re("rival_links").search(text[r.end - offset : a - offset]))
+    between = text[r.end - offset : a - offset]
+    # with `counts_compare` off, not "than" before a count: "less than four weeks after the vote" hedges
+    # a count and compares no event (an exclude behind "more than 5,300 dead" is still that figure's)
+    return any(counts_compare or not (m.group(0).lower() == "than" and _COUNT_AFTER.match(between, m.end()))
+               for m in words_re("rival_links").finditer(between))
+
+
+_COUNT_AFTER = regex.compile(r"\s+(?:\d|a\s+few\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                             r"|\p{L}+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen)\b)",
+                             regex.IGNORECASE)
 
 
 def behind_rival_only(b: Binding, ev: str, r: Reading, sentence: Sentence, text: str) -> bool:
@@ -150,7 +159,7 @@ def behind_rival_only(b: Binding, ev: str, r: Reading, sentence: Sentence, text:
     ("Five hours and 24 minutes, second only to the 2012 final", "longer than the 2012 final")? The
     value is compared with that event, not its own."""
     spans = [a for a, _ in b.spans.get(ev, ()) if sentence.start <= a < sentence.end]
-    return bool(spans) and all(behind_rival(r, a, text, 0) for a in spans)
+    return bool(spans) and all(behind_rival(r, a, text, 0, counts_compare=False) for a in spans)
 
 
 def anchored_after(b: Binding, ev: str, r: Reading, sentence: Sentence, text: str) -> bool:

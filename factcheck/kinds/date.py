@@ -87,7 +87,8 @@ def _date_re(day_words: bool = True) -> regex.Pattern[str]:
         # "on 04.05.", "Friday, 10.06.": a German day and month with no year (day-first articles only)
         rf"|(?P<qa>\d{{2}})\.(?P<qb>\d{{2}})\.(?![\d.,])"
         # "Monday, 6.2.": after a weekday, a dotted day and month of one digit too (any article)
-        rf"|(?P<wdq>{wd}),?\s+(?P<qc>\d{{1,2}})\.(?P<qd>\d{{1,2}})\.(?![\d.]|,\d)"
+        # ... and a translation's "Saturday, the 23.10." (am Samstag, dem 23.10.)
+        rf"|(?P<wdq>{wd}),?\s+(?:the\s+)?(?P<qc>\d{{1,2}})\.(?P<qd>\d{{1,2}})\.(?![\d.]|,\d)"
         # "18. Juli", "22 octobre 2023", "1er juin", "1º de junio": a translation's month, after a day only
         rf"|(?P<d8>\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?(?P<m8>{alternation(list(lang().data['foreign_months']))})"
         rf"(?:\s+(?:de\s+)?(?P<y8>(?:19|20)\d\d))?"

@@ -4,7 +4,7 @@ fact in points (`value: 17.1 points`) read only figures of their own unit."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, ClassVar
 
@@ -61,6 +61,10 @@ def read_percentages(text: str, offset: int, conv: str) -> list[tuple[Number, bo
             continue
         m = _sign_re().match(text[n.end - offset :])
         if m:
+            if not n.words and n.unit > 1 and n.value < 100 and n.hi is None:
+                # "20 percent", "60%": a share in digits is rounded to the whole percent, not to its
+                # tens (a round figure is no hedge: "20 percent" is no 18 %, "about 20 percent" may be)
+                n = replace(n, unit=1.0)
             out.append((n, bool(m.group("pts")), n.end + m.end()))
     for m in _fraction_re().finditer(text):
         v = float(pack("numbers")["fractions"][regex.sub(r"\s+", " ", m.group("f").lower())])
