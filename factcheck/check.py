@@ -70,7 +70,7 @@ from factcheck.model import Finding, LazyFindings, Source, SourceResult, combine
 from factcheck.prefilter import per_base
 from factcheck.quick import all_omitted, binds_nothing
 from factcheck.rules import tune, why
-from factcheck.segment import Document, Sentence
+from factcheck.segment import Document, Segment, Sentence
 from factcheck.wholedoc import DocumentPasses
 
 #: the bindings of a clause by an event's own words alone (no name, no parties)
@@ -476,7 +476,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         certain = level >= MEDIUM or slipped
         seg = _seg_at(sentence, r.start)
         if (j.verdict == "contradict" and bound and bound[-1] == "event.same_sentence" and not slipped
-                and seg is not None and (len(seg.text.split()) > 6 or _own_subject().match(seg.text))
+                and seg is not None and (len(_own_words(seg, sentence)) > 6 or _own_subject().match(seg.text))
                 and not (fact.kind == "time" and self._converts_clock_before(fact, r, sentence))):
             # the value's clause, a clause of its own (not "On Friday, ..."), has no evidence of its own
             # ("the crowd filled the square on Tuesday night, waiting for the result of the vote"): it
@@ -624,6 +624,26 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 fact = self.fb.facts[i]
                 findings[i] = Finding(sid, fact.id, verdict, tuple(ms), fact.expected)
         return SourceResult(self.source, LazyFindings(sid, self.index.blank, findings))
+
+
+#: a count of time at a clause's end, the anchor after it ("On Friday, 22 October, less than four" |
+#: "weeks after the vote"): the count is the anchor's, no word of the clause
+_COUNT_TAIL = regex.compile(
+    r"\s*,?\s*(?:(?:just|nearly|about|almost|some|roughly|barely|only|more\s+than|less\s+than|over|under)\s+)*"
+    r"(?:\d{1,4}|a\s+few|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:\s+(?:days?|weeks?|months?|years?|hours?|minutes?))?\Z", regex.IGNORECASE)
+
+
+def _own_words(seg: Segment, sentence: Sentence) -> list[str]:
+    """The clause's words, but for a count of time at its end that an after/before clause right after
+    it measures ("less than four" before "weeks after the vote")."""
+    text = seg.text
+    nxt = next((g for g in sentence.segments if g.start >= seg.end), None)
+    if nxt is not None and nxt.anchor:
+        tail = _COUNT_TAIL.search(text)
+        if tail is not None:
+            text = text[: tail.start()]
+    return text.split()
 
 
 @cache
