@@ -626,12 +626,16 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         return SourceResult(self.source, LazyFindings(sid, self.index.blank, findings))
 
 
-#: a count of time at a clause's end, the anchor after it ("On Friday, 22 October, less than four" |
-#: "weeks after the vote"): the count is the anchor's, no word of the clause
-_COUNT_TAIL = regex.compile(
-    r"\s*,?\s*(?:(?:just|nearly|about|almost|some|roughly|barely|only|more\s+than|less\s+than|over|under)\s+)*"
-    r"(?:\d{1,4}|a\s+few|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-    r"(?:\s+(?:days?|weeks?|months?|years?|hours?|minutes?))?\Z", regex.IGNORECASE)
+@cache
+def _count_tail() -> regex.Pattern[str]:
+    """A count of time at a clause's end, the anchor after it ("On Friday, 22 October, less than four" |
+    "weeks after the vote"): the count is the anchor's, no word of the clause (hedges and number words
+    from en.yaml)."""
+    lg = lang()
+    counts = alternation([w for w in lg.number_words if w not in ("a", "an")])
+    return regex.compile(
+        rf"\s*,?\s*(?:(?:{alternation(list(lg.hedges))})\s+)*(?:\d{{1,4}}|a\s+few|few|several|{counts})"
+        rf"(?:\s+(?:days?|weeks?|months?|years?|hours?|minutes?))?\Z", regex.IGNORECASE)
 
 
 def _own_words(seg: Segment, sentence: Sentence) -> list[str]:
@@ -640,7 +644,7 @@ def _own_words(seg: Segment, sentence: Sentence) -> list[str]:
     text = seg.text
     nxt = next((g for g in sentence.segments if g.start >= seg.end), None)
     if nxt is not None and nxt.anchor:
-        tail = _COUNT_TAIL.search(text)
+        tail = _count_tail().search(text)
         if tail is not None:
             text = text[: tail.start()]
     return text.split()

@@ -145,13 +145,15 @@ def behind_rival(r: Reading, a: int, text: str, offset: int, counts_compare: boo
     between = text[r.end - offset : a - offset]
     # with `counts_compare` off, not "than" before a count: "less than four weeks after the vote" hedges
     # a count and compares no event (an exclude behind "more than 5,300 dead" is still that figure's)
-    return any(counts_compare or not (m.group(0).lower() == "than" and _COUNT_AFTER.match(between, m.end()))
+    return any(counts_compare or not (m.group(0).lower() == "than" and _count_after().match(between, m.end()))
                for m in words_re("rival_links").finditer(between))
 
 
-_COUNT_AFTER = regex.compile(r"\s+(?:\d|a\s+few\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-                             r"|\p{L}+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen)\b)",
-                             regex.IGNORECASE)
+@cache
+def _count_after() -> regex.Pattern[str]:
+    """A count right after "than" ("than four", "than 80", "than a few"): digits or en.yaml's number words."""
+    counts = alternation([w for w in lang().number_words if w not in ("a", "an")])
+    return regex.compile(rf"\s+(?:\d|a\s+(?:few|dozen)\b|(?:{counts})\b)", regex.IGNORECASE)
 
 
 def behind_rival_only(b: Binding, ev: str, r: Reading, sentence: Sentence, text: str) -> bool:
@@ -250,7 +252,7 @@ def _another_clocks_zone(r: Reading, a: int, text: str, offset: int) -> bool:
     ("18:02 WITA | 10:02 UTC | 10:02 BST": "WITA" is the first clock's zone, not the BST one's)?"""
     if not zone_in(r.text):
         return False
-    clock = _CLOCK_BEFORE_WORD.search(text, 0, a - offset)
+    clock = _CLOCK_BEFORE_WORD.search(text, max(0, a - offset - 24), a - offset)
     return clock is not None and not (r.start <= offset + clock.start() < r.end)
 
 
