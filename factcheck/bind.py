@@ -752,8 +752,9 @@ class Binder:
         """The one event named by the entry right below `s`, when `s` is a whole line of clock times
         and zones alone ("18:02 WITA | 10:02 UTC | 10:02 BST") heading that entry on the next line."""
         text = self.doc.text
-        if (s.index + 1 >= len(self.doc.sentences) or not _CLOCK_ROW.fullmatch(s.text.strip())
-                or (s.start > 0 and text[s.start - 1] != "\n")):
+        # (cheap tests first: most sentences open on a letter, or not at a line's start)
+        if (s.index + 1 >= len(self.doc.sentences) or not s.text[:1].isdigit()
+                or (s.start > 0 and text[s.start - 1] != "\n") or not _CLOCK_ROW.fullmatch(s.text.strip())):
             return None
         nxt = self.doc.sentences[s.index + 1]
         if text[s.end:nxt.start].count("\n") != 1 or text[s.end:nxt.start].strip():
