@@ -47,13 +47,40 @@ def unit_after_re() -> regex.Pattern[str]:
     return regex.compile(rf"\A[\s\u00a0\u202f-]?(?P<u>(?i:{long})|(?-i:{short}))(?![\p{{L}}\d])")
 
 
+@cache
+def _per_time_re() -> regex.Pattern[str]:
+    """A time unit after a physical one, making it a rate: "/hour", "/h", " per second", " a day"
+    (after a word the time is written in full; after a slash, short forms too)."""
+    data = pack("units")
+    full = [str(ws[0]) for ws in data["per_time"].values()]
+    every = [str(w) for ws in data["per_time"].values() for w in ws]
+    return regex.compile(
+        rf"(?:\s*/\s*(?P<t>{alternation(every)})|\s+(?:{alternation(data['per_linkers'])})\s+(?P<t>{alternation(full)}))"
+        r"(?![\p{L}\d])", regex.IGNORECASE)
+
+
 def unit_after(after: str) -> tuple[str, bool, int] | None:
-    """(canonical unit, physical, end offset in `after`) of the unit written first in `after`."""
+    """(canonical unit, physical, end offset in `after`) of the unit written first in `after`. A
+    physical unit followed by a time ("179 kilometres/hour", "12 metres a second") is the rate
+    ("kilometer/hour"), which converts to a speed and never to a length (rule quantity.rate_unit)."""
     m = unit_after_re().match(after)
     if not m:
         return None
     hit = lookup(m.group("u"))
-    return (hit[0], hit[1], m.end()) if hit else None
+    if not hit:
+        return None
+    if hit[1]:
+        per = _per_time_re().match(after, m.end())
+        if per is not None:
+            return f"{hit[0]}/{_time_canon(per.group('t'))}", True, per.end()
+    return hit[0], hit[1], m.end()
+
+
+def _time_canon(word: str) -> str:
+    for canon, ws in pack("units")["per_time"].items():
+        if word.lower() in {str(w).lower() for w in ws}:
+            return str(canon)
+    return word
 
 
 @cache
