@@ -782,6 +782,8 @@ class NameKind:
             exact = edits == 0 and not mixed
             if not exact and word.lower().rstrip(".") in calendar_words():
                 continue  # a timeline's "(Sun)" is no misspelt "Son", "May" no misspelt "Mayo"
+            if not exact and n == 1 and word.lower() in _lower_words(ctx):
+                continue  # "Final group - Woods, Finau" beside "the final round": the word, no misspelt Finau
             # the first name: the word written before the surname, past an initial ("Antony J.")
             j = i - 1
             while j >= 0 and toks[j].initial and toks[j].chunk == win[0].chunk:
@@ -1030,12 +1032,18 @@ def _given_name(tok: Tok | None, text: str, ctx: Context) -> bool:
     low = word.lower()
     if low in _common_lower():
         return False
+    return low not in _lower_words(ctx)
+
+
+def _lower_words(ctx: Context) -> frozenset[str]:
+    """The words the article writes in lower case, once per document: a capitalised word among them
+    is that word opening a sentence or a heading ("But Murdaugh", "Final group"), not a name."""
     key = ("lower_words", id(ctx.doc))
     words = ctx.cache.get(key)
     if words is None:
         words = frozenset(regex.findall(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}])", ctx.doc.text))
         ctx.cache[key] = words
-    return low not in words
+    return words
 
 
 @cache
