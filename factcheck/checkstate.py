@@ -23,7 +23,7 @@ from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import published
 from factcheck.kinds.quantity import QuantityValue, on_another_facts_unit
 from factcheck.kinds.set import reversed_scores
-from factcheck.kinds.time import TimeValue, Zone, on_another_facts_clock, zone_offsets
+from factcheck.kinds.time import TimeValue, Zone, on_a_nearer_facts_clock, on_another_facts_clock, zone_offsets
 from factcheck.lang import alternation, lang
 from factcheck.model import Mention, Source
 from factcheck.numbers import _numbers_pack
@@ -238,6 +238,11 @@ class CheckState(ExclusionPasses):
                 self._converted_in_brackets(fact, r, sentence)
             self.drop(fact, r, "time.sibling_clock")
             return
+        if j.verdict == "contradict" and self._nearer_clock(fact, r):
+            # "20:41 local time (21:41 BST)" with facts of 18:41 UTC and 14:41 EDT: the wrong
+            # conversion misstates the UTC fact, the nearest clock; the EDT one is not stated
+            self.drop(fact, r, "time.nearest_clock")
+            return
         if j.verdict == "contradict" and restated is not None and self._converted_from_own_clock(fact, r, sentence):
             # "shortly after 17 Uhr local time - in Germany it was then already 22 Uhr MEZ" with facts
             # of 17:00 EST and 22:00 GMT: the EST fact is stated right; the conversion is the other's
@@ -389,8 +394,8 @@ class CheckState(ExclusionPasses):
             if o.start >= r.end and self._restated_mention(fact, o) is not None:
                 # (`record` judges a hedged conversion as exact as its digits: "roughly 31mph")
                 j = judge(o, fact, sentence, self.ctx)
-                if j.verdict == "contradict" and self._sibling_clock(fact, o):
-                    continue  # (another fact's clock: that fact judges it)
+                if j.verdict == "contradict" and (self._sibling_clock(fact, o) or self._nearer_clock(fact, o)):
+                    continue  # (another fact's clock, or nearer another's: that fact judges it)
                 if not (certain and j.verdict == "agree"):  # (a right one's own clause binds it)
                     self.record(fact, o, sentence, j, why(rule_id), (rule_id,), certain)
 
@@ -456,6 +461,14 @@ class CheckState(ExclusionPasses):
                 and on_another_facts_clock(fact.value, r.value,
                                            [g.value for g in self._time_facts() if g is not fact]))
 
+    def _nearer_clock(self, fact: Fact, r: Reading) -> bool:
+        """Is `r` a clock time on a clock no time fact of its instant has, far from this fact's clock
+        and nearer another's? (rule time.nearest_clock)"""
+        return (fact.kind == "time" and isinstance(r.value, TimeValue) and isinstance(fact.value, TimeValue)
+                and on_a_nearer_facts_clock(fact.value, r.value,
+                                            [g.value for g in self._time_facts() if g is not fact],
+                                            tune("far_zone_hours")))
+
     def _converted_in_brackets(self, fact: Fact, r: Reading, sentence: Sentence) -> None:
         """The agreeing clock time `r` in brackets right after another clock time on another named
         clock ("at the 17:30 Italian hour (the 10:30 in Washington)"): the bracket gives that time on
@@ -475,7 +488,7 @@ class CheckState(ExclusionPasses):
                 or _BREAK.search(read, o.end, r.start)):
             return
         j = judge(o, fact, sentence, self.ctx)
-        if j.verdict != "contradict" or self._sibling_clock(fact, o):
+        if j.verdict != "contradict" or self._sibling_clock(fact, o) or self._nearer_clock(fact, o):
             # (a wrong time on the clock of another fact of this instant is that fact's to judge)
             return
         j = Judged("contradict", j.reason + "; " + why("value.converted_after"), (*j.rules, "value.converted_after"))

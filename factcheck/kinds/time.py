@@ -849,6 +849,27 @@ def on_another_facts_clock(fact: TimeValue, read: TimeValue, others: list[TimeVa
                and replace(read, day=o.day).offset_h == o.offset_h for o in others)
 
 
+def on_a_nearer_facts_clock(fact: TimeValue, read: TimeValue, others: list[TimeValue], far_hours: float) -> bool:
+    """Is `read`, a clock time on a named clock that no time fact of its instant has, at least
+    `far_hours` from this fact's clock and nearer in UTC offset to another time fact of the same
+    instant? "21:41 BST" with facts of 20:41 CEST, 18:41 UTC and 14:41 EDT is a conversion for
+    British readers: wrong, it misstates the UTC and CEST facts (an hour away), not the EDT one
+    (five hours away), which the article never gives (rule time.nearest_clock)."""
+    zone = read.zone
+    if zone is None or zone.local or zone.reader or fact.utc is None:
+        return False
+    mine = fact.offset_h
+    theirs = replace(read, day=fact.day).offset_h
+    if mine is None or theirs is None or theirs == mine:
+        return False
+    siblings = [o for o in others if o.zone is not None and o.utc == fact.utc and _same_utc_day(o, fact)
+                and o.offset_h is not None]
+    if any(replace(read, day=o.day).offset_h == o.offset_h for o in siblings):
+        return False  # (on a sibling's own clock: rule time.sibling_clock)
+    return abs(mine - theirs) >= far_hours and any(abs((o.offset_h or 0) - theirs) < abs(mine - theirs)
+                                                   for o in siblings)
+
+
 def _same_utc_day(a: TimeValue, b: TimeValue) -> bool:
     """Are two facts' clock times, of the same UTC time of day, on the same UTC day? (Their local days
     may differ: 11:28 PDT on 6 July is 03:28 KST on 7 July.)"""
@@ -993,7 +1014,7 @@ def _other_clock_in(ctx: Context, f: TimeValue) -> bool:
 
 _FACT_HEDGE = regex.compile(r"\s*(?P<h>[\p{L}][\p{L} ]*?)\s+(?=\d)")
 _FACT_RE = regex.compile(
-    r"\s*(?:(?P<date>\d{4}-\d\d-\d\d)[ T]+)?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:\s+(?P<zone>.+?))?\s*")
+    r"\s*(?:(?P<date>\d{4}-\d\d-\d\d)[ T]+)?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\s+(?P<zone>.+?))?\s*")
 
 
 def _known_labels() -> list[str]:
@@ -1058,6 +1079,13 @@ class TimeKind:
                 raise FactValueError(f"'{m.group('h')}:{m.group('m')}' is not a clock time",
                                      "hours run 00-23, minutes 00-59")
             local = h * 60 + mi
+            if m.group("s"):
+                # "20:41:06 CEST", an event recorder's or a race clock's second: the minute it falls in,
+                # which an article may write truncated (20:41) or rounded up (20:42)
+                if int(m.group("s")) > 59:
+                    raise FactValueError(f"'{m.group(0).strip()}' is not a clock time", "seconds run 00-59")
+                if int(m.group("s")) > 0:
+                    hi = max(hi, 1)
             if m.group("date"):
                 try:
                     day = dt.date.fromisoformat(m.group("date"))
