@@ -144,7 +144,15 @@ _STAMP_CELL = regex.compile(
 def _stamp_row(line: str) -> bool:
     cells = line.split("|")
     matched = [_STAMP_CELL.fullmatch(c) for c in cells]
-    return len(cells) >= 2 and all(matched) and any(m is not None and m.group("clock") for m in matched)
+    if len(cells) >= 2 and all(matched) and any(m is not None and m.group("clock") for m in matched):
+        return True
+    # a fact box's row, every cell with a figure: a timeline's clocks in columns ("11:10 | 09:10 |
+    # 05:10 - 40 km in 1:54:53", its zones in a header row) or results ("2nd: Korir 2:05:58 | 3rd:
+    # Abate 2:06:28"); a navigation bar's cells are words ("News | Sport | Jobs")
+    return len(cells) >= 2 and all(_DIGIT.search(c) for c in cells)
+
+
+_DIGIT = regex.compile(r"\d")
 
 
 _FOOTER_LINE = regex.compile(

@@ -295,7 +295,7 @@ def _time_re() -> regex.Pattern[str]:
         rf"(?<![\p{{L}}\d.,:])(?=\d|(?:{clock})(?![\p{{L}}]))(?:"
         rf"(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}})(?::[0-5]\d)?)?\s*{ampm}"
         # (its "hours" not taken before "local" or "of <place>": the zone reads them, "hours of New York")
-        rf"|(?P<h2>\d{{1,2}})(?P<sep>[:.])(?P<mi2>\d{{2}})(?::[0-5]\d(?:\.\d+)?)?(?P<suffix>\s*(?:(?:o['’]clock|Uhr|hrs|h|clock)(?![\p{{L}}])|hours?(?![\p{{L}}])(?!\s+(?:local\b|of\s+(?!(?:the\s+)?(?:morning|afternoon|evening|night|\p{{L}}+day)\b)))))?"
+        rf"|(?P<h2>\d{{1,2}})(?P<sep>[:.])(?P<mi2>\d{{2}})(?P<sec>:[0-5]\d(?:\.\d+)?)?(?P<suffix>\s*(?:(?:o['’]clock|Uhr|hrs|h|clock)(?![\p{{L}}])|hours?(?![\p{{L}}])(?!\s+(?:local\b|of\s+(?!(?:the\s+)?(?:morning|afternoon|evening|night|\p{{L}}+day)\b)))))?"
         rf"|(?P<hm>[0-2]\d[0-5]\d)(?P<suffix2>\s*(?:hours|hrs|h)(?![\p{{L}}]))?"
         # "18h30", "18 h 30"; not a length "2 h 31 min"
         rf"|(?P<h3>\d{{1,2}})\s?[hH]\s?(?P<mi3>[0-5]\d)(?!\s*(?:min|mn|m)\b)"
@@ -316,6 +316,21 @@ def _time_re() -> regex.Pattern[str]:
         rf"){zone}(?![\d])",
         regex.IGNORECASE,
     )
+
+
+@cache
+def _race_time_res() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    d = _data()
+    return (regex.compile(rf"(?<![\p{{L}}])(?:{alternation(d['duration_before_seconds'])})\s+$", regex.IGNORECASE),
+            regex.compile(rf"\s*(?:{alternation(d['duration_after_seconds'])})(?![\p{{L}}])", regex.IGNORECASE))
+
+
+def _race_time(text: str, start: int, end: int) -> bool:
+    """Is the h:mm:ss at [start, end) with no zone a race time, a length ("won in 2:01:09", "a
+    best time of 2:34:01", "2:15:37 hours")? A time of day to the second is written after "at" or
+    in a timeline's row ("at 20:41:06", "20:39:06 CEST")."""
+    before, after = _race_time_res()
+    return before.search(text, max(0, start - 14), start) is not None or after.match(text, end) is not None
 
 
 @cache
@@ -579,6 +594,8 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
         elif m.group("h2") is not None:
             h, mi = int(m.group("h2")), int(m.group("mi2"))
             suffix = (m.group("suffix") or "").strip().lower()
+            if m.group("sec") and not z and _race_time(text, m.start(), m.end("sec")):
+                continue  # "won in 2:01:09", "a best time of 2:34:01 hours": a length, no time of day
             if m.group("sep") == "." and not z and not suffix.startswith(("o", "uhr", "clock")) and not (
                     suffix.startswith("h") and len(m.group("h2")) == 2
                     and _CLOCK_BEFORE.search(text, max(0, m.start() - 12), m.start())) and not (
@@ -786,6 +803,47 @@ def header_zone(text: str) -> Zone | None:
 
 
 _BRACKETED = regex.compile(r"\s*\(\s*([^()]{1,12}?)\s*\)")
+
+# A fact box's columns of clocks: a header row of zones ("local Berlin time (CEST) | UTC | US Eastern
+# (EDT)", "CEST / GMT / ET") over rows that open with as many bare clock times ("11:16 | 09:16 |
+# 05:16 - Kipchoge finishes"): each column's clock is its header's zone.
+_COLUMN_SEP = regex.compile(r"\s*(?:\||\s/\s)\s*")
+_ZONE_WORDS = regex.compile(r"(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?|\p{Lu}{2,5}\b|\p{L}+(?:\s+\p{L}+){0,2}")
+_ROW_CLOCK = r"(?:about\s+|~\s*|c\.\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?"
+
+
+def _cell_zone(cell: str) -> Zone | None:
+    """The zone a header cell names: an abbreviation in it first ("US Eastern (EDT, UTC-4)" -> EDT,
+    "local Berlin time (CEST, UTC+2)" -> CEST), else its words ("UTC", "local time", "Tokyo")."""
+    found = [z for w in _ZONE_WORDS.findall(cell) if (z := lookup_zone(w)) is not None and not z.reader]
+    fixed = [z for z in found if not z.local]
+    return fixed[0] if fixed else (found[0] if found else None)
+
+
+@lru_cache(maxsize=16)
+def column_zones(text: str) -> tuple[tuple[int, int, Zone], ...]:
+    """(start, end, zone) of every clock time in a column under a header row of zones."""
+    out: list[tuple[int, int, Zone]] = []
+    if "|" not in text and " / " not in text:
+        return ()
+    zones: list[Zone] | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        cells = _COLUMN_SEP.split(line.strip())
+        row = regex.match(rf"\s*({_ROW_CLOCK})" + rf"(?:{_COLUMN_SEP.pattern}({_ROW_CLOCK}))?" * 4, line)
+        if zones is not None and row is not None and sum(1 for g in row.groups() if g) == len(zones):
+            for i, z in enumerate(zones):
+                out.append((start + row.start(i + 1), start + row.end(i + 1), z))
+            continue
+        if len(cells) >= 2 and not regex.match(r"\s*\d", line) and len(line) < 200:
+            found = [_cell_zone(c) for c in cells]
+            if all(z is not None for z in found[1:]) and sum(1 for z in found if z is not None) >= 2:
+                # (the first cell may hold a title before its zone: "RACE DAY - local Berlin time")
+                zones = [z for z in found if z is not None] if found[0] is not None else None
+    return tuple(out)
 
 
 _STAMP_SPAN = 400  # characters: an article's stamp line ("Monday 15 October 2012, 07:00 CEST") opens it
@@ -1122,7 +1180,16 @@ class TimeKind:
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         key = ("time", sentence.index)
         if key not in ctx.cache:
-            ctx.cache[key] = read_times(sentence.text, sentence.start)
+            found = read_times(sentence.text, sentence.start)
+            columns = column_zones(ctx.doc.text) if found else ()
+            if columns:
+                # a bare clock in a column under a header row of zones is on its column's clock
+                at = {(a, b): z for a, b, z in columns}
+                found = [replace(r, value=replace(r.value, zone=at[(r.start, r.end)]),
+                                 detail="; ".join(x for x in (r.detail, f"on the clock of its column "
+                                                                         f"({at[(r.start, r.end)]})") if x))
+                         if r.value.zone is None and (r.start, r.end) in at else r for r in found]
+            ctx.cache[key] = found
         readings: list[Reading] = ctx.cache[key]
         return readings
 
