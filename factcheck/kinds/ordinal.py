@@ -185,6 +185,18 @@ def _limit_re() -> regex.Pattern[str]:
 
 
 @cache
+def _period_re() -> regex.Pattern[str]:
+    """A limit to a period right after an ordinal's noun ("the first Tour since the war", "the first
+    final in 20 years", numbers.yaml `ordinal_limits`); not "of the year" ("the third increase of
+    the year": the year's count), nor "this year" ("its 75th anniversary this year"), nor one a comma away ("his 15th major, his first since 2008"), nor one spanning all time
+    ("the third-largest quake since records began", numbers.yaml `overall`)."""
+    sup = pack("numbers")["superlatives"]
+    limits = "|".join(str(w) for w in sup["ordinal_limits"])
+    overall = "|".join(str(w) for w in sup["overall"])
+    return regex.compile(rf"\A[^,;:()]{{0,12}}?(?<![\p{{L}}])(?!{overall})(?:{limits})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
 def _compound_head_re() -> regex.Pattern[str]:
     """A noun right after the counted one that makes it a modifier: "title defender", "record holder"."""
     return regex.compile(rf"[\s-]+(?:{alternation(lang().data['compound_heads'])})(?![\p{{L}}])", regex.IGNORECASE)
@@ -297,6 +309,8 @@ class OrdinalKind:
             if not sentence.text[a].isdigit() and _adverbial(sentence.text, a, b):
                 continue  # "Kasparov first became world champion in 1985": an adverb, no rank
             end = _counted_end(sentence.text[b:], counted)
+            if end is not None and _period_re().match(sentence.text[b + end:]):
+                continue  # "the first Berlin Marathon since the pandemic": first of a period, no edition
             if end is not None and not _compound_head_re().match(sentence.text, b + end):
                 detail = f"read as {v}"
             elif ((of := _PARTITIVE_OF.match(sentence.text, b))
