@@ -20,7 +20,7 @@ from factcheck.exclusion import ExclusionPasses
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import Judged, _excluded_near, judge
 from factcheck.kinds import KINDS, Context, Reading
-from factcheck.kinds.date import published
+from factcheck.kinds.date import DateValue, published
 from factcheck.kinds.quantity import QuantityValue, on_another_facts_unit
 from factcheck.kinds.set import reversed_scores
 from factcheck.kinds.time import TimeValue, Zone, on_a_nearer_facts_clock, on_another_facts_clock, zone_offsets
@@ -300,6 +300,8 @@ class CheckState(ExclusionPasses):
             def takes(d: Any) -> bool:
                 if kind.compare(r, d.value, fact, self.ctx) is not True:
                     return False
+                if self._nearer_in_own_year(fact, r, d.value):
+                    return False  # "Sunday, 24.9." on a page of 26.09.2022: 2022's, not a 2023 distractor's
                 if j.verdict != "agree":
                     # a figure the fact would contradict goes to a distractor only if it can be that
                     # figure: "$11 billion" is not a round "$10 billion", though both are ±10 %
@@ -349,6 +351,26 @@ class CheckState(ExclusionPasses):
             return False
         key = _digits_key(getattr(fact.value, "value", fact.value))
         return len(key) >= 3 and _digits_key(m.text) == key
+
+    def _nearer_in_own_year(self, fact: Fact, r: Reading, other: Any) -> bool:
+        """Is `r` a date without a year that, read in the fact's year, falls nearer the page's own
+        date than the distractor `other` of another year does? A reader takes a yearless date in
+        the year nearest the page ("on Sunday, 24.9." in a report of 26.09.2022 is 2022's, though
+        24.9.2023 is a Sunday): the distractor does not take it (rule fact.distractor)."""
+        v = r.value
+        if (fact.kind != "date" or not isinstance(v, DateValue) or v.year is not None or v.month is None
+                or v.day is None or not isinstance(fact.value, dt.date) or not isinstance(other, dt.date)
+                or other.year == fact.value.year):
+            return False
+        pub = published(self.ctx)
+        if pub is None or not (pub.year and pub.month and pub.day):
+            return False
+        try:
+            mine = dt.date(fact.value.year, v.month, v.day)
+        except ValueError:
+            return False
+        page = dt.date(pub.year, pub.month, pub.day)
+        return abs((mine - page).days) < abs((other - page).days)
 
     def written_later(self) -> bool:
         """Is the page dated (dateline, byline, day line) more than `written_later_days` after the
