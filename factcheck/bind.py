@@ -1070,7 +1070,8 @@ class Binder:
         # words): another occurrence ("Biden spoke with Zelenskyy for nearly an hour on Sunday",
         # February 2022)
         kept = [(WEAK, sc, eid, (*why, "event.far_from_dates"), ev)
-                if lvl > WEAK and why[0] != "event.named" and self._far(eid) else (lvl, sc, eid, why, ev)
+                if lvl > WEAK and why[0] != "event.named" and self._far(eid) and not self._dated_here(eid, info)
+                else (lvl, sc, eid, why, ev)
                 for lvl, sc, eid, why, ev in kept]
         if len(kept) == 1 and kept[0][3] == ("event.place_talk",) and alternates and not any(
                 not self.fb.parties[h.what].generic and h.what not in self.fb.events[kept[0][2]].parties
@@ -1117,6 +1118,19 @@ class Binder:
         else:
             years = info.noun_years
         return bool(years) and e.date.year not in years
+
+    def _dated_here(self, event_id: str, info: _SegInfo) -> bool:
+        """Does the clause itself give the event's date, to the month at least ("since its launch in
+        November 2021" for a launch on 24 November 2021)? Then a column written years later still
+        tells of this occurrence (event.far_from_dates does not apply)."""
+        d = self.fb.events[event_id].date
+        if d is None or not any(ch.isdigit() for ch in info.seg.text):
+            return False
+        for r in read_dates(info.seg.text):
+            v: DateValue = r.value
+            if v.year == d.year and v.month == d.month and v.day in (None, d.day):
+                return True
+        return False
 
     def _far(self, event_id: str, days: int | None = None) -> bool:
         d = self.fb.events[event_id].date

@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from factcheck.bind import MEDIUM, Binding
+from factcheck.bind import MEDIUM, STRONG, Binding
 from factcheck.entries import line_stamp, stamp_span
 from factcheck.eventcontext import EventContext
 from factcheck.evidence import _readings, counted_offset
@@ -120,6 +120,8 @@ _OPENER = regex.compile(r"(?:The|A|An|He|She|His|Her|It|Its|This|That|Then|Now|A
 
 
 _QUOTE_MARKS = regex.compile(r"[\"“”]")
+# between a chronology's stamp line and its entry's first sentence: the line break, a bullet
+_ENTRY_OPENS = regex.compile(r"\s*(?:[-–—•*·]\s*)?")
 
 
 def _quote_opened_before(text: str) -> bool:
@@ -380,10 +382,16 @@ class FollowUpPasses(EventContext):
             return  # no chronology, or a stamp of a month, months or a year
         firm = {e for b in bindings for e in b.candidates if b.level_of(e) >= MEDIUM}
         kind = KINDS["date"]
+        # the entry opens by naming one event ("22 JANUARY 2026" above "- Verdict: the judge sentences
+        # ..."): the stamp, a full date right above, is that event's day, and a wrong one accuses
+        opening = [e for e in (bindings[0].candidates if bindings else ())
+                   if bindings[0].level_of(e) >= STRONG and "event.named" in bindings[0].rules_of(e)]
+        named = (opening[0] if stamp is not None and stamp.first[0] is not None and len(opening) == 1
+                 and _ENTRY_OPENS.fullmatch(self.doc.text, stamp.end, sentence.start) else None)
         for fact in self.event_facts:
             if fact.event not in firm or fact.kind != "date" or _readings(kind, sentence, fact, self.ctx):
                 continue  # not this entry's event, or the sentence dates itself
-            self._stamp_agrees(fact, found[:1], sentence, bindings, what)
+            self._stamp_agrees(fact, found[:1], sentence, bindings, what, accuse=fact.event == named)
 
     def _stamp_before(self, sentence: Sentence) -> Reading | None:
         """The day stamp heading the timeline line a sentence is on, when an earlier sentence of that
@@ -421,13 +429,19 @@ class FollowUpPasses(EventContext):
                                "the entry's " + ("stamp" if fact.kind == "time" else "day line"))
 
     def _stamp_agrees(self, fact: Fact, found: Sequence[Reading], sentence: Sentence, bindings: list[Binding],
-                      what: str) -> None:
+                      what: str, accuse: bool = False) -> None:
         """Record a stamp's value read for the firmly bound event's fact if it agrees (value.entry_stamp,
-        never certain); drop it otherwise: a stamp that does not fit says nothing."""
+        never certain); drop it otherwise: a stamp that does not fit says nothing. With `accuse`
+        (an entry that opens by naming the event, under a full date), a wrong one contradicts
+        (value.named_entry_stamp)."""
         ev = fact.event or ""
         for r in found:
             b = next(bd for bd in bindings if ev in bd.candidates and bd.level_of(ev) >= MEDIUM)
             j = judge(r, fact, sentence, self.ctx)
+            if accuse and j.verdict == "contradict":
+                self.record(fact, r, sentence, j, f"event {ev} ({b.why_text(ev)}); {what}",
+                            (*b.rules_of(ev), "value.named_entry_stamp"), True)
+                continue
             if j.verdict != "agree":
                 self.drop(fact, r, "value.entry_stamp", f"{what} does not fit: it says nothing")
                 continue
