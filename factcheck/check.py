@@ -53,6 +53,7 @@ from factcheck.judging import (
     _BULLETS,
     Judged,
     _excluded_near,
+    _future_re,
     _month_only,
     _near_ok,
     _reported_on,
@@ -254,11 +255,29 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         """A contradiction in a passage dated well after the story, in a clause that does not name
         the event ("... in the snap election of 23 February 2025 ... turnout, at 82.5 per cent"):
         unsure; so is one beside a year outside the story's (rule value.other_year)."""
+        if j.verdict == "contradict" and self._future_on_later_page(fact, sentence, r):
+            return j.unsure("value.future_later")  # "On Sunday the 50th Berlin Marathon will be run" years on
         if j.verdict == "contradict" and "event.named" not in bound and self._narrated_later(sentence, r):
             return j.unsure("value.narrated_later")
         if j.verdict == "contradict" and fact.kind in OTHER_YEAR_KINDS and self._other_year_beside(sentence, r):
             return j.unsure("value.other_year")  # "... their loss to Australia in Melbourne in 2015"
         return j
+
+    def _future_on_later_page(self, fact: Fact, sentence: Sentence, r: Reading) -> bool:
+        """Is the value in a sentence about what will happen ("will be run", "is due to open"), on a
+        page dated more than `later_narrative_days` after the value's event? The page tells of a later
+        occurrence or step, not of the event it reported: "On Sunday the 50th Berlin Marathon will be
+        run without him" in a column two years after the 48th."""
+        ev = self.fb.events.get(fact.event or "")
+        if ev is None or ev.date is None or isinstance(r.value, DateValue):
+            return False
+        a = max(0, r.start - sentence.start - 60)
+        if not _future_re().search(sentence.text, a, r.end - sentence.start + 40):
+            return False
+        pub = published(self.ctx)
+        if pub is None or not (pub.year and pub.month and pub.day):
+            return False
+        return (dt.date(pub.year, pub.month, pub.day) - ev.date).days > tune("later_narrative_days")
 
     def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence, home_offset(self.fb, fact.event),

@@ -188,8 +188,9 @@ def _limit_re() -> regex.Pattern[str]:
 def _period_re() -> regex.Pattern[str]:
     """A limit to a period right after an ordinal's noun ("the first Tour since the war", "the first
     final in 20 years", numbers.yaml `ordinal_limits`); not "of the year" ("the third increase of
-    the year": the year's count), nor "this year" ("its 75th anniversary this year"), nor one a comma away ("his 15th major, his first since 2008"), nor one spanning all time
-    ("the third-largest quake since records began", numbers.yaml `overall`)."""
+    the year": the year's count), nor "this year" ("its 75th anniversary this year"), nor one a
+    comma away ("his 15th major, his first since 2008"), nor one spanning all time ("the
+    third-largest quake since records began", numbers.yaml `overall`)."""
     sup = pack("numbers")["superlatives"]
     limits = "|".join(str(w) for w in sup["ordinal_limits"])
     overall = "|".join(str(w) for w in sup["overall"])
