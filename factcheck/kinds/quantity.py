@@ -350,7 +350,12 @@ class QuantityKind:
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         if isinstance(fact.value, QuantityValue) and fact.value.measure:
-            return self._measured(sentence, fact.value, ctx, fact.options.get("unit_words"))
+            measured = self._measured(sentence, fact.value, ctx, fact.options.get("unit_words"))
+            if fact.value.physical and ":" in sentence.text:
+                paces = [p for p in self._paces(sentence, fact.value)
+                         if not any(o.start < p.end and p.start < o.end for o in measured)]
+                measured = sorted([*measured, *paces], key=lambda x: x.start)
+            return measured
         unit_re: regex.Pattern[str] = fact.options["unit"]
         text = sentence.text
         out: list[Reading] = []
@@ -430,6 +435,43 @@ class QuantityKind:
                                extra={"unit": canon, "factor": k, **({"offset": off} if off else {})}))
         return out
 
+    @staticmethod
+    def _paces(sentence: Sentence, q: QuantityValue) -> list[Reading]:
+        """A pace, minutes and seconds per distance ("2:52 per kilometre", "4:37/mile", "about 4:40
+        a mile"), read as the speed it is when the fact is a speed (km/h, mph): 2:52 per km is 20.93
+        km/h, known to the half second (rule quantity.pace). Hedged only by "about" and its like:
+        "more than 2:52 per km" is a lower speed, and is not read."""
+        text = sentence.text
+        out: list[Reading] = []
+        for m in _pace_re().finditer(text):
+            hedge = ""
+            if m.group("h"):
+                cls = lang().hedges.get(" ".join(m.group("h").lower().split()))
+                if cls != "about":
+                    continue
+                hedge = "about"
+            unit = "kilometer" if m.group("u").lower().startswith("k") else "mile"
+            c = convert(f"{unit}/hour", q.measure)
+            if c is None:
+                continue
+            k, off = c
+            secs = int(m.group("m")) * 60 + int(m.group("s"))
+            if secs == 0:
+                continue
+            speed = 3600 / secs
+            width = 3600 / (secs - 0.5) - 3600 / (secs + 0.5)
+            n = Number(start=sentence.start + m.start("m"), end=sentence.start + m.end(), value=speed, unit=width,
+                       hedge=hedge, hedge_start=sentence.start + m.start() if hedge else -1,
+                       text=text[m.start("m"):m.end()])
+            iv = n.interval(k).shifted(off)
+            out.append(Reading(start=sentence.start + m.start(), end=sentence.start + m.end(),
+                               text=text[m.start():m.end()],
+                               value=n, shown={"value": round(speed, 2), "unit": f"{unit}/hour", "hedge": hedge or None,
+                                               "interval": f"{iv} {label(q.measure)}"},
+                               detail=f"a pace, read as {iv} {label(q.measure)}",
+                               extra={"unit": f"{unit}/hour", "factor": k, "pace": True}))
+        return out
+
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         n0: Number = reading.value
         results = {self._compare_one(n, reading, value) for n in n0.readings()}
@@ -490,6 +532,14 @@ class QuantityKind:
             return "inf" if math.isinf(x) else f"{x:,.0f}" if x.is_integer() else f"{x:,g}"
         v = shown(q.value) if q.hi is None else f"{shown(q.value)} to {shown(q.hi)}"
         return f"{hedge}{v}" + (f" {label(q.measure)}" if q.measure else "")
+
+
+@cache
+def _pace_re() -> regex.Pattern[str]:
+    hedges = alternation(list(lang().hedges))
+    return regex.compile(rf"(?:(?P<h>{hedges})\s+)?(?<![\d:.])(?P<m>\d{{1,2}}):(?P<s>[0-5]\d)(?![\d:])\s*"
+                         rf"(?:min(?:utes?)?\s*)?(?:/\s*|(?:per|a|an|each)\s+)"
+                         rf"(?P<u>km|kilomet(?:re|er)s?|mi|miles?)(?![\p{{L}}])", regex.IGNORECASE)
 
 
 def _unit_words(words: Any) -> tuple[regex.Pattern[str], dict[str, str]]:
