@@ -122,6 +122,8 @@ def _gap_words() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[
 
 
 # a clock time of day or a dotted time ("06:47:44 GMT", "9.45 pm", "at 21.50 local"): no length
+# an hours word after a race clock to the second: "2:01:09 hours" (a translation's "Stunden") is a length
+_HOURS_AFTER = regex.compile(r"\s*(?:hours?|hrs?|h|Stunden|heures|horas|ore)(?![\p{L}])", regex.IGNORECASE)
 _OF_DAY = regex.compile(r"\A\s*(?:[ap]\.?\s?m\b|(?i:local|o['’]clock|uhr|hours?|hrs?)\b|h\b|GMT\b|UTC\b|Z\b"
                         r"|[A-Z]{1,4}T\b)")
 
@@ -279,8 +281,8 @@ def _race_atoms(text: str, clock: bool) -> list[_Atom]:
         for m in _CLOCK.finditer(text):
             if any(x.qstart <= m.start() < x.end for x in out):
                 continue
-            if _OF_DAY.match(text[m.end():]):
-                continue
+            if _OF_DAY.match(text[m.end():]) and not (m.group("h") and _HOURS_AFTER.match(text, m.end())):
+                continue  # "at 18:00:00 hours", "11:16:09 CEST"; not "won in 2:01:09 hours", a length
             if m.group("h"):
                 whole, f = int(m.group("h")) * 3600 + int(m.group("hm")) * 60 + int(m.group("hs")), m.group("hf")
             elif m.group("mm"):
