@@ -277,9 +277,6 @@ def _currency_before_re() -> regex.Pattern[str]:
 _DOT_THOUSANDS = regex.compile(r"(?<![\d.,])[0-9]{1,3}\.[0-9]{3}\.[0-9]{3}(?![0-9])"
                                r"|(?<![\d.,])[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{1,2}(?![0-9.,])"
                                r"|(?<![\d.,])[1-9][0-9]{0,2}\.000(?![0-9.,])")
-# a decimal comma no one writes for thousands: "369,5", "15,75" (not "2.000", which a text of decimal
-# points may write for a round thousand)
-_DECIMAL_COMMA = regex.compile(r"(?<![\d.,])[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{1,2}(?![0-9.,])")
 # "7.40 hours", "18.40 Uhr", "9.30 clock" (a translated Uhr), "at 9.40": clock times written with a dot say
 # nothing of decimals
 # ... nor a translation's "At the 11.36", "(the 9.36 of the universal time)": a clock time after "the"
@@ -300,13 +297,15 @@ def _dot_decimal_re() -> regex.Pattern[str]:
 @lru_cache(maxsize=64)
 def convention(text: str) -> str:
     """How `text` writes numbers: "dot_thousands" (94.300 / 25,5), "dot_decimal" (94,300 / 25.5),
-    "mixed" when it writes a decimal comma and thousands with commas or decimal points (a machine
-    translation keeping some of its source's forms: "369,5 points" beside "5,281 miles"), or "" when
-    it does not say (or says both otherwise: "a field of 2.000" beside "3.5 points")."""
+    "mixed" when it writes both (a machine translation keeping some of its source's forms: "369,5
+    points" beside "5,281 miles", "45.527 runners" beside "42,195 kilometres": a lone comma group is
+    then read both ways), or "" when it does not say."""
     t = bool(_DOT_THOUSANDS.search(text))
     d = bool(_dot_decimal_re().search(text))
     if t and d:
-        return "mixed" if _DECIMAL_COMMA.search(text) else ""
+        # both conventions written: a translation's "45.527 runners" beside "42,195 kilometres"
+        # leaves "42,195" either way (and "a field of 2.000" beside "3.5 points" keeps "2.000" so)
+        return "mixed"
     return "dot_thousands" if t else "dot_decimal" if d else ""
 
 

@@ -475,6 +475,10 @@ class QuantityKind:
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         n0: Number = reading.value
         results = {self._compare_one(n, reading, value) for n in n0.readings()}
+        if len(results) > 1 and True in results and n0.alt is not None:
+            # "42,195 kilometres" in a text writing both conventions, for 42.195 km: one reading is
+            # the fact's figure exactly, the other a thousand times off; the form agrees, never accuses
+            return True
         return results.pop() if len(results) == 1 else None
 
     def _compare_one(self, n: Number, reading: Reading, value: Any) -> bool | None:
