@@ -619,6 +619,9 @@ def mixed_script(word: str) -> str:
 
 
 _DAY_DOT = regex.compile(r"(?<![\d.,])\d{1,2}\.$")
+# a translation's ordinal with a full stop after a determiner: "at the 48. BMW Berlin-Marathon", "its
+# 75. anniversary" (the German "am 48. BMW Berlin-Marathon"): no sentence ends there
+_ORDINAL_DOT = regex.compile(r"(?<![\p{L}])(?:the|its|his|her|their|our|this|a)\s+\d{1,3}\.$")
 
 
 @cache
@@ -673,8 +676,9 @@ def _sentences(line: str) -> list[tuple[int, int]]:
         # ("Mr. Mr. Mr. ..." would make this quadratic)
         near = max(pos, m.start() - _ABBREV_REACH)
         if ((_ABBREV.search(line, near, m.start()) and not _clock_ends(line, near, m.start(), m.end()))
-                or _DAY_DOT.search(line, near, m.start()) and _MONTH_AFTER.match(line, m.end())):
-            continue  # "Dr. Smith"; "on 16. November 2022" (a day-first date)
+                or _DAY_DOT.search(line, near, m.start()) and _MONTH_AFTER.match(line, m.end())
+                or _ORDINAL_DOT.search(line, near, m.start())):
+            continue  # "Dr. Smith"; "on 16. November 2022" (a day-first date); "at the 48. BMW Marathon"
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(line)))
