@@ -64,7 +64,7 @@ from factcheck.judging import (
     stamp_cue,
 )
 from factcheck.kinds import KINDS, Reading
-from factcheck.kinds.date import DateValue, published
+from factcheck.kinds.date import DateValue, published, read_dates
 from factcheck.kinds.time import TimeKind, TimeValue
 from factcheck.lang import alternation, lang
 from factcheck.model import Finding, LazyFindings, Source, SourceResult, combine
@@ -277,7 +277,18 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         pub = published(self.ctx)
         if pub is None or not (pub.year and pub.month and pub.day):
             return False
-        return (dt.date(pub.year, pub.month, pub.day) - ev.date).days > tune("later_narrative_days")
+        later = tune("later_narrative_days")
+        if (dt.date(pub.year, pub.month, pub.day) - ev.date).days <= later:
+            return False
+        # (a stored page's date may be the day it was crawled: the text itself must tell of a day as
+        # late, "Kiptum broke it in Chicago on 8 October 2023", for the page to be a retrospective)
+        key = ("body_last_date",)
+        if key not in self.ctx.cache:
+            days = [dt.date(v.year, v.month, v.day) for st in self.doc.sentences
+                    for v in (d.value for d in read_dates(st.text, st.start)) if v.year and v.month and v.day]
+            self.ctx.cache[key] = max(days) if days else None
+        last: dt.date | None = self.ctx.cache[key]
+        return last is not None and (last - ev.date).days > later
 
     def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence, home_offset(self.fb, fact.event),
