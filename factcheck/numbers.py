@@ -297,19 +297,22 @@ def _dot_decimal_re() -> regex.Pattern[str]:
 @lru_cache(maxsize=64)
 def convention(text: str) -> str:
     """How `text` writes numbers: "dot_thousands" (94.300 / 25,5), "dot_decimal" (94,300 / 25.5),
-    "mixed" when it writes both (a machine translation keeping some of its source's forms: "369,5
-    points" beside "5,281 miles", "45.527 runners" beside "42,195 kilometres": a lone comma group is
-    then read both ways), or "" when it does not say."""
+    "mixed" when it writes both, one with a comma (a machine translation keeping some of its source's
+    forms: "369,5 points" beside "5,281 miles", "45.000 runners" beside "42,195 kilometres": a lone
+    comma group is then read both ways), or "" when it does not say (or says both otherwise: "a field
+    of 2.000" beside "3.5 points")."""
     t = bool(_DOT_THOUSANDS.search(text))
     d = bool(_dot_decimal_re().search(text))
     if t and d:
-        # both conventions written: a translation's "45.527 runners" beside "42,195 kilometres"
-        # leaves "42,195" either way (and "a field of 2.000" beside "3.5 points" keeps "2.000" so)
-        return "mixed"
+        # both conventions written, one of them with a comma: a translation's "369,5 points" or
+        # "45.000 runners" beside "42,195 kilometres" leaves a lone comma group either way; "a field
+        # of 2.000" beside "3.5 points" says nothing of commas (undecided)
+        return "mixed" if _COMMA_IN_NUMBER.search(text) else ""
     return "dot_thousands" if t else "dot_decimal" if d else ""
 
 
 _SPACES = regex.compile(r"[\u00a0\u202f\u2009 ]")
+_COMMA_IN_NUMBER = regex.compile(r"(?<![\d.,])[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{1,3}(?![0-9.,])")
 _DOTTED_GROUPS = regex.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,4}(?:,[0-9]+)?|[0-9]{1,3}\.[0-9]{3},[0-9]+")
 _COMMA_GROUPS = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _COMMA_DECIMAL = regex.compile(r"[0-9]+,[0-9]+")

@@ -263,9 +263,10 @@ def test_a_text_writing_both_conventions_is_mixed(text: str) -> None:
      "contradict"),
     ("ship.length: 400 m", "The 0,500 km long ship carried 20.124 containers and had a draught of 15,7 metres.",
      "contradict"),
-    # one reading is right: cannot tell
+    # one reading is the fact's figure exactly (the other a thousand times off): it agrees, never
+    # accuses (session 36; before: unclear)
     ("circuit.length: 5.281 km", "Both were level on 369,5 points before the race on the 5,281 km long course.",
-     "unclear"),
+     "agree"),
 ])
 def test_an_ambiguous_figure_is_weighed_by_its_reading_nearest_the_fact(tmp_path: Path, fact: str, text: str,
                                                                          verdict: str) -> None:
