@@ -160,6 +160,7 @@ def _before_re() -> regex.Pattern[str]:
 
 
 _AND_HALF = regex.compile(r"\A\s+and\s+a\s+half\b", regex.IGNORECASE)
+_HYPHENED_NEXT = regex.compile(r"-(?P<n>[0-5]?[0-9])-(?P<u>minute|second)(?![\p{L}])", regex.IGNORECASE)
 _JOIN = regex.compile(r"\s*,?\s*(?:and\s+)?", regex.IGNORECASE)
 # two digits of minutes (seconds) after hours (minutes) with no unit, then a break: "1 hour 50,",
 # "2 h 05 after the start" (not "2 hours 15 people": a word that counts follows)
@@ -443,6 +444,14 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
                 end = nxt.end
                 i += 1
             last = chain[-1]
+            joined = _HYPHENED_NEXT.match(text, end) if last.adjective else None
+            per_next = {"minute": 1.0, "second": 1 / 60}.get(joined.group("u").lower()) if joined else None
+            if joined is not None and per_next is not None and per_next < last.per:
+                # "the moonlet's 11-hour-55-minute orbit": the smaller unit hyphened on, one length
+                chain.append(_Atom(joined.start("n"), joined.start("n"), joined.end(), float(joined.group("n")),
+                                   per_next, joined.group("u").lower(), 1.0, adjective=True))
+                end = joined.end()
+                last = chain[-1]
             tail = _BARE_SIXTIETHS.match(text, end) if last.per in (60.0, 1.0) and not last.bare else None
             if tail is not None and last.per == 60.0 and _SECONDS_SYMBOL.match(text, tail.end("n")):
                 tail = None  # "3 h 30 s": the seconds' symbol after hours is no minutes
