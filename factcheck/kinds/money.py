@@ -106,6 +106,9 @@ def _rate_unit(phrase: str) -> str:
     return next(str(u) for u, ws in pack("money")["rate_words"].items() if p in [str(w).lower() for w in ws])
 
 
+_THREE_DECIMALS = regex.compile(r"\d{1,3}\.\d{3}")
+
+
 def read_money(text: str, offset: int, conv: str) -> list[tuple[Number, tuple[str, ...], str, int]]:
     """(number, currencies, rate unit or "", end) of each sum of money in `text`; the currencies are
     the codes its sign or word may stand for, the usual one first ("$": USD, then AUD, CAD ...)."""
@@ -113,6 +116,10 @@ def read_money(text: str, offset: int, conv: str) -> list[tuple[Number, tuple[st
     for n in find_numbers(text, offset, conv):
         if n.magnitude:
             continue
+        if n.alt is not None and n.alt > n.value and _THREE_DECIMALS.fullmatch(n.text):
+            # "50.000 Euro", "a bonus of 120.000 euros": no sum is written to a tenth of a cent, so
+            # the point groups thousands (a scale word keeps both: "€1.125 billion")
+            n = replace(n, value=n.alt, unit=n.alt_unit, alt=None)
         head = text[: n.start - offset]
         end = n.end - offset
         b = _before_re().search(head, max(0, len(head) - _SIGN_REACH))  # a sign ends right before it
