@@ -892,19 +892,28 @@ def _meaning_at_event(rz: Zone, f: TimeValue) -> Zone:
     return rz
 
 
+def _off_clock(fact: TimeValue, read: TimeValue,
+               others: list[TimeValue]) -> tuple[float, float, list[TimeValue]] | None:
+    """For `read`, a clock time on a named clock that is not this fact's: (this fact's offset, the
+    reading's offset, the other time facts of the same instant); None for a reading on no named
+    clock or on this fact's own."""
+    zone = read.zone
+    if zone is None or zone.local or zone.reader or fact.utc is None:
+        return None
+    mine = fact.offset_h
+    theirs = replace(read, day=fact.day).offset_h
+    if mine is None or theirs is None or theirs == mine:
+        return None
+    siblings = [o for o in others if o.zone is not None and o.utc == fact.utc and _same_utc_day(o, fact)]
+    return mine, theirs, siblings
+
+
 def on_another_facts_clock(fact: TimeValue, read: TimeValue, others: list[TimeValue]) -> bool:
     """Is `read`, a clock time on a named clock, on the clock of another time fact of the same instant
     and not on this fact's? A base may give one instant twice, "17:14" on the event's clock and "04:14
     UTC"; "05:14 GMT" then states the UTC fact (wrongly), not the local one (rule time.sibling_clock)."""
-    zone = read.zone
-    if zone is None or zone.local or zone.reader or fact.utc is None:
-        return False
-    mine = fact.offset_h
-    theirs = replace(read, day=fact.day).offset_h
-    if mine is None or theirs is None or theirs == mine:
-        return False
-    return any(o.zone is not None and o.utc == fact.utc and _same_utc_day(o, fact)
-               and replace(read, day=o.day).offset_h == o.offset_h for o in others)
+    off = _off_clock(fact, read, others)
+    return off is not None and any(replace(read, day=o.day).offset_h == o.offset_h for o in off[2])
 
 
 def on_a_nearer_facts_clock(fact: TimeValue, read: TimeValue, others: list[TimeValue], far_hours: float) -> bool:
@@ -913,19 +922,14 @@ def on_a_nearer_facts_clock(fact: TimeValue, read: TimeValue, others: list[TimeV
     instant? "21:41 BST" with facts of 20:41 CEST, 18:41 UTC and 14:41 EDT is a conversion for
     British readers: wrong, it misstates the UTC and CEST facts (an hour away), not the EDT one
     (five hours away), which the article never gives (rule time.nearest_clock)."""
-    zone = read.zone
-    if zone is None or zone.local or zone.reader or fact.utc is None:
+    off = _off_clock(fact, read, others)
+    if off is None:
         return False
-    mine = fact.offset_h
-    theirs = replace(read, day=fact.day).offset_h
-    if mine is None or theirs is None or theirs == mine:
-        return False
-    siblings = [o for o in others if o.zone is not None and o.utc == fact.utc and _same_utc_day(o, fact)
-                and o.offset_h is not None]
+    mine, theirs, siblings = off
     if any(replace(read, day=o.day).offset_h == o.offset_h for o in siblings):
         return False  # (on a sibling's own clock: rule time.sibling_clock)
-    return abs(mine - theirs) >= far_hours and any(abs((o.offset_h or 0) - theirs) < abs(mine - theirs)
-                                                   for o in siblings)
+    return abs(mine - theirs) >= far_hours and any(
+        o.offset_h is not None and abs(o.offset_h - theirs) < abs(mine - theirs) for o in siblings)
 
 
 def _same_utc_day(a: TimeValue, b: TimeValue) -> bool:
