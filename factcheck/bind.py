@@ -254,6 +254,20 @@ def _names_other_happening(text: str, b: int) -> bool:
 
 
 @cache
+def _another_before_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['another_occurrence_before'])})\s+\Z",
+                         regex.IGNORECASE)
+
+
+def _another_occurrence(text: str, a: int) -> bool:
+    """Does the event's name starting at `a` follow an indefinite ordinal or "another" ("a second
+    state of national emergency", "another Hatay earthquake"): one more of its kind, not the event?
+    (Not for an event's words: an event of a series, "the bounce" of a lander that bounced twice,
+    is told by them as "a second bounce".)"""
+    return bool(_another_before_re().search(text[max(0, a - 20) : a]))
+
+
+@cache
 def _topic_before_re() -> regex.Pattern[str]:
     d = lang().data
     when = alternation([str(k) for k in (*d["weekdays"], *d["months"])])
@@ -883,7 +897,7 @@ class Binder:
                 for m in _whole_words(p, text):
                     # whole words only: "video calls" (of a cloud outage) is not "video call"
                     if (_inside_word(text, m.start(), m.end()) or _names_other_happening(text, m.end())
-                            or _topic_of_other_happening(text, m.start())):
+                            or _topic_of_other_happening(text, m.start()) or _another_occurrence(text, m.start())):
                         continue
                     names.setdefault(e.id, []).append((seg.start + m.start(), seg.start + m.end()))
         # "the leaders of France, Germany, Spain and the United Kingdom": a list naming two or more

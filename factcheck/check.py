@@ -105,6 +105,21 @@ _OTHER_MOMENT = regex.compile(r"(?<![\p{L}])(?:hours?|hrs?|minutes?|mins?|ago|la
                               r"away|soon|expected|scheduled|due|will|countdown|T-minus|delay\w*|postpone\w*|"
                               r"since|after|before|yet|still|tomorrow|yesterday|tonight|morning|evening)(?![\p{L}])",
                               regex.IGNORECASE)
+# "<noun> of [the] " right before a date: "the market events of May 6", "the attacks of September 11"
+_NOUN_OF = regex.compile(r"(?<![\p{L}])(?P<noun>\p{L}{3,})\s+of\s+(?:the\s+)?\Z")
+
+
+_OCCASION_BEFORE = regex.compile(r"(?<![\p{L}])(?:at|during|in|on)\s*\Z", regex.IGNORECASE)
+_PHRASE_OPENER = regex.compile(r"(?<![\p{L}])(?:the|a|an|its|their|his|her|this|that)\s|[,;:(\"“”]", regex.IGNORECASE)
+
+
+@cache
+def _time_of_nouns() -> frozenset[str]:
+    """Nouns of a part of a day or a period before "of" and a date ("the morning of", "the end of"):
+    the date is still the clause's."""
+    return frozenset(str(w).lower() for w in lang().data["time_of_nouns"])
+
+
 _CONVERSION_SEP = regex.compile(r"\s*(?:[—–(/=]|\s-\s|,\s+or)\s*\Z")
 
 
@@ -259,6 +274,8 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             return j.unsure("value.future_later")  # "On Sunday the 50th Berlin Marathon will be run" years on
         if j.verdict == "contradict" and "event.named" not in bound and self._narrated_later(sentence, r):
             return j.unsure("value.narrated_later")
+        if j.verdict == "contradict" and "event.named" not in bound and self._narrated_earlier(sentence, r):
+            return j.unsure("value.narrated_earlier")
         if j.verdict == "contradict" and fact.kind in OTHER_YEAR_KINDS and self._other_year_beside(sentence, r):
             return j.unsure("value.other_year")  # "... their loss to Australia in Melbourne in 2015"
         return j
@@ -289,6 +306,25 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             self.ctx.cache[key] = max(days) if days else None
         last: dt.date | None = self.ctx.cache[key]
         return last is not None and (last - ev.date).days > later
+
+    def _dates_another_noun(self, r: Reading, sentence: Sentence, ev: str) -> bool:
+        """Does the date stand right after "<noun> of" ("the market events of May 6", "the attacks of
+        September 11"), a noun that is none of the event's names or words and no part of a day or a
+        season ("the morning of", "the end of": en.yaml `time_of_nouns`)? It dates that noun."""
+        head = sentence.text[: r.start - sentence.start]
+        m = _NOUN_OF.search(head)
+        event = self.fb.events.get(ev)
+        if m is None or event is None or m.group("noun").lower() in _time_of_nouns():
+            return False
+        a, b = m.start("noun"), m.end("noun")
+        # the noun's phrase, from its determiner or the last punctuation: "the Eurogroup meeting of 27
+        # June" is the event's when "Eurogroup" names it
+        opener = list(_PHRASE_OPENER.finditer(head, max(0, a - 40), a))
+        start = opener[-1].end() if opener else max(0, a - 40)
+        if _OCCASION_BEFORE.search(head, max(0, start - 30), opener[-1].start() if opener else start):
+            return False  # "submitted at the Eurogroup meeting of 27 June": the occasion the event took place at
+        return not any(start <= x.start() and x.end() <= b for p in (*event.names, *event.words)
+                       for x in p.compiled.finditer(head, start, b))
 
     def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence, home_offset(self.fb, fact.event),
@@ -331,10 +367,18 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # "the game lasted, without the interruption by rain, 4 hours and 38 minutes": the event's
             # words stand only in an aside right before the value, which is the main clause's
             j = j.unsure("event.word_in_aside")
+        if j.verdict == "contradict" and _in_relative_aside(b.spans.get(ev, ()), r, sentence):
+            # "At this afternoon's post-flight briefing, which began at 2 p.m., the team confirmed":
+            # the value is the relative clause's antecedent's, not the event's
+            j = j.unsure("value.relative_aside")
         if j.verdict == "contradict" and _next_in_series(b.spans.get(ev, ()), r, sentence):
             # "registered a first explosion, two minutes later a second much stronger with a strength
             # of 3.5": the clause names the first of a series, and the value comes after "a second"
             j = j.unsure("event.next_in_series")
+        if j.verdict == "contradict" and isinstance(r.value, DateValue) and self._dates_another_noun(r, sentence, ev):
+            # "a joint study ..., 'Findings Regarding the Market Events of May 6, 2010'" for the report's
+            # date: a date after "<noun> of" dates that noun, another happening than the event
+            j = j.unsure("value.noun_of_date")
         if j.verdict == "contradict" and level < STRONG and self._after_another_event(sentence, ev):
             # "Hurricane Ida made landfall in 2021 as a Category 4. The post-Katrina levees held.": a
             # sentence that does not name the event, right after one that names another event (one
@@ -553,6 +597,12 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # "convicted Weinstein on Tuesday 25 February after five days of deliberations": the other
             # events stand after the value behind a word that anchors this one to them
             nearest, clear, bound = ev, True, (*bound, "event.anchored_other")
+        if (nearest != ev or not clear) and _stretch_before(b, ev, r, sentence) and all(
+                _past_comma(b, o, r, sentence) for o in b.candidates if o != ev):
+            # "The crash began at 19.32 o'clock MESZ, the low point reached the index around 20.47": the
+            # value ends the stretch that opens on this event's word; the others' words come only after a
+            # comma, in the next clause
+            nearest, clear, bound = ev, True, (*bound, "event.before_comma")
         if j.verdict == "agree":
             # several events of the clause may agree ("6 December 2021 - Biden confers with Macron ...;
             # Blinken speaks with Zelenskyy"): the value agrees with each, unless another agreeing
@@ -733,6 +783,58 @@ def _words_in_aside_before(spans: Any, r: Reading, sentence: Sentence) -> bool:
     if opened < 0 or "(" in close[opened:] or len(close) - opened > 120:
         return False
     return all(base + opened < a and e <= base + len(close) for a, e in spans)
+
+
+# a relative clause's opening (", which began at 2 p.m."), and what closes it: a comma not inside a
+# number, a semicolon, a dash or a bracket
+_RELATIVE_OPEN = regex.compile(r",\s+(?:which|who|whom|whose)\s", regex.IGNORECASE)
+_RELATIVE_CLOSE = regex.compile(r"(?<!\d),|,(?!\d)|;|\s[—–-]\s|\(")
+
+
+def _in_relative_aside(spans: Any, r: Reading, sentence: Sentence) -> bool:
+    """Is the value in a relative clause (", which began at 2 p.m.,") that holds none of the event's
+    names or words, while the sentence has them outside it and not right before it ("At this
+    afternoon's post-flight briefing, which began at 2 p.m., the team confirmed ...")? The clause tells
+    of its antecedent, another thing than the event ("The first flight, which took place at 3:34 a.m."
+    keeps its value: the event is the antecedent)."""
+    if not spans:
+        return False
+    text, base = sentence.text, sentence.start
+    head = text[: r.start - base]
+    opens = list(_RELATIVE_OPEN.finditer(head))
+    if not opens:
+        return False
+    o = opens[-1]
+    if _RELATIVE_CLOSE.search(head, o.end()):
+        return False  # the relative clause closed before the value
+    close = _RELATIVE_CLOSE.search(text, r.end - base)
+    a, e = base + o.start(), base + (close.start() if close else len(text))
+    if any(a <= x and y <= e for x, y in spans):
+        return False  # the clause has the event's own words
+    # the antecedent's stretch (back to the break before it) holds the event's name or word: "the
+    # virtual meeting between the two leaders, which the White House said lasted ..." is the event's
+    breaks = list(_STRETCH_BREAK.finditer(text, 0, o.start()))
+    stretch = base + (breaks[-1].end() if breaks else 0)
+    return not any(stretch <= x and y <= a for x, y in spans)
+
+
+_STRETCH_BREAK = regex.compile(r"(?<!\d),|,(?!\d)|:(?!\d)|[;()—–]")
+
+
+def _stretch_before(b: Binding, ev: str, r: Reading, sentence: Sentence) -> bool:
+    """Does one of the event's own spans stand before the value with no comma, colon, semicolon,
+    bracket or dash between them (within `cue_near` characters)?"""
+    text, base = sentence.text, sentence.start
+    return any(e <= r.start and r.start - e <= tune("cue_near")
+               and not _STRETCH_BREAK.search(text, e - base, r.start - base) for _, e in b.spans.get(ev, ()))
+
+
+def _past_comma(b: Binding, other: str, r: Reading, sentence: Sentence) -> bool:
+    """Are all of another event's spans after the value, past a comma or another break?"""
+    spans = b.spans.get(other, ())
+    text, base = sentence.text, sentence.start
+    return bool(spans) and all(a >= r.end and _STRETCH_BREAK.search(text, r.end - base, a - base) is not None
+                               for a, _ in spans)
 
 
 def _across_aside(sentence: Sentence, word_end: int, r: Reading) -> bool:

@@ -272,6 +272,8 @@ class CuePasses(EventContext):
             j = j.unsure("event.dated_elsewhere")
         if j.verdict == "contradict" and self._narrated_later(sentence, r):
             j = j.unsure("value.narrated_later")  # "... in the snap election of 23 February 2025 ..."
+        if j.verdict == "contradict" and self._narrated_earlier(sentence, r):
+            j = j.unsure("value.narrated_earlier")  # "... at Kitty Hawk on Dec. 17, 1903, ... covered 120 feet"
         if (j.verdict == "contradict" and not isinstance(r.value, DateValue)
                 and self._entry_before_event(self._clause_events(fact, sentence), sentence)):
             j = j.unsure("value.entry_before_event")  # "15:00 - A 6.1 tremor ... about ten injured"

@@ -299,6 +299,29 @@ class EventContext(CheckState):
             return False
         return _first_day(nearest.value, first.year) > end + dt.timedelta(days=tune("later_narrative_days"))
 
+    def _narrated_earlier(self, sentence: Sentence, r: Reading) -> bool:
+        """Is the value told of a moment long before the story: its sentence's full date nearest
+        before it (day, month and year written) falls more than `earlier_narrative_days` before the
+        story's first day ("The Wrights' first flight, at Kitty Hawk on Dec. 17, 1903, ... covered 120
+        feet" in a story of 2021)? Only the sentence's own dates count, and only full ones: a year
+        alone ("since 2015") may head a figure of the story's own time."""
+        if isinstance(r.value, DateValue) or not regex.search(r"(?:1[5-9]|20)\d\d", sentence.text):
+            return False
+        span = per_base(self.fb, "story_span", lambda: _story_span(self.fb))
+        if span is None:
+            return False
+        before = [d for d in read_dates(sentence.text, sentence.start) if d.end <= r.start]
+        if not before:
+            return False
+        v = before[-1].value
+        if not (v.year and v.month and v.day):
+            return False
+        try:
+            day = dt.date(v.year, v.month, v.day)
+        except ValueError:
+            return False
+        return day < span[0] - dt.timedelta(days=tune("earlier_narrative_days"))
+
     def _other_year_beside(self, sentence: Sentence, r: Reading) -> bool:
         """Is the year written nearest the value, within `other_year_chars` of it in its sentence, a
         year outside the story's ("their loss to Australia in Melbourne in 2015", "lost the 2015

@@ -155,6 +155,9 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
     a range over time ("grew from 100,000 to 190,000"), or a claim the article reports to dispute."""
     if r.extra.get("listed"):
         return j.unsure("name.listed_only")
+    if r.extra.get("relation"):
+        j = Judged(j.verdict, f"{j.reason}; {r.extra['relation']}: {why('name.role_relation')}",
+                   (*j.rules, "name.role_relation"))
     if j.verdict != "contradict":
         return j
     if r.extra.get("negated"):

@@ -37,7 +37,7 @@ from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import _CONVERSION_GAP, Judged, judge
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import _last_date_before
-from factcheck.kinds.time import zone_in
+from factcheck.kinds.time import TimeValue, clock_slip, zone_in
 from factcheck.lang import lang
 from factcheck.model import Mention
 from factcheck.numbers import find_numbers
@@ -156,6 +156,8 @@ class _Host(Protocol):
     def _restated_mention(self, fact: Fact, r: Reading) -> Mention | None: ...
 
     def _demote(self, fact_id: str, starts: set[int], rule_id: str) -> None: ...
+
+    def _mark(self, fact_id: str, starts: set[int], rule_id: str) -> None: ...
 
     def _distinctive_one(self, fact: Fact, r: Reading, sentence: Sentence, bindings: list[Binding]) -> None: ...
 
@@ -359,19 +361,38 @@ class DocumentPasses:
             converted = {m.start for m in ms if m.verdict == "contradict" and fact.kind == "time"
                          and zone_in(m.text) and any(a.end <= m.start and _CONVERSION_GAP.fullmatch(
                              text[a.end:m.start]) for a in agreed)}
+            # "0051 GMT" beside a right local "12:51 p.m." for a UTC fact of 23:51: the fact's own
+            # clock, its minutes, whole hours off: a slipped conversion, the article's own error
+            slipped = {m.start for m in ms if m.verdict == "contradict" and fact.kind == "time"
+                       and isinstance(fact.value, TimeValue) and clock_slip(fact.value, m.text)}
             apart = {m.start for m in ms if m.verdict == "contradict" and not set(m.rules) & _NAMING
-                     and m.start not in converted and not _RESTATED & set(m.rules)
+                     and m.start not in converted | slipped and not _RESTATED & set(m.rules)
                      and not (listed and any(_list_gap_re().fullmatch(text[min(m.end, a.end):max(m.start, a.start)])
                                              for a in agreed))}
             self._demote(fact_id, apart, "value.agreed_elsewhere")
+            if slipped:
+                self._mark(fact_id, slipped, "time.own_clock_slip")
             if fact.kind in ("date", "time"):
                 # "between the Friday blog post and the Tuesday-night announcement": one sentence that
                 # gives the event's day right, firmly, and another day beside it; the other day is
                 # another moment's, even where the sentence names the event (at the right day)
                 beside = {m.start for m in self.mentions[fact_id] if m.verdict == "contradict"
-                          and m.start not in converted and not _RESTATED & set(m.rules)
+                          and m.start not in converted | slipped and not _RESTATED & set(m.rules)
                           and any(a.sentence_start == m.sentence_start and a.value != m.value for a in agreed)}
                 self._demote(fact_id, beside, "value.agreed_beside")
+
+    def _mark(self: _Host, fact_id: str, starts: set[int], rule_id: str) -> None:
+        """The mentions of `fact_id` beginning at `starts` keep their verdict, decided by `rule_id` as
+        well (in the trace too)."""
+        out = []
+        for m in self.mentions[fact_id]:
+            if m.start in starts:
+                m = replace(m, rules=(*m.rules, rule_id), reason=m.reason + "; " + why(rule_id))
+                if self.trace is not None:
+                    self.trace.append(TraceStep(fact_id, m.start, m.end, m.line, m.col, m.text, m.value,
+                                                m.verdict, m.rules, m.reason))
+            out.append(m)
+        self.mentions[fact_id] = out
 
     def _demote(self: _Host, fact_id: str, starts: set[int], rule_id: str) -> None:
         """The contradicting mentions of `fact_id` beginning at `starts` become unclear by `rule_id`

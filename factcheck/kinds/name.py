@@ -958,8 +958,10 @@ class NameKind:
             if any(a < y and x < b for x, y in taken):
                 continue
             taken.append((a, b))
+            relation = _role_relation(sentence.text, a - sentence.start, b - sentence.start, fact)
             out.append(Reading(start=a, end=b, text=sentence.text[a - sentence.start : b - sentence.start],
-                               value=form, shown=form, extra={"listed": True}))
+                               value=form, shown=form,
+                               extra={"relation": relation} if relation else {"listed": True}))
         return out
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
@@ -1099,6 +1101,66 @@ def _dotless_all(names: tuple[str, ...]) -> frozenset[str]:
 
 
 _WORD_DOT = regex.compile(r"(?<=\p{L})\.(?=\s|$)")
+
+
+@cache
+def _role_words() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The role relations' words (names.yaml): after a name, before it, and what may end the cue."""
+    data = pack("names")
+    after = regex.compile(rf"(?:\s*,\s*who|\s*,[^,;:()\n]{{1,80}},)?\s+(?P<verb>{alternation(data['role_after'])})\s+",
+                          regex.IGNORECASE)
+    before = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(data['role_before'])})\s+$", regex.IGNORECASE)
+    ends = regex.compile(rf"\s*(?:[,.;:!?()\]\"”]|$)|\s+(?:{alternation(data['role_cue_ends'])}|[–—])(?![\p{{L}}])",
+                         regex.IGNORECASE)
+    return after, before, ends
+
+
+# what may stand between a relation's words and the cue: an article, "new", "as", a few capitalised
+# title words ("has been named World Series MVP", "will be the new finance minister")
+_ROLE_GAP = regex.compile(r"(?:(?:as|the|this\s+year['’]s|new|(?-i:\p{Lu})[\p{L}.-]*)\s+){0,4}", regex.IGNORECASE)
+_BY_AGENT = regex.compile(r"\s+by\s+(?:(?-i:\p{Ll})\p{L}*\s+){0,2}", regex.IGNORECASE)
+_LABEL_START = regex.compile(r"(?:^|[—–;|•]\s*)(?:[-*]\s*)?$")
+
+
+def _cue_at(fact: Fact, text: str, start: int) -> regex.Match[str] | None:
+    """A match of one of the fact's cues at `start`, or after a few title words from there
+    (`_ROLE_GAP`), that ends its noun phrase (names.yaml `role_cue_ends`)."""
+    ends = _role_words()[2]
+    gap = _ROLE_GAP.match(text, start)
+    stops = [start] + [start + w.end() for w in regex.finditer(r"\S+\s+", text[start : gap.end() if gap else start])]
+    for pos in stops:
+        for cue in fact.cues or ():
+            m = cue.compiled.match(text, pos, timeout=0.25)
+            if m and m.end() > m.start() and not _mid_word(text, m.start(), m.end()) and ends.match(text, m.end()):
+                return m
+    return None
+
+
+def _role_relation(text: str, a: int, b: int, fact: Fact) -> str | None:
+    """Does the sentence `text` say that the listed name at [a, b) holds what the fact's cue names,
+    in a relation any story writes the same way (names.yaml `role_after`, `role_before`, a cue in the
+    past participle and "by", a label)? Its name ("wins the ...", "named ...", "chaired by", "label"),
+    else None. Only the fact's own cues count: a relation to another word says nothing of this fact."""
+    if not fact.cues:
+        return None
+    after, before, _ = _role_words()
+    m = after.match(text, b)
+    if m and _cue_at(fact, text, m.end()):
+        return f"'{m.group('verb')}' the cue"
+    m = before.search(text, max(0, a - 30), a)
+    space = regex.compile(r"\s+").match(text, b)
+    if m and space and _cue_at(fact, text, space.end()):
+        return f"'{m.group(0).strip()}' the name, then the cue"
+    for cue in fact.cues:
+        for c in cue.compiled.finditer(text, 0, a, timeout=0.25):
+            if _mid_word(text, c.start(), c.end()):
+                continue
+            between = text[c.end() : a]
+            if (c.group(0).lower().endswith(("ed", "led")) and _BY_AGENT.fullmatch(between)):
+                return f"'{c.group(0)} by'"
+            if regex.fullmatch(r"\s*:\s*", between) and _LABEL_START.search(text[: c.start()]):
+                return "the cue as a label"
+    return None
 
 
 def _forms(fact: Fact) -> tuple[str, ...]:

@@ -932,6 +932,25 @@ def on_a_nearer_facts_clock(fact: TimeValue, read: TimeValue, others: list[TimeV
         o.offset_h is not None and abs(o.offset_h - theirs) < abs(mine - theirs) for o in siblings)
 
 
+def clock_slip(fact: TimeValue, quote: str) -> bool:
+    """Is the clock time quoted ("0051 GMT", "8.34 o'clock MESZ") on this fact's own clock (the same
+    UTC offset at the fact's day), with the fact's minutes, a whole one to three hours off its time?
+    A conversion that forgot summer time or slipped an hour: the article's own error on that clock,
+    not another moment of the story (rule time.own_clock_slip)."""
+    if fact.utc is None or fact.offset_h is None:
+        return False
+    for r in read_times(quote):
+        v = r.value
+        if not isinstance(v, TimeValue) or v.zone is None or v.zone.local or v.lo or v.hi:
+            continue
+        if replace(v, day=fact.day).offset_h != fact.offset_h:
+            continue
+        gap = (v.local - fact.local) % 1440
+        if gap in (60, 120, 180, 1260, 1320, 1380):
+            return True
+    return False
+
+
 def _same_utc_day(a: TimeValue, b: TimeValue) -> bool:
     """Are two facts' clock times, of the same UTC time of day, on the same UTC day? (Their local days
     may differ: 11:28 PDT on 6 July is 03:28 KST on 7 July.)"""
