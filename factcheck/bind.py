@@ -623,8 +623,8 @@ class _SegInfo:
 
 
 #: a line of clock times and their zones alone, at least two clocks ("18:02 WITA | 10:02 UTC | 10:02 BST",
-#: "6.02pm local / 10.02 GMT")
-_CLOCK = r"\d{1,2}[:.h]\d{2}(?i:\s*[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,5}|(?i:local(?:\s+time)?)))?"
+#: "6.02pm local / 10.02 GMT", "14:45:28 EDT | 19:45:28 BST": to the second)
+_CLOCK = r"\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?i:\s*[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,5}|(?i:local(?:\s+time)?)))?"
 _CLOCK_ROW = regex.compile(rf"{_CLOCK}(?:\s*[|/;,(]\s*{_CLOCK}\)?)+")
 
 

@@ -1119,6 +1119,9 @@ def _role_words() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern
 # title words ("has been named World Series MVP", "will be the new finance minister")
 _ROLE_GAP = regex.compile(r"(?:(?:as|the|this\s+year['’]s|new|(?-i:\p{Lu})[\p{L}.-]*)\s+){0,4}", regex.IGNORECASE)
 _BY_AGENT = regex.compile(r"\s+by\s+(?:(?-i:\p{Ll})\p{L}*\s+){0,2}", regex.IGNORECASE)
+# after an office's abstract noun ("chairmanship", "presidency", "captaincy"): "of", an article and at
+# most two lower-case title words before its holder's name
+_OF_HOLDER = regex.compile(r"\s+of\s+(?:the\s+)?(?:(?-i:\p{Ll})\p{L}*\s+){0,2}", regex.IGNORECASE)
 _LABEL_START = regex.compile(r"(?:^|[—–;|•]\s*)(?:[-*]\s*)?$")
 
 
@@ -1139,8 +1142,9 @@ def _cue_at(fact: Fact, text: str, start: int) -> regex.Match[str] | None:
 def _role_relation(text: str, a: int, b: int, fact: Fact) -> str | None:
     """Does the sentence `text` say that the listed name at [a, b) holds what the fact's cue names,
     in a relation any story writes the same way (names.yaml `role_after`, `role_before`, a cue in the
-    past participle and "by", a label)? Its name ("wins the ...", "named ...", "chaired by", "label"),
-    else None. Only the fact's own cues count: a relation to another word says nothing of this fact."""
+    past participle and "by", an office's noun and "of", a label)? Its name ("wins the ...", "named
+    ...", "chaired by", "label"), else None. Only the fact's own cues count: a relation to another
+    word says nothing of this fact."""
     if not fact.cues:
         return None
     after, before, _ = _role_words()
@@ -1158,6 +1162,8 @@ def _role_relation(text: str, a: int, b: int, fact: Fact) -> str | None:
             between = text[c.end() : a]
             if (c.group(0).lower().endswith(("ed", "led")) and _BY_AGENT.fullmatch(between)):
                 return f"'{c.group(0)} by'"
+            if c.group(0).lower().endswith(("ship", "ncy", "acy")) and _OF_HOLDER.fullmatch(between):
+                return f"'{c.group(0)} of'"  # "under the chairmanship of the engineer Ron Carter"
             if regex.fullmatch(r"\s*:\s*", between) and _LABEL_START.search(text[: c.start()]):
                 return "the cue as a label"
     return None
