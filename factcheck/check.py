@@ -65,8 +65,8 @@ from factcheck.judging import (
 )
 from factcheck.kinds import KINDS, Reading
 from factcheck.kinds.date import DateValue, published, read_dates
-from factcheck.kinds.time import TimeKind, TimeValue
-from factcheck.lang import alternation, lang
+from factcheck.kinds.time import TimeKind, TimeValue, zone_in
+from factcheck.lang import alternation, lang, pack
 from factcheck.model import Finding, LazyFindings, Source, SourceResult, combine
 from factcheck.prefilter import per_base
 from factcheck.quick import all_omitted, binds_nothing
@@ -111,6 +111,15 @@ _NOUN_OF = regex.compile(r"(?<![\p{L}])(?P<noun>\p{L}{3,})\s+of\s+(?:the\s+)?\Z"
 
 _OCCASION_BEFORE = regex.compile(r"(?<![\p{L}])(?:at|during|in|on)\s*\Z", regex.IGNORECASE)
 _PHRASE_OPENER = regex.compile(r"(?<![\p{L}])(?:the|a|an|its|their|his|her|this|that)\s|[,;:(\"“”]", regex.IGNORECASE)
+
+
+@cache
+def _then_clock_re() -> regex.Pattern[str]:
+    """The words of zones.yaml `then_clock_before`, ending the text before a clock time (an adverb,
+    "already", "exactly", between)."""
+    words = alternation(pack("zones")["then_clock_before"])
+    return regex.compile(rf"(?<![\p{{L}}])(?:{words})(?:\s+(?:already|exactly|just|precisely|about))?\s*\Z",
+                         regex.IGNORECASE)
 
 
 @cache
@@ -306,6 +315,21 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             self.ctx.cache[key] = max(days) if days else None
         last: dt.date | None = self.ctx.cache[key]
         return last is not None and (last - ev.date).days > later
+
+    def _converts_clock_told_before(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
+        """Is the clock time, on a named clock, opened by words of the same moment ("In Germany it was
+        then", "That was": zones.yaml `then_clock_before`) right after a sentence of the same paragraph
+        with a clock time that agrees with the fact? It converts that time to another clock."""
+        if sentence.index == 0 or not zone_in(r.text):
+            return False
+        head = sentence.text[: r.start - sentence.start]
+        if not _then_clock_re().search(head):
+            return False
+        prev = self.doc.sentences[sentence.index - 1]
+        if prev.paragraph != sentence.paragraph:
+            return False
+        return any(judge(o, fact, prev, self.ctx).verdict == "agree"
+                   for o in _readings(KINDS[fact.kind], prev, fact, self.ctx))
 
     def _dates_another_noun(self, r: Reading, sentence: Sentence, ev: str) -> bool:
         """Does the date stand right after "<noun> of" ("the market events of May 6", "the attacks of
@@ -546,6 +570,13 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # event's own full date, year and all, under a weekday it never had; whichever line it
             # heads, the calendar says it is wrong, so even weakly bound it accuses
             j = Judged(j.verdict, j.reason + "; " + why("value.wrong_weekday"), (*j.rules, "value.wrong_weekday"))
+            slipped = True
+        if (j.verdict == "contradict" and not slipped and fact.kind == "time" and level >= WEAK
+                and len(b.candidates) == 1 and self._converts_clock_told_before(fact, r, sentence)):
+            # "Exactly at 12.51 o'clock local time, the moment in which one year ago the earth shook
+            # ... In Germany it was then 1.51 o'clock CET": the same moment on a named clock, right
+            # after a sentence that gives the fact's instant right: a wrong conversion accuses
+            j = Judged(j.verdict, j.reason + "; " + why("time.converted_before"), (*j.rules, "time.converted_before"))
             slipped = True
         certain = level >= MEDIUM or slipped
         seg = _seg_at(sentence, r.start)
