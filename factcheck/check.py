@@ -65,8 +65,8 @@ from factcheck.judging import (
 )
 from factcheck.kinds import KINDS, Reading
 from factcheck.kinds.date import DateValue, published, read_dates
-from factcheck.kinds.time import TimeKind, TimeValue, zone_in
-from factcheck.lang import alternation, lang, pack
+from factcheck.kinds.time import TimeKind, TimeValue, then_clock_re, zone_in
+from factcheck.lang import alternation, lang
 from factcheck.model import Finding, LazyFindings, Source, SourceResult, combine
 from factcheck.prefilter import per_base
 from factcheck.quick import all_omitted, binds_nothing
@@ -111,15 +111,6 @@ _NOUN_OF = regex.compile(r"(?<![\p{L}])(?P<noun>\p{L}{3,})\s+of\s+(?:the\s+)?\Z"
 
 _OCCASION_BEFORE = regex.compile(r"(?<![\p{L}])(?:at|during|in|on)\s*\Z", regex.IGNORECASE)
 _PHRASE_OPENER = regex.compile(r"(?<![\p{L}])(?:the|a|an|its|their|his|her|this|that)\s|[,;:(\"“”]", regex.IGNORECASE)
-
-
-@cache
-def _then_clock_re() -> regex.Pattern[str]:
-    """The words of zones.yaml `then_clock_before`, ending the text before a clock time (an adverb,
-    "already", "exactly", between)."""
-    words = alternation(pack("zones")["then_clock_before"])
-    return regex.compile(rf"(?<![\p{{L}}])(?:{words})(?:\s+(?:already|exactly|just|precisely|about))?\s*\Z",
-                         regex.IGNORECASE)
 
 
 @cache
@@ -323,7 +314,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         if sentence.index == 0 or not zone_in(r.text):
             return False
         head = sentence.text[: r.start - sentence.start]
-        if not _then_clock_re().search(head):
+        if not then_clock_re().search(head):
             return False
         prev = self.doc.sentences[sentence.index - 1]
         if prev.paragraph != sentence.paragraph:
@@ -723,6 +714,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         if relevant:
             self._distinctive()
             self._distinctive_instants()
+        self.drop_local_agrees()
         sid = self.source.id
         # the findings of the facts with mentions; every other fact's omission is made when read
         findings: dict[int, Finding] = {}

@@ -23,7 +23,16 @@ from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue, published
 from factcheck.kinds.quantity import QuantityValue, on_another_facts_unit
 from factcheck.kinds.set import reversed_scores
-from factcheck.kinds.time import TimeValue, Zone, on_a_nearer_facts_clock, on_another_facts_clock, zone_offsets
+from factcheck.kinds.time import (
+    TimeKind,
+    TimeValue,
+    Zone,
+    conversion_re,
+    on_a_nearer_facts_clock,
+    on_another_facts_clock,
+    on_local_siblings_clock,
+    zone_offsets,
+)
 from factcheck.lang import alternation, lang
 from factcheck.model import Mention, Source
 from factcheck.numbers import _numbers_pack
@@ -158,6 +167,9 @@ class CheckState(ExclusionPasses):
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         self.seen: set[tuple[str, int, int]] = set()
         self.stamps: set[tuple[str, int, int, bool]] = set()  # (fact, start, end, firmly bound)
+        #: agreeing clock times on the event's clock, kept for the whole-article passes and taken out of
+        #: the fact's mentions after them (rule time.local_sibling)
+        self.local_agrees: set[tuple[str, int]] = set()
         self.named_stamps: set[tuple[str, int]] = set()  # (fact, start): stamps of lines naming the event
         self.excluded: set[tuple[str, int]] = set()  # (fact, start): values its `exclude` took from it
         self.seg_dates: dict[tuple[int, int], tuple[list[Reading], list[str]]] = {}
@@ -238,6 +250,15 @@ class CheckState(ExclusionPasses):
                 self._converted_in_brackets(fact, r, sentence)
             self.drop(fact, r, "time.sibling_clock")
             return
+        if self._local_sibling(fact, r, sentence):
+            # "The quake struck at 12:51 p.m." with facts of 12:51 NZDT and 23:51 UTC: the local fact's
+            # to judge; the UTC one is not stated. A wrong one accuses the local fact alone; a right
+            # one still gives the instant to the passes over the whole article (a wrong conversion of
+            # it accuses, another moment's clock beside it is unclear), then leaves this fact's mentions
+            if j.verdict != "agree":
+                self.drop(fact, r, "time.local_sibling")
+                return
+            self.local_agrees.add((fact.id, r.start))
         if j.verdict == "contradict" and self._nearer_clock(fact, r):
             # "20:41 local time (21:41 BST)" with facts of 18:41 UTC and 14:41 EDT: the wrong
             # conversion misstates the UTC fact, the nearest clock; the EDT one is not stated
@@ -479,9 +500,21 @@ class CheckState(ExclusionPasses):
         """Is `r` a clock time on the named clock of another time fact of the same instant, not on this
         fact's? ("05:14 GMT" with facts of 17:14 local and 04:14 UTC: the UTC fact's to judge; rule
         time.sibling_clock)"""
-        return (fact.kind == "time" and isinstance(r.value, TimeValue)
-                and on_another_facts_clock(fact.value, r.value,
-                                           [g.value for g in self._time_facts() if g is not fact]))
+        if fact.kind != "time" or not isinstance(r.value, TimeValue) or not isinstance(fact.value, TimeValue):
+            return False
+        others = [g.value for g in self._time_facts() if g is not fact]
+        return on_another_facts_clock(fact.value, r.value, others)
+
+    def _local_sibling(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
+        """Is `r` a clock time on no named clock (the event's own) when another time fact of the same
+        instant is on the event's clock and this one is not? Not one opened as another clock's ("in
+        Germany it was then already 16:05", "where it was five to two": zones.yaml `then_clock_before`,
+        `conversion_before`). (rule time.local_sibling)"""
+        return (fact.kind == "time" and isinstance(r.value, TimeValue) and isinstance(fact.value, TimeValue)
+                and on_local_siblings_clock(fact.value, r.value,
+                                            [g.value for g in self._time_facts() if g is not fact])
+                and not conversion_re().search(sentence.text, 0, r.start - sentence.start)
+                and isinstance(time_kind := KINDS["time"], TimeKind) and time_kind.on_event_clock(r, self.ctx))
 
     def _nearer_clock(self, fact: Fact, r: Reading) -> bool:
         """Is `r` a clock time on a clock no time fact of its instant has, far from this fact's clock
@@ -574,6 +607,21 @@ class CheckState(ExclusionPasses):
 
     def drop(self, fact: Fact, r: Reading, rule_id: str, detail: str = "") -> None:
         self.note(fact, r, "dropped", (rule_id,), detail or why(rule_id))
+
+    def drop_local_agrees(self) -> None:
+        """Take the agreeing clock times of `local_agrees` out of their facts' mentions (rule
+        time.local_sibling), once the whole-article passes have used them."""
+        rid = "time.local_sibling"
+        for fact_id in {f for f, _ in self.local_agrees}:
+            kept = []
+            for m in self.mentions.get(fact_id, []):
+                if (fact_id, m.start) in self.local_agrees and m.verdict == "agree":
+                    if self.trace is not None:
+                        self.trace.append(TraceStep(fact_id, m.start, m.end, m.line, m.col, m.text, m.value,
+                                                    "dropped", (rid,), why(rid)))
+                    continue
+                kept.append(m)
+            self.mentions[fact_id] = kept
 
 
 def _excluded_by_own_zone(fact: Fact, o: Reading, sentence: Sentence) -> bool:

@@ -814,8 +814,11 @@ _ROW_CLOCK = r"(?:about\s+|~\s*|c\.\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?"
 
 def _cell_zone(cell: str) -> Zone | None:
     """The zone a header cell names: an abbreviation in it first ("US Eastern (EDT, UTC-4)" -> EDT,
-    "local Berlin time (CEST, UTC+2)" -> CEST), else its words ("UTC", "local time", "Tokyo")."""
-    found = [z for w in _ZONE_WORDS.findall(cell) if (z := lookup_zone(w)) is not None and not z.reader]
+    "local Berlin time (CEST, UTC+2)" -> CEST), else its words ("UTC", "local time") or a place's name
+    ("Doha (AST)": the abbreviation is ambiguous, the city is not)."""
+    # (a place's name is its clock too: "Doha (AST)", "Tokyo")
+    found = [z for w in _ZONE_WORDS.findall(cell)
+             if (z := lookup_zone(w) or _in_place_zone(f"in {w}")) is not None and not z.reader]
     fixed = [z for z in found if not z.local]
     return fixed[0] if fixed else (found[0] if found else None)
 
@@ -914,6 +917,41 @@ def on_another_facts_clock(fact: TimeValue, read: TimeValue, others: list[TimeVa
     UTC"; "05:14 GMT" then states the UTC fact (wrongly), not the local one (rule time.sibling_clock)."""
     off = _off_clock(fact, read, others)
     return off is not None and any(replace(read, day=o.day).offset_h == o.offset_h for o in off[2])
+
+
+@cache
+def conversion_re() -> regex.Pattern[str]:
+    """The words of zones.yaml `then_clock_before` and `conversion_before`, ending the text before a
+    clock time: it is the same moment on another clock."""
+    words = alternation([*_data()["then_clock_before"], *_data()["conversion_before"]])
+    return regex.compile(rf"(?<![\p{{L}}])(?:{words})(?:\s+(?:already|exactly|just|precisely|about))?\s*\Z",
+                         regex.IGNORECASE)
+
+
+@cache
+def then_clock_re() -> regex.Pattern[str]:
+    """The words of zones.yaml `then_clock_before`, ending the text before a clock time (an adverb,
+    "already", "exactly", between)."""
+    words = alternation(_data()["then_clock_before"])
+    return regex.compile(rf"(?<![\p{{L}}])(?:{words})(?:\s+(?:already|exactly|just|precisely|about))?\s*\Z",
+                         regex.IGNORECASE)
+
+
+def on_local_siblings_clock(fact: TimeValue, read: TimeValue, others: list[TimeValue]) -> bool:
+    """Is `read`, a clock time on no named clock (none written, or "local time": the event's own
+    clock), the instant of another time fact that is on the event's clock, while this fact is on
+    another clock? "The quake struck at 12:51 p.m." with facts of 12:51 NZDT and 23:51 UTC states
+    the local fact; the UTC one is not stated (rule time.sibling_clock)."""
+    if read.zone is not None and not read.zone.local:
+        return False
+    ez = fact.event_zone
+    if ez is None or fact.utc is None or fact.offset_h is None:
+        return False
+    home = zone_offsets(Zone(label=ez, iana=ez), fact.day, fact.local)
+    if round(fact.offset_h * 60) in home:
+        return False  # this fact is on the event's clock itself
+    return any(o.zone is not None and o.utc == fact.utc and _same_utc_day(o, fact) and o.offset_h is not None
+               and round(o.offset_h * 60) in home for o in others)
 
 
 def on_a_nearer_facts_clock(fact: TimeValue, read: TimeValue, others: list[TimeValue], far_hours: float) -> bool:
@@ -1240,6 +1278,17 @@ class TimeKind:
             ctx.cache[key] = header_zone(ctx.doc.text)
         header: Zone | None = ctx.cache[key]
         return header
+
+    def on_event_clock(self, reading: Reading, ctx: Context) -> bool:
+        """Is the clock time read on the event's own clock: no zone written with it (or "local
+        time"), no place after it ("23.14 hours of the Friday 14 in Peru"), no header of the article
+        ("All times GMT": "22:00 here")?"""
+        z = reading.value.zone
+        if z is not None and not z.local:
+            return False
+        if z is None and (isinstance(_place_after(ctx.doc.text, reading.end), Zone) or self._header(ctx) is not None):
+            return False
+        return True
 
     def _clock(self, reading: Reading, value: Any, ctx: Context,
                header: Zone | None) -> tuple[bool | None, Reading, Zone | None]:
