@@ -816,10 +816,10 @@ _RELATIVE_CLOSE = regex.compile(r"(?<!\d),|,(?!\d)|;|\s[—–-]\s|\(")
 
 def _in_relative_aside(spans: Any, r: Reading, sentence: Sentence) -> bool:
     """Is the value in a relative clause (", which began at 2 p.m.,") that holds none of the event's
-    names or words, while the sentence has them outside it and not right before it ("At this
-    afternoon's post-flight briefing, which began at 2 p.m., the team confirmed ...")? The clause tells
-    of its antecedent, another thing than the event ("The first flight, which took place at 3:34 a.m."
-    keeps its value: the event is the antecedent)."""
+    names or words, while the sentence has them outside it and none in the stretch right before it,
+    its antecedent's ("At this afternoon's post-flight briefing, which began at 2 p.m., the team
+    confirmed ...")? The clause tells of its antecedent, another thing than the event ("The first
+    flight, which took place at 3:34 a.m." keeps its value: the event is the antecedent)."""
     if not spans:
         return False
     text, base = sentence.text, sentence.start

@@ -1116,13 +1116,14 @@ def _role_words() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern
 
 
 # what may stand between a relation's words and the cue: an article, "new", "as", a few capitalised
-# title words ("has been named World Series MVP", "will be the new finance minister")
+# title words ("has been named World Series MVP", "was named the new head coach")
 _ROLE_GAP = regex.compile(r"(?:(?:as|the|this\s+year['’]s|new|(?-i:\p{Lu})[\p{L}.-]*)\s+){0,4}", regex.IGNORECASE)
 _BY_AGENT = regex.compile(r"\s+by\s+(?:(?-i:\p{Ll})\p{L}*\s+){0,2}", regex.IGNORECASE)
 # after an office's abstract noun ("chairmanship", "presidency", "captaincy"): "of", an article and at
 # most two lower-case title words before its holder's name
 _OF_HOLDER = regex.compile(r"\s+of\s+(?:the\s+)?(?:(?-i:\p{Ll})\p{L}*\s+){0,2}", regex.IGNORECASE)
 _LABEL_START = regex.compile(r"(?:^|[—–;|•]\s*)(?:[-*]\s*)?$")
+_SPACE = regex.compile(r"\s+")
 
 
 def _cue_at(fact: Fact, text: str, start: int) -> regex.Match[str] | None:
@@ -1152,7 +1153,7 @@ def _role_relation(text: str, a: int, b: int, fact: Fact) -> str | None:
     if m and _cue_at(fact, text, m.end()):
         return f"'{m.group('verb')}' the cue"
     m = before.search(text, max(0, a - 30), a)
-    space = regex.compile(r"\s+").match(text, b)
+    space = _SPACE.match(text, b)
     if m and space and _cue_at(fact, text, space.end()):
         return f"'{m.group(0).strip()}' the name, then the cue"
     for cue in fact.cues:
@@ -1160,7 +1161,7 @@ def _role_relation(text: str, a: int, b: int, fact: Fact) -> str | None:
             if _mid_word(text, c.start(), c.end()):
                 continue
             between = text[c.end() : a]
-            if (c.group(0).lower().endswith(("ed", "led")) and _BY_AGENT.fullmatch(between)):
+            if c.group(0).lower().endswith("ed") and _BY_AGENT.fullmatch(between):
                 return f"'{c.group(0)} by'"
             if c.group(0).lower().endswith(("ship", "ncy", "acy")) and _OF_HOLDER.fullmatch(between):
                 return f"'{c.group(0)} of'"  # "under the chairmanship of the engineer Ron Carter"
