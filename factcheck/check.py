@@ -835,7 +835,7 @@ def _in_relative_aside(spans: Any, r: Reading, sentence: Sentence) -> bool:
     if any(a <= x and y <= e for x, y in spans):
         return False  # the clause has the event's own words
     # the antecedent's stretch (back to the break before it) holds the event's name or word: "the
-    # virtual meeting between the two leaders, which the White House said lasted ..." is the event's
+    # phone call between both presidents, which aides said ran ..." is the event's
     breaks = list(_STRETCH_BREAK.finditer(text, 0, o.start()))
     stretch = base + (breaks[-1].end() if breaks else 0)
     return not any(stretch <= x and y <= a for x, y in spans)

@@ -920,21 +920,23 @@ def on_another_facts_clock(fact: TimeValue, read: TimeValue, others: list[TimeVa
 
 
 @cache
-def conversion_re() -> regex.Pattern[str]:
-    """The words of zones.yaml `then_clock_before` and `conversion_before`, ending the text before a
-    clock time: it is the same moment on another clock."""
-    words = alternation([*_data()["then_clock_before"], *_data()["conversion_before"]])
-    return regex.compile(rf"(?<![\p{{L}}])(?:{words})(?:\s+(?:already|exactly|just|precisely|about))?\s*\Z",
-                         regex.IGNORECASE)
-
-
-@cache
-def then_clock_re() -> regex.Pattern[str]:
-    """The words of zones.yaml `then_clock_before`, ending the text before a clock time (an adverb,
+def _words_before_clock(*keys: str) -> regex.Pattern[str]:
+    """The phrases of the zones.yaml lists `keys`, ending the text before a clock time (an adverb,
     "already", "exactly", between)."""
-    words = alternation(_data()["then_clock_before"])
+    words = alternation([w for k in keys for w in _data()[k]])
     return regex.compile(rf"(?<![\p{{L}}])(?:{words})(?:\s+(?:already|exactly|just|precisely|about))?\s*\Z",
                          regex.IGNORECASE)
+
+
+def conversion_re() -> regex.Pattern[str]:
+    """The words of zones.yaml `then_clock_before` and `conversion_before` before a clock time: it is
+    the same moment on another clock."""
+    return _words_before_clock("then_clock_before", "conversion_before")
+
+
+def then_clock_re() -> regex.Pattern[str]:
+    """The words of zones.yaml `then_clock_before` before a clock time ("In Germany it was then")."""
+    return _words_before_clock("then_clock_before")
 
 
 def on_local_siblings_clock(fact: TimeValue, read: TimeValue, others: list[TimeValue]) -> bool:
