@@ -35,7 +35,7 @@ from factcheck.kinds.time import (
 )
 from factcheck.lang import alternation, lang
 from factcheck.model import Mention, Source
-from factcheck.numbers import _numbers_pack
+from factcheck.numbers import LOWER_HEDGES, UPPER_HEDGES, _numbers_pack
 from factcheck.prefilter import cue_prefilter, per_base
 from factcheck.roles import figure_roles
 from factcheck.rules import table, tune, why
@@ -44,6 +44,17 @@ from factcheck.segment import Document, Sentence, segment
 #: kinds whose values are stated in a role (factcheck/roles.py): the figures, and lengths of time
 #: ("won by 7 minutes 29 seconds", "finished 1:38 ahead" are margins)
 _ROLE_KINDS = _FIGURE_KINDS | {"duration"}
+
+
+def _loose_bound(r: Reading, q: float | None) -> bool:
+    """Is the reading a bound ("more than 2,000", "up to 50") that holds the fact only because it is
+    open: its figure more than `other_figure_ratio` times below the fact for a lower bound (above it
+    for an upper one)? (rule figure.loose_bound)"""
+    hedge = getattr(r.value, "hedge", "")
+    if q is None or q <= 0:
+        return False
+    limit = tune("other_figure_ratio")
+    return (hedge in LOWER_HEDGES and q < 1 / limit) or (hedge in UPPER_HEDGES and q > limit)
 
 
 @cache
@@ -286,6 +297,10 @@ class CheckState(ExclusionPasses):
                 # contradict`, only beyond what a slipped digit's place makes ("about seven buildings"
                 # for 250,000 homes, "1 to 2cm" of ash for a 90 km cable section)
                 j = j.unsure("figure.other_magnitude", f"{q:.2g} times the fact: probably another figure")
+        if j.verdict == "agree" and ratio_of is not None and _loose_bound(r, ratio_of(r, fact.value)):
+            # "more than 2,000 trades" for 20,000 broken: true of the fact, but a figure that far
+            # below it states another one (or the fact with a slipped digit); it neither agrees nor accuses
+            j = Judged("unclear", j.reason + "; " + why("figure.loose_bound"), (*j.rules, "figure.loose_bound"))
         if j.verdict == "contradict" and fact.kind in ("count", "quantity") and _designated(sentence, r):
             j = j.unsure("figure.designation")  # "crashed Germanwings Flight 9525 into the Alps"
         if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and _running_tally(sentence, r):

@@ -209,3 +209,22 @@ def test_a_weekday_between_a_clock_and_its_place(text: str, read: str, zone: str
     got = next(r for r in read_times(text, 0) if text[r.start:r.end].startswith(read[:4]))
     assert text[got.start:got.end] == read
     assert got.value.zone is not None and got.value.zone.iana == zone
+
+
+@pytest.mark.parametrize("text, zone", [
+    # a coast's clock "on the" coast, past a weekday too (before: read as the event's local clock)
+    ("It struck at 7:51 p.m. Monday on the US East Coast.", "America/New_York"),
+    ("The rover landed at 12:55 p.m. on the West Coast, NASA said.", "America/Los_Angeles"),
+    ("Kick-off was 10 a.m. Sunday on the U.S. East Coast.", "America/New_York"),
+    # "on the" before any other place is no clock: the bourse trades in its own time, unnamed
+    ("Shares fell at 10:00 on the Paris bourse.", None),
+    # the country said before a zone's name
+    ("It struck at 7:51 p.m. Monday US Eastern time.", "America/New_York"),
+    ("It lifted off at 3.34 o'clock in the morning US east coast time.", "America/New_York"),
+    # a translation's weekday with its date between the clock and the place
+    ("The polls closed at 21.00 of the Friday 14 in Peru.", "America/Lima"),
+    ("The rocket flew at 9 p.m. on Friday 14 in Lima.", "America/Lima"),
+])
+def test_a_clock_and_its_place_or_zone(text: str, zone: str | None) -> None:
+    (r,) = read_times(text, 0)
+    assert (r.value.zone.iana if r.value.zone else None) == zone, text

@@ -125,8 +125,11 @@ def zone_names() -> dict[str, Zone]:
 #: right after a clock time, a place whose clock it is: "9.30am in Madrid", "3pm in the Netherlands",
 #: "8.30am here in the UK" (only there: whole-text searches for zone names leave it out)
 # "in London", "here in Paris", and the audience's clock: "for viewers back in the UK", "for fans in Madrid"
+# "on the US East Coast": "on the" only before the places zones.yaml's `on_the` lists
 _IN_PLACE = (r"(?:here\s+|for\s+(?:viewers|fans|listeners|audiences|readers|those|supporters)\s+(?:watching\s+)?"
-             r"(?:back\s+)?(?:at\s+home\s+|home\s+)?)?in\s+(?:the\s+)?")
+             r"(?:back\s+)?(?:at\s+home\s+|home\s+)?)?(?:in\s+(?:the\s+)?|on\s+the\s+(?=(?:"
+             + "|".join(regex.escape(str(p)).replace("\\ ", r"\s+") for p in _data()["on_the"])
+             + r")(?![\p{L}])))")
 
 
 @cache
@@ -191,7 +194,7 @@ def _zone_alt() -> str:
 def lookup_zone(label: str, *, loose: bool = False) -> Zone | None:
     """The zone a label names; `loose` (fact values) also takes any case and IANA names."""
     s = regex.sub(r"\s+", " ", label.strip())
-    if s[:3].lower() in ("in ", "her", "for"):
+    if s[:3].lower() in ("in ", "her", "for", "on "):
         place = _in_place_zone(s)
         if place is not None:
             return place
@@ -283,7 +286,9 @@ def _time_re() -> regex.Pattern[str]:
     z = _zone_alt()
     # "18h30, Paris time", "9.30am in Madrid"; a translation's "the 03.00 of the Monday in the
     # peninsular Spain", "3:28 a.m. Sunday in Seoul": the day between the clock and its zone
-    day = r"(?:\s+(?:(?:of|on)\s+(?:the\s+)?)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
+    # (its date too, "21.00 of the Friday 14 in Peru": read only with the zone after it)
+    day = (r"(?:\s+(?:(?:of|on)\s+(?:the\s+)?)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+           r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?![\d.,:]))?)?")
     zone = rf"(?:{day}\s*,?\s*\(?\s*(?P<z>{z}|{_place_either_alt()}))?"
     ampm = r"(?P<ampm>[ap]\.?\s?m\b\.?)"
     hour_before = alternation(_data()["hour_word_before"])
