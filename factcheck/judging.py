@@ -339,6 +339,11 @@ def _near_ok(fact: Fact, r: Reading, sentence: Sentence, converted: bool = True)
     tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 80]
     if tail[:1].isspace() and any(m.start() == 1 for p in fact.near for m in p.finditer(tail)):
         return True
+    # past the value's conversion in brackets, or out of the brackets it is: "5 km (3 miles) deep",
+    # "5 miles (8 km) below the surface"
+    aside = _FIGURE_ASIDE.match(tail)
+    if aside and any(m.start() == aside.end() for p in fact.near for m in p.finditer(tail)):
+        return True
     if stamp_cue(fact, r, sentence) or opening_cue(fact, r, sentence) or copula_cue(fact, r, sentence):
         return True
     if converted and fact.kind == "time" and zone_in(r.text):
@@ -408,6 +413,11 @@ def opening_cue(fact: Fact, r: Reading, sentence: Sentence) -> bool:
 
 _OPENING = regex.compile(r"\W*(?:(?:at|by|around|about|shortly\s+after|just\s+after|soon\s+after|"
                          r"shortly\s+before|just\s+before|on|from)\s+)?", regex.IGNORECASE)
+
+
+# after a value, a bracket with a figure in it ("(3 miles)"), or the bracket the value closes, then
+# one space: a `near` cue right after it is as right after the value
+_FIGURE_ASIDE = regex.compile(r"(?:\s*\((?=[^()\n]*\d)[^()\n]{1,30}\)|\))\s")
 
 
 # a timeline line's stamp: the value heads the line (after its date), then a dash and the entry
