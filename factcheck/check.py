@@ -65,7 +65,7 @@ from factcheck.judging import (
 )
 from factcheck.kinds import KINDS, Reading
 from factcheck.kinds.date import DateValue, published, read_dates
-from factcheck.kinds.time import TimeKind, TimeValue, then_clock_re, zone_in
+from factcheck.kinds.time import TimeKind, TimeValue, read_times, then_clock_re, zone_in
 from factcheck.lang import alternation, lang
 from factcheck.model import Finding, LazyFindings, Source, SourceResult, combine
 from factcheck.prefilter import per_base
@@ -126,6 +126,33 @@ _CONVERSION_SEP = regex.compile(r"\s*(?:[—–(/=]|\s-\s|,\s+or)\s*\Z")
 _CUE_BEFORE_KINDS = frozenset({"score", "count", "quantity", "percentage", "money"})
 _GAP_BREAK = regex.compile(r"[,;:()\[\]—–]|\band\b|\bbut\b")
 
+
+
+# a timeline's stamp row: clock times (replaced by "T") joined by slashes, bars, commas or range dashes
+# from the line's start, then the entry's dash ("08:12–08:13 HST / 18:12 UTC / 1:12 p.m. EST — ...")
+_STAMP_ROW = regex.compile(r"[ \t*•·>#\[\]-]*(?:T[ \t/|,;–-]*)*T[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?(?:[—–|]|\s-\s)")
+
+
+def _clock_stamp(sentence: Sentence, r: Reading) -> bool:
+    """Is the clock time `r` in the stamp row that opens a timeline's line (`_STAMP_ROW`)?"""
+    text = sentence.text
+    if not text.lstrip(_BULLETS)[:1].isdigit():
+        return False
+    clocks = read_times(text[:160], sentence.start)
+    if not any(t.start == r.start for t in clocks):
+        return False
+    row, last = [], 0
+    for t in clocks:
+        row.append(text[last : t.start - sentence.start])
+        row.append("T")
+        last = t.end - sentence.start
+    row.append(text[last : last + 30])
+    m = _STAMP_ROW.match("".join(row))
+    if m is None:
+        return False
+    # the clock must be inside the matched row: count the T's the row holds
+    held = m.group().count("T")
+    return [t.start for t in clocks].index(r.start) < held
 
 class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
     """One article's check: the passes of each sentence, then the whole-article passes."""
@@ -548,6 +575,10 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 self.named_stamps.add((fact.id, r.start))
             else:
                 self.stamps.add((fact.id, r.start, r.end, level >= MEDIUM))
+        elif isinstance(r.value, TimeValue) and _clock_stamp(sentence, r):
+            # a timeline's stamp row of clocks ("08:12 HST / 18:12 UTC / 1:12 p.m. EST — Cancellation
+            # stops ..."): weighed against the other lines' stamps the same way
+            self.stamps.add((fact.id, r.start, r.end, level >= MEDIUM))
         slipped = (j.verdict == "contradict" and full_date and level >= WEAK and len(b.candidates) == 1
                    and (self._wrong_year(r.value, ev) or self._wrong_month(r.value, ev)))
         if slipped and (level < MEDIUM or (bound and bound[-1] == "event.same_sentence")):

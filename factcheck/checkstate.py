@@ -28,8 +28,10 @@ from factcheck.kinds.time import (
     TimeValue,
     Zone,
     conversion_re,
+    label_out_of_season,
     on_a_nearer_facts_clock,
     on_another_facts_clock,
+    on_clock_of,
     on_local_siblings_clock,
     zone_offsets,
 )
@@ -83,6 +85,32 @@ def _running_tally(sentence: Sentence, r: Reading) -> bool:
     label = before[max(0, before.rfind(":") - 40) : before.rfind(":")] if ":" in before[-60:] else ""
     return bool(_running_tally_re().search(tail) or _running_tally_re().search(head)
                 or _running_tally_re().search(label))  # "Our running count: Obama 297, McCain 139"
+
+
+@cache
+def _local_part_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    d = lang().data
+    units = alternation(d["local_units"])
+    name = r"\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}"
+    return (regex.compile(rf"^\W*(?:In|Across|Around)\s+(?:and\s+around\s+)?(?:the\s+)?"
+                          rf"(?P<p>{name}\s+(?:{units}))(?![\p{{L}}])"),
+            regex.compile(rf"(?<![\p{{L}}])(?:{units})(?![\p{{L}}])[^.;:!?]{{0,80}},\s+where\s+[^,;:]*$",
+                          regex.IGNORECASE),
+            regex.compile(rf"^[^,;:.]{{0,40}}?(?<![\p{{L}}])(?:{alternation(d['local_alone'])})(?![\p{{L}}])",
+                          regex.IGNORECASE))
+
+
+def _local_part(sentence: Sentence, r: Reading, fact: Fact) -> bool:
+    """Is the figure counted in one part of the story's area (`local_units`, `local_alone` in en.yaml:
+    "In Beichuan county, ... 3,000 to 5,000 had died", "a city of 700,000 ..., where 3,629 were confirmed
+    dead", "may have died there alone"), a place none of the fact's cues names? A part is no whole's
+    figure (rule figure.local_part)."""
+    opening, where, alone = _local_part_res()
+    i, j = r.start - sentence.start, r.end - sentence.start
+    m = opening.search(sentence.text[:i])
+    if m is not None and any(p.search(m.group("p")) for p in fact.cues):
+        return False  # "In Fukushima prefecture, 1,605 died" for the prefecture's own toll
+    return bool(m or where.search(sentence.text[max(0, i - 160) : i]) or alone.search(sentence.text[j : j + 60]))
 
 
 @cache
@@ -297,12 +325,16 @@ class CheckState(ExclusionPasses):
                 # contradict`, only beyond what a slipped digit's place makes ("about seven buildings"
                 # for 250,000 homes, "1 to 2cm" of ash for a 90 km cable section)
                 j = j.unsure("figure.other_magnitude", f"{q:.2g} times the fact: probably another figure")
+        if fact.kind == "time" and j.verdict in ("agree", "contradict") and isinstance(r.value, TimeValue):
+            j = self._season_slip(fact, r, j)
         if j.verdict == "agree" and ratio_of is not None and _loose_bound(r, ratio_of(r, fact.value)):
             # "more than 2,000 trades" for 20,000 broken: true of the fact, but a figure that far
             # below it states another one (or the fact with a slipped digit); it neither agrees nor accuses
             j = Judged("unclear", j.reason + "; " + why("figure.loose_bound"), (*j.rules, "figure.loose_bound"))
         if j.verdict == "contradict" and fact.kind in ("count", "quantity") and _designated(sentence, r):
             j = j.unsure("figure.designation")  # "crashed Germanwings Flight 9525 into the Alps"
+        if j.verdict == "contradict" and fact.kind in ("count", "quantity") and _local_part(sentence, r, fact):
+            j = j.unsure("figure.local_part")  # "In Beichuan county, ... 3,000 to 5,000 had died"
         if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and _running_tally(sentence, r):
             j = j.unsure("figure.running_tally")  # "Nearly 47 million people have already voted early"
         if j.verdict == "contradict" and fact.kind == "set" and reversed_scores(r, fact):
@@ -510,6 +542,28 @@ class CheckState(ExclusionPasses):
             own = replace(said.value, day=fact.value.day).offset_h == mine
         return own and any(g.value.utc == fact.value.utc and g.value.offset_h != mine
                            for g in self._time_facts() if g is not fact and isinstance(g.value, TimeValue))
+
+    def _season_slip(self, fact: Fact, r: Reading, j: Judged) -> Judged:
+        """A clock time whose label is out of season on the fact's day ("20.07 MESZ" in January; rule
+        time.label_out_of_season): the clock or its label is wrong. It accuses the fact on the clock
+        the label meant (its agreement by the literal instant too); it is unclear for the other facts
+        of that instant when one of them is on that clock (that one judges it), and for every fact
+        where it agreed; a contradiction on no fact's clock stands."""
+        slip = label_out_of_season(r.value, fact.value)
+        if slip is None:
+            return j
+        why_slip, real = slip
+        rid = "time.label_out_of_season"
+        if on_clock_of(fact.value, real):
+            return Judged("contradict", (j.reason if j.verdict == "contradict" else f"read '{r.text}'")
+                          + "; " + why_slip, (*j.rules, rid))
+        instant = fact.value.utc
+        if j.verdict == "agree" or any(
+                g is not fact and isinstance(g.value, TimeValue) and g.value.utc == instant
+                and on_clock_of(g.value, real) for g in self._time_facts()):
+            return Judged("unclear", j.reason + "; " + why_slip + " (the fact on that clock judges it)"
+                          if j.verdict == "contradict" else j.reason + "; " + why_slip, (*j.rules, rid))
+        return Judged("contradict", j.reason + "; " + why_slip, (*j.rules, rid))
 
     def _sibling_clock(self, fact: Fact, r: Reading) -> bool:
         """Is `r` a clock time on the named clock of another time fact of the same instant, not on this

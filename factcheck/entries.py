@@ -27,9 +27,12 @@ from factcheck.kinds.time import header_zone
 from factcheck.segment import Document, Sentence
 
 # a clock stamp opening an entry: "15:05 —", "1:47 a.m. —", "04:11 GMT -", "18h30 |", "20:00 Polls ..." ...
+# ... and the same moment on other clocks after it, a fact box's row ("08:07 HST / 18:07 UTC / 1:07
+# p.m. EST — ..."): `t` is the first clock, `row` all of them
+_CLOCK = r"\d{1,2}(?:[:.h]\d\d)(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?"
 _STAMP = regex.compile(
     # ... or alone on its line, the entry below it ("17:26" / "Here it is: ...")
-    r"[ \t*•·>#]*(?P<t>\d{1,2}(?:[:.h]\d\d)(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?)\s*"
+    rf"[ \t*•·>#]*(?P<row>(?P<t>{_CLOCK})(?:\s*/\s*{_CLOCK})*)\s*"
     r"(?:[—–|]|-\s|$|(?-i:(?<=\s)(?=\p{Lu}\p{Ll})))",
     regex.IGNORECASE)
 _MIN_STAMPS = 2  # a document with fewer stamped entries is no live blog
@@ -62,6 +65,13 @@ def stamp_span(sentence: Sentence) -> tuple[int, int] | None:
     """The span (in the document) of the clock stamp that opens `sentence`, if any."""
     m = _STAMP.match(sentence.text)
     return (sentence.start + m.start("t"), sentence.start + m.end("t")) if m else None
+
+
+def stamp_row_span(sentence: Sentence) -> tuple[int, int] | None:
+    """The span of the clock stamp that opens `sentence` with the same moment on other clocks after
+    it ("08:07 HST / 18:07 UTC / 1:07 p.m. EST"), if any."""
+    m = _STAMP.match(sentence.text)
+    return (sentence.start + m.start("row"), sentence.start + m.end("row")) if m else None
 
 
 # what a timeline's stamp line may hold beside its dates: punctuation, figures (a clock time, the

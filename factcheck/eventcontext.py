@@ -126,6 +126,16 @@ def _found(part: str, named: set[str]) -> bool:
                                 for m in named)
 
 
+# a year alone, then a "when" clause that holds the value ("in 1976, when the official toll was 242,769"):
+# the value is that year's
+# a sentence opening on a year ("In 1994 they lost the final itself to Brazil, 3-2 on penalties"):
+# its values are that year's while no other year follows
+_YEAR_OPENING = regex.compile(r"\W*(?:(?:Back|Already|Earlier)\s+)?In\s+((?:1[5-9]|20)\d\d)(?!\d)")
+_YEAR = regex.compile(r"(?<![\d\p{L}])((?:1[5-9]|20)\d\d)(?!\d)")
+# (a translation's "where": "since Tangshan 1976, where more than 240.000 humans died")
+_YEAR_WHEN = regex.compile(r"(?<![\d\p{L}])((?:1[5-9]|20)\d\d)\s*,\s*(?:when|where)\s[^,;:.()]*$")
+
+
 class EventContext(CheckState):
     def _month_shared(self, fact: Fact) -> bool:
         """Does another event of the base fall in the month of the fact's date?"""
@@ -304,12 +314,22 @@ class EventContext(CheckState):
         before it (day, month and year written) falls more than `earlier_narrative_days` before the
         story's first day ("The Wrights' first flight, at Kitty Hawk on Dec. 17, 1903, ... covered 120
         feet" in a story of 2021)? Only the sentence's own dates count, and only full ones: a year
-        alone ("since 2015") may head a figure of the story's own time."""
+        alone ("since 2015") may head a figure of the story's own time, unless a "when" clause after
+        it holds the value ("since Tangshan in 1976, when the official toll was 242,769") or the
+        sentence opens on it, no later year before the value ("In 1994 they lost the final ...")."""
         if isinstance(r.value, DateValue) or not regex.search(r"(?:1[5-9]|20)\d\d", sentence.text):
             return False
         span = per_base(self.fb, "story_span", lambda: _story_span(self.fb))
         if span is None:
             return False
+        when = _YEAR_WHEN.search(sentence.text, 0, r.start - sentence.start)
+        if when is not None and int(when.group(1)) < span[0].year - 1:
+            return True  # "since Tangshan in 1976, when the official toll was 242,769"
+        opening = _YEAR_OPENING.match(sentence.text)
+        if opening is not None and opening.end() <= r.start - sentence.start:
+            years = [int(y) for y in _YEAR.findall(sentence.text, 0, r.start - sentence.start)]
+            if all(y < span[0].year - 1 for y in years):
+                return True  # "In 1994 they lost the final itself to Brazil, 3-2 on penalties"
         before = [d for d in read_dates(sentence.text, sentence.start) if d.end <= r.start]
         if not before:
             return False

@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 from factcheck.bind import MEDIUM, STRONG, Binding
-from factcheck.entries import line_stamp, stamp_span
+from factcheck.entries import line_stamp, stamp_row_span
 from factcheck.eventcontext import EventContext
 from factcheck.evidence import _readings, counted_offset
 from factcheck.factbase.model import Fact
@@ -419,13 +419,14 @@ class FollowUpPasses(EventContext):
                 continue  # the sentence dates itself
             if fact.kind == "time":
                 first = self.entries.stamp(sentence)
-                span = stamp_span(first) if first is not None else None
+                span = stamp_row_span(first) if first is not None else None
                 found = [r for r in _readings(kind, first, fact, self.ctx)
                          if span and r.start < span[1] and span[0] < r.end] if first is not None else []
             else:
                 day = self.entries.day(sentence.start)
                 found = [r for r in read_dates(self.doc.text[day[0]:day[1]], day[0])] if day else []
-            self._stamp_agrees(fact, found[:1], sentence, bindings,
+            # (every clock of a stamp row: each time fact finds its own clock there)
+            self._stamp_agrees(fact, found if fact.kind == "time" else found[:1], sentence, bindings,
                                "the entry's " + ("stamp" if fact.kind == "time" else "day line"))
 
     def _stamp_agrees(self, fact: Fact, found: Sequence[Reading], sentence: Sentence, bindings: list[Binding],
@@ -447,3 +448,7 @@ class FollowUpPasses(EventContext):
                 continue
             self.record(fact, r, sentence, j, f"event {ev} ({b.why_text(ev)}); {what}",
                         (*b.rules_of(ev), "value.entry_stamp"), False)
+            if fact.kind == "time":
+                # a timeline's line dated right by its stamp: the other lines' stamps are other
+                # steps (wholedoc `_other_steps`)
+                self.stamps.add((fact.id, r.start, r.end, True))

@@ -246,7 +246,8 @@ _DATELINE_DATED = regex.compile(
 # a digit or an opening quote. Abbreviations that end with a period are protected below.
 _SENT_END = regex.compile(r"(?<=[.!?])[”\"’')\]]*\s+(?=[“\"‘'(\[]?[\p{Lu}\d])")
 _ABBREV = regex.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|St|Jr|Sr|Prof|No|vs|etc|approx|Inc|Corp|Co|Ltd|"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Col|Lt|Maj|Brig|Capt|Adm|Cmdr|Sgt|Cpl|Pvt|Rev|Hon|Supt|Insp|Pres|Mt|"
+    r"St|Jr|Sr|Prof|No|vs|etc|approx|Inc|Corp|Co|Ltd|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun|"
     r"Mio|Mrd|a\.m|p\.m|U\.S|U\.K|U\.N|E\.U|D\.C)\.|(?<![\p{L}\p{N}-])[A-Z]\."  # an initial, not "USB-C."
     r"|(?<=\p{Lu}[\p{L}\p{M}'’.-]*\s)v\.)$"  # a case name's "v." after a name: "Bush v. Gore", "Roe v. Wade"

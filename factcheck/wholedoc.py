@@ -413,7 +413,10 @@ class DocumentPasses:
         the refuge"), and gives another date on a line tied to it by a word only ("30 August —
         Drilling begins on the second shaft"): that line tells of another step, so it cannot accuse."""
         for fact_id, ms in self.mentions.items():
-            stamped = {a: firm for f, a, _, firm in self.stamps if f == fact_id}
+            stamped: dict[int, bool] = {}
+            for f, a, _, firm in self.stamps:
+                if f == fact_id:
+                    stamped[a] = stamped.get(a, False) or firm  # (a stamp recorded twice: firm if either is)
             named = {a for f, a in self.named_stamps if f == fact_id}
             if any(m.verdict == "agree" and (stamped.get(m.start) or m.start in named) for m in ms):
                 # a line naming the event on other days ("14 June — The committee begins its meeting",
@@ -421,4 +424,10 @@ class DocumentPasses:
                 # Balmoral", "8 Sep — The Queen dies at Balmoral"): the name is an actor's (or a
                 # place's), present on several steps, so it dates no line more than a word would
                 steps = set(stamped) | (named if len(named) >= _ACTOR_LINES else set())
+                # (not the agreeing line's own stamps: a wrong clock beside a right one in a row,
+                # "08:07 HST / 18:07 UTC / 2:07 p.m. EST — ...", is a wrong conversion of it)
+                text = self.doc.text
+                right = {text.rfind("\n", 0, m.start) for m in ms
+                         if m.verdict == "agree" and (stamped.get(m.start) or m.start in named)}
+                steps = {a for a in steps if text.rfind("\n", 0, a) not in right}
                 self._demote(fact_id, steps, "value.stamp_other_line")

@@ -7,7 +7,7 @@ import pytest
 
 from factcheck.check import check
 from factcheck.factbase.load import load_factbase
-from factcheck.kinds.date import DateValue, shift
+from factcheck.kinds.date import DateValue, read_dates, shift
 from factcheck.model import Source
 
 
@@ -56,3 +56,36 @@ def test_a_date_after_a_dash_ends_a_span(tmp_path: Path, fact_id: str, value: st
         f"    facts:\n      - id: {fact_id}\n        kind: date\n        value: {value}\n", encoding="utf-8")
     found = next(f for f in check(Source(id="t", text=text), load_factbase(tmp_path)).findings if f.fact == fact_id)
     assert found.verdict == "agree", found
+
+
+# a span of days in one month is read whole, from its first day to its last: a fact's day inside it
+# agrees, one outside it contradicts (before: "from 19 to 21 May" was "21 May" alone, and accused a
+# fact of the span's first day; "May 19-21, 2008" lost its year)
+@pytest.mark.parametrize("text, shown", [
+    ("three days of national mourning, from 19 to 21 May, with flags", "????-05-19 to 21"),
+    ("The talks ran May 19-21, 2008, in Geneva.", "2008-05-19 to 21"),
+    ("between 19 and 21 May 2008", "2008-05-19 to 21"),
+    ("The summit, 16 – 17 June, ended early.", "????-06-16 to 17"),
+    # not two days joined by "and", nor a date before a count after a spaced hyphen
+    ("on 19 and 21 May", "????-05-21"),
+    ("on May 19 - 20 people died", "????-05-19"),
+])
+def test_a_span_of_days_is_read_whole(text: str, shown: str) -> None:
+    (r,) = read_dates(text)
+    assert r.value.shown() == shown
+
+
+@pytest.mark.parametrize("value, text, verdict", [
+    ("2008-05-19", "The state council declared three days of national mourning, from 19 to 21 May 2008.", "agree"),
+    ("2008-05-20", "The state council declared three days of national mourning, from 19 to 21 May 2008.", "agree"),
+    ("2008-05-18", "The state council declared three days of national mourning, from 19 to 21 May 2008.", "contradict"),
+    ("2021-06-16", "The Geneva summit was held June 16-17, 2021.", "agree"),
+    ("2021-06-15", "The Geneva summit was held June 16-17, 2021.", "contradict"),
+])
+def test_a_span_of_days_agrees_when_it_holds_the_day(tmp_path: Path, value: str, text: str, verdict: str) -> None:
+    words = "mourning" if "mourning" in text else "summit"
+    (tmp_path / "f.yaml").write_text(
+        f"events:\n  - id: ev\n    what: the event\n    date: {value}\n    words: ['{words}']\n"
+        f"    facts:\n      - id: ev.date\n        kind: date\n        value: {value}\n", encoding="utf-8")
+    found = next(f for f in check(Source(id="t", text=text), load_factbase(tmp_path)).findings if f.fact == "ev.date")
+    assert found.verdict == verdict, found

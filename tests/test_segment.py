@@ -69,6 +69,19 @@ def test_a_case_name_is_one_sentence(text: str, n: int) -> None:
     assert len(segment(text).sentences) == n
 
 
+@pytest.mark.parametrize("text, n", [
+    # a rank or title before a name is no sentence's end (before: "Maj." ended the sentence, cutting
+    # the name from its role)
+    ("Adjutant General Maj. Gen. Joe Logan learns the alert was false.", 1),
+    ("Brig. Gen. Kenneth Hara flew to the island on Sunday.", 1),
+    ("Capt. Chesley Sullenberger landed the jet on the river.", 1),
+    ("Rev. David Hoyle delivered the sermon at the abbey.", 1),
+    ("The order came from Gen. Milley. Troops left the next day.", 2),
+])
+def test_a_rank_before_a_name_is_one_sentence(text: str, n: int) -> None:
+    assert len(segment(text).sentences) == n
+
+
 @pytest.mark.parametrize("text, first_clause_ends", [
     # a colon after a date's day or a number ends its clause when words follow (an election recount's
     # live blog, a canal blockage's update); a ratio or a clock "9: 30" is not cut

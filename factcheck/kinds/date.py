@@ -36,6 +36,8 @@ class DateValue:
     weekday: int | None = None
     # a numeric date that reads both ways ("11.12.2022"): (first, second) number; month/day unset
     either: tuple[int, int] | None = None
+    # a span of days in one month ("from 19 to 21 May", "May 19-21, 2008"): its last day (`day` the first)
+    to_day: int | None = None
 
     def shown(self) -> str:
         parts = []
@@ -45,7 +47,8 @@ class DateValue:
         if self.weekday is not None:
             parts.append(WEEKDAY_NAMES[self.weekday])
         if self.month:
-            md = f"{self.year or '????'}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+            md = (f"{self.year or '????'}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+                  + (f" to {self.to_day:02d}" if self.to_day else ""))
             parts.append(md)
         return " ".join(parts)
 
@@ -241,9 +244,44 @@ def _read_dates(text: str, offset: int, day_first: bool | None, either: bool) ->
             start = offset + m.start("m4")
         out.append(Reading(start=start, end=offset + m.end(), text=text[start - offset : m.end()],
                            value=v, shown=v.shown()))
+    out = [_span_of(r, text, offset) for r in out]
     if _HOLIDAY_HINT.search(text):
         out += _holidays(text, offset, out)
     return tuple(out)
+
+
+# a span of days in one month: its first day before the date read ("from 19 to 21 May", "between 19
+# and 21 May 2008", a translation's "the 20. until 22.5."), or its last day after it ("May 19-21, 2008")
+# (a hyphen only between the two days, no space: "May 19 - 20 people died" is no span)
+_SPAN_BEFORE = regex.compile(r"(?:(?<![\p{L}])(?P<between>between)\s+)?(?<![\d.,:/])(?P<d>\d{1,2})"
+                             r"(?:(?:st|nd|rd|th|\.)?\s+(?P<j>to|until|till|through|thru|bis|and)\s+|\s?[–—]\s?|-)$",
+                             regex.IGNORECASE)
+_SPAN_AFTER = regex.compile(r"(?:\s?[–—]\s?|-|\s+(?:to|through|thru|until)\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+                            r"(?![\d.:/\p{L}])(?:,?\s+(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?", regex.IGNORECASE)
+
+
+def _span_of(r: Reading, text: str, offset: int) -> Reading:
+    """The date read, widened to the span of days it ends or begins (`_SPAN_BEFORE`, `_SPAN_AFTER`):
+    one reading from the first day to the last, so "from 19 to 21 May" is no "21 May" alone. "19 and
+    21 May" is two days, not a span: "and" only after "between"."""
+    v: DateValue = r.value
+    if v.month is None or v.day is None or v.either is not None or v.to_day is not None:
+        return r
+    a, b = r.start - offset, r.end - offset
+    m = _SPAN_BEFORE.search(text, max(0, a - 24), a) if text[a : a + 1].isdigit() else None
+    if m is not None and ((m.group("j") or "").lower() != "and" or m.group("between")):
+        first = int(m.group("d"))
+        if 1 <= first < v.day:
+            w = DateValue(v.year, v.month, first, None, None, v.day)
+            return Reading(start=offset + m.start(), end=r.end, text=text[m.start() : b], value=w, shown=w.shown())
+    if not text[b - 1 : b].isdigit():
+        return r
+    m = _SPAN_AFTER.match(text, b)
+    if m is not None and v.day < int(m.group("d")) <= 31:
+        w = DateValue(v.year or (int(m.group("y")) if m.group("y") else None), v.month, v.day, v.weekday, None,
+                      int(m.group("d")))
+        return Reading(start=r.start, end=offset + m.end(), text=text[a : m.end()], value=w, shown=w.shown())
+    return r
 
 
 # a cheap look before the holiday pattern: every holiday name holds one of these words
@@ -578,6 +616,8 @@ class DateKind:
         if v.month is not None:
             if v.month != d.month or (v.year is not None and v.year != d.year):
                 return False
+            if v.to_day is not None and v.day is not None:
+                return v.day <= d.day <= v.to_day  # a span of days holds the fact's day, or not
             if v.day is not None and v.day != d.day:
                 return False
             if v.weekday is not None and v.weekday != d.weekday():

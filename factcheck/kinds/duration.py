@@ -180,7 +180,9 @@ _NOT_LENGTH = regex.compile(r"\A(?:\s+(?:ago|of\s+delay"
 # "nine days after they went missing", "55 days later": a distance in time between two moments, which
 # is also how long passed between them: read as a length loosely (it may agree with an elapsed time,
 # never accuse), and firmly after "for" ("for almost two months before crews floated it free")
-_OFFSET = regex.compile(r"\A\s+(?:later|earlier|before|after)\b", regex.IGNORECASE)
+# ... and "Ten years on, ...", "two decades on from the final" (not "ten days on the ice")
+_OFFSET = regex.compile(r"\A\s+(?:later|earlier|before|after|on(?=\s*(?:[,.;:!?]|$)|\s+from\b))\b",
+                        regex.IGNORECASE)
 _CLOCK_HOUR = regex.compile(r"(?i)(?:[01]?\d|2[0-3])[.,][0-5]\d\s*hours?")
 _THE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])the\s+$")
 # "opened at 7 hours and closed at 22 hours", "until 22 hours", "began at 14 h local time (16 h Swiss

@@ -944,6 +944,43 @@ def then_clock_re() -> regex.Pattern[str]:
     return _words_before_clock("then_clock_before")
 
 
+@cache
+def _seasonal() -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in (_data().get("seasonal") or {}).items()}
+
+
+def label_out_of_season(read: TimeValue, fact: TimeValue) -> tuple[str, int] | None:
+    """Why the reading's zone label is out of season on the fact's day ("1:07 p.m. EDT" on 13 January,
+    when New York was on UTC-5), and the region's real offset that day (minutes east of UTC); None
+    when it is not: a label of one side of a region's summer time (zones.yaml `seasonal`) on a day the
+    region was on the other side. The clock or its label is wrong (rule time.label_out_of_season)."""
+    z = read.zone
+    if z is None or z.fixed is None or fact.day is None:
+        return None
+    region = _seasonal().get(regex.sub(r"\s+", " ", z.label.strip()).lower())
+    if region is None:
+        return None
+    offs = zone_offsets(Zone(region, iana=region), fact.day, 720)
+    if not offs or z.fixed in offs:
+        return None
+    real = min(offs)
+
+    def utc(m: int) -> str:
+        h, mi = divmod(abs(m), 60)
+        return f"UTC{'-' if m < 0 else '+'}{h}" + (f":{mi:02d}" if mi else "")
+    return (f"'{z.label}' is {utc(z.fixed)}, but {region.split('/')[-1].replace('_', ' ')} was on {utc(real)} on "
+            f"{fact.day.isoformat()}: the clock or its label is wrong"), real
+
+
+def on_clock_of(fact: TimeValue, offset: int) -> bool:
+    """Is the fact's clock, on its day, at `offset` minutes east of UTC (the clock a slipped label
+    meant: a CET fact for "20.07 MESZ" in January)?"""
+    zone = fact.zone or (Zone(fact.event_zone, iana=fact.event_zone) if fact.event_zone else None)
+    if zone is None or fact.day is None or zone.local:
+        return False
+    return zone_offsets(zone, fact.day, fact.local) == frozenset({offset})
+
+
 def on_local_siblings_clock(fact: TimeValue, read: TimeValue, others: list[TimeValue]) -> bool:
     """Is `read`, a clock time on no named clock (none written, or "local time": the event's own
     clock), the instant of another time fact that is on the event's clock, while this fact is on
