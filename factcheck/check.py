@@ -301,7 +301,8 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             return j.unsure("value.future_later")  # "On Sunday the 50th Berlin Marathon will be run" years on
         if j.verdict == "contradict" and "event.named" not in bound and self._narrated_later(sentence, r):
             return j.unsure("value.narrated_later")
-        if j.verdict == "contradict" and "event.named" not in bound and self._narrated_earlier(sentence, r):
+        if j.verdict == "contradict" and ("event.named" not in bound or self.opens_on_old_year(sentence, r)) \
+                and self._narrated_earlier(sentence, r):
             return j.unsure("value.narrated_earlier")
         if j.verdict == "contradict" and fact.kind in OTHER_YEAR_KINDS and self._other_year_beside(sentence, r):
             return j.unsure("value.other_year")  # "... their loss to Australia in Melbourne in 2015"

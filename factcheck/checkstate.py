@@ -20,6 +20,7 @@ from factcheck.exclusion import ExclusionPasses
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import Judged, _excluded_near, judge
 from factcheck.kinds import KINDS, Context, Reading
+from factcheck.kinds._units import factor
 from factcheck.kinds.date import DateValue, published
 from factcheck.kinds.quantity import QuantityValue, on_another_facts_unit
 from factcheck.kinds.set import reversed_scores
@@ -111,6 +112,35 @@ def _local_part(sentence: Sentence, r: Reading, fact: Fact) -> bool:
     if m is not None and any(p.search(m.group("p")) for p in fact.cues):
         return False  # "In Fukushima prefecture, 1,605 died" for the prefecture's own toll
     return bool(m or where.search(sentence.text[max(0, i - 160) : i]) or alone.search(sentence.text[j : j + 60]))
+
+
+@cache
+def _from_place_re() -> regex.Pattern[str]:
+    """Right after a distance, the place it is measured from ("2,400 miles from California", "80 km
+    (50 miles) north-west of Chengdu"): a name in capitals after "from", "of", "off"."""
+    compass = alternation(lang().data["compass_words"])
+    return regex.compile(rf"\s*(?:\([^()\n]{{1,30}}\)\s*)?(?:(?:{compass})\s+)?(?:from|of|off)\s+(?:the\s+)?"
+                         r"(?P<p>(?-i:\p{Lu})[\p{L}'’.-]+(?:\s+(?-i:\p{Lu})[\p{L}'’.-]+){0,3})", regex.IGNORECASE)
+
+
+def _from_another_place(fact: Fact, r: Reading, sentence: Sentence) -> str | None:
+    """The place a distance is measured from, when none of the fact's cues names it and some cue
+    names a place (a cue in capitals: "North\\s+Korea"): "some 2,400 miles from California" for the
+    distance from North Korea is another distance (rule quantity.other_place)."""
+    q = fact.value
+    if fact.kind != "quantity" or not isinstance(q, QuantityValue) or not q.physical or not q.measure:
+        return None
+    if factor(q.measure, "kilometer") is None or not any(regex.search(r"\p{Lu}", p.source) for p in fact.cues):
+        return None
+    m = _from_place_re().match(sentence.text, r.end - sentence.start)
+    place = m.group("p").rstrip(".") if m is not None else ""
+    if not place or place.lower() in lang().data["distance_from_any"]:
+        return None
+    # (the place's phrase: "from the Titanic's bow" is the bow's, a fact cued by "bow")
+    phrase = regex.split(r"[,;:.()]", sentence.text[m.start("p") : m.start("p") + 40])[0] if m is not None else ""
+    if any(p.compiled.search(phrase) for p in fact.cues):
+        return None
+    return place
 
 
 @cache
@@ -333,6 +363,8 @@ class CheckState(ExclusionPasses):
             j = Judged("unclear", j.reason + "; " + why("figure.loose_bound"), (*j.rules, "figure.loose_bound"))
         if j.verdict == "contradict" and fact.kind in ("count", "quantity") and _designated(sentence, r):
             j = j.unsure("figure.designation")  # "crashed Germanwings Flight 9525 into the Alps"
+        if j.verdict == "contradict" and (place := _from_another_place(fact, r, sentence)) is not None:
+            j = j.unsure("quantity.other_place", f"measured from {place}, which none of the fact's cues names")
         if j.verdict == "contradict" and fact.kind in ("count", "quantity") and _local_part(sentence, r, fact):
             j = j.unsure("figure.local_part")  # "In Beichuan county, ... 3,000 to 5,000 had died"
         if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and _running_tally(sentence, r):

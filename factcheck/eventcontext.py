@@ -325,11 +325,8 @@ class EventContext(CheckState):
         when = _YEAR_WHEN.search(sentence.text, 0, r.start - sentence.start)
         if when is not None and int(when.group(1)) < span[0].year - 1:
             return True  # "since Tangshan in 1976, when the official toll was 242,769"
-        opening = _YEAR_OPENING.match(sentence.text)
-        if opening is not None and opening.end() <= r.start - sentence.start:
-            years = [int(y) for y in _YEAR.findall(sentence.text, 0, r.start - sentence.start)]
-            if all(y < span[0].year - 1 for y in years):
-                return True  # "In 1994 they lost the final itself to Brazil, 3-2 on penalties"
+        if self.opens_on_old_year(sentence, r):
+            return True  # "In 1994 they lost the final itself to Brazil, 3-2 on penalties"
         before = [d for d in read_dates(sentence.text, sentence.start) if d.end <= r.start]
         if not before:
             return False
@@ -341,6 +338,20 @@ class EventContext(CheckState):
         except ValueError:
             return False
         return day < span[0] - dt.timedelta(days=tune("earlier_narrative_days"))
+
+    def opens_on_old_year(self, sentence: Sentence, r: Reading) -> bool:
+        """Does the value's sentence open on a year long before the story ("In 1994 they lost the
+        final itself to Brazil, 3-2 on penalties"), no later year before the value? The sentence
+        dates itself: even a clause naming the event (by a name such events share, "the final")
+        tells of that year's."""
+        opening = _YEAR_OPENING.match(sentence.text)
+        if opening is None or opening.end() > r.start - sentence.start or isinstance(r.value, DateValue):
+            return False
+        span = per_base(self.fb, "story_span", lambda: _story_span(self.fb))
+        if span is None:
+            return False
+        years = [int(y) for y in _YEAR.findall(sentence.text, 0, r.start - sentence.start)]
+        return all(y < span[0].year - 1 for y in years)
 
     def _other_year_beside(self, sentence: Sentence, r: Reading) -> bool:
         """Is the year written nearest the value, within `other_year_chars` of it in its sentence, a

@@ -89,3 +89,21 @@ def test_a_span_of_days_agrees_when_it_holds_the_day(tmp_path: Path, value: str,
         f"    facts:\n      - id: ev.date\n        kind: date\n        value: {value}\n", encoding="utf-8")
     found = next(f for f in check(Source(id="t", text=text), load_factbase(tmp_path)).findings if f.fact == "ev.date")
     assert found.verdict == verdict, found
+
+
+# a weekday with its part of the day, a comma, then the date: one date with its weekday (before: the
+# weekday alone went to a distractor of that weekday and the date agreed, its wrong weekday unseen)
+@pytest.mark.parametrize("value, text, verdict", [
+    ("2018-01-13", "The false missile alert came that Sunday morning, January 13, 2018.", "contradict"),
+    ("2018-01-13", "The false missile alert came that Saturday morning, January 13, 2018.", "agree"),
+    ("2010-08-05", "The mine collapsed on Thursday afternoon, 5 August 2010.", "agree"),
+    ("2010-08-05", "The mine collapsed on Friday afternoon, 5 August 2010.", "contradict"),
+])
+def test_a_weekday_and_its_part_of_the_day_before_the_date(tmp_path: Path, value: str, text: str,
+                                                          verdict: str) -> None:
+    words = "alert" if "alert" in text else "collapsed"
+    (tmp_path / "f.yaml").write_text(
+        f"events:\n  - id: ev\n    what: the event\n    date: {value}\n    words: ['{words}']\n"
+        f"    facts:\n      - id: ev.date\n        kind: date\n        value: {value}\n", encoding="utf-8")
+    found = next(f for f in check(Source(id="t", text=text), load_factbase(tmp_path)).findings if f.fact == "ev.date")
+    assert found.verdict == verdict, found

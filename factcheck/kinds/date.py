@@ -9,7 +9,7 @@ the weekday of a fact three weeks earlier (seed 002). Otherwise it cannot tell.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, ClassVar
 
@@ -244,10 +244,29 @@ def _read_dates(text: str, offset: int, day_first: bool | None, either: bool) ->
             start = offset + m.start("m4")
         out.append(Reading(start=start, end=offset + m.end(), text=text[start - offset : m.end()],
                            value=v, shown=v.shown()))
-    out = [_span_of(r, text, offset) for r in out]
+    out = _weekday_with_date([_span_of(r, text, offset) for r in out], text, offset)
     if _HOLIDAY_HINT.search(text):
         out += _holidays(text, offset, out)
     return tuple(out)
+
+
+def _weekday_with_date(out: list[Reading], text: str, offset: int) -> list[Reading]:
+    """A weekday with its part of the day, then a comma and the date ("that Sunday morning, January
+    13, 2018"): one date with its weekday, as "Sunday, January 13, 2018" is (a wrong weekday then
+    accuses the date, as there)."""
+    merged: list[Reading] = []
+    for r in out:
+        prev = merged[-1] if merged else None
+        v: DateValue = r.value
+        if (prev is not None and prev.value.weekday is not None and prev.value.month is None
+                and v.month is not None and v.day is not None and v.weekday is None and v.either is None
+                and regex.fullmatch(r",\s*", text[prev.end - offset : r.start - offset])):
+            w = replace(v, weekday=prev.value.weekday)
+            merged[-1] = Reading(start=prev.start, end=r.end, text=text[prev.start - offset : r.end - offset],
+                                 value=w, shown=w.shown())
+            continue
+        merged.append(r)
+    return merged
 
 
 # a span of days in one month: its first day before the date read ("from 19 to 21 May", "between 19
