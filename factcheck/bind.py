@@ -626,6 +626,10 @@ class _SegInfo:
 #: "6.02pm local / 10.02 GMT", "14:45:28 EDT | 19:45:28 BST": to the second)
 _CLOCK = r"\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?i:\s*[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,5}|(?i:local(?:\s+time)?)))?"
 _CLOCK_ROW = regex.compile(rf"{_CLOCK}(?:\s*[|/;,(]\s*{_CLOCK}\)?)+")
+#: ... perhaps after the line's day ("Mon 19 May - 14:28 CST / 06:28 UTC / 07:28 CEST")
+_ROW_DAY = (r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)\p{L}{0,6}\.?,?\s+)?"
+            r"(?:\d{1,2}\.?\s+\p{L}{3,9}\.?(?:\s+\d{4})?|\p{L}{3,9}\.?\s+\d{1,2},?(?:\s+\d{4})?)")
+_DATED_CLOCK_ROW = regex.compile(rf"(?:{_ROW_DAY}\s*(?:[-–—,:]\s*)?)?{_CLOCK_ROW.pattern}")
 
 
 @dataclass
@@ -764,11 +768,12 @@ class Binder:
 
     def _stamp_row_heads(self, s: Sentence) -> str | None:
         """The one event named by the entry right below `s`, when `s` is a whole line of clock times
-        and zones alone ("18:02 WITA | 10:02 UTC | 10:02 BST") heading that entry on the next line."""
+        and zones alone ("18:02 WITA | 10:02 UTC | 10:02 BST"), perhaps after its day ("Mon 19 May -
+        14:28 CST / 06:28 UTC / 07:28 CEST"), heading that entry on the next line."""
         text = self.doc.text
         # (cheap tests first: most sentences open on a letter, or not at a line's start)
-        if (s.index + 1 >= len(self.doc.sentences) or not s.text[:1].isdigit()
-                or (s.start > 0 and text[s.start - 1] != "\n") or not _CLOCK_ROW.fullmatch(s.text.strip())):
+        if (s.index + 1 >= len(self.doc.sentences) or not s.text[:1].isalnum()
+                or (s.start > 0 and text[s.start - 1] != "\n") or not _DATED_CLOCK_ROW.fullmatch(s.text.strip())):
             return None
         nxt = self.doc.sentences[s.index + 1]
         if text[s.end:nxt.start].count("\n") != 1 or text[s.end:nxt.start].strip():
