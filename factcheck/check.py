@@ -443,7 +443,10 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # be the day it was saved, years on)
             j = j.unsure("value.page_week")
         if j.verdict == "contradict" and not _weekday_only(r):  # a weekday fits a sibling by chance
+            # (not the event's weekday fact and its date facts: they judge two parts of one value)
             sibling = next((f for f in self.by_event[ev] if f is not fact and f.kind == fact.kind
+                            and not (fact.kind == "date" and "weekday" in (f.options.get("part"),
+                                                                            fact.options.get("part")))
                             and judge(r, f, sentence, self.ctx).verdict == "agree"), None)
             if sibling is not None:
                 # "the operation began on Sunday" for the rescue's end date: the value is the right value

@@ -168,7 +168,7 @@ def test_schema_rejects_what_the_loader_rejects(change: dict[str, Any], where: s
 
 
 VALID_FACT: dict[str, dict[str, Any]] = {
-    "date": {"value": "2021-12-07"},
+    "date": {"value": "2021-12-07", "part": "weekday"},
     "time": {"value": "10:07 ET"},
     "duration": {"value": "9.80 seconds", "clock": True, "bare": "seconds"},
     "quantity": {"value": 94300, "unit": "troops", "hedge": "about"},
@@ -357,6 +357,7 @@ WHO = st.sampled_from([r"(?P<who>{party})\s+asked\s+for\s+the\s+call", r"at\s+th
 
 # Valid kind-specific keys of each kind: (required, optional) strategies.
 KIND_OPTIONS: dict[str, tuple[dict[str, st.SearchStrategy[Any]], dict[str, st.SearchStrategy[Any]]]] = {
+    "date": ({}, {"part": st.sampled_from(schema.FACT["part"].choices)}),
     "quantity": ({}, {"unit": PATTERNS, "hedge": st.sampled_from(["up to", "more than", "about"]),
                       "unit_words": st.sampled_from([{"boxes": "TEU"}, {"klicks": "km", "clicks": "km"}])}),
     "count": ({"counted": st.sampled_from(["members|countries", "states"])}, {}),

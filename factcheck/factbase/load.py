@@ -42,6 +42,7 @@ from factcheck.factbase.runaway import RUNAWAY_TIMEOUT as RUNAWAY_TIMEOUT  # lin
 from factcheck.factbase.runaway import runs_away, shown
 from factcheck.factbase.yamlpos import MAX_FILE_BYTES, Y, load_yaml, split_lines
 from factcheck.kinds import KINDS
+from factcheck.kinds.date import set_weekday_apart
 from factcheck.lang import lang
 from factcheck.model import Position
 from factcheck.numbers import find_numbers
@@ -292,6 +293,7 @@ def load_with_problems(directory: str | os.PathLike[str]) -> tuple[FactBase | No
                   "add a top-level `facts:` (or `events:`, `parties:`) list, or delete the file")
     _check_party_refs(st)
     _check_collisions(st)
+    set_weekday_apart(st.facts)
     patterns.save()
     for c in ctxs:
         problems.extend(c.problems)

@@ -601,7 +601,12 @@ def parse_date(raw: str) -> dt.date:
 class DateKind:
     name: ClassVar[str] = "date"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
-    options: ClassVar[dict[str, Key]] = {}
+    options: ClassVar[dict[str, Key]] = {
+        "part": Key("enum", doc="'weekday': the fact states only the date's weekday, as written alone ('on "
+                                "Wednesday') or beside a date ('Tuesday, 25 May'); a date with no weekday is not "
+                                "about it, and the event's other date facts then judge the day alone",
+                    choices=("weekday",)),
+    }
     option_keys: ClassVar[frozenset[str]] = frozenset(options)
     required_keys: ClassVar[tuple[str, ...]] = ()
     #: what `value` holds, as JSON Schema (an editor's view of the YAML)
@@ -614,7 +619,12 @@ class DateKind:
         return parse_date(raw)
 
     def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
-        return {}
+        if "part" not in options:
+            return {}
+        if str(options["part"]).strip().lower() != "weekday":
+            raise FactValueError(f"`part` must be weekday, not {str(options['part'])!r}",
+                                 "write `part: weekday` for a fact of the date's weekday alone")
+        return {"part": "weekday"}
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         key = ("date", sentence.index)
@@ -625,6 +635,12 @@ class DateKind:
             ctx.cache[key] = read_dates(sentence.text, sentence.start, day_first=ctx.cache[okey], either=True) \
                 + relative_dates(sentence, ctx) + deictic_dates(sentence, ctx)
         readings: list[Reading] = ctx.cache[key]
+        if fact.options.get("part") == "weekday":
+            # a weekday fact: only what writes a weekday ("on Wednesday", "Tuesday, 25.05.2005")
+            return [r for r in readings if r.value.weekday is not None and r.value.either is None]
+        if fact.options.get("weekday_apart"):
+            # the event's weekday fact judges a weekday written alone
+            return [r for r in readings if not (r.value.weekday is not None and r.value.month is None)]
         return readings
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
@@ -632,6 +648,12 @@ class DateKind:
         d: dt.date = value
         if v.either is not None:
             return None  # "11.12.2022" in an article that does not show its order: either date
+        if fact.options.get("part") == "weekday":
+            if v.weekday is None or (v.month is None and not ctx.near_anchor(d, 10)):
+                return None
+            return v.weekday == d.weekday()
+        if v.weekday is not None and fact.options.get("weekday_apart"):
+            v = replace(v, weekday=None)  # the event's weekday fact judges the weekday
         if v.month is not None:
             if v.month != d.month or (v.year is not None and v.year != d.year):
                 return False
@@ -653,3 +675,13 @@ class DateKind:
     def render(self, value: Any) -> str:
         d: dt.date = value
         return f"{d.isoformat()} ({WEEKDAY_NAMES[d.weekday()]})"
+
+
+def set_weekday_apart(facts: list[Fact]) -> None:
+    """A base with a weekday fact of an event (`part: weekday`): that event's other date facts judge
+    the day alone, leaving the weekday written beside a date, or alone, to it ("Tuesday evening,
+    25.05.2005" for a Wednesday: the weekday fact contradicts, the date fact agrees)."""
+    events = {f.event for f in facts if f.kind == "date" and f.options.get("part") == "weekday" and f.event}
+    for f in facts:
+        if f.kind == "date" and f.event in events and f.options.get("part") != "weekday":
+            f.options["weekday_apart"] = True
