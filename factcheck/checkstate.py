@@ -133,14 +133,13 @@ def _from_another_place(fact: Fact, r: Reading, sentence: Sentence) -> str | Non
     if factor(q.measure, "kilometer") is None or not any(regex.search(r"\p{Lu}", p.source) for p in fact.cues):
         return None
     m = _from_place_re().match(sentence.text, r.end - sentence.start)
-    place = m.group("p").rstrip(".") if m is not None else ""
-    if not place or place.lower() in lang().data["distance_from_any"]:
+    if m is None or m.group("p").rstrip(".").lower() in lang().data["distance_from_any"]:
         return None
     # (the place's phrase: "from the Titanic's bow" is the bow's, a fact cued by "bow")
-    phrase = regex.split(r"[,;:.()]", sentence.text[m.start("p") : m.start("p") + 40])[0] if m is not None else ""
+    phrase = regex.split(r"[,;:.()]", sentence.text[m.start("p") : m.start("p") + 40])[0]
     if any(p.compiled.search(phrase) for p in fact.cues):
         return None
-    return place
+    return m.group("p").rstrip(".")
 
 
 @cache
@@ -590,12 +589,12 @@ class CheckState(ExclusionPasses):
             return Judged("contradict", (j.reason if j.verdict == "contradict" else f"read '{r.text}'")
                           + "; " + why_slip, (*j.rules, rid))
         instant = fact.value.utc
-        if j.verdict == "agree" or any(
-                g is not fact and isinstance(g.value, TimeValue) and g.value.utc == instant
-                and on_clock_of(g.value, real) for g in self._time_facts()):
-            return Judged("unclear", j.reason + "; " + why_slip + " (the fact on that clock judges it)"
-                          if j.verdict == "contradict" else j.reason + "; " + why_slip, (*j.rules, rid))
-        return Judged("contradict", j.reason + "; " + why_slip, (*j.rules, rid))
+        judged_there = any(g is not fact and isinstance(g.value, TimeValue) and g.value.utc == instant
+                           and on_clock_of(g.value, real) for g in self._time_facts())
+        if judged_there:
+            return Judged("unclear", f"{j.reason}; {why_slip} (the fact on that clock judges it)", (*j.rules, rid))
+        # (an agreement by the literal instant is no agreement; a contradiction on no fact's clock stands)
+        return Judged("unclear" if j.verdict == "agree" else "contradict", f"{j.reason}; {why_slip}", (*j.rules, rid))
 
     def _sibling_clock(self, fact: Fact, r: Reading) -> bool:
         """Is `r` a clock time on the named clock of another time fact of the same instant, not on this
