@@ -206,8 +206,10 @@ _BEFORE_DASH_CLOCK = regex.compile(rf"(?:\s+[\p{{L}}.'’]+,?|\s+{_DAY_WORDS}){{
 
 # a conversion restating a value may be wrong by a unit's factor, or its square when the factor was
 # applied the wrong way round ("130 km (about 210 miles)": 2.6 times; kilograms for pounds:
-# 2.2): so far off, it is still the same figure converted, not another one
-_CONVERSION_SLIP = 3.0
+# 2.2), or left unconverted ("5 m (5 ft)": 3.3 times), or slipped by ten ("5 m (50 ft)" for 16 ft:
+# 3.05 times): so far off, up to the ratio of another figure (`other_figure_ratio`, 4), it is still
+# the same figure converted, not another one
+_CONVERSION_SLIP = 4.0
 # minutes written, not on the hour nor the half hour ("9:32", "19h15", "21.45"): a clock reading that
 # names an instant rather than a round time
 # minutes not on the hour or half hour: "11:28", "9.36", and a wire's "1002 GMT"
