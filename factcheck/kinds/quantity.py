@@ -497,9 +497,16 @@ class QuantityKind:
     @staticmethod
     def _compare_scaled(n: Number, q: QuantityValue, k: float, off: float) -> bool | None:
         if k != 1.0 or off:
-            n = Number(start=n.start, end=n.end, value=n.value * k + off, unit=n.unit * k, hedge=n.hedge,
-                       hedge_start=n.hedge_start, text=n.text, words=n.words, magnitude=n.magnitude,
-                       hi=None if n.hi is None else n.hi * k + off)
+            # a figure in another unit is most often a conversion, which writers round down as often
+            # as to the nearest ("37 km (22 miles)" for 22.99, "25 km (15 miles)" for 15.53): its last
+            # digit may be a whole unit short, so it spans [v - u/2, v + u) (not for a hedged figure,
+            # whose hedge is its own spread, a temperature's scale, or a round figure whose last
+            # digit is more than a tenth of it: "1,000 feet")
+            precise = n.unit <= 0.1 * abs(n.value)
+            shift, widen = (0.25, 1.5) if precise and not off and not n.hedge else (0.0, 1.0)
+            n = Number(start=n.start, end=n.end, value=n.value * k + off + n.unit * k * shift, unit=n.unit * k * widen,
+                       hedge=n.hedge, hedge_start=n.hedge_start, text=n.text, words=n.words, magnitude=n.magnitude,
+                       hi=None if n.hi is None else n.hi * k + off + n.unit * k * shift)
         if q.hi is not None:
             # a range of the fact ("1,100 to 1,210 injured"): a figure meeting it agrees, one wholly
             # outside it contradicts
