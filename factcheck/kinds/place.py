@@ -22,7 +22,7 @@ from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
 from factcheck.kinds._patterns import compile_option
 from factcheck.kinds.base import Context, Reading, is_wording
-from factcheck.kinds.set import country_mentions, country_of
+from factcheck.kinds.set import country_mentions, country_of, names_a_country
 from factcheck.lang import alternation
 from factcheck.segment import Sentence
 
@@ -83,7 +83,9 @@ class PlaceKind:
 
     @staticmethod
     def _country(fact: Fact) -> str | None:
-        return country_of(str(fact.value))
+        """The country the fact's value names, when it names one itself ("Poland", not "Warsaw": a
+        capital is a city, and its fact's `others` are other cities)."""
+        return country_of(str(fact.value)) if names_a_country(str(fact.value)) else None
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         if self._country(fact) is not None:

@@ -46,6 +46,29 @@ def _plural(word: str) -> str | None:
 def country_table() -> tuple[dict[str, str], dict[str, str]]:
     """(alias as written -> canonical name, lower-case alias -> canonical name) for every country
     of pycountry, the names, aliases and demonyms of countries.yaml and en.yaml's `countries:`."""
+    exact, lower = _country_names()
+    exact, lower = dict(exact), dict(lower)
+    ambiguous = {str(a) for a in pack("countries").get("ambiguous", [])}
+    for canon, aliases in lang().countries.items():  # en.yaml: leaders' names, capitals, EU, NATO
+        target = lower.get(canon.lower(), canon)
+        for a in (canon, *aliases):
+            a = " ".join(a.split())
+            if a and a not in ambiguous:
+                exact.setdefault(a, target)
+            lower.setdefault(a.lower(), target)
+    return exact, lower
+
+
+def names_a_country(name: str) -> bool:
+    """Is `name` a country's own name, alias or demonym ("Poland", "Holland"), not a word that stands
+    for one in the story pack's lists (a capital, "Warsaw"; a leader's name)?"""
+    key = " ".join(name.split()).lower()
+    return key in _country_names()[1] or _THE.sub("", key) in _country_names()[1]
+
+
+@cache
+def _country_names() -> tuple[dict[str, str], dict[str, str]]:
+    """`country_table` without en.yaml's `countries:` (capitals, leaders' names, EU, NATO)."""
     data = pack("countries")
     names = {str(k): str(v) for k, v in data.get("names", {}).items()}
     ambiguous = {str(a) for a in data.get("ambiguous", [])}
@@ -83,11 +106,6 @@ def country_table() -> tuple[dict[str, str], dict[str, str]]:
             if pl:
                 add(pl, str(canon))
     lower = {a.lower(): c for a, c in exact.items()}
-    for canon, aliases in lang().countries.items():  # en.yaml: leaders' names, capitals, EU, NATO
-        target = lower.get(canon.lower(), canon)
-        for a in (canon, *aliases):
-            add(a, target)
-            lower.setdefault(a.lower(), target)
     return exact, lower
 
 
