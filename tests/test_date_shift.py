@@ -83,12 +83,16 @@ def test_a_span_of_days_is_read_whole(text: str, shown: str) -> None:
     ("2021-06-15", "The Geneva summit was held June 16-17, 2021.", "contradict"),
 ])
 def test_a_span_of_days_agrees_when_it_holds_the_day(tmp_path: Path, value: str, text: str, verdict: str) -> None:
-    words = "mourning" if "mourning" in text else "summit"
+    assert _event_date_verdict(tmp_path, value, "mourning" if "mourning" in text else "summit", text) == verdict
+
+
+def _event_date_verdict(tmp_path: Path, value: str, words: str, text: str) -> str:
+    """The verdict of a one-event base's date fact (the event bound by `words`) on `text`."""
     (tmp_path / "f.yaml").write_text(
         f"events:\n  - id: ev\n    what: the event\n    date: {value}\n    words: ['{words}']\n"
         f"    facts:\n      - id: ev.date\n        kind: date\n        value: {value}\n", encoding="utf-8")
-    found = next(f for f in check(Source(id="t", text=text), load_factbase(tmp_path)).findings if f.fact == "ev.date")
-    assert found.verdict == verdict, found
+    return next(f for f in check(Source(id="t", text=text), load_factbase(tmp_path)).findings
+                if f.fact == "ev.date").verdict
 
 
 # a weekday with its part of the day, a comma, then the date: one date with its weekday (before: the
@@ -101,9 +105,4 @@ def test_a_span_of_days_agrees_when_it_holds_the_day(tmp_path: Path, value: str,
 ])
 def test_a_weekday_and_its_part_of_the_day_before_the_date(tmp_path: Path, value: str, text: str,
                                                           verdict: str) -> None:
-    words = "alert" if "alert" in text else "collapsed"
-    (tmp_path / "f.yaml").write_text(
-        f"events:\n  - id: ev\n    what: the event\n    date: {value}\n    words: ['{words}']\n"
-        f"    facts:\n      - id: ev.date\n        kind: date\n        value: {value}\n", encoding="utf-8")
-    found = next(f for f in check(Source(id="t", text=text), load_factbase(tmp_path)).findings if f.fact == "ev.date")
-    assert found.verdict == verdict, found
+    assert _event_date_verdict(tmp_path, value, "alert" if "alert" in text else "collapsed", text) == verdict
