@@ -127,7 +127,6 @@ _CUE_BEFORE_KINDS = frozenset({"score", "count", "quantity", "percentage", "mone
 _GAP_BREAK = regex.compile(r"[,;:()\[\]—–]|\band\b|\bbut\b")
 
 
-
 # a timeline's stamp row: clock times (replaced by "T") joined by slashes, bars, commas or range dashes
 # from the line's start, then the entry's dash ("08:12–08:13 HST / 18:12 UTC / 1:12 p.m. EST — ...")
 _STAMP_ROW = regex.compile(r"[ \t*•·>#\[\]-]*(?:T[ \t/|,;–-]*)*T[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?(?:[—–|]|\s-\s)")
@@ -153,6 +152,7 @@ def _clock_stamp(sentence: Sentence, r: Reading) -> bool:
     # the clock must be inside the matched row: count the T's the row holds
     held = m.group().count("T")
     return [t.start for t in clocks].index(r.start) < held
+
 
 class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
     """One article's check: the passes of each sentence, then the whole-article passes."""

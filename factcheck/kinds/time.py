@@ -344,8 +344,6 @@ def _hedge_re() -> regex.Pattern[str]:
                          regex.IGNORECASE)
 
 
-
-
 @cache
 def _date_before_year() -> regex.Pattern[str]:
     """A month and a day (or a day and a month) right before four digits: they are its year."""
