@@ -66,13 +66,27 @@ def test_a_date_after_a_dash_ends_a_span(tmp_path: Path, fact_id: str, value: st
     ("The talks ran May 19-21, 2008, in Geneva.", "2008-05-19 to 21"),
     ("between 19 and 21 May 2008", "2008-05-19 to 21"),
     ("The summit, 16 – 17 June, ended early.", "????-06-16 to 17"),
-    # not two days joined by "and", nor a date before a count after a spaced hyphen
-    ("on 19 and 21 May", "????-05-21"),
+    # not a date before a count after a spaced hyphen
     ("on May 19 - 20 people died", "????-05-19"),
 ])
 def test_a_span_of_days_is_read_whole(text: str, shown: str) -> None:
     (r,) = read_dates(text)
     assert r.value.shown() == shown
+
+
+# two days joined by "and" are two dates, each read (before: "on 19 and 21 May" was "21 May" alone and
+# "May 23 and 24" was "May 23" alone); "and" then a count is no second day
+@pytest.mark.parametrize("text, shown", [
+    ("The talks were held on 19 and 21 May.", ["????-05-19", "????-05-21"]),
+    ("The ship was refloated on March 28 and 29, 2021, after two attempts.", ["????-03-28", "2021-03-29"]),
+    ("The mine collapsed on 5th and 6th August 2010.", ["2010-08-05", "2010-08-06"]),
+    ("The quake struck on May 12 and 20 people died in one school.", ["????-05-12"]),
+    ("He was aged 40 and 21 May was his birthday.", ["????-05-21"]),
+    ("The swell reached the coast on June 3 and 40 km inland by night.", ["????-06-03"]),
+    ("The polls opened on April 10 and 24.", ["????-04-10", "????-04-24"]),
+])
+def test_two_days_joined_by_and_are_both_read(text: str, shown: list[str]) -> None:
+    assert [r.value.shown() for r in read_dates(text)] == shown
 
 
 @pytest.mark.parametrize("value, text, verdict", [
@@ -81,9 +95,16 @@ def test_a_span_of_days_is_read_whole(text: str, shown: str) -> None:
     ("2008-05-18", "The state council declared three days of national mourning, from 19 to 21 May 2008.", "contradict"),
     ("2021-06-16", "The Geneva summit was held June 16-17, 2021.", "agree"),
     ("2021-06-15", "The Geneva summit was held June 16-17, 2021.", "contradict"),
+    # two days joined by "and": either day agrees; neither contradicts
+    ("2021-03-23", "The ship ran aground on 23 and 24 March, officials said.", "agree"),
+    ("2021-03-25", "The ship ran aground on 23 and 24 March, officials said.", "contradict"),
+    ("2010-10-13", "Rescue operations on October 12 and 13 brought the miners up.", "agree"),
+    ("2010-10-12", "Rescue operations on October 12 and 13 brought the miners up.", "agree"),
+    ("2010-10-14", "Rescue operations on October 12 and 13 brought the miners up.", "contradict"),
 ])
 def test_a_span_of_days_agrees_when_it_holds_the_day(tmp_path: Path, value: str, text: str, verdict: str) -> None:
-    assert _event_date_verdict(tmp_path, value, "mourning" if "mourning" in text else "summit", text) == verdict
+    words = next(w for w in ("mourning", "summit", "aground", "Rescue") if w in text)
+    assert _event_date_verdict(tmp_path, value, words, text) == verdict
 
 
 def _event_date_verdict(tmp_path: Path, value: str, words: str, text: str) -> str:

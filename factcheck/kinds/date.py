@@ -244,7 +244,8 @@ def _read_dates(text: str, offset: int, day_first: bool | None, either: bool) ->
             start = offset + m.start("m4")
         out.append(Reading(start=start, end=offset + m.end(), text=text[start - offset : m.end()],
                            value=v, shown=v.shown()))
-    out = _weekday_with_date([_span_of(r, text, offset) for r in out], text, offset)
+    out = _weekday_with_date(_with_listed_days([_span_of(r, text, offset) for r in out], text, offset),
+                             text, offset)
     if _HOLIDAY_HINT.search(text):
         out += _holidays(text, offset, out)
     return tuple(out)
@@ -301,6 +302,54 @@ def _span_of(r: Reading, text: str, offset: int) -> Reading:
                       int(m.group("d")))
         return Reading(start=r.start, end=offset + m.end(), text=text[a : m.end()], value=w, shown=w.shown())
     return r
+
+
+# two days of one month joined by "and": the first day before a date read ("on 19 and 21 May"), or
+# the second after it ("on May 19 and 21, 2008"), then not before a word a count would take ("on May
+# 19 and 20 people died", "12 and 13 km"): `_counted_after`, en.yaml `listed_day_after`
+_LISTED_BEFORE = regex.compile(r"(?<![\d.,:/])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+and\s+$", regex.IGNORECASE)
+_LISTED_AFTER = regex.compile(r"\s+and\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?![\d%\p{L}]|[.,:/]\d)"
+                              r"(?:,?\s+(?P<y>(?:1[6-9]|20)\d\d)(?!\d))?", regex.IGNORECASE)
+_NEXT_WORD = regex.compile(r"\s*(?P<w>[\p{L}%$€£-]+)")
+
+
+def _counted_after(text: str, end: int) -> bool:
+    """Whether the word after a number at `end` is one a count or a measure takes ("people", "km",
+    "points", "%"), so the number is no day of a date."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    w = m.group("w").lower()
+    words = lang().data["listed_day_after"]
+    if w in words["not_counted"]:
+        return False
+    return w in words["counted"] or len(w) <= 3 or w.endswith("s") or not w[0].isalpha()
+
+
+def _with_listed_days(out: list[Reading], text: str, offset: int) -> list[Reading]:
+    """The other day of two joined by "and" ("19 and 21 May", "May 19 and 21"), read as a date of its own
+    beside the one read: the list names both days (before, "19 and 21 May" was "21 May" alone and
+    accused a fact of the 19th). "between 19 and 21 May" is a span (`_span_of`), not a list."""
+    extra: list[Reading] = []
+    for r in out:
+        v: DateValue = r.value
+        if v.month is None or v.day is None or v.either is not None or v.to_day is not None:
+            continue
+        a, b = r.start - offset, r.end - offset
+        m = _LISTED_BEFORE.search(text, max(0, a - 12), a) if text[a : a + 1].isdigit() else None
+        if m is not None and 1 <= int(m.group("d")) < v.day:
+            w = DateValue(v.year, v.month, int(m.group("d")))
+            extra.append(Reading(start=offset + m.start("d"), end=offset + m.end("d"), text=m.group("d"),
+                                 value=w, shown=w.shown()))
+            continue
+        m = _LISTED_AFTER.match(text, b) if text[b - 1 : b].isdigit() else None
+        if m is not None and v.day < int(m.group("d")) <= 31 and (m.group("y") or not _counted_after(text, m.end())):
+            year = v.year or (int(m.group("y")) if m.group("y") else None)
+            w = DateValue(year, v.month, int(m.group("d")))
+            end = m.end() if m.group("y") else m.end("d")
+            extra.append(Reading(start=offset + m.start("d"), end=offset + end, text=text[m.start("d") : end],
+                                 value=w, shown=w.shown()))
+    return sorted(out + extra, key=lambda r: r.start) if extra else out
 
 
 # a cheap look before the holiday pattern: every holiday name holds one of these words
