@@ -280,3 +280,27 @@ def test_an_ambiguous_figure_is_weighed_by_its_reading_nearest_the_fact(tmp_path
         f"facts:\n  - id: {fid}\n    kind: quantity\n    value: {value}\n    cues: ['{cue}']\n", encoding="utf-8")
     found = next(f for f in check(Source(id="t", text=text), load_factbase(tmp_path)).findings if f.fact == fid)
     assert found.verdict == verdict, found
+
+
+# the energy of a blast as TNT or in joules, converted between them (before, "kilotons" was no unit:
+# a meteor's airburst and a port explosion could not be written as quantities)
+@pytest.mark.parametrize("value, cue, text, verdict", [
+    # a meteor's airburst (2013)
+    ("500 kilotons", "airburst", "The airburst released the equivalent of about 500 kilotons of TNT.", "agree"),
+    ("500 kilotons", "airburst", "The airburst released about half a megaton of energy.", "agree"),
+    ("500 kilotons", "airburst", "The airburst was a 1.8-petajoule event.", "agree"),
+    ("500 kilotons", "airburst", "The airburst released the equivalent of about 300 kilotons of TNT.", "contradict"),
+    # a port's explosion of stored fertiliser (2020)
+    ("1.1 kilotons", "blast", "The blast was equivalent to some 1,100 tons of TNT, seismologists said.", "agree"),
+    ("1.1 kilotons", "blast", "The blast was equivalent to some 2,200 tonnes of TNT, experts said.", "contradict"),
+    ("1.1 kilotons", "blast", "The blast flattened 300 tons of grain in the silos.", "omit"),
+])
+def test_energy_as_tnt(tmp_path: Path, value: str, cue: str, text: str, verdict: str) -> None:
+    from factcheck.check import check
+    from factcheck.factbase.load import load_factbase
+    from factcheck.model import Source
+
+    (tmp_path / "f.yaml").write_text(
+        f"facts:\n  - id: energy\n    kind: quantity\n    value: {value}\n    cues: ['{cue}']\n", encoding="utf-8")
+    got = check(Source(id="x", text=text), load_factbase(tmp_path)).findings[0].verdict
+    assert got == verdict
