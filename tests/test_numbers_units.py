@@ -60,6 +60,19 @@ def test_colloquial_fraction_is_about() -> None:
     assert find_numbers("more than half a million")[0].hedge == "over"
 
 
+# abbreviated hedges of wire copy and translations, and "just shy of" (before: no hedge, so a round
+# figure was held to its digits)
+@pytest.mark.parametrize("text, hedge", [
+    ("the men were trapped ca. 700 metres below ground", "about"),         # a mine collapse
+    ("winds of approx. 185 mph battered the islands", "about"),            # a hurricane
+    ("the storm moved at approx 1 mph over the island", "about"),
+    ("the new span is just shy of 300 metres long", "just_under"),        # a bridge
+    ("the ship grounded just shy of 6 km from the southern entrance", "just_under"),  # a canal
+])
+def test_abbreviated_hedges(text: str, hedge: str) -> None:
+    assert find_numbers(text)[0].hedge == hedge
+
+
 def test_ambiguous_dot_keeps_both_readings() -> None:
     n = find_numbers("94.300 troops")[0]
     assert n.ambiguous and sorted(r.value for r in n.readings()) == [94.3, 94300]
