@@ -8,7 +8,7 @@ import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -501,8 +501,14 @@ def _holds_point(r: Reading, value: Any) -> bool | None:
         if getattr(value, "physical", False) and measure and isinstance(read_unit, str):
             # a distractor in another unit than the fact's ("4 lb" beside a fact in kilograms)
             k, off = convert(read_unit, measure) or (k, off)
-        return any(n.interval(k).shifted(off).lo <= point <= n.interval(k).shifted(off).hi for n in v.readings())
+        # a bound ("up to 190 mph", "over 14 million") stands for its own figure, not for every figure
+        # on its open side: "up to 190 mph" is no distractor's 185 mph
+        nums = [replace(n, hedge="") if n.hedge in _OPEN_BOUNDS else n for n in v.readings()]
+        return any(n.interval(k).shifted(off).lo <= point <= n.interval(k).shifted(off).hi for n in nums)
     return None
+
+
+_OPEN_BOUNDS = frozenset({"over", "at_least", "up_to", "under"})
 
 
 _DIGIT = regex.compile(r"\d")

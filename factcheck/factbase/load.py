@@ -946,6 +946,10 @@ def _variants(kind: str | None, y: Y | None, options: dict[str, Any] | None, c: 
     items = [i for i in y.value if not i.refused]
     out: list[Variant] = []
     spellings: list[tuple[str, Y]] = []
+    if key == "distractors" and options is not None:
+        # another figure is the figure written, never the fact's own bound ("more than 220 mph" made a
+        # distractor of 185 mph "more than 185", which then set aside a wrong 200 mph)
+        options = {k: v for k, v in options.items() if k not in ("hedge", "hedge_class")}
     for item in items:
         vy: Y | None = item
         attr = None
