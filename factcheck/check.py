@@ -285,13 +285,26 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         """Is the clock time the same instant given on another clock, right after a clock time that
         ends the clause before, past a dash, a bracket or a slash ("at 8 p.m. EDT — 01:00 GMT Tuesday
         for our readers in London")? Its clause is that time's, not one of its own."""
+        return self._clock_before(fact, r, sentence) is not None
+
+    def _clock_before(self, fact: Fact, r: Reading, sentence: Sentence) -> Reading | None:
+        """The clock time `r` gives on another clock (see `_converts_clock_before`), if any."""
         head = sentence.text[: r.start - sentence.start]
         sep = _CONVERSION_SEP.search(head)
         if sep is None:
-            return False
+            return None
         end = sentence.start + sep.start()
-        return any(o.end == end and isinstance(o.value, TimeValue)
-                   for o in _readings(KINDS[fact.kind], sentence, fact, self.ctx) if o is not r)
+        return next((o for o in _readings(KINDS[fact.kind], sentence, fact, self.ctx)
+                     if o is not r and o.end == end and isinstance(o.value, TimeValue)), None)
+
+    def _first_clock(self, fact: Fact, r: Reading, sentence: Sentence) -> Reading:
+        """The first clock time of the row of clocks `r` ends ("09:14 CEST / 07:14 UTC / 03:14 EDT"
+        for each of them): whose clause the row's times share."""
+        seen = {r.start}
+        while (before := self._clock_before(fact, r, sentence)) is not None and before.start not in seen:
+            seen.add(before.start)
+            r = before
+        return r
 
     def _later_told(self, j: Judged, fact: Fact, r: Reading, sentence: Sentence, bound: tuple[str, ...]) -> Judged:
         """A contradiction in a passage dated well after the story, in a clause that does not name
@@ -608,11 +621,15 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         seg = _seg_at(sentence, r.start)
         if (j.verdict == "contradict" and bound and bound[-1] == "event.same_sentence" and not slipped
                 and seg is not None and (len(_own_words(seg, sentence)) > 6 or _own_subject().match(seg.text))
-                and not (fact.kind == "time" and self._converts_clock_before(fact, r, sentence))):
+                and not (fact.kind == "time" and self._converts_clock_before(fact, r, sentence)
+                         and _seg_at(sentence, self._first_clock(fact, r, sentence).start) is not seg)):
             # the value's clause, a clause of its own (not "On Friday, ..."), has no evidence of its own
             # ("the crowd filled the square on Tuesday night, waiting for the result of the vote"): it
             # agrees, never accuses; nor does a short clause with a subject of its own ("He will be 77
-            # when he takes office – he turned 77 on Thursday")
+            # when he takes office – he turned 77 on Thursday"). A clock time after another past a dash
+            # or a slash is that time's instant on another clock: in a clause of its own it has that
+            # time's clause, never borrowed; in the same clause ("- 09:14 CEST / 07:14 UTC / 03:14 EDT -
+            # Halfway in 59:35") it is borrowed with it
             j = j.unsure("event.borrowed")
         if j.verdict == "contradict" and evidence_owns_next(
                 b, ev, r, sentence, _readings(KINDS[fact.kind], sentence, fact, self.ctx),

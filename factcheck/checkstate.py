@@ -38,7 +38,7 @@ from factcheck.kinds.time import (
 )
 from factcheck.lang import alternation, lang
 from factcheck.model import Mention, Source
-from factcheck.numbers import LOWER_HEDGES, UPPER_HEDGES, _numbers_pack
+from factcheck.numbers import LOWER_HEDGES, UPPER_HEDGES, _numbers_pack, find_numbers
 from factcheck.prefilter import cue_prefilter, per_base
 from factcheck.roles import figure_roles
 from factcheck.rules import table, tune, why
@@ -112,6 +112,24 @@ def _local_part(sentence: Sentence, r: Reading, fact: Fact) -> bool:
     if m is not None and any(p.search(m.group("p")) for p in fact.cues):
         return False  # "In Fukushima prefecture, 1,605 died" for the prefecture's own toll
     return bool(m or where.search(sentence.text[max(0, i - 160) : i]) or alone.search(sentence.text[j : j + 60]))
+
+
+@cache
+def _partitive_res() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    d = lang().data
+    return (regex.compile(rf"\s+of\s+(?:{alternation(d['partitive_of'])})\s+\p{{L}}", regex.IGNORECASE),
+            regex.compile(rf"(?<![\p{{L}}])(?:{alternation(d['partitive_whole'])})\s+(?:the\s+)?$", regex.IGNORECASE))
+
+
+def _partitive(sentence: Sentence, r: Reading) -> bool:
+    """Does the figure count a part of a group named right after it ("three of the searchers", "40,000
+    of the collapsed buildings"), not the group (rule figure.partitive)? Not "all 33 of the miners"."""
+    of, whole = _partitive_res()
+    i, j = r.start - sentence.start, r.end - sentence.start
+    nums = find_numbers(r.text)
+    if not nums or nums[-1].end != len(r.text.rstrip()):
+        return False  # a measure with its unit ("2,170 hectares of the town") is no part of a group
+    return bool(of.match(sentence.text, j)) and not whole.search(sentence.text[max(0, i - 12) : i])
 
 
 @cache
@@ -368,6 +386,8 @@ class CheckState(ExclusionPasses):
             j = j.unsure("quantity.other_place", f"measured from {place}, which none of the fact's cues names")
         if j.verdict == "contradict" and fact.kind in ("count", "quantity") and _local_part(sentence, r, fact):
             j = j.unsure("figure.local_part")  # "In Beichuan county, ... 3,000 to 5,000 had died"
+        if j.verdict == "contradict" and fact.kind in ("count", "quantity") and _partitive(sentence, r):
+            j = j.unsure("figure.partitive")  # "killing three of the searchers", for 25,000 searchers
         if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and _running_tally(sentence, r):
             j = j.unsure("figure.running_tally")  # "Nearly 47 million people have already voted early"
         if j.verdict == "contradict" and fact.kind == "set" and reversed_scores(r, fact):
