@@ -372,13 +372,22 @@ class DocumentPasses:
             self._demote(fact_id, apart, "value.agreed_elsewhere")
             if slipped:
                 self._mark(fact_id, slipped, "time.own_clock_slip")
-            if fact.kind in ("date", "time"):
+            if fact.kind in ("date", "time", "place"):
                 # "between the Friday blog post and the Tuesday-night announcement": one sentence that
                 # gives the event's day right, firmly, and another day beside it; the other day is
-                # another moment's, even where the sentence names the event (at the right day)
+                # another moment's, even where the sentence names the event (at the right day). So for
+                # a place beside the fact's own value, written as it is ("After skirting Georgia and South
+                # Carolina, it made landfall over Cape Hatteras"); not beside a variant, which may be the
+                # wider place ("at the Javits Center in Manhattan"), nor listed with an agreeing one
+                # ("second-degree murder, third-degree murder and first-degree manslaughter")
                 beside = {m.start for m in self.mentions[fact_id] if m.verdict == "contradict"
                           and m.start not in converted | slipped and not _RESTATED & set(m.rules)
-                          and any(a.sentence_start == m.sentence_start and a.value != m.value for a in agreed)}
+                          and any(a.sentence_start == m.sentence_start and a.value != m.value
+                                  and (fact.kind != "place" or _same_place(a.value, fact.value))
+                                  for a in agreed)
+                          and not (fact.kind == "place" and any(
+                              a.sentence_start == m.sentence_start and _list_gap_re().fullmatch(
+                                  text[min(m.end, a.end):max(m.start, a.start)]) for a in agreed))}
                 self._demote(fact_id, beside, "value.agreed_beside")
 
     def _mark(self: _Host, fact_id: str, starts: set[int], rule_id: str) -> None:
@@ -431,3 +440,8 @@ class DocumentPasses:
                          if m.verdict == "agree" and (stamped.get(m.start) or m.start in named)}
                 steps = {a for a in steps if text.rfind("\n", 0, a) not in right}
                 self._demote(fact_id, steps, "value.stamp_other_line")
+
+
+def _same_place(shown: object, value: object) -> bool:
+    """Is a place read (`shown`) the fact's own value as written, not a variant of it?"""
+    return " ".join(str(shown).split()).casefold() == " ".join(str(value).split()).casefold()

@@ -42,3 +42,56 @@ def test_places_named(text: str, events: set[str]) -> None:
 def test_no_places_no_pattern() -> None:
     parts, pattern = _table({"a": None})
     assert parts == {} and pattern is None
+
+
+# a sentence that names the event by its place and gives the fact's place right, with another place
+# in a fronted clause (the storm's route, a stop on the way): the other place is the story's other
+# place, unclear, never a contradiction (before: it accused, bound by the event's name)
+_LANDFALL = """events:
+  - id: landfall
+    what: the hurricane makes landfall at Cape Hatteras
+    date: 2019-09-06
+    names: ['Cape\\s+Hatteras|North\\s+Carolina']
+    words: ['landfall']
+    facts:
+      - id: landfall.place
+        kind: place
+        value: Cape Hatteras
+        variants: [Outer Banks]
+        others: [Cape Fear, South Carolina]
+"""
+_SUMMIT = """events:
+  - id: summit
+    what: the leaders meet in Geneva
+    date: 2021-06-16
+    names: ['Geneva\\s+summit|Geneva']
+    words: ['met|summit']
+    facts:
+      - id: summit.place
+        kind: place
+        value: Geneva
+        others: [Vienna, Helsinki]
+"""
+
+
+@pytest.mark.parametrize(("base", "fact", "text", "verdict"), [
+    (_LANDFALL, "landfall.place", "After skirting Florida, Georgia and South Carolina, it made landfall over "
+     "Cape Hatteras, North Carolina, on Friday.", "agree"),
+    (_SUMMIT, "summit.place", "After stops in London, Brussels and Vienna, the two leaders met in Geneva on Wednesday.",
+     "agree"),
+    # the other place alone still accuses
+    (_LANDFALL, "landfall.place", "The storm made landfall over Cape Fear, North Carolina, on Friday.", "contradict"),
+    (_SUMMIT, "summit.place", "The leaders met in Vienna for the summit on Wednesday.", "contradict"),
+    # beside a variant, which may be the wider place, it still accuses
+    (_LANDFALL, "landfall.place", "The storm made landfall over Cape Fear on the Outer Banks of North Carolina.",
+     "contradict"),
+])
+def test_another_place_beside_the_right_one(tmp_path, base: str, fact: str, text: str,  # type: ignore[no-untyped-def]
+                                            verdict: str) -> None:
+    from factcheck.check import check
+    from factcheck.factbase.load import load_factbase
+    from factcheck.model import Source
+
+    (tmp_path / "f.yaml").write_text(base, encoding="utf-8")
+    found = next(f for f in check(Source(id="t", text=text), load_factbase(tmp_path)).findings if f.fact == fact)
+    assert found.verdict == verdict, found.mentions
