@@ -108,7 +108,9 @@ def _sign_flipped(r: Reading) -> Reading | None:
                                     alt=None if n.alt is None else -n.alt))
 
 
-_CORRECTED = regex.compile(r"\W{0,4}(?:sorry|I\s+mean|rather|correction|make\s+that|that\s+is)\b", regex.IGNORECASE)
+# ("or rather", not "rather than", which sets the value after it aside: `value.contrasted`)
+_CORRECTED = regex.compile(r"\W{0,4}(?:sorry|I\s+mean|rather(?!\s+than)|correction|make\s+that|that\s+is)\b",
+                           regex.IGNORECASE)
 _TIMESTAMP_AFTER = regex.compile(r"\s*(?:[—–|:]|-\s|\.\s*$|(?:\s*[A-Z]{2,5})?\s*[—–|])|\s+(?=\p{Lu})")
 _WHEN_CLAUSE = regex.compile(r"(?:when|while|as|where)\b", regex.IGNORECASE)
 
@@ -123,6 +125,15 @@ def _month_only(r: Reading) -> bool:
 
 def _disputed_re() -> regex.Pattern[str]:
     return words_re("disputed")
+
+
+@cache
+def _contrasted_re() -> regex.Pattern[str]:
+    """A contrast right before a value ("Unlike Vienna, Chicago was an open race", "rather than in Al
+    Khor"): the value is the one set aside, not stated (en.yaml `contrast_before`)."""
+    words = alternation(lang().data["contrast_before"])
+    return regex.compile(rf"(?<![\p{{L}}])(?:{words})\s+(?:(?:the|a|an|in|at|on|from|to|its|his|her|their)\s+){{0,2}}$",
+                         regex.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
@@ -180,6 +191,8 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
     tail = sentence.text[r.end - sentence.start : r.end - sentence.start + 25]
     if _CORRECTED.match(tail):
         return j.unsure("value.corrected")
+    if _contrasted_re().search(head):
+        return j.unsure("value.contrasted")
     if (isinstance(r.value, TimeValue) and _TIMESTAMP_AFTER.match(tail)
             and not sentence.text[: r.start - sentence.start].strip(_BULLETS)):
         # "10:32 ET — The ministry said ...", "21:15 The coach urges ...": a live blog's clock
