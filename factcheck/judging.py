@@ -128,6 +128,12 @@ def _disputed_re() -> regex.Pattern[str]:
 
 
 @cache
+def _until_re() -> regex.Pattern[str]:
+    """Right before a date, the word that makes it the end of a stretch of time (en.yaml `until_before`)."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['until_before'])})\s+$", regex.IGNORECASE)
+
+
+@cache
 def _contrasted_re() -> regex.Pattern[str]:
     """A contrast right before a value ("Unlike Vienna, Chicago was an open race", "rather than in Al
     Khor"): the value is the one set aside, not stated (en.yaml `contrast_before`)."""
@@ -193,6 +199,10 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j.unsure("value.corrected")
     if _contrasted_re().search(head):
         return j.unsure("value.contrasted")
+    if isinstance(r.value, DateValue) and _until_re().search(head):
+        # "the access road stayed blocked until Saturday, 7 August": the end of something that lasted,
+        # not the day the event happened
+        return j.unsure("value.until")
     if (isinstance(r.value, TimeValue) and _TIMESTAMP_AFTER.match(tail)
             and not sentence.text[: r.start - sentence.start].strip(_BULLETS)):
         # "10:32 ET — The ministry said ...", "21:15 The coach urges ...": a live blog's clock
