@@ -389,6 +389,10 @@ class DocumentPasses:
                               a.sentence_start == m.sentence_start and _list_gap_re().fullmatch(
                                   text[min(m.end, a.end):max(m.start, a.start)]) for a in agreed))}
                 self._demote(fact_id, beside, "value.agreed_beside")
+            if fact.kind == "place" and fact.event is not None:
+                # an event's place (not a cued fact's list of labels, "second-degree murder, third-degree
+                # murder and first-degree manslaughter", which states the list)
+                self._demote(fact_id, _enumerated(self.mentions[fact_id], text), "place.enumerated")
 
     def _mark(self: _Host, fact_id: str, starts: set[int], rule_id: str) -> None:
         """The mentions of `fact_id` beginning at `starts` keep their verdict, decided by `rule_id` as
@@ -445,3 +449,28 @@ class DocumentPasses:
 def _same_place(shown: object, value: object) -> bool:
     """Is a place read (`shown`) the fact's own value as written, not a variant of it?"""
     return " ".join(str(shown).split()).casefold() == " ".join(str(value).split()).casefold()
+
+
+_JOINED = regex.compile(r"(?<![\p{L}])(?:and|or|&)(?![\p{L}])", regex.IGNORECASE)
+
+
+def _enumerated(ms: list[Mention], text: str) -> set[int]:
+    """The starts of contradicting places in an enumeration joined by "and" or "or" that lists the
+    fact's place too ("The three other shuttles -- Discovery, Atlantis and Endeavour -- are grounded"):
+    the list names several, none of them as this fact's (rule place.enumerated). A pair joined by a
+    comma alone ("in Lusail, Doha") is one place and its region, and still accuses."""
+    out: set[int] = set()
+    ordered = sorted(ms, key=lambda m: m.start)
+    run: list[Mention] = []
+    joined = False
+    for m in [*ordered, None]:
+        gap = text[run[-1].end : m.start] if run and m is not None and m.start >= run[-1].end else None
+        if m is not None and gap is not None and m.sentence_start == run[-1].sentence_start \
+                and _list_gap_re().fullmatch(gap):
+            run.append(m)
+            joined = joined or bool(_JOINED.search(gap))
+            continue
+        if joined and any(x.verdict == "agree" for x in run):
+            out |= {x.start for x in run if x.verdict == "contradict"}
+        run, joined = ([m], False) if m is not None else ([], False)
+    return out
