@@ -443,6 +443,13 @@ class FollowUpPasses(EventContext):
                 self.record(fact, r, sentence, j, f"event {ev} ({b.why_text(ev)}); {what}",
                             (*b.rules_of(ev), "value.named_entry_stamp"), True)
                 continue
+            if j.verdict == "contradict" and _own_day_other_weekday(r.value, fact.value):
+                # "Wed., Aug. 26" above "Board releases Volume I of its report" for Tuesday 26 August
+                # 2003: the stamp is the event's own day, so its entry is that day's; the weekday the
+                # event's date never had is the stamp's error
+                self.record(fact, r, sentence, j, f"event {ev} ({b.why_text(ev)}); {what}",
+                            (*b.rules_of(ev), "value.stamp_weekday"), True)
+                continue
             if j.verdict != "agree":
                 self.drop(fact, r, "value.entry_stamp", f"{what} does not fit: it says nothing")
                 continue
@@ -452,3 +459,12 @@ class FollowUpPasses(EventContext):
                 # a timeline's line dated right by its stamp: the other lines' stamps are other
                 # steps (wholedoc `_other_steps`)
                 self.stamps.add((fact.id, r.start, r.end, True))
+
+
+def _own_day_other_weekday(read: Any, fact: Any) -> bool:
+    """Is `read` the date fact's own day and month (its year, or none written) under another weekday?"""
+    if not isinstance(read, DateValue) or not isinstance(fact, dt.date) or read.weekday is None:
+        return False
+    if (read.month, read.day) != (fact.month, fact.day) or read.year not in (None, fact.year):
+        return False
+    return read.weekday != fact.weekday() and read.either is None and read.to_day is None
