@@ -49,15 +49,22 @@ from factcheck.segment import Document, Sentence, segment
 _ROLE_KINDS = _FIGURE_KINDS | {"duration"}
 
 
-def _loose_bound(r: Reading, q: float | None) -> bool:
+def _loose_bound(r: Reading, q: float | None, fact_value: Any = None) -> bool:
     """Is the reading a bound ("more than 2,000", "up to 50") that holds the fact only because it is
-    open: its figure more than `other_figure_ratio` times below the fact for a lower bound (above it
-    for an upper one)? (rule figure.loose_bound)"""
+    open: its figure more than `other_figure_ratio` times below the fact for a lower bound, or more
+    than `upper_bound_ratio` times above the fact's top for an upper one ("winds of up to 295 mph"
+    for 185 mph: a peak the fact never reached)? (rule figure.loose_bound)"""
     hedge = getattr(r.value, "hedge", "")
     if q is None or q <= 0:
         return False
-    limit = tune("other_figure_ratio")
-    return (hedge in LOWER_HEDGES and q < 1 / limit) or (hedge in UPPER_HEDGES and q > limit)
+    if hedge in LOWER_HEDGES:
+        return q < 1 / tune("other_figure_ratio")
+    if hedge in UPPER_HEDGES:
+        middle, top = getattr(fact_value, "middle", None), getattr(fact_value, "hi", None)
+        if isinstance(middle, (int, float)) and isinstance(top, (int, float)) and top > 0:
+            q = q * middle / top  # a range's top, not its middle ("up to 2 cm" for 1 to 2 cm)
+        return q > tune("upper_bound_ratio")
+    return False
 
 
 @cache
@@ -376,7 +383,7 @@ class CheckState(ExclusionPasses):
                 j = j.unsure("figure.other_magnitude", f"{q:.2g} times the fact: probably another figure")
         if fact.kind == "time" and j.verdict in ("agree", "contradict") and isinstance(r.value, TimeValue):
             j = self._season_slip(fact, r, j)
-        if j.verdict == "agree" and ratio_of is not None and _loose_bound(r, ratio_of(r, fact.value)):
+        if j.verdict == "agree" and ratio_of is not None and _loose_bound(r, ratio_of(r, fact.value), fact.value):
             # "more than 2,000 trades" for 20,000 broken: true of the fact, but a figure that far
             # below it states another one (or the fact with a slipped digit); it neither agrees nor accuses
             j = Judged("unclear", j.reason + "; " + why("figure.loose_bound"), (*j.rules, "figure.loose_bound"))
