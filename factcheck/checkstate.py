@@ -364,7 +364,7 @@ class CheckState(ExclusionPasses):
             # of 17:00 EST and 22:00 GMT: the EST fact is stated right; the conversion is the other's
             self.drop(fact, r, "time.sibling_clock")
             return
-        if j.verdict == "contradict" and self._sibling_unit(fact, r):
+        if j.verdict == "contradict" and self._sibling_unit(fact, r, sentence):
             # "winds of 130 km/h" with facts of 130 mph and 210 km/h: the km/h fact's to judge
             self.drop(fact, r, "quantity.sibling_unit")
             return
@@ -510,14 +510,18 @@ class CheckState(ExclusionPasses):
                 dt.date(pub.year, pub.month, pub.day) - max(dates)).days > tune("written_later_days"))
         return self._later
 
-    def _sibling_unit(self, fact: Fact, r: Reading) -> bool:
+    def _sibling_unit(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
         """Is `r` a figure in the unit of another quantity fact that gives this fact's measure in that
-        unit? (rule quantity.sibling_unit)"""
+        unit, and that may judge it: an event's fact, or a cued fact with a cue in the sentence (a
+        cued fact whose cues are absent never reads it, so this fact judges it)? (rule
+        quantity.sibling_unit)"""
         if fact.kind != "quantity" or not isinstance(fact.value, QuantityValue):
             return False
-        others = per_base(self.fb, "quantity_values", lambda: [
-            f.value for f in self.fb.facts if f.kind == "quantity" and isinstance(f.value, QuantityValue)])
-        return on_another_facts_unit(fact.value, r.extra.get("unit"), [o for o in others if o is not fact.value])
+        others = per_base(self.fb, "quantity_facts", lambda: [
+            f for f in self.fb.facts if f.kind == "quantity" and isinstance(f.value, QuantityValue)])
+        return on_another_facts_unit(fact.value, r.extra.get("unit"), [
+            o.value for o in others if o.value is not fact.value
+            and (o.event is not None or any(c.search(sentence.text) for c in o.cues))])
 
     def _time_facts(self) -> list[Fact]:
         return per_base(self.fb, "time_facts", lambda: [f for f in self.fb.facts if f.kind == "time"])
