@@ -4,10 +4,15 @@ inquiry, where the date's day was read as a count of corrective actions; "on Oct
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import regex
 
+from factcheck.check import check
+from factcheck.factbase.load import load_factbase
 from factcheck.kinds.count import _elliptical, counted_numbers
+from factcheck.model import Source
 from factcheck.segment import segment
 
 
@@ -38,3 +43,21 @@ def test_a_noun_of_a_part_of_a_total(text: str, counted: str, read: list[str]) -
     got = [r.text for r in counted_numbers(sentence, regex.compile(counted, regex.IGNORECASE))
            if not r.extra.get("loose")]
     assert got == read
+
+
+# a translation's words for the people of a rescue or a search ("Helfer": helpers) count as the
+# rescuers, searchers or volunteers of a fact (before: not read, so a wrong figure went unseen)
+@pytest.mark.parametrize("counted, cue, text, verdict", [
+    # a shuttle's debris search (2003)
+    ("searchers|volunteers", "search", "The search had mobilised roughly 12.500 helpers.", "contradict"),
+    ("searchers|volunteers", "search", "The search had mobilised roughly 25.000 helpers.", "agree"),
+    # a mine rescue (2010)
+    ("rescuers", "rescue", "At the rescue some 12,000 emergency forces were on duty.", "contradict"),
+    ("rescuers", "rescue", "At the rescue some 25.000 helpers were on duty.", "agree"),
+])
+def test_translated_words_for_rescuers(tmp_path: Path, counted: str, cue: str, text: str, verdict: str) -> None:
+    (tmp_path / "f.yaml").write_text(
+        f"facts:\n  - id: people\n    kind: count\n    value: 25000\n    counted: '{counted}'\n"
+        f"    cues: ['{cue}']\n", encoding="utf-8")
+    got = check(Source(id="x", text=text), load_factbase(tmp_path)).findings[0].verdict
+    assert got == verdict
