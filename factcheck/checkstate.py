@@ -139,6 +139,27 @@ def _partitive(sentence: Sentence, r: Reading) -> bool:
     return bool(of.match(sentence.text, j)) and not whole.search(sentence.text[max(0, i - 12) : i])
 
 
+_POSSESSIVE_BEFORE = regex.compile(r"(?<![\p{L}])(?:his|her)\s+$", regex.IGNORECASE)
+_PERSON = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’-]+)+")
+
+
+def _anothers_own(sentence: Sentence, r: Reading, fact: Fact) -> bool:
+    """Is the figure a person's own count, right after "his"/"her", that person named before it in
+    the sentence and not by the fact's cues, with none of the fact's cues between ("Columbia's crew was
+    led by Col. Rick Husband, 45, a former test pilot on his second spaceflight" for the orbiter's 28th
+    flight)? (rule figure.anothers_own)"""
+    head = sentence.text[: r.start - sentence.start]
+    if not _POSSESSIVE_BEFORE.search(head):
+        return False
+    people = list(_PERSON.finditer(head))
+    if not people:
+        return False
+    last = people[-1]
+    if any(c.search(last.group()) for c in fact.cues):
+        return False  # "Carlos Alcaraz won his second Grand Slam title": the fact's own person
+    return not any(c.search(head[last.end():]) for c in fact.cues)
+
+
 @cache
 def _from_place_re() -> regex.Pattern[str]:
     """Right after a distance, the place it is measured from ("2,400 miles from California", "80 km
@@ -393,6 +414,9 @@ class CheckState(ExclusionPasses):
             j = j.unsure("quantity.other_place", f"measured from {place}, which none of the fact's cues names")
         if j.verdict == "contradict" and fact.kind in ("count", "quantity") and _local_part(sentence, r, fact):
             j = j.unsure("figure.local_part")  # "In Beichuan county, ... 3,000 to 5,000 had died"
+        if j.verdict == "contradict" and fact.kind in ("count", "ordinal") and fact.cues \
+                and _anothers_own(sentence, r, fact):
+            j = j.unsure("figure.anothers_own")  # "... Rick Husband, ..., on his second spaceflight"
         if j.verdict == "contradict" and fact.kind in ("count", "quantity") and _partitive(sentence, r):
             j = j.unsure("figure.partitive")  # "killing three of the searchers", for 25,000 searchers
         if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and _running_tally(sentence, r):
