@@ -18,7 +18,7 @@ from factcheck.bind import Binder, Binding
 from factcheck.evidence import _FIGURE_KINDS, TraceStep, _clause_excluded, _digits_key, _holds_point, _lists, _seg_at
 from factcheck.exclusion import ExclusionPasses
 from factcheck.factbase.model import Fact, FactBase
-from factcheck.judging import Judged, _excluded_near, judge
+from factcheck.judging import Judged, _excluded_near, heading_to, judge
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds._units import factor
 from factcheck.kinds.date import DateValue, published
@@ -414,6 +414,8 @@ class CheckState(ExclusionPasses):
             j = j.unsure("quantity.other_place", f"measured from {place}, which none of the fact's cues names")
         if j.verdict == "contradict" and fact.kind in ("count", "quantity") and _local_part(sentence, r, fact):
             j = j.unsure("figure.local_part")  # "In Beichuan county, ... 3,000 to 5,000 had died"
+        if j.verdict == "contradict" and fact.kind == "place" and heading_to(sentence, r):
+            j = j.unsure("place.heading")  # "The eyewall nears Cape Fear": where it was going
         if j.verdict == "contradict" and fact.kind in ("count", "ordinal") and fact.cues \
                 and _anothers_own(sentence, r, fact):
             j = j.unsure("figure.anothers_own")  # "... Rick Husband, ..., on his second spaceflight"

@@ -127,6 +127,19 @@ def _disputed_re() -> regex.Pattern[str]:
     return words_re("disputed")
 
 
+def heading_to(sentence: Sentence, r: Reading) -> bool:
+    """Does a word for going toward it stand right before the place read ("The eyewall nears Cape
+    Fear", "the team bus headed for Doha")? (rule place.heading)"""
+    return bool(_heading_re().search(sentence.text[max(0, r.start - sentence.start - 40) : r.start - sentence.start]))
+
+
+@cache
+def _heading_re() -> regex.Pattern[str]:
+    """Right before a place, a word for going toward it (en.yaml `heading_before`)."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['heading_before'])})\s+(?:the\s+)?$",
+                         regex.IGNORECASE)
+
+
 @cache
 def _until_re() -> regex.Pattern[str]:
     """Right before a date, the word that makes it the end of a stretch of time (en.yaml `until_before`)."""
