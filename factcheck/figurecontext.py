@@ -1,0 +1,188 @@
+"""Where a figure stands in its sentence, for the checks of `factcheck/checkstate.py`: a bound that
+holds the fact only because it is open (figure.loose_bound), a number that names something
+(figure.designation), a running tally (figure.running_tally), a part of the story's area
+(figure.local_part) or of a group (figure.partitive), another person's own count
+(figure.anothers_own), a distance from another place (quantity.other_place), the fact's figure under
+the wrong scale word (figure.scale_slip). Each reads the sentence and the reading only."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import regex
+
+from factcheck.evidence import _digits_key
+from factcheck.factbase.model import Fact
+from factcheck.kinds import Reading
+from factcheck.kinds._units import factor
+from factcheck.kinds.quantity import QuantityValue
+from factcheck.lang import alternation, lang
+from factcheck.numbers import LOWER_HEDGES, UPPER_HEDGES, _numbers_pack, find_numbers
+from factcheck.rules import tune
+from factcheck.segment import Sentence
+
+
+def loose_bound(r: Reading, q: float | None, fact_value: Any = None) -> bool:
+    """Is the reading a bound ("more than 2,000", "up to 50") that holds the fact only because it is
+    open: its figure more than `other_figure_ratio` times below the fact for a lower bound, or more
+    than `upper_bound_ratio` times above the fact's top for an upper one ("winds of up to 295 mph"
+    for 185 mph: a peak the fact never reached)? (rule figure.loose_bound)"""
+    hedge = getattr(r.value, "hedge", "")
+    if q is None or q <= 0:
+        return False
+    if hedge in LOWER_HEDGES:
+        return q < 1 / tune("other_figure_ratio")
+    if hedge in UPPER_HEDGES:
+        middle, top = getattr(fact_value, "middle", None), getattr(fact_value, "hi", None)
+        if isinstance(middle, (int, float)) and isinstance(top, (int, float)) and top > 0:
+            q = q * middle / top  # a range's top, not its middle ("up to 2 cm" for 1 to 2 cm)
+        return q > tune("upper_bound_ratio")
+    return False
+
+
+@cache
+def _designation_re() -> regex.Pattern[str]:
+    """A noun that a number names one of ("Flight 9525", "Game 7", "Route 66": `designations` in
+    en.yaml), right before the number."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['designations'])})\s$", regex.IGNORECASE)
+
+
+@cache
+def _running_tally_re() -> regex.Pattern[str]:
+    """Words that make a figure a running tally at the time of writing ("have already voted", "so
+    far", "to date": `running_tally` in en.yaml)."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['running_tally'])})(?![\p{{L}}])",
+                         regex.IGNORECASE)
+
+
+def running_tally(sentence: Sentence, r: Reading) -> bool:
+    """Is the figure a running tally ("Nearly 47 million people have already voted early", "So far
+    4,000 homes have burned"): one of `running_tally` in its clause, within 40 characters after it
+    or 30 before it, no clause break between? A tally of the moment of writing is no final figure."""
+    i, j = r.start - sentence.start, r.end - sentence.start
+    tail = regex.split(r"[;:.!?]|,\s", sentence.text[j : j + 40], maxsplit=1)[0]
+    head = regex.split(r"[;:.!?]|,\s", sentence.text[max(0, i - 30) : i])[-1]
+    before = sentence.text[:i]
+    label = before[max(0, before.rfind(":") - 40) : before.rfind(":")] if ":" in before[-60:] else ""
+    return bool(_running_tally_re().search(tail) or _running_tally_re().search(head)
+                or _running_tally_re().search(label))  # "Our running count: Obama 297, McCain 139"
+
+
+@cache
+def _local_part_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    d = lang().data
+    units = alternation(d["local_units"])
+    name = r"\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}"
+    return (regex.compile(rf"^\W*(?:In|Across|Around)\s+(?:and\s+around\s+)?(?:the\s+)?"
+                          rf"(?P<p>{name}\s+(?:{units}))(?![\p{{L}}])"),
+            regex.compile(rf"(?<![\p{{L}}])(?:{units})(?![\p{{L}}])[^.;:!?]{{0,80}},\s+where\s+[^,;:]*$",
+                          regex.IGNORECASE),
+            regex.compile(rf"^[^,;:.]{{0,40}}?(?<![\p{{L}}])(?:{alternation(d['local_alone'])})(?![\p{{L}}])",
+                          regex.IGNORECASE))
+
+
+def local_part(sentence: Sentence, r: Reading, fact: Fact) -> bool:
+    """Is the figure counted in one part of the story's area (`local_units`, `local_alone` in en.yaml:
+    "In Beichuan county, ... 3,000 to 5,000 had died", "a city of 700,000 ..., where 3,629 were confirmed
+    dead", "may have died there alone"), a place none of the fact's cues names? A part is no whole's
+    figure (rule figure.local_part)."""
+    opening, where, alone = _local_part_res()
+    i, j = r.start - sentence.start, r.end - sentence.start
+    m = opening.search(sentence.text[:i])
+    if m is not None and any(p.search(m.group("p")) for p in fact.cues):
+        return False  # "In Fukushima prefecture, 1,605 died" for the prefecture's own toll
+    return bool(m or where.search(sentence.text[max(0, i - 160) : i]) or alone.search(sentence.text[j : j + 60]))
+
+
+@cache
+def _partitive_res() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    d = lang().data
+    return (regex.compile(rf"\s+of\s+(?:{alternation(d['partitive_of'])})\s+\p{{L}}", regex.IGNORECASE),
+            regex.compile(rf"(?<![\p{{L}}])(?:{alternation(d['partitive_whole'])})\s+(?:the\s+)?$", regex.IGNORECASE))
+
+
+def partitive(sentence: Sentence, r: Reading) -> bool:
+    """Does the figure count a part of a group named right after it ("three of the searchers", "40,000
+    of the collapsed buildings"), not the group (rule figure.partitive)? Not "all 33 of the miners"."""
+    of, whole = _partitive_res()
+    i, j = r.start - sentence.start, r.end - sentence.start
+    nums = find_numbers(r.text)
+    if not nums or nums[-1].end != len(r.text.rstrip()):
+        return False  # a measure with its unit ("2,170 hectares of the town") is no part of a group
+    return bool(of.match(sentence.text, j)) and not whole.search(sentence.text[max(0, i - 12) : i])
+
+
+_POSSESSIVE_BEFORE = regex.compile(r"(?<![\p{L}])(?:his|her)\s+$", regex.IGNORECASE)
+_PERSON = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’-]+)+")
+
+
+def anothers_own(sentence: Sentence, r: Reading, fact: Fact) -> bool:
+    """Is the figure a person's own count, right after "his"/"her", that person named before it in
+    the sentence and not by the fact's cues, with none of the fact's cues between ("Columbia's crew was
+    led by Col. Rick Husband, 45, a former test pilot on his second spaceflight" for the orbiter's 28th
+    flight)? (rule figure.anothers_own)"""
+    head = sentence.text[: r.start - sentence.start]
+    if not _POSSESSIVE_BEFORE.search(head):
+        return False
+    people = list(_PERSON.finditer(head))
+    if not people:
+        return False
+    last = people[-1]
+    if any(c.search(last.group()) for c in fact.cues):
+        return False  # "Carlos Alcaraz won his second Grand Slam title": the fact's own person
+    return not any(c.search(head[last.end():]) for c in fact.cues)
+
+
+@cache
+def _from_place_re() -> regex.Pattern[str]:
+    """Right after a distance, the place it is measured from ("2,400 miles from California", "80 km
+    (50 miles) north-west of Chengdu"): a name in capitals after "from", "of", "off"."""
+    compass = alternation(lang().data["compass_words"])
+    return regex.compile(rf"\s*(?:\([^()\n]{{1,30}}\)\s*)?(?:(?:{compass})\s+)?(?:from|of|off)\s+(?:the\s+)?"
+                         r"(?P<p>(?-i:\p{Lu})[\p{L}'’.-]+(?:\s+(?-i:\p{Lu})[\p{L}'’.-]+){0,3})", regex.IGNORECASE)
+
+
+def from_another_place(fact: Fact, r: Reading, sentence: Sentence) -> str | None:
+    """The place a distance is measured from, when none of the fact's cues names it and some cue
+    names a place (a cue in capitals: "North\\s+Korea"): "some 2,400 miles from California" for the
+    distance from North Korea is another distance (rule quantity.other_place)."""
+    q = fact.value
+    if fact.kind != "quantity" or not isinstance(q, QuantityValue) or not q.physical or not q.measure:
+        return None
+    if factor(q.measure, "kilometer") is None or not any(regex.search(r"\p{Lu}", p.source) for p in fact.cues):
+        return None
+    m = _from_place_re().match(sentence.text, r.end - sentence.start)
+    if m is None or m.group("p").rstrip(".").lower() in lang().data["distance_from_any"]:
+        return None
+    # (the place's phrase: "from the Titanic's bow" is the bow's, a fact cued by "bow")
+    phrase = regex.split(r"[,;:.()]", sentence.text[m.start("p") : m.start("p") + 40])[0]
+    if any(p.compiled.search(phrase) for p in fact.cues):
+        return None
+    return m.group("p").rstrip(".")
+
+
+@cache
+def _scale_word_re() -> regex.Pattern[str]:
+    """A scale word (the language's number words of a thousand and more, their plurals, and the
+    short multipliers: "million", "millions", "Milliarden", "bn", "m")."""
+    words = [w for w, v in lang().number_words.items() if v >= 1000]
+    words += [w + "s" for w in words] + [str(k) for k in _numbers_pack()["short_multipliers"]]
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(words)})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def scale_slip(q: float, written: str) -> bool:
+    """Is a figure `q` times the fact's, with a scale word, the fact's figure under the wrong scale
+    word ("11 million" for $11.02 billion, "2,25 millions Dollar" for $2.25 billion): a thousand, a
+    million or a billion times off within 5 %, written with two significant digits or more? It
+    contradicts as the same figure, not another (rule figure.scale_slip)."""
+    if not _scale_word_re().search(written) or len(_digits_key(written)) < 2:
+        return False
+    return any(abs(q / k - 1) <= 0.05 for k in (1e-9, 1e-6, 1e-3, 1e3, 1e6, 1e9))
+
+
+def designated(sentence: Sentence, r: Reading) -> bool:
+    """Is the figure a number that names something ("crashed Germanwings Flight 9525", "Game 7 drew
+    40,000"), right after a designation noun? It is no count or measure."""
+    head = sentence.text[max(0, r.start - sentence.start - 20) : r.start - sentence.start]
+    return r.text[:1].isdigit() and _designation_re().search(head) is not None
