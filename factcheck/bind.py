@@ -625,7 +625,11 @@ class _SegInfo:
 #: a line of clock times and their zones alone, at least two clocks ("18:02 WITA | 10:02 UTC | 10:02 BST",
 #: "6.02pm local / 10.02 GMT", "14:45:28 EDT | 19:45:28 BST": to the second)
 _CLOCK = r"\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?i:\s*[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,5}|(?i:local(?:\s+time)?)))?"
-_CLOCK_ROW = regex.compile(rf"{_CLOCK}(?:\s*[|/;,(]\s*{_CLOCK}\)?)+")
+#: (perhaps hedged, "about 05:28 UTC / 22:28 PDT", and each clock perhaps with its day in brackets,
+#: "05:31 UTC / 22:31 PDT (Sun 5 Aug) / 07:31 CEST (Mon 6 Aug)")
+_ROW_HEDGE = r"(?:(?i:about|around|approx\.?|approximately|circa|ca\.|c\.)\s+|~\s*)?"
+_PAREN_DAY = r"(?:\s*\([^()\n]{1,20}\))?"
+_CLOCK_ROW = regex.compile(rf"{_ROW_HEDGE}{_CLOCK}{_PAREN_DAY}(?:\s*[|/;,(]\s*{_CLOCK}\)?{_PAREN_DAY})+")
 #: ... perhaps after the line's day ("Mon 19 May - 14:28 CST / 06:28 UTC / 07:28 CEST")
 _ROW_DAY = (r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)\p{L}{0,6}\.?,?\s+)?"
             r"(?:\d{1,2}\.?\s+\p{L}{3,9}\.?(?:\s+\d{4})?|\p{L}{3,9}\.?\s+\d{1,2},?(?:\s+\d{4})?)")

@@ -444,7 +444,9 @@ class CheckState(ExclusionPasses):
                 if _excluded_by_own_zone(fact, o, sentence):
                     continue  # "18:02 WITA | 10:02 UTC" for a BST fact excluding "WITA": that clock's zone only
                 return False  # "gathered at the memorial at 01:23 Kyiv time (2223 GMT)": the row's not the fact's
-            if judge(o, fact, sentence, self.ctx).verdict == "agree":
+            if judge(o, fact, sentence, self.ctx).verdict == "agree" and not _hedged_clock(o):
+                # (a hedged clock, "about 05:28 UTC" for 05:31, agrees only within its hedge: it does not
+                # fix the row's instant, so the row's other clocks are not wrong conversions of it)
                 agreeing.append(o)
         return len(agreeing) >= 2 or any(_MINUTES.search(o.text) for o in agreeing)
 
@@ -622,6 +624,12 @@ class CheckState(ExclusionPasses):
                     continue
                 kept.append(m)
             self.mentions[fact_id] = kept
+
+
+def _hedged_clock(r: Reading) -> bool:
+    """Is the clock time read hedged ("about 05:28 UTC": an interval of minutes, not one minute)?"""
+    v = r.value
+    return isinstance(v, TimeValue) and (v.lo != 0 or v.hi != 0)
 
 
 def _excluded_by_own_zone(fact: Fact, o: Reading, sentence: Sentence) -> bool:

@@ -30,11 +30,13 @@ from factcheck.segment import Document, Sentence
 # ... and the same moment on other clocks after it, a fact box's row ("08:07 HST / 18:07 UTC / 1:07
 # p.m. EST — ..."): `t` is the first clock, `row` all of them
 # (seconds too, "09:14:35 CEST / 07:14:35 UTC -"; clocks apart by a slash or a bar; a list's dash or
-# bullet before the row, "- 08:29 CEST / 06:29 UTC - 5 km in 14:10")
+# bullet before the row, "- 08:29 CEST / 06:29 UTC - 5 km in 14:10"; a hedge before it, "about 05:28
+# UTC / 22:28 PDT"; a clock's day in brackets after it, "22:31 PDT (Sun 5 Aug)")
 _CLOCK = r"\d{1,2}(?:[:.h]\d\d)(?::\d\d)?(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5})?"
 _STAMP = regex.compile(
     # ... or alone on its line, the entry below it ("17:26" / "Here it is: ...")
-    rf"[ \t*•·>#]*(?:[-–]\s+)?(?P<row>(?P<t>{_CLOCK})(?:\s*[/|]\s*{_CLOCK})*)\s*"
+    rf"[ \t*•·>#]*(?:[-–]\s+)?(?:(?i:about|around|approx\.?|approximately|circa|ca\.|c\.)\s+|~\s*)?"
+    rf"(?P<row>(?P<t>{_CLOCK})(?:\s*\([^()\n]{{1,20}}\))?(?:\s*[/|]\s*{_CLOCK}(?:\s*\([^()\n]{{1,20}}\))?)*)\s*"
     r"(?:[—–|]|-\s|$|(?-i:(?<=\s)(?=\p{Lu}\p{Ll})))",
     regex.IGNORECASE)
 _MIN_STAMPS = 2  # a document with fewer stamped entries is no live blog
