@@ -220,7 +220,9 @@ def _in_proper_name(text: str, a: int, b: int) -> bool:
 @lru_cache(maxsize=20_000)
 def _bounded(source: str, flags: int) -> regex.Pattern[str] | None:
     try:
-        return regex.compile(rf"(?<![\p{{L}}])(?:{source})(?![\p{{L}}])", flags)
+        # (nor the second part of a hyphenated compound: `final` names no event in "quarter-final", nor
+        # `launch` in "pre-launch")
+        return regex.compile(rf"(?<![\p{{L}}])(?<!\p{{L}}[-‐‑])(?:{source})(?![\p{{L}}])", flags)
     except (regex.error, ValueError):
         return None  # a pattern that cannot be wrapped (a global flag inside it): matched as written
 

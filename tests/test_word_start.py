@@ -63,3 +63,23 @@ def test_the_source_is_kept_as_written(fb: object) -> None:
     """Reports, lint and the prefilter see the pattern the user wrote."""
     f = fb.fact("ship.length")  # type: ignore[attr-defined]
     assert [p.source for p in f.cues] == ["long", "ft", "\\w*quake"]
+
+
+# an event's name or word is not read as the second part of a hyphenated compound: "quarter-final" names
+# no final, "pre-launch" no launch (before: the final's date was accused by a quarter-final's line)
+@pytest.mark.parametrize("names, words, date, text, verdict", [
+    (["final"], [], "2019-07-07", "- Fri 28 June: Quarter-final, USA 2-1 France in Paris.", "omit"),
+    (["final"], [], "2019-07-07", "- Fri 28 June: Final, USA 2-1 France in Paris.", "contradict"),
+    ([], ["launch(?:ed)?"], "2022-11-16", "Pre-launch checks of the rocket began on Monday, 14 November.", "omit"),
+    ([], ["launch(?:ed)?"], "2022-11-16", "The rocket launched on Monday, 14 November.", "contradict"),
+])
+def test_an_event_word_is_not_the_end_of_a_compound(tmp_path: Path, names: list[str], words: list[str], date: str,
+                                                     text: str, verdict: str) -> None:
+    from factcheck.check import check
+    from factcheck.model import Source
+
+    (tmp_path / "f.yaml").write_text(
+        f"events:\n  - id: ev\n    what: the event\n    date: {date}\n    names: {names}\n    words: {words}\n"
+        f"    facts:\n      - {{id: ev.date, kind: date, value: {date}}}\n", encoding="utf-8")
+    found = check(Source(id="x", text=text), load_factbase(tmp_path)).findings[0]
+    assert found.verdict == verdict, found.mentions
