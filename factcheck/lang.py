@@ -174,9 +174,12 @@ def _reporting_re() -> regex.Pattern[str]:
     words = alternation(lang().data["reporting_verbs"])
     # ... not a verb of a restatement: "15h55 East coast time, that is to say 22h55 Paris time"
     not_after = alternation(lang().data["not_reporting_after"])
+    # ... nor a name's last word ("the United States on Sunday" is no "states on Sunday")
+    names = alternation(lang().data["not_reporting_in_names"])
     # "said on Monday", "told reporters on Monday", "published by the statistics office on Monday"
     # (the look back runs only where a verb matched: "(?<!is to )say" before it would run everywhere)
-    return regex.compile(rf"(?<![\p{{L}}])(?:{words})(?<!(?<![\p{{L}}])(?:{not_after})\s+\p{{L}}+)"
+    return regex.compile(rf"(?<![\p{{L}}])(?<!(?<![\p{{L}}])(?-i:{names})\s+)(?:{words})"
+                         rf"(?<!(?<![\p{{L}}])(?:{not_after})\s+\p{{L}}+)"
                          rf"(?:(?:\s+(?:reporters|journalists|the\s+press|Reuters|AFP|AP))?"
                          rf"\s+(?:on\s+|late\s+|early\s+|last\s+|at\s+|shortly\s+after\s+)?"
                          rf"|\s+by\s+(?:[\p{{L}}'’-]+\s+){{0,3}}[\p{{L}}'’-]+\s+on\s+)$", regex.IGNORECASE)
