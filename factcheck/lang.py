@@ -178,7 +178,7 @@ def _reporting_re() -> regex.Pattern[str]:
     names = alternation(lang().data["not_reporting_in_names"])
     # "said on Monday", "told reporters on Monday", "published by the statistics office on Monday"
     # (the look back runs only where a verb matched: "(?<!is to )say" before it would run everywhere)
-    return regex.compile(rf"(?<![\p{{L}}])(?<!(?<![\p{{L}}])(?-i:{names})\s+)(?:{words})"
+    return regex.compile(rf"(?<![\p{{L}}])(?:{words})(?<!(?<![\p{{L}}])(?-i:{names})\s+\p{{L}}+)"
                          rf"(?<!(?<![\p{{L}}])(?:{not_after})\s+\p{{L}}+)"
                          rf"(?:(?:\s+(?:reporters|journalists|the\s+press|Reuters|AFP|AP))?"
                          rf"\s+(?:on\s+|late\s+|early\s+|last\s+|at\s+|shortly\s+after\s+)?"
