@@ -38,7 +38,7 @@ from factcheck.judging import _CONVERSION_GAP, Judged, judge
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import _last_date_before
 from factcheck.kinds.time import TimeValue, clock_slip, zone_in
-from factcheck.lang import lang
+from factcheck.lang import alternation, lang
 from factcheck.model import Mention
 from factcheck.numbers import find_numbers
 from factcheck.prefilter import per_base
@@ -451,7 +451,11 @@ def _same_place(shown: object, value: object) -> bool:
     return " ".join(str(shown).split()).casefold() == " ".join(str(value).split()).casefold()
 
 
-_JOINED = regex.compile(r"(?<![\p{L}])(?:and|or|&)(?![\p{L}])", regex.IGNORECASE)
+@cache
+def _joined_re() -> regex.Pattern[str]:
+    """A word that joins the last item of a list ("and", "or": en.yaml `list_joiners`)."""
+    joiners = alternation(lang().data["list_joiners"])
+    return regex.compile(rf"(?<![\p{{L}}])(?:{joiners})(?![\p{{L}}])", regex.IGNORECASE)
 
 
 def _enumerated(ms: list[Mention], text: str) -> set[int]:
@@ -468,7 +472,7 @@ def _enumerated(ms: list[Mention], text: str) -> set[int]:
         if m is not None and gap is not None and m.sentence_start == run[-1].sentence_start \
                 and _list_gap_re().fullmatch(gap):
             run.append(m)
-            joined = joined or bool(_JOINED.search(gap))
+            joined = joined or bool(_joined_re().search(gap))
             continue
         if joined and any(x.verdict == "agree" for x in run):
             out |= {x.start for x in run if x.verdict == "contradict"}
