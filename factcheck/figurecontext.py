@@ -113,7 +113,13 @@ def partitive(sentence: Sentence, r: Reading) -> bool:
     return bool(of.match(sentence.text, j)) and not whole.search(sentence.text[max(0, i - 12) : i])
 
 
-_POSSESSIVE_BEFORE = regex.compile(r"(?<![\p{L}])(?:his|her)\s+$", regex.IGNORECASE)
+@cache
+def _possessive_before() -> regex.Pattern[str]:
+    """A person's possessive right before a figure ("his", "her": en.yaml `personal_possessives`)."""
+    words = alternation(lang().data["personal_possessives"])
+    return regex.compile(rf"(?<![\p{{L}}])(?:{words})\s+$", regex.IGNORECASE)
+
+
 _PERSON = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’-]+)+")
 
 
@@ -123,7 +129,7 @@ def anothers_own(sentence: Sentence, r: Reading, fact: Fact) -> bool:
     led by Col. Rick Husband, 45, a former test pilot on his second spaceflight" for the orbiter's 28th
     flight)? (rule figure.anothers_own)"""
     head = sentence.text[: r.start - sentence.start]
-    if not _POSSESSIVE_BEFORE.search(head):
+    if not _possessive_before().search(head):
         return False
     people = list(_PERSON.finditer(head))
     if not people:
