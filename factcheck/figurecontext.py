@@ -17,7 +17,7 @@ from factcheck.factbase.model import Fact
 from factcheck.kinds import Reading
 from factcheck.kinds._units import factor
 from factcheck.kinds.quantity import QuantityValue
-from factcheck.lang import alternation, lang
+from factcheck.lang import alternation, lang, words_before_re
 from factcheck.numbers import LOWER_HEDGES, UPPER_HEDGES, _numbers_pack, find_numbers
 from factcheck.rules import tune
 from factcheck.segment import Sentence
@@ -113,11 +113,9 @@ def partitive(sentence: Sentence, r: Reading) -> bool:
     return bool(of.match(sentence.text, j)) and not whole.search(sentence.text[max(0, i - 12) : i])
 
 
-@cache
 def _possessive_before() -> regex.Pattern[str]:
     """A person's possessive right before a figure ("his", "her": en.yaml `personal_possessives`)."""
-    words = alternation(lang().data["personal_possessives"])
-    return regex.compile(rf"(?<![\p{{L}}])(?:{words})\s+$", regex.IGNORECASE)
+    return words_before_re("personal_possessives")
 
 
 _PERSON = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’-]+)+")

@@ -16,7 +16,7 @@ from factcheck.factbase.model import Fact, Pattern
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue
 from factcheck.kinds.time import TimeValue, read_times, zone_in
-from factcheck.lang import alternation, lang, reporting_re, words_re
+from factcheck.lang import alternation, lang, reporting_re, words_before_re, words_re
 from factcheck.model import MentionVerdict
 from factcheck.numbers import Number
 from factcheck.rules import tune, why
@@ -133,26 +133,20 @@ def heading_to(sentence: Sentence, r: Reading) -> bool:
     return bool(_heading_re().search(sentence.text[max(0, r.start - sentence.start - 40) : r.start - sentence.start]))
 
 
-@cache
 def _heading_re() -> regex.Pattern[str]:
     """Right before a place, a word for going toward it (en.yaml `heading_before`)."""
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['heading_before'])})\s+(?:the\s+)?$",
-                         regex.IGNORECASE)
+    return words_before_re("heading_before", r"(?:the\s+)?")
 
 
-@cache
 def _until_re() -> regex.Pattern[str]:
     """Right before a date, the word that makes it the end of a stretch of time (en.yaml `until_before`)."""
-    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['until_before'])})\s+$", regex.IGNORECASE)
+    return words_before_re("until_before")
 
 
-@cache
 def _contrasted_re() -> regex.Pattern[str]:
     """A contrast right before a value ("Unlike Vienna, Chicago was an open race", "rather than in Al
     Khor"): the value is the one set aside, not stated (en.yaml `contrast_before`)."""
-    words = alternation(lang().data["contrast_before"])
-    return regex.compile(rf"(?<![\p{{L}}])(?:{words})\s+(?:(?:the|a|an|in|at|on|from|to|its|his|her|their)\s+){{0,2}}$",
-                         regex.IGNORECASE)
+    return words_before_re("contrast_before", r"(?:(?:the|a|an|in|at|on|from|to|its|his|her|their)\s+){0,2}")
 
 
 @lru_cache(maxsize=256)
