@@ -4,15 +4,21 @@ import atexit
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
+from factcheck.check import check
 from factcheck.factbase.load import load_factbase
 from factcheck.factbase.model import FactBase
+from factcheck.model import Finding, Source
 
 ROOT = Path(__file__).resolve().parents[1]
+
+#: the type of the `finding_of` fixture, for the tests' annotations (`from conftest import FindingOf`)
+FindingOf = Callable[..., Finding]
 
 # property tests check behaviour, not speed (speed is measured in benchmarks/): no per-example
 # deadline, which the first example of a process would miss while it compiles the readers' patterns
@@ -36,3 +42,14 @@ def shipped_facts() -> FactBase:
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture
+def finding_of(tmp_path: Path) -> FindingOf:
+    """A one-file base written to `tmp_path` and checked on one text: `finding_of(base_yaml, text)` is
+    the finding of the base's first fact, `finding_of(base_yaml, text, "fact.id")` that fact's."""
+    def _find(base: str, text: str, fact: str | None = None) -> Finding:
+        (tmp_path / "f.yaml").write_text(base, encoding="utf-8")
+        findings = check(Source(id="x", text=text), load_factbase(tmp_path)).findings
+        return findings[0] if fact is None else next(f for f in findings if f.fact == fact)
+    return _find

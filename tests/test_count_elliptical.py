@@ -4,15 +4,11 @@ inquiry, where the date's day was read as a count of corrective actions; "on Oct
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import regex
+from conftest import FindingOf
 
-from factcheck.check import check
-from factcheck.factbase.load import load_factbase
 from factcheck.kinds.count import _elliptical, counted_numbers
-from factcheck.model import Source
 from factcheck.segment import segment
 
 
@@ -55,9 +51,8 @@ def test_a_noun_of_a_part_of_a_total(text: str, counted: str, read: list[str]) -
     ("rescuers", "rescue", "At the rescue some 12,000 emergency forces were on duty.", "contradict"),
     ("rescuers", "rescue", "At the rescue some 25.000 helpers were on duty.", "agree"),
 ])
-def test_translated_words_for_rescuers(tmp_path: Path, counted: str, cue: str, text: str, verdict: str) -> None:
-    (tmp_path / "f.yaml").write_text(
-        f"facts:\n  - id: people\n    kind: count\n    value: 25000\n    counted: '{counted}'\n"
-        f"    cues: ['{cue}']\n", encoding="utf-8")
-    got = check(Source(id="x", text=text), load_factbase(tmp_path)).findings[0].verdict
-    assert got == verdict
+def test_translated_words_for_rescuers(finding_of: FindingOf, counted: str, cue: str, text: str,
+                                       verdict: str) -> None:
+    base = (f"facts:\n  - id: people\n    kind: count\n    value: 25000\n    counted: '{counted}'\n"
+            f"    cues: ['{cue}']\n")
+    assert finding_of(base, text).verdict == verdict

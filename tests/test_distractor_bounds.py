@@ -5,19 +5,8 @@ open side (a new user's report: a distractor of 185 mph beside a fact of "more t
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from factcheck.check import check
-from factcheck.factbase.load import load_factbase
-from factcheck.model import Source
-
-
-def _verdict(tmp_path: Path, fact: str, text: str) -> str:
-    (tmp_path / "f.yaml").write_text("facts:\n" + fact, encoding="utf-8")
-    return check(Source(id="x", text=text), load_factbase(tmp_path)).findings[0].verdict
-
+from conftest import FindingOf
 
 _GUST = """  - id: gust
     kind: quantity
@@ -54,5 +43,5 @@ _TOLL = """  - id: deaths
     (_TOLL, "The quake killed up to 46,000 people, officials said.", "contradict"),
     (_TOLL, "By the first week the quake had killed 45,000 people.", "omit"),
 ])
-def test_a_distractor_is_its_own_figure(tmp_path: Path, fact: str, text: str, verdict: str) -> None:
-    assert _verdict(tmp_path, fact, text) == verdict
+def test_a_distractor_is_its_own_figure(finding_of: FindingOf, fact: str, text: str, verdict: str) -> None:
+    assert finding_of("facts:\n" + fact, text).verdict == verdict

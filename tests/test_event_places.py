@@ -7,6 +7,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from conftest import FindingOf
 
 from factcheck.eventcontext import _found, _place_table
 
@@ -86,12 +87,7 @@ _SUMMIT = """events:
     (_LANDFALL, "landfall.place", "The storm made landfall over Cape Fear on the Outer Banks of North Carolina.",
      "contradict"),
 ])
-def test_another_place_beside_the_right_one(tmp_path, base: str, fact: str, text: str,  # type: ignore[no-untyped-def]
+def test_another_place_beside_the_right_one(finding_of: FindingOf, base: str, fact: str, text: str,
                                             verdict: str) -> None:
-    from factcheck.check import check
-    from factcheck.factbase.load import load_factbase
-    from factcheck.model import Source
-
-    (tmp_path / "f.yaml").write_text(base, encoding="utf-8")
-    found = next(f for f in check(Source(id="t", text=text), load_factbase(tmp_path)).findings if f.fact == fact)
+    found = finding_of(base, text, fact)
     assert found.verdict == verdict, found.mentions

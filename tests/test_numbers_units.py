@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import regex
+from conftest import FindingOf
 
 from factcheck.kinds._units import convert, factor, unit_after
 from factcheck.kinds.money import read_money
@@ -308,12 +309,6 @@ def test_an_ambiguous_figure_is_weighed_by_its_reading_nearest_the_fact(tmp_path
     ("1.1 kilotons", "blast", "The blast was equivalent to some 2,200 tonnes of TNT, experts said.", "contradict"),
     ("1.1 kilotons", "blast", "The blast flattened 300 tons of grain in the silos.", "omit"),
 ])
-def test_energy_as_tnt(tmp_path: Path, value: str, cue: str, text: str, verdict: str) -> None:
-    from factcheck.check import check
-    from factcheck.factbase.load import load_factbase
-    from factcheck.model import Source
-
-    (tmp_path / "f.yaml").write_text(
-        f"facts:\n  - id: energy\n    kind: quantity\n    value: {value}\n    cues: ['{cue}']\n", encoding="utf-8")
-    got = check(Source(id="x", text=text), load_factbase(tmp_path)).findings[0].verdict
-    assert got == verdict
+def test_energy_as_tnt(finding_of: FindingOf, value: str, cue: str, text: str, verdict: str) -> None:
+    base = f"facts:\n  - id: energy\n    kind: quantity\n    value: {value}\n    cues: ['{cue}']\n"
+    assert finding_of(base, text).verdict == verdict

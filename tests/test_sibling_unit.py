@@ -5,13 +5,8 @@ pace car's "21.16 mph" for 21.16 km/h, the base giving the pace per mile as a fa
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from factcheck.check import check
-from factcheck.factbase.load import load_factbase
-from factcheck.model import Source
+from conftest import FindingOf
 
 _RUN = """facts:
   - {id: speed, kind: quantity, value: 21.16 km/h, cues: ['speed|mph|km/h']}
@@ -34,8 +29,7 @@ _SHIP = """facts:
     (_SHIP, "ship.speed", "The ship was sailing at a speed of 13 km/h when it ran aground.", "contradict"),
     (_SHIP, "ship.speed", "The ship was sailing at a speed of 24 km/h when it ran aground.", "agree"),
 ])
-def test_a_sibling_in_another_unit_judges_only_what_it_reads(tmp_path: Path, base: str, fact: str, text: str,
+def test_a_sibling_in_another_unit_judges_only_what_it_reads(finding_of: FindingOf, base: str, fact: str, text: str,
                                                              verdict: str) -> None:
-    (tmp_path / "f.yaml").write_text(base, encoding="utf-8")
-    found = next(f for f in check(Source(id="x", text=text), load_factbase(tmp_path)).findings if f.fact == fact)
+    found = finding_of(base, text, fact)
     assert found.verdict == verdict, found.mentions

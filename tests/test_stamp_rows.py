@@ -6,13 +6,8 @@ UTC" agreed with 05:31 and "22:28 PDT" beside it accused the fact as a wrong con
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from factcheck.check import check
-from factcheck.factbase.load import load_factbase
-from factcheck.model import Source
+from conftest import FindingOf
 
 _ROVER = """events:
   - id: landing
@@ -57,11 +52,9 @@ _ROCKET_BOX = ("THE NIGHT OF THE LAUNCH\n\nabout 01:40 EST / 06:40 UTC / 07:40 C
      {"agree", "unclear"}),
     (_ROCKET, "launch.time", _ROCKET_BOX, "01:52 EST (Wed 16 Nov) / 06:52 UTC / 07:52 CET", {"agree", "unclear"}),
 ])
-def test_a_hedged_row_of_another_step_is_no_statement_of_the_fact(tmp_path: Path, base: str, fact: str, box: str,
-                                                                  row: str, verdicts: set[str]) -> None:
-    (tmp_path / "f.yaml").write_text(base, encoding="utf-8")
-    found = next(f for f in check(Source(id="x", text=box.replace("{clock}", row)), load_factbase(tmp_path)).findings
-                 if f.fact == fact)
+def test_a_hedged_row_of_another_step_is_no_statement_of_the_fact(finding_of: FindingOf, base: str, fact: str,
+                                                                  box: str, row: str, verdicts: set[str]) -> None:
+    found = finding_of(base, box.replace("{clock}", row), fact)
     assert found.verdict in verdicts, found.mentions
     # the hedged row of another step never accuses
     assert not [m for m in found.mentions if m.line == 3 and m.verdict == "contradict"], found.mentions

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FindingOf
 
 from factcheck.factbase.load import load_factbase
 
@@ -73,13 +74,9 @@ def test_the_source_is_kept_as_written(fb: object) -> None:
     ([], ["launch(?:ed)?"], "2022-11-16", "Pre-launch checks of the rocket began on Monday, 14 November.", "omit"),
     ([], ["launch(?:ed)?"], "2022-11-16", "The rocket launched on Monday, 14 November.", "contradict"),
 ])
-def test_an_event_word_is_not_the_end_of_a_compound(tmp_path: Path, names: list[str], words: list[str], date: str,
-                                                     text: str, verdict: str) -> None:
-    from factcheck.check import check
-    from factcheck.model import Source
-
-    (tmp_path / "f.yaml").write_text(
+def test_an_event_word_is_not_the_end_of_a_compound(finding_of: FindingOf, names: list[str], words: list[str],
+                                                     date: str, text: str, verdict: str) -> None:
+    found = finding_of(
         f"events:\n  - id: ev\n    what: the event\n    date: {date}\n    names: {names}\n    words: {words}\n"
-        f"    facts:\n      - {{id: ev.date, kind: date, value: {date}}}\n", encoding="utf-8")
-    found = check(Source(id="x", text=text), load_factbase(tmp_path)).findings[0]
+        f"    facts:\n      - {{id: ev.date, kind: date, value: {date}}}\n", text)
     assert found.verdict == verdict, found.mentions
