@@ -17,9 +17,6 @@ from factcheck.model import Finding, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: the type of the `finding_of` fixture, for the tests' annotations (`from conftest import FindingOf`)
-FindingOf = Callable[..., Finding]
-
 # property tests check behaviour, not speed (speed is measured in benchmarks/): no per-example
 # deadline, which the first example of a process would miss while it compiles the readers' patterns
 settings.register_profile("factcheck", deadline=None)
@@ -45,7 +42,7 @@ def root() -> Path:
 
 
 @pytest.fixture
-def finding_of(tmp_path: Path) -> FindingOf:
+def finding_of(tmp_path: Path) -> Callable[..., Finding]:
     """A one-file base written to `tmp_path` and checked on one text: `finding_of(base_yaml, text)` is
     the finding of the base's first fact, `finding_of(base_yaml, text, "fact.id")` that fact's."""
     def _find(base: str, text: str, fact: str | None = None) -> Finding:

@@ -4,11 +4,13 @@ inquiry, where the date's day was read as a count of corrective actions; "on Oct
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 import regex
-from conftest import FindingOf
 
 from factcheck.kinds.count import _elliptical, counted_numbers
+from factcheck.model import Finding
 from factcheck.segment import segment
 
 
@@ -51,7 +53,7 @@ def test_a_noun_of_a_part_of_a_total(text: str, counted: str, read: list[str]) -
     ("rescuers", "rescue", "At the rescue some 12,000 emergency forces were on duty.", "contradict"),
     ("rescuers", "rescue", "At the rescue some 25.000 helpers were on duty.", "agree"),
 ])
-def test_translated_words_for_rescuers(finding_of: FindingOf, counted: str, cue: str, text: str,
+def test_translated_words_for_rescuers(finding_of: Callable[..., Finding], counted: str, cue: str, text: str,
                                        verdict: str) -> None:
     base = (f"facts:\n  - id: people\n    kind: count\n    value: 25000\n    counted: '{counted}'\n"
             f"    cues: ['{cue}']\n")

@@ -5,8 +5,11 @@ open side (a new user's report: a distractor of 185 mph beside a fact of "more t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from conftest import FindingOf
+
+from factcheck.model import Finding
 
 _GUST = """  - id: gust
     kind: quantity
@@ -43,5 +46,5 @@ _TOLL = """  - id: deaths
     (_TOLL, "The quake killed up to 46,000 people, officials said.", "contradict"),
     (_TOLL, "By the first week the quake had killed 45,000 people.", "omit"),
 ])
-def test_a_distractor_is_its_own_figure(finding_of: FindingOf, fact: str, text: str, verdict: str) -> None:
+def test_a_distractor_is_its_own_figure(finding_of: Callable[..., Finding], fact: str, text: str, verdict: str) -> None:
     assert finding_of("facts:\n" + fact, text).verdict == verdict

@@ -4,12 +4,13 @@ place ("Windsor" inside "Windsor Castle")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import SimpleNamespace
 
 import pytest
-from conftest import FindingOf
 
 from factcheck.eventcontext import _found, _place_table
+from factcheck.model import Finding
 
 
 def _table(places: dict[str, str | None]) -> tuple[dict[str, tuple[str, ...]], object]:
@@ -87,7 +88,7 @@ _SUMMIT = """events:
     (_LANDFALL, "landfall.place", "The storm made landfall over Cape Fear on the Outer Banks of North Carolina.",
      "contradict"),
 ])
-def test_another_place_beside_the_right_one(finding_of: FindingOf, base: str, fact: str, text: str,
+def test_another_place_beside_the_right_one(finding_of: Callable[..., Finding], base: str, fact: str, text: str,
                                             verdict: str) -> None:
     found = finding_of(base, text, fact)
     assert found.verdict == verdict, found.mentions

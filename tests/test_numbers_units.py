@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import regex
-from conftest import FindingOf
 
 from factcheck.kinds._units import convert, factor, unit_after
 from factcheck.kinds.money import read_money
 from factcheck.kinds.ordinal import read_ordinals
 from factcheck.kinds.quantity import QuantityKind
+from factcheck.model import Finding
 from factcheck.numbers import find_numbers
 
 
@@ -309,6 +310,6 @@ def test_an_ambiguous_figure_is_weighed_by_its_reading_nearest_the_fact(tmp_path
     ("1.1 kilotons", "blast", "The blast was equivalent to some 2,200 tonnes of TNT, experts said.", "contradict"),
     ("1.1 kilotons", "blast", "The blast flattened 300 tons of grain in the silos.", "omit"),
 ])
-def test_energy_as_tnt(finding_of: FindingOf, value: str, cue: str, text: str, verdict: str) -> None:
+def test_energy_as_tnt(finding_of: Callable[..., Finding], value: str, cue: str, text: str, verdict: str) -> None:
     base = f"facts:\n  - id: energy\n    kind: quantity\n    value: {value}\n    cues: ['{cue}']\n"
     assert finding_of(base, text).verdict == verdict

@@ -5,8 +5,11 @@ pace car's "21.16 mph" for 21.16 km/h, the base giving the pace per mile as a fa
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from conftest import FindingOf
+
+from factcheck.model import Finding
 
 _RUN = """facts:
   - {id: speed, kind: quantity, value: 21.16 km/h, cues: ['speed|mph|km/h']}
@@ -29,7 +32,7 @@ _SHIP = """facts:
     (_SHIP, "ship.speed", "The ship was sailing at a speed of 13 km/h when it ran aground.", "contradict"),
     (_SHIP, "ship.speed", "The ship was sailing at a speed of 24 km/h when it ran aground.", "agree"),
 ])
-def test_a_sibling_in_another_unit_judges_only_what_it_reads(finding_of: FindingOf, base: str, fact: str, text: str,
-                                                             verdict: str) -> None:
+def test_a_sibling_in_another_unit_judges_only_what_it_reads(finding_of: Callable[..., Finding], base: str,
+                                                             fact: str, text: str, verdict: str) -> None:
     found = finding_of(base, text, fact)
     assert found.verdict == verdict, found.mentions

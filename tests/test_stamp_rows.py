@@ -6,8 +6,11 @@ UTC" agreed with 05:31 and "22:28 PDT" beside it accused the fact as a wrong con
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from conftest import FindingOf
+
+from factcheck.model import Finding
 
 _ROVER = """events:
   - id: landing
@@ -52,8 +55,9 @@ _ROCKET_BOX = ("THE NIGHT OF THE LAUNCH\n\nabout 01:40 EST / 06:40 UTC / 07:40 C
      {"agree", "unclear"}),
     (_ROCKET, "launch.time", _ROCKET_BOX, "01:52 EST (Wed 16 Nov) / 06:52 UTC / 07:52 CET", {"agree", "unclear"}),
 ])
-def test_a_hedged_row_of_another_step_is_no_statement_of_the_fact(finding_of: FindingOf, base: str, fact: str,
-                                                                  box: str, row: str, verdicts: set[str]) -> None:
+def test_a_hedged_row_of_another_step_is_no_statement_of_the_fact(finding_of: Callable[..., Finding], base: str,
+                                                                  fact: str, box: str, row: str,
+                                                                  verdicts: set[str]) -> None:
     found = finding_of(base, box.replace("{clock}", row), fact)
     assert found.verdict in verdicts, found.mentions
     # the hedged row of another step never accuses

@@ -4,12 +4,13 @@ of a match stays open and a pattern can still reach into words on purpose."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FindingOf
 
 from factcheck.factbase.load import load_factbase
+from factcheck.model import Finding
 
 BASE = """\
 events:
@@ -74,8 +75,8 @@ def test_the_source_is_kept_as_written(fb: object) -> None:
     ([], ["launch(?:ed)?"], "2022-11-16", "Pre-launch checks of the rocket began on Monday, 14 November.", "omit"),
     ([], ["launch(?:ed)?"], "2022-11-16", "The rocket launched on Monday, 14 November.", "contradict"),
 ])
-def test_an_event_word_is_not_the_end_of_a_compound(finding_of: FindingOf, names: list[str], words: list[str],
-                                                     date: str, text: str, verdict: str) -> None:
+def test_an_event_word_is_not_the_end_of_a_compound(finding_of: Callable[..., Finding], names: list[str],
+                                                     words: list[str], date: str, text: str, verdict: str) -> None:
     found = finding_of(
         f"events:\n  - id: ev\n    what: the event\n    date: {date}\n    names: {names}\n    words: {words}\n"
         f"    facts:\n      - {{id: ev.date, kind: date, value: {date}}}\n", text)
