@@ -42,6 +42,16 @@ def agrees(sentence: str, fact: str) -> bool:
     # a ship stuck in a canal
     ("The ship blocked the canal for six days.", "six days", "6 days", True),
     ("The six-day blockage cost billions.", "six-day", "6 days", True),
+    # an adjective length is a whole count of its unit, the part cut or rounded up, not any length
+    # within a tenth; a round figure stays "about" (a shuttle loss, a space capsule, a cave rescue)
+    ("Seven people were coming home from a 16-day science mission.", "16-day", "15.93 days", True),
+    ("Seven people were coming home from a 17-day science mission.", "17-day", "15.93 days", False),
+    ("The capsule came home after a 26-day flight.", "26-day", "25.5 days", True),
+    ("The capsule came home after a 24-day flight.", "24-day", "25.5 days", False),
+    ("The boys were rescued after a 17-day ordeal in the cave.", "17-day", "17 days 7 hours", True),
+    ("The boys were rescued after a 19-day ordeal in the cave.", "19-day", "17 days 7 hours", False),
+    ("The leaders met for a three-hour summit.", "three-hour", "121 min", False),
+    ("The ship ended a 100-day voyage.", "100-day", "93 days", True),
     ("The ship was stuck for nearly a week.", "nearly a week", "6 days", True),
     ("The ship was stuck for the better part of a week.", "the better part of a week", "6 days", True),
     ("The ship was stuck for nearly a week.", "nearly a week", "3 days", False),
