@@ -52,6 +52,9 @@ def agrees(sentence: str, fact: str) -> bool:
     ("The boys were rescued after a 19-day ordeal in the cave.", "19-day", "17 days 7 hours", False),
     ("The leaders met for a three-hour summit.", "three-hour", "121 min", False),
     ("The ship ended a 100-day voyage.", "100-day", "93 days", True),
+    ("He gave a 45-minute speech.", "45-minute", "49 minutes", True),  # a figure in fives stays about
+    ("The probe ended a seven-year mission.", "seven-year", "2191 days", False),  # six years (a sample return)
+    ("The probe ended a six-year mission.", "six-year", "2191 days", True),
     ("The ship was stuck for nearly a week.", "nearly a week", "6 days", True),
     ("The ship was stuck for the better part of a week.", "the better part of a week", "6 days", True),
     ("The ship was stuck for nearly a week.", "nearly a week", "3 days", False),
