@@ -118,6 +118,19 @@ def _possessive_before() -> regex.Pattern[str]:
     return words_before_re("personal_possessives")
 
 
+@cache
+def _closed_relative_re() -> regex.Pattern[str]:
+    """A relative clause closed by a comma ("Alcaraz, who beat Novak Djokovic, won"): a person named
+    inside it is not the one a later "his" points back to."""
+    who = alternation([w for w in lang().data["relative_pronouns"] if w != "that"] + ["whom", "whose"])
+    return regex.compile(rf",\s*(?:{who})\b[^,;:()]{{1,120}},", regex.IGNORECASE)
+
+
+def _without_closed_relatives(head: str) -> str:
+    """`head` with every closed relative clause blanked out, offsets kept."""
+    return _closed_relative_re().sub(lambda m: " " * len(m.group()), head)
+
+
 _PERSON = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’-]+)+")
 
 
@@ -129,7 +142,7 @@ def anothers_own(sentence: Sentence, r: Reading, fact: Fact) -> bool:
     head = sentence.text[: r.start - sentence.start]
     if not _possessive_before().search(head):
         return False
-    people = list(_PERSON.finditer(head))
+    people = list(_PERSON.finditer(_without_closed_relatives(head)))
     if not people:
         return False
     last = people[-1]
