@@ -131,6 +131,9 @@ def test_timeline_heading_sets_the_zone(text: str, zone: str | None) -> None:
     ("The rescue ended at noon Thailand time.", 12 * 60, "Thailand time"),
     ("The rescue ended at midnight ICT.", 0, "ICT"),
     ("Polls closed at 07:00 CEST.", 7 * 60, "CEST"),
+    # South Australia's summer time (a capsule's landing at Woomera; a test match in Adelaide)
+    ("The capsule landed at 03:58 ACDT.", 3 * 60 + 58, "ACDT"),
+    ("Play began at 2.30pm Australian Central Daylight Time.", 14 * 60 + 30, "Australian Central Daylight Time"),
 ])
 def test_formats(sentence: str, local: int, zone: str | None) -> None:
     v = one(sentence)
@@ -279,6 +282,10 @@ def test_cities_table_is_what_geonames_gives() -> None:
     ("The talks opened at 9 a.m. Beijing time.", "Asia/Shanghai"),
     ("The final began at 14:00 in Mumbai.", "Asia/Kolkata"),
     ("The race started at 9 a.m. in Boston.", "America/New_York"),
+    # a state or territory with one clock (a capsule's landing, a wildfire's evacuation order)
+    ("The capsule came down at 3:58 a.m. in South Australia.", "Australia/Adelaide"),
+    ("The evacuation order came at 6 p.m. in California.", "America/Los_Angeles"),
+    ("The storm crossed the coast at 10 p.m. in Queensland.", "Australia/Brisbane"),
 ])
 def test_big_cities_name_their_clock(sentence: str, iana: str) -> None:
     (r,) = read_times(sentence)
