@@ -495,8 +495,10 @@ class CheckState(ExclusionPasses):
                            and on_clock_of(g.value, real) for g in self._time_facts())
         if judged_there:
             return Judged("unclear", f"{j.reason}; {why_slip} (the fact on that clock judges it)", (*j.rules, rid))
-        # (an agreement by the literal instant is no agreement; a contradiction on no fact's clock stands)
-        return Judged("unclear" if j.verdict == "agree" else "contradict", f"{j.reason}; {why_slip}", (*j.rules, rid))
+        # (an agreement by the literal instant is no agreement: no fact of the instant is on the clock the
+        # label meant, so the slip accuses this one, as a contradiction on no fact's clock does)
+        reason = f"read '{r.text}'" if j.verdict == "agree" else j.reason
+        return Judged("contradict", f"{reason}; {why_slip}", (*j.rules, rid))
 
     def _sibling_clock(self, fact: Fact, r: Reading) -> bool:
         """Is `r` a clock time on the named clock of another time fact of the same instant, not on this
