@@ -501,8 +501,8 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
             sexagesimal = next((u for u in (3600.0, 60.0) if first.unit_word == "seconds" and value >= u
                                 and value.is_integer() and value % u == 0), 0.0)
             iv = _snap(interval(value, rounding, hedge, spread_unit=sexagesimal)).scaled(first.per)
-            if first.adjective and not first.hedge and rounding == 1 and value >= 2 and (value < 10 or value % 5) and first.hi is None \
-                    and not half and not dotted:
+            whole_count = rounding == 1 and value >= 2 and (value < 10 or value % 5 != 0)
+            if first.adjective and not first.hedge and whole_count and first.hi is None and not half and not dotted:
                 # "a 17-day mission": a length rounded or cut to a whole count of its unit, 16.5 to 18
                 # days, not any length within a tenth (15.9 days is a 16- or 15-day mission, no 17-day
                 # one); a figure of ten or more in fives ("a 45-minute speech") stays "about"
