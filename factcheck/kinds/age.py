@@ -130,6 +130,11 @@ def _now_re() -> regex.Pattern[str]:
 
 
 @cache
+def _birthday_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(_words()['birthday_verbs'])})[\s\u00a0]+$", regex.IGNORECASE)
+
+
+@cache
 def _years_after_re() -> regex.Pattern[str]:
     """"years" right after an age, or a translation's leftover word for it (`years_words` in
     `en.yaml`: "Charles, 74 ans, ...", "he has 26 years")."""
@@ -240,6 +245,9 @@ def read_ages(text: str, offset: int = 0) -> list[Reading]:
         extra: dict[str, Any] = {"bare": True} if bare else {}
         if _now_re().search(head[-30:]):
             extra.update(loose=True, why_loose="an age at the time of writing (\"now 32\"), perhaps not at the event")
+        elif _birthday_re().search(head[-30:]):
+            extra.update(loose=True, why_loose="an age at a birthday (\"who turned 31 on Wednesday\"), perhaps "
+                                               "not at the event")
         if writer:
             extra.update(loose=True, why_loose="the writer's own age (\"I was 17\"), not surely a fact's")
         pair = _SUSPENDED.search(head[-16:]) if after else None
