@@ -186,10 +186,11 @@ _LIST_HEADER = regex.compile(
     r"editor'?s\s+picks?|also\s+on\s+\S+)\s*:?\s*$",
     regex.IGNORECASE,
 )
-# A dateline opening a paragraph: "MOSCOW, December 31 (Reuters) –", "WASHINGTON —", "MOSCOW - ".
+# A dateline opening a paragraph: "MOSCOW, December 31 (Reuters) –", "WASHINGTON —", "MOSCOW - ",
+# "PRETORIA, South Africa, Sept. 13, 2014 (Wire) --" (a region of up to three words after the city).
 # The city is in capitals (case-sensitive); the month may be written any way ("Dec 31", "JANUARY 2").
 _DATELINE = regex.compile(
-    r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]+\.?)?(?:,\s*(?i:(?:" + _MONTH + r")\.?\s+\d{1,2}"
+    r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+){0,2})?(?:,\s*(?i:(?:" + _MONTH + r")\.?\s+\d{1,2}"
     r"(?:,\s*\d{4})?|\d{1,2}\s+(?:" + _MONTH + r")\.?(?:\s+\d{4})?))?\s*(?:\((?:[A-Za-z .]+)\))?\s*[-–—:]+\s+"
 )
 

@@ -190,6 +190,20 @@ def test_an_answer_opening_on_a_preposition_is_no_dateline() -> None:
     assert [f[2] for f in doc.furniture] == ["dateline"]
 
 
+@pytest.mark.parametrize("line", [
+    # a city, then a country or state of two or three words (a trial verdict; a rocket launch)
+    "PRETORIA, South Africa, Sept. 13, 2014 (Wire) -- Oscar Pistorius walked out of court on bail.",
+    "BOCA CHICA, South Texas, April 20 (Wire) - The rocket exploded minutes after lift-off.",
+    "WOOMERA, South Australia, Dec. 6 (Wire) — The capsule was found in the desert.",
+])
+def test_a_dateline_with_a_region_of_several_words_is_furniture(line: str) -> None:
+    """The date of a dateline whose city is followed by a region of several words is the page's date,
+    not a date the story tells (it accused a later event's date before)."""
+    doc = segment(line + "\n")
+    assert [f[2] for f in doc.furniture] == ["dateline"]
+    assert not doc.sentences[0].text.startswith(line.split(",")[0])
+
+
 @pytest.mark.parametrize("text, whole", [
     # "N days later": the count stays with its unit (a mine rescue; a bank's bankruptcy)
     ("A note scrawled in red showed, 17 days later, that every man had survived.", "17 days later"),
