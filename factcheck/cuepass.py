@@ -51,6 +51,9 @@ from factcheck.rules import tune, why
 from factcheck.segment import Sentence
 from factcheck.wholedoc import _distinct_key
 
+#: kinds that may both count the same heads ("500,000 people": a count, or a quantity in people)
+_HEAD_COUNT_KINDS = frozenset({"count", "quantity"})
+
 
 def _near_after_only(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     """Was the value taken only because it opens its sentence and the fact's `near` cue comes later
@@ -222,7 +225,18 @@ class CuePasses(EventContext):
                         if why_out == "cue.excluded" and not eligible:
                             self._excluded_agrees(fact, r, sentence, spans, readings)
                         continue
-                    self._decide_cue(fact, r, sentence, eligible, spans, readings)
+                    cross = [f for f, _ in cands if f.kind != fact.kind and {f.kind, fact.kind} <= _HEAD_COUNT_KINDS]
+                    self._decide_cue(fact, r, sentence, eligible, spans, readings, cross)
+
+    def _cross_kind_agrees(self, r: Reading, sentence: Sentence, cross: Sequence[Fact]) -> str:
+        """The id of a fact of `cross` (facts of the other head-count kind cued in the sentence: a
+        quantity of people for a count, or the other way) that reads the same figure and agrees with
+        it; "" if none."""
+        for f in cross:
+            for x in _readings(KINDS[f.kind], sentence, f, self.ctx):
+                if x.start < r.end and r.start < x.end and judge(x, f, sentence, self.ctx).verdict == "agree":
+                    return f.id
+        return ""
 
     def _excluded_agrees(self, fact: Fact, r: Reading, sentence: Sentence, spans: list[tuple[int, int]],
                          readings: Sequence[Reading]) -> None:
@@ -253,7 +267,7 @@ class CuePasses(EventContext):
 
     def _decide_cue(self, fact: Fact, r: Reading, sentence: Sentence,
                     group: list[tuple[Fact, list[tuple[int, int]]]], spans: list[tuple[int, int]],
-                    readings: Sequence[Reading] = ()) -> None:
+                    readings: Sequence[Reading] = (), cross: Sequence[Fact] = ()) -> None:
         beside = (bool(r.extra.get("elliptical")) and "tally_label" not in r.extra  # (a tally has its own rules)
                   and _cue_right_before(spans, r, self.doc.reading or self.doc.text))
         if beside:
@@ -279,6 +293,11 @@ class CuePasses(EventContext):
             j = j.unsure("value.entry_before_event")  # "15:00 - A 6.1 tremor ... about ten injured"
         if j.verdict == "contradict" and fact.kind in OTHER_YEAR_KINDS and self._other_year_beside(sentence, r):
             j = j.unsure("value.other_year")  # "... their loss to Australia in Melbourne in 2015"
+        if j.verdict == "contradict" and (other_kind := self._cross_kind_agrees(r, sentence, cross)):
+            # "more than 500,000 people ... were exposed" for a count of the dead cued by "Officials",
+            # with a quantity fact of the exposed (500,000 to 600,000 people) cued in the sentence: the
+            # figure fits that fact, read the same way (a rival of another kind)
+            j = j.unsure("cue.rival_agrees", f"{why('cue.rival_agrees')} ({other_kind})")
         if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and _figure_between(r, spans, readings):
             # "the quake killed 1,351 people in one province and 452 in <the fact's province>": the
             # cue's own figure stands between it and this one
