@@ -45,6 +45,11 @@ from factcheck.prefilter import per_base
 from factcheck.rules import why
 from factcheck.segment import Document, Sentence
 
+#: after a clock time and the bracket of its conversion, a restatement on a third clock ("(1728 GMT
+#: Saturday), or 2:58 a.m. in South Australia"): a day word may close the bracket's time
+_CLOSED_CONVERSION_GAP = regex.compile(r"\s*(?:\p{L}+\s*)?\)\s*,?\s*(?:or|i\.e\.|that\s+is|that['’]s)\s+",
+                                       regex.IGNORECASE)
+
 
 @cache
 def _numeric_day_re() -> regex.Pattern[str]:
@@ -358,9 +363,12 @@ class DocumentPasses:
             listed = fact.kind not in _FIGURE_KINDS
             # "14h00 local time (10h30 Paris time)": a clock that names its zone, right after the agreeing
             # one, gives the same instant on another clock; a wrong one is the article's own error
+            # ... and so does one after the bracket that closes such a conversion ("2:28 a.m. Japan time
+            # (1728 GMT Saturday), or 2:58 a.m. in South Australia")
             converted = {m.start for m in ms if m.verdict == "contradict" and fact.kind == "time"
-                         and zone_in(m.text) and any(a.end <= m.start and _CONVERSION_GAP.fullmatch(
-                             text[a.end:m.start]) for a in agreed)}
+                         and zone_in(m.text) and any(a.end <= m.start and (
+                             _CONVERSION_GAP.fullmatch(text[a.end:m.start])
+                             or _CLOSED_CONVERSION_GAP.fullmatch(text[a.end:m.start])) for a in agreed)}
             # "0051 GMT" beside a right local "12:51 p.m." for a UTC fact of 23:51: the fact's own
             # clock, its minutes, whole hours off: a slipped conversion, the article's own error
             slipped = {m.start for m in ms if m.verdict == "contradict" and fact.kind == "time"
