@@ -413,6 +413,10 @@ class EventContext(CheckState):
     def _timeline(self) -> tuple[TimelineStamp, ...]:
         return timeline_stamps(self.doc)
 
+    def _entry_heading(self, sentence: Sentence) -> str:
+        st = self._timeline_stamp(sentence)
+        return (self.doc.reading or self.doc.text)[st.start : st.end] if st is not None else ""
+
     def _timeline_stamp(self, sentence: Sentence) -> TimelineStamp | None:
         """The stamp above the chronology's entry the sentence is in ("5 May 2003" / "The site goes
         live."), when the document is a chronology of such stamps (factcheck/entries.py)."""

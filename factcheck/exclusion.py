@@ -179,6 +179,18 @@ class ExclusionPasses:
         end = sentence.start + m.end("head")
         return any(a < end for a, _ in self._exclude_spans(fact, sentence))
 
+    def _entry_heading(self, sentence: Sentence) -> str:
+        """The date line heading the chronology entry the sentence is in ("4 DECEMBER 2015" / "Supreme
+        Court of Appeal, 5-0: ... Judgment read by Justice Eric Leach."); "" when none (the checker
+        knows the chronology's stamps)."""
+        return ""
+
+    def _heading_excluded(self, fact: Fact, sentence: Sentence) -> bool:
+        """Does the date line heading the value's chronology entry hold one of the fact's `exclude`
+        matches? The heading dates all its entry, as a line's own stamp does (`_stamp_excluded`)."""
+        heading = self._entry_heading(sentence)
+        return bool(heading) and any(p.search(heading) for p in fact.exclude)
+
     def _entry_excluded(self, fact: Fact, r: Reading) -> bool:
         """Is the value on a timeline line whose dated stamp and the short label opening its entry after
         the dash, up to a colon, hold one of the fact's `exclude` matches, the value standing after the
@@ -249,7 +261,8 @@ class ExclusionPasses:
                          or fact.kind in _OWN_PHRASE_KINDS
                          and self._excludes_after_own(fact, r, seg, sentence, spans))):
                 return "cue.excluded"
-        if fact.kind != "quantity" and fact.exclude and self._stamp_excluded(fact, r, sentence):
+        if fact.kind != "quantity" and fact.exclude and (self._stamp_excluded(fact, r, sentence)
+                                                         or self._heading_excluded(fact, sentence)):
             return "cue.excluded"
         if fact.exclude and self._label_excluded(fact, r, sentence):
             return "cue.excluded"
