@@ -457,7 +457,7 @@ _STAMP_DASH = regex.compile(r"\s*(?:\([^)\n]{1,24}\)\s*)?(?:[—–|:]|\s-)\s*")
 
 # between a clock time and the same instant on another clock: "4 p.m. (0800 GMT)", "13h35 local hour,
 # or 14h35 in Paris", "9 a.m. ET / 1400 GMT"
-_CONVERSION_GAP = regex.compile(r"\s*(?:[(\[,/–—-]\s*)?"
+_CONVERSION_GAP = regex.compile(r"\s*(?:(?:[(\[,/–—]|--?)\s*)?"
                                 r"(?:(?:or|i\.e\.|that\s+is|that['’]s|which\s+(?:is|was)|which['’]s)\s+)?",
                                 regex.IGNORECASE)
 
