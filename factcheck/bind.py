@@ -631,10 +631,15 @@ _CLOCK = r"\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?i:\s*[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{
 #: "05:31 UTC / 22:31 PDT (Sun 5 Aug) / 07:31 CEST (Mon 6 Aug)")
 _ROW_HEDGE = r"(?:(?i:about|around|approx\.?|approximately|circa|ca\.|c\.)\s+|~\s*)?"
 _PAREN_DAY = r"(?:\s*\([^()\n]{1,20}\))?"
-_CLOCK_ROW = regex.compile(rf"{_ROW_HEDGE}{_CLOCK}{_PAREN_DAY}(?:\s*[|/;,(]\s*{_CLOCK}\)?{_PAREN_DAY})+")
 #: ... perhaps after the line's day ("Mon 19 May - 14:28 CST / 06:28 UTC / 07:28 CEST")
 _ROW_DAY = (r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)\p{L}{0,6}\.?,?\s+)?"
             r"(?:\d{1,2}\.?\s+\p{L}{3,9}\.?(?:\s+\d{4})?|\p{L}{3,9}\.?\s+\d{1,2},?(?:\s+\d{4})?)")
+#: ... a bracketed clock perhaps with its weekday inside ("02:15 (21:45 UTC, Sunday)"), the row perhaps
+#: ending on the day ("06:30 (01:00 UTC), Monday 3 December")
+_IN_BRACKET_DAY = r"(?:,\s*(?i:mon|tue|wed|thu|fri|sat|sun)\p{L}{0,6}\.?)?"
+_CLOCK_ROW = regex.compile(rf"{_ROW_HEDGE}{_CLOCK}{_PAREN_DAY}"
+                           rf"(?:\s*[|/;,(]\s*{_CLOCK}{_IN_BRACKET_DAY}\)?{_PAREN_DAY})+"
+                           rf"(?:,\s*(?:{_ROW_DAY}|(?i:mon|tue|wed|thu|fri|sat|sun)\p{{L}}{{0,6}}))?")
 _DATED_CLOCK_ROW = regex.compile(rf"(?:{_ROW_DAY}\s*(?:[-–—,:]\s*)?)?{_CLOCK_ROW.pattern}")
 
 

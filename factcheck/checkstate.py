@@ -431,9 +431,13 @@ class CheckState(ExclusionPasses):
         if not _ROW_SEP.search(read, max(0, r.start - 60), r.end + 60):
             return False  # (no separator within reach: no row, and no readings extracted again)
         agreeing = []
+        # (a bare clock of an article whose header names the clock of its bare times, "All times are
+        # IST, with UTC in brackets": "02:15 (21:45 UTC, Sunday)", is on a named clock too)
+        time_kind = KINDS["time"]
+        headed = isinstance(time_kind, TimeKind) and time_kind.header(self.ctx) is not None
         for o in KINDS[fact.kind].extract(sentence, fact, self.ctx):
             oz = getattr(o.value, "zone", None)
-            if o.start == r.start or oz is None or oz.local or oz.reader:
+            if o.start == r.start or (oz is None and not headed) or (oz is not None and (oz.local or oz.reader)):
                 continue
             a, b = (o.end, r.start) if o.end <= r.start else (r.end, o.start)
             gap = read[a:b] if a <= b else ""

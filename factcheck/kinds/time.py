@@ -1314,6 +1314,10 @@ class TimeKind:
         21.06.2010, at 19.13 Uhr MESZ" for Tuesday 22 June, 18:13 BST)?"""
         return self._clock(reading, value, ctx, self._header(ctx))[0] is True
 
+    def header(self, ctx: Context) -> Zone | None:
+        """The zone an article-wide header gives its bare clock times ("All times are IST"), if any."""
+        return self._header(ctx)
+
     def _header(self, ctx: Context) -> Zone | None:
         key = ("time", "header")
         if key not in ctx.cache:
