@@ -83,10 +83,11 @@ def stamp_row_span(sentence: Sentence) -> tuple[int, int] | None:
 # "June–November 2016", "Saturday 12 March, evening")
 _STAMP_REST = regex.compile(
     r"[\s\p{P}\p{S}\d]*(?:(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5}|(?i:morning|afternoon|evening|night|early|late"
-    r"|midday|noon|midnight|hours?|hrs|h|local(?:\s+time)?))[\s\p{P}\p{S}\d]*)*")
+    r"|midday|noon|midnight|hours?|hrs|h|local(?:\s+time)?|about|around|approx|approximately|circa|ca|c))"
+    r"[\s\p{P}\p{S}\d]*)*")
 _YEAR_LINE = regex.compile(r"[\s\p{P}]*((?:1[5-9]|20)\d\d)[\s\p{P}]*")
 _MIN_TIMELINE_STAMPS = 3  # fewer lines of a date alone, each above an entry, make no chronology
-_STAMP_WORDS = 8
+_STAMP_WORDS = 12  # a date and its clocks: "MONDAY 21 OCTOBER 2014, about 10:35 SAST (08:35 UTC; 04:35 ET)"
 
 
 Ymd = tuple[int | None, int | None, int | None]  # (year, month, day), any of them unknown
