@@ -576,15 +576,19 @@ def _fact_bound(raw: str) -> tuple[str, float] | None:
 def _against_bound(reading: Reading, bound: tuple[str, float]) -> bool | None | str:
     """A length read against a fact that is a bound: another statement of a bound on the same side
     agrees only at the bound's own figure ("a maximum of 30 years" against "up to 29 years"
-    contradicts, as another bound); a plain figure at the bound agrees, beyond it contradicts, and
+    contradicts, as another bound), one on the other side at its figure cannot tell ("a minimum of 15
+    years" against "up to 15 years"); a plain figure at the bound agrees, beyond it contradicts, and
     inside it may be another figure (a sentence given, against the maximum): it cannot tell. "" when
     the reading is neither (an approximate length: the intervals decide)."""
     side, top = bound
     rside = reading.extra.get("bound")
     if rside is not None:
-        if (side in _UPPER) != (rside in _UPPER):
-            return ""
         off = abs(float(reading.extra["point"]) - top) / top if top else 1.0
+        if (side in _UPPER) != (rside in _UPPER):
+            # "a minimum of 15 years" against "up to 15 years": a bound on the other side at the
+            # fact's own figure touches it only at that figure; it may be another bound (a minimum
+            # sentence beside the maximum), never an agreement
+            return None if off <= _BOUND_SAME else ""
         return True if off <= _BOUND_SAME else False if off > _BOUND_OFF else None
     if _hedged(reading.text) or reading.extra.get("adjective"):
         return ""
