@@ -81,3 +81,20 @@ def test_pack_forms_come_first() -> None:
 def test_m_after_a_sign_in_letters(text: str, value: float) -> None:
     found = read_money(text, 0, "dot_decimal")
     assert found and found[0][0].value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # a one-letter sign glued to its figure, in capitals (money.yaml `glued`): rand in South Africa (a
+    # trial's compensation offer and bail; a World Cup's stadium budget)
+    ("The family rejected his offer of R375,000 as blood money.", 375_000.0),
+    ("Bail was set at R1 million, R100,000 of it in cash.", 1_000_000.0),
+    ("The stadiums cost about R17.4 billion in the end.", 17.4e9),
+])
+def test_a_glued_one_letter_sign(text: str, value: float) -> None:
+    (n, codes, _, _), *_ = read_money(text, 0, "")
+    assert codes == ("ZAR",) and n.value == value
+
+
+@pytest.mark.parametrize("text", ["R&D 5 million", "grade R 5 pupils", "the MR2 and the TR6", "R. 5 Kelly"])
+def test_a_one_letter_sign_apart_or_inside_a_word_is_no_money(text: str) -> None:
+    assert read_money(text, 0, "") == []

@@ -54,6 +54,20 @@ def _tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], f
     return before, after, frozenset(codes)
 
 
+#: one-letter signs read only in capitals and glued to the figure ("R375,000" in South Africa; not
+#: "grade R 5", "R&D"): money.yaml `glued`
+@cache
+def _glued() -> tuple[regex.Pattern[str], dict[str, str]]:
+    signs = {str(k): str(v) for k, v in (pack("money").get("glued") or {}).items()}
+    return regex.compile(rf"(?<![\p{{L}}\d.&-])(?P<c>{'|'.join(map(regex.escape, signs)) or '(?!)'})$"), signs
+
+
+@cache
+def _glued_at() -> regex.Pattern[str]:
+    """A glued sign where it stands, right before the figure's first digit."""
+    signs = _glued()[1]
+    return regex.compile(rf"(?<![\p{{L}}\d.&-])(?:{'|'.join(map(regex.escape, signs)) or '(?!)'})(?=\d)")
+
 #: how far before a number its currency sign or code may begin ("US $ ", "GH₵", "MOP$")
 _SIGN_REACH = 12
 
@@ -112,8 +126,12 @@ _THREE_DECIMALS = regex.compile(r"\d{1,3}\.\d{3}")
 def read_money(text: str, offset: int, conv: str) -> list[tuple[Number, tuple[str, ...], str, int]]:
     """(number, currencies, rate unit or "", end) of each sum of money in `text`; the currencies are
     the codes its sign or word may stand for, the usual one first ("$": USD, then AUD, CAD ...)."""
-    out = []
-    for n in find_numbers(text, offset, conv):
+    out: list[tuple[Number, tuple[str, ...], str, int]] = []
+    glued, signs = _glued()
+    # a one-letter sign glued to its figure ("R375,000") hides the figure from the number reader: read
+    # the text with such signs blanked, offsets kept
+    scan = _glued_at().sub(lambda m: " " * len(m.group()), text) if signs else text
+    for n in find_numbers(scan, offset, conv):
         if n.magnitude:
             continue
         if n.alt is not None and n.alt > n.value and _THREE_DECIMALS.fullmatch(n.text):
@@ -123,7 +141,14 @@ def read_money(text: str, offset: int, conv: str) -> list[tuple[Number, tuple[st
         head = text[: n.start - offset]
         end = n.end - offset
         b = _before_re().search(head, max(0, len(head) - _SIGN_REACH))  # a sign ends right before it
-        if b:
+        cur: tuple[str, ...]
+        if b is None and (g := glued.search(head)):
+            # "R375,000", "R1 million": a one-letter sign, glued to the figure, in capitals
+            cur = (signs[g.group("c")],)
+            h = hedge_before(head[: g.start()])
+            if h is not None and not n.hedge:
+                n = replace(n, hedge=h[0], hedge_start=offset + h[1])
+        elif b:
             cur = _tables()[0][b.group("c").lower()]
             h = hedge_before(head[: b.start()])
             if h is not None and not n.hedge:
