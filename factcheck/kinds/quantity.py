@@ -407,9 +407,14 @@ class QuantityKind:
             u = None
             m = own[0].match(after) if own is not None else None
             if m is not None and own is not None:
-                # the base's own word comes first: its story's "boxes" may be TEU, not any container
+                # the base's own word comes first: its story's "boxes" may be TEU, not any container;
+                # but a known unit that reads further is that unit ("degrees" of the base for °C, and
+                # "200 degrees Fahrenheit" is °F)
                 hit = lookup(own[1][" ".join(m.group("u").lower().split())])
+                known = unit_after(after)
                 u = (hit[0], hit[1], m.end()) if hit else None
+                if known is not None and known[2] > m.end():
+                    u = known
             u = u or unit_after(after)
             if u is None and _scale_end().search(n.text) and after.startswith(" of "):
                 # "55 millions of light-years", "2 million of tonnes": a translation's "millions de"
