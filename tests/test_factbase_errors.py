@@ -135,11 +135,15 @@ CASES: list[Case] = [
     Case("unit_words mapped to an unknown unit",
          {"a.yaml": event("      - id: ship.capacity\n        kind: quantity\n        value: 20124 TEU\n"
                           "        unit_words: {boxes: crates}\n")},
-         "FB020", "'crates' (for 'boxes') is not a unit", "unit_words: ^{boxes", fix="units.yaml"),
+         "FB020", "'crates' (for 'boxes') is not a unit", "unit_words: {boxes: ^crates}", fix="units.yaml"),
+    Case("unit_words mapped to an unknown unit, after another key of the kind",
+         {"a.yaml": "facts:\n  - id: tank.temperature\n    kind: quantity\n    value: 200 °C\n"
+                    "    hedge: more than\n    unit_words: {degrees: degC}\n    cues: ['tank']\n"},
+         "FB020", "'degC' (for 'degrees') is not a unit", "unit_words: {degrees: ^degC}", fix="units.yaml"),
     Case("member_words mapped to an unknown country",
          {"a.yaml": "facts:\n  - id: final.teams\n    kind: set\n    value: [Argentina, France]\n"
                     "    member_words: {Les Bleus: Frankreich}\n    cues: ['final']\n"},
-         "FB020", "'Frankreich' (for 'Les Bleus') is not a country", "member_words: ^{Les Bleus", fix="English name"),
+         "FB020", "'Frankreich' (for 'Les Bleus') is not a country", "member_words: {Les Bleus: ^Frankreich}", fix="English name"),
     Case("unit_words not a mapping",
          {"a.yaml": event("      - id: ship.capacity\n        kind: quantity\n        value: 20124 TEU\n"
                           "        unit_words: boxes\n")},

@@ -722,7 +722,8 @@ def _kind_keys_elsewhere(kind: str) -> dict[str, tuple[str, str]]:
 def _locate(msg: str, nodes: Iterable[Y], default: Y) -> Y:
     """The node a kind's error message is about: the (item) whose value it quotes."""
     for node in nodes:
-        items = node.value if isinstance(node.value, list) else [node]
+        items = (node.value if isinstance(node.value, list)
+                 else list(node.value.values()) if isinstance(node.value, dict) else [node])
         for item in items:
             if isinstance(item.value, str) and repr(item.value) in msg:
                 return item
@@ -816,7 +817,9 @@ def _fact(y: Y, c: _Ctx, st: _State, event: str | None,
             try:
                 options = kind_obj.parse_options(raw_opts)
             except FactValueError as e:
-                at = _locate(str(e), [v[k] for k in order], v[order[0]] if order else y)
+                # the key the message names ("`unit_words`: 'degC' ..."), else the item it quotes
+                named = [k for k in order if f"`{k}`" in str(e)]
+                at = _locate(str(e), [v[k] for k in named + order], v[(named or order)[0]] if order else y)
                 c.at(at, "FB020", f"fact {shown_id!r}: {e}", e.fix or "see docs/facts.md for the kind's keys")
             except Exception as e:  # noqa: BLE001 - a bug in a kind must not hide the other problems
                 _kind_failed(c, v[order[0]] if order else y, shown_id, kind, "keys", e)
