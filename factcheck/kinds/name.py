@@ -668,6 +668,14 @@ def _mid_word(text: str, a: int, b: int) -> bool:
 
 
 @cache
+def _title_modifier_before() -> regex.Pattern[str]:
+    """A title modifier (`title_modifiers` in the language pack) right before the end ("Deputy ",
+    "former ", "ex-")."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['title_modifiers'])})(?:\s+|-)$",
+                         regex.IGNORECASE)
+
+
+@cache
 def _absence_before() -> regex.Pattern[str]:
     """An absence word (`absences` in the language pack) at most two words before the end."""
     return regex.compile(rf"(?<![\p{{L}}])({alternation(lang().data['absences'])})\s+(?:[\p{{L}}'’.-]+\s+){{0,2}}$",
@@ -943,6 +951,12 @@ class NameKind:
                     # backup, deputy, successor): that person holds the role named, not surely the fact's
                     extra.update(loose=True, why_loose="the pattern's words stand in apposition to another "
                                  "role of a pronoun's antecedent (\"her backup, teacher ...\")")
+                if m.start() < m.start("who") and _title_modifier_before().search(text, max(0, m.start() - 30),
+                                                                                   m.start()):
+                    # "Deputy Prime Minister Winston Peters" for "Prime Minister X": the pattern's role
+                    # words are part of another title, another person's role
+                    extra.update(loose=True, why_loose="the pattern's role words are part of another title "
+                                 "(\"Deputy Prime Minister\", \"former captain\")")
                 denied = _absence_before().search(text, max(0, m.start() - 60), m.start())
                 if denied:
                     # "without its captain Thiago Silva", "in place of referee Orsato": the pattern's
