@@ -23,7 +23,7 @@ import copy
 import datetime as dt
 from collections.abc import Collection, Hashable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 import ahocorasick
@@ -616,6 +616,8 @@ class _SegInfo:
     noun_years: frozenset[int] = frozenset()
     word_years: dict[str, frozenset[int]] = field(default_factory=dict)
     name_years: dict[str, frozenset[int]] = field(default_factory=dict)
+    # "Four years ago they lost the final": the page's year less four, and where the phrase stands
+    ago_years: tuple[tuple[int, int], ...] = ()
     sentence_word: bool = False  # a word for a talk elsewhere in the sentence
     sentence_parties: frozenset[str] = frozenset()  # specific parties named anywhere in the sentence
     sentence_hits: tuple[Hit, ...] = ()
@@ -806,6 +808,34 @@ class Binder:
         read = read_dates((self.doc.reading or self.doc.text)[day[0]:day[1]])
         return read[0].value if read else None
 
+    @cached_property
+    def _page_year(self) -> int | None:
+        """The year of the page's own date (its dateline, byline or "Published" line), if it gives one."""
+        from factcheck.kinds.date import read_dates
+
+        for a, b, what in sorted(self.doc.furniture):
+            if what == "list of other articles":
+                continue
+            for r in read_dates((self.doc.reading or self.doc.text)[a:b], a):
+                if r.value.year and r.value.month:
+                    return int(r.value.year)
+        return None
+
+    def _ago_years(self, text: str, start: int) -> tuple[tuple[int, int], ...]:
+        """The years a clause dates itself to by "<n> years ago" from the page's year ("Four years ago
+        they lost the final" in a page of 2012: 2008), each with where its phrase begins in the
+        document; none without a dated page."""
+        if "ago" not in text or self._page_year is None:
+            return ()
+        from factcheck.kinds.date import years_ago_any_re, years_count
+
+        out = []
+        for m in years_ago_any_re().finditer(text):
+            n = years_count(m.group("n"))
+            if n:
+                out.append((self._page_year - n, start + m.start()))
+        return tuple(out)
+
     def _dateline_event(self) -> str | None:
         """The one event of any kind (no parties) that falls on the day of the article's dateline
         ("CAPE CANAVERAL, Fla., Nov. 16 (Wire) —" for a launch on 16 November), if there is one."""
@@ -956,6 +986,7 @@ class Binder:
                         for e, sp in words.items()},
             name_years={e: frozenset(y for a, _ in sp if (y := _year_before(text, a - seg.start)))
                         for e, sp in names.items()},
+            ago_years=self._ago_years(text, seg.start),
             pair=bool(_pair_re().search(text)),
             irrealis=_governs_talk(text) or _governs_words(text, [(a - seg.start, b - seg.start)
                                                                    for sp in words.values() for a, b in sp]),
@@ -1001,8 +1032,10 @@ class Binder:
         scored: list[tuple[int, float, str, tuple[str, ...], frozenset[str]]] = []
         set_aside: dict[str, str] = {}
         for e in self._present_events:
-            if e.date is not None and self._other_year(e, info):
-                set_aside[e.id] = "event.other_occurrence"  # "the 2017 run-off" is not the 2022 one
+            if e.date is not None and (self._other_year(e, info) or self._ago_other_year(e, info)):
+                # "the 2017 run-off" is not the 2022 one; "Four years ago they lost the final" in a page
+                # of 2012 is no final of 2012
+                set_aside[e.id] = "event.other_occurrence"
                 continue
             named = e.id in info.names
             mine = found & set(e.parties)
@@ -1148,6 +1181,21 @@ class Binder:
         else:
             years = info.noun_years
         return bool(years) and e.date.year not in years
+
+    @staticmethod
+    def _ago_other_year(e: Event, info: _SegInfo) -> bool:
+        """Does the clause name the event (or have its own word for it) after dating itself by "<n>
+        years ago" to a year more than one from the event's ("Four years ago they lost the final" in a
+        page of 2012, for a final of 2012)?"""
+        assert e.date is not None
+        spans = [*info.names.get(e.id, ()), *info.words.get(e.id, ())]
+        if not info.ago_years or not spans:
+            return False
+        # (the phrase before the event's word: "Four years ago they lost the final", not "a settlement
+        # of the lawsuit the players filed almost three years ago", whose phrase is the lawsuit's)
+        first = min(a for a, _ in spans)
+        before = [y for y, at in info.ago_years if at < first]
+        return bool(before) and all(abs(e.date.year - y) > 1 for y in before)
 
     def _dated_here(self, event_id: str, info: _SegInfo) -> bool:
         """Does the clause itself give the event's date, to the month at least ("since its launch in

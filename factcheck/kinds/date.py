@@ -600,16 +600,32 @@ def deictic_dates(sentence: Sentence, ctx: Context) -> list[Reading]:
 
 
 @cache
-def _years_ago_re() -> regex.Pattern[str]:
+def _years_ago_count() -> str:
+    """The count of "<n> years ago": "five", "forty", "forty-five" (up to ninety-nine), the language's
+    `years_ago` words ("a"), or digits."""
     counts = alternation(list(lang().data["years_ago"]))
     nw = lang().number_words
     tens = alternation([w for w, v in nw.items() if 20 <= v <= 90 and v % 10 == 0])
     small = alternation([w for w, v in nw.items() if 1 <= v <= 19])
     units = alternation([w for w, v in nw.items() if 1 <= v <= 9])
+    return rf"(?<![\p{{L}}\d])(?P<n>(?:{tens})(?:[\s-](?:{units}))?|{small}|{counts}|\d{{1,3}})\s+years?\s+ago"
+
+
+@cache
+def _years_ago_re() -> regex.Pattern[str]:
     words = alternation(list(lang().data["deictic_days"]))
-    # "five", "forty", "forty-five", "a hundred"? (no: up to ninety-nine), or digits
-    return regex.compile(rf"(?<![\p{{L}}\d])(?P<n>(?:{tens})(?:[\s-](?:{units}))?|{small}|{counts}|\d{{1,3}})"
-                         rf"\s+years?\s+ago\s+(?P<w>{words})(?![\p{{L}}])", regex.IGNORECASE)
+    return regex.compile(rf"{_years_ago_count()}\s+(?P<w>{words})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
+def years_ago_any_re() -> regex.Pattern[str]:
+    """"<n> years ago", whatever follows ("Four years ago they lost the final"): `n` is the count."""
+    return regex.compile(rf"{_years_ago_count()}(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def years_count(text: str) -> int | None:
+    """The number of "forty-five years ago": see `_years_count`."""
+    return _years_count(text)
 
 
 def _years_count(text: str) -> int | None:
