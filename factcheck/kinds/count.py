@@ -39,7 +39,7 @@ def _counted_follows(after: str, counted: regex.Pattern[str], max_gap: int = 2) 
 def _counted_end(after: str, counted: regex.Pattern[str], max_gap: int = 2) -> int | None:
     """Where the counted noun that follows ends in `after` (as `_counted_follows`), or None."""
     pos = 0
-    for _ in range(max_gap + 1):
+    for k in range(max_gap + 1):
         m = _GAP.match(after[pos:])
         if not m:
             return None
@@ -47,10 +47,16 @@ def _counted_end(after: str, counted: regex.Pattern[str], max_gap: int = 2) -> i
         if c:
             return pos + m.end() + c.end()
         w = _WORD.match(after[pos:])
-        if not w or _not_gap_re().match(w.group("w")):
+        if not w or _not_gap_re().match(w.group("w")) or (k == 0 and _not_next_re().match(w.group("w"))):
             return None
         pos += w.end()
     return None
+
+
+@cache
+def _not_next_re() -> regex.Pattern[str]:
+    """Words never right after a number and before its noun (en.yaml `count_not_next`: "third a minute")."""
+    return regex.compile(rf"(?:{alternation(lang().data['count_not_next'])})$", regex.IGNORECASE)
 
 
 _FROM_COUNTED_TO = regex.compile(r"\bfrom\s+\w+\s+[\w\s-]{0,30}?\s+to\s+$", regex.IGNORECASE)
