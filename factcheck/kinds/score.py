@@ -174,6 +174,7 @@ def _res() -> dict[str, regex.Pattern[str]]:
         "interim_before": regex.compile(
             rf"(?<![\p{{L}}])(?:{_phrase('interim_before')})[:,–—-]?(?:\s+{word}){{0,2}}\s*$", ic),
         "interim_after": regex.compile(rf"\A\s*\(?\s*(?:{_phrase('interim_after')})(?![\p{{L}}])", ic),
+        "running_before": regex.compile(rf"(?<![\p{{L}}])(?:{_phrase('running_before')})\s*$", ic),
         "pens_after": regex.compile(rf"\A\s*\(?\s*(?:(?:{join})\s+)?(?:{_phrase('penalty_words')})(?![\p{{L}}])",
                                     ic),
         "pens_before": regex.compile(rf"(?<![\p{{L}}])(?:{_phrase('penalty_words')})(?:\s+{word})?\s*[(:,]?\s*$",
@@ -342,6 +343,8 @@ class ScoreKind:
             cue_near = any(m.start() < hi and m.end() > lo for p in fact.cues for m in p.finditer(text))
             if not (r["contest"].search(text, lo, hi) or cue_near):
                 continue
+            if r["running_before"].search(before):
+                continue  # "with the shoot-out at 3-3": the contest's running score, whatever its cue
             result_after = bool(r["result_after"].match(after))
             im_after = r["interim_after"].match(after)
             im_before = None if result_after else r["interim_before"].search(before)
