@@ -148,6 +148,14 @@ def _dates_another(a: int, b: int, sentence: Sentence, fact: Fact) -> str | None
 
 
 @cache
+def _reference_before() -> regex.Pattern[str]:
+    """A word right before a year that makes it a point of reference (en.yaml `year_reference_before`:
+    "before 2012", "until 2016", "prior to 2000")."""
+    words = alternation(lang().data["year_reference_before"])
+    return regex.compile(rf"(?<![\p{{L}}])(?:{words})\s+(?:the\s+(?:end|start)\s+of\s+)?$", regex.IGNORECASE)
+
+
+@cache
 def _relative_re() -> regex.Pattern[str]:
     words = alternation([str(w) for w in lang().data["relative_years"]])
     return regex.compile(rf"(?<![\p{{L}}])(?P<w>{words})(?![\p{{L}}])", regex.IGNORECASE)
@@ -202,6 +210,13 @@ class YearKind:
                 out.append(Reading(start=a, end=b, text=text, value=y, shown=y,
                                    detail=f"{text!r} from the page's year",
                                    extra={"loose": True, "why_loose": "a year said from the page's own date"}))
+            elif _reference_before().search(sentence.text, max(0, a - sentence.start - 20), a - sentence.start):
+                # "the last time before 2012 that a club ...", "unbeaten until 2016": a year the fact's
+                # own is measured against, not surely the fact's
+                out.append(Reading(start=a, end=b, text=sentence.text[a - sentence.start : b - sentence.start],
+                                   value=y, shown=y, extra={"loose": True, "why_loose": (
+                                       "a year after \"before\" or \"until\": a point the fact is measured "
+                                       "against, not surely its own year")}))
             elif (dated := _dates_another(a, b, sentence, fact)) is not None:
                 out.append(Reading(start=a, end=b, text=sentence.text[a - sentence.start : b - sentence.start],
                                    value=y, shown=y, extra={"loose": True, "why_loose": (
