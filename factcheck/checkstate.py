@@ -216,6 +216,10 @@ class CheckState(ExclusionPasses):
                 self.drop(fact, r, "time.local_sibling")
                 return
             self.local_agrees.add((fact.id, r.start))
+        if j.verdict == "contradict" and self._place_before_clock(fact, r):
+            # "Back home in London the game kicked off at 7.45pm" for a kick-off of 20:45 in Munich: a
+            # bare clock after another place of one clock may be that place's
+            j = j.unsure("time.place_before", f"{why('time.place_before')} ({r.extra['place_before']})")
         if j.verdict == "contradict" and self._nearer_clock(fact, r):
             # "20:41 local time (21:41 BST)" with facts of 18:41 UTC and 14:41 EDT: the wrong
             # conversion misstates the UTC fact, the nearest clock; the EDT one is not stated
@@ -523,6 +527,19 @@ class CheckState(ExclusionPasses):
                                             [g.value for g in self._time_facts() if g is not fact])
                 and not conversion_re().search(sentence.text, 0, r.start - sentence.start)
                 and isinstance(time_kind := KINDS["time"], TimeKind) and time_kind.on_event_clock(r, self.ctx))
+
+    @staticmethod
+    def _place_before_clock(fact: Fact, r: Reading) -> bool:
+        """Is `r` a bare clock after a place of one clock named in its clause (time.py
+        `_place_in_head`) whose offset on the fact's day is not the event's (rule time.place_before)?"""
+        iana = r.extra.get("place_before")
+        if not iana or fact.kind != "time" or not isinstance(fact.value, TimeValue):
+            return False
+        home, day = fact.value.event_zone, fact.value.day
+        if home is None or day is None:
+            return False
+        place = zone_offsets(Zone(label=str(iana), iana=str(iana)), day, fact.value.local)
+        return bool(place) and place != zone_offsets(Zone(label=home, iana=home), day, fact.value.local)
 
     def _nearer_clock(self, fact: Fact, r: Reading) -> bool:
         """Is `r` a clock time on a clock no time fact of its instant has, far from this fact's clock

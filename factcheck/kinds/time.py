@@ -655,8 +655,11 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
             start = max(0, start - 30) + hm_.start()
         v = TimeValue(h * 60 + mi, zone, lo=lo, hi=hi, on_the_hour=hour_only and mi == 0)
         utc = v.utc
+        # a bare clock in a clause that first names a place of one clock ("Back home in London the game
+        # kicked off at 7.45pm"): perhaps that place's clock, not the event's (rule time.place_before)
+        before = _place_in_head(text, m.start()) if zone is None else None
         out.append(Reading(start=offset + start, end=offset + m.end(), text=text[start : m.end()].strip(),
-                           value=v, shown=v.shown(),
+                           value=v, shown=v.shown(), extra={"place_before": before} if before else {},
                            # a zone with summer time gives no UTC until the day is known (the fact's)
                            detail="" if utc is None or (zone is not None and zone.iana and v.day is None)
                            else f"{utc // 60:02d}:{utc % 60:02d} UTC"))
@@ -719,6 +722,20 @@ def _local_of_place_before(text: str, start: int) -> Zone | None:
     place = regex.sub(r"\s+", " ", found[-1].group("p"))
     iana = generated_places().get(place.lower())
     return Zone(f"local time in {place}", iana=iana)  # (iana None: several clocks, no offset)
+
+
+def _place_in_head(text: str, start: int) -> str | None:
+    """The IANA zone of the last place of one clock named after "in" in the clause before `start`, if
+    any ("Back home in London the game kicked off at": Europe/London)."""
+    head = text[max(0, start - 100) : start]
+    if " in " not in f" {head.lower()}":
+        return None
+    cuts = list(_CLAUSE_BREAK.finditer(head))
+    head = head[cuts[-1].end() :] if cuts else head
+    found = [m for m in _place_in_clause_re().finditer(head) if m.group("p")[:1].isupper()]
+    if not found or conversion_re().search(head):
+        return None  # ("in Germany it was then already 03:17": a conversion, read as such elsewhere)
+    return generated_places().get(regex.sub(r"\s+", " ", found[-1].group("p")).lower())
 
 
 # an opening bracket right before the time, perhaps past a word or two ("(21:55 local time)", "(at 9
