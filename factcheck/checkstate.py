@@ -64,13 +64,14 @@ _DAY_TAIL = (r"(?:\s+(?:on|of)\s+(?:the\s+)?\p{L}+day(?:\s+(?:morning|afternoon|
 # a day's number or year among the words between a value and its conversion ("19:29 local time on Sunday
 # 31 May 2009 — that was 22:29 in Paris")
 _DAY_WORDS = r"\d{1,4},?"
-_BREAK = regex.compile(r"\n|[.!?]\s")
+# (not the full stop of a month's abbreviation: "8:50 a.m. on Saturday, Oct. 8 (0450 GMT)")
+_BREAK = regex.compile(r"\n|[!?]\s|(?<!(?<![\p{L}])(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec))\.\s")
 _OPEN_BRACKET = regex.compile(r"\(\s*(?:the\s+)?\Z")  # a translation's "(the 7.38 in Italy)"
 _YEAR_LIKE = regex.compile(r"(?:1[89]|20)\d\d(?![\d,.])")
 _CLOSE_BRACKET = regex.compile(_DAY_TAIL + r"\s*\)")
 # between a value and its conversion in brackets: perhaps its zone or place words ("16.30 o'clock local
 # time New York (23.30 ...")
-_BEFORE_BRACKET = regex.compile(r"(?:\s+[\p{L}.'’]+){0,4}\s*\(\s*(?:the\s+)?")
+_BEFORE_BRACKET = regex.compile(rf"(?:\s+[\p{{L}}.'’]+,?|\s+{_DAY_WORDS}){{0,6}}\s*\(\s*(?:the\s+)?")
 # ... or after a dash, up to the clause's end ("a top speed of 44.72km/h – roughly 27.8mph."), perhaps
 # with words that say it is the same ("01.23 local time – that was 22.23 Swedish time", "15h55 hour of
 # the East coast, that is to say 22h55 hour of Paris")
