@@ -811,15 +811,11 @@ class Binder:
     @cached_property
     def _page_year(self) -> int | None:
         """The year of the page's own date (its dateline, byline or "Published" line), if it gives one."""
-        from factcheck.kinds.date import read_dates
+        from factcheck.kinds.base import Context
+        from factcheck.kinds.date import published
 
-        for a, b, what in sorted(self.doc.furniture):
-            if what == "list of other articles":
-                continue
-            for r in read_dates((self.doc.reading or self.doc.text)[a:b], a):
-                if r.value.year and r.value.month:
-                    return int(r.value.year)
-        return None
+        day = published(Context(doc=self.doc))
+        return int(day.year) if day is not None and day.year else None
 
     def _ago_years(self, text: str, start: int) -> tuple[tuple[int, int], ...]:
         """The years a clause dates itself to by "<n> years ago" from the page's year ("Four years ago
