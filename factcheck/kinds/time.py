@@ -700,9 +700,7 @@ def _local_of_place_before(text: str, start: int) -> Zone | None:
     followed from 21 Uhr; in Lisbon the kick-off was at 20 Uhr local time"): that place's, not the
     event's (the last place named between the clause's start and the time); a country of several
     clocks ("in Portugal", with the Azores) names none, so the time cannot be compared."""
-    head = text[max(0, start - 100) : start]
-    cuts = list(_CLAUSE_BREAK.finditer(head))
-    head = head[cuts[-1].end() :] if cuts else head
+    head = _clause_head(text, start)
     bracket = _OPEN_BEFORE.search(head)
     if bracket is not None:
         # "at the Deep Space Network's Canberra complex, Australia (21:55 local time)": the bracket
@@ -724,14 +722,19 @@ def _local_of_place_before(text: str, start: int) -> Zone | None:
     return Zone(f"local time in {place}", iana=iana)  # (iana None: several clocks, no offset)
 
 
+def _clause_head(text: str, start: int) -> str:
+    """The clause's text before `start` (at most 100 characters back, from its last break)."""
+    head = text[max(0, start - 100) : start]
+    cuts = list(_CLAUSE_BREAK.finditer(head))
+    return head[cuts[-1].end() :] if cuts else head
+
+
 def _place_in_head(text: str, start: int) -> str | None:
     """The IANA zone of the last place of one clock named after "in" in the clause before `start`, if
     any ("Back home in London the game kicked off at": Europe/London)."""
-    head = text[max(0, start - 100) : start]
+    head = _clause_head(text, start)
     if " in " not in f" {head.lower()}":
         return None
-    cuts = list(_CLAUSE_BREAK.finditer(head))
-    head = head[cuts[-1].end() :] if cuts else head
     found = [m for m in _place_in_clause_re().finditer(head) if m.group("p")[:1].isupper()]
     if not found or conversion_re().search(head):
         return None  # ("in Germany it was then already 03:17": a conversion, read as such elsewhere)
