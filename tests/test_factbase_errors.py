@@ -143,7 +143,8 @@ CASES: list[Case] = [
     Case("member_words mapped to an unknown country",
          {"a.yaml": "facts:\n  - id: final.teams\n    kind: set\n    value: [Argentina, France]\n"
                     "    member_words: {Les Bleus: Frankreich}\n    cues: ['final']\n"},
-         "FB020", "'Frankreich' (for 'Les Bleus') is not a country", "member_words: {Les Bleus: ^Frankreich}", fix="English name"),
+         "FB020", "'Frankreich' (for 'Les Bleus') is not a country", "member_words: {Les Bleus: ^Frankreich}",
+         fix="English name"),
     Case("unit_words not a mapping",
          {"a.yaml": event("      - id: ship.capacity\n        kind: quantity\n        value: 20124 TEU\n"
                           "        unit_words: boxes\n")},

@@ -49,6 +49,14 @@ def _fraction_re() -> regex.Pattern[str]:
 
 
 @cache
+def _ratio_re() -> regex.Pattern[str]:
+    # "one in three voters", "nine out of ten": a share in itself (numbers.yaml `ratios`)
+    words = [r"\s+".join(regex.escape(p) for p in str(w).split()) for w in pack("numbers").get("ratios", {})]
+    return regex.compile(rf"(?<![\p{{L}}-])(?P<f>{'|'.join(sorted(words, key=len, reverse=True))})(?![\p{{L}}-])",
+                         regex.IGNORECASE)
+
+
+@cache
 def _hedge_before() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?P<h>{alternation(lang().hedges)})\s+$", regex.IGNORECASE)
 
@@ -66,12 +74,17 @@ def read_percentages(text: str, offset: int, conv: str) -> list[tuple[Number, bo
                 # tens (a round figure is no hedge: "20 percent" is no 18 %, "about 20 percent" may be)
                 n = replace(n, unit=1.0)
             out.append((n, bool(m.group("pts")), n.end + m.end()))
-    for m in _fraction_re().finditer(text):
-        v = float(pack("numbers")["fractions"][regex.sub(r"\s+", " ", m.group("f").lower())])
+    ratios = pack("numbers").get("ratios", {})
+    found = [(m, float(pack("numbers")["fractions"][regex.sub(r"\s+", " ", m.group("f").lower())]), False)
+             for m in _fraction_re().finditer(text)]
+    found += [(m, float(ratios[regex.sub(r"\s+", " ", m.group("f").lower())]), True)
+              for m in (_ratio_re().finditer(text) if ratios else ())]
+    for m, v, ratio in found:
         h = _hedge_before().search(text[: m.start()])
-        if not h and not _SHARE_AFTER.match(text, m.end()) and not _SHARE_BEFORE.search(text, 0, m.start()):
+        if (not ratio and not h and not _SHARE_AFTER.match(text, m.end())
+                and not _SHARE_BEFORE.search(text, 0, m.start())):
             # "in the first half", "a quarter-final": a share is "half of", "more than half", "of
-            # which one-fourth"
+            # which one-fourth"; "one in three" is a share in itself
             continue
         hedge = lang().hedges[regex.sub(r"\s+", " ", h.group("h").lower())] if h else ""
         hs = offset + h.start() if h else -1
