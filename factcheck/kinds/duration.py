@@ -56,6 +56,15 @@ def _article_re() -> regex.Pattern[str]:
 
 
 @cache
+def _long_re() -> regex.Pattern[str]:
+    # "a day-long rescue", "week-long talks" (durations.yaml `long_words`); the plural ("weeks-long")
+    # says only "several" and is not read
+    words = alternation(_data()["long_words"]["units"])
+    return regex.compile(rf"(?<![\p{{L}}-])(?:(?P<a>an?)\s+)?(?P<unit>{words})-long(?![\p{{L}}-])",
+                         regex.IGNORECASE)
+
+
+@cache
 def _decimal_comma_re() -> regex.Pattern[str]:
     # "3,5 days", "9,80s": a comma followed by one or two digits is no thousands separator
     unit = alternation(units())
@@ -356,6 +365,15 @@ def _atoms(text: str, clock: bool = False, bare: Bare | None = None) -> list[_At
         if not half and not at.hedge and not at.part and word.rstrip("s") in _data()["article_needs"] \
                 and not _before_re().search(text[max(0, at.start - 20) : at.start]):
             continue  # "twice a day", "a week later": no length unless hedged or after "for", "lasted"
+        out.append(at)
+    for m in _long_re().finditer(text):
+        if any(a <= m.start("unit") < b for a, b in taken):
+            continue
+        word = m.group("unit").lower()
+        lo, hi = _data()["long_words"]["share"]
+        at = _Atom(m.start(), m.start(), m.end(), 1.0, table[word], word, 1 / 6, article=True,
+                   part=(float(lo), float(hi)))
+        _lead(text, at)
         out.append(at)
     out.sort(key=lambda x: x.qstart)
     return out
