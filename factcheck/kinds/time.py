@@ -1193,6 +1193,8 @@ def _other_clock_in(ctx: Context, f: TimeValue) -> bool:
 
 # -- the kind -----------------------------------------------------------------------------------
 
+# "03:13 SAST ±5 min", "22:00 +/- 30 minutes": a window of the fact's own, written after the time
+_FACT_WINDOW = regex.compile(r"\s*(?:±|\+/-|\+-)\s*(?P<n>\d{1,3})\s*(?:min(?:ute)?s?)?\s*\Z", regex.IGNORECASE)
 _FACT_HEDGE = regex.compile(r"\s*(?P<h>[\p{L}][\p{L} ]*?)\s+(?=\d)")
 _FACT_RE = regex.compile(
     r"\s*(?:(?P<date>\d{4}-\d\d-\d\d)[ T]+)?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\s+(?P<zone>.+?))?\s*")
@@ -1232,7 +1234,8 @@ class TimeKind:
     value_schema: ClassVar[dict[str, Any]] = {
         "type": "string",
         "description": "HH:MM and a zone: '15:30 ET', '01:47 EST', '14:05 America/Santiago', "
-                       "'2010-10-13 00:11 America/Santiago'; without a zone, the event's `zone`"}
+                       "'2010-10-13 00:11 America/Santiago'; without a zone, the event's `zone`; a hedge "
+                       "before ('about 15:00 ET', ±15 min) or a window after ('03:13 SAST ±5 min')"}
 
     def parse_value(self, raw: Any, options: dict[str, Any]) -> TimeValue:
         if not isinstance(raw, str):
@@ -1241,6 +1244,9 @@ class TimeKind:
         # "about 15:00 EDT": a time known to a window ([-15, +15] minutes for "about"; the hedges of
         # zones.yaml), as a reading's hedge is
         lo = hi = 0
+        written, own = raw, _FACT_WINDOW.search(raw)
+        if own is not None:
+            raw = raw[: own.start()]
         hm = _FACT_HEDGE.match(raw)
         window = hedge_window(hm.group("h")) if hm is not None else None
         if hm is not None and window is not None:
@@ -1295,6 +1301,11 @@ class TimeKind:
                                      "add a zone: an abbreviation (ET, GMT, CET), a zone word (Paris time) "
                                      "or an IANA name (Europe/Paris), or give the event a `zone:`")
             zone = Zone(event_zone, iana=event_zone)
+        if own is not None:
+            n = int(own.group("n"))
+            if not 0 < n <= 180:
+                raise FactValueError(f"a window of ±{n} min in {written!r}", "write a window of 1 to 180 minutes")
+            lo, hi = -n, n  # the window written replaces a hedge's
         return TimeValue(local, zone, day=day, lo=lo, hi=hi, event_zone=event_zone)
 
     def parse_options(self, options: dict[str, Any]) -> dict[str, Any]:
