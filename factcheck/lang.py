@@ -186,7 +186,6 @@ def _reporting_re() -> regex.Pattern[str]:
 
 
 @cache
-@cache
 def words_before_re(key: str, between: str = "") -> regex.Pattern[str]:
     """One of the phrases listed under `key` in en.yaml ending right before a position, perhaps with
     `between` (a pattern) after it: searched in the text before a value ("until ", "headed for the ",
@@ -194,6 +193,7 @@ def words_before_re(key: str, between: str = "") -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data[key])})\s+{between}$", regex.IGNORECASE)
 
 
+@cache
 def words_re(key: str, ignore_case: bool = True) -> regex.Pattern[str]:
     """Whole-word alternation of the phrases listed under `key` in en.yaml."""
     data = lang().data[key]
