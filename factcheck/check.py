@@ -48,6 +48,7 @@ from factcheck.evidence import (
     other_tally_entry,
 )
 from factcheck.factbase.model import Fact, FactBase
+from factcheck.figurecontext import anothers_act
 from factcheck.followups import FollowUpPasses
 from factcheck.judging import (
     _BULLETS,
@@ -418,6 +419,13 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             if (spans and min(max(a - r.end, r.start - e, 0) for a, e in spans) > tune("cue_near")
                     and not _fronted(r, sentence) and not any(_across_aside(sentence, e, r) for _, e in spans)):
                 j = j.unsure("event.word_far")
+        if (j.verdict == "contradict" and fact.kind in ("date", "time") and bound
+                and bound[0] in ("event.named", "event.words", "event.words_shared")
+                and not (event := self.fb.events[ev]).parties
+                and (who := anothers_act(sentence, r, event.what, (*event.names, *event.words, *fact.cues)))):
+            # "Frank DiPascali, Madoff's longtime lieutenant, pleaded guilty on August 11" for Madoff's
+            # plea: the event's own verb, done by someone its description does not name
+            j = j.unsure("event.anothers_act", f"{who} is not named by the event")
         if (j.verdict == "contradict" and bound and bound[0] in ("event.words", "event.words_shared")
                 and _words_in_aside_before(b.spans.get(ev, ()), r, sentence)):
             # "the game lasted, without the interruption by rain, 4 hours and 38 minutes": the event's

@@ -17,7 +17,7 @@ from factcheck.factbase.model import Fact
 from factcheck.kinds import Reading
 from factcheck.kinds._units import factor
 from factcheck.kinds.quantity import QuantityValue
-from factcheck.lang import alternation, lang, words_before_re
+from factcheck.lang import alternation, lang, words_before_re, words_re
 from factcheck.numbers import LOWER_HEDGES, UPPER_HEDGES, _numbers_pack, find_numbers
 from factcheck.rules import tune
 from factcheck.segment import Sentence
@@ -126,7 +126,7 @@ def _closed_relative_re() -> regex.Pattern[str]:
     return regex.compile(rf",\s*(?:{who})\b[^,;:()]{{1,120}},", regex.IGNORECASE)
 
 
-def _without_closed_relatives(head: str) -> str:
+def without_closed_relatives(head: str) -> str:
     """`head` with every closed relative clause blanked out, offsets kept."""
     return _closed_relative_re().sub(lambda m: " " * len(m.group()), head)
 
@@ -142,13 +142,54 @@ def anothers_own(sentence: Sentence, r: Reading, fact: Fact) -> bool:
     head = sentence.text[: r.start - sentence.start]
     if not _possessive_before().search(head):
         return False
-    people = list(_PERSON.finditer(_without_closed_relatives(head)))
+    people = list(_PERSON.finditer(without_closed_relatives(head)))
     if not people:
         return False
     last = people[-1]
     if any(c.search(last.group()) for c in fact.cues):
         return False  # "Carlos Alcaraz won his second Grand Slam title": the fact's own person
     return not any(c.search(head[last.end():]) for c in fact.cues)
+
+
+# a person named in capitals, two words or more ("Frank DiPascali", "Sunny Balwani", "Lawyer Kevin Downey")
+_NAMED = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}'’-]*\p{Ll}(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]*\p{Ll})+(?![\p{L}])")
+
+
+def _capital_words(text: str) -> set[str]:
+    """The words in capitals of `text`, lower-cased, without titles and function words (en.yaml
+    `titles`: "Judge", "The") and a possessive's "'s"."""
+    titles = {str(t).lower() for t in lang().data["titles"]}
+    words = (regex.sub(r"['’]s$", "", w).lower() for w in regex.findall(r"(?<![\p{L}])\p{Lu}[\p{L}'’-]+", text))
+    return {w for w in words if w not in titles and len(w) > 1}
+
+
+def anothers_act(sentence: Sentence, r: Reading, what: str, own: tuple[Any, ...]) -> str | None:
+    """The person the clause says did the event's act, when that is someone the event does not name
+    (rule event.anothers_act): "Frank DiPascali, Madoff's longtime lieutenant, pleaded guilty on August
+    11" for Madoff's plea. `what` is the event's description, `own` its names, words and the fact's
+    cues (patterns). None when the event's `what` names nobody in capitals, when the person's words
+    are the event's, or when one of the event's people, or a pronoun, stands between the person and
+    the value ("Lawyer Kevin Downey said Holmes was arrested on June 20"); and only for a person set
+    off by a comma, an appositive's ("Her chief operating officer, Sunny Balwani, was arrested"),
+    not a body that did a part of the event ("London Fire Brigade logged the first 999 call")."""
+    people = _capital_words(what)
+    if not people:
+        return None
+    head = without_closed_relatives(sentence.text[: r.start - sentence.start])
+    named = list(_NAMED.finditer(head))
+    if not named:
+        return None
+    last = named[-1]
+    if not head.startswith(",", last.end()):
+        return None  # a subject set off by commas: "Frank DiPascali, his lieutenant, pleaded", ", Sunny Balwani, was"
+    words = _capital_words(last.group())
+    if len(words) < 2 or words & people or any(p.search(last.group()) for p in own):
+        return None
+    # (past the person's own appositive: "Frank DiPascali, Madoff's longtime lieutenant, pleaded")
+    tail = regex.sub(r"\A\s*,[^,;:()]{1,80},", "", head[last.end():])
+    if _capital_words(tail) & people or words_re("personal_pronouns").search(tail):
+        return None
+    return last.group()
 
 
 @cache
