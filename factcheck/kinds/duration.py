@@ -213,6 +213,15 @@ _INTO_AFTER = regex.compile(r"(?i)\s+(?:into|in|of|after|before|later|earlier)\b
 _FOR_BEFORE = regex.compile(r"(?i)(?<![\p{L}])for\s+$")
 
 
+@cache
+def _change_res() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A change of a length, not a length (durations.yaml `change_before` / `change_after`): "was
+    postponed by two weeks", "shaved about three years off the trip"."""
+    d = _data()
+    return (regex.compile(rf"(?<![\p{{L}}])(?:{alternation(d['change_before'])})\s+$", regex.IGNORECASE),
+            regex.compile(rf"\A\s+(?:{alternation(d['change_after'])})(?![\p{{L}}])", regex.IGNORECASE))
+
+
 @dataclass(frozen=True)
 class CalendarLength(Interval):
     """A length written in months or years: its interval in minutes (a month is 28 to 31 days, so
@@ -569,6 +578,12 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
             extra.update(bound=first.hedge, point=minutes)  # "a maximum of 30 years": a bound, at 30 years
         if _OFFSET.match(text[end:]) and not _FOR_BEFORE.search(text[: first.start]):
             extra.update(loose=True, why_loose="a distance in time between two moments, read as a length loosely")
+        elif (before := _change_res()[0].search(text[max(0, first.start - 40) : first.start])) \
+                or (after := _change_res()[1].match(text[end:])):
+            # a change of a length: loose unless the fact is one (see `extract`)
+            # (with the verb before "<length> off": "cutting 29 seconds off")
+            lo = max(0, first.start - 40) + before.start() if before else max(0, first.start - 25)
+            extra["change"] = (offset + lo, offset + (end + after.end() if not before and after else end))
         out.append(Reading(start=offset + start, end=offset + end, text=text[start:end],
                            value=iv, shown=shown, detail=detail, extra=extra))
     return out
@@ -665,6 +680,21 @@ _AFTER_WORD = regex.compile(r"\s+(?:after|since|from)\s+", regex.IGNORECASE)
 _ARTICLE = regex.compile(r"(?:the|its|their)\s+", regex.IGNORECASE)
 
 
+def _as_change(r: Reading, sentence: Sentence, fact: Fact) -> Reading:
+    """A change of a length ("was postponed by two weeks", "shaved three years off the trip") is read
+    loosely, unless the fact is one: a margin (`figure: margin`) or cued by the change's own words
+    ("cut|shaved" for a record's margin: "cutting 29 seconds off the 2:01:39")."""
+    span = r.extra.get("change")
+    if span is None:
+        return r
+    phrase = sentence.text[span[0] - sentence.start : span[1] - sentence.start]
+    if fact.figure == "margin" or any(c.search(phrase) for c in fact.cues):
+        return r
+    return replace(r, extra={**r.extra, "loose": True,
+                             "why_loose": "a change of a length (\"postponed by\", \"shaved ... off\"), read as "
+                                          "a length loosely"})
+
+
 def _from_moment(r: Reading, sentence: Sentence, after: Any) -> Reading:
     """A length read loosely as a distance between two moments ("about six minutes after liftoff")
     is the length itself when the moment is the fact's `after`."""
@@ -759,6 +789,8 @@ class DurationKind:
                     for r in readings]
             ctx.cache[key] = readings
         out: list[Reading] = ctx.cache[key]
+        if any("change" in r.extra for r in out):
+            out = [_as_change(r, sentence, fact) for r in out]
         after = fact.options.get("after")
         if after is not None:
             out = [_from_moment(r, sentence, after) for r in out]
