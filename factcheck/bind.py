@@ -199,7 +199,21 @@ def _governs_words(text: str, spans: list[tuple[int, int]]) -> bool:
         if any(m.end() <= a <= m.end() + 45 for a, _ in spans):
             return True
     # "no launch at 1:30", "there was no run-off": the happening denied
-    return any(_denied_before().search(text, max(0, a - 12), a) for a, _ in spans)
+    if any(_denied_before().search(text, max(0, a - 12), a) for a, _ in spans):
+        return True
+    return _called_off(text, spans)
+
+
+def _called_off(text: str, spans: list[tuple[int, int]]) -> bool:
+    """An event's word or name called off shortly after it ("Two launch attempts called off", "the
+    refloating was called off"): the happening cancelled (en.yaml `called_off`)."""
+    return any(_called_off_after().match(text, b) for _, b in spans)
+
+
+@cache
+def _called_off_after() -> regex.Pattern[str]:
+    return regex.compile(rf"[^.;:!?]{{0,24}}?(?<![\p{{L}}])(?:{alternation(lang().data['called_off'])})(?![\p{{L}}])",
+                         regex.IGNORECASE)
 
 
 @cache
@@ -985,7 +999,8 @@ class Binder:
             ago_years=self._ago_years(text, seg.start),
             pair=bool(_pair_re().search(text)),
             irrealis=_governs_talk(text) or _governs_words(text, [(a - seg.start, b - seg.start)
-                                                                   for sp in words.values() for a, b in sp]),
+                                                                   for sp in words.values() for a, b in sp])
+            or _called_off(text, [(a - seg.start, b - seg.start) for sp in names.values() for a, b in sp]),
             again=bool(_again_re().search(talk_text)),
             leaders=frozenset(lang().data["leaders"][_norm_leader(m.group(0))] for m in _leaders_re().finditer(text)),
         )
