@@ -485,9 +485,11 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
                 k = float(_short_mults()[mult]["value"]) if mult in _short_mults() else _words().get(mult, 1.0)  # type: ignore[arg-type]
             n = _hedged(text, offset, m.start(), end, value * k, unit * k, words=False)
             n = _signed(text, offset, m.start(), n)
-            if alt is not None and (mult in _ENGLISH_SCALES or short in _ENGLISH_SCALES):
+            if alt is not None and (mult in _ENGLISH_SCALES or short in _ENGLISH_SCALES) and "." in m.group("digits"):
                 # "A$2.875 million", "$1.575m": before an English scale word the point is a decimal
-                # point (a translation writes "2.875 millones" for 2,875 million, not "million")
+                # point (a translation writes "2.875 millones" for 2,875 million, not "million"); a
+                # comma keeps both readings in a text writing both conventions ("170,799 billion
+                # Dollar" beside "64,8 billion": a translation's decimal comma, or thousands)
                 alt = None
             if alt is not None:
                 n = replace(n, alt=alt * k, alt_unit=alt_unit * k)

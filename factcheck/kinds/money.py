@@ -250,6 +250,10 @@ class MoneyKind:
             return found.pop() if len(found) == 1 else None
         exact = interval(m.value, m.unit)
         results = {n.interval(k).overlaps(exact) for n in reading.value.readings()}
+        if len(results) > 1 and True in results and reading.value.alt is not None:
+            # "170,799 billion Dollar" in a text writing both conventions, for $170.799 billion: one
+            # reading is the fact's sum exactly, the other a thousand times off; the form agrees
+            return True
         return results.pop() if len(results) == 1 else None
 
     def distance(self, reading: Reading, value: Any) -> float | None:
