@@ -20,6 +20,7 @@ from factcheck.factbase.model import Fact, FactBase
 from factcheck.figurecontext import (
     anothers_own,
     designated,
+    epithet_of_another,
     from_another_place,
     local_part,
     loose_bound,
@@ -265,6 +266,9 @@ class CheckState(ExclusionPasses):
         if j.verdict == "contradict" and fact.kind in ("count", "ordinal") and fact.cues \
                 and anothers_own(sentence, r, fact):
             j = j.unsure("figure.anothers_own")  # "... Rick Husband, ..., on his second spaceflight"
+        if j.verdict == "contradict" and fact.kind == "age" and fact.cues \
+                and (head := epithet_of_another(sentence, r, fact)) is not None:
+            j = j.unsure("age.anothers_epithet", f"it describes {head!r}, which none of the fact's cues names")
         if j.verdict == "contradict" and fact.kind in ("count", "quantity") and partitive(sentence, r):
             j = j.unsure("figure.partitive")  # "killing three of the searchers", for 25,000 searchers
         if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and running_tally(sentence, r):

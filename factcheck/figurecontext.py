@@ -192,6 +192,31 @@ def anothers_act(sentence: Sentence, r: Reading, what: str, own: tuple[Any, ...]
     return last.group()
 
 
+# right after an age epithet, the one it describes, in capitals: "The 26-year-old Basler", "the
+# 36-year-old Serb Novak Djokovic"
+_EPITHET_HEAD = regex.compile(r"[ \t]+(?P<h>\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3})")
+
+
+def epithet_of_another(sentence: Sentence, r: Reading, fact: Fact) -> str | None:
+    """The one an age epithet describes, when none of the fact's cues names them: "The 26-year-old
+    Basler lost to the Spaniard Rafael Nadal" for Nadal's age is the Basler's (rule
+    age.anothers_epithet)."""
+    if not r.text.rstrip().lower().endswith("old"):
+        return None
+    m = _EPITHET_HEAD.match(sentence.text, r.end - sentence.start)
+    if m is None or any(c.search(m.group("h")) for c in fact.cues):
+        return None
+    # "Rodri, the 27-year-old Spain midfielder": an apposition to the cued person right before it
+    head = sentence.text[max(0, r.start - sentence.start - 60) : r.start - sentence.start]
+    ap = _APPOSITION.search(head)
+    if ap is not None and any(c.search(ap.group("p")) for c in fact.cues):
+        return None
+    return m.group("h")
+
+
+_APPOSITION = regex.compile(r"(?P<p>[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,2}),\s+(?:the|a|an)\s+$", regex.IGNORECASE)
+
+
 @cache
 def _from_place_re() -> regex.Pattern[str]:
     """Right after a distance, the place it is measured from ("2,400 miles from California", "80 km
