@@ -214,6 +214,15 @@ _FOR_BEFORE = regex.compile(r"(?i)(?<![\p{L}])for\s+$")
 
 
 @cache
+def _countdown_re() -> regex.Pattern[str]:
+    """ "in <length>" after a word of the future in its clause ("The signal should arrive in about 20
+    minutes", "the capsule will land in two hours"): a time still to run from the writing, not how
+    long something lasts (durations.yaml `countdown_before`)."""
+    words = alternation(_data()["countdown_before"])
+    return regex.compile(rf"(?<![\p{{L}}'’])(?:{words})\s+(?:[\p{{L}}'’-]+\s+){{0,4}}in\s+$", regex.IGNORECASE)
+
+
+@cache
 def _change_res() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """A change of a length, not a length (durations.yaml `change_before` / `change_after`): "was
     postponed by two weeks", "shaved about three years off the trip"."""
@@ -578,6 +587,9 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
             extra.update(bound=first.hedge, point=minutes)  # "a maximum of 30 years": a bound, at 30 years
         if _OFFSET.match(text[end:]) and not _FOR_BEFORE.search(text[: first.start]):
             extra.update(loose=True, why_loose="a distance in time between two moments, read as a length loosely")
+        elif _countdown_re().search(text[max(0, first.start - 80) : first.start]):
+            extra.update(loose=True, why_loose="a time still to run from the writing (\"should arrive in about 20 "
+                                               "minutes\"), read as a length loosely")
         elif (before := _change_res()[0].search(text[max(0, first.start - 40) : first.start])) \
                 or (after := _change_res()[1].match(text[end:])):
             # a change of a length: loose unless the fact is one (see `extract`)
