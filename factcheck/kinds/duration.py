@@ -537,6 +537,12 @@ def read_durations(text: str, offset: int = 0, *, clock: bool = False, bare: Bar
             sexagesimal = next((u for u in (3600.0, 60.0) if first.unit_word == "seconds" and value >= u
                                 and value.is_integer() and value % u == 0), 0.0)
             iv = _snap(interval(value, rounding, hedge, spread_unit=sexagesimal)).scaled(first.per)
+            if first.adjective and not first.hedge and first.hi is None and not half:
+                # "a 70-minute break": a length as an adjective is about that length, within a tenth
+                # (or five units of its last digit), not a tenth and half its rounding unit more
+                # (58 to 82 minutes let it agree with an 80-minute break)
+                w = half_width(value, rounding) * first.per
+                iv = Interval(iv.lo + w, iv.hi - w, iv.lo_open, iv.hi_open)
             whole_count = rounding == 1 and value >= 2 and (value < 10 or value % 5 != 0)
             if first.adjective and not first.hedge and whole_count and first.hi is None and not half and not dotted:
                 # "a 17-day mission": a length rounded or cut to a whole count of its unit, 16.5 to 18
