@@ -74,19 +74,19 @@ def _date_re(day_words: bool = True) -> regex.Pattern[str]:
               + (rf"|(?:{_day_words_alt()})" if day_words else ""))
     return regex.compile(
         rf"(?<![\p{{L}}\d])(?=(?:{firsts}))(?:"
-        rf"(?:(?P<wd1>{wd})\.?,?\s+(?:\(\s*)?)?(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d)(?:,?\s+(?P<y1>(?:19|20)\d\d))?(?:\s*\((?P<wp1>{wd})\.?\))?"
-        rf"|(?:(?P<wd2>{wd})\.?,?\s+(?:\(\s*)?)?(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>(?:19|20)\d\d))?(?:\s*\((?P<wp2>{wd})\.?\))?"
+        rf"(?:(?P<wd1>{wd})\.?,?\s+(?:\(\s*)?)?(?P<m1>{mon})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.]\d)(?:,?\s+(?P<y1>(?:19|20|21)\d\d))?(?:\s*\((?P<wp1>{wd})\.?\))?"
+        rf"|(?:(?P<wd2>{wd})\.?,?\s+(?:\(\s*)?)?(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th|(?P<dot>\.))?\s+(?:of\s+)?(?P<m2>{mon})\.?(?:,?\s+(?P<y2>(?:19|20|21)\d\d))?(?:\s*\((?P<wp2>{wd})\.?\))?"
         # a day in words: "the twenty-first of August", "the fifteenth of November 1994", "August the first"
         + (rf"|(?:(?P<wd6>{wd}),?\s+)?(?:the\s+)?(?P<od>{_day_words_alt()})\s+of\s+(?P<m6>{mon})"
-           rf"(?:,?\s+(?P<y6>(?:19|20)\d\d))?"
-           rf"|(?P<m7>{mon})\s+the\s+(?P<od7>{_day_words_alt()})(?:,?\s+(?P<y7>(?:19|20)\d\d))?"
+           rf"(?:,?\s+(?P<y6>(?:19|20|21)\d\d))?"
+           rf"|(?P<m7>{mon})\s+the\s+(?P<od7>{_day_words_alt()})(?:,?\s+(?P<y7>(?:19|20|21)\d\d))?"
            # (the same groups behind a NUL character no text has: the light pattern's readings need
            # no check of which groups it has)
            if day_words else r"|\x00(?P<m6>)(?P<m7>)(?P<wd6>)(?P<od>)(?P<od7>)(?P<y6>)(?P<y7>)")
-        + rf"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
+        + rf"|(?P<iy>(?:19|20|21)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)"
         # (not the fraction of "11 1/2 minutes")
         rf"|(?<!\d[ \u00a0])(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})(?:/(?P<ny>(?:19|20)?\d\d))?(?!/)"
-        rf"|(?P<pa>\d{{1,2}})\.(?P<pb>\d{{1,2}})\.(?P<py>(?:19|20)\d\d)(?![.,]?\d)"
+        rf"|(?P<pa>\d{{1,2}})\.(?P<pb>\d{{1,2}})\.(?P<py>(?:19|20|21)\d\d)(?![.,]?\d)"
         # "on 04.05.", "Friday, 10.06.": a German day and month with no year (day-first articles only)
         rf"|(?P<qa>\d{{2}})\.(?P<qb>\d{{2}})\.(?![\d.,])"
         # "Monday, 6.2.": after a weekday, a dotted day and month of one digit too (any article)
@@ -94,12 +94,12 @@ def _date_re(day_words: bool = True) -> regex.Pattern[str]:
         rf"|(?P<wdq>{wd}),?\s+(?:the\s+)?(?P<qc>\d{{1,2}})\.(?P<qd>\d{{1,2}})\.(?![\d.]|,\d)"
         # "18. Juli", "22 octobre 2023", "1er juin", "1º de junio": a translation's month, after a day only
         rf"|(?P<d8>\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?(?P<m8>{alternation(list(lang().data['foreign_months']))})"
-        rf"(?:\s+(?:de\s+)?(?P<y8>(?:19|20)\d\d))?"
+        rf"(?:\s+(?:de\s+)?(?P<y8>(?:19|20|21)\d\d))?"
         rf"|(?P<wd3>{wd})(?:['’]s)?(?:\s+(?:night|evening|morning|afternoon))?"
         # (not before a day: "the game of December 5, 2022" is a full date, read by the first branch)
         rf"|(?P<mo_ctx>(?:in|since|during|until|by|last|this|early|late|mid|of)\s+|mid-)(?P<m4>{mon})(?!\.?\s+\d{{1,2}}(?!\d))"
-        rf"(?:\s+(?P<y4>(?:19|20)\d\d))?"
-        rf"|(?P<m5>January|February|March|April|June|July|August|September|October|November|December)(?:[\s,]+(?P<y5>(?:19|20)\d\d))?"
+        rf"(?:\s+(?P<y4>(?:19|20|21)\d\d))?"
+        rf"|(?P<m5>January|February|March|April|June|July|August|September|October|November|December)(?:[\s,]+(?P<y5>(?:19|20|21)\d\d))?"
         rf")(?![\p{{L}}\d])",
         regex.IGNORECASE,
     )

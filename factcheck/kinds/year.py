@@ -24,12 +24,18 @@ YEAR = regex.compile(r"(?<![\p{L}\d,.$€£-])(1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d
 OLD_YEAR = regex.compile(r"(?<![\p{L}\d,.$€£-])(1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d|s(?![\p{L}])"
                          r"|\s*(?:troops|soldiers|people|km|miles))")
 OLDEST_USUAL = 1600
+# ... and up to 2199 only for a fact whose own year is that late ("a projected release date in 2139")
+LATE_YEAR = regex.compile(r"(?<![\p{L}\d,.$€£-])(1[6-9]\d\d|20\d\d|21\d\d)(?![\d%]|[.,]\d|s(?![\p{L}])"
+                          r"|\s*(?:troops|soldiers|people|km|miles))")
+LATEST_USUAL = 2099
 
 
-def years_in(sentence: Sentence, old: bool = False) -> list[tuple[int, int, int]]:
-    """(start, end, year) in source offsets; with `old`, years from 1000 (else from 1600)."""
+def years_in(sentence: Sentence, old: bool = False, late: bool = False) -> list[tuple[int, int, int]]:
+    """(start, end, year) in source offsets; with `old`, years from 1000 (else from 1600); with
+    `late`, up to 2199 (else 2099)."""
+    pattern = OLD_YEAR if old else LATE_YEAR if late else YEAR
     return [(sentence.start + m.start(), sentence.start + m.end(), int(m.group(1)))
-            for m in (OLD_YEAR if old else YEAR).finditer(sentence.text)]
+            for m in pattern.finditer(sentence.text)]
 
 
 #: between a year and a cue after it: the start of the next phrase of a list or a clause of its own
@@ -200,7 +206,8 @@ class YearKind:
         # sentence states ("the highest since December 1981" stays)
         days = [(r.start, r.end) for r in read_dates(sentence.text, sentence.start) if r.value.day]
         old = min([int(fact.value), *(int(v.value) for v in fact.variants)]) < OLDEST_USUAL
-        items = [it for it in years_in(sentence, old) + spoken_years(sentence) if _with_cue(it, sentence, fact)
+        late = max([int(fact.value), *(int(v.value) for v in fact.variants)]) > LATEST_USUAL
+        items = [it for it in years_in(sentence, old, late) + spoken_years(sentence) if _with_cue(it, sentence, fact)
                  and not any(a <= it[0] < b for a, b in days)]
         relative = relative_years(sentence, ctx)
         items += [it for it in relative if _with_cue(it, sentence, fact)]
