@@ -19,6 +19,7 @@ from factcheck.exclusion import ExclusionPasses
 from factcheck.factbase.model import Fact, FactBase
 from factcheck.figurecontext import (
     anothers_own,
+    counterfactual,
     designated,
     epithet_of_another,
     from_another_place,
@@ -271,6 +272,8 @@ class CheckState(ExclusionPasses):
             j = j.unsure("age.anothers_epithet", f"it describes {head!r}, which none of the fact's cues names")
         if j.verdict == "contradict" and fact.kind in ("count", "quantity") and partitive(sentence, r):
             j = j.unsure("figure.partitive")  # "killing three of the searchers", for 25,000 searchers
+        if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and counterfactual(sentence, r):
+            j = j.unsure("figure.counterfactual")  # "the haul would have been closer to $18.4 billion"
         if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and running_tally(sentence, r):
             j = j.unsure("figure.running_tally")  # "Nearly 47 million people have already voted early"
         if j.verdict == "contradict" and fact.kind == "set" and reversed_scores(r, fact):

@@ -423,6 +423,11 @@ class CuePasses(EventContext):
             near = [f.id for f, sp in rivals if mine > tune("nearest_ratio") * dist(sp)] or [f.id for f, _ in rivals]
             self.record(fact, r, sentence, j.unsure("cue.as_near", f"{why('cue.as_near')} ({', '.join(near[:3])})"),
                         rule, bound, False)
+        elif _off_scale_for(r, fact, [f for f, sp in rivals if dist(sp) < mine]):
+            # "in a distance of only 12.500 miles over the surface" for a flyby's 12,500 km, with the
+            # Earth's distance (4.77 billion km) cued by "distance", nearer: a figure no slipped digit
+            # or unit makes that fact's is not its, and it is near this fact's own
+            self.record(fact, r, sentence, j, rule, (*bound, "cue.rivals_off_scale"))
         else:
             nearer = [f.id for f, sp in rivals if dist(sp) < mine]
             self.drop(fact, r, "cue.nearest_of_several", f"another fact's cue is nearer ({', '.join(nearer[:3])})")
@@ -442,3 +447,17 @@ def _pronoun_of_another(sentence: Sentence, spans: Sequence[tuple[int, int]], re
     openers = frozenset(str(w).lower() for w in pack("names")["never_start"])
     return any(m.group(0).lower() not in openers and m.group(0).lower() not in calendar_words()
                for m in _CAPITALISED.finditer(read, sentence.start, first))
+
+
+def _off_scale_for(r: Reading, fact: Fact, nearer: list[Fact]) -> bool:
+    """Is the figure within `other_figure_ratio` of `fact` and more than `far_figure_ratio` off every
+    fact in `nearer` (of the same kind), so that no slipped digit or unit word makes it theirs?"""
+    ratio = getattr(KINDS[fact.kind], "ratio", None)
+    if ratio is None or not nearer or any(f.kind != fact.kind for f in nearer):
+        return False
+    mine = ratio(r, fact.value)
+    near, far = tune("other_figure_ratio"), tune("far_figure_ratio")
+    if mine is None or not 1 / near <= mine <= near:
+        return False
+    theirs = [ratio(r, f.value) for f in nearer]
+    return all(q is not None and (q > far or q < 1 / far) for q in theirs)

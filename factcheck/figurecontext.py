@@ -56,6 +56,25 @@ def _running_tally_re() -> regex.Pattern[str]:
                          regex.IGNORECASE)
 
 
+def counterfactual(sentence: Sentence, r: Reading) -> bool:
+    """Is the figure what would have been ("the haul would have been closer to $18.4 billion", "the
+    toll could have reached 100,000"): one of `counterfactual` in en.yaml in its clause, within 50
+    characters before it, no clause break between (rule figure.counterfactual)?"""
+    i = r.start - sentence.start
+    head = regex.split(r"[;:.!?]|,\s", sentence.text[max(0, i - 50) : i])[-1]
+    modal = words_re("counterfactual").search(head)
+    # ... with the condition that did not hold written before it ("Had the allotment been counted",
+    # "Without the warnings": `counterfactual_if`); "Microsoft would have paid $5 billion" alone is a
+    # break-up fee's own conditional
+    return modal is not None and bool(_counterfactual_if_re().search(sentence.text, 0, i - len(head) + modal.start()))
+
+
+@cache
+def _counterfactual_if_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['counterfactual_if'])})(?![\p{{L}}])",
+                         regex.IGNORECASE)
+
+
 def running_tally(sentence: Sentence, r: Reading) -> bool:
     """Is the figure a running tally ("Nearly 47 million people have already voted early", "So far
     4,000 homes have burned"): one of `running_tally` in its clause, within 40 characters after it
