@@ -329,11 +329,17 @@ def _in_anothers_aside(r: Reading, sentence: Sentence, spans: Sequence[tuple[int
     for a, b in _asides(sentence):
         if a <= r.start and r.end <= b:
             head = sentence.text
+            if _CONJUNCTION_BEFORE.search(head, 0, a - sentence.start):
+                # "Nadal broke at 7-7 and, on his third championship point, at 9.15pm, Federer put a
+                # forehand into the net": after a conjunction, an adverbial of the clause, no aside
+                # telling of a noun phrase
+                return False
             return not any(a <= s < b or (e <= a and _HEAD_GAP.fullmatch(head[e - sentence.start : a - sentence.start]))
                            for s, e in spans)
     return False
 
 
+_CONJUNCTION_BEFORE = regex.compile(r"(?<![\p{L}])(?:and|but|or|yet|so|then|while)\s*\Z", regex.IGNORECASE)
 # between a cue and the aside after its noun phrase: at most three more words ("Bucharest| Nine,")
 _HEAD_GAP = regex.compile(r"[\p{L}\p{M}'’.-]*(?:\s+[\p{L}\p{M}'’.-]+){0,3}")
 
