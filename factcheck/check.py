@@ -67,7 +67,7 @@ from factcheck.judging import (
 from factcheck.kinds import KINDS, Reading
 from factcheck.kinds.date import DateValue, published, read_dates
 from factcheck.kinds.time import TimeKind, TimeValue, read_times, then_clock_re, zone_in
-from factcheck.lang import alternation, lang
+from factcheck.lang import alternation, lang, words_re
 from factcheck.model import Finding, LazyFindings, Source, SourceResult, combine
 from factcheck.prefilter import per_base
 from factcheck.quick import all_omitted, binds_nothing
@@ -419,6 +419,12 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             if (spans and min(max(a - r.end, r.start - e, 0) for a, e in spans) > tune("cue_near")
                     and not _fronted(r, sentence) and not any(_across_aside(sentence, e, r) for _, e in spans)):
                 j = j.unsure("event.word_far")
+        if (j.verdict == "contradict" and fact.kind in ("date", "time") and bound
+                and bound[0] in ("event.words", "event.words_shared")
+                and (phase := _other_phase(self.fb.events[ev].what, sentence.text))):
+            # "5 September 2015 -- Intensive downlink of the stored flyby data begins." for the day
+            # the last of the data arrived: the event's words, at its other end
+            j = j.unsure("event.other_phase", f"the sentence tells of the {phase}, the event is the other end")
         if (j.verdict == "contradict" and fact.kind in ("date", "time") and bound
                 and bound[0] in ("event.named", "event.words", "event.words_shared")
                 and not (event := self.fb.events[ev]).parties
@@ -927,6 +933,18 @@ def _across_aside(sentence: Sentence, word_end: int, r: Reading) -> bool:
         return False
     m = _ASIDE.fullmatch(sentence.text, word_end - sentence.start, r.start - sentence.start)
     return m is not None and len(m.group("rest")) <= tune("cue_near")
+
+
+def _phase(text: str) -> str:
+    """ "start" or "end" when `text` tells only one of them (en.yaml `phase_start` / `phase_end`)."""
+    start, end = bool(words_re("phase_start").search(text)), bool(words_re("phase_end").search(text))
+    return "start" if start and not end else "end" if end and not start else ""
+
+
+def _other_phase(what: str, text: str) -> str:
+    """The phase the sentence tells when it is the other end of the event's (rule event.other_phase)."""
+    mine, said = _phase(what), _phase(text)
+    return said if mine and said and mine != said else ""
 
 
 def _fronted(r: Reading, sentence: Sentence) -> bool:
