@@ -23,6 +23,7 @@ from factcheck.figurecontext import (
     designated,
     epithet_of_another,
     from_another_place,
+    in_breakdown,
     local_part,
     loose_bound,
     partitive,
@@ -260,7 +261,8 @@ class CheckState(ExclusionPasses):
             j = j.unsure("figure.designation")  # "crashed Germanwings Flight 9525 into the Alps"
         if j.verdict == "contradict" and (place := from_another_place(fact, r, sentence)) is not None:
             j = j.unsure("quantity.other_place", f"measured from {place}, which none of the fact's cues names")
-        if j.verdict == "contradict" and fact.kind in ("count", "quantity") and local_part(sentence, r, fact):
+        if j.verdict == "contradict" and fact.kind in ("count", "quantity") and (
+                local_part(sentence, r, fact) or in_breakdown(sentence, r, fact)):
             j = j.unsure("figure.local_part")  # "In Beichuan county, ... 3,000 to 5,000 had died"
         if j.verdict == "contradict" and fact.kind == "place" and heading_to(sentence, r):
             j = j.unsure("place.heading")  # "The eyewall nears Cape Fear": where it was going

@@ -101,6 +101,23 @@ def _local_part_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pat
                           regex.IGNORECASE))
 
 
+# a figure "in <Place>" in a breakdown by place: "94 people had died in Mexico City, 71 in Morelos, 43
+# in Puebla"
+_IN_PLACE = regex.compile(r"(?:\s+[\p{Ll}'’-]+){0,4}?\s+in\s+(?:the\s+)?"
+                          r"(?P<p>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})")
+_BREAKDOWN_ITEM = regex.compile(r"(?<![\d.,])\d[\d,.]*(?:\s+[\p{Ll}'’-]+){0,4}?\s+in\s+(?:the\s+)?\p{Lu}")
+
+
+def in_breakdown(sentence: Sentence, r: Reading, fact: Fact) -> bool:
+    """Is the figure one entry of a breakdown by place ("94 people had died in Mexico City, 71 in
+    Morelos, 43 in Puebla"): "in <Place>" right after it, two or more such figures in the sentence,
+    and no cue of the fact naming its place? A part is no whole's figure (rule figure.local_part)."""
+    m = _IN_PLACE.match(sentence.text, r.end - sentence.start)
+    if m is None or len(_BREAKDOWN_ITEM.findall(sentence.text)) < 2:
+        return False
+    return not any(c.search(m.group("p")) for c in fact.cues)
+
+
 def local_part(sentence: Sentence, r: Reading, fact: Fact) -> bool:
     """Is the figure counted in one part of the story's area (`local_units`, `local_alone` in en.yaml:
     "In Beichuan county, ... 3,000 to 5,000 had died", "a city of 700,000 ..., where 3,629 were confirmed
