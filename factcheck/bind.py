@@ -199,15 +199,20 @@ def _governs_words(text: str, spans: list[tuple[int, int]]) -> bool:
         if any(m.end() <= a <= m.end() + 45 for a, _ in spans):
             return True
     # "no launch at 1:30", "there was no run-off": the happening denied
-    if any(_denied_before().search(text, max(0, a - 12), a) for a, _ in spans):
-        return True
-    return _called_off(text, spans)
+    return any(_denied_before().search(text, max(0, a - 12), a) for a, _ in spans)
 
 
-def _called_off(text: str, spans: list[tuple[int, int]]) -> bool:
+def _called_off(text: str, spans: dict[Any, list[tuple[int, int]]]) -> bool:
     """An event's word or name called off shortly after it ("Two launch attempts called off", "the
-    refloating was called off"): the happening cancelled (en.yaml `called_off`)."""
-    return any(_called_off_after().match(text, b) for _, b in spans)
+    refloating was called off"): the happening cancelled (en.yaml `called_off`). Not when the word
+    of calling off is one of that event's own: the event is the cancellation ("the first attempt, on
+    April 11, was scrubbed" for a scrub event whose words are "attempt|scrub")."""
+    for own in spans.values():
+        for _, b in own:
+            m = _called_off_after().match(text, b)
+            if m is not None and not any(a <= m.end() - 1 < e for a, e in own):
+                return True
+    return False
 
 
 @cache
@@ -1000,7 +1005,8 @@ class Binder:
             pair=bool(_pair_re().search(text)),
             irrealis=_governs_talk(text) or _governs_words(text, [(a - seg.start, b - seg.start)
                                                                    for sp in words.values() for a, b in sp])
-            or _called_off(text, [(a - seg.start, b - seg.start) for sp in names.values() for a, b in sp]),
+            or _called_off(text, {e: [(a - seg.start, b - seg.start) for a, b in (*names.get(e, ()), *words.get(e, ()))]
+                                  for e in {*names, *words}}),
             again=bool(_again_re().search(talk_text)),
             leaders=frozenset(lang().data["leaders"][_norm_leader(m.group(0))] for m in _leaders_re().finditer(text)),
         )
