@@ -200,6 +200,9 @@ def _is_all(w: str) -> bool:
     return w.lower() in {x.lower() for x in _words("all_words")}
 
 
+_FROM_BEFORE = regex.compile(r"(?<![\p{L}])from\s+(?:[\p{L}'’-]+\s+){0,2}$", regex.IGNORECASE)
+
+
 def find_loose_pairs(text: str) -> list[tuple[int, int, Pair]]:
     """(start, end, pair) of each pair joined as a cricket score is ("241/4", "241 for 4", "3 for 55"):
     a date ("19/11") or an offer ("2 for 1") is written the same way, so such a pair is read only
@@ -319,6 +322,9 @@ class ScoreKind:
         sides: tuple[regex.Pattern[str], regex.Pattern[str]] | None = fact.options.get("sides")
         side_spans = _side_spans(text, sides)
         loose = {(a, b) for a, b, _ in find_loose_pairs(text)}
+        # "rejected the deal by 432 votes to 202": a pair joined by what it counts, right after a
+        # result word, is the result (not after "from": "from 7 points to 3" is a change)
+        counted = {(m.start(), m.end()) for m in r["counted_pair"].finditer(text)}
         pairs = sorted(find_pairs(text) + [p for p in find_loose_pairs(text)])
         # "beat Federer 7-6(5) 1-6 7-6(4) 4-6 13-12(3)": a score set by set, whose sets are each one
         # part of a match's score, not surely a score of its own (a reading the kind marks unsure)
@@ -362,8 +368,11 @@ class ScoreKind:
             extra = bool(r["extra_after"].match(after))
             in_run = any(x <= a and b <= y for x, y in runs)
             other_side = sides is not None and not side_spans and _other_winner(before_all)
+            counted_result = ((a, b) in counted and bool(r["result_before"].search(before))
+                              and not _FROM_BEFORE.search(before))
             certain = bool(result_after or pens or framed is not None or r["result_before"].search(before)
-                           or own_moment) and (a, b) not in loose and not in_run and not other_side
+                           or own_moment) and ((a, b) not in loose or counted_result) and not in_run \
+                and not other_side
             oriented: Pair | None = None
             if framed is not None:
                 oriented = framed[1]
@@ -378,7 +387,7 @@ class ScoreKind:
             read = ScoreRead(pair[0], pair[1], "penalties" if pens else "match", certain, extra, oriented)
             shown = f"{pair[0]}-{pair[1]}"
             detail = f"read as {shown}" + (" on penalties" if pens else "") + (" after extra time" if extra else "")
-            if (a, b) in loose:
+            if (a, b) in loose and not counted_result:
                 detail += " (joined as a cricket score is, as a date or an offer may be: unsure)"
             elif in_run:
                 detail += " (one set of a score set by set: unsure)"
