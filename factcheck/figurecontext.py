@@ -3,7 +3,10 @@ holds the fact only because it is open (figure.loose_bound), a number that names
 (figure.designation), a running tally (figure.running_tally), a part of the story's area
 (figure.local_part) or of a group (figure.partitive), another person's own count
 (figure.anothers_own), a distance from another place (quantity.other_place), the fact's figure under
-the wrong scale word (figure.scale_slip). Each reads the sentence and the reading only."""
+the wrong scale word (figure.scale_slip), a figure of what would have been (figure.counterfactual), an
+entry of a breakdown by place (figure.local_part); and whose a value is: another person's act
+(event.anothers_act), an age epithet of another (age.anothers_epithet). Each reads the sentence and
+the reading only."""
 
 from __future__ import annotations
 
@@ -191,10 +194,15 @@ def anothers_own(sentence: Sentence, r: Reading, fact: Fact) -> bool:
 _NAMED = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}'’-]*\p{Ll}(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]*\p{Ll})+(?![\p{L}])")
 
 
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(str(t).lower() for t in lang().data["titles"])
+
+
 def _capital_words(text: str) -> set[str]:
     """The words in capitals of `text`, lower-cased, without titles and function words (en.yaml
     `titles`: "Judge", "The") and a possessive's "'s"."""
-    titles = {str(t).lower() for t in lang().data["titles"]}
+    titles = _titles()
     words = (regex.sub(r"['’]s$", "", w).lower() for w in regex.findall(r"(?<![\p{L}])\p{Lu}[\p{L}'’-]+", text))
     return {w for w in words if w not in titles and len(w) > 1}
 
