@@ -200,9 +200,6 @@ def _is_all(w: str) -> bool:
     return w.lower() in {x.lower() for x in _words("all_words")}
 
 
-_FROM_BEFORE = regex.compile(r"(?<![\p{L}])from\s+(?:[\p{L}'’-]+\s+){0,2}$", regex.IGNORECASE)
-
-
 def find_loose_pairs(text: str) -> list[tuple[int, int, Pair]]:
     """(start, end, pair) of each pair joined as a cricket score is ("241/4", "241 for 4", "3 for 55"):
     a date ("19/11") or an offer ("2 for 1") is written the same way, so such a pair is read only
@@ -323,7 +320,7 @@ class ScoreKind:
         side_spans = _side_spans(text, sides)
         loose = {(a, b) for a, b, _ in find_loose_pairs(text)}
         # "rejected the deal by 432 votes to 202": a pair joined by what it counts, right after a
-        # result word, is the result (not after "from": "from 7 points to 3" is a change)
+        # result word, is the result ("from 7 points to 3", a change, is skipped as a range below)
         counted = {(m.start(), m.end()) for m in r["counted_pair"].finditer(text)}
         pairs = sorted(find_pairs(text) + [p for p in find_loose_pairs(text)])
         # "beat Federer 7-6(5) 1-6 7-6(4) 4-6 13-12(3)": a score set by set, whose sets are each one
@@ -368,8 +365,7 @@ class ScoreKind:
             extra = bool(r["extra_after"].match(after))
             in_run = any(x <= a and b <= y for x, y in runs)
             other_side = sides is not None and not side_spans and _other_winner(before_all)
-            counted_result = ((a, b) in counted and bool(r["result_before"].search(before))
-                              and not _FROM_BEFORE.search(before))
+            counted_result = (a, b) in counted and bool(r["result_before"].search(before))
             certain = bool(result_after or pens or framed is not None or r["result_before"].search(before)
                            or own_moment) and ((a, b) not in loose or counted_result) and not in_run \
                 and not other_side
