@@ -81,6 +81,10 @@ def _own_places(fb: FactBase) -> tuple[regex.Pattern[str], dict[str, str]] | Non
     return got
 
 
+# the clause starts right after an opening bracket: "(1914 GMT)", "[19:14 CEST]"
+_BRACKET_BEFORE = regex.compile(r"[(\[]\s*\Z")
+
+
 def _first_why(bindings: list[Binding], event: str) -> tuple[str, ...]:
     return next((b.why[event] for b in bindings if event in b.why), ())
 
@@ -1377,16 +1381,24 @@ class Binder:
             if all(";" in s.text[min(g.end, info.seg.start) - s.start : max(g.start, info.seg.end) - s.start]
                    for g, x in zip(s.segments, out) if x in main):
                 continue  # "...had 30 members; North Macedonia had become the 30th in March 2020"
-            lvl = min(x.level for x in main)
+            # a bracket right after a clause glosses that clause ("struck at 1:14 p.m. on Tuesday
+            # (1914 GMT), ... since the 1985 disaster"): it takes that clause's events, not the
+            # sentence's
+            glossed = (k > 0 and out[k - 1] in main and _BRACKET_BEFORE.search(s.text, 0, info.seg.start - s.start)
+                       is not None)
+            these = [out[k - 1]] if glossed else main
+            taken = tuple(dict.fromkeys(e for b in these for e in b.candidates))
+            rid = "event.bracket_gloss" if glossed else "event.same_sentence"
+            lvl = min(x.level for x in these)
             spans: dict[str, tuple[tuple[int, int], ...]] = {}
-            for x in main:
+            for x in these:
                 for e, sp in x.spans.items():
                     spans[e] = spans.get(e, ()) + sp
-            alts = tuple(sorted({a for x in main for a in x.alternates}))
-            why_same = {e: (*_first_why(main, e), "event.same_sentence") for e in main_events}
-            out[k] = Binding(main_events, lvl, spans, why_same,
-                             {e: lvl for e in main_events}, alts, by_reference=True,
-                             modifiers=frozenset(e for x in main for e in x.modifiers))
+            alts = tuple(sorted({a for x in these for a in x.alternates}))
+            why_same = {e: (*_first_why(these, e), rid) for e in taken}
+            out[k] = Binding(taken, lvl, spans, why_same,
+                             {e: lvl for e in taken}, alts, by_reference=True,
+                             modifiers=frozenset(e for x in these for e in x.modifiers))
         # an after/before clause with no evidence of its own, in a sentence about one event ("went
         # into the cave after practice on Saturday, June 23"): its date is loosely the event's; it
         # can agree, never accuse

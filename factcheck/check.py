@@ -81,6 +81,9 @@ _WORDS_ONLY = frozenset({"event.words", "event.words_shared", "event.in_story"})
 _MEASURE_KINDS = frozenset({"quantity", "count", "percentage", "money", "duration"})
 
 
+# the last binding rule says the clause borrowed its event from another clause of the sentence
+_BORROWED = frozenset({"event.same_sentence", "event.bracket_gloss"})
+
 def _by_event_kind(by_event: dict[str, list[Fact]]) -> dict[tuple[str, str], list[Fact]]:
     """Each event's facts by kind, in the base's order: rivals are looked for among the facts of the
     value's kind, not among every fact of a big base."""
@@ -364,6 +367,20 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         return any(judge(o, fact, prev, self.ctx).verdict == "agree"
                    for o in _readings(KINDS[fact.kind], prev, fact, self.ctx))
 
+    def _glosses_distractor(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
+        """Does the clause right before the value's bracket hold a clock time that one of the fact's
+        distractors takes and the fact does not (a distractor may be the fact's instant on another
+        clock)?"""
+        seg = _seg_at(sentence, r.start)
+        k = sentence.segments.index(seg) if seg is not None else 0
+        if k == 0:
+            return False
+        prev = sentence.segments[k - 1]
+        kind = KINDS[fact.kind]
+        return any(prev.start <= o.start < prev.end and kind.compare(o, fact.value, fact, self.ctx) is not True
+                   and any(kind.compare(o, d.value, fact, self.ctx) is True for d in fact.distractors)
+                   for o in _readings(kind, sentence, fact, self.ctx))
+
     def _dates_another_noun(self, r: Reading, sentence: Sentence, ev: str) -> bool:
         """Does the date stand right after "<noun> of" ("the market events of May 6", "the attacks of
         September 11"), a noun that is none of the event's names or words and no part of a day or a
@@ -491,6 +508,12 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # time right, then the same instant on other clocks whose zone it may not name (a clock that
             # names its zone, "4 p.m. local (10:00 CET)", says which instant it means: a wrong one accuses)
             j = j.unsure("value.same_instant_elsewhere")
+        if (j.verdict == "contradict" and fact.kind == "time" and fact.distractors and bound
+                and bound[-1] == "event.bracket_gloss" and self._glosses_distractor(fact, r, sentence)):
+            # "had just taken off at 15h24 local hour (20h24 hour of Paris)": the bracket glosses a
+            # clock time that is a known other moment's (the take-off, not the ditching): it is that
+            # moment on another clock, however wrong
+            j = j.unsure("value.glosses_distractor")
         if (j.verdict == "contradict" and bound and bound[0] in _WORDS_ONLY
                 and (place_of := self._names_anothers_place(sentence.text, ev))):
             # "The hearse has left Wellington Arch for Windsor, a drive of a little under two hours",
@@ -612,7 +635,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             self.stamps.add((fact.id, r.start, r.end, level >= MEDIUM))
         slipped = (j.verdict == "contradict" and full_date and level >= WEAK and len(b.candidates) == 1
                    and (self._wrong_year(r.value, ev) or self._wrong_month(r.value, ev)))
-        if slipped and (level < MEDIUM or (bound and bound[-1] == "event.same_sentence")):
+        if slipped and (level < MEDIUM or (bound and bound[-1] in _BORROWED)):
             # "On the night of June 7, 2022, by the dog kennels" for 7 June 2021, "made the first
             # powered flight on April 19, 2022" for 2021: the event's own day in another year (or in
             # the month beside it) is no other occurrence but a slip; weakly bound, it still accuses
@@ -633,7 +656,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             slipped = True
         certain = level >= MEDIUM or slipped
         seg = _seg_at(sentence, r.start)
-        if (j.verdict == "contradict" and bound and bound[-1] == "event.same_sentence" and not slipped
+        if (j.verdict == "contradict" and bound and bound[-1] in _BORROWED and not slipped
                 and seg is not None and (len(_own_words(seg, sentence)) > 6 or _own_subject().match(seg.text))
                 and not (fact.kind == "time" and self._converts_clock_before(fact, r, sentence)
                          and _seg_at(sentence, self._first_clock(fact, r, sentence).start) is not seg)):

@@ -252,12 +252,30 @@ class EventContext(CheckState):
         days = []
         for r in read_dates(sentence.text, sentence.start):
             v = r.value
+            if v.month and v.day and self._anothers_named_date(sentence, r.start, v.year, v.month, v.day, event_id):
+                continue  # "... since the Sept. 19, 1985 disaster": another event's own day, named
             if v.month and v.day:
                 try:
                     days.append(abs((dt.date(v.year or d.year, v.month, v.day) - d).days))
                 except ValueError:
                     continue
         return bool(days) and min(days) > tune("far_event_days")
+
+    def _anothers_named_date(self, sentence: Sentence, at: int, year: int | None, month: int, day: int,
+                             event_id: str) -> bool:
+        """Is the date at `at` in a clause that names one other event of the base, alone, whose own
+        date it is ("drills held every year since the Sept. 19, 1985 disaster")? It dates that event,
+        not the sentence."""
+        for g, bd in zip(sentence.segments, self.bindings.get(sentence.index, ())):
+            if not g.start <= at < g.end:
+                continue
+            if len(bd.candidates) != 1 or bd.candidates[0] == event_id:
+                return False
+            e = bd.candidates[0]
+            d = self.fb.events[e].date if e in self.fb.events else None
+            return (d is not None and "event.named" in bd.why.get(e, ()) and (d.month, d.day) == (month, day)
+                    and year in (None, d.year))
+        return False
 
     def _line_far_from_events(self, sentence: Sentence) -> bool:
         """Does the sentence stand on a timeline line stamped with a full date (or in a chronology's
