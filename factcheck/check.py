@@ -66,7 +66,15 @@ from factcheck.judging import (
 )
 from factcheck.kinds import KINDS, Reading
 from factcheck.kinds.date import DateValue, published, read_dates
-from factcheck.kinds.time import TimeKind, TimeValue, read_times, then_clock_re, zone_in
+from factcheck.kinds.time import (
+    TimeKind,
+    TimeValue,
+    label_out_of_season,
+    on_clock_of,
+    read_times,
+    then_clock_re,
+    zone_in,
+)
 from factcheck.lang import alternation, lang, words_re
 from factcheck.model import Finding, LazyFindings, Source, SourceResult, combine
 from factcheck.prefilter import per_base
@@ -653,6 +661,15 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # ... In Germany it was then 1.51 o'clock CET": the same moment on a named clock, right
             # after a sentence that gives the fact's instant right: a wrong conversion accuses
             j = Judged(j.verdict, j.reason + "; " + why("time.converted_before"), (*j.rules, "time.converted_before"))
+            slipped = True
+        if (not slipped and j.verdict != "unclear" and fact.kind == "time" and level >= WEAK and len(b.candidates) == 1
+                and isinstance(r.value, TimeValue) and isinstance(fact.value, TimeValue)
+                and (season := label_out_of_season(r.value, fact.value)) is not None
+                and on_clock_of(fact.value, season[1]) and self._converts_clock_told_before(fact, r, sentence)):
+            # "... effective at 0.02 o'clock local time New York. In Germany was it then 6.02 o'clock
+            # MESZ" in March: the moment told right just before, on the fact's clock under a label out of
+            # season (time.label_out_of_season makes it a contradiction): a wrong conversion accuses
+            j = Judged(j.verdict, j.reason, (*j.rules, "time.converted_before"))
             slipped = True
         certain = level >= MEDIUM or slipped
         seg = _seg_at(sentence, r.start)

@@ -37,7 +37,7 @@ from factcheck.factbase.model import Fact, FactBase
 from factcheck.judging import _CONVERSION_GAP, Judged, judge
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import _last_date_before
-from factcheck.kinds.time import TimeValue, clock_slip, zone_in
+from factcheck.kinds.time import TimeValue, clock_slip, conversion_re, zone_in
 from factcheck.lang import alternation, lang
 from factcheck.model import Mention
 from factcheck.numbers import find_numbers
@@ -49,6 +49,20 @@ from factcheck.segment import Document, Sentence
 #: Saturday), or 2:58 a.m. in South Australia"): a day word may close the bracket's time
 _CLOSED_CONVERSION_GAP = regex.compile(r"\s*(?:\p{L}+\s*)?\)\s*,?\s*(?:or|i\.e\.|that\s+is|that['’]s)\s+",
                                        regex.IGNORECASE)
+
+
+def _then_clock_gap(gap: str) -> bool:
+    """Is `gap`, between two clock times, a short stretch of one sentence that ends on words giving
+    the same moment on another clock (" -- in Germany it was ", ", which was ")?"""
+    return (len(gap) <= 60 and not _SENTENCE_END.search(gap)
+            and (conversion_re().search(gap) is not None or _PLACE_CLOCK_GAP.search(gap) is not None))
+
+
+_SENTENCE_END = regex.compile(r"[.!?]\s")
+# "-- in Germany it was ", ", in New York it was already "
+_PLACE_CLOCK_GAP = regex.compile(r"(?<![\p{L}])in\s+(?:the\s+)?(?-i:\p{Lu})[\p{L}.-]*"
+                                 r"(?:\s+(?-i:\p{Lu})[\p{L}.-]*){0,2},?\s+it\s+(?:was|is)"
+                                 r"(?:\s+(?:then|already|just|exactly|now))*\s*\Z", regex.IGNORECASE)
 
 
 @cache
@@ -365,10 +379,15 @@ class DocumentPasses:
             # one, gives the same instant on another clock; a wrong one is the article's own error
             # ... and so does one after the bracket that closes such a conversion ("2:28 a.m. Japan time
             # (1728 GMT Saturday), or 2:58 a.m. in South Australia")
+            # ... and so does one the sentence gives as the moment on another clock ("at 10.07 o'clock
+            # local time -- in Germany it was 19.07 o'clock MESZ"), or the next sentence ("In Germany
+            # was it then 6.02 o'clock MESZ": time.converted_before)
             converted = {m.start for m in ms if m.verdict == "contradict" and fact.kind == "time"
                          and zone_in(m.text) and any(a.end <= m.start and (
                              _CONVERSION_GAP.fullmatch(text[a.end:m.start])
-                             or _CLOSED_CONVERSION_GAP.fullmatch(text[a.end:m.start])) for a in agreed)}
+                             or _CLOSED_CONVERSION_GAP.fullmatch(text[a.end:m.start])
+                             or _then_clock_gap(text[a.end:m.start])) for a in agreed)
+                         or "time.converted_before" in m.rules}
             # "0051 GMT" beside a right local "12:51 p.m." for a UTC fact of 23:51: the fact's own
             # clock, its minutes, whole hours off: a slipped conversion, the article's own error
             slipped = {m.start for m in ms if m.verdict == "contradict" and fact.kind == "time"

@@ -442,6 +442,11 @@ def _best_form(spec: NameSpec, key: str, n: int) -> tuple[int, str] | None:
             if key == f:
                 best = (0, f)
             continue
+        if len(f) > 3 and key in (f + "s", f + "es"):
+            # "the Murdochs", "Simpsons villa" (a translated possessive): the family, or the person
+            # with the apostrophe lost, not a misspelling
+            best = (0, f)
+            break
         allowed = _max_edits(f) + (1 if len(f) >= 6 else 0)
         if abs(len(f) - len(key)) > allowed:
             continue
@@ -658,6 +663,15 @@ _ROLE_COPULA = regex.compile(r"(?<=(?-i:\p{Ll})\p{L}*)\s+(?:was|is|will\s+be|has
 _POSSESSIVE_APPOSED = regex.compile(r"(?<![\p{L}])(?:its|his|her|their)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,\s+"
                                    r"(?:(?:the|an?|(?-i:\p{Lu})[\p{L}.'’-]*)\s+){0,2}$", regex.IGNORECASE)
 _POSSESSIVE_PRONOUN = regex.compile(r"(?<![\p{L}])(?:its|his|her|their)\s+(?=\p{L})", regex.IGNORECASE)
+
+
+@cache
+def _tied_person_after(possessive: bool = False) -> regex.Pattern[str]:
+    """A word for a person tied to another, right after a possessive (" clerk", " son"), or the
+    possessive's ending and that word ("'s clerk")."""
+    ending = "['’]s" if possessive else ""
+    return regex.compile(rf"{ending}\s+(?:{alternation(lang().data['tied_persons'])})(?![\p{{L}}-])",
+                         regex.IGNORECASE)
 
 
 def _mid_word(text: str, a: int, b: int) -> bool:
@@ -940,6 +954,13 @@ class NameKind:
                     # people with their titles), not surely in apposition to the name before them
                     extra.update(loose=True, why_loose="the pattern's role words after the name stand right "
                                  "before another name, whose title they may be")
+                if not extra.get("loose") and (
+                        (regex.search(r"['’]s$", who) and _tied_person_after().match(text, m.end("who")))
+                        or _tied_person_after(True).match(text, m.end("who"))):
+                    # "read by Judge Lance Ito's clerk, Deirdre Robertson": the name is the possessor
+                    # of the person the pattern's words are about (a clerk, a son, a lawyer)
+                    extra.update(loose=True, why_loose="the name, in the possessive, is another person's tie "
+                                 "(\"Ito's clerk\"): the pattern's words are about that person")
                 if _POSSESSIVE_PRONOUN.search(text, max(0, m.start() - 8), m.start("who")):
                     # "The Northern Fleet declares ... Its commander, Admiral Popov, apologises": the
                     # pattern's role is said of whatever "its" refers to, which may be another's

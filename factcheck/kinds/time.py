@@ -352,6 +352,8 @@ def _date_before_year() -> regex.Pattern[str]:
                          regex.IGNORECASE)
 
 
+# a decimal fraction right after "m:ss": a race time to the hundredth ("3:29.34"), no time of day
+_FRACTION_AFTER = regex.compile(r"[.,]\d+(?![:\d])")
 _CLOCK_BEFORE = regex.compile(r"(?<![\p{L}])(?:at|the|near|towards?|around)\s+$", regex.IGNORECASE)
 _AT_THE = regex.compile(r"(?<![\p{L}])at\s+the\s+$", regex.IGNORECASE)
 _HOUR_BEFORE = regex.compile(r"(?<![\p{L}])(?:at\s+)?(?:the\s+)?hour\s+$", regex.IGNORECASE)
@@ -597,6 +599,8 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
         elif m.group("h2") is not None:
             h, mi = int(m.group("h2")), int(m.group("mi2"))
             suffix = (m.group("suffix") or "").strip().lower()
+            if not m.group("sec") and m.group("sep") == ":" and _FRACTION_AFTER.match(text, m.end("mi2")):
+                continue  # "a world record 3:29.34", "in 3:52,69": minutes, seconds and hundredths
             if m.group("sec") and not z and _race_time(text, m.start(), m.end("sec")):
                 continue  # "won in 2:01:09", "a best time of 2:34:01 hours": a length, no time of day
             if m.group("sep") == "." and not z and not suffix.startswith(("o", "uhr", "clock")) and not (
