@@ -248,7 +248,13 @@ def epithet_of_another(sentence: Sentence, r: Reading, fact: Fact) -> str | None
     if not r.text.rstrip().lower().endswith("old"):
         return None
     m = _EPITHET_HEAD.match(sentence.text, r.end - sentence.start)
-    if m is None or any(c.search(m.group("h")) for c in fact.cues):
+    if m is None:
+        return None
+    words = m.group("h").split()
+    if any(c.search(m.group("h")) for c in fact.cues) and (
+            len(words) < 2 or any(c.search(words[-1]) for c in fact.cues)):
+        # (a cue that names only a word before the name, "the 41-year-old US-American Dara Torres"
+        # with a cue "American" for Phelps, names a nationality, not the person)
         return None
     # "Rodri, the 27-year-old Spain midfielder": an apposition to the cued person right before it
     head = sentence.text[max(0, r.start - sentence.start - 60) : r.start - sentence.start]

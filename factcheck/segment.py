@@ -189,8 +189,10 @@ _LIST_HEADER = regex.compile(
 # A dateline opening a paragraph: "MOSCOW, December 31 (Reuters) –", "WASHINGTON —", "MOSCOW - ",
 # "PRETORIA, South Africa, Sept. 13, 2014 (Wire) --" (a region of up to three words after the city).
 # The city is in capitals (case-sensitive); the month may be written any way ("Dec 31", "JANUARY 2").
+# Two or three cities may share it: "BURBANK, Calif./NEW YORK, March 21 —".
+_DATELINE_CITY = r"[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+){0,2})?"
 _DATELINE = regex.compile(
-    r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+){0,2})?(?:,\s*(?i:(?:" + _MONTH + r")\.?\s+\d{1,2}"
+    r"^\s*" + _DATELINE_CITY + r"(?:\s*/\s*" + _DATELINE_CITY + r"){0,2}(?:,\s*(?i:(?:" + _MONTH + r")\.?\s+\d{1,2}"
     r"(?:,\s*\d{4})?|\d{1,2}\s+(?:" + _MONTH + r")\.?(?:\s+\d{4})?))?\s*(?:\((?:[A-Za-z .]+)\))?\s*[-–—:]+\s+"
 )
 

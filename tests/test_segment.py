@@ -41,6 +41,11 @@ def test_after_a_span_of_time_stays_in_its_clause(text: str) -> None:
      "Mazatlán, Sin., 08/04/2024, 19:40 hours (time of the Pacific).- "),
     ("Guadalajara, Jal., 12/09/2023, 20:15 h.- Apple presented its new phones.",
      "Guadalajara, Jal., 12/09/2023, 20:15 h.- "),
+    # two cities in capitals, the first with its state (an agency's merger story; a launch)
+    ("BURBANK, Calif./NEW YORK, March 21 — Walt Disney Co on Wednesday completed the deal.",
+     "BURBANK, Calif./NEW YORK, March 21 — "),
+    ("CAPE CANAVERAL, Fla./HOUSTON, Nov. 16 — The rocket lifted off on Wednesday.",
+     "CAPE CANAVERAL, Fla./HOUSTON, Nov. 16 — "),
 ])
 def test_a_dated_dateline_is_furniture(line: str, dateline: str) -> None:
     """The dateline's date is the article's, not a claim about the event (a rate decision, a wildfire)."""
