@@ -427,6 +427,12 @@ class CuePasses(EventContext):
             # "in a distance of only 12.500 miles over the surface" for a flyby's 12,500 km, with the
             # Earth's distance (4.77 billion km) cued by "distance", nearer: a figure no slipped digit
             # or unit makes that fact's is not its, and it is near this fact's own
+            if j.verdict == "contradict" and not _same_digits(r.text, str(fact.raw_value)):
+                # "each share ... will be exchanged for $51.572626 in cash" for a bid of $38 a share:
+                # claimed from an off-scale rival, a figure of other digits than the fact's may be
+                # another figure of this fact's sort; only the same digits under another unit (a unit
+                # slip) accuse
+                j = j.unsure("cue.rivals_off_scale_digits")
             self.record(fact, r, sentence, j, rule, (*bound, "cue.rivals_off_scale"))
         else:
             nearer = [f.id for f, sp in rivals if dist(sp) < mine]
@@ -447,6 +453,19 @@ def _pronoun_of_another(sentence: Sentence, spans: Sequence[tuple[int, int]], re
     openers = frozenset(str(w).lower() for w in pack("names")["never_start"])
     return any(m.group(0).lower() not in openers and m.group(0).lower() not in calendar_words()
                for m in _CAPITALISED.finditer(read, sentence.start, first))
+
+
+_FIRST_NUMBER = regex.compile(r"\d(?:[\d.,'’\u202f ]*\d)?")
+
+
+def _same_digits(a: str, b: str) -> bool:
+    """Do the first numbers of `a` and `b` have the same digits, separators and trailing zeros aside
+    ("12.500 miles" and "12,500 km", "1.7 miles" and "1.7 km")?"""
+    ma, mb = _FIRST_NUMBER.search(a), _FIRST_NUMBER.search(b)
+    if ma is None or mb is None:
+        return False
+    da, db = (regex.sub(r"\D", "", m.group(0)).rstrip("0") for m in (ma, mb))
+    return da == db
 
 
 def _off_scale_for(r: Reading, fact: Fact, nearer: list[Fact]) -> bool:
