@@ -601,6 +601,14 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # day's resignation by "quit": the day is exactly that of another event of the base a
             # day or two away, so the clause may well be about it
             j = j.unsure("event.another_events_day")
+        elif (j.verdict == "contradict" and _weekday_only(r) and "event.named" in bound
+              and all(min(abs(r.start - z), abs(a - r.end)) > 20 for a, z in b.spans.get(ev, ()))
+              and self._near_events_day(r.value, ev, 7, sentence.text)):
+            # "This decided a civil jury in Santa Monica ... on Monday" for the liability verdict of
+            # Tuesday 4 February, the same jury's award of damages on Monday 10 February an event of
+            # the base: a weekday alone, away from the event's name, that of another event within the
+            # week, may be that event's ("Saturday's final", right at the name, is the final's)
+            j = j.unsure("event.another_events_day")
         elif (j.verdict == "contradict" and (full_date or _weekday_only(r))
               and self._sentence_binds_event_of_day(sentence, r.value, ev)):
             # "9 Jul 2014 (Wed) — Semi-final, Sao Paulo: Netherlands 0-0 Argentina": the line names
