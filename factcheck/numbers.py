@@ -238,6 +238,9 @@ def _scale_words() -> frozenset[str]:
     return frozenset(str(w).lower() for w in lang().data["numbers"]["scales"])
 
 
+_PARTS_HINT = regex.compile(r"tenth|hundredth|thousandth")
+
+
 @cache
 def _fraction_re() -> regex.Pattern[str]:
     """"half a mile", "half a million", "a quarter-mile": a fraction of the unit or scale after it
@@ -245,14 +248,25 @@ def _fraction_re() -> regex.Pattern[str]:
     scales = alternation(lang().data["numbers"]["scales"])
     fractions = alternation([str(f) for f in _numbers_pack()["unit_fractions"]])
     mults = alternation([str(k) for k in _numbers_pack()["multipliers"]])
+    parts = alternation([str(f) for f in _numbers_pack()["unit_parts"]])
+    ones = alternation(["a", "an", *(w for w, v in lang().number_words.items() if 1 <= v <= 9 and " " not in w)])
     return regex.compile(
-        rf"(?<![\p{{L}}-])(?P<frac>{fractions})(?:\s+(?P<fmult>{scales}|{mults})(?![\p{{L}}])"
-        rf"|(?=-\p{{L}})|(?<=\ban?)(?=\s+\p{{L}}))", regex.IGNORECASE)
+        rf"(?<![\p{{L}}-])(?:(?P<frac>{fractions})(?:\s+(?P<fmult>{scales}|{mults})(?![\p{{L}}])"
+        rf"|(?=-\p{{L}})|(?<=\ban?)(?=\s+\p{{L}}))"
+        # "seven-tenths of a second", "one hundredth of a second", "one tenth second"
+        rf"|(?P<pnum>{ones}|[1-9])[- ](?P<part>{parts})(?:\s+of\s+an?(?=\s+\p{{L}})|(?=\s+sec(?:ond)?s?\b)))",
+        regex.IGNORECASE)
 
 
 def _fractions(text: str, offset: int) -> list[Number]:
     out = []
     for m in _fraction_re().finditer(text):
+        if m.group("part"):
+            num = m.group("pnum").lower()
+            step = float(_numbers_pack()["unit_parts"][m.group("part").lower()])
+            count = 1.0 if num in ("a", "an") else float(num) if num.isdigit() else _words()[num]
+            out.append(_hedged(text, offset, m.start(), m.end(), count * step, step, words=True))
+            continue
         v = float(_numbers_pack()["unit_fractions"][regex.sub(r"\s+", " ", m.group("frac").lower())])
         k = _words().get((m.group("fmult") or "").lower(), 1.0)
         n = _hedged(text, offset, m.start(), m.end(), v * k, v * k / 2, words=True)
@@ -524,7 +538,7 @@ def _find_numbers(text: str, offset: int, conv: str) -> tuple[Number, ...]:
                 found.append(_signed(text, offset, base + a, n))
                 mults.append(1.0)
     low = text.lower()
-    if "half" in low or "quarter" in low:
+    if "half" in low or "quarter" in low or "th" in low and _PARTS_HINT.search(low):
         # a fraction wins over a number it overlaps when it starts first (or at the same place), as
         # one scan of both patterns would have it: "half a million" is not "million"
         fracs = _fractions(text, offset)
