@@ -5,6 +5,7 @@ values set aside (`drop`). The base of the checker's passes (factcheck/check.py 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from dataclasses import replace
@@ -112,6 +113,8 @@ _LOOSE_HEDGES = ("about", "nearly", "just_under", "just_over")  # hedges that on
 _ROW_GAP = regex.compile(r"(?:[\s,;|/()]++|(?-i:\p{Lu}{2,5})(?![\p{L}])|(?-i:\p{Lu}\p{Ll}{2})\.?(?![\p{L}])"
                          r"|(?-i:\p{Lu}\p{Ll}{2,6}day)(?![\p{L}])|\d{1,2}(?:[:.h]\d\d)?(?!\d)|[ap]\.?\s?m\.?)*+")
 _ROW_SEP = regex.compile(r"[;|/(]")
+# a list's bullet opening a line: "- ", "• ", "* ", "– "
+_BULLET = regex.compile(r"[^\S\n]*[-•*–][^\S\n]+")
 
 
 class CheckState(ExclusionPasses):
@@ -190,7 +193,7 @@ class CheckState(ExclusionPasses):
                        else "value.restated")
                 j = Judged("contradict", wrong.reason + "; " + why(rid), (*wrong.rules, rid))
         if (j.verdict != "agree" and restated is None and fact.kind == "time"
-                and self._in_agreeing_row(fact, r, sentence)):
+                and (self._in_agreeing_row(fact, r, sentence) or self._in_agreeing_list(fact, r, sentence))):
             # "11:28 PDT (18:28 UTC; 04:28 KST Sun 7 Jul)" for a KST fact of 03:28: the other clocks
             # of the row give the fact's instant, so the row is about it and a wrong clock in it is
             # a wrong conversion of it, however loosely the row's clause was bound
@@ -467,6 +470,67 @@ class CheckState(ExclusionPasses):
                 # fix the row's instant, so the row's other clocks are not wrong conversions of it)
                 agreeing.append(o)
         return len(agreeing) >= 2 or any(_MINUTES.search(o.text) for o in agreeing)
+
+    def _in_agreeing_list(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
+        """Is the clock time `r`, on a named clock, the one clock of a bulleted line in a list of such
+        lines, each on another clock ("- Beijing: Sunday, Aug 17, 11:07 a.m. CST / - New York:
+        Saturday, Aug 16, 10:07 p.m. ET / - Berlin: ... 5:07 a.m. CEST"), whose others agree with the
+        fact: two of them, or one with minutes not on the hour or half hour? One instant, clock by
+        clock: a wrong one is a wrong conversion (rule value.row_instant). A timeline's lines, all on
+        one clock, are several moments, not one."""
+        zone = getattr(r.value, "zone", None)
+        if zone is None or zone.local or zone.reader:
+            return False
+        read = self.doc.reading or self.doc.text
+        start = read.rfind("\n", 0, sentence.start) + 1
+        if not _BULLET.match(read, start):
+            return False
+        mine = self._list_line_clock(fact, start, read)
+        if mine is None or (mine.start, mine.end) != (r.start, r.end):
+            return False
+        clocks = [mine]
+        for step in (-1, 1):
+            at = start
+            for _ in range(8):
+                if step < 0:
+                    if at == 0:
+                        break
+                    at = read.rfind("\n", 0, at - 1) + 1
+                else:
+                    nl = read.find("\n", at)
+                    if nl < 0:
+                        break
+                    at = nl + 1
+                if not _BULLET.match(read, at):
+                    break
+                o = self._list_line_clock(fact, at, read)
+                if o is None:
+                    break
+                clocks.append(o)
+        labels = [str(getattr(o.value, "zone", None) and o.value.zone.label).lower() for o in clocks]
+        if len(clocks) < 3 or len(set(labels)) != len(labels):
+            return False  # (a list on one clock, or of two lines: a timeline's moments, not one instant)
+        agreeing = [o for o in clocks[1:] if judge(o, fact, self._sentence_at(o.start), self.ctx).verdict == "agree"
+                    and not _hedged_clock(o)]
+        return len(agreeing) >= 2 or any(_MINUTES.search(o.text) for o in agreeing)
+
+    def _sentence_at(self, pos: int) -> Sentence:
+        k = bisect.bisect_right([x.start for x in self.doc.sentences], pos) - 1
+        return self.doc.sentences[max(0, k)]
+
+    def _list_line_clock(self, fact: Fact, start: int, read: str) -> Reading | None:
+        """The one clock time on a named clock of the line at `start`, if it has exactly one."""
+        end = read.find("\n", start)
+        end = len(read) if end < 0 else end
+        found: list[Reading] = []
+        for x in self.doc.sentences:
+            if x.end <= start or x.start >= end:
+                continue
+            for o in KINDS[fact.kind].extract(x, fact, self.ctx):
+                oz = getattr(o.value, "zone", None)
+                if oz is not None and not oz.local and not oz.reader:
+                    found.append(o)
+        return found[0] if len(found) == 1 else None
 
     def _converted_from_own_clock(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
         """Is the wrong conversion `r` one of a clock time stated right on this fact's own clock, when
