@@ -89,6 +89,8 @@ _WORDS_ONLY = frozenset({"event.words", "event.words_shared", "event.in_story"})
 _MEASURE_KINDS = frozenset({"quantity", "count", "percentage", "money", "duration"})
 
 
+# a time fact's value that gives its day ("2019-03-19 21:02 PDT")
+_DAY_WRITTEN = regex.compile(r"\d{4}-\d{2}-\d{2}")
 # the last binding rule says the clause borrowed its event from another clause of the sentence
 _BORROWED = frozenset({"event.same_sentence", "event.bracket_gloss"})
 
@@ -375,6 +377,26 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         return any(judge(o, fact, prev, self.ctx).verdict == "agree"
                    for o in _readings(KINDS[fact.kind], prev, fact, self.ctx))
 
+    def _own_other_day(self, fact: Fact, ev: str) -> bool:
+        """Does the time fact write a day of its own other than its event's date ("2019-03-19 21:02
+        PDT" for a deal closed on 20 March on New York's clock)? The event's date fact does not judge
+        that day: the time fact does ("9:02 p.m. PT on March 20" accuses it)."""
+        m = _DAY_WRITTEN.search(str(fact.raw_value))
+        event = self.fb.events.get(ev)
+        return m is not None and event is not None and event.date is not None and m.group(0) != event.date.isoformat()
+
+    def _day_told_against(self, fact: Fact, sibling: Fact, r: Reading) -> bool:
+        """Is `r` a clock time that agrees with the time fact's own clock reading, the fact giving its
+        day and the sibling none ("9:02 p.m. PT on March 20" for a fact of 21:02 PDT on 19 March, a
+        sibling of 00:02 EDT): the sibling agrees by the clock alone, the day written says it is
+        this fact's, a day off; it is not the sibling's to take."""
+        if fact.kind != "time" or not isinstance(fact.value, TimeValue) or not isinstance(sibling.value, TimeValue):
+            return False
+        tk = KINDS["time"]
+        return (_DAY_WRITTEN.search(str(fact.raw_value)) is not None
+                and _DAY_WRITTEN.search(str(sibling.raw_value)) is None and isinstance(tk, TimeKind)
+                and tk.clock_agrees(r, fact.value, self.ctx) is True)
+
     def _glosses_distractor(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
         """Does the clause right before the value's bracket hold a clock time that one of the fact's
         distractors takes and the fact does not (a distractor may be the fact's instant on another
@@ -499,6 +521,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             sibling = next((f for f in self.by_event[ev] if f is not fact and f.kind == fact.kind
                             and not (fact.kind == "date" and "weekday" in (f.options.get("part"),
                                                                             fact.options.get("part")))
+                            and not self._day_told_against(fact, f, r)
                             and judge(r, f, sentence, self.ctx).verdict == "agree"), None)
             if sibling is not None:
                 # "the operation began on Sunday" for the rescue's end date: the value is the right value
@@ -616,6 +639,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # date is exactly: it may well be that event's date
             j = j.unsure("event.another_events_day")
         if (j.verdict == "contradict" and fact.kind == "time" and self._has_date_fact(ev)
+                and not self._own_other_day(fact, ev)
                 and isinstance(tk := KINDS["time"], TimeKind) and tk.clock_agrees(r, fact.value, self.ctx)):
             # "The duel began on Monday, 21.06.2010, at 19.13 Uhr MESZ" for Tuesday 22 June, 18:13
             # BST: the clock agrees, the day beside it does not; the event's date fact judges the day
