@@ -1305,6 +1305,9 @@ class TimeKind:
                                      "add a zone: an abbreviation (ET, GMT, CET), a zone word (Paris time) "
                                      "or an IANA name (Europe/Paris), or give the event a `zone:`")
             zone = Zone(event_zone, iana=event_zone)
+        # "11:07 CST" of an event in Beijing is China Standard Time, as an article's "CST" there is
+        # (zones.yaml `other_meanings`), not US Central
+        zone = _meaning_at_event(zone, TimeValue(local, zone, day=day, event_zone=event_zone))
         if own is not None:
             n = int(own.group("n"))
             if not 0 < n <= 180:
