@@ -210,6 +210,10 @@ _MINOR_TAIL = regex.compile(r"\A(?:[\s\u00a0]*(?:[,.;:)!?\"”’]|\Z)"
                             r"|[\s\u00a0]+(?:and|tall|in|when|as|with|but|he|she|who|at)\b)")
 
 
+# after a foot figure and the inches' figure, the short forms of "inch": "6ft 4in", "6 ft 7 in", '6 ft 4"'
+_INCH_SHORT = regex.compile(r"[\s\u00a0]?(?:in\b\.?|[\"″”])")
+
+
 def _compound(n: Number, after: str, end: int, canon: str) -> tuple[Number, int] | None:
     """The figure with the smaller unit after its larger one added ("six foot five" is 6 5/12 ft),
     and where it ends in `after`; None when no smaller figure follows. The smaller unit may go
@@ -229,6 +233,11 @@ def _compound(n: Number, after: str, end: int, canon: str) -> tuple[Number, int]
         return None
     tail = rest[at + m.end :]
     u = unit_after(tail)
+    short = _INCH_SHORT.match(tail) if minor == "inch" else None
+    if short is not None and short.group(0)[:1].isspace() and not _MINOR_TAIL.match(tail[short.end():]):
+        short = None  # "a wall 6 ft 4 in places": a preposition, unless the clause ends or goes on
+    if u is None and short is not None:
+        u = ("inch", True, short.end())  # "6ft 4in", "6 ft 7 in": "in" after a foot figure is inches
     if u is not None:
         if u[0] != minor:
             return None
