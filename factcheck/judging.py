@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from typing import Any
 
 import regex
 
@@ -17,7 +18,7 @@ from factcheck.kinds import KINDS, Context, Reading
 from factcheck.kinds.date import DateValue
 from factcheck.kinds.time import TimeValue, read_times, zone_in
 from factcheck.lang import alternation, lang, reporting_re, words_before_re, words_re
-from factcheck.model import MentionVerdict
+from factcheck.model import Interval, MentionVerdict
 from factcheck.numbers import Number
 from factcheck.rules import tune, why
 from factcheck.segment import Sentence
@@ -75,6 +76,11 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
     for v in fact.variants:
         if v.attribution is not None and not _attributed(v.attribution, sentence, ctx):
             continue
+        if first is False and _open_bound(v.value):
+            # a variant that is a bound ("less than 4 hours" for 3 h 40 min) accepts that statement,
+            # not every figure inside it: "three hours", or "less than three hours", which the fact's
+            # own value rules out, still contradicts
+            continue
         if kind.compare(kind_reading, v.value, fact, ctx) is True:
             why = f"matches accepted variant {kind.render(v.value)}"
             # (a variant accepted only from its source says what that source said, not the fact's
@@ -93,6 +99,17 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
         return j
     return Judged("unclear", "cannot tell from this mention alone"
                   + (f" ({kind_reading.detail})" if kind_reading.detail else ""))
+
+
+_BOUND_HEDGES = frozenset({"over", "at_least", "up_to", "under"})
+
+
+def _open_bound(value: Any) -> bool:
+    """Is a fact's (variant's) value an open bound: an interval from zero or to infinity ("less than
+    4 hours", "more than two months"), or a figure under a bound's hedge ("up to", "more than")?"""
+    if isinstance(value, Interval):
+        return value.lo <= 0 or value.hi == float("inf")
+    return getattr(value, "hedge", "") in _BOUND_HEDGES
 
 
 #: kinds whose figures are often changes written with a sign ("-3%", "-1.8 points")
