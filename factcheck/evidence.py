@@ -500,6 +500,12 @@ def _holds_point(r: Reading, value: Any) -> bool | None:
         return None
     v = r.value
     if isinstance(v, Interval):
+        if v.hi == float("inf") and v.lo > 0:
+            # "more than five hours" stands for its own figure, not every length beyond it: no
+            # distractor's 265 days (nor "less than three hours" every length below it)
+            return v.lo <= point <= v.lo * 1.1
+        if v.lo <= 0 < v.hi < float("inf"):
+            return v.hi * 0.9 <= point <= v.hi
         return v.lo <= point <= v.hi
     if isinstance(v, Number):
         k, off = float(r.extra.get("factor", 1.0)), float(r.extra.get("offset", 0.0))
