@@ -37,6 +37,9 @@ def _offset_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{alternation(lang().data['anchor_offsets'])})(?![\p{{L}}])", regex.IGNORECASE)
 
 _BULLETS = " \t*•·-–—>#[]()"  # what may stand before a timeline's or a live blog's stamp
+# a line's stamp before the value: bullets, and the stamp's first clock when the value is in its
+# brackets ("06:10 WIB (" before "23:10 UTC Sun)")
+_STAMP_LEAD = regex.compile(r"[\s*•·\-–—>#\[\]()]*(?:\d{1,2}[:.]\d\d(?:\s*\p{Lu}{2,5})?[\s(/|]*)?")
 
 
 @dataclass(frozen=True)
@@ -243,7 +246,10 @@ def _soften(j: Judged, r: Reading, sentence: Sentence, home: float | None = None
         return j.unsure("value.day_span")
     if _negated_re().search(head):
         return j.unsure("value.negated")
-    if _plans_re().search(head):
+    if _plans_re().search(head) or (_STAMP_LEAD.fullmatch(head)
+                                    and _planned_entry_re().match(tail_of(sentence, r, 80))):
+        # ... or a timeline's stamp whose entry is a plan ("06:10 WIB (23:10 UTC Sun) - Scheduled
+        # departure.", "19:00 — Scheduled start"): the time planned, not the time it happened
         return j.unsure("value.planned")
     if _since_re().search(head):
         return j.unsure("value.since_then")
@@ -314,6 +320,15 @@ def _writing_present_re() -> regex.Pattern[str]:
 @cache
 def _since_re() -> regex.Pattern[str]:
     return words_re("since_markers")
+
+
+@cache
+def _planned_entry_re() -> regex.Pattern[str]:
+    """After a line's stamp (its other clocks in brackets, a dash or colon), an entry opening on a
+    word of plan (en.yaml `plan_entry_openers`)."""
+    words = alternation(lang().data["plan_entry_openers"])
+    return regex.compile(rf"[^\S\n]*(?:\([^()\n]{{0,40}}\)|[^()\n]{{0,20}}\))?[^\S\n]*[-–—:|][^\S\n]*(?:{words})"
+                         r"(?![\p{L}])", regex.IGNORECASE)
 
 
 @cache
