@@ -397,6 +397,14 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 and _DAY_WRITTEN.search(str(sibling.raw_value)) is None and isinstance(tk, TimeKind)
                 and tk.clock_agrees(r, fact.value, self.ctx) is True)
 
+    def _anothers_date_in_clause(self, r: Reading, sentence: Sentence, ev: str) -> bool:
+        """Does the value's clause hold, besides it, a full date that is exactly another event's?"""
+        seg = _seg_at(sentence, r.start)
+        if seg is None:
+            return False
+        return any(o.start != r.start and o.value.month and o.value.day and self._another_events_date(o.value, ev)
+                   for o in read_dates(seg.text, seg.start))
+
     def _glosses_distractor(self, fact: Fact, r: Reading, sentence: Sentence) -> bool:
         """Does the clause right before the value's bracket hold a clock time that one of the fact's
         distractors takes and the fact does not (a distractor may be the fact's instant on another
@@ -618,6 +626,12 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # 13 July", the day of the deal): it accuses
             self.drop(fact, r, "event.another_events_date")
             return
+        if (j.verdict == "contradict" and full_date and b.by_reference and "event.named" not in bound
+                and self._anothers_date_in_clause(r, sentence, ev)):
+            # "..., a record for the tournament, which began on Aug. 29 and ends with the men's final on
+            # Sept. 11", bound only by a word referring back to the match: the clause dates another
+            # event of the base (the tournament's start), so its other dates are likely that thing's too
+            j = j.unsure("event.another_events_date_beside")
         if (j.verdict == "contradict" and "event.named" not in bound
                 and self._near_events_day(r.value, ev, int(tune("another_event_days")), sentence.text)):
             # "the United Kingdom decided on Thursday 23.06.2016 to quit the EU", bound to the next
