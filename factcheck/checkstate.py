@@ -113,6 +113,8 @@ _LOOSE_HEDGES = ("about", "nearly", "just_under", "just_over")  # hedges that on
 _ROW_GAP = regex.compile(r"(?:[\s,;|/()]++|(?-i:\p{Lu}{2,5})(?![\p{L}])|(?-i:\p{Lu}\p{Ll}{2})\.?(?![\p{L}])"
                          r"|(?-i:\p{Lu}\p{Ll}{2,6}day)(?![\p{L}])|\d{1,2}(?:[:.h]\d\d)?(?!\d)|[ap]\.?\s?m\.?)*+")
 _ROW_SEP = regex.compile(r"[;|/(]")
+# a short label and its colon right before a clause: "The gap: ", "Winning margin: "
+_COLON_LABEL_BEFORE = regex.compile(r"(?<![\p{L}])(?:\p{L}+\s+){0,3}\p{L}+:\s*\Z")
 # a list's bullet opening a line: "- ", "• ", "* ", "– "
 _BULLET = regex.compile(r"[^\S\n]*[-•*–][^\S\n]+")
 
@@ -287,6 +289,10 @@ class CheckState(ExclusionPasses):
             seg = _seg_at(sentence, r.start)
             read = self.doc.reading or self.doc.text
             before = read[seg.start if seg else sentence.start : r.start]
+            if seg is not None and not before.strip(" ,"):
+                # "The gap: 274,077 votes": a label before a colon cut off as a clause of its own
+                label = _COLON_LABEL_BEFORE.search(read, sentence.start, seg.start)
+                before = read[label.start() : r.start] if label else before
             roles = figure_roles(before, read[r.end : min(r.end + 60, sentence.end)], fact.kind == "duration")
             if r.extra.get("margin"):
                 roles |= {"margin"}  # the reading says so itself ("+7:29" in a results list)
