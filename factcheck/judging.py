@@ -406,7 +406,8 @@ def _near_ok(fact: Fact, r: Reading, sentence: Sentence, converted: bool = True)
     aside = _FIGURE_ASIDE.match(tail)
     if aside and any(m.start() == aside.end() for p in fact.near for m in p.finditer(tail)):
         return True
-    if stamp_cue(fact, r, sentence) or opening_cue(fact, r, sentence) or copula_cue(fact, r, sentence):
+    if (stamp_cue(fact, r, sentence) or row_stamp_cue(fact, r, sentence) or opening_cue(fact, r, sentence)
+            or copula_cue(fact, r, sentence)):
         return True
     if converted and fact.kind == "time" and zone_in(r.text):
         before = [t for t in read_times(sentence.text, sentence.start) if t.end <= r.start]
@@ -432,6 +433,37 @@ def stamp_cue(fact: Fact, r: Reading, sentence: Sentence) -> bool:
     dash = _STAMP_DASH.match(tail)
     return dash is not None and any(dash.end() <= m.start() <= dash.end() + _near_tail()
                                     for p in fact.near for m in p.finditer(tail))
+
+
+def row_stamp_cue(fact: Fact, r: Reading, sentence: Sentence) -> bool:
+    """Is the value one clock of a timeline line's stamp row, one instant on several clocks ("c. 10:20
+    p.m. ET | 03:20 BST (Sat) | 1:20 p.m. AEST (Sat): Williams nets a forehand on the sixth match
+    point"), with one of the fact's `near` cues in the entry's first clause after the row?"""
+    if not fact.near or fact.kind != "time":
+        return False
+    text = sentence.text
+    a, b = r.start - sentence.start, r.end - sentence.start
+    if not _ROW_HEAD.fullmatch(text, 0, a):
+        return False
+    rest = _ROW_REST.match(text, b)
+    if rest is None or not (_ROW_SEPARATED.search(text, 0, a) or _ROW_SEPARATED.search(rest.group(0))):
+        return False  # (a row: at least two clocks joined by bars or slashes)
+    entry = _FIRST_CLAUSE.match(text, rest.end())
+    return entry is not None and any(p.search(entry.group(0)) for p in fact.near)
+
+
+# a stamp row before the value: bullets, "c.", and clocks with their zones and days, each closed by a bar
+# or slash ("- c. 10:20 p.m. ET | 03:20 BST (Sat) | ")
+_ROW_CLOCK = (r"\d{1,2}(?:[:.h]\d\d)?[^\S\n]*(?:[ap]\.?[^\S\n]?m\.?)?[^\S\n]*(?:\p{Lu}{2,5})?[^\S\n]*"
+              r"(?:\((?:\p{Lu}\p{Ll}{1,8}\.?|\d{1,2}[^\S\n]\p{Lu}\p{Ll}{2}|\p{Lu}\p{Ll}{2}[^\S\n]\d{1,2})\))?[^\S\n]*")
+_ROW_HEAD = regex.compile(r"[\s*•·\-–—>#]*(?:(?:c\.|ca\.|about|approx\.)[^\S\n]*)?(?:" + _ROW_CLOCK + r"[|/][^\S\n]*)*",
+                          regex.IGNORECASE)
+# the rest of the row after the value, to the colon or dash that opens the entry
+_ROW_DAY = r"\((?:\p{Lu}\p{Ll}{1,8}\.?|\d{1,2}[^\S\n]\p{Lu}\p{Ll}{2}|\p{Lu}\p{Ll}{2}[^\S\n]\d{1,2})\)"
+_ROW_REST = regex.compile(r"[^\S\n]*(?:" + _ROW_DAY + r")?"
+                          r"[^\S\n]*(?:[|/][^\S\n]*" + _ROW_CLOCK + r")*(?::|[—–]|[^\S\n]-)[^\S\n]*")
+_ROW_SEPARATED = regex.compile(r"[|/]")
+_FIRST_CLAUSE = regex.compile(r"[^.;\n]{1,120}")
 
 
 def copula_cue(fact: Fact, r: Reading, sentence: Sentence) -> bool:
