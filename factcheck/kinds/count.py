@@ -647,6 +647,10 @@ def _gapped(sentence: Sentence) -> list[Reading]:
     return out
 
 
+# a scale word or a short multiplier after the digits: "16.4 million", "44.2m", "3.5bn", "12k"
+_SCALED = regex.compile(r"\d\s*(?:thousand|million|billion|trillion|mn|bn|m|k)\b", regex.IGNORECASE)
+
+
 class CountKind:
     name: ClassVar[str] = "count"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
@@ -730,6 +734,10 @@ class CountKind:
 
     def compare(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> bool | None:
         n: Number = reading.value
+        if not n.hedge and n.unit > 1 and _SCALED.search(n.text):
+            # "16.4 million votes" for 16,394,815: a figure under a scale word is rounded to its last
+            # digit written; it agrees within it, and a figure outside accuses
+            return n.interval().contains(float(value))
         if not n.hedge:
             return int(n.value) == int(value)
         if n.interval().contains(float(value)):
