@@ -242,8 +242,10 @@ def _compound(n: Number, after: str, end: int, canon: str) -> tuple[Number, int]
         if u[0] != minor:
             return None
         stop = at + m.end + u[2]
-    elif bare_ok and _MINOR_TAIL.match(tail):
-        stop = at + m.end  # "He was six foot five", "six foot five and weighed ..."
+    elif bare_ok and (_MINOR_TAIL.match(tail) or (rest[:at].strip() == "-" and not tail[:1].isalnum())):
+        # "He was six foot five", "six foot five and weighed ..."; hyphen-joined, an adjective
+        # before its noun: "a 5-foot-9 American"
+        stop = at + m.end
     else:
         return None
     return replace(n, value=n.value + m.value / per, unit=m.unit / per, end=n.end + end + stop,
