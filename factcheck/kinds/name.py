@@ -442,9 +442,9 @@ def _best_form(spec: NameSpec, key: str, n: int) -> tuple[int, str] | None:
             if key == f:
                 best = (0, f)
             continue
-        if len(f) > 3 and key in (f + "s", f + "es"):
+        if len(f) > 3 and key == f + "s":
             # "the Murdochs", "Simpsons villa" (a translated possessive): the family, or the person
-            # with the apostrophe lost, not a misspelling
+            # with the apostrophe lost, not a misspelling (not "+es": "Gilles" is no family of Gill)
             best = (0, f)
             break
         allowed = _max_edits(f) + (1 if len(f) >= 6 else 0)
