@@ -91,6 +91,12 @@ _MEASURE_KINDS = frozenset({"quantity", "count", "percentage", "money", "duratio
 
 # a time fact's value that gives its day ("2019-03-19 21:02 PDT")
 _DAY_WRITTEN = regex.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _written_day(fact: Fact) -> str | None:
+    """The day a time fact's value writes ("2019-03-19" of "2019-03-19 21:02 PDT"), if any."""
+    m = _DAY_WRITTEN.search(str(fact.raw_value))
+    return m.group(0) if m else None
 # the last binding rule says the clause borrowed its event from another clause of the sentence
 _BORROWED = frozenset({"event.same_sentence", "event.bracket_gloss"})
 
@@ -381,9 +387,8 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         """Does the time fact write a day of its own other than its event's date ("2019-03-19 21:02
         PDT" for a deal closed on 20 March on New York's clock)? The event's date fact does not judge
         that day: the time fact does ("9:02 p.m. PT on March 20" accuses it)."""
-        m = _DAY_WRITTEN.search(str(fact.raw_value))
-        event = self.fb.events.get(ev)
-        return m is not None and event is not None and event.date is not None and m.group(0) != event.date.isoformat()
+        day, event = _written_day(fact), self.fb.events.get(ev)
+        return day is not None and event is not None and event.date is not None and day != event.date.isoformat()
 
     def _day_told_against(self, fact: Fact, sibling: Fact, r: Reading) -> bool:
         """Is `r` a clock time that agrees with the time fact's own clock reading, the fact giving its
@@ -393,8 +398,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         if fact.kind != "time" or not isinstance(fact.value, TimeValue) or not isinstance(sibling.value, TimeValue):
             return False
         tk = KINDS["time"]
-        return (_DAY_WRITTEN.search(str(fact.raw_value)) is not None
-                and _DAY_WRITTEN.search(str(sibling.raw_value)) is None and isinstance(tk, TimeKind)
+        return (_written_day(fact) is not None and _written_day(sibling) is None and isinstance(tk, TimeKind)
                 and tk.clock_agrees(r, fact.value, self.ctx) is True)
 
     def _anothers_date_in_clause(self, r: Reading, sentence: Sentence, ev: str) -> bool:
