@@ -23,7 +23,7 @@ from factcheck.kinds.name import APPOSITIVE
 from factcheck.kinds.time import TimeValue, zone_in
 from factcheck.lang import alternation, lang, words_re
 from factcheck.model import Interval
-from factcheck.numbers import Number, find_numbers
+from factcheck.numbers import OPEN_BOUND_HEDGES, Number, find_numbers
 from factcheck.rules import tune
 from factcheck.segment import Segment, Sentence
 
@@ -515,12 +515,10 @@ def _holds_point(r: Reading, value: Any) -> bool | None:
             k, off = convert(read_unit, measure) or (k, off)
         # a bound ("up to 190 mph", "over 14 million") stands for its own figure, not for every figure
         # on its open side: "up to 190 mph" is no distractor's 185 mph
-        nums = [replace(n, hedge="") if n.hedge in _OPEN_BOUNDS else n for n in v.readings()]
+        nums = [replace(n, hedge="") if n.hedge in OPEN_BOUND_HEDGES else n for n in v.readings()]
         return any(n.interval(k).shifted(off).lo <= point <= n.interval(k).shifted(off).hi for n in nums)
     return None
 
-
-_OPEN_BOUNDS = frozenset({"over", "at_least", "up_to", "under"})
 
 
 _DIGIT = regex.compile(r"\d")

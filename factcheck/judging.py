@@ -19,7 +19,7 @@ from factcheck.kinds.date import DateValue
 from factcheck.kinds.time import TimeValue, read_times, zone_in
 from factcheck.lang import alternation, lang, reporting_re, words_before_re, words_re
 from factcheck.model import Interval, MentionVerdict
-from factcheck.numbers import Number
+from factcheck.numbers import OPEN_BOUND_HEDGES, Number
 from factcheck.rules import tune, why
 from factcheck.segment import Sentence
 
@@ -104,15 +104,12 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
                   + (f" ({kind_reading.detail})" if kind_reading.detail else ""))
 
 
-_BOUND_HEDGES = frozenset({"over", "at_least", "up_to", "under"})
-
-
 def _open_bound(value: Any) -> bool:
     """Is a fact's (variant's) value an open bound: an interval from zero or to infinity ("less than
     4 hours", "more than two months"), or a figure under a bound's hedge ("up to", "more than")?"""
     if isinstance(value, Interval):
         return value.lo <= 0 or value.hi == float("inf")
-    return getattr(value, "hedge", "") in _BOUND_HEDGES
+    return getattr(value, "hedge", "") in OPEN_BOUND_HEDGES
 
 
 #: kinds whose figures are often changes written with a sign ("-3%", "-1.8 points")

@@ -238,6 +238,11 @@ def _scale_words() -> frozenset[str]:
     return frozenset(str(w).lower() for w in lang().data["numbers"]["scales"])
 
 
+#: hedges that make a figure an open bound ("more than", "at least", "up to", "less than"): read
+#: alone, a bound stands for every figure on its open side
+OPEN_BOUND_HEDGES = frozenset({"over", "at_least", "up_to", "under"})
+
+
 _PARTS_HINT = regex.compile(r"tenth|hundredth|thousandth")
 
 
