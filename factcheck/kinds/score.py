@@ -38,13 +38,19 @@ Pair = tuple[int, int]
 _VALUE = regex.compile(r"^\s*([0-9]{1,3})\s*[-–—:]\s*([0-9]{1,3})\s*$")
 # one pair, or a score set by set: pairs separated by commas or spaces ("1-6 7-6 6-1 3-6 6-4")
 # (each set perhaps with its tie-break in brackets: "2-6 6-7(5) 6-4", "6-7 (5-7)")
-_TB = r"(?:\s*\(\s*[0-9]{1,2}(?:\s*[-–—]\s*[0-9]{1,2})?\s*\))?"
+_TB = r"(?:\s*\(\s*[0-9]{1,2}(?:\s*[-–—:]\s*[0-9]{1,2})?\s*\))?"
 VALUE_PATTERN = (r"^\s*[0-9]{1,3}\s*[-–—:]\s*[0-9]{1,3}" + _TB
                  + r"(?:\s*[,\s]\s*[0-9]{1,2}\s*[-–—:]\s*[0-9]{1,2}" + _TB + r")*\s*$")
 _SET_PAIR = r"\d{1,2}\s*[-–—]\s*\d{1,2}(?:\s*\(\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?\s*\))?"
+# the same with colons, as German and French copies write sets ("5:7, 7:6 (7:4), 6:3"): a set of one
+# digit after the colon (a clock's minutes have two), or of two with its tie-break beside it
+# ("13:12 (7:3)"), which no clock has
+_COLON_TB = r"\s*\(\s*\d{1,2}(?:\s*:\s*\d{1,2})?\s*\)"
+_SET_PAIR_COLON = rf"\d{{1,2}}\s*:\s*(?:\d(?!\d)(?:{_COLON_TB})?|\d{{2}}{_COLON_TB})"
 # in a text: two to five set scores in a row, each perhaps with its tie-break in brackets
-_SET_RUN = regex.compile(rf"(?<![\d.,:/-])(?:{_SET_PAIR}(?:\s*,\s*|\s+)){{1,4}}{_SET_PAIR}(?![\d%]|[.,:]\d)")
-_TIEBREAK = regex.compile(r"\s*\(\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?\s*\)")
+_SET_RUN = regex.compile(rf"(?<![\d.,:/-])(?:(?:{_SET_PAIR}(?:\s*,\s*|\s+)){{1,4}}{_SET_PAIR}"
+                         rf"|(?:{_SET_PAIR_COLON}(?:\s*,\s*|\s+)){{1,4}}{_SET_PAIR_COLON})(?![\d%]|[.,:]\d)")
+_TIEBREAK = regex.compile(r"\s*\(\s*\d{1,2}(?:\s*[-–—:]\s*\d{1,2})?\s*\)")
 _TRUE = ("true", "yes", "on")
 _FALSE = ("false", "no", "off")
 
@@ -101,7 +107,7 @@ def parse_sets(text: str) -> tuple[Pair, ...] | None:
 
 
 _SET_WITH_TB = regex.compile(r"(\d{1,2})\s*[-–—:]\s*(\d{1,2})"
-                            r"(?P<tb>\s*\(\s*(?P<x>\d{1,2})(?:\s*[-–—]\s*(?P<y>\d{1,2}))?\s*\))?")
+                            r"(?P<tb>\s*\(\s*(?P<x>\d{1,2})(?:\s*[-–—:]\s*(?P<y>\d{1,2}))?\s*\))?")
 
 
 def parse_tiebreaks(text: str) -> tuple[int | None, ...]:
