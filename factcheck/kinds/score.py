@@ -413,23 +413,41 @@ class ScoreKind:
         near = int(pack("scores")["near_chars"])
         v: Score = fact.value
         assert v.sets is not None
+        sides: tuple[regex.Pattern[str], regex.Pattern[str]] | None = fact.options.get("sides")
+        side_spans = _side_spans(text, sides)
         out = []
         for m in _SET_RUN.finditer(text):
             if r["percent"].match(text[m.end():]):
                 continue
-            lo, hi = max(0, m.start() - near), min(len(text), m.end() + near)
-            if not (r["contest"].search(text, lo, hi)
-                    or any(c.start() < hi and c.end() > lo for p in fact.cues for c in p.finditer(text))):
-                continue
             sets = parse_sets(m.group(0))
             if sets is None:
                 continue
+            # near a word of a contest, a cue or a side; three sets or more, or a tie-break in
+            # brackets, are a score's own shape, read with such a word anywhere in the sentence
+            # ("She lost to Ajla Tomljanovic of Australia, then ranked 46th in the world, 7-5, 6-7 (4), 6-1")
+            shaped = len(sets) >= 3 or _TIEBREAK.search(m.group(0)) is not None
+            lo, hi = (0, len(text)) if shaped else (max(0, m.start() - near), min(len(text), m.end() + near))
+            if not (r["contest"].search(text, lo, hi)
+                    or any(c.start() < hi and c.end() > lo for p in fact.cues for c in p.finditer(text))
+                    or any(a < hi and b > lo for a, b, _ in side_spans)):
+                continue
             won = sets_won(sets)
             tbs = parse_tiebreaks(m.group(0))
+            # "Williams lost to Tomljanovic 5-7, 7-6 (4), 1-6": the sets from the loser's side, put
+            # in the order of the fact's sides when the sentence says who won
+            flipped = False
+            if side_spans and won[0] != won[1]:
+                oriented = _by_winner(text[:m.start()], won, side_spans, m.start(), reach=_SET_REACH)
+                flipped = oriented is not None and oriented != won
+            if flipped:
+                sets = tuple((b, a) for a, b in sets)
+                won = (won[1], won[0])
             read = ScoreRead(won[0], won[1], "match", len(sets) == len(v.sets), False, None, sets,
                              tbs if len(tbs) == len(sets) else None)
             shown = ", ".join(f"{a}-{b}" for a, b in sets)
             detail = f"read as {len(sets)} sets: {shown}"
+            if flipped:
+                detail += " (written from the other side; the sentence says who won)"
             if not read.certain:
                 detail += " (not as many sets as the fact: perhaps the score so far)"
             out.append(Reading(start=sentence.start + m.start(), end=sentence.start + m.end(), text=m.group(0),
@@ -585,7 +603,13 @@ def _other_winner(before: str) -> bool:
 _WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}'’.-]*)\s+\Z")
 
 
-def _by_winner(before: str, pair: Pair, spans: list[tuple[int, int, int]], a: int) -> Pair | None:
+# how far after a verb of winning a score set by set may stand ("lost ... in the third round of the
+# US Open against the Australian Ajla Tomljanovic with 5:7, 7:6 (7:4), 1:6")
+_SET_REACH = 160
+
+
+def _by_winner(before: str, pair: Pair, spans: list[tuple[int, int, int]], a: int,
+               reach: int = 60) -> Pair | None:
     """The pair in the sides' order when the sentence says which side won or lost: the side named
     before the last verb of winning or losing ahead of the pair ("Northport beat ...", "Eastfield
     lost ..."), else the side between such a verb and the pair ("beat Eastfield 2-1")."""
@@ -595,7 +619,7 @@ def _by_winner(before: str, pair: Pair, spans: list[tuple[int, int, int]], a: in
     if not verbs:
         return None
     vs, ve, won = max(verbs)
-    if a - ve > 60:
+    if a - ve > reach:
         return None
     subject = [s for s in spans if s[1] <= vs and vs - s[1] <= 80]
     if subject:
