@@ -245,6 +245,8 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str], conv: str |
                 continue
         if regex.search(r"\d[.:]\s*$", head):
             continue
+        if n.value <= 31 and not n.words and _day_of_month(head, after):
+            continue  # "On Saturday 21 December eleven republics joined": the 21 is a date's day
         # "411 of the 650 seats", "the last of the 15 states", "each of the 12 jurors": the size of the
         # group a part is taken from; it agrees with a count of the whole, never accuses (a count of
         # the part may stand beside it)
@@ -267,6 +269,21 @@ def counted_numbers(sentence: Sentence, counted: regex.Pattern[str], conv: str |
     if out:
         out += [_gapped_after_counted(sentence, counted, r) for r in _elliptical(sentence, {r.start for r in out})]
     return _with_sums(sentence, counted, out)
+
+
+@cache
+def _month_re() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    mon = alternation(sorted(lang().months, key=len, reverse=True))
+    return (regex.compile(rf"\A\s*(?:of\s+)?(?P<m>{mon})\b\.?", regex.IGNORECASE),
+            regex.compile(rf"\b(?P<m>{mon})\.?\s+\Z", regex.IGNORECASE))
+
+
+def _day_of_month(head: str, after: str) -> bool:
+    """Is the number right after or before a capitalised month ("21 December", "Dec. 21"): a date's
+    day, whatever counted noun follows the month?"""
+    after_re, before_re = _month_re()
+    m = after_re.match(after) or before_re.search(head)
+    return m is not None and m.group("m")[0].isupper()
 
 
 def _gapped_after_counted(sentence: Sentence, counted: regex.Pattern[str], r: Reading) -> Reading:
