@@ -25,7 +25,7 @@ from factcheck.evidence import (
 )
 from factcheck.factbase.model import Fact
 from factcheck.kinds import KINDS, Context, Reading
-from factcheck.lang import alternation, lang
+from factcheck.lang import alternation, calendar_words, lang
 from factcheck.numbers import find_numbers
 from factcheck.rules import tune
 from factcheck.segment import Document, Segment, Sentence, name_only
@@ -59,6 +59,27 @@ def _phrase_boundary() -> regex.Pattern[str]:
     lg = lang()
     return regex.compile(rf",\s+(?!(?:{alternation(lg.data['apposition_openers'])})\b)"
                          rf"|\s+(?:{alternation(lg.data['phrase_joiners'])})\s+", regex.IGNORECASE)
+
+
+# a timeline line's stamp before a colon ("- 11 March 1985: Mikhail Gorbachev, 54, chosen General
+# Secretary", "Sun 8 Dec: At Viskuli, ..."): a short head with a figure, read as a stamp only when it
+# opens on the date and holds a year or a month (a clock's colon has no space after it)
+_COLON_STAMP_HEAD = regex.compile(r"[\s•·*-]*(?P<head>[^—–|:\n]{0,40}?\d[^—–|:\n]{0,40}?)\s*:\s+")
+
+
+def _dated_colon_stamp(text: str) -> regex.Match[str] | None:
+    m = _COLON_STAMP_HEAD.match(text)
+    if m is None:
+        return None
+    head = m.group("head")
+    first = head.split()[0].rstrip(".,").lower() if head.split() else ""
+    if not (first[:1].isdigit() or first in calendar_words()):
+        return None  # "Mission cost, 2001-2016: about $720 million": a fact box's label, no stamp
+    months = {w.lower() for w in lang().months}
+    if regex.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)", head) or any(
+            w.lower().rstrip(".") in months for w in regex.findall(r"\p{L}+\.?", head)):
+        return m
+    return None
 
 
 class ExclusionPasses:
@@ -173,7 +194,7 @@ class ExclusionPasses:
         line: "• 31 Oct 2011 — Prime Minister George Papandreou calls a referendum", "• December 1972
         (Apollo 17) — the mission lasts 12.5 days") holds one of the fact's `exclude` matches? The
         stamp dates all the line, whatever clause the value is in."""
-        m = _STAMP_HEAD.match(sentence.text)
+        m = _STAMP_HEAD.match(sentence.text) or _dated_colon_stamp(sentence.text)
         if m is None or r.start < sentence.start + m.end() or len(m.group("head").split()) > _STAMP_WORDS:
             return False
         end = sentence.start + m.end("head")
