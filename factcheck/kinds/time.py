@@ -330,6 +330,18 @@ def _race_time_res() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
             regex.compile(rf"\s*(?:{alternation(d['duration_after_seconds'])})(?![\p{{L}}])", regex.IGNORECASE))
 
 
+@cache
+def _length_label_re() -> regex.Pattern[str]:
+    labels = alternation(_data()['length_labels'])
+    return regex.compile(rf"(?<![\p{{L}}])(?:{labels})(?![\p{{L}}])[^.:;\n]{{0,60}}:\s*$", regex.IGNORECASE)
+
+
+def _length_label(text: str, start: int) -> bool:
+    """Does a label of a length and its colon stand right before the clock-like figure at `start`
+    ("Elapsed time from liftoff to capsule touchdown: 10:10")?"""
+    return _length_label_re().search(text, max(0, start - 100), start) is not None
+
+
 def _race_time(text: str, start: int, end: int) -> bool:
     """Is the h:mm:ss at [start, end) with no zone a race time, a length ("won in 2:01:09", "a
     best time of 2:34:01", "2:15:37 hours")? A time of day to the second is written after "at" or
@@ -603,6 +615,8 @@ def read_times(text: str, offset: int = 0, *, loose: bool = False) -> list[Readi
                 continue  # "a world record 3:29.34", "in 3:52,69": minutes, seconds and hundredths
             if m.group("sec") and not z and _race_time(text, m.start(), m.end("sec")):
                 continue  # "won in 2:01:09", "a best time of 2:34:01 hours": a length, no time of day
+            if m.group("sep") == ":" and not z and not suffix and _length_label(text, m.start()):
+                continue  # "Elapsed time from liftoff to touchdown: 10:10", "Freefall duration: 4:19"
             if m.group("sep") == "." and not z and not suffix.startswith(("o", "uhr", "clock")) and not (
                     suffix.startswith("h") and len(m.group("h2")) == 2
                     and _CLOCK_BEFORE.search(text, max(0, m.start() - 12), m.start())) and not (
