@@ -174,6 +174,9 @@ def _clock_stamp(sentence: Sentence, r: Reading) -> bool:
     return [t.start for t in clocks].index(r.start) < held
 
 
+# a year written in a sentence ("January 2025", "in 1985")
+_YEAR_IN = regex.compile(r"(?<![\d.,:/-])((?:1[6-9]|20)\d\d)(?![\d%])")
+
 class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
     """One article's check: the passes of each sentence, then the whole-article passes."""
 
@@ -442,6 +445,16 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         return not any(start <= x.start() and x.end() <= b for p in (*event.names, *event.words)
                        for x in p.compiled.finditer(head, start, b))
 
+    def _year_before_other(self, r: Reading, sentence: Sentence, ev: str) -> bool:
+        """Does a year other than the event's stand earlier in the sentence than a month alone ("In
+        January 2025 the company put New Glenn into orbit, and in April a New Shepard flew")? The
+        month is that year's, another occurrence's, never the event's month named wrongly."""
+        d = self.fb.events[ev].date if ev in self.fb.events else None
+        if d is None:
+            return False
+        years = {int(y) for y in _YEAR_IN.findall(sentence.text, 0, r.start - sentence.start)}
+        return bool(years) and d.year not in years
+
     def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:
         j = _soften(judge(r, fact, sentence, self.ctx), r, sentence, home_offset(self.fb, fact.event),
                     self.written_later())
@@ -615,8 +628,8 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             # event's day in the month beside it, its year said or left out: a slipped month, "the
             # hearing on 11.03.1986" for 11 February, "arrested on June 7" for 7 July)
             j = j.unsure("event.far_date")
-        elif j.verdict == "contradict" and _month_only(r) and not (
-                "event.named" in bound and any(max(a - r.end, r.start - e) <= 25 for a, e in b.spans.get(ev, ()))):
+        elif j.verdict == "contradict" and _month_only(r) and (self._year_before_other(r, sentence, ev) or not (
+                "event.named" in bound and any(max(a - r.end, r.start - e) <= 25 for a, e in b.spans.get(ev, ())))):
             # "in June" in a story about an April vote: a month alone is too coarse to accuse, unless
             # it qualifies the event's name itself ("the July Geneva summit", not "this election ...
             # June's other vote")
