@@ -31,6 +31,12 @@ def _compiled(raw: str, key: str) -> TimedRegex:
         raise FactValueError(f"`{key}` does not compile: {e}", "check brackets and escapes") from None
 
 
+def whole_word(pattern: TimedRegex) -> TimedRegex:
+    """The pattern, ending only at the end of a word, perhaps after a plural's "s" or "es" ('crew'
+    no longer matches "crewmates"; 'year' still matches "years")."""
+    return _compiled(f"(?:{pattern.pattern})(?:e?s)?(?![\\p{{L}}])", "counted")
+
+
 def with_translated_nouns(pattern: TimedRegex) -> TimedRegex:
     """A `counted` or `unit` pattern that names people or votes, widened to a translation's words
     for them ("9.000 humans died", "the 34 persons on board", "18 768 639 voices": en.yaml

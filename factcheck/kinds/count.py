@@ -12,7 +12,7 @@ import regex
 from factcheck.errors import FactValueError
 from factcheck.factbase.keys import Key
 from factcheck.factbase.model import Fact
-from factcheck.kinds._patterns import compile_option, with_translated_nouns
+from factcheck.kinds._patterns import compile_option, whole_word, with_translated_nouns
 from factcheck.kinds.base import Context, Reading
 from factcheck.kinds.quantity import doc_convention
 from factcheck.lang import alternation, lang, pack, words_re
@@ -698,8 +698,11 @@ class CountKind:
                                  "add e.g. `counted: 'members|countries|states'`")
         counted = compile_option(options, "counted")
         assert counted is not None
+        # the counted noun is a whole word: 'crew' counts no "crewmates", 'member' no "membership"
+        # (a stem to widen is written so: 'injur\w*')
+        whole = whole_word(counted)
         # "9.000 humans died", "275 persons": a translation's words for people count as people
-        return {"counted": with_translated_nouns(counted)}
+        return {"counted": with_translated_nouns(whole)}
 
     def extract(self, sentence: Sentence, fact: Fact, ctx: Context) -> list[Reading]:
         counted = fact.options["counted"]
