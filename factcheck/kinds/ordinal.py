@@ -275,6 +275,9 @@ def _holder_nouns() -> tuple[str, ...]:
     return tuple(str(w) for w in lang().data["nth_time_holders"]["nouns"])
 
 
+# the indefinite article right before an ordinal ("a third flight", "A second referendum")
+_INDEFINITE_BEFORE = regex.compile(r"(?<![\p{L}])an?\s+\Z", regex.IGNORECASE)
+
 class OrdinalKind:
     name: ClassVar[str] = "ordinal"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
@@ -327,6 +330,11 @@ class OrdinalKind:
                 detail = f"read as {v} (after {sentence.text[:a].split()[-1]!r})"  # "seeded sixth"
             else:
                 continue  # no counted noun; or "the first title defender" ranks a defender, not a title
+            if not extra and v > 1 and _INDEFINITE_BEFORE.search(sentence.text, max(0, a - 4), a):
+                # "A third crewed flight is expected before the end of the year", "a second referendum":
+                # one more of its kind, perhaps another than the fact's; it may agree ("won a second
+                # term"), never accuse
+                extra = {"loose": True, "why_loose": "after \"a\": one more of its kind, perhaps another"}
             out.append(Reading(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
                                value=v, shown=v, detail=detail, extra=extra))
         taken = [(r.start, r.end) for r in out]
