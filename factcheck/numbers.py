@@ -377,9 +377,27 @@ def _preposition_re() -> regex.Pattern[str]:
                          regex.IGNORECASE)
 
 
-def _a_preposition(head: str, h: regex.Match[str]) -> bool:
-    """Is the hedge matched in `head` a preposition there ("confronted him about", "a row over")?"""
-    return (h.group("h").lower() in lang().data["hedge_prepositions"]
+@cache
+def _place_under_re() -> regex.Pattern[str]:
+    """A word before "under"/"below" that makes it a place ("drifting down under", "touchdown under")."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().data['place_under_after'])})\s+$",
+                         regex.IGNORECASE)
+
+
+# a length in time or a share right after a number ("landed under 10 minutes later", "fell below 5%":
+# "under" is "less than")
+_TIME_AFTER = regex.compile(r"\s*(?:%|per\s*cent|(?:[\p{L}-]+\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|"
+                            r"days?|weeks?|months?|years?)(?![\p{L}]))", regex.IGNORECASE)
+
+
+def _a_preposition(head: str, h: regex.Match[str], after: str = "") -> bool:
+    """Is the hedge matched in `head` a preposition there ("confronted him about", "a row over",
+    "drifting down under three parachutes", not "landed under 10 minutes later")?"""
+    word = h.group("h").lower()
+    if (word in ("under", "below") and _place_under_re().search(head, 0, h.start()) is not None
+            and not _TIME_AFTER.match(after)):
+        return True
+    return (word in lang().data["hedge_prepositions"]
             and _preposition_re().search(head, 0, h.start()) is not None)
 
 
@@ -636,7 +654,7 @@ def _hedged(
     h = _hedge_re().search(head)
     hedge = ""
     hs = -1
-    if h and not _a_preposition(head, h):
+    if h and not _a_preposition(head, h, text[b : b + 30]):
         hedge = lang().hedges[regex.sub(r"\s+", " ", h.group("h").lower())]
         hs = offset + a - len(head) + h.start()
     return Number(

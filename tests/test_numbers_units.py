@@ -75,6 +75,18 @@ def test_abbreviated_hedges(text: str, hedge: str) -> None:
     assert find_numbers(text)[0].hedge == hedge
 
 
+@pytest.mark.parametrize("text, hedge", [
+    ("the capsule came home, drifting down under three large parachutes", ""),  # a suborbital flight
+    ("the Dragon splashed down under four parachutes", ""),                    # a crew capsule's return
+    ("the miners were trapped under 700 metres of rock", ""),                  # a mine collapse
+    ("the capsule touched down under 11 minutes after liftoff", "under"),      # a length in time: a bound
+    ("unemployment drifted down under 5% in May", "under"),                    # a share: a bound
+    ("fewer than 3 hours later", "under"),
+])
+def test_under_as_a_place(text: str, hedge: str) -> None:
+    assert find_numbers(text)[0].hedge == hedge
+
+
 def test_ambiguous_dot_keeps_both_readings() -> None:
     n = find_numbers("94.300 troops")[0]
     assert n.ambiguous and sorted(r.value for r in n.readings()) == [94.3, 94300]
