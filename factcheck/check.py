@@ -177,6 +177,7 @@ def _clock_stamp(sentence: Sentence, r: Reading) -> bool:
 # a year written in a sentence ("January 2025", "in 1985")
 _YEAR_IN = regex.compile(r"(?<![\d.,:/-])((?:1[6-9]|20)\d\d)(?![\d%])")
 
+
 class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
     """One article's check: the passes of each sentence, then the whole-article passes."""
 

@@ -278,6 +278,7 @@ def _holder_nouns() -> tuple[str, ...]:
 # the indefinite article right before an ordinal ("a third flight", "A second referendum")
 _INDEFINITE_BEFORE = regex.compile(r"(?<![\p{L}])an?\s+\Z", regex.IGNORECASE)
 
+
 class OrdinalKind:
     name: ClassVar[str] = "ordinal"
     #: the kind's own keys in a fact (factcheck/factbase/schema.py gathers them)
