@@ -957,7 +957,24 @@ def on_another_facts_clock(fact: TimeValue, read: TimeValue, others: list[TimeVa
     and not on this fact's? A base may give one instant twice, "17:14" on the event's clock and "04:14
     UTC"; "05:14 GMT" then states the UTC fact (wrongly), not the local one (rule time.sibling_clock)."""
     off = _off_clock(fact, read, others)
-    return off is not None and any(replace(read, day=o.day).offset_h == o.offset_h for o in off[2])
+    if off is not None:
+        return any(replace(read, day=o.day).offset_h == o.offset_h for o in off[2])
+    # one offset that day, two regions: "06:00" in a London (BST) column with facts of 07:00 CET and
+    # 07:00 BST in May 1953 is the London fact's clock, not the Continent's
+    mine, theirs = _region(fact.zone), _region(read.zone)
+    if (mine is None or theirs is None or mine == theirs or read.zone is None or read.zone.local
+            or read.zone.reader or fact.utc is None):
+        return False
+    return any(o.zone is not None and o.utc == fact.utc and _same_utc_day(o, fact) and _region(o.zone) == theirs
+               for o in others)
+
+
+def _region(zone: Zone | None) -> str | None:
+    """The region a zone as written names: its IANA zone, or the region of a label of one side of a
+    region's summer time ("BST": Europe/London; zones.yaml `seasonal`)."""
+    if zone is None:
+        return None
+    return zone.iana or _seasonal().get(zone.label.lower())
 
 
 @cache
