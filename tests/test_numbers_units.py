@@ -70,6 +70,9 @@ def test_colloquial_fraction_is_about() -> None:
     ("the storm moved at approx 1 mph over the island", "about"),
     ("the new span is just shy of 300 metres long", "just_under"),        # a bridge
     ("the ship grounded just shy of 6 km from the southern entrance", "just_under"),  # a canal
+    ("anything beyond 20 percent is usually called a bear market", "over"),  # a market crash
+    ("gusts beyond 150 mph were recorded on the coast", "over"),            # a hurricane
+    ("a row beyond 5 points", ""),                                           # a preposition after a dispute
 ])
 def test_abbreviated_hedges(text: str, hedge: str) -> None:
     assert find_numbers(text)[0].hedge == hedge
