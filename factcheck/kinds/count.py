@@ -130,7 +130,9 @@ def _colon_link_re() -> regex.Pattern[str]:
 
 # what may follow a fact box's number to the end of its line: a few words and a bracket ("Staff: about
 # 25,000 worldwide", "Passengers: 150 (plus 5 crew)")
-_BOX_TAIL = regex.compile(r"\A(?:\s+[\p{L}'’.-]+){0,3}\s*(?:\([^()]{0,40}\))?\s*\.?\s*\Z")
+_BOX_TAIL = regex.compile(r"\A(?:\s+[\p{L}'’.-]+){0,3}\s*(?:\([^()]{0,40}\))?\s*\.?\s*\Z"
+                          # or a gloss after a spaced dash ("Killed: 583 - all 248 aboard the KLM jet ...")
+                          r"|\A\s+[-–—]\s+(?!\d).*\Z")
 # (its words may be parted by commas: "Deaths, New York City: 43", "Deaths, U.S., including indirect:")
 _BOX_LABEL = regex.compile(r"\A\W{0,3}[\p{L}'’-]+(?:(?:\s+|,\s*)[\p{L}'’.-]+){0,5},?\Z")
 
