@@ -67,7 +67,14 @@ def _phrase_boundary() -> regex.Pattern[str]:
 _COLON_STAMP_HEAD = regex.compile(r"[\s•·*-]*(?P<head>[^—–|:\n]{0,40}?\d[^—–|:\n]{0,40}?)\s*:\s+")
 
 
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang().months)
+
+
 def _dated_colon_stamp(text: str) -> regex.Match[str] | None:
+    if ": " not in text[:90]:
+        return None
     m = _COLON_STAMP_HEAD.match(text)
     if m is None:
         return None
@@ -75,11 +82,12 @@ def _dated_colon_stamp(text: str) -> regex.Match[str] | None:
     first = head.split()[0].rstrip(".,").lower() if head.split() else ""
     if not (first[:1].isdigit() or first in calendar_words()):
         return None  # "Mission cost, 2001-2016: about $720 million": a fact box's label, no stamp
-    months = {w.lower() for w in lang().months}
-    if regex.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)", head) or any(
-            w.lower().rstrip(".") in months for w in regex.findall(r"\p{L}+\.?", head)):
+    if _YEAR.search(head) or any(w.lower().rstrip(".") in _months() for w in regex.findall(r"\p{L}+\.?", head)):
         return m
     return None
+
+
+_YEAR = regex.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 
 
 class ExclusionPasses:
