@@ -77,6 +77,7 @@ from factcheck.kinds.time import (
 )
 from factcheck.lang import alternation, lang, words_re
 from factcheck.model import Finding, LazyFindings, Source, SourceResult, combine
+from factcheck.numbers import WRITTEN_YEAR
 from factcheck.prefilter import per_base
 from factcheck.quick import all_omitted, binds_nothing
 from factcheck.rules import tune, why
@@ -172,10 +173,6 @@ def _clock_stamp(sentence: Sentence, r: Reading) -> bool:
     # the clock must be inside the matched row: count the T's the row holds
     held = m.group().count("T")
     return [t.start for t in clocks].index(r.start) < held
-
-
-# a year written in a sentence ("January 2025", "in 1985")
-_YEAR_IN = regex.compile(r"(?<![\d.,:/-])((?:1[6-9]|20)\d\d)(?![\d%])")
 
 
 class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
@@ -453,7 +450,7 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         d = self.fb.events[ev].date if ev in self.fb.events else None
         if d is None:
             return False
-        years = {int(y) for y in _YEAR_IN.findall(sentence.text, 0, r.start - sentence.start)}
+        years = {int(y) for y in WRITTEN_YEAR.findall(sentence.text, 0, r.start - sentence.start)}
         return bool(years) and d.year not in years
 
     def _decide(self, fact: Fact, r: Reading, sentence: Sentence, b: Binding) -> None:

@@ -26,7 +26,7 @@ from factcheck.evidence import (
 from factcheck.factbase.model import Fact
 from factcheck.kinds import KINDS, Context, Reading
 from factcheck.lang import alternation, calendar_words, lang
-from factcheck.numbers import find_numbers
+from factcheck.numbers import WRITTEN_YEAR, find_numbers
 from factcheck.rules import tune
 from factcheck.segment import Document, Segment, Sentence, name_only
 
@@ -82,12 +82,10 @@ def _dated_colon_stamp(text: str) -> regex.Match[str] | None:
     first = head.split()[0].rstrip(".,").lower() if head.split() else ""
     if not (first[:1].isdigit() or first in calendar_words()):
         return None  # "Mission cost, 2001-2016: about $720 million": a fact box's label, no stamp
-    if _YEAR.search(head) or any(w.lower().rstrip(".") in _months() for w in regex.findall(r"\p{L}+\.?", head)):
+    if WRITTEN_YEAR.search(head) or any(w.lower().rstrip(".") in _months() for w in regex.findall(r"\p{L}+\.?", head)):
         return m
     return None
 
-
-_YEAR = regex.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 
 
 class ExclusionPasses:

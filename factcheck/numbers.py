@@ -242,6 +242,9 @@ def _scale_words() -> frozenset[str]:
 #: alone, a bound stands for every figure on its open side
 OPEN_BOUND_HEDGES = frozenset({"over", "at_least", "up_to", "under"})
 
+#: a year written in a text, 1600-2099 ("January 2025", "11 March 1985:"; not "2.2016" nor "2016%")
+WRITTEN_YEAR = regex.compile(r"(?<![\d.,:/-])((?:1[6-9]|20)\d\d)(?![\d%])")
+
 
 _PARTS_HINT = regex.compile(r"tenth|hundredth|thousandth")
 
