@@ -460,6 +460,16 @@ def _comparative_after_re() -> regex.Pattern[str]:
 
 
 @cache
+def _place_after_re() -> regex.Pattern[str]:
+    """"all 248 on the KLM jet and 335 on the Pan Am jet": where the left-out noun was (a vehicle, a
+    place), not when ("422 on Sunday", "on the same day"): `ellipsis_places` in the language pack."""
+    places = lang().data["ellipsis_places"]
+    before = "|".join(str(p).replace(" ", r"\s+") for p in places["before"])
+    return regex.compile(rf"\A\s+(?:{before})(?![\p{{L}}])(?!\s+(?:{alternation(places['not'])})(?![\p{{L}}]))",
+                         regex.IGNORECASE)
+
+
+@cache
 def _month_before_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(lang().months)})\.?\s+$", regex.IGNORECASE)
 
@@ -477,7 +487,7 @@ def _elliptical(sentence: Sentence, taken: set[int]) -> list[Reading]:
             continue
         after = text[n.end - sentence.start :]
         if _YEAR_LIKE.match(n.text.replace(",", "")) or not (
-                _ELLIPSIS_AFTER.match(after) or _comparative_after_re().match(after)):
+                _ELLIPSIS_AFTER.match(after) or _place_after_re().match(after) or _comparative_after_re().match(after)):
             continue
         head = text[: n.span_start - sentence.start]
         if regex.search(r"(?:\d[.:/-]|[$€£¥%#]|\bNo\.?)\s*$", head) or _month_before_re().search(head):
