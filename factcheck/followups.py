@@ -93,6 +93,17 @@ def subject_of(text: str) -> str:
     return text[at : at + _SUBJECT_SPAN]
 
 
+def _subject_excluded(fact: Fact, subject: str) -> bool:
+    """Is the subject another's, one of the fact's `exclude` patterns starting at or before its cue
+    ("Raisa Gorbachev died in 1999. She was 67" for his age, excluding `Raisa`)? One after the cue
+    is what the subject did then, not who it is ("Gorbachev came to power in 1985. He resigned ...
+    at the age of 60" keeps 60 for an age excluding `came to power`)."""
+    cue_ends = [m.end() for p in fact.cues for m in [p.search(subject)] if m is not None]
+    if not cue_ends:
+        return False
+    return any(m.start() < min(cue_ends) for p in fact.exclude for m in [p.search(subject)] if m is not None)
+
+
 _SHORT_ANSWER = 40  # characters: a first answer this short ("On Friday, Nov. 17.") lets the next sentence answer too
 
 
@@ -275,7 +286,8 @@ class FollowUpPasses(EventContext):
         for fact in self.cue_facts:
             if (any(p.search(subject) for p in fact.cues)
                     and not any(p.search(sentence.text) for p in fact.cues)
-                    and not any(p.search(t) for p in fact.exclude for t in (subject, sentence.text))):
+                    and not _subject_excluded(fact, subject)
+                    and not any(p.search(sentence.text) for p in fact.exclude)):
                 cued[fact.kind].append(fact)
         for kind_name, facts in cued.items():
             read = self._reading_facts(kind_name, facts, sentence)
