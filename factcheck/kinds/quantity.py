@@ -51,6 +51,16 @@ _A_WORD = regex.compile(r"[\p{L}'’-]+")
 _WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}'’-]*)(?:\s+(?:of\s+)?|:\s*)$")
 
 
+_PAST_A_POINT = "a distance past a point (\"150 yards beyond\"), not a length of its own"
+
+
+@cache
+def _offset_after_re() -> regex.Pattern[str]:
+    """A distance past a point, right after its unit ("crashed back onto the runway about 150 yards
+    beyond", "stopped 300 metres short of the summit"): en.yaml `offset_after`."""
+    return regex.compile(rf"\s+(?:{alternation(lang().data['offset_after'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
 @cache
 def _times_re() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """A figure's "times" (en.yaml `times_words`), and what makes it a multiplier after it."""
@@ -444,11 +454,14 @@ class QuantityKind:
             k, off = c
             a, b = n.span_start - sentence.start, n.end - sentence.start + end
             iv = n.interval(k).shifted(off)
+            # "onto the runway about 150 yards beyond": how far past a point, not the thing's own
+            # length; it may be the fact's distance, so it agrees, never accuses
+            past = ({"loose": True, "why_loose": _PAST_A_POINT} if _offset_after_re().match(text, b) else {})
             out.append(Reading(start=n.span_start, end=sentence.start + b, text=text[a:b], value=n,
                                shown={"value": n.value, "unit": canon, "hedge": n.hedge or None,
                                       "interval": f"{iv} {label(q.measure)}"},
                                detail=f"read as {iv} {label(q.measure)}",
-                               extra={"unit": canon, "factor": k, **({"offset": off} if off else {})}))
+                               extra={"unit": canon, "factor": k, **({"offset": off} if off else {}), **past}))
         return out
 
     @staticmethod
