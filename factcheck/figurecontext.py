@@ -191,6 +191,8 @@ def anothers_own(sentence: Sentence, r: Reading, fact: Fact) -> bool:
 
 
 # a person named in capitals, two words or more ("Frank DiPascali", "Sunny Balwani", "Lawyer Kevin Downey")
+# a person's participle phrase up to the value: "..., Mario Draghi, sworn in on "
+_PARTICIPLE_TAIL = regex.compile(r",[ \t]*\p{Ll}[^,;:()\p{Lu}]{0,40}\Z")
 _NAMED = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}'’-]*\p{Ll}(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]*\p{Ll})+(?![\p{L}])")
 
 
@@ -219,8 +221,14 @@ def anothers_act(sentence: Sentence, r: Reading, what: str, own: tuple[Any, ...]
     people = _capital_words(what)
     if not people:
         return None
-    head = without_closed_relatives(sentence.text[: r.start - sentence.start])
+    raw = sentence.text[: r.start - sentence.start]
+    head = without_closed_relatives(raw)
     named = list(_NAMED.finditer(head))
+    if not named or not head.startswith(",", named[-1].end()):
+        # "which opened the way for Mario Draghi, sworn in on 13 February": the relative clause ends
+        # on the person, and the value's clause is a participle that goes with them
+        named = [m for m in _NAMED.finditer(raw) if _PARTICIPLE_TAIL.match(raw, m.end())][-1:]
+        head = raw
     if not named:
         return None
     last = named[-1]
