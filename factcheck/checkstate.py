@@ -22,6 +22,7 @@ from factcheck.figurecontext import (
     anothers_own,
     counterfactual,
     designated,
+    early_count,
     epithet_of_another,
     from_another_place,
     in_breakdown,
@@ -283,6 +284,8 @@ class CheckState(ExclusionPasses):
             j = j.unsure("figure.counterfactual")  # "the haul would have been closer to $18.4 billion"
         if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and running_tally(sentence, r):
             j = j.unsure("figure.running_tally")  # "Nearly 47 million people have already voted early"
+        if j.verdict == "contradict" and fact.kind in _FIGURE_KINDS and early_count(sentence, r):
+            j = j.unsure("figure.early_count")  # "The first newspaper counts ... gave 32 dead"
         if j.verdict == "contradict" and fact.kind == "set" and reversed_scores(r, fact):
             j = j.unsure("set.reversed_score", "a member score written from the other side")
         if fact.kind in _ROLE_KINDS:

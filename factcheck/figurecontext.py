@@ -1,7 +1,7 @@
 """Where a figure stands in its sentence, for the checks of `factcheck/checkstate.py`: a bound that
 holds the fact only because it is open (figure.loose_bound), a number that names something
-(figure.designation), a running tally (figure.running_tally), a part of the story's area
-(figure.local_part) or of a group (figure.partitive), another person's own count
+(figure.designation), a running tally (figure.running_tally), an early count (figure.early_count), a
+part of the story's area (figure.local_part) or of a group (figure.partitive), another person's own count
 (figure.anothers_own), a distance from another place (quantity.other_place), the fact's figure under
 the wrong scale word (figure.scale_slip), a figure of what would have been (figure.counterfactual), an
 entry of a breakdown by place (figure.local_part); and whose a value is: another person's act
@@ -89,6 +89,25 @@ def running_tally(sentence: Sentence, r: Reading) -> bool:
     label = before[max(0, before.rfind(":") - 40) : before.rfind(":")] if ":" in before[-60:] else ""
     return bool(_running_tally_re().search(tail) or _running_tally_re().search(head)
                 or _running_tally_re().search(label))  # "Our running count: Obama 297, McCain 139"
+
+
+@cache
+def _early_count_re() -> regex.Pattern[str]:
+    """"The first newspaper counts ... gave", "Initial reports put the toll at": an early count's
+    words (`early_count` in en.yaml: adjectives, then up to two words, then a noun)."""
+    d = lang().data["early_count"]
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation(d['adjectives'])})"
+                         rf"(?![\s-]+(?:{alternation(d['not_before'])})(?![\p{{L}}]))(?:\s+[\p{{L}}'’-]+){{0,2}}?"
+                         rf"\s+(?:{alternation(d['nouns'])})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def early_count(sentence: Sentence, r: Reading) -> bool:
+    """Is the figure an early count, since overtaken ("The first newspaper counts on the morning of
+    May 7 gave 32 dead", "Initial reports put the death toll at 300"): an early count's words in its
+    clause, before it, within 80 characters (rule figure.early_count)?"""
+    i = r.start - sentence.start
+    head = regex.split(r"[;:.!?]|,\s", sentence.text[max(0, i - 80) : i])[-1]
+    return bool(_early_count_re().search(head))
 
 
 @cache
