@@ -632,6 +632,10 @@ _AFTER = regex.compile(r"\A(?:,\s*(?=[JS])|\s+)(\p{Lu}[\p{L}]*\.?)(?![\p{L}])")
 # (a decimal point is no full stop: "Bullrich, who came third with 23.8%, backed Milei")
 APPOSITIVE = regex.compile(r"(?<=[\p{L}\p{M}]),\s+(?=[\p{Ll}0-9])(?:[^,;:.()\n]|(?<=\d)[.,](?=\d)){1,60}?,(?=\s)")
 
+# an appositive right after a name that says who the person is ("Captain Ernst Lehmann, the Zeppelin
+# company's senior officer travelling as an observer, ...")
+_OWN_ROLE_APPOSITIVE = regex.compile(r",\s+(?:the|a|an)\s+[^,;:.()\n]{3,80}")
+
 # a verb phrase of the name's own before "and" and the pattern's verb ("Novak Djokovic saved two
 # championship points and beat Roger Federer"; "Sepúlveda came up shouting and handed out rocks"): it
 # starts in lower case, holds no capital, no figure's punctuation, no clause break, at most nine words
@@ -978,6 +982,16 @@ class NameKind:
                     # words are part of another title, another person's role
                     extra.update(loose=True, why_loose="the pattern's role words are part of another title "
                                  "(\"Deputy Prime Minister\", \"former captain\")")
+                if (not extra.get("loose") and m.end() == m.end("who") and m.start() < m.start("who")
+                        and text[m.start()].isupper()
+                        and (app := _OWN_ROLE_APPOSITIVE.match(text, m.end("who"))) is not None
+                        and not any(c.search(app.group(0)) for c in fact.cues)):
+                    # "Captain Ernst Lehmann, the Zeppelin company's senior officer travelling as an
+                    # observer": a title before the name, then an appositive that gives the person's
+                    # own role without the fact's words: the title may be a rank, not the role
+                    extra.update(loose=True, why_loose="a title before the name, then an appositive that gives "
+                                 "the person's own role (\"Captain X, the company's senior officer\"): the title "
+                                 "may be a rank")
                 denied = _absence_before().search(text, max(0, m.start() - 60), m.start())
                 if denied:
                     # "without its captain Thiago Silva", "in place of referee Orsato": the pattern's
