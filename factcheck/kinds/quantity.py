@@ -51,6 +51,9 @@ _A_WORD = regex.compile(r"[\p{L}'’-]+")
 _WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}'’-]*)(?:\s+(?:of\s+)?|:\s*)$")
 
 
+# US units whose word a text of decimal commas uses for the metric one ("1,4 tons": Tonnen)
+_SHORT_UNITS = {"ton": "metric_ton"}
+_DECIMAL_COMMA = regex.compile(r"\d,\d{1,2}(?!\d)")
 _PAST_A_POINT = "a distance past a point (\"150 yards beyond\"), not a length of its own"
 
 
@@ -421,7 +424,8 @@ class QuantityKind:
         text = sentence.text
         out: list[Reading] = []
         taken = 0  # the end of a figure in two units: its smaller figure is no figure of its own
-        for n in find_numbers(text, sentence.start, doc_convention(ctx)):
+        conv = doc_convention(ctx)
+        for n in find_numbers(text, sentence.start, conv):
             if n.magnitude or n.start < taken:
                 continue
             after = text[n.end - sentence.start :]
@@ -444,6 +448,10 @@ class QuantityKind:
             if u is None:
                 continue
             canon, physical, end = u
+            if canon in _SHORT_UNITS and (conv == "dot_thousands" or _DECIMAL_COMMA.search(n.text)):
+                # "around 1,4 tons" in a text that writes decimal commas (a continental source or its
+                # translation): its tons are metric ("Tonnen", "tonnes"), not short tons
+                canon = _SHORT_UNITS[canon]
             both = _compound(n, after, end, canon)
             if both is not None:
                 n, end = both  # "six foot five", "5 ft 11 in", "7 lb 3 oz": one figure in the larger unit
