@@ -91,8 +91,11 @@ def judge(kind_reading: Reading, fact: Fact, sentence: Sentence, ctx: Context) -
             return Judged("agree", why + (f" ({v.note})" if v.note else ""),
                           ("value.attributed_variant",) if v.attribution is not None else ())
     if first is False:
+        # (a kind may say what made a reading that looks right wrong: a clock's day beside it)
+        why_false = getattr(kind, "why_false", None)
+        note = why_false(kind_reading, fact.value, fact, ctx) if why_false is not None else None
         j = Judged("contradict", f"expected {fact.expected}, read {kind_reading.text!r}"
-                   + (f" ({kind_reading.detail})" if kind_reading.detail else ""))
+                   + (f" ({kind_reading.detail})" if kind_reading.detail else "") + (f"; {note}" if note else ""))
         flipped = _sign_flipped(kind_reading) if fact.kind in _SIGNED_CHANGE_KINDS else None
         if flipped is not None and any(kind.compare(flipped, v, fact, ctx) is True
                                        for v in (fact.value, *(x.value for x in fact.variants))):

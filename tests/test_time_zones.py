@@ -399,3 +399,29 @@ def test_a_wire_row_with_a_military_clock(tmp_path: Path, fields: dict[str, str]
     fact = f"{fields['ev']}.time_et"
     found = next(f for f in check(Source(id="t", text=text), load_factbase(tmp_path)).findings if f.fact == fact)
     assert found.verdict == verdict, found
+
+
+@pytest.mark.parametrize(("text", "clock", "day"), [
+    # a clock that agrees beside a day its instant is not on: the reason names the day (a Moon rover;
+    # a launch)
+    ("At 22:22 on 4 January, Beijing time, the rover rolled down its ramp.", "22:22", "4 January"),
+    ("The rocket lifted off at 06:47 GMT on 17 November, a night launch.", "06:47 GMT", "17 November"),
+])
+def test_a_wrong_day_beside_a_clock_is_named_in_the_reason(text: str, clock: str, day: str, tmp_path: Path) -> None:
+    import yaml
+
+    from factcheck.check import check
+    from factcheck.factbase.load import load_factbase
+    from factcheck.model import Source
+
+    base = {"events": [
+        {"id": "rolloff", "what": "the rover rolls down the ramp", "date": "2019-01-03", "zone": "Asia/Shanghai",
+         "names": ["rolled\\s+down"], "facts": [{"id": "rover.rolloff", "kind": "time", "value": "2019-01-03 22:22"}]},
+        {"id": "launch", "what": "the rocket lifts off", "date": "2022-11-16", "zone": "America/New_York",
+         "names": ["lifted\\s+off"], "facts": [{"id": "launch.time", "kind": "time", "value": "2022-11-16 01:47"}]},
+    ]}
+    (tmp_path / "f.yaml").write_text(yaml.safe_dump(base), encoding="utf-8")
+    findings = check(Source(id="t", text=text), load_factbase(tmp_path)).findings
+    [m] = [m for f in findings for m in f.mentions if m.text == clock]
+    assert m.verdict == "contradict"
+    assert f"the day written beside it ({day})" in m.reason

@@ -1182,9 +1182,11 @@ def _stated_day_fits(reading: Reading, f: TimeValue, ctx: Context, header: Zone 
     stated = _stated_day(reading, ctx.doc.text)
     v: TimeValue = reading.value
     rz = v.zone if v.zone is not None and not v.zone.reader else header
-    if stated is None or rz is None:
+    if stated is None:
         return True
-    if rz.local:
+    if rz is None or rz.local:
+        # a bare clock ("At 22:22 on 4 January, Beijing time, the rover rolled down its ramp") is read
+        # on the event's clock, as it agreed
         rz = Zone(f.event_zone, iana=f.event_zone) if f.event_zone else None
     fz = f.zone if f.zone is not None and not f.zone.local else (
         Zone(f.event_zone, iana=f.event_zone) if f.event_zone else None)
@@ -1377,6 +1379,19 @@ class TimeKind:
             other = compare_times(replace(v, local=(v.local + 720) % 1440), value, ctx, header)
             return True if other is True else (False if got is False and other is False else None)
         return got
+
+    def why_false(self, reading: Reading, value: Any, fact: Fact, ctx: Context) -> str | None:
+        """What makes a contradiction of a clock that agrees: the day written beside it ("At 22:22 on
+        4 January, Beijing time" for 3 January 22:22)."""
+        if value.day is None:
+            return None
+        got, reading, _ = self._clock(reading, value, ctx, self._header(ctx))
+        stated = _stated_day(reading, ctx.doc.text) if got is True else None
+        if stated is None:
+            return None
+        month, day, year = stated
+        said = f"{day} {dt.date(2000, month, 1):%B}" + (f" {year}" if year else "")
+        return f"the clock agrees, but the day written beside it ({said}) is not its instant's"
 
     def clock_agrees(self, reading: Reading, value: Any, ctx: Context) -> bool:
         """Does the clock reading agree with the fact's, whatever day is written beside it ("on Monday,
