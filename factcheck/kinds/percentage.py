@@ -37,6 +37,8 @@ def _sign_re() -> regex.Pattern[str]:
                          rf"|[\s-]*(?P<pts>(?:{alternation(p['point_words'])}))(?![\p{{L}}]))", regex.IGNORECASE)
 
 
+# a fraction of a percentage ("half of one percent", "a third of a percentage point")
+_OF_A_PERCENT = regex.compile(r"\s+of\s+(?:a|one|1)\s+(?:per\s*cent|percent|%|percentage\s+point)", regex.IGNORECASE)
 _SHARE_AFTER = regex.compile(r"\s+of(?![\p{L}])", regex.IGNORECASE)
 # ... or "of which one-fourth", "of them two-thirds": the whole named before the share
 _SHARE_BEFORE = regex.compile(r"(?<![\p{L}])of\s+(?:which|whom|them|it|these|those)\s*,?\s*$", regex.IGNORECASE)
@@ -49,11 +51,32 @@ def _fraction_re() -> regex.Pattern[str]:
 
 
 @cache
-def _ratio_re() -> regex.Pattern[str]:
-    # "one in three voters", "nine out of ten": a share in itself (numbers.yaml `ratios`)
-    words = [r"\s+".join(regex.escape(p) for p in str(w).split()) for w in pack("numbers").get("ratios", {})]
-    return regex.compile(rf"(?<![\p{{L}}-])(?P<f>{'|'.join(sorted(words, key=len, reverse=True))})(?![\p{{L}}-])",
+def _fraction_of_before() -> regex.Pattern[str]:
+    """A fraction in words and "of" right before a percentage ("half of one percent")."""
+    return regex.compile(rf"(?<![\p{{L}}-])(?P<f>{alternation(pack('numbers')['fractions'])})\s+of\s+\Z",
                          regex.IGNORECASE)
+
+
+@cache
+def _ratio_re() -> regex.Pattern[str]:
+    """"one in three voters", "nine out of ten", "three of every four people aboard", "1 in 5": a
+    share in itself, two small whole numbers joined by a link of numbers.yaml `ratio_links`."""
+    small = alternation([w for w, v in lang().number_words.items() if 1 <= v <= 20 and " " not in w])
+    n = rf"(?:{small}|[1-9]\d?)"
+    links = alternation(pack("numbers")["ratio_links"])
+    # (not a length of time: "1 in 3 hours", "won two in five minutes")
+    times = alternation(lang().duration_units)
+    return regex.compile(rf"(?<![\p{{L}}\d.,-])(?P<f>(?P<a>{n})\s+(?:{links})\s+(?P<b>{n}))(?![\p{{L}}\d-]|[.,]\d)"
+                         rf"(?!\s+(?:{times})(?![\p{{L}}]))", regex.IGNORECASE)
+
+
+def _small_number(word: str) -> float:
+    return float(word) if word.isdigit() else lang().number_words[word.lower()]
+
+
+# a share in words ("two-thirds of voters", "three in four") is a round figure: it stands for the
+# share within 4.5 points (at most a tenth of it), "two-thirds" for 62-71 %, "one in ten" for 9-11 %
+_WORDED_SHARE_UNIT = 9.0
 
 
 @cache
@@ -73,12 +96,22 @@ def read_percentages(text: str, offset: int, conv: str) -> list[tuple[Number, bo
                 # "20 percent", "60%": a share in digits is rounded to the whole percent, not to its
                 # tens (a round figure is no hedge: "20 percent" is no 18 %, "about 20 percent" may be)
                 n = replace(n, unit=1.0)
+            part = _fraction_of_before().search(text, 0, n.span_start - offset)
+            if part is not None:
+                # "about half of one percent of the vote": that part of the percentage (0.5 %), hedged
+                # as the fraction is
+                k = float(pack("numbers")["fractions"][regex.sub(r"\s+", " ", part.group("f").lower())]) / 100
+                h = _hedge_before().search(text, 0, part.start())
+                n = replace(n, start=offset + part.start(), value=n.value * k, unit=n.unit * k,
+                            hedge=lang().hedges[regex.sub(r"\s+", " ", h.group("h").lower())] if h else n.hedge,
+                            hedge_start=offset + h.start() if h else -1, text=text[part.start() : n.end - offset])
             out.append((n, bool(m.group("pts")), n.end + m.end()))
-    ratios = pack("numbers").get("ratios", {})
     found = [(m, float(pack("numbers")["fractions"][regex.sub(r"\s+", " ", m.group("f").lower())]), False)
              for m in _fraction_re().finditer(text)]
-    found += [(m, float(ratios[regex.sub(r"\s+", " ", m.group("f").lower())]), True)
-              for m in (_ratio_re().finditer(text) if ratios else ())]
+    for m in _ratio_re().finditer(text):
+        a, b = _small_number(m.group("a")), _small_number(m.group("b"))
+        if 0 < a < b:
+            found.append((m, round(100 * a / b, 2), True))
     for m, v, ratio in found:
         h = _hedge_before().search(text[: m.start()])
         if (not ratio and not h and not _SHARE_AFTER.match(text, m.end())
@@ -86,10 +119,12 @@ def read_percentages(text: str, offset: int, conv: str) -> list[tuple[Number, bo
             # "in the first half", "a quarter-final": a share is "half of", "more than half", "of
             # which one-fourth"; "one in three" is a share in itself
             continue
+        if not ratio and _OF_A_PERCENT.match(text, m.end()):
+            continue  # "about half of one percent of the vote": a fraction of a percentage, read as that
         hedge = lang().hedges[regex.sub(r"\s+", " ", h.group("h").lower())] if h else ""
         hs = offset + h.start() if h else -1
-        out.append((Number(start=offset + m.start(), end=offset + m.end(), value=v, unit=5.0, hedge=hedge,
-                           hedge_start=hs, text=m.group(0), words=True), False, offset + m.end()))
+        out.append((Number(start=offset + m.start(), end=offset + m.end(), value=v, unit=_WORDED_SHARE_UNIT,
+                           hedge=hedge, hedge_start=hs, text=m.group(0), words=True), False, offset + m.end()))
     return out
 
 
