@@ -247,6 +247,9 @@ _DATELINE_DATED = regex.compile(
 
 # Sentence boundary: terminal punctuation, optional closing quote/bracket, space, then a capital,
 # a digit or an opening quote. Abbreviations that end with a period are protected below.
+# dot leaders after a space, or a run of four or more dots ("Kick-off ... 18:00", "Departs .... 20:16")
+_DOT_LEADER = regex.compile(r"(?:\s\.{3,}|\.{4,})$")
+_LEADS_TO = regex.compile(r"[~≈]?\d")
 _SENT_END = regex.compile(r"(?<=[.!?])[”\"’')\]]*\s+(?=[“\"‘'(\[]?[\p{Lu}\d])")
 _ABBREV = regex.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Col|Lt|Maj|Brig|Capt|Adm|Cmdr|Sgt|Cpl|Pvt|Rev|Hon|Supt|Insp|Pres|Mt|"
@@ -681,8 +684,11 @@ def _sentences(line: str) -> list[tuple[int, int]]:
         near = max(pos, m.start() - _ABBREV_REACH)
         if ((_ABBREV.search(line, near, m.start()) and not _clock_ends(line, near, m.start(), m.end()))
                 or _DAY_DOT.search(line, near, m.start()) and _MONTH_AFTER.match(line, m.end())
-                or _ORDINAL_DOT.search(line, near, m.start())):
-            continue  # "Dr. Smith"; "on 16. November 2022" (a day-first date); "at the 48. BMW Marathon"
+                or _ORDINAL_DOT.search(line, near, m.start())
+                or _DOT_LEADER.search(line, near, m.start()) and _LEADS_TO.match(line, m.end())):
+            # "Dr. Smith"; "on 16. November 2022" (a day-first date); "at the 48. BMW Marathon"; a fact
+            # box's label and its dot leaders before its figures ("FIRE near the upper fin ... 19:25")
+            continue
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(line)))

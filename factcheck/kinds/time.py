@@ -853,6 +853,15 @@ _ZONE_WORDS = regex.compile(r"(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?|\p
 _ROW_CLOCK = r"(?:about\s+|~\s*|c\.\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?"
 
 
+@cache
+def _row_re() -> regex.Pattern[str]:
+    """A row of clock times in columns, perhaps after its label and dot leaders ("FIRE near the upper
+    fin ... 19:25 | 00:25 (7 May) | 00:25 (7 May)"), each clock perhaps with its day in brackets."""
+    day = r"(?:[^\S\n]*\([^()|\n]{1,20}\))?"
+    label = r"(?:[^|\d\s][^|\n]*?(?:\.{2,}|[^\S\n]{3,})[^\S\n]*)?"
+    return regex.compile(rf"\s*{label}({_ROW_CLOCK}){day}" + rf"(?:{_COLUMN_SEP.pattern}({_ROW_CLOCK}){day})?" * 4)
+
+
 def _cell_zone(cell: str) -> Zone | None:
     """The zone a header cell names: an abbreviation in it first ("US Eastern (EDT, UTC-4)" -> EDT,
     "local Berlin time (CEST, UTC+2)" -> CEST), else its words ("UTC", "local time") or a place's name
@@ -877,7 +886,7 @@ def column_zones(text: str) -> tuple[tuple[int, int, Zone], ...]:
         if not line.strip():
             continue
         cells = _COLUMN_SEP.split(line.strip())
-        row = regex.match(rf"\s*({_ROW_CLOCK})" + rf"(?:{_COLUMN_SEP.pattern}({_ROW_CLOCK}))?" * 4, line)
+        row = _row_re().match(line)
         if zones is not None and row is not None and sum(1 for g in row.groups() if g) == len(zones):
             for i, z in enumerate(zones):
                 out.append((start + row.start(i + 1), start + row.end(i + 1), z))
