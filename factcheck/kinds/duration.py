@@ -829,10 +829,15 @@ class DurationKind:
         return bool(r.overlaps(value))
 
     def ratio(self, reading: Reading, value: Any) -> float | None:
-        """The length read over the fact's (middles of their intervals; None when unbounded)."""
+        """The length read over the fact's (middles of their intervals; a bound's own figure, "more than
+        8,200 hours"; None when the fact is unbounded)."""
         r: Interval = reading.value
         v: Interval = value
-        if any(math.isinf(x) for x in (r.lo, r.hi, v.lo, v.hi)) or not (v.lo + v.hi):
+        if any(math.isinf(x) for x in (v.lo, v.hi)) or not (v.lo + v.hi):
+            return None
+        if math.isinf(r.hi) and not math.isinf(r.lo) and r.lo > 0:
+            return 2 * r.lo / (v.lo + v.hi)  # "more than 8,200 hours of flight experience"
+        if math.isinf(r.lo) or math.isinf(r.hi):
             return None
         return (r.lo + r.hi) / (v.lo + v.hi)
 
