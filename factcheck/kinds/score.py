@@ -370,7 +370,8 @@ class ScoreKind:
             pens = bool(r["pens_after"].match(after) or r["pens_before"].search(before))
             extra = bool(r["extra_after"].match(after))
             in_run = any(x <= a and b <= y for x, y in runs)
-            other_side = sides is not None and not side_spans and _other_winner(before_all)
+            other_side = sides is not None and not side_spans and (_other_winner(before_all)
+                                                                     or _other_side_after(after))
             counted_result = (a, b) in counted and bool(r["result_before"].search(before))
             certain = bool(result_after or pens or framed is not None or r["result_before"].search(before)
                            or own_moment) and ((a, b) not in loose or counted_result) and not in_run \
@@ -593,14 +594,32 @@ def _other_winner(before: str) -> bool:
     December 2022, when Argentina beat his side after a 3-3 draw")? Asked where neither of the
     fact's sides is named in the sentence: the score is then most likely another match's."""
     r = _res()
-    for m in (*r["win"].finditer(before), *r["lose"].finditer(before)):
-        word = _WORD_BEFORE.search(before, 0, m.start())
+    for m in (*r["win"].finditer(before), *r["lose"].finditer(before), *_comeback_re().finditer(before)):
+        # (past a relative pronoun: "Deportivo, who overturned a 4-1 first-leg defeat")
+        word = _NAME_BEFORE_WHO.search(before, 0, m.start()) or _WORD_BEFORE.search(before, 0, m.start())
         if word is not None and word.group(1)[0].isupper() and word.group(1).lower() not in _NOT_A_SIDE:
             return True
     return False
 
 
+def _other_side_after(after: str) -> bool:
+    """Does a capitalised name win or lose right after the score, as a defeat's or a win's agent ("a
+    4-1 first-leg defeat by AC Milan", "a 7-1 loss to Germany")? Asked where neither of the fact's
+    sides is named in the sentence: another match's score."""
+    m = _AGENT_AFTER.match(after)
+    return m is not None and m.group(1).lower() not in _NOT_A_SIDE
+
+
+@cache
+def _comeback_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?:{_phrase('comeback_verbs')})(?![\p{{L}}])", regex.IGNORECASE)
+
+
 _WORD_BEFORE = regex.compile(r"([\p{L}][\p{L}'’.-]*)\s+\Z")
+_NAME_BEFORE_WHO = regex.compile(r"(\p{Lu}[\p{L}'’.-]*),\s+(?:who|which|that)\s+\Z")
+# "... defeat by AC Milan", "... loss to Germany", "... win over France" (up to two words between)
+_AGENT_AFTER = regex.compile(r"\A(?:[\s-]+[\p{Ll}][\p{L}-]*){0,2}\s+(?:defeat|loss|win|victory|thrashing|drubbing)"
+                             r"\s+(?:by|to|over|against)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*)")
 
 
 # how far after a verb of winning a score set by set may stand ("lost ... in the third round of the
