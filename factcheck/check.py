@@ -135,6 +135,16 @@ _PHRASE_OPENER = regex.compile(r"(?<![\p{L}])(?:the|a|an|its|their|his|her|this|
 
 
 @cache
+def _coordinated_vp() -> regex.Pattern[str]:
+    """A clause that goes on with the subject of the one before: "and" or "but", then a word in lower
+    case that is no subject ("and beat us 4-1"; not "and the jet crashed", "and he said")."""
+    d = lang().data
+    subjects = alternation([*d["subject_pronouns"], *d["coordinated_not_verbs"]])
+    return regex.compile(rf"\A\W*(?:{alternation(d['coordinated_openers'])})\s+(?!(?:{subjects})(?![\p{{L}}]))"
+                         r"\p{Ll}", regex.IGNORECASE)
+
+
+@cache
 def _time_of_nouns() -> frozenset[str]:
     """Nouns of a part of a day or a period before "of" and a date ("the morning of", "the end of"):
     the date is still the clause's."""
@@ -442,6 +452,20 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
             return False  # "submitted at the Eurogroup meeting of 27 June": the occasion the event took place at
         return not any(start <= x.start() and x.end() <= b for p in (*event.names, *event.words)
                        for x in p.compiled.finditer(head, start, b))
+
+    def _coordinated_after_named(self, ev: str, r: Reading, sentence: Sentence) -> str | None:
+        """The event the clause before names, when the value's clause goes on from it with no subject
+        of its own ("..., and beat us 4-1") and does not name this event itself."""
+        bindings = self.bindings.get(sentence.index) or []
+        segs = sentence.segments
+        k = next((i for i, g in enumerate(segs) if g.start <= r.start < g.end), None)
+        if not k or k >= len(bindings) or not _coordinated_vp().match(segs[k].text):
+            return None
+        if ev in bindings[k].candidates and bindings[k].level_of(ev) >= STRONG:
+            return None
+        prev = bindings[k - 1]
+        named = [o for o in prev.candidates if o != ev and prev.level_of(o) >= STRONG]
+        return named[0] if named and not (ev in prev.candidates and prev.level_of(ev) >= STRONG) else None
 
     def _year_before_other(self, r: Reading, sentence: Sentence, ev: str) -> bool:
         """Does a year other than the event's stand earlier in the sentence than a month alone ("In
@@ -772,6 +796,10 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 return
             if j.verdict == "contradict" and level < MEDIUM and not slipped:
                 j = j.unsure("event.loosely_bound")
+            elif j.verdict == "contradict" and (other := self._coordinated_after_named(ev, r, sentence)):
+                # "Last April his PSG came to Montjuic ... and beat us 4-1": the clause goes on with the
+                # subject of the clause before, which names another event; the word here may be that one's
+                j = j.unsure("event.coordinated_after_named", f"the clause before names {other}")
             elif (j.verdict == "contradict" and fact.near and b.by_reference and not _talk_near(sentence, r)
                   and not stamp_cue(fact, r, sentence)):
                 # "Peskov said on Friday that Moscow would judge ... those talks": a statement's date
@@ -818,6 +846,10 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 # event of the clause has no fact of this kind to hold the value against, so the value
                 # may well be that event's
                 j = j.unsure("event.other_unchecked", f"{', '.join(unchecked)} may be meant")
+            elif j.verdict == "contradict" and (other := self._coordinated_after_named(ev, r, sentence)):
+                # "Last April his PSG came to Montjuic ... and beat us 4-1": the clause goes on with the
+                # subject of the clause before, which names another event; the word here may be that one's
+                j = j.unsure("event.coordinated_after_named", f"the clause before names {other}")
             self.record(fact, r, sentence, self._later_told(j, fact, r, sentence, bound),
                         rule + f"; nearest of {len(b.candidates)} events",
                         (*bound, "event.nearest_of_several"), certain)
