@@ -158,6 +158,7 @@ def _noun_of(head: str, after: str, counted: regex.Pattern[str]) -> bool:
         # a line of a fact box: a short label opening the sentence, the number, a short tail
         box = m is not None and bool(_BOX_LABEL.match(tail[: m.start()])) and len(tail) == len(head)
     if not m or not (_ELLIPSIS_AFTER.match(after) or _verb_after_re().match(after) or _when_after_re().match(after)
+                     or (not box and _preposition_after_re().match(after))
                      or (box and _BOX_TAIL.match(after)) or (not box and _of_total_re().match(after))):
         return False
     before = tail[: m.start()]
@@ -446,6 +447,15 @@ def _group_of(head: str, after: str) -> bool:
 
 
 _ELLIPTICAL_WHY = "a number whose noun is left out (elliptical)"
+
+
+@cache
+def _preposition_after_re() -> regex.Pattern[str]:
+    """A preposition right after the number ends its noun phrase: "sending a crowd of 96,920 into
+    delirium", "drew a crowd of 88,966 to Lusail" (no other noun of the number's follows):
+    `count_phrase_end_prepositions` in en.yaml."""
+    words = alternation(lang().data["count_phrase_end_prepositions"])
+    return regex.compile(rf"\A\s+(?:{words})(?![\p{{L}}])", regex.IGNORECASE)
 _ELLIPSIS_AFTER = regex.compile(
     r"\A\s*(?:[,;.)·|(]|\Z|(?:and|while|whereas|but|with|in|at|across|among|against|opposed)\b"
     r"|of\s+(?:them|those|these|whom)\b)")  # "147 deaths ... Seventy-two of them were in the United States"
