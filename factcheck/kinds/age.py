@@ -146,7 +146,8 @@ _NAME_COMMA = regex.compile(r"(?<![\p{L}'’.-])(?P<w>\p{Lu}[\p{L}'’.-]*)\s*,[
 # "Messi, of 35 years": a translation's "de 35 años"
 _NAME_COMMA_OF = regex.compile(r"(?<![\p{L}'’.-])(?P<w>\p{Lu}[\p{L}'’.-]*)\s*,[\s\u00a0]*of[\s\u00a0]+$")
 _NAME_PAREN = regex.compile(r"(?<![\p{L}'’.-])(?P<w>\p{Lu}[\p{L}'’.-]*)[\s\u00a0]*\([\s\u00a0]*$")
-_COMMA_AFTER = regex.compile(r"\A[\s\u00a0]*,(?![\s\u00a0]*[0-9])")
+# (or a semicolon, in a list of names with their ages: "Kobe Bryant, 41; Gianna Bryant, 13; ...")
+_COMMA_AFTER = regex.compile(r"\A[\s\u00a0]*[,;](?![\s\u00a0]*[0-9])")
 _PAREN_AFTER = regex.compile(r"\A[\s\u00a0]*\)")
 _SENTENCE_END = regex.compile(r"\A[\s\u00a0]*[.!?]?[\s\u00a0]*\Z")
 # "aged 6 months", "at 26 %": a number of something else
