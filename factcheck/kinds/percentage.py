@@ -74,6 +74,16 @@ def _small_number(word: str) -> float:
     return float(word) if word.isdigit() else lang().number_words[word.lower()]
 
 
+def _fraction_value(words: str) -> float:
+    """The share in percent a fraction in words stands for (numbers.yaml `fractions`)."""
+    return float(pack("numbers")["fractions"][regex.sub(r"\s+", " ", words.lower())])
+
+
+def _hedge_class(words: str) -> str:
+    """The class of a hedge as written ("about", "more than")."""
+    return str(lang().hedges[regex.sub(r"\s+", " ", words.lower())])
+
+
 # a share in words ("two-thirds of voters", "three in four") is a round figure: it stands for the
 # share within 4.5 points (at most a tenth of it), "two-thirds" for 62-71 %, "one in ten" for 9-11 %
 _WORDED_SHARE_UNIT = 9.0
@@ -100,14 +110,13 @@ def read_percentages(text: str, offset: int, conv: str) -> list[tuple[Number, bo
             if part is not None:
                 # "about half of one percent of the vote": that part of the percentage (0.5 %), hedged
                 # as the fraction is
-                k = float(pack("numbers")["fractions"][regex.sub(r"\s+", " ", part.group("f").lower())]) / 100
+                k = _fraction_value(part.group("f")) / 100
                 h = _hedge_before().search(text, 0, part.start())
                 n = replace(n, start=offset + part.start(), value=n.value * k, unit=n.unit * k,
-                            hedge=lang().hedges[regex.sub(r"\s+", " ", h.group("h").lower())] if h else n.hedge,
+                            hedge=_hedge_class(h.group("h")) if h else n.hedge,
                             hedge_start=offset + h.start() if h else -1, text=text[part.start() : n.end - offset])
             out.append((n, bool(m.group("pts")), n.end + m.end()))
-    found = [(m, float(pack("numbers")["fractions"][regex.sub(r"\s+", " ", m.group("f").lower())]), False)
-             for m in _fraction_re().finditer(text)]
+    found = [(m, _fraction_value(m.group("f")), False) for m in _fraction_re().finditer(text)]
     for m in _ratio_re().finditer(text):
         a, b = _small_number(m.group("a")), _small_number(m.group("b"))
         if 0 < a < b:
@@ -121,7 +130,7 @@ def read_percentages(text: str, offset: int, conv: str) -> list[tuple[Number, bo
             continue
         if not ratio and _OF_A_PERCENT.match(text, m.end()):
             continue  # "about half of one percent of the vote": a fraction of a percentage, read as that
-        hedge = lang().hedges[regex.sub(r"\s+", " ", h.group("h").lower())] if h else ""
+        hedge = _hedge_class(h.group("h")) if h else ""
         hs = offset + h.start() if h else -1
         out.append((Number(start=offset + m.start(), end=offset + m.end(), value=v, unit=_WORDED_SHARE_UNIT,
                            hedge=hedge, hedge_start=hs, text=m.group(0), words=True), False, offset + m.end()))
