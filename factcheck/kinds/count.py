@@ -456,6 +456,8 @@ def _preposition_after_re() -> regex.Pattern[str]:
     `count_phrase_end_prepositions` in en.yaml."""
     words = alternation(lang().data["count_phrase_end_prepositions"])
     return regex.compile(rf"\A\s+(?:{words})(?![\p{{L}}])", regex.IGNORECASE)
+
+
 _ELLIPSIS_AFTER = regex.compile(
     r"\A\s*(?:[,;.)·|(]|\Z|(?:and|while|whereas|but|with|in|at|across|among|against|opposed)\b"
     r"|of\s+(?:them|those|these|whom)\b)")  # "147 deaths ... Seventy-two of them were in the United States"
