@@ -453,6 +453,12 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
         return not any(start <= x.start() and x.end() <= b for p in (*event.names, *event.words)
                        for x in p.compiled.finditer(head, start, b))
 
+    def _coordinated_unsure(self, j: Judged, ev: str, r: Reading, sentence: Sentence) -> Judged:
+        """"Last April his PSG came to Montjuic ... and beat us 4-1": the clause goes on with the
+        subject of the clause before, which names another event; the word here may be that one's."""
+        other = self._coordinated_after_named(ev, r, sentence)
+        return j.unsure("event.coordinated_after_named", f"the clause before names {other}") if other else j
+
     def _coordinated_after_named(self, ev: str, r: Reading, sentence: Sentence) -> str | None:
         """The event the clause before names, when the value's clause goes on from it with no subject
         of its own ("..., and beat us 4-1") and does not name this event itself."""
@@ -796,10 +802,8 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 return
             if j.verdict == "contradict" and level < MEDIUM and not slipped:
                 j = j.unsure("event.loosely_bound")
-            elif j.verdict == "contradict" and (other := self._coordinated_after_named(ev, r, sentence)):
-                # "Last April his PSG came to Montjuic ... and beat us 4-1": the clause goes on with the
-                # subject of the clause before, which names another event; the word here may be that one's
-                j = j.unsure("event.coordinated_after_named", f"the clause before names {other}")
+            elif j.verdict == "contradict" and (unsure := self._coordinated_unsure(j, ev, r, sentence)) is not j:
+                j = unsure
             elif (j.verdict == "contradict" and fact.near and b.by_reference and not _talk_near(sentence, r)
                   and not stamp_cue(fact, r, sentence)):
                 # "Peskov said on Friday that Moscow would judge ... those talks": a statement's date
@@ -846,10 +850,8 @@ class _Checker(DocumentPasses, CuePasses, FollowUpPasses):
                 # event of the clause has no fact of this kind to hold the value against, so the value
                 # may well be that event's
                 j = j.unsure("event.other_unchecked", f"{', '.join(unchecked)} may be meant")
-            elif j.verdict == "contradict" and (other := self._coordinated_after_named(ev, r, sentence)):
-                # "Last April his PSG came to Montjuic ... and beat us 4-1": the clause goes on with the
-                # subject of the clause before, which names another event; the word here may be that one's
-                j = j.unsure("event.coordinated_after_named", f"the clause before names {other}")
+            elif j.verdict == "contradict":
+                j = self._coordinated_unsure(j, ev, r, sentence)
             self.record(fact, r, sentence, self._later_told(j, fact, r, sentence, bound),
                         rule + f"; nearest of {len(b.candidates)} events",
                         (*bound, "event.nearest_of_several"), certain)
