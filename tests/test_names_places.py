@@ -178,3 +178,28 @@ def test_a_place_after_a_clock_time_is_the_clocks(base: str, fact_id: str, text:
     fb = load_factbase(Path(__file__).parent / "rules" / "bases" / base)
     got = {f.fact: f.verdict for f in check(Source(id="t", text=text), fb).findings}
     assert got[fact_id] == want
+
+
+def test_a_slow_cue_in_a_role_relation_does_not_abort_the_run() -> None:
+    """A user's cue that times out on one sentence (regex timeout) means no relation there; it never
+    raises out of the check (a fact-checking run over thousands of sources goes on)."""
+    from types import SimpleNamespace
+
+    from factcheck.kinds.name import _role_relation
+
+    class Slow:
+        def finditer(self, *args: object, **kwargs: object) -> object:
+            raise TimeoutError("regex timed out")
+
+        def search(self, *args: object, **kwargs: object) -> None:
+            return None
+
+        def match(self, *args: object, **kwargs: object) -> None:
+            return None
+
+    cue = SimpleNamespace(compiled=Slow(), search=lambda *a, **k: None, match=lambda *a, **k: None,
+                          finditer=lambda *a, **k: iter(()))
+    fact = SimpleNamespace(cues=(cue,))
+    text = "The award went to Jane Smith at last."
+    a = text.index("Jane")
+    assert _role_relation(text, a, a + len("Jane Smith"), fact) is None

@@ -1206,7 +1206,11 @@ def _role_relation(text: str, a: int, b: int, fact: Fact) -> str | None:
     if m and space and _cue_at(fact, text, space.end()):
         return f"'{m.group(0).strip()}' the name, then the cue"
     for cue in fact.cues:
-        for c in cue.compiled.finditer(text, 0, a, timeout=0.25):
+        try:
+            found = list(cue.compiled.finditer(text, 0, a, timeout=0.25))
+        except TimeoutError:
+            continue  # a user's pattern too slow on this sentence: no relation, the run goes on
+        for c in found:
             if _mid_word(text, c.start(), c.end()):
                 continue
             between = text[c.end() : a]
